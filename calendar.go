@@ -1,0 +1,60 @@
+package congtac
+
+import "strings"
+
+// Engagement is an entry in a leader's weekly calendar (lịch công tác tuần): generated from a
+// meeting or entered by hand.
+type Engagement struct {
+	ID           int64
+	OrgID        int64 // the committee whose calendar it is in
+	PersonID     int64 // the leader
+	Date         Date
+	Start        ClockTime
+	Part         DayPart
+	Title        string
+	Place        string
+	Participants string
+	PreparerID   int64 // org that prepares; 0 if none
+	MeetingID    int64 // 0 if entered by hand
+	Cancelled    bool
+	Version      int
+}
+
+// Validate checks the entry's fields.
+func (e Engagement) Validate() error {
+	var p Problems
+	if strings.TrimSpace(e.Title) == "" {
+		p.Add("title", "Nội dung công tác không được để trống.")
+	} else if len([]rune(e.Title)) > 1000 {
+		p.Add("title", "Nội dung công tác dài quá 1.000 ký tự.")
+	}
+	if e.Date.IsZero() {
+		p.Add("date", "Chưa có ngày.")
+	}
+	if !e.Start.Valid() {
+		p.Add("start", "Giờ không hợp lệ.")
+	}
+	return p.Err()
+}
+
+// Calendar is the published weekly calendar of a committee. Each publication after the first
+// is a revision ("Điều chỉnh lần N") with the list of what changed.
+type Calendar struct {
+	ID          int64
+	OrgID       int64
+	Week        Period // kind week
+	Revision    int    // 0 for the first publication
+	Changes     []string
+	PublishedAt int64 // Unix seconds; 0 while not published
+	Public      bool
+	Version     int
+}
+
+// EngagementFilter selects calendar entries. Zero fields do not filter.
+type EngagementFilter struct {
+	OrgID    *int64
+	PersonID *int64
+	From     *Date
+	To       *Date
+	Limit    int
+}

@@ -1,0 +1,162 @@
+package congtac
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// DocType is the kind of an administrative document, named by its symbol (Phụ lục III of
+// Decree 30/2020). The empty DocType is a công văn, which has no type symbol.
+type DocType string
+
+// Document types congtac issues or records.
+const (
+	DocProgram      DocType = "CTr"
+	DocPlan         DocType = "KH"
+	DocReport       DocType = "BC"
+	DocNotice       DocType = "TB"
+	DocDecision     DocType = "QĐ"
+	DocInvitation   DocType = "GM"
+	DocSubmission   DocType = "TTr"
+	DocDirective    DocType = "CT"
+	DocRegulation   DocType = "QC"
+	DocRule         DocType = "QyĐ"
+	DocGuide        DocType = "HD"
+	DocScheme       DocType = "PA"
+	DocProject      DocType = "ĐA"
+	DocMinutes      DocType = "BB"
+	DocTelegram     DocType = "CĐ"
+	DocIntroduction DocType = "GGT"
+	DocLetter       DocType = ""
+)
+
+// DocTypes lists every type in the order of the decree's table.
+var DocTypes = []DocType{DocProgram, DocPlan, DocReport, DocNotice, DocDecision, DocInvitation,
+	DocSubmission, DocDirective, DocRegulation, DocRule, DocGuide, DocScheme, DocProject,
+	DocMinutes, DocTelegram, DocIntroduction, DocLetter}
+
+// Name returns the Vietnamese name printed as the document's title: "CHƯƠNG TRÌNH" in
+// capitals is strings.ToUpper(Name()).
+func (t DocType) Name() string {
+	return map[DocType]string{
+		DocProgram: "Chương trình", DocPlan: "Kế hoạch", DocReport: "Báo cáo", DocNotice: "Thông báo",
+		DocDecision: "Quyết định", DocInvitation: "Giấy mời", DocSubmission: "Tờ trình",
+		DocDirective: "Chỉ thị", DocRegulation: "Quy chế", DocRule: "Quy định", DocGuide: "Hướng dẫn",
+		DocScheme: "Phương án", DocProject: "Đề án", DocMinutes: "Biên bản", DocTelegram: "Công điện",
+		DocIntroduction: "Giấy giới thiệu", DocLetter: "Công văn",
+	}[t]
+}
+
+// Valid reports whether t is a known type.
+func (t DocType) Valid() bool { return t.Name() != "" }
+
+// Symbol returns the document's symbol (ký hiệu) for an issuing body's short name and, for a
+// công văn, the drafting unit: "CTr-UBND", "UBND-VX".
+func Symbol(t DocType, body, unit string) string {
+	if t == DocLetter {
+		if unit == "" {
+			return body
+		}
+		return body + "-" + unit
+	}
+	return string(t) + "-" + body
+}
+
+// FormatNumber returns the number and symbol as printed after "Số:": numbers below 10 take a
+// leading zero ("05/CTr-UBND"); a draft (n == 0) leaves the number blank ("/CTr-UBND").
+func FormatNumber(n int, symbol string) string {
+	if n <= 0 {
+		return "/" + symbol
+	}
+	return fmt.Sprintf("%02d/%s", n, symbol)
+}
+
+// SeriesMode says how an issuing org numbers its documents in a year.
+type SeriesMode string
+
+// Series modes: one shared series for every type, or one per document type (a setting).
+const (
+	SeriesShared  SeriesMode = "shared"
+	SeriesPerType SeriesMode = "per_type"
+)
+
+// Register is a numbering series (sổ đăng ký văn bản đi) of an issuing org for a calendar
+// year: numbers start at 01 each 1 January, are assigned atomically at issue and never
+// reused. Type is "" for a shared series; Secret series are kept apart.
+type Register struct {
+	ID     int64
+	OrgID  int64
+	Year   int
+	Type   DocType
+	Secret bool
+	Last   int // the last number given; 0 before the first
+}
+
+// SeriesType returns the register type that numbers a document of type t under mode m.
+func SeriesType(m SeriesMode, t DocType) DocType {
+	if m == SeriesPerType {
+		return t
+	}
+	return ""
+}
+
+// Document is an issued document: a numbered entry of the outgoing register.
+type Document struct {
+	ID         int64
+	OrgID      int64
+	RegisterID int64
+	Type       DocType
+	Number     int
+	Symbol     string
+	IssuedOn   Date
+	Place      string
+	Summary    string // trích yếu
+	Signature  Signature
+	Recipients []string
+	Copies     int
+	Keeper     string // unit or person keeping the file copy
+	ProgramID  int64
+	MeetingID  int64
+	IssuedBy   int64 // User
+	IssuedAt   time.Time
+	SentOn     Date
+	Note       string
+}
+
+// Code returns the number and symbol: "45/CTr-UBND".
+func (d Document) Code() string { return FormatNumber(d.Number, d.Symbol) }
+
+// Validate checks the fields typed at issue, within the metadata limits of Phụ lục VI.
+func (d Document) Validate() error {
+	var p Problems
+	if !d.Type.Valid() {
+		p.Add("type", "Loại văn bản %q không hợp lệ.", string(d.Type))
+	}
+	if strings.TrimSpace(d.Summary) == "" {
+		p.Add("summary", "Trích yếu không được để trống.")
+	} else if len([]rune(d.Summary)) > 500 {
+		p.Add("summary", "Trích yếu dài quá 500 ký tự.")
+	}
+	if len([]rune(d.Symbol)) > 30 || strings.ContainsRune(d.Symbol, ' ') {
+		p.Add("symbol", "Ký hiệu tối đa 30 ký tự, không có dấu cách.")
+	}
+	if d.IssuedOn.IsZero() {
+		p.Add("issued_on", "Chưa có ngày ban hành.")
+	}
+	if len([]rune(d.Signature.Name)) > 50 || len([]rune(d.Signature.Title)) > 100 {
+		p.Add("signature", "Họ tên người ký tối đa 50 ký tự, chức vụ tối đa 100 ký tự.")
+	}
+	return p.Err()
+}
+
+// DocumentFilter selects documents. Zero fields do not filter.
+type DocumentFilter struct {
+	ID     *int64
+	OrgID  *int64
+	Year   *int
+	Type   *DocType
+	Query  string
+	Offset int
+	Limit  int
+}

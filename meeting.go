@@ -1,0 +1,205 @@
+package congtac
+
+import (
+	"strings"
+	"time"
+)
+
+// MeetingKind is the kind of a meeting.
+type MeetingKind string
+
+// Meeting kinds: the committee's regular meeting (phiên họp thường kỳ), a thematic conference
+// (hội nghị chuyên đề), the leaders' weekly briefing (giao ban) and a working session.
+const (
+	MeetingRegular  MeetingKind = "regular"
+	MeetingThematic MeetingKind = "thematic"
+	MeetingBriefing MeetingKind = "briefing"
+	MeetingWorking  MeetingKind = "working"
+)
+
+// Label returns the Vietnamese name of the kind.
+func (k MeetingKind) Label() string {
+	return map[MeetingKind]string{
+		MeetingRegular:  "Phiên họp thường kỳ",
+		MeetingThematic: "Hội nghị chuyên đề",
+		MeetingBriefing: "Giao ban",
+		MeetingWorking:  "Làm việc",
+	}[k]
+}
+
+// MeetingStatus is where a meeting stands.
+type MeetingStatus string
+
+// Meeting statuses.
+const (
+	MeetingPlanned   MeetingStatus = "planned"
+	MeetingPostponed MeetingStatus = "postponed"
+	MeetingCancelled MeetingStatus = "cancelled"
+	MeetingHeld      MeetingStatus = "held"
+)
+
+// Label returns the Vietnamese name of the status.
+func (s MeetingStatus) Label() string {
+	return map[MeetingStatus]string{
+		MeetingPlanned:   "Dự kiến",
+		MeetingPostponed: "Tạm hoãn",
+		MeetingCancelled: "Hủy",
+		MeetingHeld:      "Đã họp",
+	}[s]
+}
+
+// DayPart is the part of the day an entry takes when no exact time is given.
+type DayPart string
+
+// Day parts as schedules write them: sáng, chiều, tối, cả ngày.
+const (
+	Morning   DayPart = "morning"
+	Afternoon DayPart = "afternoon"
+	Evening   DayPart = "evening"
+	AllDay    DayPart = "all_day"
+)
+
+// Label returns the Vietnamese word: "Sáng", "Chiều", "Tối", "Cả ngày".
+func (p DayPart) Label() string {
+	return map[DayPart]string{Morning: "Sáng", Afternoon: "Chiều", Evening: "Tối", AllDay: "Cả ngày"}[p]
+}
+
+// ClockTime is a time of day in minutes after midnight; -1 means "not given".
+type ClockTime int
+
+// NoTime is the ClockTime of an entry that gives only a day or a part of it.
+const NoTime ClockTime = -1
+
+// At returns the clock time h:m.
+func At(h, m int) ClockTime { return ClockTime(h*60 + m) }
+
+// Valid reports whether t is NoTime or a time within the day.
+func (t ClockTime) Valid() bool { return t == NoTime || (t >= 0 && t < 24*60) }
+
+// Part returns the part of the day the time falls in.
+func (t ClockTime) Part() DayPart {
+	switch {
+	case t == NoTime:
+		return AllDay
+	case t < 12*60:
+		return Morning
+	case t < 18*60:
+		return Afternoon
+	}
+	return Evening
+}
+
+// Meeting is a meeting of the committee in a period. Date may stand alone (the time is not
+// fixed yet); a recurring meeting (the weekly briefing) carries a Recurrence.
+type Meeting struct {
+	ID         int64
+	OrgID      int64 // the committee holding it
+	ProgramID  int64 // the program that announces it; 0 if none
+	Kind       MeetingKind
+	Title      string
+	Date       Date
+	Start      ClockTime
+	Part       DayPart // used when Start is NoTime
+	Place      string
+	ChairID    int64 // Person
+	Attendees  string
+	Recurrence *Recurrence
+	Status     MeetingStatus
+	Note       string // "tạm hoãn, có thông báo sau"
+	Agenda     []AgendaItem
+	Version    int
+}
+
+// Validate checks the meeting's fields.
+func (m Meeting) Validate() error {
+	var p Problems
+	if m.Kind.Label() == "" {
+		p.Add("kind", "Loại hội nghị %q không hợp lệ.", string(m.Kind))
+	}
+	if strings.TrimSpace(m.Title) == "" {
+		p.Add("title", "Tên hội nghị không được để trống.")
+	} else if len([]rune(m.Title)) > 500 {
+		p.Add("title", "Tên hội nghị dài quá 500 ký tự.")
+	}
+	if m.Date.IsZero() {
+		p.Add("date", "Chưa có ngày họp.")
+	}
+	if !m.Start.Valid() {
+		p.Add("start", "Giờ họp không hợp lệ.")
+	}
+	if m.Status.Label() == "" {
+		p.Add("status", "Trạng thái hội nghị %q không hợp lệ.", string(m.Status))
+	}
+	if m.OrgID == 0 {
+		p.Add("org_id", "Chưa chọn cơ quan tổ chức.")
+	}
+	if m.Recurrence != nil {
+		if err := m.Recurrence.Validate(); err != nil {
+			p.Add("recurrence", "%s", ErrorMessage(err))
+		}
+	}
+	return p.Err()
+}
+
+// Instant returns when the meeting starts in loc; a meeting without a time starts at 7:30
+// in the morning or 14:00 in the afternoon, the usual office hours.
+func (m Meeting) Instant(loc *time.Location) time.Time {
+	t := m.Start
+	if t == NoTime {
+		t = At(7, 30)
+		if m.Part == Afternoon {
+			t = At(14, 0)
+		}
+	}
+	return m.Date.In(loc, int(t)/60, int(t)%60)
+}
+
+// AgendaItem is a matter put to a meeting, prepared by a lead org with support orgs.
+type AgendaItem struct {
+	ID           int64
+	MeetingID    int64
+	Position     int
+	Title        string
+	Lead         int64 // preparing org
+	Support      []int64
+	PresenterID  int64 // Person; 0 if not named
+	Minutes      int   // planned duration
+	MaterialsDue Date  // by default MaterialsLeadDays before the meeting
+	Materials    string
+	Conclusion   string
+	Version      int
+}
+
+// DefaultMaterialsLeadDays is how many days before a meeting its materials are due unless a
+// setting says otherwise (working rules: 5 days).
+const DefaultMaterialsLeadDays = 5
+
+// Validate checks the agenda item's fields.
+func (a AgendaItem) Validate() error {
+	var p Problems
+	if strings.TrimSpace(a.Title) == "" {
+		p.Add("title", "Nội dung trình không được để trống.")
+	} else if len([]rune(a.Title)) > 2000 {
+		p.Add("title", "Nội dung trình dài quá 2.000 ký tự.")
+	}
+	if a.Minutes < 0 || a.Minutes > 24*60 {
+		p.Add("minutes", "Thời lượng không hợp lệ.")
+	}
+	for _, s := range a.Support {
+		if s == a.Lead && s != 0 {
+			p.Add("support", "Cơ quan chuẩn bị đã là cơ quan chủ trì.")
+		}
+	}
+	return p.Err()
+}
+
+// MeetingFilter selects meetings. Zero fields do not filter.
+type MeetingFilter struct {
+	ID        *int64
+	OrgID     *int64
+	ProgramID *int64
+	Kind      *MeetingKind
+	From      *Date
+	To        *Date
+	Limit     int
+}

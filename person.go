@@ -1,0 +1,105 @@
+package congtac
+
+import "strings"
+
+// Person is somebody who holds posts: a leader, a head of unit, a staff member. A Person may
+// also be a [User].
+type Person struct {
+	ID       int64
+	FullName string // "Vương Mạnh Chung"; sorted by given name (last word) first
+	OrgID    int64  // the org the person works in
+	Email    string
+	Phone    string
+	Version  int
+}
+
+// Validate checks the fields a user types.
+func (p Person) Validate() error {
+	var pr Problems
+	if strings.TrimSpace(p.FullName) == "" {
+		pr.Add("full_name", "Họ và tên không được để trống.")
+	} else if len([]rune(p.FullName)) > 50 {
+		pr.Add("full_name", "Họ và tên dài quá 50 ký tự.")
+	}
+	if p.Email != "" && !strings.Contains(p.Email, "@") {
+		pr.Add("email", "Địa chỉ thư điện tử không hợp lệ.")
+	}
+	return pr.Err()
+}
+
+// PostKind is the kind of a post (chức vụ).
+type PostKind string
+
+// Post kinds. Leaders (chairman, vice chairman) approve and sign; office heads sign by order
+// (TL.); unit heads answer for their unit.
+const (
+	PostChairman         PostKind = "chairman"
+	PostViceChairman     PostKind = "vice_chairman"
+	PostMember           PostKind = "member"
+	PostOfficeHead       PostKind = "office_head"
+	PostDeputyOfficeHead PostKind = "deputy_office_head"
+	PostUnitHead         PostKind = "unit_head"
+	PostDeputyUnitHead   PostKind = "deputy_unit_head"
+	PostStaff            PostKind = "staff"
+)
+
+// Title returns the Vietnamese title of the post as printed in signature blocks, in sentence
+// case: "Chủ tịch", "Chánh Văn phòng".
+func (k PostKind) Title() string {
+	return map[PostKind]string{
+		PostChairman:         "Chủ tịch",
+		PostViceChairman:     "Phó Chủ tịch",
+		PostMember:           "Ủy viên",
+		PostOfficeHead:       "Chánh Văn phòng",
+		PostDeputyOfficeHead: "Phó Chánh Văn phòng",
+		PostUnitHead:         "Trưởng phòng",
+		PostDeputyUnitHead:   "Phó Trưởng phòng",
+		PostStaff:            "Chuyên viên",
+	}[k]
+}
+
+// IsLeader reports whether holders of the post lead the committee (Chủ tịch, Phó Chủ tịch).
+func (k PostKind) IsLeader() bool { return k == PostChairman || k == PostViceChairman }
+
+// Post is a position a Person holds in an Org over a span of time. A vice chairman's
+// Sectors are those in his charge (phụ trách).
+type Post struct {
+	ID       int64
+	PersonID int64
+	OrgID    int64
+	Kind     PostKind
+	Title    string // as printed when it differs from Kind.Title(): "Trưởng Công an xã"
+	Sectors  []Sector
+	From     Date
+	To       Date // zero while held
+}
+
+// DisplayTitle returns Title, or the default title of the kind.
+func (p Post) DisplayTitle() string {
+	if p.Title != "" {
+		return p.Title
+	}
+	return p.Kind.Title()
+}
+
+// Validate checks the post's kind, sectors and dates.
+func (p Post) Validate() error {
+	var pr Problems
+	if p.Kind.Title() == "" {
+		pr.Add("kind", "Chức vụ %q không hợp lệ.", string(p.Kind))
+	}
+	for _, s := range p.Sectors {
+		if !s.Valid() {
+			pr.Add("sectors", "Lĩnh vực %q không hợp lệ.", string(s))
+		}
+	}
+	if !p.To.IsZero() && p.To.Before(p.From) {
+		pr.Add("to", "Ngày thôi giữ chức vụ trước ngày bắt đầu.")
+	}
+	return pr.Err()
+}
+
+// Active reports whether the post is held on day d.
+func (p Post) Active(d Date) bool {
+	return !d.Before(p.From) && (p.To.IsZero() || !d.After(p.To))
+}

@@ -1,0 +1,180 @@
+package congtac
+
+import (
+	"strings"
+	"time"
+)
+
+// ProgramStatus is where a program is in its life.
+type ProgramStatus string
+
+// Program statuses. An issued program is immutable; an amendment ("điều chỉnh, bổ sung") is a
+// new program version whose issue marks the old one amended, and a replacement marks it
+// superseded.
+const (
+	ProgramDraft      ProgramStatus = "draft"
+	ProgramSubmitted  ProgramStatus = "submitted"
+	ProgramReturned   ProgramStatus = "returned"
+	ProgramApproved   ProgramStatus = "approved"
+	ProgramIssued     ProgramStatus = "issued"
+	ProgramAmended    ProgramStatus = "amended"
+	ProgramSuperseded ProgramStatus = "superseded"
+)
+
+// Label returns the Vietnamese name of the status.
+func (s ProgramStatus) Label() string {
+	return map[ProgramStatus]string{
+		ProgramDraft:      "Dự thảo",
+		ProgramSubmitted:  "Đã trình",
+		ProgramReturned:   "Trả lại",
+		ProgramApproved:   "Đã duyệt",
+		ProgramIssued:     "Đã ban hành",
+		ProgramAmended:    "Đã điều chỉnh",
+		ProgramSuperseded: "Đã thay thế",
+	}[s]
+}
+
+// Editable reports whether the program's content may still change.
+func (s ProgramStatus) Editable() bool { return s == ProgramDraft || s == ProgramReturned }
+
+// Authority is the line above the signer's title: on whose behalf the signer signs.
+type Authority string
+
+// Authorities per Decree 30/2020. They stack: "TL. CHỦ TỊCH" above "KT. CHÁNH VĂN PHÒNG".
+const (
+	AuthorityCollective Authority = "TM."  // thay mặt: for the collective
+	AuthorityDeputy     Authority = "KT."  // ký thay: a deputy in the head's place
+	AuthorityByOrder    Authority = "TL."  // thừa lệnh: by order
+	AuthorityAuthorized Authority = "TUQ." // thừa ủy quyền: by written authorisation
+	AuthorityActing     Authority = "Q."   // quyền: acting head
+)
+
+// SignLine is one authority line of a signature block: "TL. CHỦ TỊCH".
+type SignLine struct {
+	Authority Authority
+	Of        string // the post or body, as printed in capitals: "CHỦ TỊCH", "ỦY BAN NHÂN DÂN"
+}
+
+// String returns the line as printed, in capitals.
+func (l SignLine) String() string {
+	return string(l.Authority) + " " + strings.ToUpper(l.Of)
+}
+
+// Signature is who signs a document and on whose behalf.
+type Signature struct {
+	Lines    []SignLine // stacked authority lines, outermost first; none when the head signs
+	Title    string     // the signer's title: "Chánh Văn phòng"
+	Name     string     // the signer's full name, without academic titles
+	PersonID int64
+}
+
+// Program is the work program of an issuing org for a period. Period is the main period;
+// Also lists further periods it covers ("tháng 4 và Quý II").
+type Program struct {
+	ID        int64
+	OrgID     int64 // issuing org: a committee
+	Period    Period
+	Also      []Period
+	Title     string // the summary line: "Công tác của UBND huyện tháng 4 năm 2023"
+	Status    ProgramStatus
+	DraftedBy int64 // drafting org (the office)
+
+	// Set at issue.
+	DocumentID int64
+	Number     int
+	Symbol     string // "CTr-UBND"
+	IssuedOn   Date
+	Place      string
+
+	Signature  Signature
+	Recipients []string // lines of "Nơi nhận", the last one "Lưu: VT, …"
+
+	AmendsID  int64 // the issued program this version amends or replaces
+	Public    bool  // published to the anonymous public once issued
+	Items     []Item
+	Tasks     []Task
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	Version   int
+}
+
+// Validate checks the fields a drafter types.
+func (p Program) Validate() error {
+	var pr Problems
+	if err := p.Period.Validate(); err != nil {
+		pr = append(pr, err.(*Error))
+	}
+	if strings.TrimSpace(p.Title) == "" {
+		pr.Add("title", "Trích yếu chương trình không được để trống.")
+	} else if len([]rune(p.Title)) > 500 {
+		pr.Add("title", "Trích yếu dài quá 500 ký tự.")
+	}
+	if p.OrgID == 0 {
+		pr.Add("org_id", "Chưa chọn cơ quan ban hành.")
+	}
+	for _, a := range p.Also {
+		if err := a.Validate(); err != nil {
+			pr = append(pr, err.(*Error))
+		}
+	}
+	return pr.Err()
+}
+
+// Covers reports whether day d falls in the program's period or one of its extra periods.
+func (p Program) Covers(d Date) bool {
+	if p.Period.Contains(d) {
+		return true
+	}
+	for _, a := range p.Also {
+		if a.Contains(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// Horizon returns the last day covered by the program's periods.
+func (p Program) Horizon() Date {
+	end := p.Period.End()
+	for _, a := range p.Also {
+		if a.End().After(end) {
+			end = a.End()
+		}
+	}
+	return end
+}
+
+// ProgramFilter selects programs. Zero fields do not filter.
+type ProgramFilter struct {
+	ID     *int64
+	OrgID  *int64
+	Kind   *PeriodKind
+	Year   *int
+	Period *Period
+	Status *ProgramStatus
+	Public *bool
+	Query  string
+	Offset int
+	Limit  int
+}
+
+// ProgramUpdate holds the fields to change; nil fields stay as they are.
+type ProgramUpdate struct {
+	Title      *string
+	Also       *[]Period
+	Signature  *Signature
+	Recipients *[]string
+	Place      *string
+	Public     *bool
+}
+
+// Apply returns p with the update's fields applied.
+func (u ProgramUpdate) Apply(p Program) Program {
+	setIf(&p.Title, u.Title)
+	setIf(&p.Also, u.Also)
+	setIf(&p.Signature, u.Signature)
+	setIf(&p.Recipients, u.Recipients)
+	setIf(&p.Place, u.Place)
+	setIf(&p.Public, u.Public)
+	return p
+}

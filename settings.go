@@ -1,0 +1,65 @@
+package congtac
+
+import "time"
+
+// Settings are the local choices an office makes at run time, stored in the database. The
+// zero value is not useful: start from [DefaultSettings].
+type Settings struct {
+	BodyName          string     // issuing body as printed: "ỦY BAN NHÂN DÂN XÃ AN BÌNH"
+	ParentBody        string     // optional line above it
+	Place             string     // place in the date line: "An Bình"
+	Series            SeriesMode // one number series or one per document type
+	MaterialsLeadDays int        // meeting materials due this many days before
+	BriefingDay       time.Weekday
+	BriefingTime      ClockTime
+	Holidays          []Date // days off besides weekends
+	WorkingSaturdays  []Date // compensatory working days
+	ProposalLeadDays  map[PeriodKind]int
+}
+
+// DefaultSettings returns the settings of a new installation.
+func DefaultSettings() Settings {
+	return Settings{
+		BodyName:          "ỦY BAN NHÂN DÂN",
+		Series:            SeriesShared,
+		MaterialsLeadDays: DefaultMaterialsLeadDays,
+		BriefingDay:       time.Thursday,
+		BriefingTime:      At(14, 0),
+		ProposalLeadDays: map[PeriodKind]int{PeriodYear: 45, PeriodQuarter: 15,
+			PeriodMonth: 7, PeriodWeek: 2},
+	}
+}
+
+// Validate checks the settings' ranges.
+func (s Settings) Validate() error {
+	var p Problems
+	if s.Series != SeriesShared && s.Series != SeriesPerType {
+		p.Add("series", "Cách đánh số %q không hợp lệ.", string(s.Series))
+	}
+	if s.MaterialsLeadDays < 0 || s.MaterialsLeadDays > 60 {
+		p.Add("materials_lead_days", "Số ngày gửi tài liệu trước hội nghị phải từ 0 đến 60.")
+	}
+	if !s.BriefingTime.Valid() {
+		p.Add("briefing_time", "Giờ giao ban không hợp lệ.")
+	}
+	return p.Err()
+}
+
+// WorkingDay reports whether d is a working day: Monday to Friday except holidays, plus the
+// compensatory working Saturdays.
+func (s Settings) WorkingDay(d Date) bool {
+	for _, w := range s.WorkingSaturdays {
+		if w == d {
+			return true
+		}
+	}
+	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
+		return false
+	}
+	for _, h := range s.Holidays {
+		if h == d {
+			return false
+		}
+	}
+	return true
+}

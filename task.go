@@ -1,0 +1,273 @@
+package congtac
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Task is a trackable duty inside a program (nhiệm vụ trọng tâm): one lead org answers for
+// it, support orgs coordinate, each with its own progress. Its [Status] is computed from the
+// dates below, never typed in.
+type Task struct {
+	ID          int64
+	ProgramID   int64
+	ItemID      int64 // the item whose text carries the task; 0 if none
+	Position    int   // order within the item
+	Text        string
+	Sector      Sector
+	Lead        int64 // cơ quan chủ trì
+	Support     []Support
+	LeaderID    int64 // the leader in charge (Person); 0 if none
+	Due         Due
+	Recurrence  *Recurrence // nil for a one-off duty
+	Target      *Target
+	Source      string // căn cứ: "Chỉ thị số 19-CT/TU ngày 11/6/2020"
+	CarriedFrom int64  // the task of an earlier program this one continues; 0 if new
+
+	DoneOn       Date // the day the lead org completed it; zero while not done
+	Deferral     *Deferral
+	Cancellation *Cancellation
+	Occurrences  []Occurrence // completions of a recurring task's occurrences
+
+	Version int
+}
+
+// Support is a coordinating org (cơ quan phối hợp) with its own completion.
+type Support struct {
+	OrgID  int64
+	DoneOn Date
+}
+
+// Deferral moves a task's deadline with a reason (giãn tiến độ, tạm hoãn). A zero To.Date
+// means postponed until further notice.
+type Deferral struct {
+	On     Date
+	To     Due
+	Reason string
+}
+
+// Cancellation ends a task that will not be done, with a reason.
+type Cancellation struct {
+	On     Date
+	Reason string
+}
+
+// Occurrence records when one occurrence of a recurring task, due on Due, was done.
+type Occurrence struct {
+	Due    Date
+	DoneOn Date
+}
+
+// Limits on task text, checked by [Task.Validate].
+const (
+	MaxTaskText   = 4000
+	MaxSourceText = 500
+)
+
+// Validate checks the task on its own: text, lead, deadline, recurrence, target, supports.
+func (t Task) Validate() error {
+	var p Problems
+	switch n := len([]rune(strings.TrimSpace(t.Text))); {
+	case n == 0:
+		p.Add("text", "Nội dung nhiệm vụ không được để trống.")
+	case n > MaxTaskText:
+		p.Add("text", "Nội dung nhiệm vụ dài quá %d ký tự.", MaxTaskText)
+	}
+	if t.Lead == 0 {
+		p.Add("lead", "Chưa chọn cơ quan chủ trì.")
+	}
+	if t.Sector != "" && !t.Sector.Valid() {
+		p.Add("sector", "Lĩnh vực %q không hợp lệ.", string(t.Sector))
+	}
+	if err := t.Due.Validate(); err != nil {
+		p = append(p, err.(*Error))
+	}
+	if t.Recurrence != nil {
+		if err := t.Recurrence.Validate(); err != nil {
+			p = append(p, FieldError("recurrence", "%s", ErrorMessage(err)))
+		}
+	}
+	if t.Target != nil {
+		if err := t.Target.Validate(); err != nil {
+			p = append(p, err.(*Error))
+		}
+	}
+	if len([]rune(t.Source)) > MaxSourceText {
+		p.Add("source", "Căn cứ dài quá %d ký tự.", MaxSourceText)
+	}
+	seen := map[int64]bool{t.Lead: true}
+	for _, s := range t.Support {
+		if seen[s.OrgID] {
+			p.Add("support", "Một cơ quan được chọn hai lần (chủ trì hoặc phối hợp).")
+			break
+		}
+		seen[s.OrgID] = true
+	}
+	return p.Err()
+}
+
+// CheckIn checks the task against the program it belongs to: a dated deadline must fall in,
+// or its period overlap, the periods the program covers.
+func (t Task) CheckIn(p Program) error {
+	if t.Due.IsVague() {
+		return nil
+	}
+	from := t.Due.Date
+	if t.Due.Precision != PrecisionDay {
+		from = periodStartOf(t.Due)
+	}
+	if t.Due.Date.Before(p.Period.Start()) || from.After(p.Horizon()) {
+		return FieldError("due", "Thời hạn %s nằm ngoài kỳ của chương trình (%s).", t.Due, p.Period)
+	}
+	return nil
+}
+
+// periodStartOf returns the first day of the month, quarter, half or year that a deadline of
+// that precision closes.
+func periodStartOf(d Due) Date {
+	kind := map[Precision]PeriodKind{PrecisionMonth: PeriodMonth, PrecisionQuarter: PeriodQuarter,
+		PrecisionHalf: PeriodHalf, PrecisionYear: PeriodYear}[d.Precision]
+	return PeriodOf(kind, d.Date).Start()
+}
+
+// CarryOver returns the copy of an unfinished task for the next program: no ID, no
+// completions, linked to t through CarriedFrom. A deferral's new deadline becomes the
+// deadline.
+func (t Task) CarryOver(programID int64) Task {
+	c := t
+	c.ID, c.ProgramID, c.ItemID, c.Version = 0, programID, 0, 0
+	c.CarriedFrom = t.ID
+	c.DoneOn, c.Cancellation, c.Occurrences = Date{}, nil, nil
+	if t.Deferral != nil && !t.Deferral.To.IsVague() {
+		c.Due = t.Deferral.To
+	}
+	c.Deferral = nil
+	c.Support = make([]Support, len(t.Support))
+	for i, s := range t.Support {
+		c.Support[i] = Support{OrgID: s.OrgID}
+	}
+	return c
+}
+
+// Comparator compares a reported value with a target.
+type Comparator string
+
+// Comparators of targets: "trên 50%" is Greater, "ít nhất 95%" AtLeast.
+const (
+	Greater Comparator = ">"
+	AtLeast Comparator = ">="
+	Equal   Comparator = "="
+	AtMost  Comparator = "<="
+	Less    Comparator = "<"
+)
+
+// Target is a measurable goal (chỉ tiêu): "đạt trên 50% chỉ tiêu KH cả năm" is
+// {Metric: "thu tiền dịch vụ VSMT", Unit: "%", Comparator: Greater, Value: 50,
+// Baseline: "chỉ tiêu kế hoạch cả năm"}.
+type Target struct {
+	Metric     string
+	Unit       string
+	Comparator Comparator
+	Value      float64
+	Baseline   string
+}
+
+// Validate checks the comparator and texts.
+func (t Target) Validate() error {
+	switch t.Comparator {
+	case Greater, AtLeast, Equal, AtMost, Less:
+	default:
+		return FieldError("target", "Phép so sánh của chỉ tiêu %q không hợp lệ.", string(t.Comparator))
+	}
+	if len([]rune(t.Metric)) > 300 || len([]rune(t.Baseline)) > 300 || len([]rune(t.Unit)) > 30 {
+		return FieldError("target", "Chỉ tiêu có trường dài quá quy định.")
+	}
+	return nil
+}
+
+// Met reports whether an actual value meets the target.
+func (t Target) Met(actual float64) bool {
+	switch t.Comparator {
+	case Greater:
+		return actual > t.Value
+	case AtLeast:
+		return actual >= t.Value
+	case Equal:
+		return actual == t.Value
+	case AtMost:
+		return actual <= t.Value
+	case Less:
+		return actual < t.Value
+	}
+	return false
+}
+
+// String returns the target in Vietnamese: "trên 50% chỉ tiêu kế hoạch cả năm".
+func (t Target) String() string {
+	words := map[Comparator]string{Greater: "trên", AtLeast: "ít nhất", Equal: "đạt",
+		AtMost: "không quá", Less: "dưới"}[t.Comparator]
+	v := strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", t.Value), "0"), ".")
+	v = strings.Replace(v, ".", ",", 1) // Vietnamese decimal comma
+	s := words + " " + v
+	if t.Unit != "" {
+		if t.Unit != "%" {
+			s += " "
+		}
+		s += t.Unit
+	}
+	if t.Baseline != "" {
+		s += " " + t.Baseline
+	}
+	if t.Metric != "" {
+		s = t.Metric + ": " + s
+	}
+	return s
+}
+
+// TaskFilter selects tasks. Zero fields do not filter.
+type TaskFilter struct {
+	ID        *int64
+	ProgramID *int64
+	Lead      *int64 // the lead org
+	OrgID     *int64 // lead or support
+	LeaderID  *int64 // leader in charge
+	Sector    *Sector
+	Period    *Period // tasks of programs whose main period is this one
+	DueFrom   *Date
+	DueTo     *Date
+	Open      bool // only tasks neither done nor cancelled
+	Query     string
+	Offset    int
+	Limit     int
+}
+
+// TaskUpdate holds the fields to change; nil fields stay as they are.
+type TaskUpdate struct {
+	Text       *string
+	Sector     *Sector
+	Lead       *int64
+	Support    *[]Support
+	LeaderID   *int64
+	Due        *Due
+	Recurrence **Recurrence
+	Target     **Target
+	Source     *string
+	ItemID     *int64
+	Position   *int
+}
+
+// Apply returns t with the update's fields applied.
+func (u TaskUpdate) Apply(t Task) Task {
+	setIf(&t.Text, u.Text)
+	setIf(&t.Sector, u.Sector)
+	setIf(&t.Lead, u.Lead)
+	setIf(&t.Support, u.Support)
+	setIf(&t.LeaderID, u.LeaderID)
+	setIf(&t.Due, u.Due)
+	setIf(&t.Recurrence, u.Recurrence)
+	setIf(&t.Target, u.Target)
+	setIf(&t.Source, u.Source)
+	setIf(&t.ItemID, u.ItemID)
+	setIf(&t.Position, u.Position)
+	return t
+}

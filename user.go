@@ -1,0 +1,78 @@
+package congtac
+
+import (
+	"regexp"
+	"slices"
+)
+
+// Role is what a [User] may do; its reach is the subtree of the user's Org.
+type Role string
+
+// Roles. The anonymous public is RolePublic: it reads published calendars and programs only.
+const (
+	RoleAdmin      Role = "admin"       // Quản trị hệ thống
+	RoleDrafter    Role = "drafter"     // Chuyên viên Văn phòng: drafts, chases, issues numbers
+	RoleOfficeHead Role = "office_head" // Chánh Văn phòng: reviews, may sign by order (TL.)
+	RoleLeader     Role = "leader"      // Chủ tịch, Phó Chủ tịch: approve, sign, watch
+	RoleUnitHead   Role = "unit_head"   // Trưởng đơn vị: answers for the unit's tasks and reports
+	RoleReporter   Role = "reporter"    // Cán bộ báo cáo: reports for its own org only
+	RoleViewer     Role = "viewer"      // Xem: reads within its scope
+	RolePublic     Role = "public"      // anonymous visitor
+)
+
+// Roles lists the roles a user can be given, most powerful first.
+var Roles = []Role{RoleAdmin, RoleOfficeHead, RoleDrafter, RoleLeader, RoleUnitHead, RoleReporter, RoleViewer}
+
+// Label returns the Vietnamese name of the role.
+func (r Role) Label() string {
+	return map[Role]string{
+		RoleAdmin:      "Quản trị hệ thống",
+		RoleDrafter:    "Chuyên viên Văn phòng",
+		RoleOfficeHead: "Chánh Văn phòng",
+		RoleLeader:     "Lãnh đạo UBND",
+		RoleUnitHead:   "Thủ trưởng đơn vị",
+		RoleReporter:   "Cán bộ báo cáo",
+		RoleViewer:     "Người xem",
+		RolePublic:     "Công chúng",
+	}[r]
+}
+
+// Valid reports whether r can be given to a user.
+func (r Role) Valid() bool { return slices.Contains(Roles, r) }
+
+// User is a person who signs in. Its Role applies to OrgID and every org below it.
+type User struct {
+	ID           int64
+	Login        string
+	PersonID     int64 // 0 for accounts that are not a person (a service account)
+	DisplayName  string
+	Role         Role
+	OrgID        int64
+	PasswordHash string // argon2id in PHC form; never shown
+	TOTPSecret   string // empty while the second factor is off
+	Disabled     bool
+	Version      int
+}
+
+var loginPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,39}$`)
+
+// Validate checks the login, role and organisation.
+func (u User) Validate() error {
+	var p Problems
+	if !loginPattern.MatchString(u.Login) {
+		p.Add("login", "Tên đăng nhập gồm 2–40 ký tự a-z, 0-9, dấu chấm, gạch ngang hoặc gạch dưới.")
+	}
+	if !u.Role.Valid() {
+		p.Add("role", "Vai trò %q không hợp lệ.", string(u.Role))
+	}
+	if u.OrgID == 0 {
+		p.Add("org_id", "Chưa chọn cơ quan, đơn vị của tài khoản.")
+	}
+	return p.Err()
+}
+
+// Covers reports whether the user's scope reaches an org, given that org's ancestry path
+// (the org itself and every ancestor up to the root, in any order).
+func (u User) Covers(orgPath []int64) bool {
+	return u.Role == RoleAdmin || slices.Contains(orgPath, u.OrgID)
+}
