@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"congtac"
+)
+
+// audit records one event in tx. before and after are encoded as JSON; nil encodes as "".
+// Callers pass copies without secrets (see [redactUser]).
+func (s *Store) audit(ctx context.Context, tx *sql.Tx, a congtac.Actor, action, entity string,
+	id, orgID int64, before, after any) error {
+	enc := func(v any) string {
+		if v == nil {
+			return ""
+		}
+		return mustJSON(v)
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit_events
+		(at, user_id, action, entity, entity_id, org_id, before_json, after_json, address)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		s.now().Unix(), nullID(a.UserID), action, entity, id, nullID(orgID), enc(before), enc(after), a.Address)
+	if err != nil {
+		return fmt.Errorf("store: audit %s %s: %w", action, entity, err)
+	}
+	return nil
+}
+
+// RecordEvent writes an audit event that is not part of a data change: a sign-in, a failed
+// sign-in, a refused request.
+func (s *Store) RecordEvent(ctx context.Context, a congtac.Actor, action, entity string, id int64, detail string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		return s.audit(ctx, tx, a, action, entity, id, a.OrgID, nil, detailJSON(detail))
+	})
+}
+
+func detailJSON(detail string) any {
+	if detail == "" {
+		return nil
+	}
+	return map[string]string{"detail": detail}
+}
+
+// FindAuditEvents returns audit events matching f, newest first, and the total number that
+// match. Only admins and office heads read the whole log; other roles see events of their
+// own org subtree.
+func (s *Store) FindAuditEvents(ctx context.Context, a congtac.Actor, f congtac.AuditFilter) ([]congtac.AuditEvent, int, error) {
+	var w where
+	if f.UserID != nil {
+		w.add("user_id = ?", *f.UserID)
+	}
+	if f.OrgID != nil {
+		w.add("org_id = ?", *f.OrgID)
+	}
+	if f.Entity != "" {
+		w.add("entity = ?", f.Entity)
+	}
+	if f.EntityID != nil {
+		w.add("entity_id = ?", *f.EntityID)
+	}
+	if f.From != nil {
+		w.add("at >= ?", f.From.Unix())
+	}
+	if f.To != nil {
+		w.add("at < ?", f.To.Unix())
+	}
+	if a.Role != congtac.RoleAdmin && a.Role != congtac.RoleOfficeHead {
+		w.add("org_id IN ("+s.subtreeSQL()+")", a.OrgID)
+	}
+	var events []congtac.AuditEvent
+	var total int
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM audit_events "+w.String(), w.args...).Scan(&total); err != nil {
+			return err
+		}
+		q := `SELECT id, at, user_id, action, entity, entity_id, org_id, before_json, after_json, address
+			FROM audit_events ` + w.String() + " ORDER BY at DESC, id DESC" + w.page(f.Limit, f.Offset, 1000)
+		rows, err := tx.QueryContext(ctx, q, w.args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var e congtac.AuditEvent
+			var at int64
+			if err := rows.Scan(&e.ID, &at, idCol{&e.UserID}, &e.Action, &e.Entity, &e.EntityID,
+				idCol{&e.OrgID}, &e.Before, &e.After, &e.Address); err != nil {
+				return err
+			}
+			e.At = time.Unix(at, 0).UTC()
+			events = append(events, e)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: find audit events: %w", err)
+	}
+	return events, total, nil
+}

@@ -1,0 +1,209 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"congtac"
+	"congtac/vn"
+)
+
+// nextNumber takes the next number of a register inside tx, creating the register on its
+// first use in a year. The row update serialises concurrent issuers on both engines, and a
+// rolled-back issue gives its number back, so numbers have neither duplicates nor gaps.
+func nextNumber(ctx context.Context, tx *sql.Tx, orgID int64, year int, t congtac.DocType, secret bool) (int64, int, error) {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO registers (org_id, year, doc_type, secret, last)
+		VALUES ($1, $2, $3, $4, 0) ON CONFLICT (org_id, year, doc_type, secret) DO NOTHING`,
+		orgID, year, t, secret); err != nil {
+		return 0, 0, fmt.Errorf("store: register: %w", err)
+	}
+	var id int64
+	var n int
+	if err := tx.QueryRowContext(ctx, `UPDATE registers SET last = last + 1
+		WHERE org_id = $1 AND year = $2 AND doc_type = $3 AND secret = $4 RETURNING id, last`,
+		orgID, year, t, secret).Scan(&id, &n); err != nil {
+		return 0, 0, fmt.Errorf("store: next number: %w", err)
+	}
+	return id, n, nil
+}
+
+// issue numbers d from its org's register for the year of its issue date, under the
+// series setting, and records it. d.Number, d.RegisterID and d.ID are set.
+func (s *Store) issue(ctx context.Context, tx *sql.Tx, a congtac.Actor, d *congtac.Document) error {
+	d.Summary = vn.NFC(strings.TrimSpace(d.Summary))
+	d.Place = vn.NFC(strings.TrimSpace(d.Place))
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	st, err := settingsTx(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if d.RegisterID, d.Number, err = nextNumber(ctx, tx, d.OrgID, d.IssuedOn.Year,
+		congtac.SeriesType(st.Series, d.Type), false); err != nil {
+		return err
+	}
+	now := s.now()
+	d.IssuedBy, d.IssuedAt = a.UserID, now.UTC().Truncate(time.Second)
+	if err := tx.QueryRowContext(ctx, `INSERT INTO documents (org_id, register_id, doc_type, number, symbol,
+		issued_on, place, summary, signature, recipients, copies, keeper, program_id, meeting_id, issued_by,
+		issued_at, sent_on, note, search)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
+		d.OrgID, d.RegisterID, d.Type, d.Number, d.Symbol, d.IssuedOn.String(), d.Place, d.Summary,
+		mustJSON(d.Signature), mustJSON(nonNil(d.Recipients)), d.Copies, d.Keeper, nullID(d.ProgramID),
+		nullID(d.MeetingID), nullID(d.IssuedBy), now.Unix(), nullDate(d.SentOn), d.Note,
+		vn.Fold(d.Code()+" "+d.Summary)).Scan(&d.ID); err != nil {
+		return fmt.Errorf("store: issue document: %w", err)
+	}
+	return s.audit(ctx, tx, a, "issue", "document", d.ID, d.OrgID, nil, d)
+}
+
+// IssueDocument gives a document the next number of its org's register and records it in
+// the outgoing register. Concurrent issuers never get the same number or leave a gap.
+func (s *Store) IssueDocument(ctx context.Context, a congtac.Actor, d congtac.Document) (congtac.Document, error) {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := findOrg(ctx, tx, d.OrgID); err != nil {
+			return err
+		}
+		return s.issue(ctx, tx, a, &d)
+	})
+	if err != nil {
+		return congtac.Document{}, err
+	}
+	return d, nil
+}
+
+// IssueProgram issues an approved program on day `on`: a number from the register
+// ("05/CTr-UBND"), the date and place, and the status issued; from then on it is immutable.
+// When the program amends an earlier issued one, that one becomes amended.
+func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, version int, on congtac.Date) (congtac.Program, error) {
+	var p congtac.Program
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if p, err = findProgramRow(ctx, tx, id); err != nil {
+			return err
+		}
+		if p.Version != version {
+			return conflict("Chương trình")
+		}
+		before := p
+		to, err := congtac.NextStatus(p.Status, congtac.ActionIssue, a.Role)
+		if err != nil {
+			return err
+		}
+		if on.IsZero() {
+			return congtac.FieldError("issued_on", "Chưa có ngày ban hành.")
+		}
+		org, err := findOrg(ctx, tx, p.OrgID)
+		if err != nil {
+			return err
+		}
+		st, err := settingsTx(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if p.Place == "" {
+			p.Place = st.Place
+		}
+		d := congtac.Document{OrgID: p.OrgID, Type: congtac.DocProgram, IssuedOn: on, Place: p.Place,
+			Symbol: congtac.Symbol(congtac.DocProgram, symbolBody(org), ""), Summary: p.Title,
+			Signature: p.Signature, Recipients: p.Recipients, ProgramID: p.ID}
+		if err := s.issue(ctx, tx, a, &d); err != nil {
+			return err
+		}
+		p.Status, p.DocumentID, p.Number, p.Symbol, p.IssuedOn = to, d.ID, d.Number, d.Symbol, on
+		if err := s.saveProgramRow(ctx, tx, p); err != nil {
+			return err
+		}
+		p.Version++
+		if err := s.amendOriginal(ctx, tx, a, p); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, "issue", "program", id, p.OrgID, programAudit(before), programAudit(p))
+	})
+	return p, err
+}
+
+// symbolBody returns the part of a symbol that names the issuing body: its short name, or
+// "UBND" for a committee without one.
+func symbolBody(o congtac.Org) string {
+	if o.ShortName != "" {
+		return o.ShortName
+	}
+	return "UBND"
+}
+
+// amendOriginal marks the program that p amends as amended.
+func (s *Store) amendOriginal(ctx context.Context, tx *sql.Tx, a congtac.Actor, p congtac.Program) error {
+	if p.AmendsID == 0 {
+		return nil
+	}
+	orig, err := findProgramRow(ctx, tx, p.AmendsID)
+	if err != nil {
+		return err
+	}
+	to, err := congtac.NextStatus(orig.Status, congtac.ActionAmend, a.Role)
+	if err != nil {
+		return err
+	}
+	before := orig.Status
+	orig.Status = to
+	if err := s.saveProgramRow(ctx, tx, orig); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, a, "amend", "program", orig.ID, orig.OrgID,
+		map[string]any{"status": before}, map[string]any{"status": to, "by": p.ID})
+}
+
+// FindDocuments returns issued documents matching f, newest first, and the total.
+func (s *Store) FindDocuments(ctx context.Context, f congtac.DocumentFilter) ([]congtac.Document, int, error) {
+	var w where
+	if f.ID != nil {
+		w.add("id = ?", *f.ID)
+	}
+	if f.OrgID != nil {
+		w.add("org_id = ?", *f.OrgID)
+	}
+	if f.Year != nil {
+		w.add("issued_on >= ? AND issued_on <= ?", fmt.Sprintf("%04d-01-01", *f.Year), fmt.Sprintf("%04d-12-31", *f.Year))
+	}
+	if f.Type != nil {
+		w.add("doc_type = ?", *f.Type)
+	}
+	addSearch(&w, "search", f.Query)
+	var out []congtac.Document
+	var total int
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM documents "+w.String(), w.args...).Scan(&total); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT id, org_id, register_id, doc_type, number, symbol, issued_on,
+			place, summary, signature, recipients, copies, keeper, program_id, meeting_id, issued_by, issued_at,
+			sent_on, note FROM documents `+w.String()+" ORDER BY issued_on DESC, number DESC"+
+			w.page(f.Limit, f.Offset, 1000), w.args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var d congtac.Document
+			var at int64
+			if err := rows.Scan(&d.ID, &d.OrgID, &d.RegisterID, &d.Type, &d.Number, &d.Symbol,
+				dateCol{&d.IssuedOn}, &d.Place, &d.Summary, jsonCol{&d.Signature}, jsonCol{&d.Recipients},
+				&d.Copies, &d.Keeper, idCol{&d.ProgramID}, idCol{&d.MeetingID}, idCol{&d.IssuedBy}, &at,
+				dateCol{&d.SentOn}, &d.Note); err != nil {
+				return err
+			}
+			d.IssuedAt = time.Unix(at, 0).UTC()
+			out = append(out, d)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: find documents: %w", err)
+	}
+	return out, total, nil
+}

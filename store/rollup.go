@@ -1,0 +1,35 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"congtac"
+)
+
+// RollupFilter selects the tasks a roll-up counts.
+type RollupFilter struct {
+	Period congtac.Period // tasks of programs whose main period is this one
+	OrgID  int64          // issuing org of the programs; 0 for all
+}
+
+// Rollup counts the statuses of the selected tasks as of asOf by lead org, sector, leader
+// and deadline month, with [congtac.Tally], so that every screen and report agrees.
+func (s *Store) Rollup(ctx context.Context, f RollupFilter, asOf congtac.Date) (congtac.Rollup, error) {
+	var w where
+	w.add("p.period_key = ?", f.Period.Key())
+	if f.OrgID != 0 {
+		w.add("p.org_id = ?", f.OrgID)
+	}
+	var tasks []congtac.Task
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		tasks, err = s.queryTasks(ctx, tx, "SELECT "+taskColumns+
+			" FROM tasks t JOIN programs p ON p.id = t.program_id "+w.String(), w.args...)
+		return err
+	})
+	if err != nil {
+		return congtac.Rollup{}, err
+	}
+	return congtac.Tally(tasks, asOf), nil
+}

@@ -1,0 +1,164 @@
+package store
+
+import (
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"congtac"
+)
+
+// where accumulates the conditions of a filtered query. Conditions are constant SQL
+// fragments written in this package with "?" standing for the next argument; values only
+// ever travel as arguments, numbered $1, $2 … for both engines.
+type where struct {
+	conds []string
+	args  []any
+}
+
+// add appends a condition whose "?" marks are bound, in order, to args.
+func (w *where) add(cond string, args ...any) {
+	var b strings.Builder
+	i := 0
+	for _, r := range cond {
+		if r == '?' && i < len(args) {
+			w.args = append(w.args, args[i])
+			b.WriteString("$" + strconv.Itoa(len(w.args)))
+			i++
+			continue
+		}
+		b.WriteRune(r)
+	}
+	w.conds = append(w.conds, b.String())
+}
+
+// arg appends a value and returns its placeholder, for LIMIT and OFFSET.
+func (w *where) arg(v any) string {
+	w.args = append(w.args, v)
+	return "$" + strconv.Itoa(len(w.args))
+}
+
+// String returns "WHERE a AND b", or "" without conditions.
+func (w *where) String() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return "WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// page returns the LIMIT/OFFSET clause, with a limit of at most max (and max when none).
+func (w *where) page(limit, offset, max int) string {
+	if limit <= 0 || limit > max {
+		limit = max
+	}
+	s := " LIMIT " + w.arg(limit)
+	if offset > 0 {
+		s += " OFFSET " + w.arg(offset)
+	}
+	return s
+}
+
+// nullID maps the zero ID to NULL, for optional foreign keys.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// nullDate maps the zero Date to NULL.
+func nullDate(d congtac.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.String()
+}
+
+// nullUnix maps an instant to Unix seconds, and the zero instant to NULL.
+func nullUnix(t interface {
+	IsZero() bool
+	Unix() int64
+}) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.Unix()
+}
+
+// dateCol scans a nullable date column.
+type dateCol struct{ d *congtac.Date }
+
+// Scan implements sql.Scanner.
+func (c dateCol) Scan(v any) error {
+	switch v := v.(type) {
+	case nil:
+		*c.d = congtac.Date{}
+		return nil
+	case string:
+		d, err := congtac.ParseDate(v)
+		*c.d = d
+		return err
+	case []byte:
+		d, err := congtac.ParseDate(string(v))
+		*c.d = d
+		return err
+	}
+	return fmt.Errorf("store: date column holds %T", v)
+}
+
+// idCol scans a nullable ID column into an int64 that is 0 for NULL.
+type idCol struct{ id *int64 }
+
+// Scan implements sql.Scanner.
+func (c idCol) Scan(v any) error {
+	var n sql.NullInt64
+	if err := n.Scan(v); err != nil {
+		return err
+	}
+	*c.id = n.Int64
+	return nil
+}
+
+// jsonCol scans a JSON text column into any value.
+type jsonCol struct{ v any }
+
+// Scan implements sql.Scanner.
+func (c jsonCol) Scan(v any) error {
+	var s string
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return fmt.Errorf("store: json column holds %T", v)
+	}
+	if s == "" {
+		return nil
+	}
+	return json.Unmarshal([]byte(s), c.v)
+}
+
+// mustJSON encodes v; the values given are plain structs that always encode.
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("store: encode %T: %v", v, err))
+	}
+	return string(b)
+}
+
+// notFound returns the ENOTFOUND error for a record kind in Vietnamese.
+func notFound(what string) error {
+	return congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy %s.", what)
+}
+
+// conflict returns the ECONFLICT error of a stale version.
+func conflict(what string) error {
+	return congtac.Errorf(congtac.ECONFLICT,
+		"%s đã được người khác sửa sau khi bạn mở. Hãy tải lại để xem bản mới nhất rồi sửa lại.", what)
+}

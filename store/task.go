@@ -1,0 +1,245 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"congtac"
+	"congtac/vn"
+)
+
+func taskSearch(t congtac.Task) string {
+	return vn.Fold(t.Text + " " + t.Source + " " + t.Due.Text)
+}
+
+// normalizeTask puts a task's texts in NFC with trimmed spaces.
+func normalizeTask(t congtac.Task) congtac.Task {
+	t.Text = vn.NFC(strings.TrimSpace(t.Text))
+	t.Source = vn.NFC(strings.TrimSpace(t.Source))
+	t.Due.Text = vn.NFC(strings.TrimSpace(t.Due.Text))
+	return t
+}
+
+// taskArgs returns the values of the editable columns, in the order of the INSERT and
+// UPDATE statements below.
+func taskArgs(t congtac.Task) []any {
+	rrule, rstart := "", any(nil)
+	if t.Recurrence != nil {
+		rrule, rstart = t.Recurrence.String(), t.Recurrence.Start.String()
+	}
+	target := ""
+	if t.Target != nil {
+		target = mustJSON(t.Target)
+	}
+	return []any{nullID(t.ItemID), t.Position, t.Text, t.Sector, t.Lead, nullID(t.LeaderID),
+		nullDate(t.Due.Date), t.Due.Precision, t.Due.Text, rrule, rstart, target, t.Source, taskSearch(t)}
+}
+
+// insertTask writes a validated task with its supports and returns its ID.
+func (s *Store) insertTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (int64, error) {
+	now := s.now().Unix()
+	args := append([]any{t.ProgramID}, taskArgs(t)...)
+	args = append(args, nullID(t.CarriedFrom), now)
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO tasks (program_id, item_id, position, text, sector, lead_id,
+		leader_id, due_date, due_precision, due_text, rrule, rrule_start, target, source, search,
+		carried_from, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $17)
+		RETURNING id`, args...).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("store: insert task: %w", err)
+	}
+	return id, writeSupports(ctx, tx, id, t.Support)
+}
+
+// writeSupports replaces a task's support orgs, keeping each org's completion as given.
+func writeSupports(ctx context.Context, tx *sql.Tx, taskID int64, sup []congtac.Support) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM task_supports WHERE task_id = $1", taskID); err != nil {
+		return fmt.Errorf("store: supports: %w", err)
+	}
+	for i, sp := range sup {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO task_supports (task_id, org_id, position, done_on)
+			VALUES ($1, $2, $3, $4)`, taskID, sp.OrgID, i, nullDate(sp.DoneOn)); err != nil {
+			return fmt.Errorf("store: supports: %w", err)
+		}
+	}
+	return nil
+}
+
+// editableProgram returns the program of id when its content may still change.
+func editableProgram(ctx context.Context, tx *sql.Tx, id int64) (congtac.Program, error) {
+	p, err := findProgramRow(ctx, tx, id)
+	if err != nil {
+		return p, err
+	}
+	if !p.Status.Editable() {
+		return p, congtac.Errorf(congtac.EINVALID, "Chương trình đang ở trạng thái %s, không sửa được nội dung.",
+			strings.ToLower(p.Status.Label()))
+	}
+	return p, nil
+}
+
+// checkTask validates a task on its own and against its program, which must be editable.
+func checkTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (congtac.Program, error) {
+	p, err := editableProgram(ctx, tx, t.ProgramID)
+	if err != nil {
+		return p, err
+	}
+	if err := t.Validate(); err != nil {
+		return p, err
+	}
+	return p, t.CheckIn(p)
+}
+
+// CreateTask adds a task to a draft or returned program.
+func (s *Store) CreateTask(ctx context.Context, a congtac.Actor, t congtac.Task) (congtac.Task, error) {
+	t = normalizeTask(t)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		p, err := checkTask(ctx, tx, t)
+		if err != nil {
+			return err
+		}
+		if t.ID, err = s.insertTask(ctx, tx, t); err != nil {
+			return err
+		}
+		t.Version = 1
+		return s.audit(ctx, tx, a, "create", "task", t.ID, p.OrgID, nil, t)
+	})
+	return t, err
+}
+
+func findTask(ctx context.Context, s *Store, q queryer, id int64) (congtac.Task, error) {
+	tasks, err := s.queryTasks(ctx, q, "SELECT "+taskColumns+" FROM tasks t WHERE t.id = $1", id)
+	if err != nil {
+		return congtac.Task{}, err
+	}
+	if len(tasks) == 0 {
+		return congtac.Task{}, notFound("nhiệm vụ")
+	}
+	return tasks[0], nil
+}
+
+// FindTaskByID returns one task with its supports and occurrences, or ENOTFOUND.
+func (s *Store) FindTaskByID(ctx context.Context, id int64) (congtac.Task, error) {
+	var t congtac.Task
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		t, err = findTask(ctx, s, tx, id)
+		return err
+	})
+	return t, err
+}
+
+// FindTasks returns tasks matching f, ordered by deadline (vague last), then ID, and the
+// number that match without Limit/Offset.
+func (s *Store) FindTasks(ctx context.Context, f congtac.TaskFilter) ([]congtac.Task, int, error) {
+	var w where
+	join := ""
+	if f.ID != nil {
+		w.add("t.id = ?", *f.ID)
+	}
+	if f.ProgramID != nil {
+		w.add("t.program_id = ?", *f.ProgramID)
+	}
+	if f.Lead != nil {
+		w.add("t.lead_id = ?", *f.Lead)
+	}
+	if f.OrgID != nil {
+		w.add("(t.lead_id = ? OR t.id IN (SELECT task_id FROM task_supports WHERE org_id = ?))", *f.OrgID, *f.OrgID)
+	}
+	if f.LeaderID != nil {
+		w.add("t.leader_id = ?", *f.LeaderID)
+	}
+	if f.Sector != nil {
+		w.add("t.sector = ?", *f.Sector)
+	}
+	if f.Period != nil {
+		join = " JOIN programs p ON p.id = t.program_id"
+		w.add("p.period_key = ?", f.Period.Key())
+	}
+	if f.DueFrom != nil {
+		w.add("t.due_date >= ?", f.DueFrom.String())
+	}
+	if f.DueTo != nil {
+		w.add("t.due_date <= ?", f.DueTo.String())
+	}
+	if f.Open {
+		w.add("t.done_on IS NULL AND t.cancelled_on IS NULL")
+	}
+	s.addIndexedSearch(&w, "t.id", "t.search", "tasks_fts", f.Query)
+	var tasks []congtac.Task
+	var total int
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM tasks t"+join+" "+w.String(), w.args...).Scan(&total); err != nil {
+			return fmt.Errorf("store: count tasks: %w", err)
+		}
+		q := "SELECT " + taskColumns + " FROM tasks t" + join + " " + w.String() +
+			" ORDER BY t.due_date IS NULL, t.due_date, t.id" + w.page(f.Limit, f.Offset, 5000)
+		var err error
+		tasks, err = s.queryTasks(ctx, tx, q, w.args...)
+		return err
+	})
+	return tasks, total, err
+}
+
+// UpdateTask changes a task of an editable program. version is the version the user read;
+// ECONFLICT when it moved.
+func (s *Store) UpdateTask(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.TaskUpdate) (congtac.Task, error) {
+	var t congtac.Task
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		before, err := findTask(ctx, s, tx, id)
+		if err != nil {
+			return err
+		}
+		if before.Version != version {
+			return conflict("Nhiệm vụ")
+		}
+		t = normalizeTask(u.Apply(before))
+		p, err := checkTask(ctx, tx, t)
+		if err != nil {
+			return err
+		}
+		args := append(taskArgs(t), s.now().Unix(), id, version)
+		res, err := tx.ExecContext(ctx, `UPDATE tasks SET item_id = $1, position = $2, text = $3, sector = $4,
+			lead_id = $5, leader_id = $6, due_date = $7, due_precision = $8, due_text = $9, rrule = $10,
+			rrule_start = $11, target = $12, source = $13, search = $14, version = version + 1, updated_at = $15
+			WHERE id = $16 AND version = $17`, args...)
+		if err != nil {
+			return fmt.Errorf("store: update task: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return conflict("Nhiệm vụ")
+		}
+		if u.Support != nil {
+			if err := writeSupports(ctx, tx, id, t.Support); err != nil {
+				return err
+			}
+		}
+		t.Version = version + 1
+		return s.audit(ctx, tx, a, "update", "task", id, p.OrgID, before, t)
+	})
+	return t, err
+}
+
+// DeleteTask removes a task from an editable program.
+func (s *Store) DeleteTask(ctx context.Context, a congtac.Actor, id int64, version int) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		before, err := findTask(ctx, s, tx, id)
+		if err != nil {
+			return err
+		}
+		if before.Version != version {
+			return conflict("Nhiệm vụ")
+		}
+		p, err := editableProgram(ctx, tx, before.ProgramID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM tasks WHERE id = $1", id); err != nil {
+			return fmt.Errorf("store: delete task: %w", err)
+		}
+		return s.audit(ctx, tx, a, "delete", "task", id, p.OrgID, before, nil)
+	})
+}

@@ -1,0 +1,193 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"congtac"
+	"congtac/vn"
+)
+
+// Completion says that an org finished its part of a task on DoneOn: the lead org (or OrgID
+// 0) completes the task itself, or for a recurring task the occurrence due on Occurrence; a
+// support org completes its own share.
+type Completion struct {
+	OrgID      int64
+	Occurrence congtac.Date
+	DoneOn     congtac.Date
+}
+
+// taskEvent loads a task for a change of its execution state, checking the version.
+func (s *Store) taskEvent(ctx context.Context, tx *sql.Tx, id int64, version int) (congtac.Task, int64, error) {
+	t, err := findTask(ctx, s, tx, id)
+	if err != nil {
+		return t, 0, err
+	}
+	if t.Version != version {
+		return t, 0, conflict("Nhiệm vụ")
+	}
+	p, err := findProgramRow(ctx, tx, t.ProgramID)
+	return t, p.OrgID, err
+}
+
+// bumpTask raises a task's version after a change of its execution state.
+func (s *Store) bumpTask(ctx context.Context, tx *sql.Tx, id int64, version int) error {
+	res, err := tx.ExecContext(ctx, `UPDATE tasks SET version = version + 1, updated_at = $1
+		WHERE id = $2 AND version = $3`, s.now().Unix(), id, version)
+	if err != nil {
+		return fmt.Errorf("store: task version: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return conflict("Nhiệm vụ")
+	}
+	return nil
+}
+
+// CompleteTask records a completion (see [Completion]). A completion day after today is
+// refused. ECONFLICT when version moved.
+func (s *Store) CompleteTask(ctx context.Context, a congtac.Actor, id int64, version int, c Completion) (congtac.Task, error) {
+	if c.DoneOn.IsZero() {
+		return congtac.Task{}, congtac.FieldError("done_on", "Chưa có ngày hoàn thành.")
+	}
+	if c.DoneOn.After(congtac.DateOf(s.now(), congtac.Location())) {
+		return congtac.Task{}, congtac.FieldError("done_on", "Ngày hoàn thành không được sau hôm nay.")
+	}
+	var t congtac.Task
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		before, orgID, err := s.taskEvent(ctx, tx, id, version)
+		if err != nil {
+			return err
+		}
+		if err := s.recordCompletion(ctx, tx, before, c); err != nil {
+			return err
+		}
+		if err := s.bumpTask(ctx, tx, id, version); err != nil {
+			return err
+		}
+		if t, err = findTask(ctx, s, tx, id); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, "complete", "task", id, orgID, before, t)
+	})
+	return t, err
+}
+
+// recordCompletion writes a completion without touching the version (reports use it too).
+func (s *Store) recordCompletion(ctx context.Context, tx *sql.Tx, t congtac.Task, c Completion) error {
+	var err error
+	switch {
+	case c.OrgID != 0 && c.OrgID != t.Lead:
+		var res sql.Result
+		res, err = tx.ExecContext(ctx, "UPDATE task_supports SET done_on = $1 WHERE task_id = $2 AND org_id = $3",
+			c.DoneOn.String(), t.ID, c.OrgID)
+		if err == nil {
+			if n, _ := res.RowsAffected(); n == 0 {
+				return congtac.FieldError("org_id", "Đơn vị này không chủ trì hay phối hợp nhiệm vụ.")
+			}
+		}
+	case t.Recurrence != nil:
+		if c.Occurrence.IsZero() || len(t.Recurrence.Between(c.Occurrence, c.Occurrence)) == 0 {
+			return congtac.FieldError("occurrence", "Kỳ báo cáo %s không thuộc lịch lặp lại của nhiệm vụ.", c.Occurrence)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO task_occurrences (task_id, due_date, done_on) VALUES ($1, $2, $3)
+			ON CONFLICT (task_id, due_date) DO UPDATE SET done_on = excluded.done_on`,
+			t.ID, c.Occurrence.String(), c.DoneOn.String())
+	default:
+		_, err = tx.ExecContext(ctx, "UPDATE tasks SET done_on = $1 WHERE id = $2", c.DoneOn.String(), t.ID)
+	}
+	if err != nil {
+		return fmt.Errorf("store: complete task: %w", err)
+	}
+	return nil
+}
+
+// DeferTask moves a task's deadline with a reason (giãn tiến độ), or postpones it until
+// further notice when d.To has no date. ECONFLICT when version moved.
+func (s *Store) DeferTask(ctx context.Context, a congtac.Actor, id int64, version int, d congtac.Deferral) (congtac.Task, error) {
+	d.Reason = vn.NFC(strings.TrimSpace(d.Reason))
+	switch {
+	case d.Reason == "":
+		return congtac.Task{}, congtac.FieldError("reason", "Cần ghi lý do giãn tiến độ.")
+	case d.On.IsZero():
+		return congtac.Task{}, congtac.FieldError("on", "Chưa có ngày quyết định giãn tiến độ.")
+	}
+	if err := d.To.Validate(); err != nil {
+		return congtac.Task{}, err
+	}
+	return s.changeTaskState(ctx, a, id, version, "defer", `UPDATE tasks SET deferred_on = $1, deferred_to = $2,
+		deferred_precision = $3, deferred_text = $4, defer_reason = $5 WHERE id = $6`,
+		d.On.String(), nullDate(d.To.Date), d.To.Precision, d.To.Text, d.Reason, id)
+}
+
+// CancelTask ends a task that will not be done, with a reason. ECONFLICT when version moved.
+func (s *Store) CancelTask(ctx context.Context, a congtac.Actor, id int64, version int, c congtac.Cancellation) (congtac.Task, error) {
+	c.Reason = vn.NFC(strings.TrimSpace(c.Reason))
+	switch {
+	case c.Reason == "":
+		return congtac.Task{}, congtac.FieldError("reason", "Cần ghi lý do hủy nhiệm vụ.")
+	case c.On.IsZero():
+		return congtac.Task{}, congtac.FieldError("on", "Chưa có ngày hủy.")
+	}
+	return s.changeTaskState(ctx, a, id, version, "cancel",
+		"UPDATE tasks SET cancelled_on = $1, cancel_reason = $2 WHERE id = $3", c.On.String(), c.Reason, id)
+}
+
+// changeTaskState runs one statement that changes a task's execution state, bumps its
+// version and audits the change under action.
+func (s *Store) changeTaskState(ctx context.Context, a congtac.Actor, id int64, version int, action, stmt string, args ...any) (congtac.Task, error) {
+	var t congtac.Task
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		before, orgID, err := s.taskEvent(ctx, tx, id, version)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, stmt, args...); err != nil {
+			return fmt.Errorf("store: %s task: %w", action, err)
+		}
+		if err := s.bumpTask(ctx, tx, id, version); err != nil {
+			return err
+		}
+		if t, err = findTask(ctx, s, tx, id); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, action, "task", id, orgID, before, t)
+	})
+	return t, err
+}
+
+// CarryOver copies into the editable program to every task of program from that is not
+// done or cancelled as of asOf, linked by CarriedFrom and marked as carried over
+// ("chuyển tiếp"). Tasks already carried into to are skipped, so running it twice copies
+// nothing more. It returns the new tasks.
+func (s *Store) CarryOver(ctx context.Context, a congtac.Actor, from, to int64, asOf congtac.Date) ([]congtac.Task, error) {
+	var out []congtac.Task
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		dst, err := editableProgram(ctx, tx, to)
+		if err != nil {
+			return err
+		}
+		tasks, err := s.queryTasks(ctx, tx, "SELECT "+taskColumns+` FROM tasks t WHERE t.program_id = $1
+			AND t.id NOT IN (SELECT carried_from FROM tasks WHERE program_id = $2 AND carried_from IS NOT NULL)
+			ORDER BY t.item_id, t.position, t.id`, from, to)
+		if err != nil {
+			return err
+		}
+		for _, t := range tasks {
+			switch t.Status(asOf) {
+			case congtac.StatusDoneOnTime, congtac.StatusDoneLate, congtac.StatusCancelled:
+				continue
+			}
+			c := t.CarryOver(to)
+			if c.ID, err = s.insertTask(ctx, tx, c); err != nil {
+				return err
+			}
+			c.Version = 1
+			out = append(out, c)
+		}
+		return s.audit(ctx, tx, a, "carry_over", "program", to, dst.OrgID, nil,
+			map[string]any{"from": from, "tasks": len(out)})
+	})
+	return out, err
+}
