@@ -30,9 +30,14 @@ func (e Engagement) Validate() error {
 	}
 	if e.Date.IsZero() {
 		p.Add("date", "Chưa có ngày.")
+	} else if !e.Date.valid() {
+		p.Add("date", "Ngày không có trên lịch.")
 	}
 	if !e.Start.Valid() {
 		p.Add("start", "Giờ không hợp lệ.")
+	}
+	if !e.Part.valid() {
+		p.Add("part", "Buổi %q không hợp lệ.", string(e.Part))
 	}
 	return p.Err()
 }

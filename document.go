@@ -144,6 +144,12 @@ func (d Document) Validate() error {
 	if d.IssuedOn.IsZero() {
 		p.Add("issued_on", "Chưa có ngày ban hành.")
 	}
+	if d.Number < 0 {
+		p.Add("number", "Số văn bản không hợp lệ.")
+	}
+	if d.Copies < 0 {
+		p.Add("copies", "Số bản không hợp lệ.")
+	}
 	if len([]rune(d.Signature.Name)) > 50 || len([]rune(d.Signature.Title)) > 100 {
 		p.Add("signature", "Họ tên người ký tối đa 50 ký tự, chức vụ tối đa 100 ký tự.")
 	}

@@ -80,6 +80,9 @@ func (d Due) Validate() error {
 	if d.Precision == PrecisionNone {
 		return FieldError("due", "Thời hạn có ngày nhưng thiếu độ chính xác.")
 	}
+	if !d.Date.valid() {
+		return FieldError("due", "Ngày %d/%d/%d của thời hạn không có trên lịch.", d.Date.Day, int(d.Date.Month), d.Date.Year)
+	}
 	if d.Date != d.Precision.end(d.Date) {
 		return FieldError("due", "Thời hạn %s không phải ngày cuối của kỳ.", d.Date)
 	}

@@ -45,26 +45,40 @@ func FieldError(field, format string, args ...any) *Error {
 // non-nil error and "" for nil.
 func ErrorCode(err error) string {
 	var e *Error
+	var v *ValidationError
 	switch {
 	case err == nil:
 		return ""
 	case errors.As(err, &e):
 		return e.Code
+	case errors.As(err, &v):
+		return EINVALID
 	}
 	return EINTERNAL
 }
 
+// internalMessage is what users see instead of the text of an internal error.
+const internalMessage = "Đã có lỗi trong hệ thống. Vui lòng thử lại sau hoặc báo cho quản trị viên."
+
 // ErrorMessage returns the message of the first [Error] in err's chain, or a generic
-// Vietnamese message for any other error, never its internals.
+// Vietnamese message for an EINTERNAL [Error] or any other error, never its internals.
 func ErrorMessage(err error) string {
 	var e *Error
 	switch {
 	case err == nil:
 		return ""
-	case errors.As(err, &e):
+	case errors.As(err, &e) && e.Code != EINTERNAL:
 		return e.Message
 	}
-	return "Đã có lỗi trong hệ thống. Vui lòng thử lại sau hoặc báo cho quản trị viên."
+	return internalMessage
+}
+
+// safeMessage is e's message, or the generic one when e is internal.
+func (e *Error) safeMessage() string {
+	if e.Code == EINTERNAL {
+		return internalMessage
+	}
+	return e.Message
 }
 
 // Problems collects several field errors from one validation so that a form can show every
@@ -74,6 +88,22 @@ type Problems []*Error
 // Add appends a field error.
 func (p *Problems) Add(field, format string, args ...any) {
 	*p = append(*p, FieldError(field, format, args...))
+}
+
+// addErr appends the problems of a validation error: one [Error], every problem of a
+// [ValidationError], or an EINTERNAL error for anything else. A nil err adds nothing.
+func (p *Problems) addErr(err error) {
+	var v *ValidationError
+	var e *Error
+	switch {
+	case err == nil:
+	case errors.As(err, &v):
+		*p = append(*p, v.Problems...)
+	case errors.As(err, &e):
+		*p = append(*p, e)
+	default:
+		*p = append(*p, &Error{Code: EINTERNAL, Message: err.Error()})
+	}
 }
 
 // Err returns nil when there are no problems, the single [Error] when there is one, and
@@ -95,6 +125,9 @@ type ValidationError struct {
 }
 
 func (v *ValidationError) Error() string {
+	if len(v.Problems) == 0 {
+		return "congtac: no problems"
+	}
 	return fmt.Sprintf("congtac: %d problems, first: %v", len(v.Problems), v.Problems[0])
 }
 
@@ -108,7 +141,8 @@ func (v *ValidationError) Unwrap() []error {
 }
 
 // FieldErrors maps each field named in err (an [Error] or [ValidationError]) to its first
-// message. Errors without a field are gathered under "".
+// message. Errors without a field are gathered under ""; an EINTERNAL error shows the generic
+// message, as in [ErrorMessage].
 func FieldErrors(err error) map[string]string {
 	out := map[string]string{}
 	var v *ValidationError
@@ -117,11 +151,11 @@ func FieldErrors(err error) map[string]string {
 	case errors.As(err, &v):
 		for _, p := range v.Problems {
 			if _, ok := out[p.Field]; !ok {
-				out[p.Field] = p.Message
+				out[p.Field] = p.safeMessage()
 			}
 		}
 	case errors.As(err, &e):
-		out[e.Field] = e.Message
+		out[e.Field] = e.safeMessage()
 	}
 	return out
 }

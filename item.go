@@ -96,17 +96,18 @@ func Letter(n int) string {
 // Number sets the Label of every item from the tree structure and styles. Items are given in
 // any order; siblings are ordered by Position, then by ID. A missing style takes
 // [DefaultStyle] of the item's depth. Counters run per style among siblings, so unnumbered
-// paragraphs (StyleNone) do not break a sequence. Items whose parent is missing are treated
+// paragraphs (StyleNone) do not break a sequence. Items whose parent is missing, and items
+// whose ancestry never reaches the top (a parent cycle, an item its own parent), are treated
 // as top level.
 func Number(items []Item) {
-	byParent := map[int64][]int{}
-	ids := map[int64]bool{}
-	for _, it := range items {
-		ids[it.ID] = true
+	index := make(map[int64]int, len(items))
+	for i, it := range items {
+		index[it.ID] = i
 	}
+	byParent := map[int64][]int{}
 	for i, it := range items {
 		parent := it.ParentID
-		if !ids[parent] {
+		if _, ok := index[parent]; !ok || inCycle(items, index, i) {
 			parent = 0
 		}
 		byParent[parent] = append(byParent[parent], i)
@@ -116,10 +117,15 @@ func Number(items []Item) {
 			return cmp.Or(cmp.Compare(items[a].Position, items[b].Position), cmp.Compare(items[a].ID, items[b].ID))
 		})
 	}
+	visited := make([]bool, len(items))
 	var walk func(parent int64, depth int, parentNum string)
 	walk = func(parent int64, depth int, parentNum string) {
 		count := map[NumberStyle]int{}
 		for _, i := range byParent[parent] {
+			if visited[i] {
+				continue // a duplicate ID must not number a subtree twice
+			}
+			visited[i] = true
 			it := &items[i]
 			style := it.Style
 			if style == "" {
@@ -132,12 +138,28 @@ func Number(items []Item) {
 			if style == StyleArabic || style == StyleNested {
 				next = num
 			}
-			if it.ID != 0 && it.ID != parent {
+			if it.ID != 0 {
 				walk(it.ID, depth+1, next)
 			}
 		}
 	}
 	walk(0, 0, "")
+}
+
+// inCycle reports whether following parents up from items[i] comes back to it.
+func inCycle(items []Item, index map[int64]int, i int) bool {
+	j := i
+	for range items {
+		p, ok := index[items[j].ParentID]
+		if !ok || items[j].ParentID == 0 {
+			return false
+		}
+		if p == i {
+			return true
+		}
+		j = p
+	}
+	return false
 }
 
 // numeral returns the number of the n-th sibling of a style, without punctuation.

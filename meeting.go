@@ -64,6 +64,9 @@ func (p DayPart) Label() string {
 	return map[DayPart]string{Morning: "Sáng", Afternoon: "Chiều", Evening: "Tối", AllDay: "Cả ngày"}[p]
 }
 
+// valid reports whether p is empty (not given) or a known part of the day.
+func (p DayPart) valid() bool { return p == "" || p.Label() != "" }
+
 // ClockTime is a time of day in minutes after midnight; -1 means "not given".
 type ClockTime int
 
@@ -123,9 +126,14 @@ func (m Meeting) Validate() error {
 	}
 	if m.Date.IsZero() {
 		p.Add("date", "Chưa có ngày họp.")
+	} else if !m.Date.valid() {
+		p.Add("date", "Ngày họp không có trên lịch.")
 	}
 	if !m.Start.Valid() {
 		p.Add("start", "Giờ họp không hợp lệ.")
+	}
+	if !m.Part.valid() {
+		p.Add("part", "Buổi họp %q không hợp lệ.", string(m.Part))
 	}
 	if m.Status.Label() == "" {
 		p.Add("status", "Trạng thái hội nghị %q không hợp lệ.", string(m.Status))
@@ -142,13 +150,18 @@ func (m Meeting) Validate() error {
 }
 
 // Instant returns when the meeting starts in loc; a meeting without a time starts at 7:30
-// in the morning or 14:00 in the afternoon, the usual office hours.
+// in the morning (or all day), 14:00 in the afternoon or 18:00 in the evening, the usual
+// hours.
 func (m Meeting) Instant(loc *time.Location) time.Time {
 	t := m.Start
 	if t == NoTime {
-		t = At(7, 30)
-		if m.Part == Afternoon {
+		switch m.Part {
+		case Afternoon:
 			t = At(14, 0)
+		case Evening:
+			t = At(18, 0)
+		default:
+			t = At(7, 30)
 		}
 	}
 	return m.Date.In(loc, int(t)/60, int(t)%60)
@@ -185,10 +198,20 @@ func (a AgendaItem) Validate() error {
 	if a.Minutes < 0 || a.Minutes > 24*60 {
 		p.Add("minutes", "Thời lượng không hợp lệ.")
 	}
+	seen := map[int64]bool{}
 	for _, s := range a.Support {
-		if s == a.Lead && s != 0 {
-			p.Add("support", "Cơ quan chuẩn bị đã là cơ quan chủ trì.")
+		switch {
+		case s == 0:
+			p.Add("support", "Chưa chọn cơ quan phối hợp chuẩn bị.")
+		case s == a.Lead:
+			p.Add("support", "Cơ quan phối hợp đã là cơ quan chủ trì chuẩn bị.")
+		case seen[s]:
+			p.Add("support", "Một cơ quan phối hợp được chọn hai lần.")
+		default:
+			seen[s] = true
+			continue
 		}
+		break
 	}
 	return p.Err()
 }

@@ -19,6 +19,15 @@ const (
 	PeriodWeek    PeriodKind = "week"
 )
 
+// valid reports whether k is one of the period kinds.
+func (k PeriodKind) valid() bool {
+	switch k {
+	case PeriodYear, PeriodHalf, PeriodQuarter, PeriodMonth, PeriodWeek:
+		return true
+	}
+	return false
+}
+
 // Period is a calendar span a program covers. Number is the half (1–2), quarter (1–4),
 // month (1–12) or ISO week (1–53) within Year; it is 0 for a year.
 type Period struct {
@@ -121,25 +130,36 @@ func PeriodOf(kind PeriodKind, d Date) Period {
 // Key returns the machine form used in URLs, filters and storage:
 // "2023", "2023-H1", "2023-Q2", "2023-04", "2023-W15".
 func (p Period) Key() string {
+	// strconv, not fmt: Tally builds one key per task.
+	b := strconv.AppendInt(make([]byte, 0, 8), int64(p.Year), 10)
 	switch p.Kind {
 	case PeriodHalf:
-		return fmt.Sprintf("%d-H%d", p.Year, p.Number)
+		b = strconv.AppendInt(append(b, "-H"...), int64(p.Number), 10)
 	case PeriodQuarter:
-		return fmt.Sprintf("%d-Q%d", p.Year, p.Number)
+		b = strconv.AppendInt(append(b, "-Q"...), int64(p.Number), 10)
 	case PeriodMonth:
-		return fmt.Sprintf("%d-%02d", p.Year, p.Number)
+		b = appendTwoDigits(append(b, '-'), p.Number)
 	case PeriodWeek:
-		return fmt.Sprintf("%d-W%02d", p.Year, p.Number)
+		b = appendTwoDigits(append(b, "-W"...), p.Number)
 	}
-	return strconv.Itoa(p.Year)
+	return string(b)
 }
 
-// ParsePeriodKey parses the form returned by [Period.Key].
+// appendTwoDigits appends n with a leading zero below 10, like %02d.
+func appendTwoDigits(b []byte, n int) []byte {
+	if n >= 0 && n < 10 {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(n), 10)
+}
+
+// ParsePeriodKey parses the form returned by [Period.Key], and only that form: "2023-4",
+// "2023-W7" and "2023-" are refused, so that every period has one key.
 func ParsePeriodKey(s string) (Period, error) {
 	bad := FieldError("period", "Kỳ %q không đúng dạng (ví dụ 2023, 2023-Q2, 2023-04, 2023-W15).", s)
-	ys, rest, _ := strings.Cut(s, "-")
-	y, err := strconv.Atoi(ys)
-	if err != nil || len(ys) != 4 {
+	ys, rest, dash := strings.Cut(s, "-")
+	y, ok := digits(ys, 0, 4)
+	if !ok || len(ys) != 4 || (dash && rest == "") {
 		return Period{}, bad
 	}
 	p := Period{Kind: PeriodYear, Year: y}
@@ -149,12 +169,15 @@ func ParsePeriodKey(s string) (Period, error) {
 		if k, ok := kinds[rest[0]]; ok {
 			p.Kind, rest = k, rest[1:]
 		}
-		if p.Number, err = strconv.Atoi(rest); err != nil || rest == "" || rest[0] == '+' || rest[0] == '-' {
+		if p.Number, ok = digits(rest, 0, len(rest)); !ok {
 			return Period{}, bad
 		}
 	}
 	if err := p.Validate(); err != nil {
 		return Period{}, err
+	}
+	if p.Key() != s {
+		return Period{}, bad
 	}
 	return p, nil
 }

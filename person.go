@@ -21,8 +21,12 @@ func (p Person) Validate() error {
 	} else if len([]rune(p.FullName)) > 50 {
 		pr.Add("full_name", "Họ và tên dài quá 50 ký tự.")
 	}
-	if p.Email != "" && !strings.Contains(p.Email, "@") {
+	if user, domain, ok := strings.Cut(p.Email, "@"); p.Email != "" &&
+		(!ok || user == "" || domain == "" || strings.ContainsAny(p.Email, " \t") || strings.Contains(domain, "@")) {
 		pr.Add("email", "Địa chỉ thư điện tử không hợp lệ.")
+	}
+	if strings.Trim(p.Phone, "0123456789 +-.()") != "" || len(p.Phone) > 30 {
+		pr.Add("phone", "Số điện thoại chỉ gồm chữ số, dấu cách và các dấu + - . ( ).")
 	}
 	return pr.Err()
 }
@@ -82,9 +86,15 @@ func (p Post) DisplayTitle() string {
 	return p.Kind.Title()
 }
 
-// Validate checks the post's kind, sectors and dates.
+// Validate checks the post's holder, org, kind, sectors and dates.
 func (p Post) Validate() error {
 	var pr Problems
+	if p.PersonID == 0 {
+		pr.Add("person_id", "Chưa chọn người giữ chức vụ.")
+	}
+	if p.OrgID == 0 {
+		pr.Add("org_id", "Chưa chọn cơ quan, đơn vị của chức vụ.")
+	}
 	if p.Kind.Title() == "" {
 		pr.Add("kind", "Chức vụ %q không hợp lệ.", string(p.Kind))
 	}

@@ -101,9 +101,7 @@ type Program struct {
 // Validate checks the fields a drafter types.
 func (p Program) Validate() error {
 	var pr Problems
-	if err := p.Period.Validate(); err != nil {
-		pr = append(pr, err.(*Error))
-	}
+	pr.addErr(p.Period.Validate())
 	if strings.TrimSpace(p.Title) == "" {
 		pr.Add("title", "Trích yếu chương trình không được để trống.")
 	} else if len([]rune(p.Title)) > 500 {
@@ -112,10 +110,11 @@ func (p Program) Validate() error {
 	if p.OrgID == 0 {
 		pr.Add("org_id", "Chưa chọn cơ quan ban hành.")
 	}
+	if p.Status != "" && p.Status.Label() == "" {
+		pr.Add("status", "Trạng thái chương trình %q không hợp lệ.", string(p.Status))
+	}
 	for _, a := range p.Also {
-		if err := a.Validate(); err != nil {
-			pr = append(pr, err.(*Error))
-		}
+		pr.addErr(a.Validate())
 	}
 	return pr.Err()
 }

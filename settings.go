@@ -1,6 +1,10 @@
 package congtac
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // Settings are the local choices an office makes at run time, stored in the database. The
 // zero value is not useful: start from [DefaultSettings].
@@ -33,14 +37,32 @@ func DefaultSettings() Settings {
 // Validate checks the settings' ranges.
 func (s Settings) Validate() error {
 	var p Problems
+	if strings.TrimSpace(s.BodyName) == "" {
+		p.Add("body_name", "Tên cơ quan ban hành không được để trống.")
+	}
 	if s.Series != SeriesShared && s.Series != SeriesPerType {
 		p.Add("series", "Cách đánh số %q không hợp lệ.", string(s.Series))
 	}
 	if s.MaterialsLeadDays < 0 || s.MaterialsLeadDays > 60 {
 		p.Add("materials_lead_days", "Số ngày gửi tài liệu trước hội nghị phải từ 0 đến 60.")
 	}
+	if s.BriefingDay < time.Sunday || s.BriefingDay > time.Saturday {
+		p.Add("briefing_day", "Ngày giao ban trong tuần không hợp lệ.")
+	}
 	if !s.BriefingTime.Valid() {
 		p.Add("briefing_time", "Giờ giao ban không hợp lệ.")
+	}
+	for kind, days := range s.ProposalLeadDays {
+		if !kind.valid() || days < 0 || days > 366 {
+			p.Add("proposal_lead_days", "Số ngày đăng ký nội dung chương trình không hợp lệ.")
+			break
+		}
+	}
+	for _, d := range append(slices.Clone(s.Holidays), s.WorkingSaturdays...) {
+		if !d.valid() {
+			p.Add("holidays", "Ngày nghỉ hoặc ngày làm bù %s không có trên lịch.", d)
+			break
+		}
 	}
 	return p.Err()
 }

@@ -47,8 +47,8 @@ type Obligation struct {
 
 // Status returns the obligation's status as of day asOf. Events after asOf have not happened
 // yet, so the same obligation read for an earlier day gives that day's status. Once a
-// deferral is in force its new deadline is the one that counts; work done on the deadline
-// day is on time.
+// deferral is in force its new deadline is the one that counts (for work done after it was
+// granted); work done on the deadline day is on time.
 func (o Obligation) Status(asOf Date) Status {
 	happened := func(d Date) bool { return !d.IsZero() && !d.After(asOf) }
 	due := o.Due
@@ -58,6 +58,9 @@ func (o Obligation) Status(asOf Date) Status {
 	}
 	switch {
 	case happened(o.DoneOn) && !(happened(o.CancelledOn) && o.CancelledOn.Before(o.DoneOn)):
+		if deferred && o.DeferredOn.After(o.DoneOn) {
+			due = o.Due // a deferral recorded after the work was done did not move its deadline
+		}
 		if due.IsZero() || !o.DoneOn.After(due) {
 			return StatusDoneOnTime
 		}
@@ -97,21 +100,25 @@ func (t Task) Status(asOf Date) Status {
 	case StatusCancelled, StatusDeferred:
 		return s
 	}
-	occ := t.OccurrenceStatuses(asOf)
-	late, done := false, 0
-	for _, s := range occ {
-		switch s.Status {
+	overdue, late, open, n := false, false, false, 0
+	t.eachOccurrence(func(o Obligation) bool {
+		n++
+		switch o.Status(asOf) {
 		case StatusOverdue:
-			return StatusOverdue
+			overdue = true
+			return false
 		case StatusDoneLate:
 			late = true
-			done++
 		case StatusDoneOnTime:
-			done++
+		default:
+			open = true
 		}
-	}
+		return true
+	})
 	switch {
-	case done < len(occ) || len(occ) == 0:
+	case overdue:
+		return StatusOverdue
+	case open || n == 0:
 		return StatusInProgress
 	case late:
 		return StatusDoneLate
@@ -133,25 +140,47 @@ func (t Task) OccurrenceStatuses(asOf Date) []OccurrenceStatus {
 	if t.Recurrence == nil {
 		return nil
 	}
+	out := []OccurrenceStatus{}
+	t.eachOccurrence(func(o Obligation) bool {
+		out = append(out, OccurrenceStatus{Due: o.Due, DoneOn: o.DoneOn, Status: o.Status(asOf)})
+		return true
+	})
+	return out
+}
+
+// eachOccurrence calls yield with the obligation of every occurrence of a recurring task, in
+// order, up to the task's deadline (or five years after the rule's start when it has none),
+// until yield returns false. The task's cancellation ends every occurrence.
+func (t Task) eachOccurrence(yield func(Obligation) bool) {
 	end := t.Due.Date
 	if end.IsZero() {
 		end = t.Recurrence.Start.AddMonths(12 * 5)
 	}
-	done := make(map[Date]Date, len(t.Occurrences))
-	for _, o := range t.Occurrences {
-		done[o.Due] = o.DoneOn
+	var done map[Date]Date
+	if len(t.Occurrences) > 16 { // a few completions are faster to scan than to hash
+		done = make(map[Date]Date, len(t.Occurrences))
+		for _, o := range t.Occurrences {
+			done[o.Due] = o.DoneOn
+		}
 	}
-	cancelled := Date{}
+	doneOn := func(d Date) Date {
+		if done != nil {
+			return done[d]
+		}
+		for i := len(t.Occurrences) - 1; i >= 0; i-- { // the last record wins, as in the map
+			if t.Occurrences[i].Due == d {
+				return t.Occurrences[i].DoneOn
+			}
+		}
+		return Date{}
+	}
+	var cancelled Date
 	if t.Cancellation != nil {
 		cancelled = t.Cancellation.On
 	}
-	dates := t.Recurrence.Between(t.Recurrence.Start, end)
-	out := make([]OccurrenceStatus, len(dates))
-	for i, d := range dates {
-		o := Obligation{Due: d, DoneOn: done[d], CancelledOn: cancelled}
-		out[i] = OccurrenceStatus{Due: d, DoneOn: done[d], Status: o.Status(asOf)}
-	}
-	return out
+	t.Recurrence.each(t.Recurrence.Start, end, func(d Date) bool {
+		return yield(Obligation{Due: d, DoneOn: doneOn(d), CancelledOn: cancelled})
+	})
 }
 
 // SupportStatus returns the status of one support org's share of the task as of asOf. The
@@ -193,28 +222,76 @@ type Rollup struct {
 // Tally counts the statuses of tasks as of asOf. Every count of the system comes from here,
 // so a screen, a report and an export always agree.
 func Tally(tasks []Task, asOf Date) Rollup {
-	r := Rollup{AsOf: asOf, Total: Counts{}, ByOrg: map[int64]Counts{},
-		BySector: map[Sector]Counts{}, ByLeader: map[int64]Counts{}, ByPeriod: map[string]Counts{}}
+	// Count into arrays and key months by number, then build the maps once: hashing a
+	// Status string five times per task and formatting a period key per task cost more than
+	// the statuses themselves.
+	var total tally
+	byOrg, bySector := map[int64]*tally{}, map[Sector]*tally{}
+	byLeader, byMonth := map[int64]*tally{}, map[int]*tally{}
 	for _, t := range tasks {
-		s := t.Status(asOf)
-		r.Total[s]++
-		add(r.ByOrg, t.Lead, s)
-		add(r.BySector, t.Sector, s)
-		add(r.ByLeader, t.LeaderID, s)
-		key := ""
+		i := statusIndex(t.Status(asOf))
+		total[i]++
+		row(byOrg, t.Lead)[i]++
+		row(bySector, t.Sector)[i]++
+		row(byLeader, t.LeaderID)[i]++
+		month := -1 // vague deadline
 		if !t.Due.IsVague() {
-			key = PeriodOf(PeriodMonth, t.Due.Date).Key()
+			month = t.Due.Date.Year*12 + int(t.Due.Date.Month) - 1
 		}
-		add(r.ByPeriod, key, s)
+		row(byMonth, month)[i]++
+	}
+	r := Rollup{AsOf: asOf, Total: total.counts(), ByOrg: countsOf(byOrg), BySector: countsOf(bySector),
+		ByLeader: countsOf(byLeader), ByPeriod: make(map[string]Counts, len(byMonth))}
+	for m, c := range byMonth {
+		key := ""
+		if m >= 0 {
+			key = Period{PeriodMonth, m / 12, m%12 + 1}.Key()
+		}
+		r.ByPeriod[key] = c.counts()
 	}
 	return r
 }
 
-func add[K comparable](m map[K]Counts, k K, s Status) {
-	c, ok := m[k]
-	if !ok {
-		c = Counts{}
-		m[k] = c
+// tallyOrder fixes the slots of a tally; [Statuses] is a variable callers could reorder.
+var tallyOrder = [...]Status{StatusDoneOnTime, StatusDoneLate, StatusInProgress, StatusOverdue,
+	StatusDeferred, StatusCancelled}
+
+// tally counts statuses by their index in tallyOrder; the last slot takes any other value.
+type tally [len(tallyOrder) + 1]int
+
+func statusIndex(s Status) int {
+	for i, o := range tallyOrder {
+		if o == s {
+			return i
+		}
 	}
-	c[s]++
+	return len(tallyOrder)
+}
+
+// counts returns the tally as [Counts], with the statuses that occur only.
+func (t *tally) counts() Counts {
+	c := Counts{}
+	for i, s := range tallyOrder {
+		if t[i] > 0 {
+			c[s] = t[i]
+		}
+	}
+	return c
+}
+
+func row[K comparable](m map[K]*tally, k K) *tally {
+	t, ok := m[k]
+	if !ok {
+		t = new(tally)
+		m[k] = t
+	}
+	return t
+}
+
+func countsOf[K comparable](m map[K]*tally) map[K]Counts {
+	out := make(map[K]Counts, len(m))
+	for k, t := range m {
+		out[k] = t.counts()
+	}
+	return out
 }

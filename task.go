@@ -1,7 +1,8 @@
 package congtac
 
 import (
-	"fmt"
+	"math"
+	"strconv"
 	"strings"
 )
 
@@ -79,24 +80,34 @@ func (t Task) Validate() error {
 	if t.Sector != "" && !t.Sector.Valid() {
 		p.Add("sector", "Lĩnh vực %q không hợp lệ.", string(t.Sector))
 	}
-	if err := t.Due.Validate(); err != nil {
-		p = append(p, err.(*Error))
-	}
+	p.addErr(t.Due.Validate())
 	if t.Recurrence != nil {
 		if err := t.Recurrence.Validate(); err != nil {
 			p = append(p, FieldError("recurrence", "%s", ErrorMessage(err)))
 		}
 	}
 	if t.Target != nil {
-		if err := t.Target.Validate(); err != nil {
-			p = append(p, err.(*Error))
+		p.addErr(t.Target.Validate())
+	}
+	if d := t.Deferral; d != nil {
+		if err := d.To.Validate(); err != nil {
+			p.Add("deferral", "Thời hạn mới: %s", ErrorMessage(err))
+		} else if !d.On.valid() {
+			p.Add("deferral", "Chưa có ngày quyết định giãn tiến độ.")
 		}
+	}
+	if c := t.Cancellation; c != nil && !c.On.valid() {
+		p.Add("cancellation", "Chưa có ngày hủy bỏ nhiệm vụ.")
 	}
 	if len([]rune(t.Source)) > MaxSourceText {
 		p.Add("source", "Căn cứ dài quá %d ký tự.", MaxSourceText)
 	}
 	seen := map[int64]bool{t.Lead: true}
 	for _, s := range t.Support {
+		if s.OrgID == 0 {
+			p.Add("support", "Chưa chọn cơ quan phối hợp.")
+			break
+		}
 		if seen[s.OrgID] {
 			p.Add("support", "Một cơ quan được chọn hai lần (chủ trì hoặc phối hợp).")
 			break
@@ -107,46 +118,83 @@ func (t Task) Validate() error {
 }
 
 // CheckIn checks the task against the program it belongs to: a dated deadline must fall in,
-// or its period overlap, the periods the program covers.
+// or its period overlap, one of the periods the program covers (its Period or one of Also).
 func (t Task) CheckIn(p Program) error {
 	if t.Due.IsVague() {
 		return nil
 	}
-	from := t.Due.Date
-	if t.Due.Precision != PrecisionDay {
-		from = periodStartOf(t.Due)
+	from, to := periodStartOf(t.Due), t.Due.Date
+	for _, per := range append([]Period{p.Period}, p.Also...) {
+		if !to.Before(per.Start()) && !from.After(per.End()) {
+			return nil
+		}
 	}
-	if t.Due.Date.Before(p.Period.Start()) || from.After(p.Horizon()) {
-		return FieldError("due", "Thời hạn %s nằm ngoài kỳ của chương trình (%s).", t.Due, p.Period)
-	}
-	return nil
+	return FieldError("due", "Thời hạn %s nằm ngoài kỳ của chương trình (%s).", t.Due, p.Period)
 }
 
 // periodStartOf returns the first day of the month, quarter, half or year that a deadline of
-// that precision closes.
+// that precision closes; for a deadline on a day, that day.
 func periodStartOf(d Due) Date {
-	kind := map[Precision]PeriodKind{PrecisionMonth: PeriodMonth, PrecisionQuarter: PeriodQuarter,
+	kind, ok := map[Precision]PeriodKind{PrecisionMonth: PeriodMonth, PrecisionQuarter: PeriodQuarter,
 		PrecisionHalf: PeriodHalf, PrecisionYear: PeriodYear}[d.Precision]
+	if !ok {
+		return d.Date
+	}
 	return PeriodOf(kind, d.Date).Start()
 }
 
 // CarryOver returns the copy of an unfinished task for the next program: no ID, no
 // completions, linked to t through CarriedFrom. A deferral's new deadline becomes the
-// deadline.
+// deadline; a postponement without a new date stays in force. A recurring task restarts at
+// its first occurrence that was not done, so that occurrences settled in the old program do
+// not read overdue in the new one. The copy shares no memory with t.
 func (t Task) CarryOver(programID int64) Task {
 	c := t
 	c.ID, c.ProgramID, c.ItemID, c.Version = 0, programID, 0, 0
 	c.CarriedFrom = t.ID
-	c.DoneOn, c.Cancellation, c.Occurrences = Date{}, nil, nil
-	if t.Deferral != nil && !t.Deferral.To.IsVague() {
-		c.Due = t.Deferral.To
+	c.DoneOn, c.Cancellation, c.Occurrences, c.Deferral = Date{}, nil, nil, nil
+	if d := t.Deferral; d != nil {
+		if d.To.IsVague() {
+			c.Deferral = &Deferral{On: d.On, To: d.To, Reason: d.Reason}
+		} else {
+			c.Due = d.To
+		}
 	}
-	c.Deferral = nil
-	c.Support = make([]Support, len(t.Support))
-	for i, s := range t.Support {
-		c.Support[i] = Support{OrgID: s.OrgID}
+	if t.Support != nil {
+		c.Support = make([]Support, len(t.Support))
+		for i, s := range t.Support {
+			c.Support[i] = Support{OrgID: s.OrgID}
+		}
+	}
+	if t.Target != nil {
+		target := *t.Target
+		c.Target = &target
+	}
+	if t.Recurrence != nil {
+		r := t.Recurrence.clone()
+		if next, ok := t.firstOpenOccurrence(); ok {
+			r = r.restart(next)
+		}
+		c.Recurrence = &r
 	}
 	return c
+}
+
+// firstOpenOccurrence returns the due day of the task's first occurrence without a
+// completion, and false when there is none after a completed one (nothing to skip).
+func (t Task) firstOpenOccurrence() (Date, bool) {
+	done := map[Date]bool{}
+	for _, o := range t.Occurrences {
+		if !o.DoneOn.IsZero() {
+			done[o.Due] = true
+		}
+	}
+	for i, d := range t.OccurrenceStatuses(Date{}) {
+		if !done[d.Due] {
+			return d.Due, i > 0
+		}
+	}
+	return Date{}, false
 }
 
 // Comparator compares a reported value with a target.
@@ -172,12 +220,15 @@ type Target struct {
 	Baseline   string
 }
 
-// Validate checks the comparator and texts.
+// Validate checks the comparator, the value and texts.
 func (t Target) Validate() error {
 	switch t.Comparator {
 	case Greater, AtLeast, Equal, AtMost, Less:
 	default:
 		return FieldError("target", "Phép so sánh của chỉ tiêu %q không hợp lệ.", string(t.Comparator))
+	}
+	if math.IsNaN(t.Value) || math.IsInf(t.Value, 0) {
+		return FieldError("target", "Giá trị của chỉ tiêu không phải là một số.")
 	}
 	if len([]rune(t.Metric)) > 300 || len([]rune(t.Baseline)) > 300 || len([]rune(t.Unit)) > 30 {
 		return FieldError("target", "Chỉ tiêu có trường dài quá quy định.")
@@ -206,9 +257,7 @@ func (t Target) Met(actual float64) bool {
 func (t Target) String() string {
 	words := map[Comparator]string{Greater: "trên", AtLeast: "ít nhất", Equal: "đạt",
 		AtMost: "không quá", Less: "dưới"}[t.Comparator]
-	v := strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", t.Value), "0"), ".")
-	v = strings.Replace(v, ".", ",", 1) // Vietnamese decimal comma
-	s := words + " " + v
+	s := words + " " + vnNumber(t.Value)
 	if t.Unit != "" {
 		if t.Unit != "%" {
 			s += " "
@@ -222,6 +271,31 @@ func (t Target) String() string {
 		s = t.Metric + ": " + s
 	}
 	return s
+}
+
+// vnNumber writes v the Vietnamese way, to at most two decimals: a dot between thousands and
+// a decimal comma ("1.234.567,5").
+func vnNumber(v float64) string {
+	s := strings.TrimSuffix(strings.TrimRight(strconv.FormatFloat(v, 'f', 2, 64), "0"), ".")
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteString("," + frac)
+	}
+	if b.String() == "0" {
+		sign = "" // -0,001 rounds to 0, not -0
+	}
+	return sign + b.String()
 }
 
 // TaskFilter selects tasks. Zero fields do not filter.
