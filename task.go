@@ -119,11 +119,15 @@ func (t Task) Validate() error {
 
 // CheckIn checks the task against the program it belongs to: a dated deadline must fall in,
 // or its period overlap, one of the periods the program covers (its Period or one of Also).
+// A task carried over from an earlier program may keep a deadline that has already passed.
 func (t Task) CheckIn(p Program) error {
 	if t.Due.IsVague() {
 		return nil
 	}
 	from, to := periodStartOf(t.Due), t.Due.Date
+	if t.CarriedFrom != 0 && to.Before(p.Period.Start()) {
+		return nil // a carried-over task keeps the deadline it already missed
+	}
 	for _, per := range append([]Period{p.Period}, p.Also...) {
 		if !to.Before(per.Start()) && !from.After(per.End()) {
 			return nil

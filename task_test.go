@@ -65,6 +65,20 @@ func TestTaskValidate(t *testing.T) {
 	}
 }
 
+func TestCarriedTaskKeepsItsMissedDeadline(t *testing.T) {
+	april := Program{Period: Period{PeriodMonth, 2023, 4}}
+	task := validTask()
+	task.CarriedFrom = 1
+	task.Due = DueInMonth(2023, time.March)
+	if err := task.CheckIn(april); err != nil {
+		t.Errorf("carried task due in March, April program: %v, want nil", err)
+	}
+	task.Due = DueInMonth(2023, time.May)
+	if err := task.CheckIn(april); err == nil {
+		t.Error("carried task due in May, April program: nil, want an error")
+	}
+}
+
 func TestTaskCheckIn(t *testing.T) {
 	april := Program{Period: Period{PeriodMonth, 2023, 4}}
 	aprilAndQ2 := Program{Period: Period{PeriodMonth, 2023, 4}, Also: []Period{{PeriodQuarter, 2023, 2}}}

@@ -67,6 +67,10 @@ func (s *Store) Load(ctx context.Context, a congtac.Actor, fn func(l *Loader) er
 	if err := s.resetSequences(ctx); err != nil {
 		return err
 	}
+	// Fresh statistics, or the planners guess at tables that just grew a millionfold.
+	if _, err := s.write.ExecContext(ctx, "ANALYZE"); err != nil {
+		return fmt.Errorf("store: load: analyze: %w", err)
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		return s.audit(ctx, tx, a, "bulk_load", "database", 0, 0, nil, l.counts)
 	})

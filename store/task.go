@@ -51,7 +51,7 @@ func (s *Store) insertTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (int
 	if err != nil {
 		return 0, fmt.Errorf("store: insert task: %w", err)
 	}
-	return id, writeSupports(ctx, tx, id, t.Support)
+	return id, insertSupports(ctx, tx, id, t.Support)
 }
 
 // writeSupports replaces a task's support orgs, keeping each org's completion as given.
@@ -59,6 +59,10 @@ func writeSupports(ctx context.Context, tx *sql.Tx, taskID int64, sup []congtac.
 	if _, err := tx.ExecContext(ctx, "DELETE FROM task_supports WHERE task_id = $1", taskID); err != nil {
 		return fmt.Errorf("store: supports: %w", err)
 	}
+	return insertSupports(ctx, tx, taskID, sup)
+}
+
+func insertSupports(ctx context.Context, tx *sql.Tx, taskID int64, sup []congtac.Support) error {
 	for i, sp := range sup {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO task_supports (task_id, org_id, position, done_on)
 			VALUES ($1, $2, $3, $4)`, taskID, sp.OrgID, i, nullDate(sp.DoneOn)); err != nil {
@@ -147,7 +151,9 @@ func (s *Store) FindTasks(ctx context.Context, f congtac.TaskFilter) ([]congtac.
 		w.add("t.lead_id = ?", *f.Lead)
 	}
 	if f.OrgID != nil {
-		w.add("(t.lead_id = ? OR t.id IN (SELECT task_id FROM task_supports WHERE org_id = ?))", *f.OrgID, *f.OrgID)
+		// A union of two index lookups; "lead_id = ? OR id IN (…)" makes PostgreSQL scan.
+		w.add("t.id IN (SELECT id FROM tasks WHERE lead_id = ? UNION SELECT task_id FROM task_supports WHERE org_id = ?)",
+			*f.OrgID, *f.OrgID)
 	}
 	if f.LeaderID != nil {
 		w.add("t.leader_id = ?", *f.LeaderID)

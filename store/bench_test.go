@@ -1,0 +1,101 @@
+package store_test
+
+import (
+	"fmt"
+	"testing"
+
+	"congtac"
+	"congtac/store"
+	"congtac/store/storetest"
+	"congtac/synth"
+)
+
+// BenchmarkProvince runs the hot paths of the store on a province-scale data set
+// (synth.Province: 300 orgs, 5,000 programs, 200,000 tasks, 1,000,000 reports), generated
+// once per engine; generation takes about half a minute on SQLite.
+//
+//	go test -run '^$' -bench Province ./store
+func BenchmarkProvince(b *testing.B) {
+	for _, e := range storetest.Engines {
+		b.Run(string(e), func(b *testing.B) {
+			s := storetest.Open(b, e)
+			st, err := synth.Generate(ctx, s, synth.Config{Seed: 1, Scale: synth.Province})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Run("CreateProgram50Tasks", func(b *testing.B) { benchCreateProgram(b, s, st) })
+			b.Run("OpenTasksOfOrg", func(b *testing.B) { benchOpenTasks(b, s, st) })
+			b.Run("RollupMonth", func(b *testing.B) { benchRollup(b, s, st) })
+			b.Run("IssueNumber", func(b *testing.B) { benchIssue(b, s, st) })
+		})
+	}
+}
+
+// benchCreateProgram creates a draft program with 50 tasks through the use case,
+// with validation and audit.
+func benchCreateProgram(b *testing.B, s *store.Store, st synth.Stats) {
+	orgs, _ := s.FindOrgs(ctx, congtac.OrgFilter{Limit: 60})
+	a := congtac.Actor{Role: congtac.RoleDrafter, OrgID: st.Committees[0]}
+	p := congtac.Program{OrgID: st.Committees[0], Period: congtac.Period{Kind: congtac.PeriodMonth, Year: 2027, Number: 1},
+		Title: "Công tác của UBND tỉnh tháng 01 năm 2027", Items: []congtac.Item{{ID: 1, Heading: "NHIỆM VỤ TRỌNG TÂM"}}}
+	for i := range 50 {
+		p.Tasks = append(p.Tasks, congtac.Task{ItemID: 1, Position: i, Lead: orgs[2+i%50].ID,
+			Support: []congtac.Support{{OrgID: orgs[1].ID}}, Sector: congtac.SectorEconomy,
+			Text: fmt.Sprintf("Đẩy nhanh tiến độ giải phóng mặt bằng dự án đường giao thông số %d", i),
+			Due:  congtac.DueInMonth(2027, 1)})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.CreateProgram(ctx, a, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchOpenTasks lists one org's open tasks (lead or support), first page of 50,
+// with each task's status: the page a department opens every morning.
+func benchOpenTasks(b *testing.B, s *store.Store, st synth.Stats) {
+	orgs, _ := s.FindOrgs(ctx, congtac.OrgFilter{Kind: ptr(congtac.OrgDepartment), Limit: 40})
+	asOf := st.Months[len(st.Months)-1].Start().AddDays(25)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		id := orgs[i%len(orgs)].ID
+		i++
+		tasks, _, err := s.FindTasks(ctx, congtac.TaskFilter{OrgID: &id, Open: true, Limit: 50})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, t := range tasks {
+			_ = t.Status(asOf)
+		}
+	}
+}
+
+// benchRollup counts one month's task statuses four ways over every committee of
+// the province.
+func benchRollup(b *testing.B, s *store.Store, st synth.Stats) {
+	month := st.Months[len(st.Months)-2]
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := s.Rollup(ctx, store.RollupFilter{Period: month}, month.End().AddDays(20))
+		if err != nil || r.Total.Total() == 0 {
+			b.Fatal(err, r.Total)
+		}
+	}
+}
+
+// benchIssue issues a document with the next number of the register.
+func benchIssue(b *testing.B, s *store.Store, st synth.Stats) {
+	a := congtac.Actor{Role: congtac.RoleDrafter, OrgID: st.Committees[0]}
+	d := congtac.Document{OrgID: st.Committees[0], Type: congtac.DocInvitation, Symbol: "GM-UBND",
+		IssuedOn: congtac.MustDate(2027, 2, 1), Summary: "Mời dự phiên họp thường kỳ"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.IssueDocument(ctx, a, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
