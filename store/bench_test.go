@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"fmt"
+	"slices"
+	"time"
 	"testing"
 
 	"congtac"
@@ -58,8 +60,10 @@ func benchOpenTasks(b *testing.B, s *store.Store, st synth.Stats) {
 	orgs, _ := s.FindOrgs(ctx, congtac.OrgFilter{Kind: ptr(congtac.OrgDepartment), Limit: 40})
 	asOf := st.Months[len(st.Months)-1].Start().AddDays(25)
 	b.ReportAllocs()
+	var took []time.Duration
 	i := 0
 	for b.Loop() {
+		start := time.Now()
 		id := orgs[i%len(orgs)].ID
 		i++
 		tasks, _, err := s.FindTasks(ctx, congtac.TaskFilter{OrgID: &id, Open: true, Limit: 50})
@@ -69,7 +73,11 @@ func benchOpenTasks(b *testing.B, s *store.Store, st synth.Stats) {
 		for _, t := range tasks {
 			_ = t.Status(asOf)
 		}
+		took = append(took, time.Since(start))
 	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
 }
 
 // benchRollup counts one month's task statuses four ways over every committee of
