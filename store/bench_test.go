@@ -3,8 +3,8 @@ package store_test
 import (
 	"fmt"
 	"slices"
-	"time"
 	"testing"
+	"time"
 
 	"congtac"
 	"congtac/store"
