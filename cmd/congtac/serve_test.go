@@ -1,0 +1,132 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"congtac"
+	"congtac/store/storetest"
+)
+
+// startServe runs "congtac serve" with args in the background and returns its base URL,
+// a function that stops it and returns its exit status, and its log.
+func startServe(t *testing.T, args ...string) (string, func() int, *syncBuffer) {
+	t.Helper()
+	c, _, logs := newCLI(nil, "")
+	addrs := make(chan net.Addr, 1)
+	c.listening = func(a net.Addr) { addrs <- a }
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() { done <- c.run(ctx, append([]string{"serve", "-addr", "127.0.0.1:0"}, args...)) }()
+	select {
+	case a := <-addrs:
+		stop := func() int {
+			cancel()
+			select {
+			case code := <-done:
+				return code
+			case <-time.After(30 * time.Second):
+				t.Fatalf("serve did not stop; log:\n%s", logs)
+				return -1
+			}
+		}
+		return "http://" + a.String(), stop, logs
+	case code := <-done:
+		cancel()
+		t.Fatalf("serve exited with %d before listening; log:\n%s", code, logs)
+	case <-time.After(60 * time.Second):
+		cancel()
+		t.Fatalf("serve did not listen; log:\n%s", logs)
+	}
+	return "", nil, nil
+}
+
+// fetch GETs url and returns the status and body.
+func fetch(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	return resp.StatusCode, string(body)
+}
+
+func TestServe(t *testing.T) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			dsn := storetest.DSN(t, e)
+			st := openStore(t, dsn)
+			org := mustCommittee(t, st)
+			if _, err := st.CreateProgram(context.Background(), congtac.System, congtac.Program{OrgID: org.ID,
+				Period: congtac.Period{Kind: congtac.PeriodMonth, Year: 2026, Number: 11},
+				Title:  "Công tác tháng 11 năm 2026 về đường giao thông nông thôn"}); err != nil {
+				t.Fatal(err)
+			}
+			st.Close()
+
+			base, stop, logs := startServe(t, "-db", dsn, "-demo")
+			if code, body := fetch(t, base+"/healthz"); code != http.StatusOK || body != "ok" {
+				t.Errorf("GET /healthz = %d %q, want 200 \"ok\"", code, body)
+			}
+			code, body := fetch(t, base+"/")
+			if code != http.StatusOK || !strings.Contains(body, "Công tác tháng 11 năm 2026 về đường giao thông nông thôn") {
+				t.Errorf("GET / = %d, want 200 listing the program; body:\n%s", code, body)
+			}
+			if code := stop(); code != exitOK {
+				t.Errorf("serve exited with %d, want 0; log:\n%s", code, logs)
+			}
+			for _, want := range []string{"congtac đang phục vụ", "demo data skipped", "đã dừng"} {
+				if !strings.Contains(logs.String(), want) {
+					t.Errorf("log lacks %q:\n%s", want, logs)
+				}
+			}
+		})
+	}
+}
+
+func TestServeRefusesBusyAddress(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	env := safeEnv(t)
+	r := runCLI(t, env, "", "serve", "-addr", ln.Addr().String())
+	if r.code != exitFailure || !strings.Contains(r.stderr, "không mở được địa chỉ") {
+		t.Errorf("serve on a busy port = %d, %q; want 1", r.code, r.stderr)
+	}
+}
+
+func TestWarnIfExposed(t *testing.T) {
+	tests := []struct {
+		addr string
+		warn bool
+	}{
+		{"127.0.0.1:8080", false},
+		{"[::1]:8080", false},
+		{"0.0.0.0:8080", true},
+		{"192.168.1.10:8080", true},
+	}
+	for _, tt := range tests {
+		var logs syncBuffer
+		addr, err := net.ResolveTCPAddr("tcp", tt.addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		warnIfExposed(slog.New(slog.NewTextHandler(&logs, nil)), addr)
+		if got := strings.Contains(logs.String(), "level=WARN"); got != tt.warn {
+			t.Errorf("warnIfExposed(%s) warned = %v, want %v", tt.addr, got, tt.warn)
+		}
+	}
+}

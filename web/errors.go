@@ -1,0 +1,73 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+
+	"congtac"
+)
+
+// internalMessage is what users read when something failed inside: never the cause.
+const internalMessage = "Đã có lỗi trong hệ thống. Vui lòng thử lại sau hoặc báo cho quản trị viên."
+
+// statusOf maps an error to its HTTP status through its [congtac.ErrorCode]. It is the only
+// place that does: every handler reports errors through [Server.fail].
+func statusOf(err error) int {
+	switch congtac.ErrorCode(err) {
+	case congtac.EINVALID:
+		return http.StatusUnprocessableEntity
+	case congtac.ENOTFOUND:
+		return http.StatusNotFound
+	case congtac.ECONFLICT:
+		return http.StatusConflict
+	case congtac.EFORBIDDEN:
+		return http.StatusForbidden
+	}
+	return http.StatusInternalServerError
+}
+
+// errorHeading returns the heading of the error page for a status.
+func errorHeading(status int) string {
+	switch status {
+	case http.StatusUnprocessableEntity:
+		return "Dữ liệu chưa hợp lệ"
+	case http.StatusNotFound:
+		return "Không tìm thấy trang"
+	case http.StatusConflict:
+		return "Dữ liệu đã thay đổi"
+	case http.StatusForbidden:
+		return "Không có quyền truy cập"
+	}
+	return "Lỗi hệ thống"
+}
+
+// errorPage is the data of error.html.
+type errorPage struct {
+	layout
+	Status  int
+	Message string
+}
+
+// fail answers a request that failed with err: the error page with the status of err's
+// code and, for a [congtac.Error], its message. Internal errors are logged with the
+// request and shown only as a generic message.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status := statusOf(err)
+	if status == http.StatusInternalServerError {
+		level := s.log.ErrorContext
+		if errors.Is(r.Context().Err(), context.Canceled) {
+			level = s.log.DebugContext // the client went away; nothing to fix
+		}
+		level(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	page := errorPage{layout: s.layout(errorHeading(status)), Status: status,
+		Message: congtac.ErrorMessage(err)}
+	s.render(w, r, status, "error", page)
+}
+
+// handleNotFound answers every URL that [Server.routes] does not list.
+func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
+	s.fail(w, r, congtac.Errorf(congtac.ENOTFOUND,
+		"Trang bạn tìm không có hoặc đã được chuyển đi. Hãy kiểm tra lại địa chỉ hoặc về trang chủ."))
+}

@@ -1,0 +1,194 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+
+	"congtac"
+	"congtac/store"
+	"congtac/store/storetest"
+)
+
+func TestStatusOf(t *testing.T) {
+	tests := []struct {
+		err  error
+		want int
+	}{
+		{congtac.Errorf(congtac.EINVALID, "x"), http.StatusUnprocessableEntity},
+		{congtac.Errorf(congtac.ENOTFOUND, "x"), http.StatusNotFound},
+		{congtac.Errorf(congtac.ECONFLICT, "x"), http.StatusConflict},
+		{congtac.Errorf(congtac.EFORBIDDEN, "x"), http.StatusForbidden},
+		{congtac.Errorf(congtac.EINTERNAL, "x"), http.StatusInternalServerError},
+		{fmt.Errorf("wrapped: %w", congtac.Errorf(congtac.ENOTFOUND, "x")), http.StatusNotFound},
+		{errors.New("sql: database is closed"), http.StatusInternalServerError},
+	}
+	for _, tt := range tests {
+		if got := statusOf(tt.err); got != tt.want {
+			t.Errorf("statusOf(%v) = %d, want %d", tt.err, got, tt.want)
+		}
+	}
+}
+
+func TestNotFoundPageIsVietnamese(t *testing.T) {
+	s, _ := newTestServer(t, storetest.Open(t, store.SQLite))
+	for _, tt := range []struct{ method, path string }{
+		{"GET", "/khong-co"},
+		{"GET", "/chuong-trinh/5"},
+		{"GET", "/static/app.css"},
+		{"GET", "/static/app.000000000000.css"},
+		{"POST", "/"},
+	} {
+		rec := do(s, tt.method, tt.path, nil)
+		if rec.Code != http.StatusNotFound {
+			t.Errorf("%s %s: status = %d, want 404", tt.method, tt.path, rec.Code)
+			continue
+		}
+		body := rec.Body.String()
+		assertContains(t, body, `<html lang="vi">`, "<title>Không tìm thấy trang – ",
+			"Trang bạn tìm không có", "Về trang chủ")
+		assertLacks(t, body, "404 page not found")
+	}
+}
+
+func TestInternalErrorShowsNoInternals(t *testing.T) {
+	st := storetest.Open(t, store.SQLite)
+	s, logs := newTestServer(t, st)
+	st.Close()
+	rec := get(s, "/")
+	if rec.Code != http.StatusInternalServerError {
+		t.Fatalf("status = %d, want 500", rec.Code)
+	}
+	body := rec.Body.String()
+	assertContains(t, body, "Lỗi hệ thống", "Đã có lỗi trong hệ thống")
+	assertLacks(t, body, "store:", "sql", "closed")
+	if !strings.Contains(logs.String(), "database is closed") {
+		t.Errorf("the cause was not logged; logs:\n%s", logs)
+	}
+}
+
+func TestPanicGivesErrorPage(t *testing.T) {
+	s, logs := newTestServer(t, storetest.Open(t, store.SQLite))
+	h := s.recoverPanics(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("secret detail") }))
+	rec := get(h, "/")
+	if rec.Code != http.StatusInternalServerError {
+		t.Fatalf("status = %d, want 500", rec.Code)
+	}
+	assertLacks(t, rec.Body.String(), "secret detail")
+	assertContains(t, logs.String(), "secret detail")
+}
+
+func TestHealthz(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		s, _ := newTestServer(t, st)
+		rec := get(s, "/healthz")
+		if rec.Code != http.StatusOK || rec.Body.String() != "ok" {
+			t.Errorf("healthz = %d %q, want 200 \"ok\"", rec.Code, rec.Body)
+		}
+		st.Close()
+		rec = get(s, "/healthz")
+		if rec.Code != http.StatusServiceUnavailable {
+			t.Errorf("healthz on a closed store = %d, want 503", rec.Code)
+		}
+		assertLacks(t, rec.Body.String(), "closed", "sql")
+	})
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	s, _ := newTestServer(t, storetest.Open(t, store.SQLite))
+	css, _ := s.assets.path("app.css")
+	want := map[string]string{
+		"Content-Security-Policy": "default-src 'self'",
+		"X-Content-Type-Options":  "nosniff",
+		"Referrer-Policy":         "same-origin",
+	}
+	for _, path := range []string{"/", "/khong-co", "/healthz", css} {
+		rec := get(s, path)
+		for name, value := range want {
+			if got := rec.Header().Get(name); !strings.Contains(got, value) {
+				t.Errorf("%s: %s = %q, want it to contain %q", path, name, got, value)
+			}
+		}
+		if got := rec.Header().Get("Content-Security-Policy"); !strings.Contains(got, "frame-ancestors 'none'") {
+			t.Errorf("%s: CSP %q lacks frame-ancestors 'none'", path, got)
+		}
+	}
+}
+
+func TestStylesheetIsHashedAndCached(t *testing.T) {
+	s, _ := newTestServer(t, storetest.Open(t, store.SQLite))
+	home := get(s, "/").Body.String()
+	m := regexp.MustCompile(`<link rel="stylesheet" href="(/static/app\.([0-9a-f]{12})\.css)">`).FindStringSubmatch(home)
+	if m == nil {
+		t.Fatalf("home page links no hashed stylesheet:\n%s", home)
+	}
+	file, err := staticFiles.ReadFile("static/app.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(file)
+	if got, want := m[2], hex.EncodeToString(sum[:6]); got != want {
+		t.Errorf("hash in path = %s, want %s (sha256 of the file)", got, want)
+	}
+	rec := get(s, m[1])
+	if rec.Code != http.StatusOK {
+		t.Fatalf("GET %s = %d, want 200", m[1], rec.Code)
+	}
+	if got := rec.Header().Get("Content-Type"); !strings.HasPrefix(got, "text/css") {
+		t.Errorf("Content-Type = %q, want text/css", got)
+	}
+	if got := rec.Header().Get("Cache-Control"); !strings.Contains(got, "max-age=31536000") || !strings.Contains(got, "immutable") {
+		t.Errorf("Cache-Control = %q, want a year and immutable", got)
+	}
+	if rec.Body.String() != string(file) {
+		t.Errorf("served stylesheet differs from the embedded file")
+	}
+	again := do(s, "GET", m[1], http.Header{"If-None-Match": {rec.Header().Get("ETag")}})
+	if again.Code != http.StatusNotModified {
+		t.Errorf("revalidation = %d, want 304", again.Code)
+	}
+}
+
+// TestRenderEveryPage renders each template with typed sample data, so that a template
+// error cannot wait for a user to find it. A page without a sample fails the test.
+func TestRenderEveryPage(t *testing.T) {
+	s, _ := newTestServer(t, storetest.Open(t, store.SQLite))
+	row := programRow{Number: "05/CTr-UBND", IssuedOn: "5/4/2023", Period: "Tháng 4 năm 2023",
+		Title: "Công tác tháng 4", Status: "Đã ban hành", StatusKey: "issued"}
+	samples := map[string][]struct {
+		data any
+		want string
+	}{
+		"home": {
+			{homePage{layout: s.layout("Chương trình công tác")}, "Chưa có chương trình nào."},
+			{homePage{layout: s.layout("Chương trình công tác"), Programs: []programRow{row}, Total: 1}, "05/CTr-UBND"},
+			{homePage{layout: s.layout("Chương trình công tác"), Programs: []programRow{row}, Total: 120},
+				"1 chương trình mới nhất trong tổng số 120 chương trình."},
+		},
+		"error": {
+			{errorPage{layout: s.layout("Dữ liệu đã thay đổi"), Status: 409, Message: "Có người vừa sửa."}, "Mã lỗi: 409"},
+		},
+	}
+	for name := range s.pages {
+		if _, ok := samples[name]; !ok {
+			t.Errorf("page %q has no sample in this test", name)
+		}
+	}
+	for name, cases := range samples {
+		for _, c := range cases {
+			rec := httptest.NewRecorder()
+			s.render(rec, httptest.NewRequest("GET", "/", nil), http.StatusOK, name, c.data)
+			if rec.Code != http.StatusOK {
+				t.Errorf("render %s: status %d: %s", name, rec.Code, rec.Body)
+				continue
+			}
+			assertContains(t, rec.Body.String(), c.want)
+		}
+	}
+}

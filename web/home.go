@@ -1,0 +1,75 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"congtac"
+	"congtac/vn"
+)
+
+// homeLimit is how many programs the home page lists, newest first.
+const homeLimit = 50
+
+// homePage is the data of home.html.
+type homePage struct {
+	layout
+	Programs []programRow
+	Total    int // programs in the store; more than len(Programs) when the list is cut
+}
+
+// programRow is one program as lists show it.
+type programRow struct {
+	Number    string // "05/CTr-UBND"; "" until issued
+	IssuedOn  string // "5/4/2023"; "" until issued
+	Period    string // "Tháng 4 năm 2023"; extra periods follow: "… và quý II năm 2023"
+	Title     string
+	Status    string // the Vietnamese label
+	StatusKey string // the status in code, for styling
+}
+
+// newProgramRow returns the row of a program.
+func newProgramRow(p congtac.Program) programRow {
+	row := programRow{Period: periodText(p), Title: p.Title, Status: p.Status.Label(),
+		StatusKey: string(p.Status)}
+	if p.Number > 0 {
+		row.Number = congtac.FormatNumber(p.Number, p.Symbol)
+		row.IssuedOn = vn.ShortDate(p.IssuedOn)
+	}
+	return row
+}
+
+// periodText names a program's period and the extra periods it covers, in sentence case.
+func periodText(p congtac.Program) string {
+	parts := []string{p.Period.String()}
+	for _, a := range p.Also {
+		parts = append(parts, a.String())
+	}
+	return capitalize(strings.Join(parts, " và "))
+}
+
+// capitalize upper-cases the first letter, for a phrase standing alone in a cell.
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// handleHomeShow lists the newest programs, with an empty-state message when there are none.
+func (s *Server) handleHomeShow(w http.ResponseWriter, r *http.Request) {
+	programs, total, err := s.st.FindPrograms(r.Context(), congtac.ProgramFilter{Limit: homeLimit})
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("web: home: %w", err))
+		return
+	}
+	page := homePage{layout: s.layout("Chương trình công tác"), Total: total}
+	for _, p := range programs {
+		page.Programs = append(page.Programs, newProgramRow(p))
+	}
+	s.render(w, r, http.StatusOK, "home", page)
+}

@@ -1,0 +1,92 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"congtac"
+	"congtac/store"
+	"congtac/store/storetest"
+)
+
+func TestHomeListsPrograms(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		org := mustCommittee(t, st)
+		mustProgram(t, st, org.ID, 2023, 4, "Công tác của UBND tỉnh tháng 4 năm 2023 về đường giao thông")
+		issued := mustProgram(t, st, org.ID, 2023, 5, "Công tác của UBND tỉnh tháng 5 năm 2023")
+		mustIssue(t, st, issued, congtac.MustDate(2023, 5, 4))
+		mustProgram(t, st, org.ID, 2023, 3, "Kế hoạch <b>thử</b> & kiểm tra")
+		s, _ := newTestServer(t, st)
+
+		rec := get(s, "/")
+		if rec.Code != http.StatusOK {
+			t.Fatalf("status = %d, want 200; body:\n%s", rec.Code, rec.Body)
+		}
+		if got, want := rec.Header().Get("Content-Type"), "text/html; charset=utf-8"; got != want {
+			t.Errorf("Content-Type = %q, want %q", got, want)
+		}
+		body := rec.Body.String()
+		assertContains(t, body, `<html lang="vi">`, `<meta charset="utf-8">`,
+			"<title>Chương trình công tác – Quản lý chương trình công tác</title>",
+			"Công tác của UBND tỉnh tháng 4 năm 2023 về đường giao thông",
+			"Công tác của UBND tỉnh tháng 5 năm 2023", "01/CTr-UBND", "ngày 4/5/2023",
+			"Tháng 5 năm 2023", "Đã ban hành", "Dự thảo", "Chưa cấp số", "Có 3 chương trình.",
+			"Kế hoạch &lt;b&gt;thử&lt;/b&gt; &amp; kiểm tra", "Thứ Sáu, 27/11/2026")
+		assertLacks(t, body, "<b>thử</b>", "Chưa có chương trình nào.", "<script")
+		may, april, march := strings.Index(body, "Tháng 5 năm 2023"), strings.Index(body, "Tháng 4 năm 2023"),
+			strings.Index(body, "Tháng 3 năm 2023")
+		if !(may < april && april < march) {
+			t.Errorf("programs not newest first: May at %d, April at %d, March at %d", may, april, march)
+		}
+	})
+}
+
+func TestHomeEmpty(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		s, _ := newTestServer(t, st)
+		rec := get(s, "/")
+		if rec.Code != http.StatusOK {
+			t.Fatalf("status = %d, want 200", rec.Code)
+		}
+		assertContains(t, rec.Body.String(), "Chưa có chương trình nào.")
+		assertLacks(t, rec.Body.String(), "<table")
+	})
+}
+
+func TestPeriodText(t *testing.T) {
+	month := congtac.Period{Kind: congtac.PeriodMonth, Year: 2023, Number: 4}
+	quarter := congtac.Period{Kind: congtac.PeriodQuarter, Year: 2023, Number: 2}
+	tests := []struct {
+		p    congtac.Program
+		want string
+	}{
+		{congtac.Program{Period: month}, "Tháng 4 năm 2023"},
+		{congtac.Program{Period: month, Also: []congtac.Period{quarter}}, "Tháng 4 năm 2023 và quý II năm 2023"},
+		{congtac.Program{Period: congtac.Period{Kind: congtac.PeriodYear, Year: 2024}}, "Năm 2024"},
+	}
+	for _, tt := range tests {
+		if got := periodText(tt.p); got != tt.want {
+			t.Errorf("periodText(%v) = %q, want %q", tt.p.Period, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkHomePage(b *testing.B) {
+	for _, e := range storetest.Engines {
+		b.Run(string(e), func(b *testing.B) {
+			st := storetest.Open(b, e)
+			org := mustCommittee(b, st)
+			for i := range 50 {
+				mustProgram(b, st, org.ID, 2020+i/12, i%12+1, "Chương trình công tác về đường giao thông nông thôn")
+			}
+			s, _ := newTestServer(b, st)
+			b.ReportAllocs()
+			for b.Loop() {
+				if rec := get(s, "/"); rec.Code != http.StatusOK {
+					b.Fatalf("status = %d", rec.Code)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,88 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+
+	"congtac/vn"
+)
+
+// templateFiles holds the page templates: layout.html, which defines "layout", and one file
+// per page defining "content" (and reading its page struct).
+//
+//go:embed templates/*.html
+var templateFiles embed.FS
+
+// parsePages parses every page together with the layout, once, at start. A page is
+// rendered by executing "layout" with the page's typed struct, which embeds [layout].
+func (s *Server) parsePages() (map[string]*template.Template, error) {
+	funcs := template.FuncMap{"asset": s.assets.path}
+	files, err := fs.Glob(templateFiles, "templates/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	pages := map[string]*template.Template{}
+	for _, file := range files {
+		name := strings.TrimSuffix(path.Base(file), ".html")
+		if name == "layout" {
+			continue
+		}
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", file)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		if t.Lookup("content") == nil {
+			return nil, fmt.Errorf("template %s: no \"content\" block", name)
+		}
+		pages[name] = t
+	}
+	return pages, nil
+}
+
+// layout is what every page shows around its content; each page struct embeds it.
+type layout struct {
+	Title string // the page's subject, first in <title> and the main heading
+	Today string // today's date in Vietnamese, for the header: "Thứ Năm, 27/11/2026"
+}
+
+// render writes page with data and the status code. The page is executed into a buffer
+// first, so that a template error gives the 500 page instead of half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, data any) {
+	var buf bytes.Buffer
+	t, ok := s.pages[page]
+	if !ok {
+		s.renderBroken(w, r, fmt.Errorf("web: render: no page %q", page))
+		return
+	}
+	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
+		s.renderBroken(w, r, fmt.Errorf("web: render %s: %w", page, err))
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	buf.WriteTo(w)
+}
+
+// renderBroken answers when a page itself cannot be rendered: a plain Vietnamese message,
+// since the error template may be what is broken.
+func (s *Server) renderBroken(w http.ResponseWriter, r *http.Request, err error) {
+	s.log.ErrorContext(r.Context(), "render failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusInternalServerError)
+	fmt.Fprintln(w, internalMessage)
+}
+
+// layout returns the frame of a page titled title.
+func (s *Server) layout(title string) layout {
+	now := s.cfg.Now().In(s.loc)
+	return layout{Title: title, Today: vn.Weekday(now.Weekday()) + ", " + now.Format("02/01/2006")}
+}

@@ -1,0 +1,108 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"congtac"
+	"congtac/store"
+	"congtac/store/storetest"
+)
+
+func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+
+// testNow is the fixed clock of test servers: Friday 27 November 2026, 09:00 in Hà Nội.
+func testNow() time.Time { return time.Date(2026, 11, 27, 2, 0, 0, 0, time.UTC) }
+
+// newTestServer returns a server on st that logs into the returned buffer.
+func newTestServer(tb testing.TB, st *store.Store) (*Server, *bytes.Buffer) {
+	tb.Helper()
+	var logs bytes.Buffer
+	s, err := New(Config{Now: testNow}, st, slog.New(slog.NewTextHandler(&logs, nil)))
+	if err != nil {
+		tb.Fatalf("New: %v", err)
+	}
+	return s, &logs
+}
+
+// get sends a GET request for target to h and returns the recorded response.
+func get(h http.Handler, target string) *httptest.ResponseRecorder {
+	return do(h, http.MethodGet, target, nil)
+}
+
+func do(h http.Handler, method, target string, header http.Header) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(method, target, nil)
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+// mustCommittee creates the root committee of a test store.
+func mustCommittee(tb testing.TB, st *store.Store) congtac.Org {
+	tb.Helper()
+	o, err := st.CreateOrg(context.Background(), congtac.System, congtac.Org{Kind: congtac.OrgCommittee,
+		Name: "Ủy ban nhân dân tỉnh Bắc Ninh", ShortName: "UBND", ValidFrom: congtac.MustDate(2025, 7, 1)})
+	if err != nil {
+		tb.Fatalf("create committee: %v", err)
+	}
+	return o
+}
+
+// mustProgram creates a draft monthly program of org.
+func mustProgram(tb testing.TB, st *store.Store, org int64, year, month int, title string) congtac.Program {
+	tb.Helper()
+	p, err := st.CreateProgram(context.Background(), congtac.System, congtac.Program{OrgID: org,
+		Period: congtac.Period{Kind: congtac.PeriodMonth, Year: year, Number: month}, Title: title})
+	if err != nil {
+		tb.Fatalf("create program %q: %v", title, err)
+	}
+	return p
+}
+
+// mustIssue takes a draft program through submission and approval and issues it on day on.
+func mustIssue(tb testing.TB, st *store.Store, p congtac.Program, on congtac.Date) congtac.Program {
+	tb.Helper()
+	ctx := context.Background()
+	p, err := st.TransitionProgram(ctx, congtac.System, p.ID, p.Version, congtac.ActionSubmit, "")
+	if err != nil {
+		tb.Fatalf("submit: %v", err)
+	}
+	leader := congtac.Actor{Role: congtac.RoleLeader, OrgID: p.OrgID}
+	if p, err = st.TransitionProgram(ctx, leader, p.ID, p.Version, congtac.ActionApprove, ""); err != nil {
+		tb.Fatalf("approve: %v", err)
+	}
+	if p, err = st.IssueProgram(ctx, congtac.System, p.ID, p.Version, on); err != nil {
+		tb.Fatalf("issue: %v", err)
+	}
+	return p
+}
+
+// assertContains fails for each want missing from body.
+func assertContains(t *testing.T, body string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %q", want)
+		}
+	}
+}
+
+// assertLacks fails for each unwanted string found in body.
+func assertLacks(t *testing.T, body string, unwanted ...string) {
+	t.Helper()
+	for _, s := range unwanted {
+		if strings.Contains(body, s) {
+			t.Errorf("body contains %q", s)
+		}
+	}
+}
