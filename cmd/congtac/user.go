@@ -14,7 +14,6 @@ import (
 
 	"congtac"
 	"congtac/store"
-	"congtac/web"
 )
 
 // minPasswordLen is the shortest password user add accepts, in characters.
@@ -57,7 +56,7 @@ func (u *userAddCmd) run(ctx context.Context, c *cli, cfg Config) error {
 	if err != nil {
 		return err
 	}
-	if user.PasswordHash, err = web.HashPassword(pw); err != nil {
+	if user.PasswordHash, err = congtac.HashPassword(pw); err != nil {
 		return err
 	}
 	st, err := openMigrated(ctx, cfg)

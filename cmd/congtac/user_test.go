@@ -8,7 +8,6 @@ import (
 
 	"congtac"
 	"congtac/store/storetest"
-	"congtac/web"
 )
 
 func TestMigrateThenUserAdd(t *testing.T) {
@@ -37,7 +36,7 @@ func TestMigrateThenUserAdd(t *testing.T) {
 			if admin.Role != congtac.RoleAdmin || admin.DisplayName != "Quản trị viên" {
 				t.Errorf("admin = %+v", admin)
 			}
-			if ok, err := web.CheckPassword(admin.PasswordHash, "mật khẩu an toàn"); !ok || err != nil {
+			if ok, err := congtac.CheckPassword(admin.PasswordHash, "mật khẩu an toàn"); !ok || err != nil {
 				t.Errorf("stored hash does not check: %v, %v (hash %q)", ok, err, admin.PasswordHash)
 			}
 			orgID := strconv.FormatInt(org.ID, 10)

@@ -1,4 +1,4 @@
-package web
+package congtac
 
 import (
 	"crypto/rand"
@@ -10,8 +10,7 @@ import (
 	"strings"
 
 	"golang.org/x/crypto/argon2"
-
-	"congtac/vn"
+	"golang.org/x/text/unicode/norm"
 )
 
 // argon2Params are the cost parameters of an argon2id hash.
@@ -36,7 +35,7 @@ const (
 )
 
 // errBadHash is returned by [CheckPassword] for a stored hash it cannot read.
-var errBadHash = errors.New("web: password hash is not argon2id in PHC form")
+var errBadHash = errors.New("congtac: password hash is not argon2id in PHC form")
 
 // HashPassword returns an argon2id hash of pw in PHC string form,
 // "$argon2id$v=19$m=65536,t=3,p=2$<salt>$<key>" (salt and key in unpadded standard
@@ -49,13 +48,13 @@ func HashPassword(pw string) (string, error) {
 
 func hashPassword(pw string, p argon2Params) (string, error) {
 	if pw == "" {
-		return "", errors.New("web: hash password: empty password")
+		return "", errors.New("congtac: hash password: empty password")
 	}
 	salt := make([]byte, saltLen)
 	if _, err := rand.Read(salt); err != nil {
-		return "", fmt.Errorf("web: hash password: %w", err)
+		return "", fmt.Errorf("congtac: hash password: %w", err)
 	}
-	key := argon2.IDKey([]byte(vn.NFC(pw)), salt, p.time, p.memory, p.threads, p.keyLen)
+	key := argon2.IDKey([]byte(norm.NFC.String(pw)), salt, p.time, p.memory, p.threads, p.keyLen)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.memory, p.time,
 		p.threads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
@@ -71,7 +70,7 @@ func CheckPassword(hash, pw string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	got := argon2.IDKey([]byte(vn.NFC(pw)), salt, p.time, p.memory, p.threads, p.keyLen)
+	got := argon2.IDKey([]byte(norm.NFC.String(pw)), salt, p.time, p.memory, p.threads, p.keyLen)
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
 
