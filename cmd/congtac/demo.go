@@ -4,17 +4,21 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
+	"time"
 
+	"congtac"
+	"congtac/demo"
 	"congtac/store"
 )
 
-// seedDemo writes the demo data set: a committee with its office, departments and
-// communes, leaders, twelve monthly programs, meetings, reports and one account per role
-// with the password "demo". Callers make sure the database is empty first: demo accounts
-// must never reach a database with real data.
+// seedDemo writes the demo data set as of today (see package demo): a committee with its
+// office, departments and communes, leaders, twelve monthly programs, meetings, reports and
+// one account per role with the password "demo". Callers make sure the database is empty
+// first: demo accounts must never reach a database with real data.
 func seedDemo(ctx context.Context, st *store.Store) error {
-	// TODO: the demo data set is being written in its own package; wire it here.
-	return nil
+	_, err := demo.Seed(ctx, st, congtac.DateOf(time.Now(), congtac.Location()))
+	return err
 }
 
 // demoCmd seeds demo data into an empty database and exits: "congtac demo".
@@ -41,5 +45,6 @@ func (*demoCmd) run(ctx context.Context, c *cli, cfg Config) error {
 		return fmt.Errorf("nạp dữ liệu mẫu (seed demo data): %w", err)
 	}
 	fmt.Fprintf(c.stdout, "Đã nạp dữ liệu mẫu vào %s (demo data seeded).\n", maskDSN(cfg.DB))
+	fmt.Fprintf(c.stdout, "Tài khoản mẫu, mật khẩu %q: %s\n", demo.Password, strings.Join(demo.Logins, ", "))
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"congtac"
+	"congtac/demo"
 	"congtac/store/storetest"
 	"congtac/synth"
 )
@@ -39,7 +40,13 @@ func TestDemo(t *testing.T) {
 			if r.code != exitOK || !strings.Contains(r.stdout, "Đã nạp dữ liệu mẫu") {
 				t.Fatalf("demo on an empty database = %d, %q, %q", r.code, r.stdout, r.stderr)
 			}
-			mustCommittee(t, openStore(t, env["CONGTAC_DB"]))
+			st := openStore(t, env["CONGTAC_DB"])
+			mustCommittee(t, st)
+			for _, login := range demo.Logins {
+				if _, err := st.FindUserByLogin(context.Background(), login); err != nil || !strings.Contains(r.stdout, login) {
+					t.Errorf("demo account %s: %v (listed: %v)", login, err, strings.Contains(r.stdout, login))
+				}
+			}
 			r = runCLI(t, env, "", "demo")
 			if r.code != exitFailure || !strings.Contains(r.stderr, "đã có dữ liệu") {
 				t.Errorf("demo on a database with data = %d, %q; want 1", r.code, r.stderr)

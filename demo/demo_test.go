@@ -1,0 +1,155 @@
+package demo_test
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"congtac"
+	"congtac/demo"
+	"congtac/store"
+	"congtac/store/storetest"
+)
+
+func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+
+var ctx = context.Background()
+
+func TestSeedBuildsTheWholeStory(t *testing.T) {
+	today := congtac.MustDate(2026, 11, 27)
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		sum, err := demo.Seed(ctx, s, today)
+		if err != nil {
+			t.Fatalf("Seed: %v (after %+v)", err, sum)
+		}
+		t.Logf("seeded %+v", sum)
+		if sum.Orgs < 30 || sum.Users != len(demo.Logins) || sum.Programs != 13 {
+			t.Errorf("summary %+v: want >= 30 orgs, %d users, 13 programs", sum, len(demo.Logins))
+		}
+		for _, login := range demo.Logins {
+			u, err := s.FindUserByLogin(ctx, login)
+			if err != nil {
+				t.Fatalf("demo account %s: %v", login, err)
+			}
+			if ok, err := congtac.CheckPassword(u.PasswordHash, demo.Password); !ok || err != nil {
+				t.Errorf("%s does not sign in with %q: %v", login, demo.Password, err)
+			}
+		}
+		checkPrograms(t, s, today)
+		checkTaskKinds(t, s)
+		checkReports(t, s)
+		checkMeetings(t, s, today)
+		if _, n, _ := s.FindTasks(ctx, congtac.TaskFilter{Query: "duong giao thong"}); n == 0 {
+			t.Error(`search "duong giao thong" finds nothing`)
+		}
+		if _, err := demo.Seed(ctx, s, today); congtac.ErrorCode(err) != congtac.EINVALID {
+			t.Errorf("second Seed: %v, want EINVALID", err)
+		}
+	})
+}
+
+func checkPrograms(t *testing.T, s *store.Store, today congtac.Date) {
+	t.Helper()
+	ps, _, err := s.FindPrograms(ctx, congtac.ProgramFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byStatus := map[congtac.ProgramStatus]int{}
+	numbers := map[int]bool{}
+	for _, p := range ps {
+		byStatus[p.Status]++
+		if p.Status == congtac.ProgramIssued && p.IssuedOn.Year == 2026 {
+			numbers[p.Number] = true
+		}
+	}
+	if byStatus[congtac.ProgramIssued] != 12 || byStatus[congtac.ProgramDraft] != 1 {
+		t.Errorf("programs by status %v, want 12 issued and 1 draft", byStatus)
+	}
+	if !numbers[1] {
+		t.Errorf("no 2026 program numbered 01; numbers %v", numbers)
+	}
+	draft := ps[0]
+	full, _ := s.FindProgramByID(ctx, draft.ID)
+	carried := 0
+	for _, task := range full.Tasks {
+		if task.CarriedFrom != 0 {
+			carried++
+		}
+	}
+	if draft.Status != congtac.ProgramDraft || carried == 0 {
+		t.Errorf("next month's draft %s has %d carried tasks; want a draft with carried tasks", draft.Period.Key(), carried)
+	}
+}
+
+func checkTaskKinds(t *testing.T, s *store.Store) {
+	t.Helper()
+	tasks, _, err := s.FindTasks(ctx, congtac.TaskFilter{Limit: 5000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]int{}
+	asOf := congtac.MustDate(2026, 11, 27)
+	for _, task := range tasks {
+		kinds["precision "+string(task.Due.Precision)]++
+		kinds["status "+string(task.Status(asOf))]++
+		if task.Recurrence != nil {
+			kinds["recurring "+string(task.Recurrence.Freq)]++
+		}
+		if task.Target != nil {
+			kinds["target"]++
+		}
+		if task.Source != "" {
+			kinds["source"]++
+		}
+		if len(task.Support) > 0 {
+			kinds["support"]++
+		}
+	}
+	for _, want := range []string{"precision day", "precision month", "precision quarter", "precision half",
+		"precision ", "recurring MONTHLY", "recurring WEEKLY", "target", "source", "support",
+		"status done_on_time", "status done_late", "status overdue", "status in_progress", "status deferred", "status cancelled"} {
+		if kinds[want] == 0 {
+			t.Errorf("no task with %q; kinds %v", want, kinds)
+		}
+	}
+}
+
+func checkReports(t *testing.T, s *store.Store) {
+	t.Helper()
+	for _, st := range congtac.ReportStatuses {
+		if _, n, err := s.FindReports(ctx, congtac.ReportFilter{Status: &st}); err != nil || n == 0 {
+			t.Errorf("reports %s: %d, %v; want some", st, n, err)
+		}
+	}
+}
+
+func checkMeetings(t *testing.T, s *store.Store, today congtac.Date) {
+	t.Helper()
+	regular := congtac.MeetingRegular
+	ms, err := s.FindMeetings(ctx, congtac.MeetingFilter{Kind: &regular})
+	if err != nil || len(ms) != 12 {
+		t.Fatalf("regular meetings %d, %v; want 12", len(ms), err)
+	}
+	m, err := s.FindMeetingByID(ctx, ms[0].ID)
+	if err != nil || len(m.Agenda) != 4 || m.Agenda[0].Lead == 0 || m.Agenda[0].MaterialsDue.IsZero() {
+		t.Errorf("regular meeting agenda %+v, %v", m.Agenda, err)
+	}
+	briefing := congtac.MeetingBriefing
+	if bs, _ := s.FindMeetings(ctx, congtac.MeetingFilter{Kind: &briefing}); len(bs) != 1 || bs[0].Recurrence == nil {
+		t.Errorf("weekly briefing %+v", bs)
+	}
+	week := congtac.PeriodOf(congtac.PeriodWeek, today)
+	from, to := week.Start(), week.End()
+	es, _ := s.FindEngagements(ctx, congtac.EngagementFilter{From: &from, To: &to})
+	if len(es) < 3 {
+		t.Errorf("this week's calendar has %d entries, want the briefing and the visits", len(es))
+	}
+	c, err := s.FindCalendar(ctx, es[0].OrgID, week)
+	if err != nil || c.Revision != 1 {
+		t.Errorf("calendar %+v, %v; want revision 1", c, err)
+	}
+	invitation := congtac.DocInvitation
+	if _, n, _ := s.FindDocuments(ctx, congtac.DocumentFilter{Type: &invitation}); n == 0 {
+		t.Error("no invitations issued")
+	}
+}

@@ -1,0 +1,162 @@
+package demo
+
+import (
+	"fmt"
+
+	"congtac"
+)
+
+// outcome is what became of a task.
+type outcome int
+
+const (
+	onTime outcome = iota
+	late
+	overdue
+	deferred
+	cancelled
+)
+
+// outcomeOf decides, without randomness, what became of the k-th task of month i: most are
+// done on time, some late, some still overdue, a few deferred or cancelled.
+func outcomeOf(i, k int) outcome {
+	switch (k*7 + i*3) % 10 {
+	case 6:
+		return late
+	case 7:
+		return overdue
+	case 8:
+		return deferred
+	case 9:
+		if i%3 == 0 {
+			return cancelled
+		}
+	}
+	return onTime
+}
+
+// planTask puts the k-th task of a month's program through its outcome: progress reports,
+// a completion report accepted by the office, a deferral or a cancellation.
+func (w *world) planTask(q *queue, i, k int, draft congtac.Task, task func() (congtac.Task, error), issued congtac.Date) {
+	if draft.Recurrence != nil {
+		w.planOccurrences(q, i, k, draft, task)
+		return
+	}
+	due := draft.Due.Date
+	if due.IsZero() {
+		due = issued.AddDays(24)
+	}
+	done := due.AddDays(-1 - k%4)
+	if done.Before(issued.AddDays(3)) {
+		done = issued.AddDays(3)
+	}
+	out := outcomeOf(i, k)
+	if out != onTime || issued.DaysUntil(done) > 10 {
+		q.add(issued.AddDays(7), func() error { return w.report(task, 40+10*(k%3), congtac.Date{}, congtac.Date{}, true) })
+	}
+	switch out {
+	case onTime, late:
+		if out == late {
+			done = due.AddDays(2 + k%5)
+		}
+		q.add(done, func() error { return w.report(task, 100, done, congtac.Date{}, false) })
+		q.add(w.workingDay(done.AddDays(1)), func() error { return w.acceptLatest(task) })
+	case deferred:
+		q.add(due.AddDays(-2), func() error {
+			t, err := task()
+			if err != nil {
+				return err
+			}
+			to := congtac.DueInQuarter(due.AddMonths(3).Year, (int(due.AddMonths(3).Month)-1)/3+1)
+			_, err = w.st.DeferTask(w.ctx, w.actors["cvp"], t.ID, t.Version, congtac.Deferral{On: due.AddDays(-2), To: to,
+				Reason: "Chờ bố trí kinh phí từ nguồn dự phòng ngân sách tỉnh"})
+			return err
+		})
+	case cancelled:
+		q.add(due.AddDays(-5), func() error {
+			t, err := task()
+			if err != nil {
+				return err
+			}
+			_, err = w.st.CancelTask(w.ctx, w.actors["cvp"], t.ID, t.Version, congtac.Cancellation{On: due.AddDays(-5),
+				Reason: "Nội dung đã được lồng ghép vào nhiệm vụ của tháng sau"})
+			return err
+		})
+	}
+}
+
+// planOccurrences reports each occurrence of a recurring task on its day, except the last
+// one of every other such task, which stays missing.
+func (w *world) planOccurrences(q *queue, i, k int, draft congtac.Task, task func() (congtac.Task, error)) {
+	days := draft.Recurrence.Between(draft.Recurrence.Start, draft.Due.Date)
+	for n, d := range days {
+		if n == len(days)-1 && (i+k)%2 == 0 {
+			continue
+		}
+		done := d.AddDays(-(n % 2))
+		q.add(done, func() error { return w.report(task, 100, done, d, false) })
+		q.add(w.workingDay(done.AddDays(1)), func() error { return w.acceptLatest(task) })
+	}
+}
+
+// report has the task's lead org report progress (percent) and submit it; a complete report
+// names the day it was done and, for a recurring task, the occurrence. accept has the office
+// accept it at once.
+func (w *world) report(task func() (congtac.Task, error), percent int, done, occurrence congtac.Date, accept bool) error {
+	t, err := task()
+	if err != nil {
+		return err
+	}
+	text := reportText(t, percent)
+	r, err := w.st.CreateReport(w.ctx, w.reporter(t.Lead), congtac.Report{TaskID: t.ID, OrgID: t.Lead,
+		Occurrence: occurrence, Text: text, Percent: percent, DoneOn: done, Status: congtac.ReportSubmitted,
+		Value: targetValue(t, percent)})
+	if err != nil {
+		return err
+	}
+	w.sum.Reports++
+	if accept {
+		_, err = w.st.ReviewReport(w.ctx, w.actors["cvp"], r.ID, r.Version, congtac.ReportAccepted, "")
+	}
+	return err
+}
+
+// acceptLatest has the office accept the newest submitted report on the task.
+func (w *world) acceptLatest(task func() (congtac.Task, error)) error {
+	t, err := task()
+	if err != nil {
+		return err
+	}
+	submitted := congtac.ReportSubmitted
+	rs, _, err := w.st.FindReports(w.ctx, congtac.ReportFilter{TaskID: &t.ID, Status: &submitted, Limit: 1})
+	if err != nil || len(rs) == 0 {
+		return err
+	}
+	_, err = w.st.ReviewReport(w.ctx, w.actors["cvp"], rs[0].ID, rs[0].Version, congtac.ReportAccepted, "")
+	return err
+}
+
+// reportText writes what a unit reports at a stage of the work.
+func reportText(t congtac.Task, percent int) string {
+	switch {
+	case percent == 100 && t.Recurrence != nil:
+		return "Đã tổng hợp và gửi báo cáo kỳ này đúng thời hạn."
+	case percent == 100:
+		return "Đã hoàn thành nhiệm vụ; kết quả cụ thể kèm theo báo cáo."
+	case percent >= 60:
+		return fmt.Sprintf("Đã thực hiện được khoảng %d%% khối lượng; đang đôn đốc các đơn vị phối hợp hoàn thiện.", percent)
+	}
+	return fmt.Sprintf("Đã xây dựng kế hoạch, phân công thực hiện; ước đạt %d%% khối lượng công việc.", percent)
+}
+
+// targetValue returns the value reached against the task's target at a stage, if it has one.
+func targetValue(t congtac.Task, percent int) *float64 {
+	if t.Target == nil {
+		return nil
+	}
+	v := t.Target.Value * float64(percent) / 100
+	if percent == 100 {
+		v = t.Target.Value + 2
+	}
+	return &v
+}
