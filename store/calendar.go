@@ -1,0 +1,446 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+
+	"congtac"
+)
+
+const engagementColumns = `id, org_id, person_id, date, start_min, part, title, place, participants, preparer_id,
+	meeting_id, cancelled, version`
+
+func scanEngagement(sc interface{ Scan(...any) error }) (congtac.Engagement, error) {
+	var e congtac.Engagement
+	err := sc.Scan(&e.ID, &e.OrgID, idCol{&e.PersonID}, dateCol{&e.Date}, &e.Start, &e.Part, &e.Title, &e.Place,
+		&e.Participants, idCol{&e.PreparerID}, idCol{&e.MeetingID}, &e.Cancelled, &e.Version)
+	return e, err
+}
+
+// normalizeEngagement cleans the texts and takes the part of the day from a given time.
+func normalizeEngagement(e congtac.Engagement) congtac.Engagement {
+	e.Title, e.Place, e.Participants = cleanText(e.Title), cleanText(e.Place), cleanText(e.Participants)
+	if e.Start != congtac.NoTime && e.Start.Valid() {
+		e.Part = e.Start.Part()
+	}
+	return e
+}
+
+func validateEngagement(e congtac.Engagement) error {
+	if err := e.Validate(); err != nil {
+		return err
+	}
+	if e.OrgID == 0 {
+		return congtac.FieldError("org_id", "Chưa chọn cơ quan có lịch công tác.")
+	}
+	return nil
+}
+
+// checkEngagementRefs verifies that the org, leader, preparing org and meeting exist.
+func checkEngagementRefs(ctx context.Context, tx *sql.Tx, e congtac.Engagement) error {
+	for _, org := range []int64{e.OrgID, e.PreparerID} {
+		if org == 0 {
+			continue
+		}
+		if _, err := findOrg(ctx, tx, org); err != nil {
+			return err
+		}
+	}
+	if e.MeetingID != 0 {
+		if _, err := findMeetingRow(ctx, tx, e.MeetingID); err != nil {
+			return err
+		}
+	}
+	return checkPerson(ctx, tx, e.PersonID, "lãnh đạo")
+}
+
+// insertEngagement writes a validated entry and returns its ID.
+func (s *Store) insertEngagement(ctx context.Context, tx *sql.Tx, e congtac.Engagement) (int64, error) {
+	var id int64
+	if err := tx.QueryRowContext(ctx, `INSERT INTO engagements (org_id, person_id, date, start_min, part, title,
+		place, participants, preparer_id, meeting_id, cancelled, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12) RETURNING id`,
+		e.OrgID, nullID(e.PersonID), e.Date.String(), e.Start, e.Part, e.Title, e.Place, e.Participants,
+		nullID(e.PreparerID), nullID(e.MeetingID), e.Cancelled, s.now().Unix()).Scan(&id); err != nil {
+		return 0, fmt.Errorf("store: insert engagement: %w", err)
+	}
+	return id, nil
+}
+
+// lockCalendar serialises the writers of an org's calendar that must see each other's work
+// (generation, publication). PostgreSQL locks the org's row until the transaction ends,
+// without blocking inserts that merely reference it; SQLite's write transactions already
+// run one at a time.
+func (s *Store) lockCalendar(ctx context.Context, tx *sql.Tx, orgID int64) error {
+	if s.engine != Postgres {
+		return nil
+	}
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM orgs WHERE id = $1 FOR NO KEY UPDATE", orgID).Scan(&id)
+	if err == sql.ErrNoRows {
+		return notFound("cơ quan, đơn vị")
+	} else if err != nil {
+		return fmt.Errorf("store: lock calendar: %w", err)
+	}
+	return nil
+}
+
+// CreateEngagement adds an entry to an org's weekly calendar by hand.
+func (s *Store) CreateEngagement(ctx context.Context, a congtac.Actor, e congtac.Engagement) (congtac.Engagement, error) {
+	e = normalizeEngagement(e)
+	if err := validateEngagement(e); err != nil {
+		return congtac.Engagement{}, err
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkEngagementRefs(ctx, tx, e); err != nil {
+			return err
+		}
+		var err error
+		if e.ID, err = s.insertEngagement(ctx, tx, e); err != nil {
+			return err
+		}
+		e.Version = 1
+		return s.audit(ctx, tx, a, "create", "engagement", e.ID, e.OrgID, nil, e)
+	})
+	if err != nil {
+		return congtac.Engagement{}, err
+	}
+	return e, nil
+}
+
+func findEngagement(ctx context.Context, q queryer, id int64) (congtac.Engagement, error) {
+	e, err := scanEngagement(q.QueryRowContext(ctx, "SELECT "+engagementColumns+" FROM engagements WHERE id = $1", id))
+	if err == sql.ErrNoRows {
+		return e, notFound("lịch công tác")
+	} else if err != nil {
+		return e, fmt.Errorf("store: find engagement: %w", err)
+	}
+	return e, nil
+}
+
+// EngagementUpdate holds the fields of a calendar entry to change; nil fields stay as they
+// are. Cancelled false restores a cancelled entry.
+type EngagementUpdate struct {
+	PersonID     *int64
+	Date         *congtac.Date
+	Start        *congtac.ClockTime
+	Part         *congtac.DayPart
+	Title        *string
+	Place        *string
+	Participants *string
+	PreparerID   *int64
+	Cancelled    *bool
+}
+
+// Apply returns e with the update's fields applied.
+func (u EngagementUpdate) Apply(e congtac.Engagement) congtac.Engagement {
+	setIf(&e.PersonID, u.PersonID)
+	setIf(&e.Date, u.Date)
+	setIf(&e.Start, u.Start)
+	setIf(&e.Part, u.Part)
+	setIf(&e.Title, u.Title)
+	setIf(&e.Place, u.Place)
+	setIf(&e.Participants, u.Participants)
+	setIf(&e.PreparerID, u.PreparerID)
+	setIf(&e.Cancelled, u.Cancelled)
+	return e
+}
+
+// saveEngagement writes every changeable column of e, bumping the version it was read at.
+func (s *Store) saveEngagement(ctx context.Context, tx *sql.Tx, e congtac.Engagement) error {
+	res, err := tx.ExecContext(ctx, `UPDATE engagements SET person_id = $1, date = $2, start_min = $3, part = $4,
+		title = $5, place = $6, participants = $7, preparer_id = $8, cancelled = $9, version = version + 1,
+		updated_at = $10 WHERE id = $11 AND version = $12`,
+		nullID(e.PersonID), e.Date.String(), e.Start, e.Part, e.Title, e.Place, e.Participants,
+		nullID(e.PreparerID), e.Cancelled, s.now().Unix(), e.ID, e.Version)
+	if err != nil {
+		return fmt.Errorf("store: save engagement: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return conflict("Lịch công tác")
+	}
+	return nil
+}
+
+// UpdateEngagement changes a calendar entry. ECONFLICT when version moved.
+func (s *Store) UpdateEngagement(ctx context.Context, a congtac.Actor, id int64, version int, u EngagementUpdate) (congtac.Engagement, error) {
+	var e congtac.Engagement
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		before, err := findEngagement(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if before.Version != version {
+			return conflict("Lịch công tác")
+		}
+		e = normalizeEngagement(u.Apply(before))
+		if err := validateEngagement(e); err != nil {
+			return err
+		}
+		if err := checkEngagementRefs(ctx, tx, e); err != nil {
+			return err
+		}
+		if err := s.saveEngagement(ctx, tx, e); err != nil {
+			return err
+		}
+		e.Version++
+		return s.audit(ctx, tx, a, "update", "engagement", id, e.OrgID, before, e)
+	})
+	return e, err
+}
+
+// CancelEngagement marks a calendar entry cancelled; the entry stays on the calendar so that
+// the published schedule can show what was called off. ECONFLICT when version moved.
+func (s *Store) CancelEngagement(ctx context.Context, a congtac.Actor, id int64, version int) (congtac.Engagement, error) {
+	var e congtac.Engagement
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		before, err := findEngagement(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if before.Version != version {
+			return conflict("Lịch công tác")
+		}
+		if before.Cancelled {
+			return congtac.Errorf(congtac.EINVALID, "Lịch công tác này đã hủy.")
+		}
+		e = before
+		e.Cancelled = true
+		if err := s.saveEngagement(ctx, tx, e); err != nil {
+			return err
+		}
+		e.Version++
+		return s.audit(ctx, tx, a, "cancel", "engagement", id, e.OrgID, before, e)
+	})
+	return e, err
+}
+
+// cancelEngagements cancels the entries matching w, auditing each.
+func (s *Store) cancelEngagements(ctx context.Context, tx *sql.Tx, a congtac.Actor, w where) error {
+	entries, err := queryEngagements(ctx, tx, "SELECT "+engagementColumns+" FROM engagements "+w.String()+
+		" ORDER BY id", w.args...)
+	if err != nil {
+		return err
+	}
+	for _, before := range entries {
+		e := before
+		e.Cancelled = true
+		if err := s.saveEngagement(ctx, tx, e); err != nil {
+			return err
+		}
+		e.Version++
+		if err := s.audit(ctx, tx, a, "cancel", "engagement", e.ID, e.OrgID, before, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func queryEngagements(ctx context.Context, q queryer, query string, args ...any) ([]congtac.Engagement, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: engagements: %w", err)
+	}
+	defer rows.Close()
+	var out []congtac.Engagement
+	for rows.Next() {
+		e, err := scanEngagement(rows)
+		if err != nil {
+			return nil, fmt.Errorf("store: engagements: %w", err)
+		}
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: engagements: %w", err)
+	}
+	return out, nil
+}
+
+// FindEngagements returns calendar entries matching f, cancelled ones included, by date,
+// time of day (see [congtac.Meeting.Instant] for entries with only a part of the day), leader
+// and ID.
+func (s *Store) FindEngagements(ctx context.Context, f congtac.EngagementFilter) ([]congtac.Engagement, error) {
+	var w where
+	if f.OrgID != nil {
+		w.add("org_id = ?", *f.OrgID)
+	}
+	if f.PersonID != nil {
+		w.add("person_id = ?", *f.PersonID)
+	}
+	if f.From != nil {
+		w.add("date >= ?", f.From.String())
+	}
+	if f.To != nil {
+		w.add("date <= ?", f.To.String())
+	}
+	return queryEngagements(ctx, s.read, "SELECT "+engagementColumns+" FROM engagements "+w.String()+
+		" ORDER BY date, "+startOrder+", coalesce(person_id, 0), id"+w.page(f.Limit, 0, 5000), w.args...)
+}
+
+// startMinute is [startOrder] in Go.
+func startMinute(t congtac.ClockTime, p congtac.DayPart) int {
+	if t >= 0 {
+		return int(t)
+	}
+	if m, ok := map[congtac.DayPart]int{congtac.Morning: 450, congtac.Afternoon: 840, congtac.Evening: 1080}[p]; ok {
+		return m
+	}
+	return -1
+}
+
+// checkWeek requires a valid ISO week.
+func checkWeek(week congtac.Period) error {
+	if week.Kind != congtac.PeriodWeek {
+		return congtac.FieldError("period", "Lịch công tác lập theo tuần.")
+	}
+	return week.Validate()
+}
+
+// GenerateEngagements puts on org's calendar for the week one entry for the chair of each
+// planned meeting of the org held that week, recurring meetings (the weekly briefing)
+// expanded through their rule, with the meeting's time, place, title and attendees. A
+// meeting without a chair gets an entry without a leader. An entry already generated from
+// the same meeting on the same day, cancelled or not, is not made again, so running it twice
+// adds nothing. It returns the new entries by date and time.
+func (s *Store) GenerateEngagements(ctx context.Context, a congtac.Actor, orgID int64, week congtac.Period) ([]congtac.Engagement, error) {
+	if err := checkWeek(week); err != nil {
+		return nil, err
+	}
+	from, to := week.Start(), week.End()
+	var out []congtac.Engagement
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := findOrg(ctx, tx, orgID); err != nil {
+			return err
+		}
+		if err := s.lockCalendar(ctx, tx, orgID); err != nil {
+			return err
+		}
+		meetings, err := queryMeetings(ctx, tx, "SELECT "+meetingColumns+` FROM meetings
+			WHERE org_id = $1 AND status = $2 AND date <= $3 AND (date >= $4 OR rrule <> '') ORDER BY date, id`,
+			orgID, congtac.MeetingPlanned, to.String(), from.String())
+		if err != nil {
+			return err
+		}
+		for _, m := range meetings {
+			for _, d := range heldOn(m, from, to) {
+				e, made, err := s.generate(ctx, tx, a, m, d)
+				if err != nil {
+					return err
+				}
+				if made {
+					out = append(out, e)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(out, func(x, y congtac.Engagement) int {
+		if c := x.Date.Compare(y.Date); c != 0 {
+			return c
+		}
+		return startMinute(x.Start, x.Part) - startMinute(y.Start, y.Part)
+	})
+	return out, nil
+}
+
+// generate makes the chair's entry for meeting m on day d unless one was generated before.
+func (s *Store) generate(ctx context.Context, tx *sql.Tx, a congtac.Actor, m congtac.Meeting, d congtac.Date) (congtac.Engagement, bool, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM engagements WHERE org_id = $1 AND meeting_id = $2
+		AND date = $3`, m.OrgID, m.ID, d.String()).Scan(&n); err != nil {
+		return congtac.Engagement{}, false, fmt.Errorf("store: generate engagements: %w", err)
+	}
+	if n > 0 {
+		return congtac.Engagement{}, false, nil
+	}
+	e := normalizeEngagement(congtac.Engagement{OrgID: m.OrgID, PersonID: m.ChairID, Date: d, Start: m.Start,
+		Part: m.Part, Title: m.Title, Place: m.Place, Participants: m.Attendees, MeetingID: m.ID})
+	var err error
+	if e.ID, err = s.insertEngagement(ctx, tx, e); err != nil {
+		return e, false, err
+	}
+	e.Version = 1
+	return e, true, s.audit(ctx, tx, a, "generate", "engagement", e.ID, e.OrgID, nil, e)
+}
+
+func findCalendar(ctx context.Context, q queryer, orgID int64, week congtac.Period) (congtac.Calendar, error) {
+	var c congtac.Calendar
+	var key string
+	err := q.QueryRowContext(ctx, `SELECT id, org_id, week_key, revision, changes, published_at, public, version
+		FROM calendars WHERE org_id = $1 AND week_key = $2`, orgID, week.Key()).Scan(&c.ID, &c.OrgID, &key,
+		&c.Revision, jsonCol{&c.Changes}, &c.PublishedAt, &c.Public, &c.Version)
+	if err == sql.ErrNoRows {
+		return c, notFound("lịch công tác tuần")
+	} else if err != nil {
+		return c, fmt.Errorf("store: find calendar: %w", err)
+	}
+	if c.Week, err = congtac.ParsePeriodKey(key); err != nil {
+		return c, fmt.Errorf("store: calendar %d week %q: %w", c.ID, key, err)
+	}
+	return c, nil
+}
+
+// FindCalendar returns the publication record of org's calendar for the week, or ENOTFOUND
+// while it has never been published. The entries come from [Store.FindEngagements].
+func (s *Store) FindCalendar(ctx context.Context, orgID int64, week congtac.Period) (congtac.Calendar, error) {
+	return findCalendar(ctx, s.read, orgID, week)
+}
+
+// PublishCalendar publishes org's calendar for the week as it stands. The first publication
+// is revision 0; each later one is the next revision ("Điều chỉnh lần N") and must list what
+// changed, which replaces the previous list (earlier lists stay in the audit log).
+// PublishedAt is the time of the latest publication; Public is left as it is.
+func (s *Store) PublishCalendar(ctx context.Context, a congtac.Actor, orgID int64, week congtac.Period, changes []string) (congtac.Calendar, error) {
+	if err := checkWeek(week); err != nil {
+		return congtac.Calendar{}, err
+	}
+	list := []string{}
+	for _, c := range changes {
+		if c = cleanText(c); c != "" {
+			list = append(list, c)
+		}
+	}
+	var c congtac.Calendar
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := findOrg(ctx, tx, orgID); err != nil {
+			return err
+		}
+		if err := s.lockCalendar(ctx, tx, orgID); err != nil {
+			return err
+		}
+		now := s.now().Unix()
+		before, err := findCalendar(ctx, tx, orgID, week)
+		if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+			c = congtac.Calendar{OrgID: orgID, Week: week, Changes: list, PublishedAt: now, Version: 1}
+			if err := tx.QueryRowContext(ctx, `INSERT INTO calendars (org_id, week_key, revision, changes,
+				published_at, version) VALUES ($1, $2, 0, $3, $4, 1) RETURNING id`,
+				orgID, week.Key(), mustJSON(list), now).Scan(&c.ID); err != nil {
+				return fmt.Errorf("store: publish calendar: %w", err)
+			}
+			return s.audit(ctx, tx, a, "publish", "calendar", c.ID, orgID, nil, c)
+		} else if err != nil {
+			return err
+		}
+		if len(list) == 0 {
+			return congtac.FieldError("changes", "Lịch đã công bố; điều chỉnh lần %d cần ghi nội dung điều chỉnh.", before.Revision+1)
+		}
+		c = before
+		c.Revision, c.Changes, c.PublishedAt = before.Revision+1, list, now
+		res, err := tx.ExecContext(ctx, `UPDATE calendars SET revision = $1, changes = $2, published_at = $3,
+			version = version + 1 WHERE id = $4 AND version = $5`, c.Revision, mustJSON(list), now, c.ID, c.Version)
+		if err != nil {
+			return fmt.Errorf("store: publish calendar: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return conflict("Lịch công tác tuần")
+		}
+		c.Version++
+		return s.audit(ctx, tx, a, "publish", "calendar", c.ID, orgID, before, c)
+	})
+	return c, err
+}

@@ -1,0 +1,392 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"congtac"
+)
+
+const reportColumns = `id, task_id, org_id, occurrence, text, percent, value, done_on, status, review_note,
+	author_id, submitted_at, reviewed_at, version`
+
+func scanReport(sc interface{ Scan(...any) error }) (congtac.Report, error) {
+	var r congtac.Report
+	var value sql.NullFloat64
+	err := sc.Scan(&r.ID, &r.TaskID, &r.OrgID, dateCol{&r.Occurrence}, &r.Text, &r.Percent, &value,
+		dateCol{&r.DoneOn}, &r.Status, &r.ReviewNote, idCol{&r.AuthorID}, unixCol{&r.SubmittedAt},
+		unixCol{&r.ReviewedAt}, &r.Version)
+	if value.Valid {
+		v := value.Float64
+		r.Value = &v
+	}
+	return r, err
+}
+
+// unixCol scans a nullable Unix-seconds column into a UTC instant, the zero instant for NULL.
+type unixCol struct{ t *time.Time }
+
+// Scan implements sql.Scanner.
+func (c unixCol) Scan(v any) error {
+	var n sql.NullInt64
+	if err := n.Scan(v); err != nil {
+		return err
+	}
+	*c.t = time.Time{}
+	if n.Valid {
+		*c.t = time.Unix(n.Int64, 0).UTC()
+	}
+	return nil
+}
+
+// nullFloat maps a missing value to NULL.
+func nullFloat(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
+}
+
+// ReportUpdate holds the fields of a report its org may still change; nil fields stay as
+// they are.
+type ReportUpdate struct {
+	Occurrence *congtac.Date
+	Text       *string
+	Percent    *int
+	Value      **float64
+	DoneOn     *congtac.Date
+}
+
+// Apply returns r with the update's fields applied.
+func (u ReportUpdate) Apply(r congtac.Report) congtac.Report {
+	setIf(&r.Occurrence, u.Occurrence)
+	setIf(&r.Text, u.Text)
+	setIf(&r.Percent, u.Percent)
+	setIf(&r.Value, u.Value)
+	setIf(&r.DoneOn, u.DoneOn)
+	return r
+}
+
+// validateReport checks the report's fields and that its work was not done after today.
+func (s *Store) validateReport(r congtac.Report) error {
+	if err := r.Validate(); err != nil {
+		return err
+	}
+	if r.DoneOn.After(congtac.DateOf(s.now(), congtac.Location())) {
+		return congtac.FieldError("done_on", "Ngày hoàn thành không được sau hôm nay.")
+	}
+	return nil
+}
+
+// checkReportWriter returns EFORBIDDEN unless a may write org's reports on task t: office
+// staff (drafter, office head, admin) for any org of the task, unit heads and reporters for
+// their own org only, and only for an org that leads or supports the task.
+func checkReportWriter(a congtac.Actor, t congtac.Task, org int64) error {
+	switch a.Role {
+	case congtac.RoleDrafter, congtac.RoleOfficeHead, congtac.RoleAdmin:
+	case congtac.RoleUnitHead, congtac.RoleReporter:
+		if a.OrgID != org {
+			return congtac.Errorf(congtac.EFORBIDDEN, "Chỉ được báo cáo cho đơn vị của mình.")
+		}
+	default:
+		return congtac.Errorf(congtac.EFORBIDDEN, "Vai trò %s không được viết báo cáo tiến độ.", a.Role.Label())
+	}
+	if org == t.Lead {
+		return nil
+	}
+	for _, sp := range t.Support {
+		if sp.OrgID == org {
+			return nil
+		}
+	}
+	return congtac.Errorf(congtac.EFORBIDDEN, "Đơn vị không chủ trì hay phối hợp thực hiện nhiệm vụ này.")
+}
+
+// checkOccurrence requires a report on a recurring task to name one of the task's
+// occurrences up to its deadline, and a report on a one-off task to name none.
+func checkOccurrence(t congtac.Task, d congtac.Date) error {
+	if t.Recurrence == nil {
+		if !d.IsZero() {
+			return congtac.FieldError("occurrence", "Nhiệm vụ không lặp lại, báo cáo không ghi kỳ.")
+		}
+		return nil
+	}
+	if d.IsZero() || len(t.Recurrence.Between(d, d)) == 0 || (!t.Due.Date.IsZero() && d.After(t.Due.Date)) {
+		return congtac.FieldError("occurrence", "Kỳ báo cáo %s không thuộc lịch lặp lại của nhiệm vụ.", d)
+	}
+	return nil
+}
+
+func findReport(ctx context.Context, q queryer, id int64) (congtac.Report, error) {
+	r, err := scanReport(q.QueryRowContext(ctx, "SELECT "+reportColumns+" FROM reports WHERE id = $1", id))
+	if err == sql.ErrNoRows {
+		return r, notFound("báo cáo")
+	} else if err != nil {
+		return r, fmt.Errorf("store: find report: %w", err)
+	}
+	return r, nil
+}
+
+// CreateReport records org r.OrgID's progress report on task r.TaskID, as a draft or, with
+// Status submitted, sent at once; the actor is its author. Who may write is decided as in
+// [Store.UpdateReport]: EFORBIDDEN otherwise. A report on a recurring task names in
+// Occurrence the due date of the occurrence it covers; any other is EINVALID.
+func (s *Store) CreateReport(ctx context.Context, a congtac.Actor, r congtac.Report) (congtac.Report, error) {
+	r.Text = cleanText(r.Text)
+	if r.Status == "" {
+		r.Status = congtac.ReportDraft
+	}
+	if r.Status != congtac.ReportDraft && r.Status != congtac.ReportSubmitted {
+		return congtac.Report{}, congtac.FieldError("status", "Báo cáo mới chỉ có thể lưu nháp hoặc gửi ngay.")
+	}
+	now := s.now().UTC().Truncate(time.Second)
+	r.AuthorID, r.ReviewNote, r.SubmittedAt, r.ReviewedAt, r.Version = a.UserID, "", time.Time{}, time.Time{}, 1
+	if r.Status == congtac.ReportSubmitted {
+		r.SubmittedAt = now
+	}
+	if err := s.validateReport(r); err != nil {
+		return congtac.Report{}, err
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		t, err := findTask(ctx, s, tx, r.TaskID)
+		if err != nil {
+			return err
+		}
+		if err := checkReportWriter(a, t, r.OrgID); err != nil {
+			return err
+		}
+		if err := checkOccurrence(t, r.Occurrence); err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO reports (task_id, org_id, occurrence, text, percent, value,
+			done_on, status, review_note, author_id, submitted_at, reviewed_at, version, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', $9, $10, NULL, 1, $11, $11) RETURNING id`,
+			r.TaskID, r.OrgID, nullDate(r.Occurrence), r.Text, r.Percent, nullFloat(r.Value), nullDate(r.DoneOn),
+			r.Status, nullID(r.AuthorID), nullUnix(r.SubmittedAt), now.Unix()).Scan(&r.ID); err != nil {
+			return fmt.Errorf("store: create report: %w", err)
+		}
+		return s.audit(ctx, tx, a, "create", "report", r.ID, r.OrgID, nil, r)
+	})
+	if err != nil {
+		return congtac.Report{}, err
+	}
+	return r, nil
+}
+
+// saveReport writes every changeable column of r, bumping the version it was read at.
+func (s *Store) saveReport(ctx context.Context, tx *sql.Tx, r congtac.Report) error {
+	res, err := tx.ExecContext(ctx, `UPDATE reports SET occurrence = $1, text = $2, percent = $3, value = $4,
+		done_on = $5, status = $6, review_note = $7, submitted_at = $8, reviewed_at = $9,
+		version = version + 1, updated_at = $10 WHERE id = $11 AND version = $12`,
+		nullDate(r.Occurrence), r.Text, r.Percent, nullFloat(r.Value), nullDate(r.DoneOn), r.Status,
+		r.ReviewNote, nullUnix(r.SubmittedAt), nullUnix(r.ReviewedAt), s.now().Unix(), r.ID, r.Version)
+	if err != nil {
+		return fmt.Errorf("store: save report: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return conflict("Báo cáo")
+	}
+	return nil
+}
+
+// reportForChange loads a report its org is about to change: the version must be the one
+// read, the actor must be allowed to write for the org, and the report must not be sent yet.
+func (s *Store) reportForChange(ctx context.Context, tx *sql.Tx, a congtac.Actor, id int64, version int) (congtac.Report, congtac.Task, error) {
+	r, err := findReport(ctx, tx, id)
+	if err != nil {
+		return r, congtac.Task{}, err
+	}
+	if r.Version != version {
+		return r, congtac.Task{}, conflict("Báo cáo")
+	}
+	t, err := findTask(ctx, s, tx, r.TaskID)
+	if err != nil {
+		return r, t, err
+	}
+	if err := checkReportWriter(a, t, r.OrgID); err != nil {
+		return r, t, err
+	}
+	if r.Status != congtac.ReportDraft && r.Status != congtac.ReportReturned {
+		return r, t, congtac.Errorf(congtac.EINVALID, "Báo cáo đang ở trạng thái %s, không sửa hay gửi lại được.",
+			strings.ToLower(r.Status.Label()))
+	}
+	return r, t, nil
+}
+
+// UpdateReport changes a draft or returned report. Office staff (drafter, office head,
+// admin) may write for any org that leads or supports the task, unit heads and reporters
+// for their own org only; anyone else gets EFORBIDDEN. A submitted or accepted report is
+// EINVALID; ECONFLICT when version moved.
+func (s *Store) UpdateReport(ctx context.Context, a congtac.Actor, id int64, version int, u ReportUpdate) (congtac.Report, error) {
+	var r congtac.Report
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		before, t, err := s.reportForChange(ctx, tx, a, id, version)
+		if err != nil {
+			return err
+		}
+		r = u.Apply(before)
+		r.Text = cleanText(r.Text)
+		if err := s.validateReport(r); err != nil {
+			return err
+		}
+		if err := checkOccurrence(t, r.Occurrence); err != nil {
+			return err
+		}
+		if err := s.saveReport(ctx, tx, r); err != nil {
+			return err
+		}
+		r.Version++
+		return s.audit(ctx, tx, a, "update", "report", id, r.OrgID, before, r)
+	})
+	return r, err
+}
+
+// SubmitReport sends a draft or returned report to the office, with the same rights as
+// [Store.UpdateReport]. ECONFLICT when version moved.
+func (s *Store) SubmitReport(ctx context.Context, a congtac.Actor, id int64, version int) (congtac.Report, error) {
+	var r congtac.Report
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		before, t, err := s.reportForChange(ctx, tx, a, id, version)
+		if err != nil {
+			return err
+		}
+		r = before
+		r.Status, r.SubmittedAt = congtac.ReportSubmitted, s.now().UTC().Truncate(time.Second)
+		if err := s.validateReport(r); err != nil {
+			return err
+		}
+		if err := checkOccurrence(t, r.Occurrence); err != nil {
+			return err
+		}
+		if err := s.saveReport(ctx, tx, r); err != nil {
+			return err
+		}
+		r.Version++
+		return s.audit(ctx, tx, a, "submit", "report", id, r.OrgID, before, r)
+	})
+	return r, err
+}
+
+// ReviewReport accepts a submitted report (to = accepted) or returns it to its org for more
+// (to = returned, which needs a note). Office staff and leaders review; other roles get
+// EFORBIDDEN. Accepting a report of 100% records in the same transaction that the org
+// finished its share of the task (the occurrence, for a recurring task) on the report's
+// DoneOn, and raises the task's version. ECONFLICT when version moved.
+func (s *Store) ReviewReport(ctx context.Context, a congtac.Actor, id int64, version int, to congtac.ReportStatus, note string) (congtac.Report, error) {
+	switch a.Role {
+	case congtac.RoleDrafter, congtac.RoleOfficeHead, congtac.RoleAdmin, congtac.RoleLeader:
+	default:
+		return congtac.Report{}, congtac.Errorf(congtac.EFORBIDDEN, "Vai trò %s không được duyệt báo cáo.", a.Role.Label())
+	}
+	note = cleanText(note)
+	switch {
+	case to != congtac.ReportAccepted && to != congtac.ReportReturned:
+		return congtac.Report{}, congtac.FieldError("status", "Chỉ có thể tiếp nhận hoặc trả lại báo cáo.")
+	case to == congtac.ReportReturned && note == "":
+		return congtac.Report{}, congtac.FieldError("review_note", "Khi trả lại báo cáo cần ghi ý kiến để đơn vị bổ sung.")
+	}
+	var r congtac.Report
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		before, err := findReport(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if before.Version != version {
+			return conflict("Báo cáo")
+		}
+		if before.Status != congtac.ReportSubmitted {
+			return congtac.Errorf(congtac.EINVALID, "Chỉ duyệt được báo cáo đã gửi; báo cáo này đang ở trạng thái %s.",
+				strings.ToLower(before.Status.Label()))
+		}
+		r = before
+		r.Status, r.ReviewNote, r.ReviewedAt = to, note, s.now().UTC().Truncate(time.Second)
+		if err := s.saveReport(ctx, tx, r); err != nil {
+			return err
+		}
+		r.Version++
+		if r.Completes() {
+			if err := s.completeFromReport(ctx, tx, a, r); err != nil {
+				return err
+			}
+		}
+		action := map[congtac.ReportStatus]string{congtac.ReportAccepted: "accept", congtac.ReportReturned: "return"}[to]
+		return s.audit(ctx, tx, a, action, "report", id, r.OrgID, before, r)
+	})
+	return r, err
+}
+
+// completeFromReport records the completion an accepted report states on its task, raises
+// the task's version and audits the task's change.
+func (s *Store) completeFromReport(ctx context.Context, tx *sql.Tx, a congtac.Actor, r congtac.Report) error {
+	before, err := findTask(ctx, s, tx, r.TaskID)
+	if err != nil {
+		return err
+	}
+	p, err := findProgramRow(ctx, tx, before.ProgramID)
+	if err != nil {
+		return err
+	}
+	c := Completion{OrgID: r.OrgID, Occurrence: r.Occurrence, DoneOn: r.DoneOn}
+	if err := s.recordCompletion(ctx, tx, before, c); err != nil {
+		return err
+	}
+	if err := s.bumpTask(ctx, tx, before.ID, before.Version); err != nil {
+		return err
+	}
+	after, err := findTask(ctx, s, tx, before.ID)
+	if err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, a, "complete", "task", before.ID, p.OrgID, before, after)
+}
+
+// FindReportByID returns one report, or ENOTFOUND.
+func (s *Store) FindReportByID(ctx context.Context, id int64) (congtac.Report, error) {
+	return findReport(ctx, s.read, id)
+}
+
+// FindReports returns reports matching f, newest first, and the number that match without
+// Limit/Offset.
+func (s *Store) FindReports(ctx context.Context, f congtac.ReportFilter) ([]congtac.Report, int, error) {
+	var w where
+	if f.ID != nil {
+		w.add("id = ?", *f.ID)
+	}
+	if f.TaskID != nil {
+		w.add("task_id = ?", *f.TaskID)
+	}
+	if f.OrgID != nil {
+		w.add("org_id = ?", *f.OrgID)
+	}
+	if f.Status != nil {
+		w.add("status = ?", *f.Status)
+	}
+	var out []congtac.Report
+	var total int
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reports "+w.String(), w.args...).Scan(&total); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT "+reportColumns+" FROM reports "+w.String()+
+			" ORDER BY created_at DESC, id DESC"+w.page(f.Limit, f.Offset, 1000), w.args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			r, err := scanReport(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: find reports: %w", err)
+	}
+	return out, total, nil
+}
