@@ -63,3 +63,31 @@ type EngagementFilter struct {
 	To       *Date
 	Limit    int
 }
+
+// EngagementUpdate holds the fields of a calendar entry to change; nil fields stay as they
+// are. Cancelled false restores a cancelled entry.
+type EngagementUpdate struct {
+	PersonID     *int64
+	Date         *Date
+	Start        *ClockTime
+	Part         *DayPart
+	Title        *string
+	Place        *string
+	Participants *string
+	PreparerID   *int64
+	Cancelled    *bool
+}
+
+// Apply returns e with the update's fields applied.
+func (u EngagementUpdate) Apply(e Engagement) Engagement {
+	setIf(&e.PersonID, u.PersonID)
+	setIf(&e.Date, u.Date)
+	setIf(&e.Start, u.Start)
+	setIf(&e.Part, u.Part)
+	setIf(&e.Title, u.Title)
+	setIf(&e.Place, u.Place)
+	setIf(&e.Participants, u.Participants)
+	setIf(&e.PreparerID, u.PreparerID)
+	setIf(&e.Cancelled, u.Cancelled)
+	return e
+}

@@ -226,3 +226,63 @@ type MeetingFilter struct {
 	To        *Date
 	Limit     int
 }
+
+// MeetingUpdate holds the fields of a meeting to change; nil fields stay as they are.
+type MeetingUpdate struct {
+	ProgramID  *int64
+	Kind       *MeetingKind
+	Title      *string
+	Date       *Date
+	Start      *ClockTime
+	Part       *DayPart
+	Place      *string
+	ChairID    *int64
+	Attendees  *string
+	Recurrence **Recurrence
+	Status     *MeetingStatus
+	Note       *string
+}
+
+// Apply returns m with the update's fields applied.
+func (u MeetingUpdate) Apply(m Meeting) Meeting {
+	setIf(&m.ProgramID, u.ProgramID)
+	setIf(&m.Kind, u.Kind)
+	setIf(&m.Title, u.Title)
+	setIf(&m.Date, u.Date)
+	setIf(&m.Start, u.Start)
+	setIf(&m.Part, u.Part)
+	setIf(&m.Place, u.Place)
+	setIf(&m.ChairID, u.ChairID)
+	setIf(&m.Attendees, u.Attendees)
+	setIf(&m.Recurrence, u.Recurrence)
+	setIf(&m.Status, u.Status)
+	setIf(&m.Note, u.Note)
+	return m
+}
+
+// AgendaItemUpdate holds the fields of an agenda item to change; nil fields stay as they are.
+type AgendaItemUpdate struct {
+	Position     *int
+	Title        *string
+	Lead         *int64
+	Support      *[]int64
+	PresenterID  *int64
+	Minutes      *int
+	MaterialsDue *Date // the zero Date restores the default
+	Materials    *string
+	Conclusion   *string
+}
+
+// Apply returns it with the update's fields applied.
+func (u AgendaItemUpdate) Apply(it AgendaItem) AgendaItem {
+	setIf(&it.Position, u.Position)
+	setIf(&it.Title, u.Title)
+	setIf(&it.Lead, u.Lead)
+	setIf(&it.Support, u.Support)
+	setIf(&it.PresenterID, u.PresenterID)
+	setIf(&it.Minutes, u.Minutes)
+	setIf(&it.MaterialsDue, u.MaterialsDue)
+	setIf(&it.Materials, u.Materials)
+	setIf(&it.Conclusion, u.Conclusion)
+	return it
+}

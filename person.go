@@ -113,3 +113,19 @@ func (p Post) Validate() error {
 func (p Post) Active(d Date) bool {
 	return !d.Before(p.From) && (p.To.IsZero() || !d.After(p.To))
 }
+
+// PersonFilter selects people. Zero fields do not filter.
+type PersonFilter struct {
+	ID    *int64
+	OrgID *int64
+	Query string
+	Limit int
+}
+
+// PostFilter selects posts. Zero fields do not filter.
+type PostFilter struct {
+	PersonID *int64
+	OrgID    *int64
+	Kinds    []PostKind
+	HeldOn   *Date
+}

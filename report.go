@@ -84,3 +84,23 @@ type ReportFilter struct {
 	Offset int
 	Limit  int
 }
+
+// ReportUpdate holds the fields of a report its org may still change; nil fields stay as
+// they are.
+type ReportUpdate struct {
+	Occurrence *Date
+	Text       *string
+	Percent    *int
+	Value      **float64
+	DoneOn     *Date
+}
+
+// Apply returns r with the update's fields applied.
+func (u ReportUpdate) Apply(r Report) Report {
+	setIf(&r.Occurrence, u.Occurrence)
+	setIf(&r.Text, u.Text)
+	setIf(&r.Percent, u.Percent)
+	setIf(&r.Value, u.Value)
+	setIf(&r.DoneOn, u.DoneOn)
+	return r
+}

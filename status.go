@@ -295,3 +295,9 @@ func countsOf[K comparable](m map[K]*tally) map[K]Counts {
 	}
 	return out
 }
+
+// RollupFilter selects the tasks a roll-up counts.
+type RollupFilter struct {
+	Period Period // tasks of programs whose main period is this one
+	OrgID  int64  // issuing org of the programs; 0 for all
+}

@@ -349,3 +349,12 @@ func (u TaskUpdate) Apply(t Task) Task {
 	setIf(&t.Position, u.Position)
 	return t
 }
+
+// Completion says that an org finished its part of a task on DoneOn: the lead org (or OrgID
+// 0) completes the task itself, or for a recurring task the occurrence due on Occurrence; a
+// support org completes its own share.
+type Completion struct {
+	OrgID      int64
+	Occurrence Date
+	DoneOn     Date
+}

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"congtac"
-	"congtac/store"
 )
 
 // topics rotate through the regular meetings: what a department brings besides the
@@ -30,7 +29,7 @@ func (w *world) planMeetings(q *queue, i int, month congtac.Period, p *congtac.P
 		m, err := w.st.CreateMeeting(w.ctx, w.actors["vanphong"], congtac.Meeting{OrgID: w.committee.ID, ProgramID: p.ID,
 			Kind: congtac.MeetingRegular, Title: fmt.Sprintf("Phiên họp UBND tỉnh thường kỳ tháng %d năm %d", month.Number, month.Year),
 			Date: day, Start: congtac.At(8, 0), Part: congtac.Morning, Place: "Phòng họp tầng 3, trụ sở UBND tỉnh",
-			ChairID: w.people["chair"].ID,
+			ChairID:   w.people["chair"].ID,
 			Attendees: "Thành viên UBND tỉnh; Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường, đặc khu",
 			Agenda: []congtac.AgendaItem{
 				{Title: fmt.Sprintf("Báo cáo tình hình kinh tế - xã hội tháng %d; nhiệm vụ trọng tâm tháng %d năm %d",
@@ -60,7 +59,7 @@ func (w *world) planMeetings(q *queue, i int, month congtac.Period, p *congtac.P
 		if err != nil {
 			return err
 		}
-		_, err = w.st.UpdateMeeting(w.ctx, w.actors["vanphong"], m.ID, m.Version, store.MeetingUpdate{Status: &held})
+		_, err = w.st.UpdateMeeting(w.ctx, w.actors["vanphong"], m.ID, m.Version, congtac.MeetingUpdate{Status: &held})
 		return err
 	})
 	if month.Number%3 == 2 {

@@ -86,7 +86,7 @@ func benchRollup(b *testing.B, s *store.Store, st synth.Stats) {
 	month := st.Months[len(st.Months)-2]
 	b.ReportAllocs()
 	for b.Loop() {
-		r, err := s.Rollup(ctx, store.RollupFilter{Period: month}, month.End().AddDays(20))
+		r, err := s.Rollup(ctx, congtac.RollupFilter{Period: month}, month.End().AddDays(20))
 		if err != nil || r.Total.Total() == 0 {
 			b.Fatal(err, r.Total)
 		}

@@ -120,34 +120,6 @@ func findEngagement(ctx context.Context, q queryer, id int64) (congtac.Engagemen
 	return e, nil
 }
 
-// EngagementUpdate holds the fields of a calendar entry to change; nil fields stay as they
-// are. Cancelled false restores a cancelled entry.
-type EngagementUpdate struct {
-	PersonID     *int64
-	Date         *congtac.Date
-	Start        *congtac.ClockTime
-	Part         *congtac.DayPart
-	Title        *string
-	Place        *string
-	Participants *string
-	PreparerID   *int64
-	Cancelled    *bool
-}
-
-// Apply returns e with the update's fields applied.
-func (u EngagementUpdate) Apply(e congtac.Engagement) congtac.Engagement {
-	setIf(&e.PersonID, u.PersonID)
-	setIf(&e.Date, u.Date)
-	setIf(&e.Start, u.Start)
-	setIf(&e.Part, u.Part)
-	setIf(&e.Title, u.Title)
-	setIf(&e.Place, u.Place)
-	setIf(&e.Participants, u.Participants)
-	setIf(&e.PreparerID, u.PreparerID)
-	setIf(&e.Cancelled, u.Cancelled)
-	return e
-}
-
 // saveEngagement writes every changeable column of e, bumping the version it was read at.
 func (s *Store) saveEngagement(ctx context.Context, tx *sql.Tx, e congtac.Engagement) error {
 	res, err := tx.ExecContext(ctx, `UPDATE engagements SET person_id = $1, date = $2, start_min = $3, part = $4,
@@ -165,7 +137,7 @@ func (s *Store) saveEngagement(ctx context.Context, tx *sql.Tx, e congtac.Engage
 }
 
 // UpdateEngagement changes a calendar entry. ECONFLICT when version moved.
-func (s *Store) UpdateEngagement(ctx context.Context, a congtac.Actor, id int64, version int, u EngagementUpdate) (congtac.Engagement, error) {
+func (s *Store) UpdateEngagement(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.EngagementUpdate) (congtac.Engagement, error) {
 	var e congtac.Engagement
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		before, err := findEngagement(ctx, tx, id)

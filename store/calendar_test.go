@@ -99,7 +99,7 @@ func TestGenerateEngagementsFromMeetings(t *testing.T) {
 
 		// Moving the regular meeting calls off its old entry; the new week gets a new one.
 		apr28 := congtac.MustDate(2023, 4, 28)
-		if reg, err = s.UpdateMeeting(ctx, f.drafter, reg.ID, reg.Version, store.MeetingUpdate{Date: &apr28}); err != nil {
+		if reg, err = s.UpdateMeeting(ctx, f.drafter, reg.ID, reg.Version, congtac.MeetingUpdate{Date: &apr28}); err != nil {
 			t.Fatal(err)
 		}
 		all, _ = s.FindEngagements(ctx, congtac.EngagementFilter{OrgID: &f.committee.ID, From: &from, To: &to})
@@ -113,7 +113,7 @@ func TestGenerateEngagementsFromMeetings(t *testing.T) {
 			t.Errorf("week 17 after the move = %v, want %v", entries(got), want)
 		}
 		// Postponing it calls off that one too; the briefings and the working session stay.
-		if _, err := s.UpdateMeeting(ctx, f.drafter, reg.ID, reg.Version, store.MeetingUpdate{
+		if _, err := s.UpdateMeeting(ctx, f.drafter, reg.ID, reg.Version, congtac.MeetingUpdate{
 			Status: pointer(congtac.MeetingPostponed), Note: pointer("Tạm hoãn, có thông báo sau")}); err != nil {
 			t.Fatal(err)
 		}
@@ -239,7 +239,7 @@ func TestEngagementsByHand(t *testing.T) {
 			t.Errorf("after refused entries %d stored, want 5", len(all))
 		}
 
-		moved, err := s.UpdateEngagement(ctx, f.drafter, visit.ID, visit.Version, store.EngagementUpdate{
+		moved, err := s.UpdateEngagement(ctx, f.drafter, visit.ID, visit.Version, congtac.EngagementUpdate{
 			Start: pointer(congtac.At(9, 30)), Place: pointer("Thôn Đông, xã Tân Sơn")})
 		if err != nil {
 			t.Fatal(err)
@@ -247,7 +247,7 @@ func TestEngagementsByHand(t *testing.T) {
 		if moved.Part != congtac.Morning || moved.Place != "Thôn Đông, xã Tân Sơn" || moved.Version != 2 {
 			t.Errorf("moved entry = %s %q v%d", moved.Part, moved.Place, moved.Version)
 		}
-		if _, err := s.UpdateEngagement(ctx, f.drafter, visit.ID, visit.Version, store.EngagementUpdate{Title: pointer("x")}); congtac.ErrorCode(err) != congtac.ECONFLICT {
+		if _, err := s.UpdateEngagement(ctx, f.drafter, visit.ID, visit.Version, congtac.EngagementUpdate{Title: pointer("x")}); congtac.ErrorCode(err) != congtac.ECONFLICT {
 			t.Errorf("update on a stale version: %v, want ECONFLICT", err)
 		}
 		if _, err := s.CancelEngagement(ctx, f.drafter, visit.ID, visit.Version); congtac.ErrorCode(err) != congtac.ECONFLICT {

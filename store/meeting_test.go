@@ -164,7 +164,7 @@ func TestUpdateMeetingMovesAndPostpones(t *testing.T) {
 			t.Fatal(err)
 		}
 		apr28 := congtac.MustDate(2023, 4, 28)
-		moved, err := s.UpdateMeeting(ctx, f.drafter, m.ID, m.Version, store.MeetingUpdate{Date: &apr28,
+		moved, err := s.UpdateMeeting(ctx, f.drafter, m.ID, m.Version, congtac.MeetingUpdate{Date: &apr28,
 			Start: pointer(congtac.At(14, 0))})
 		if err != nil {
 			t.Fatal(err)
@@ -178,13 +178,13 @@ func TestUpdateMeetingMovesAndPostpones(t *testing.T) {
 		if d := moved.Agenda[4].MaterialsDue; d != congtac.MustDate(2023, 4, 14) {
 			t.Errorf("a materials day set by hand moved to %s, want it kept at 14/4", d)
 		}
-		if _, err := s.UpdateMeeting(ctx, f.drafter, m.ID, m.Version, store.MeetingUpdate{Place: pointer("Phòng họp số 2")}); congtac.ErrorCode(err) != congtac.ECONFLICT {
+		if _, err := s.UpdateMeeting(ctx, f.drafter, m.ID, m.Version, congtac.MeetingUpdate{Place: pointer("Phòng họp số 2")}); congtac.ErrorCode(err) != congtac.ECONFLICT {
 			t.Errorf("update on a stale version: %v, want ECONFLICT", err)
 		}
-		if _, err := s.UpdateMeeting(ctx, f.drafter, m.ID, moved.Version, store.MeetingUpdate{Title: pointer(" ")}); congtac.FieldErrors(err)["title"] == "" {
+		if _, err := s.UpdateMeeting(ctx, f.drafter, m.ID, moved.Version, congtac.MeetingUpdate{Title: pointer(" ")}); congtac.FieldErrors(err)["title"] == "" {
 			t.Errorf("empty title: %v, want EINVALID on title", err)
 		}
-		postponed, err := s.UpdateMeeting(ctx, f.drafter, m.ID, moved.Version, store.MeetingUpdate{
+		postponed, err := s.UpdateMeeting(ctx, f.drafter, m.ID, moved.Version, congtac.MeetingUpdate{
 			Status: pointer(congtac.MeetingPostponed), Note: pointer("Tạm hoãn, có thông báo sau")})
 		if err != nil {
 			t.Fatal(err)
@@ -218,16 +218,16 @@ func TestAgendaItemsAddUpdateDelete(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		upd := store.AgendaItemUpdate{Support: &[]int64{o.infra.ID, o.home.ID},
+		upd := congtac.AgendaItemUpdate{Support: &[]int64{o.infra.ID, o.home.ID},
 			Conclusion: pointer("  Giao Phòng Nông nghiệp và PTNT hoàn thiện kế hoạch  ")}
 		it2, err := s.UpdateAgendaItem(ctx, f.drafter, it.ID, it.Version, upd)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.UpdateAgendaItem(ctx, f.drafter, it.ID, it.Version, store.AgendaItemUpdate{Minutes: pointer(30)}); congtac.ErrorCode(err) != congtac.ECONFLICT {
+		if _, err := s.UpdateAgendaItem(ctx, f.drafter, it.ID, it.Version, congtac.AgendaItemUpdate{Minutes: pointer(30)}); congtac.ErrorCode(err) != congtac.ECONFLICT {
 			t.Errorf("update on a stale version: %v, want ECONFLICT", err)
 		}
-		if _, err := s.UpdateAgendaItem(ctx, f.drafter, it.ID, it2.Version, store.AgendaItemUpdate{Support: &[]int64{o.agri.ID}}); congtac.FieldErrors(err)["support"] == "" {
+		if _, err := s.UpdateAgendaItem(ctx, f.drafter, it.ID, it2.Version, congtac.AgendaItemUpdate{Support: &[]int64{o.agri.ID}}); congtac.FieldErrors(err)["support"] == "" {
 			t.Errorf("lead also supporting: %v, want EINVALID on support", err)
 		}
 		got, _ := s.FindMeetingByID(ctx, m.ID)
@@ -370,7 +370,7 @@ func TestFindMeetingsExpandsRecurringMeetings(t *testing.T) {
 
 		// Moving a series' first meeting moves its rule: the briefings now start on 13/4.
 		apr13 := congtac.MustDate(2023, 4, 13)
-		moved, err := s.UpdateMeeting(ctx, f.drafter, brief.ID, brief.Version, store.MeetingUpdate{Date: &apr13})
+		moved, err := s.UpdateMeeting(ctx, f.drafter, brief.ID, brief.Version, congtac.MeetingUpdate{Date: &apr13})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -29,16 +29,8 @@ func (s *Store) CreatePerson(ctx context.Context, a congtac.Actor, p congtac.Per
 	return p, err
 }
 
-// PersonFilter selects people. Zero fields do not filter.
-type PersonFilter struct {
-	ID    *int64
-	OrgID *int64
-	Query string
-	Limit int
-}
-
 // FindPeople returns people matching f, sorted by given name first as Vietnamese lists are.
-func (s *Store) FindPeople(ctx context.Context, f PersonFilter) ([]congtac.Person, error) {
+func (s *Store) FindPeople(ctx context.Context, f congtac.PersonFilter) ([]congtac.Person, error) {
 	var w where
 	if f.ID != nil {
 		w.add("id = ?", *f.ID)
@@ -84,16 +76,8 @@ func (s *Store) CreatePost(ctx context.Context, a congtac.Actor, p congtac.Post)
 	return p, err
 }
 
-// PostFilter selects posts. Zero fields do not filter.
-type PostFilter struct {
-	PersonID *int64
-	OrgID    *int64
-	Kinds    []congtac.PostKind
-	HeldOn   *congtac.Date
-}
-
 // FindPosts returns posts matching f.
-func (s *Store) FindPosts(ctx context.Context, f PostFilter) ([]congtac.Post, error) {
+func (s *Store) FindPosts(ctx context.Context, f congtac.PostFilter) ([]congtac.Post, error) {
 	var w where
 	if f.PersonID != nil {
 		w.add("person_id = ?", *f.PersonID)

@@ -26,50 +26,6 @@ func scanReport(sc interface{ Scan(...any) error }) (congtac.Report, error) {
 	return r, err
 }
 
-// unixCol scans a nullable Unix-seconds column into a UTC instant, the zero instant for NULL.
-type unixCol struct{ t *time.Time }
-
-// Scan implements sql.Scanner.
-func (c unixCol) Scan(v any) error {
-	var n sql.NullInt64
-	if err := n.Scan(v); err != nil {
-		return err
-	}
-	*c.t = time.Time{}
-	if n.Valid {
-		*c.t = time.Unix(n.Int64, 0).UTC()
-	}
-	return nil
-}
-
-// nullFloat maps a missing value to NULL.
-func nullFloat(v *float64) any {
-	if v == nil {
-		return nil
-	}
-	return *v
-}
-
-// ReportUpdate holds the fields of a report its org may still change; nil fields stay as
-// they are.
-type ReportUpdate struct {
-	Occurrence *congtac.Date
-	Text       *string
-	Percent    *int
-	Value      **float64
-	DoneOn     *congtac.Date
-}
-
-// Apply returns r with the update's fields applied.
-func (u ReportUpdate) Apply(r congtac.Report) congtac.Report {
-	setIf(&r.Occurrence, u.Occurrence)
-	setIf(&r.Text, u.Text)
-	setIf(&r.Percent, u.Percent)
-	setIf(&r.Value, u.Value)
-	setIf(&r.DoneOn, u.DoneOn)
-	return r
-}
-
 // validateReport checks the report's fields and that its work was not done after today.
 func (s *Store) validateReport(r congtac.Report) error {
 	if err := r.Validate(); err != nil {
@@ -220,7 +176,7 @@ func (s *Store) reportForChange(ctx context.Context, tx *sql.Tx, a congtac.Actor
 // admin) may write for any org that leads or supports the task, unit heads and reporters
 // for their own org only; anyone else gets EFORBIDDEN. A submitted or accepted report is
 // EINVALID; ECONFLICT when version moved.
-func (s *Store) UpdateReport(ctx context.Context, a congtac.Actor, id int64, version int, u ReportUpdate) (congtac.Report, error) {
+func (s *Store) UpdateReport(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.ReportUpdate) (congtac.Report, error) {
 	var r congtac.Report
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		before, t, err := s.reportForChange(ctx, tx, a, id, version)
@@ -329,7 +285,7 @@ func (s *Store) completeFromReport(ctx context.Context, tx *sql.Tx, a congtac.Ac
 	if err != nil {
 		return err
 	}
-	c := Completion{OrgID: r.OrgID, Occurrence: r.Occurrence, DoneOn: r.DoneOn}
+	c := congtac.Completion{OrgID: r.OrgID, Occurrence: r.Occurrence, DoneOn: r.DoneOn}
 	if err := s.recordCompletion(ctx, tx, before, c); err != nil {
 		return err
 	}

@@ -87,7 +87,7 @@ func TestReportsAreWrittenOnlyByTheTasksOrgsOrTheOffice(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, store.ReportUpdate{Percent: pointer(90)}); congtac.ErrorCode(err) != congtac.EFORBIDDEN {
+		if _, err := s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{Percent: pointer(90)}); congtac.ErrorCode(err) != congtac.EFORBIDDEN {
 			t.Errorf("reporter of A updates B's report: %v, want EFORBIDDEN", err)
 		}
 		if _, err := s.SubmitReport(ctx, f.reporterA, r.ID, r.Version); congtac.ErrorCode(err) != congtac.EFORBIDDEN {
@@ -132,7 +132,7 @@ func TestReportDraftSubmitReturnSubmitAccept(t *testing.T) {
 		if r.Status != congtac.ReportSubmitted || congtac.DateOf(r.SubmittedAt, congtac.Location()) != today {
 			t.Errorf("submitted = %s at %v", r.Status, r.SubmittedAt)
 		}
-		if _, err := s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, store.ReportUpdate{Percent: pointer(70)}); congtac.ErrorCode(err) != congtac.EINVALID {
+		if _, err := s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{Percent: pointer(70)}); congtac.ErrorCode(err) != congtac.EINVALID {
 			t.Errorf("update of a submitted report: %v, want EINVALID", err)
 		}
 		if _, err := s.ReviewReport(ctx, f.drafter, r.ID, r.Version, congtac.ReportReturned, "  "); congtac.FieldErrors(err)["review_note"] == "" {
@@ -148,7 +148,7 @@ func TestReportDraftSubmitReturnSubmitAccept(t *testing.T) {
 			t.Errorf("returned = %s %q at %v", r.Status, r.ReviewNote, r.ReviewedAt)
 		}
 		done := congtac.MustDate(2023, 5, 18)
-		if r, err = s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, store.ReportUpdate{
+		if r, err = s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{
 			Text: pointer("Đã khởi công toàn bộ các công trình"), Percent: pointer(100), DoneOn: &done}); err != nil {
 			t.Fatal(err)
 		}
@@ -306,10 +306,10 @@ func TestReportChangesOnAStaleVersionConflict(t *testing.T) {
 			t.Fatal(err)
 		}
 		first := "Đã khởi công 2/5 công trình"
-		if _, err := s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, store.ReportUpdate{Text: &first}); err != nil {
+		if _, err := s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{Text: &first}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, store.ReportUpdate{Text: pointer("Khác")}); congtac.ErrorCode(err) != congtac.ECONFLICT {
+		if _, err := s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{Text: pointer("Khác")}); congtac.ErrorCode(err) != congtac.ECONFLICT {
 			t.Errorf("update on a stale version: %v, want ECONFLICT", err)
 		}
 		if _, err := s.SubmitReport(ctx, f.reporterA, r.ID, r.Version); congtac.ErrorCode(err) != congtac.ECONFLICT {
@@ -383,7 +383,7 @@ func TestConcurrentReportUpdatesOnOneVersion(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				<-start
-				_, errs[i] = s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, store.ReportUpdate{Percent: pointer(61 + i)})
+				_, errs[i] = s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{Percent: pointer(61 + i)})
 			}()
 		}
 		close(start)

@@ -7,15 +7,9 @@ import (
 	"congtac"
 )
 
-// RollupFilter selects the tasks a roll-up counts.
-type RollupFilter struct {
-	Period congtac.Period // tasks of programs whose main period is this one
-	OrgID  int64          // issuing org of the programs; 0 for all
-}
-
 // Rollup counts the statuses of the selected tasks as of asOf by lead org, sector, leader
 // and deadline month, with [congtac.Tally], so that every screen and report agrees.
-func (s *Store) Rollup(ctx context.Context, f RollupFilter, asOf congtac.Date) (congtac.Rollup, error) {
+func (s *Store) Rollup(ctx context.Context, f congtac.RollupFilter, asOf congtac.Date) (congtac.Rollup, error) {
 	var w where
 	w.add("p.period_key = ?", f.Period.Key())
 	if f.OrgID != 0 {

@@ -1,13 +1,16 @@
 package store
 
 import (
+	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"congtac"
+	"congtac/vn"
 )
 
 // where accumulates the conditions of a filtered query. Conditions are constant SQL
@@ -161,4 +164,46 @@ func notFound(what string) error {
 func conflict(what string) error {
 	return congtac.Errorf(congtac.ECONFLICT,
 		"%s đã được người khác sửa sau khi bạn mở. Hãy tải lại để xem bản mới nhất rồi sửa lại.", what)
+}
+
+// cleanText puts a user's text in NFC without surrounding spaces.
+func cleanText(s string) string { return vn.NFC(strings.TrimSpace(s)) }
+
+// checkPerson returns ENOTFOUND naming what when a person ID other than 0 does not exist.
+func checkPerson(ctx context.Context, q queryer, id int64, what string) error {
+	if id == 0 {
+		return nil
+	}
+	var n int
+	if err := q.QueryRowContext(ctx, "SELECT count(*) FROM people WHERE id = $1", id).Scan(&n); err != nil {
+		return fmt.Errorf("store: find person: %w", err)
+	}
+	if n == 0 {
+		return notFound(what)
+	}
+	return nil
+}
+
+// unixCol scans a nullable Unix-seconds column into a UTC instant, the zero instant for NULL.
+type unixCol struct{ t *time.Time }
+
+// Scan implements sql.Scanner.
+func (c unixCol) Scan(v any) error {
+	var n sql.NullInt64
+	if err := n.Scan(v); err != nil {
+		return err
+	}
+	*c.t = time.Time{}
+	if n.Valid {
+		*c.t = time.Unix(n.Int64, 0).UTC()
+	}
+	return nil
+}
+
+// nullFloat maps a missing value to NULL.
+func nullFloat(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
 }

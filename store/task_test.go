@@ -35,7 +35,7 @@ func TestTaskExecutionStatuses(t *testing.T) {
 		fees := findTaskByText(t, p.Tasks, "Thu tiền")
 		monthly := findTaskByText(t, p.Tasks, "Báo cáo kết quả")
 
-		build, err := s.CompleteTask(ctx, f.drafter, build.ID, build.Version, store.Completion{DoneOn: congtac.MustDate(2023, 6, 2)})
+		build, err := s.CompleteTask(ctx, f.drafter, build.ID, build.Version, congtac.Completion{DoneOn: congtac.MustDate(2023, 6, 2)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -45,17 +45,17 @@ func TestTaskExecutionStatuses(t *testing.T) {
 		if got := build.Status(congtac.MustDate(2023, 5, 20)); got != congtac.StatusInProgress {
 			t.Errorf("as of 20/5 (before completion): %s, want in_progress", got)
 		}
-		build, err = s.CompleteTask(ctx, f.drafter, build.ID, build.Version, store.Completion{OrgID: f.deptB.ID, DoneOn: congtac.MustDate(2023, 5, 15)})
+		build, err = s.CompleteTask(ctx, f.drafter, build.ID, build.Version, congtac.Completion{OrgID: f.deptB.ID, DoneOn: congtac.MustDate(2023, 5, 15)})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if got, _ := build.SupportStatus(f.deptB.ID, congtac.MustDate(2023, 7, 1)); got != congtac.StatusDoneOnTime {
 			t.Errorf("support share: %s, want done_on_time", got)
 		}
-		if _, err := s.CompleteTask(ctx, f.drafter, build.ID, build.Version, store.Completion{OrgID: f.commune.ID, DoneOn: congtac.MustDate(2023, 5, 15)}); congtac.ErrorCode(err) != congtac.EINVALID {
+		if _, err := s.CompleteTask(ctx, f.drafter, build.ID, build.Version, congtac.Completion{OrgID: f.commune.ID, DoneOn: congtac.MustDate(2023, 5, 15)}); congtac.ErrorCode(err) != congtac.EINVALID {
 			t.Errorf("completion by an unrelated org: %v, want EINVALID", err)
 		}
-		if _, err := s.CompleteTask(ctx, f.drafter, build.ID, build.Version, store.Completion{DoneOn: congtac.MustDate(2023, 8, 1)}); congtac.ErrorCode(err) != congtac.EINVALID {
+		if _, err := s.CompleteTask(ctx, f.drafter, build.ID, build.Version, congtac.Completion{DoneOn: congtac.MustDate(2023, 8, 1)}); congtac.ErrorCode(err) != congtac.EINVALID {
 			t.Errorf("completion in the future: %v, want EINVALID", err)
 		}
 
@@ -73,12 +73,12 @@ func TestTaskExecutionStatuses(t *testing.T) {
 
 		for _, occ := range []congtac.Date{congtac.MustDate(2023, 4, 30), congtac.MustDate(2023, 5, 31)} {
 			if monthly, err = s.CompleteTask(ctx, f.drafter, monthly.ID, monthly.Version,
-				store.Completion{Occurrence: occ, DoneOn: occ}); err != nil {
+				congtac.Completion{Occurrence: occ, DoneOn: occ}); err != nil {
 				t.Fatal(err)
 			}
 		}
 		if _, err := s.CompleteTask(ctx, f.drafter, monthly.ID, monthly.Version,
-			store.Completion{Occurrence: congtac.MustDate(2023, 6, 15), DoneOn: congtac.MustDate(2023, 6, 15)}); congtac.ErrorCode(err) != congtac.EINVALID {
+			congtac.Completion{Occurrence: congtac.MustDate(2023, 6, 15), DoneOn: congtac.MustDate(2023, 6, 15)}); congtac.ErrorCode(err) != congtac.EINVALID {
 			t.Errorf("completion of a day that is not an occurrence: %v, want EINVALID", err)
 		}
 		if got := monthly.Status(congtac.MustDate(2023, 6, 30)); got != congtac.StatusInProgress {
@@ -88,7 +88,7 @@ func TestTaskExecutionStatuses(t *testing.T) {
 			t.Errorf("June report missing, as of 1/7: %s, want overdue", got)
 		}
 
-		r, err := s.Rollup(ctx, store.RollupFilter{Period: p.Period}, congtac.MustDate(2023, 7, 10))
+		r, err := s.Rollup(ctx, congtac.RollupFilter{Period: p.Period}, congtac.MustDate(2023, 7, 10))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -107,7 +107,7 @@ func TestCarryOverCopiesUnfinishedTasksOnce(t *testing.T) {
 		f := newFixture(t, s)
 		april := issued(t, s, f)
 		fees := findTaskByText(t, april.Tasks, "Thu tiền")
-		if _, err := s.CompleteTask(ctx, f.drafter, fees.ID, fees.Version, store.Completion{DoneOn: congtac.MustDate(2023, 4, 28)}); err != nil {
+		if _, err := s.CompleteTask(ctx, f.drafter, fees.ID, fees.Version, congtac.Completion{DoneOn: congtac.MustDate(2023, 4, 28)}); err != nil {
 			t.Fatal(err)
 		}
 		may := f.april()
@@ -143,7 +143,7 @@ func TestMergeOrgMovesOpenWorkToTheSuccessor(t *testing.T) {
 		p := issued(t, s, f)
 		fees := findTaskByText(t, p.Tasks, "Thu tiền")
 		build := findTaskByText(t, p.Tasks, "Khởi công")
-		if _, err := s.CompleteTask(ctx, f.drafter, build.ID, build.Version, store.Completion{DoneOn: congtac.MustDate(2023, 5, 2)}); err != nil {
+		if _, err := s.CompleteTask(ctx, f.drafter, build.ID, build.Version, congtac.Completion{DoneOn: congtac.MustDate(2023, 5, 2)}); err != nil {
 			t.Fatal(err)
 		}
 		moved, err := s.MergeOrg(ctx, congtac.System, f.deptA.ID, f.commune.ID, congtac.MustDate(2025, 7, 1))

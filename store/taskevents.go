@@ -10,15 +10,6 @@ import (
 	"congtac/vn"
 )
 
-// Completion says that an org finished its part of a task on DoneOn: the lead org (or OrgID
-// 0) completes the task itself, or for a recurring task the occurrence due on Occurrence; a
-// support org completes its own share.
-type Completion struct {
-	OrgID      int64
-	Occurrence congtac.Date
-	DoneOn     congtac.Date
-}
-
 // taskEvent loads a task for a change of its execution state, checking the version.
 func (s *Store) taskEvent(ctx context.Context, tx *sql.Tx, id int64, version int) (congtac.Task, int64, error) {
 	t, err := findTask(ctx, s, tx, id)
@@ -45,9 +36,9 @@ func (s *Store) bumpTask(ctx context.Context, tx *sql.Tx, id int64, version int)
 	return nil
 }
 
-// CompleteTask records a completion (see [Completion]). A completion day after today is
+// CompleteTask records a completion (see [congtac.Completion]). A completion day after today is
 // refused. ECONFLICT when version moved.
-func (s *Store) CompleteTask(ctx context.Context, a congtac.Actor, id int64, version int, c Completion) (congtac.Task, error) {
+func (s *Store) CompleteTask(ctx context.Context, a congtac.Actor, id int64, version int, c congtac.Completion) (congtac.Task, error) {
 	if c.DoneOn.IsZero() {
 		return congtac.Task{}, congtac.FieldError("done_on", "Chưa có ngày hoàn thành.")
 	}
@@ -75,7 +66,7 @@ func (s *Store) CompleteTask(ctx context.Context, a congtac.Actor, id int64, ver
 }
 
 // recordCompletion writes a completion without touching the version (reports use it too).
-func (s *Store) recordCompletion(ctx context.Context, tx *sql.Tx, t congtac.Task, c Completion) error {
+func (s *Store) recordCompletion(ctx context.Context, tx *sql.Tx, t congtac.Task, c congtac.Completion) error {
 	var err error
 	switch {
 	case c.OrgID != 0 && c.OrgID != t.Lead:

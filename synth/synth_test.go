@@ -36,7 +36,7 @@ func TestGenerateMatchesTheScaleExactly(t *testing.T) {
 			t.Errorf("audit = %+v, want one bulk_load event", events)
 		}
 		month := stats.Months[len(stats.Months)-2]
-		r, err := s.Rollup(ctx, store.RollupFilter{Period: month}, month.End().AddDays(20))
+		r, err := s.Rollup(ctx, congtac.RollupFilter{Period: month}, month.End().AddDays(20))
 		if err != nil {
 			t.Fatal(err)
 		}
