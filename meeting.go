@@ -224,6 +224,7 @@ type MeetingFilter struct {
 	Kind      *MeetingKind
 	From      *Date
 	To        *Date
+	Query     string // diacritic-insensitive match on title or place
 	Limit     int
 }
 

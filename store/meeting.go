@@ -226,6 +226,7 @@ func (s *Store) FindMeetings(ctx context.Context, f congtac.MeetingFilter) ([]co
 	if f.Kind != nil {
 		w.add("kind = ?", *f.Kind)
 	}
+	addSearch(&w, "search", f.Query)
 	ranged := f.From != nil || f.To != nil
 	if f.To != nil {
 		w.add("date <= ?", f.To.String())

@@ -70,6 +70,11 @@ func TestRegularMeetingWithItsAgenda(t *testing.T) {
 		if len(got.Agenda) != 6 {
 			t.Fatalf("agenda has %d items, want 6", len(got.Agenda))
 		}
+		for query, want := range map[string]int{"hoi nghi thuong ky": 1, "THƯỜNG KỲ": 1, "chuyen de": 0} {
+			if ms, err := s.FindMeetings(ctx, congtac.MeetingFilter{Query: query}); err != nil || len(ms) != want {
+				t.Errorf("FindMeetings(%q) = %d, %v; want %d", query, len(ms), err, want)
+			}
+		}
 		var leads []int64
 		var due []congtac.Date
 		for i, it := range got.Agenda {
