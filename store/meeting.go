@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"congtac"
-	"congtac/vn"
 )
 
 const meetingColumns = `id, org_id, program_id, kind, title, date, start_min, part, place, chair_id, attendees,
@@ -82,7 +81,7 @@ func meetingArgs(m congtac.Meeting) []any {
 		rrule, rstart = m.Recurrence.String(), m.Recurrence.Start.String()
 	}
 	return []any{m.OrgID, nullID(m.ProgramID), m.Kind, m.Title, m.Date.String(), m.Start, m.Part, m.Place,
-		nullID(m.ChairID), m.Attendees, rrule, rstart, m.Status, m.Note, vn.Fold(m.Title + " " + m.Place)}
+		nullID(m.ChairID), m.Attendees, rrule, rstart, m.Status, m.Note, searchKey(m.Title, m.Place)}
 }
 
 // CreateMeeting adds a meeting with its agenda in one transaction. An empty status is

@@ -19,7 +19,7 @@ func scanOrg(sc interface{ Scan(...any) error }) (congtac.Org, error) {
 	return o, err
 }
 
-func orgSearch(o congtac.Org) string { return vn.Fold(o.Name + " " + o.ShortName) }
+func orgSearch(o congtac.Org) string { return searchKey(o.Name, o.ShortName) }
 
 // subtreeSQL returns a subquery listing the IDs of one org (the next "?" argument) and every
 // org below it.

@@ -21,7 +21,7 @@ func (s *Store) CreatePerson(ctx context.Context, a congtac.Actor, p congtac.Per
 		p.Version = 1
 		if err := tx.QueryRowContext(ctx, `INSERT INTO people (full_name, org_id, email, phone, search,
 			version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $6) RETURNING id`,
-			p.FullName, nullID(p.OrgID), p.Email, p.Phone, vn.Fold(p.FullName), now).Scan(&p.ID); err != nil {
+			p.FullName, nullID(p.OrgID), p.Email, p.Phone, searchKey(p.FullName), now).Scan(&p.ID); err != nil {
 			return fmt.Errorf("store: create person: %w", err)
 		}
 		return s.audit(ctx, tx, a, "create", "person", p.ID, p.OrgID, nil, p)

@@ -186,7 +186,9 @@ func TestSearchIgnoresDiacriticsOnBothEngines(t *testing.T) {
 			{"bao cao thang", 1},
 			{"bao cao quy", 0},
 			{"19-CT/TU", 1},
-			{"%", 3}, // wildcards are taken literally and dropped: matches everything
+			{"%", 3},   // wildcards are not words: no condition, everything matches
+			{"ong", 0}, // words match from their start: "ong" is inside "đường", "công" only
+			{"khoi cong duo", 1},
 		}
 		for _, tt := range tests {
 			_, n, err := s.FindTasks(ctx, congtac.TaskFilter{ProgramID: &p.ID, Query: tt.query})

@@ -2,32 +2,40 @@ package store
 
 import (
 	"strings"
+	"unicode"
 
 	"congtac/vn"
 )
 
-// searchWords folds a user's query into the words every match must contain. LIKE's
-// wildcards and escape are dropped so that a query is always taken literally.
-func searchWords(query string) []string {
-	folded := strings.Map(func(r rune) rune {
-		if r == '%' || r == '_' || r == '\\' {
-			return ' '
-		}
-		return r
-	}, vn.Fold(query))
-	return strings.Fields(folded)
+// Search matches whole words from their start, diacritics and case ignored: "duong" finds
+// "đường", "ke hoa" finds "kế hoạch", and "an" does not find "ban". To give both engines the
+// same rule with their trigram indexes, every searchable table keeps a search column made
+// by searchKey: the folded words separated by single spaces, with a space in front, so that
+// "a word starting with w" is simply LIKE '% w%'.
+
+// searchKey returns the search column of the given texts: " " followed by their folded
+// words, every character that is neither letter nor digit counting as a space.
+func searchKey(texts ...string) string {
+	return " " + strings.Join(searchWords(strings.Join(texts, " ")), " ")
 }
 
-// addSearch adds one "column LIKE %word%" condition per query word: a match contains every
-// word of the query, diacritics and case ignored, on both engines alike.
+// searchWords folds a text into its words. LIKE's wildcards and escape are not letters, so
+// a query is always taken literally.
+func searchWords(text string) []string {
+	return strings.FieldsFunc(vn.Fold(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// addSearch adds one condition per query word: the column has a word starting with it.
 func addSearch(w *where, column, query string) {
 	for _, word := range searchWords(query) {
-		w.add(column+" LIKE ?", "%"+word+"%")
+		w.add(column+" LIKE ?", "% "+word+"%")
 	}
 }
 
-// addIndexedSearch is [addSearch] for the large tables (tasks, items) whose folded text has a
-// trigram index: SQLite answers from the FTS5 trigram table named fts, PostgreSQL from the
+// addIndexedSearch is [addSearch] for the large tables (tasks, items) whose search column has
+// a trigram index: SQLite answers from the FTS5 trigram table named fts, PostgreSQL from the
 // pg_trgm index on the column. Both give the same rows as addSearch.
 func (s *Store) addIndexedSearch(w *where, idColumn, column, fts, query string) {
 	words := searchWords(query)
@@ -41,7 +49,7 @@ func (s *Store) addIndexedSearch(w *where, idColumn, column, fts, query string) 
 	likes := make([]string, len(words))
 	args := make([]any, len(words))
 	for i, word := range words {
-		likes[i], args[i] = "search LIKE ?", "%"+word+"%"
+		likes[i], args[i] = "search LIKE ?", "% "+word+"%"
 	}
 	w.add(idColumn+" IN (SELECT rowid FROM "+fts+" WHERE "+strings.Join(likes, " AND ")+")", args...)
 }

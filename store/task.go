@@ -11,7 +11,7 @@ import (
 )
 
 func taskSearch(t congtac.Task) string {
-	return vn.Fold(t.Text + " " + t.Source + " " + t.Due.Text)
+	return searchKey(t.Text, t.Source, t.Due.Text)
 }
 
 // normalizeTask puts a task's texts in NFC with trimmed spaces.
