@@ -13,18 +13,26 @@
 // file. The Vietnamese term for each concept is in GLOSSARY.md.
 package congtac
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // Clock returns the current instant. Code that needs "now" takes a Clock so that tests can
 // fix it.
 type Clock func() time.Time
 
-// Location is the time zone in which dates are shown and deadlines fall: Asia/Ho_Chi_Minh.
-// It is loaded once; callers must import time/tzdata in main so that it exists on Windows.
-func Location() *time.Location {
+// Location returns the time zone in which dates are shown and deadlines fall:
+// Asia/Ho_Chi_Minh, or a fixed UTC+7 where the zone database is missing (main imports
+// time/tzdata so that it never is, even on Windows).
+func Location() *time.Location { return location() }
+
+// location loads the zone once; Vietnam has kept UTC+7 since 1975, so the fallback is exact
+// for every date the system handles.
+var location = sync.OnceValue(func() *time.Location {
 	loc, err := time.LoadLocation("Asia/Ho_Chi_Minh")
 	if err != nil {
 		return time.FixedZone("ICT", 7*3600)
 	}
 	return loc
-}
+})
