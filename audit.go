@@ -34,7 +34,9 @@ type AuditFilter struct {
 type Actor struct {
 	UserID  int64
 	Role    Role
-	OrgID   int64
+	OrgID   int64   // the org the role is scoped to
+	Path    []int64 // OrgID and its ancestors up to the root, for [Actor.CanOn]
+	Name    string  // shown in the interface
 	Address string
 }
 

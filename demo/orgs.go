@@ -125,8 +125,9 @@ func (w *world) addPeople() error {
 	return nil
 }
 
-// account is a demo account: login, role, org (unit short name, "commune" or "" for the
-// committee) and person key.
+// account is a demo account: login, role, the org its role is scoped to (unit short name,
+// "commune" or "" for the committee) and person key. The office's staff work in the office
+// but act for the whole committee, so their scope is the committee.
 type account struct {
 	login  string
 	role   congtac.Role
@@ -136,8 +137,8 @@ type account struct {
 
 var accounts = []account{
 	{"admin", congtac.RoleAdmin, "", ""},
-	{"vanphong", congtac.RoleDrafter, "VP", "drafter"},
-	{"cvp", congtac.RoleOfficeHead, "VP", "office_head"},
+	{"vanphong", congtac.RoleDrafter, "", "drafter"},
+	{"cvp", congtac.RoleOfficeHead, "", "office_head"},
 	{"chutich", congtac.RoleLeader, "", "chair"},
 	{"phochutich", congtac.RoleLeader, "", "vice_economy"},
 	{"truongphong", congtac.RoleUnitHead, "STC", "finance_head"},
