@@ -165,4 +165,5 @@ type DocumentFilter struct {
 	Query  string
 	Offset int
 	Limit  int
+	Reach  *Reach // issuing org within reach
 }

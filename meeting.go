@@ -226,6 +226,7 @@ type MeetingFilter struct {
 	To        *Date
 	Query     string // diacritic-insensitive match on title or place
 	Limit     int
+	Reach     *Reach // holding org within reach
 }
 
 // MeetingUpdate holds the fields of a meeting to change; nil fields stay as they are.

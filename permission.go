@@ -137,3 +137,32 @@ func (a Actor) CanOn(c Capability, orgPath []int64) bool {
 func Forbidden() *Error {
 	return Errorf(EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này hoặc xem nội dung này.")
 }
+
+// Reach is the set of orgs a query may return records of, from an actor's scope for a
+// capability: the subtree of Org (or Org alone when Exact), plus the orgs in Above. A nil
+// *Reach means every org. Filters carry it so that lists only show what the actor may see.
+type Reach struct {
+	Org   int64
+	Exact bool
+	Above []int64
+}
+
+// Reach returns how far the actor's capability c reaches, for filtering lists: nil for every
+// org, and a Reach that matches nothing (Org 0) when the actor lacks c.
+func (a Actor) Reach(c Capability) *Reach {
+	switch ScopeOf(a.Role, c) {
+	case ScopeAll:
+		return nil
+	case ScopeChain:
+		above := []int64{}
+		if len(a.Path) > 1 {
+			above = a.Path[1:]
+		}
+		return &Reach{Org: a.OrgID, Above: above}
+	case ScopeSubtree:
+		return &Reach{Org: a.OrgID}
+	case ScopeOwn:
+		return &Reach{Org: a.OrgID, Exact: true}
+	}
+	return &Reach{}
+}

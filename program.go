@@ -155,6 +155,7 @@ type ProgramFilter struct {
 	Query  string
 	Offset int
 	Limit  int
+	Reach  *Reach // issuing org within reach
 }
 
 // ProgramUpdate holds the fields to change; nil fields stay as they are.

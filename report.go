@@ -83,6 +83,7 @@ type ReportFilter struct {
 	Status *ReportStatus
 	Offset int
 	Limit  int
+	Reach  *Reach // reporting org within reach
 }
 
 // ReportUpdate holds the fields of a report its org may still change; nil fields stay as

@@ -317,6 +317,7 @@ type TaskFilter struct {
 	Query     string
 	Offset    int
 	Limit     int
+	Reach     *Reach // lead or a support org within reach
 }
 
 // TaskUpdate holds the fields to change; nil fields stay as they are.

@@ -225,6 +225,7 @@ func (s *Store) FindMeetings(ctx context.Context, f congtac.MeetingFilter) ([]co
 	if f.Kind != nil {
 		w.add("kind = ?", *f.Kind)
 	}
+	s.addReach(&w, "org_id", f.Reach)
 	addSearch(&w, "search", f.Query)
 	ranged := f.From != nil || f.To != nil
 	if f.To != nil {

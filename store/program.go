@@ -232,6 +232,7 @@ func (s *Store) FindPrograms(ctx context.Context, f congtac.ProgramFilter) ([]co
 	if f.Public != nil {
 		w.add("public = ?", *f.Public)
 	}
+	s.addReach(&w, "org_id", f.Reach)
 	addSearch(&w, "search", f.Query)
 	var out []congtac.Program
 	var total int

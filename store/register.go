@@ -173,6 +173,7 @@ func (s *Store) FindDocuments(ctx context.Context, f congtac.DocumentFilter) ([]
 	if f.Type != nil {
 		w.add("doc_type = ?", *f.Type)
 	}
+	s.addReach(&w, "org_id", f.Reach)
 	addSearch(&w, "search", f.Query)
 	var out []congtac.Document
 	var total int

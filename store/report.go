@@ -320,6 +320,7 @@ func (s *Store) FindReports(ctx context.Context, f congtac.ReportFilter) ([]cong
 	if f.Status != nil {
 		w.add("status = ?", *f.Status)
 	}
+	s.addReach(&w, "org_id", f.Reach)
 	var out []congtac.Report
 	var total int
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {

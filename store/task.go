@@ -174,6 +174,7 @@ func (s *Store) FindTasks(ctx context.Context, f congtac.TaskFilter) ([]congtac.
 	if f.Open {
 		w.add("t.done_on IS NULL AND t.cancelled_on IS NULL")
 	}
+	s.addTaskReach(&w, f.Reach)
 	s.addIndexedSearch(&w, "t.id", "t.search", "tasks_fts", f.Query)
 	var tasks []congtac.Task
 	var total int

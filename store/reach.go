@@ -1,0 +1,44 @@
+package store
+
+import "congtac"
+
+// reachSet returns a subquery of the org IDs within r, and its arguments, for "x IN (…)".
+// r must not be nil.
+func (s *Store) reachSet(r *congtac.Reach) (string, []any) {
+	if r.Exact {
+		return "SELECT id FROM orgs WHERE id = ?", []any{r.Org}
+	}
+	set, args := s.subtreeSQL(), []any{r.Org}
+	if len(r.Above) > 0 {
+		list, arg := s.idList(r.Above)
+		set = "SELECT id FROM (" + set + ") AS reach UNION " + list
+		args = append(args, arg)
+	}
+	return set, args
+}
+
+// addReach limits column (an org ID) to the orgs within r: no condition for a nil r (every
+// org), no rows for a Reach without an org.
+func (s *Store) addReach(w *where, column string, r *congtac.Reach) {
+	switch {
+	case r == nil:
+	case r.Org == 0:
+		w.add("1 = 0")
+	default:
+		set, args := s.reachSet(r)
+		w.add(column+" IN ("+set+")", args...)
+	}
+}
+
+// addTaskReach limits tasks to those whose lead or one of whose support orgs is within r.
+func (s *Store) addTaskReach(w *where, r *congtac.Reach) {
+	switch {
+	case r == nil:
+	case r.Org == 0:
+		w.add("1 = 0")
+	default:
+		set, args := s.reachSet(r)
+		w.add("(t.lead_id IN ("+set+") OR t.id IN (SELECT task_id FROM task_supports WHERE org_id IN ("+set+")))",
+			append(args, args...)...)
+	}
+}

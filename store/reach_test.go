@@ -1,0 +1,64 @@
+package store_test
+
+import (
+	"testing"
+
+	"congtac"
+	"congtac/store"
+	"congtac/store/storetest"
+)
+
+// TestListsStayWithinReach checks that each list returns only the records of the orgs an
+// actor's scope reaches: department A's reporter sees its own tasks and reports, never
+// department B's; the office sees the whole committee.
+func TestListsStayWithinReach(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		fixedClock(s, congtac.MustDate(2023, 4, 20))
+		f := newFixture(t, s)
+		p := issued(t, s, f)
+		build := findTaskByText(t, p.Tasks, "Khởi công") // lead A, support B
+		fees := findTaskByText(t, p.Tasks, "Thu tiền")   // lead commune
+		if _, err := s.CreateReport(ctx, f.reporterA, congtac.Report{TaskID: build.ID, OrgID: f.deptA.ID,
+			Text: "Đang triển khai", Percent: 30, Status: congtac.ReportSubmitted}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.CreateReport(ctx, f.drafter, congtac.Report{TaskID: fees.ID, OrgID: f.commune.ID,
+			Text: "Đã thu được 40%", Percent: 40, Status: congtac.ReportSubmitted}); err != nil {
+			t.Fatal(err)
+		}
+		path := func(org int64) []int64 {
+			p, err := s.OrgPath(ctx, org)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return p
+		}
+		reporterA := congtac.Actor{Role: congtac.RoleReporter, OrgID: f.deptA.ID, Path: path(f.deptA.ID)}
+		reporterB := congtac.Actor{Role: congtac.RoleReporter, OrgID: f.deptB.ID, Path: path(f.deptB.ID)}
+		office := congtac.Actor{Role: congtac.RoleDrafter, OrgID: f.committee.ID, Path: path(f.committee.ID)}
+		tests := []struct {
+			name                     string
+			a                        congtac.Actor
+			tasks, reports, programs int
+		}{
+			{"reporter A", reporterA, 1, 1, 1}, // leads one task; sees the committee's program
+			{"reporter B", reporterB, 2, 0, 1}, // supports one task and leads the monthly report
+			{"office", office, 3, 2, 1},        // the whole committee
+			{"nobody", congtac.Actor{Role: congtac.RolePublic}, 0, 0, 0},
+		}
+		for _, tt := range tests {
+			_, tasks, err := s.FindTasks(ctx, congtac.TaskFilter{Reach: tt.a.Reach(congtac.ViewTasks)})
+			if err != nil || tasks != tt.tasks {
+				t.Errorf("%s: %d tasks, %v; want %d", tt.name, tasks, err, tt.tasks)
+			}
+			_, reports, err := s.FindReports(ctx, congtac.ReportFilter{Reach: tt.a.Reach(congtac.ViewReports)})
+			if err != nil || reports != tt.reports {
+				t.Errorf("%s: %d reports, %v; want %d", tt.name, reports, err, tt.reports)
+			}
+			_, programs, err := s.FindPrograms(ctx, congtac.ProgramFilter{Reach: tt.a.Reach(congtac.ViewPrograms)})
+			if err != nil || programs != tt.programs {
+				t.Errorf("%s: %d programs, %v; want %d", tt.name, programs, err, tt.programs)
+			}
+		}
+	})
+}
