@@ -34,6 +34,12 @@ func (s ProgramStatus) Label() string {
 	}[s]
 }
 
+// Published reports whether the program has been issued (and may since have been amended
+// or superseded): what readers without the right to see drafts may read.
+func (s ProgramStatus) Published() bool {
+	return s == ProgramIssued || s == ProgramAmended || s == ProgramSuperseded
+}
+
 // Editable reports whether the program's content may still change.
 func (s ProgramStatus) Editable() bool { return s == ProgramDraft || s == ProgramReturned }
 
@@ -156,6 +162,9 @@ type ProgramFilter struct {
 	Offset int
 	Limit  int
 	Reach  *Reach // issuing org within reach
+	// DraftReach, when set, further limits programs not yet issued (draft, submitted,
+	// returned, approved) to issuing orgs within it; &Reach{} hides them all.
+	DraftReach *Reach
 }
 
 // ProgramUpdate holds the fields to change; nil fields stay as they are.

@@ -19,7 +19,21 @@ type Settings struct {
 	Holidays          []Date // days off besides weekends
 	WorkingSaturdays  []Date // compensatory working days
 	ProposalLeadDays  map[PeriodKind]int
+	RequireTOTP       []Role // roles that must use a second factor to sign in
+	SMTP              SMTP   // outgoing mail for reminders
 }
+
+// SMTP is the mail server reminders go out through. An empty Host means mail is off.
+type SMTP struct {
+	Host     string
+	Port     int
+	Username string
+	Password string // never shown back; kept when a form leaves it empty
+	From     string
+}
+
+// RequiresTOTP reports whether users of role r must sign in with a second factor.
+func (s Settings) RequiresTOTP(r Role) bool { return slices.Contains(s.RequireTOTP, r) }
 
 // DefaultSettings returns the settings of a new installation.
 func DefaultSettings() Settings {
@@ -31,6 +45,8 @@ func DefaultSettings() Settings {
 		BriefingTime:      At(14, 0),
 		ProposalLeadDays: map[PeriodKind]int{PeriodYear: 45, PeriodQuarter: 15,
 			PeriodMonth: 7, PeriodWeek: 2},
+		RequireTOTP: []Role{RoleAdmin},
+		SMTP:        SMTP{Port: 587},
 	}
 }
 
@@ -63,6 +79,14 @@ func (s Settings) Validate() error {
 			p.Add("holidays", "Ngày nghỉ hoặc ngày làm bù %s không có trên lịch.", d)
 			break
 		}
+	}
+	for _, r := range s.RequireTOTP {
+		if !r.Valid() {
+			p.Add("require_totp", "Vai trò %q không hợp lệ.", string(r))
+		}
+	}
+	if s.SMTP.Host != "" && (s.SMTP.Port < 1 || s.SMTP.Port > 65535) {
+		p.Add("smtp_port", "Cổng máy chủ thư phải từ 1 đến 65535.")
 	}
 	return p.Err()
 }

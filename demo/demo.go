@@ -85,6 +85,7 @@ func (w *world) settings() error {
 	st.BodyName = "ỦY BAN NHÂN DÂN TỈNH SƠN HÀ"
 	st.Place = "Sơn Hà"
 	st.BriefingDay, st.BriefingTime = time.Thursday, congtac.At(14, 0)
+	st.RequireTOTP = nil // the demo accounts sign in with the password alone
 	for _, h := range []string{"01-01", "04-30", "05-01", "09-02"} {
 		d, _ := congtac.ParseDate(fmt.Sprintf("%d-%s", w.today.Year, h))
 		st.Holidays = append(st.Holidays, d)

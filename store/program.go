@@ -233,6 +233,7 @@ func (s *Store) FindPrograms(ctx context.Context, f congtac.ProgramFilter) ([]co
 		w.add("public = ?", *f.Public)
 	}
 	s.addReach(&w, "org_id", f.Reach)
+	s.addDraftReach(&w, f.DraftReach)
 	addSearch(&w, "search", f.Query)
 	var out []congtac.Program
 	var total int

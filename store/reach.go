@@ -42,3 +42,17 @@ func (s *Store) addTaskReach(w *where, r *congtac.Reach) {
 			append(args, args...)...)
 	}
 }
+
+// addDraftReach limits programs not yet issued to issuing orgs within r; a nil r leaves them
+// alone.
+func (s *Store) addDraftReach(w *where, r *congtac.Reach) {
+	const published = "status IN ('issued', 'amended', 'superseded')"
+	switch {
+	case r == nil:
+	case r.Org == 0:
+		w.add(published)
+	default:
+		set, args := s.reachSet(r)
+		w.add("("+published+" OR org_id IN ("+set+"))", args...)
+	}
+}

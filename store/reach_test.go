@@ -43,8 +43,13 @@ func TestListsStayWithinReach(t *testing.T) {
 		}{
 			{"reporter A", reporterA, 1, 1, 1}, // leads one task; sees the committee's program
 			{"reporter B", reporterB, 2, 0, 1}, // supports one task and leads the monthly report
-			{"office", office, 3, 2, 1},        // the whole committee
+			{"office", office, 3, 2, 2},        // the whole committee, drafts included
 			{"nobody", congtac.Actor{Role: congtac.RolePublic}, 0, 0, 0},
+		}
+		draft := f.april()
+		draft.Period.Number, draft.Also, draft.Tasks = 5, nil, nil
+		if _, err := s.CreateProgram(ctx, f.drafter, draft); err != nil {
+			t.Fatal(err)
 		}
 		for _, tt := range tests {
 			_, tasks, err := s.FindTasks(ctx, congtac.TaskFilter{Reach: tt.a.Reach(congtac.ViewTasks)})
@@ -55,7 +60,8 @@ func TestListsStayWithinReach(t *testing.T) {
 			if err != nil || reports != tt.reports {
 				t.Errorf("%s: %d reports, %v; want %d", tt.name, reports, err, tt.reports)
 			}
-			_, programs, err := s.FindPrograms(ctx, congtac.ProgramFilter{Reach: tt.a.Reach(congtac.ViewPrograms)})
+			_, programs, err := s.FindPrograms(ctx, congtac.ProgramFilter{Reach: tt.a.Reach(congtac.ViewPrograms),
+				DraftReach: tt.a.Reach(congtac.ViewDrafts)})
 			if err != nil || programs != tt.programs {
 				t.Errorf("%s: %d programs, %v; want %d", tt.name, programs, err, tt.programs)
 			}

@@ -61,7 +61,7 @@ func TestInternalErrorShowsNoInternals(t *testing.T) {
 	st := storetest.Open(t, store.SQLite)
 	s, logs := newTestServer(t, st)
 	st.Close()
-	rec := get(s, "/")
+	rec := do(s, http.MethodGet, "/", http.Header{"Cookie": {"congtac_session=abc"}})
 	if rec.Code != http.StatusInternalServerError {
 		t.Fatalf("status = %d, want 500", rec.Code)
 	}
@@ -123,7 +123,7 @@ func TestSecurityHeaders(t *testing.T) {
 
 func TestStylesheetIsHashedAndCached(t *testing.T) {
 	s, _ := newTestServer(t, storetest.Open(t, store.SQLite))
-	home := get(s, "/").Body.String()
+	home := get(s, "/login").Body.String()
 	m := regexp.MustCompile(`<link rel="stylesheet" href="(/static/app\.([0-9a-f]{12})\.css)">`).FindStringSubmatch(home)
 	if m == nil {
 		t.Fatalf("home page links no hashed stylesheet:\n%s", home)
@@ -159,6 +159,7 @@ func TestStylesheetIsHashedAndCached(t *testing.T) {
 // error cannot wait for a user to find it. A page without a sample fails the test.
 func TestRenderEveryPage(t *testing.T) {
 	s, _ := newTestServer(t, storetest.Open(t, store.SQLite))
+	r := httptest.NewRequest("GET", "/", nil)
 	row := programRow{Number: "05/CTr-UBND", IssuedOn: "5/4/2023", Period: "Tháng 4 năm 2023",
 		Title: "Công tác tháng 4", Status: "Đã ban hành", StatusKey: "issued"}
 	samples := map[string][]struct {
@@ -166,13 +167,20 @@ func TestRenderEveryPage(t *testing.T) {
 		want string
 	}{
 		"home": {
-			{homePage{layout: s.layout("Chương trình công tác")}, "Chưa có chương trình nào."},
-			{homePage{layout: s.layout("Chương trình công tác"), Programs: []programRow{row}, Total: 1}, "05/CTr-UBND"},
-			{homePage{layout: s.layout("Chương trình công tác"), Programs: []programRow{row}, Total: 120},
+			{homePage{layout: s.layout(r, "Chương trình công tác")}, "Chưa có chương trình nào."},
+			{homePage{layout: s.layout(r, "Chương trình công tác"), Programs: []programRow{row}, Total: 1}, "05/CTr-UBND"},
+			{homePage{layout: s.layout(r, "Chương trình công tác"), Programs: []programRow{row}, Total: 120},
 				"1 chương trình mới nhất trong tổng số 120 chương trình."},
 		},
+		"login": {
+			{loginPage{layout: s.layout(r, "Đăng nhập"), Login: "vanphong", Error: "Tên đăng nhập hoặc mật khẩu không đúng."},
+				`value="vanphong"`},
+		},
+		"login_totp": {
+			{loginPage{layout: s.layout(r, "Xác thực hai lớp")}, "Mã xác thực"},
+		},
 		"error": {
-			{errorPage{layout: s.layout("Dữ liệu đã thay đổi"), Status: 409, Message: "Có người vừa sửa."}, "Mã lỗi: 409"},
+			{errorPage{layout: s.layout(r, "Dữ liệu đã thay đổi"), Status: 409, Message: "Có người vừa sửa."}, "Mã lỗi: 409"},
 		},
 	}
 	for name := range s.pages {

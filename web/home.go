@@ -62,12 +62,13 @@ func capitalize(s string) string {
 
 // handleHomeShow lists the newest programs, with an empty-state message when there are none.
 func (s *Server) handleHomeShow(w http.ResponseWriter, r *http.Request) {
-	programs, total, err := s.st.FindPrograms(r.Context(), congtac.ProgramFilter{Limit: homeLimit})
+	f := visiblePrograms(actorOf(r), congtac.ProgramFilter{Limit: homeLimit})
+	programs, total, err := s.st.FindPrograms(r.Context(), f)
 	if err != nil {
 		s.fail(w, r, fmt.Errorf("web: home: %w", err))
 		return
 	}
-	page := homePage{layout: s.layout("Chương trình công tác"), Total: total}
+	page := homePage{layout: s.layout(r, "Chương trình công tác"), Total: total}
 	for _, p := range programs {
 		page.Programs = append(page.Programs, newProgramRow(p))
 	}

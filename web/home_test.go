@@ -17,16 +17,17 @@ func TestHomeListsPrograms(t *testing.T) {
 		issued := mustProgram(t, st, org.ID, 2023, 5, "Công tác của UBND tỉnh tháng 5 năm 2023")
 		mustIssue(t, st, issued, congtac.MustDate(2023, 5, 4))
 		mustProgram(t, st, org.ID, 2023, 3, "Kế hoạch <b>thử</b> & kiểm tra")
+		mustUser(t, st, "vanphong", congtac.RoleDrafter, org.ID)
 		s, _ := newTestServer(t, st)
 
-		rec := get(s, "/")
-		if rec.Code != http.StatusOK {
-			t.Fatalf("status = %d, want 200; body:\n%s", rec.Code, rec.Body)
+		rec := as(t, s, startServer(t, s), "vanphong").get("/")
+		if rec.status != http.StatusOK {
+			t.Fatalf("status = %d, want 200; body:\n%s", rec.status, rec.body)
 		}
-		if got, want := rec.Header().Get("Content-Type"), "text/html; charset=utf-8"; got != want {
+		if got, want := rec.header.Get("Content-Type"), "text/html; charset=utf-8"; got != want {
 			t.Errorf("Content-Type = %q, want %q", got, want)
 		}
-		body := rec.Body.String()
+		body := rec.body
 		assertContains(t, body, `<html lang="vi">`, `<meta charset="utf-8">`,
 			"<title>Chương trình công tác – Quản lý chương trình công tác</title>",
 			"Công tác của UBND tỉnh tháng 4 năm 2023 về đường giao thông",
@@ -42,15 +43,25 @@ func TestHomeListsPrograms(t *testing.T) {
 	})
 }
 
+func TestHomeNeedsSignIn(t *testing.T) {
+	s, _ := newTestServer(t, storetest.Open(t, store.SQLite))
+	rec := get(s, "/")
+	if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != "/login?next=%2F" {
+		t.Errorf("anonymous GET / = %d to %q, want 303 to /login?next=%%2F", rec.Code, rec.Header().Get("Location"))
+	}
+}
+
 func TestHomeEmpty(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		org := mustCommittee(t, st)
+		mustUser(t, st, "xem", congtac.RoleViewer, org.ID)
 		s, _ := newTestServer(t, st)
-		rec := get(s, "/")
-		if rec.Code != http.StatusOK {
-			t.Fatalf("status = %d, want 200", rec.Code)
+		rec := as(t, s, startServer(t, s), "xem").get("/")
+		if rec.status != http.StatusOK {
+			t.Fatalf("status = %d, want 200", rec.status)
 		}
-		assertContains(t, rec.Body.String(), "Chưa có chương trình nào.")
-		assertLacks(t, rec.Body.String(), "<table")
+		assertContains(t, rec.body, "Chưa có chương trình nào.")
+		assertLacks(t, rec.body, "<table")
 	})
 }
 

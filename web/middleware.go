@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"runtime/debug"
 	"time"
+
+	"congtac"
 )
 
 // contentSecurityPolicy allows only what the binary serves itself: no inline script or
@@ -86,4 +88,30 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 			slog.String("path", r.URL.Path), slog.Int("status", rec.status),
 			slog.Duration("duration", time.Since(start)))
 	})
+}
+
+// defaultMaxBody is the body limit of a request without its own (1 MiB: forms and JSON).
+const defaultMaxBody = 1 << 20
+
+// limitBody refuses request bodies over max bytes: reading past the limit fails, and the
+// handler's form or JSON parsing reports it.
+func limitBody(max int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(w, r.Body, max)
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// crossOrigin refuses state-changing requests that a browser marks as coming from another
+// site (Sec-Fetch-Site, Origin), with the Vietnamese 403 page: the CSRF protection.
+// Requests without those headers (API clients with a token) pass.
+func (s *Server) crossOrigin(next http.Handler) http.Handler {
+	p := http.NewCrossOriginProtection()
+	p.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, congtac.Errorf(congtac.EFORBIDDEN,
+			"Yêu cầu đến từ một trang web khác nên đã bị từ chối để bảo vệ tài khoản của bạn."))
+	}))
+	return p.Handler(next)
 }

@@ -10,6 +10,7 @@ import (
 	"path"
 	"strings"
 
+	"congtac"
 	"congtac/vn"
 )
 
@@ -47,8 +48,33 @@ func (s *Server) parsePages() (map[string]*template.Template, error) {
 
 // layout is what every page shows around its content; each page struct embeds it.
 type layout struct {
-	Title string // the page's subject, first in <title> and the main heading
-	Today string // today's date in Vietnamese, for the header: "Thứ Năm, 27/11/2026"
+	Title string    // the page's subject, first in <title> and the main heading
+	Today string    // today's date in Vietnamese, for the header: "Thứ Năm, 27/11/2026"
+	User  string    // the signed-in user's name; "" for a visitor
+	Role  string    // the user's role in Vietnamese
+	Nav   []navItem // the areas the user may open
+	Flash string    // a one-time message left by the previous request
+}
+
+// navItem is one entry of the main navigation.
+type navItem struct {
+	Label, Href string
+	Current     bool
+}
+
+// areas are the main navigation's entries and the capability each needs.
+var areas = []struct {
+	label, href string
+	need        congtac.Capability
+}{
+	{"Chương trình", "/programs", congtac.ViewPrograms},
+	{"Nhiệm vụ", "/tasks", congtac.ViewTasks},
+	{"Hội nghị", "/meetings", congtac.ViewMeetings},
+	{"Lịch công tác", "/calendar", congtac.ViewCalendar},
+	{"Báo cáo", "/reports", congtac.ViewReports},
+	{"Tìm kiếm", "/search", congtac.Search},
+	{"Danh mục", "/catalog", congtac.ViewCatalog},
+	{"Quản trị", "/admin", congtac.ManagePeople},
 }
 
 // render writes page with data and the status code. The page is executed into a buffer
@@ -81,8 +107,25 @@ func (s *Server) renderBroken(w http.ResponseWriter, r *http.Request, err error)
 	fmt.Fprintln(w, internalMessage)
 }
 
-// layout returns the frame of a page titled title.
-func (s *Server) layout(title string) layout {
+// layout returns the frame of a page titled title for the request's user: the areas its
+// role may open, and the flash message left for it.
+func (s *Server) layout(r *http.Request, title string) layout {
 	now := s.cfg.Now().In(s.loc)
-	return layout{Title: title, Today: vn.Weekday(now.Weekday()) + ", " + now.Format("02/01/2006")}
+	l := layout{Title: title, Today: vn.Weekday(now.Weekday()) + ", " + now.Format("02/01/2006")}
+	a := actorOf(r)
+	if !signedIn(a) {
+		l.Nav = []navItem{{Label: "Công khai", Href: "/public", Current: strings.HasPrefix(r.URL.Path, "/public")}}
+		return l
+	}
+	l.User, l.Role = a.Name, a.Role.Label()
+	for _, area := range areas {
+		if a.Can(area.need) {
+			l.Nav = append(l.Nav, navItem{Label: area.label, Href: area.href,
+				Current: r.URL.Path == area.href || strings.HasPrefix(r.URL.Path, area.href+"/")})
+		}
+	}
+	if s.sessions != nil {
+		l.Flash = s.sessions.PopString(r.Context(), sessionFlash)
+	}
+	return l
 }

@@ -1,14 +1,131 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
 
-// routes is the table of contents: every URL the application answers, and its handler.
-// Anything not listed gets the Vietnamese 404 page.
+	"congtac"
+)
+
+// route is one line of the table of contents: a method and pattern, the capability a
+// request needs (none: anyone, signed in or not), and the handler. API routes answer JSON
+// and are described in the OpenAPI document.
+type route struct {
+	method  string
+	pattern string
+	need    congtac.Capability
+	handler http.HandlerFunc
+	api     bool
+	summary string // for the OpenAPI document; API routes only
+}
+
+// routeTable lists every URL the application answers. The authorisation test walks it:
+// every route × every role, so that no route can be added without being checked.
+func (s *Server) routeTable() []route {
+	const (
+		anyone = congtac.Capability("")
+	)
+	return []route{
+		// System.
+		{method: "GET", pattern: "/healthz", need: anyone, handler: s.handleHealthShow},
+		{method: "GET", pattern: "/static/{name}", need: anyone, handler: s.handleStaticShow},
+
+		// Signing in and out.
+		{method: "GET", pattern: "/login", need: anyone, handler: s.handleLoginShow},
+		{method: "POST", pattern: "/login", need: anyone, handler: s.handleLoginCreate},
+		{method: "GET", pattern: "/login/totp", need: anyone, handler: s.handleLoginTOTPShow},
+		{method: "POST", pattern: "/login/totp", need: anyone, handler: s.handleLoginTOTPCreate},
+		{method: "POST", pattern: "/logout", need: anyone, handler: s.handleLogoutCreate},
+
+		// One's own account.
+		{method: "GET", pattern: "/account", need: congtac.UseAccount, handler: s.handleAccountShow},
+		{method: "POST", pattern: "/account/password", need: congtac.UseAccount, handler: s.handleAccountPasswordUpdate},
+		{method: "GET", pattern: "/account/totp", need: congtac.UseAccount, handler: s.handleAccountTOTPShow},
+		{method: "GET", pattern: "/account/totp/qr.png", need: congtac.UseAccount, handler: s.handleAccountTOTPImage},
+		{method: "POST", pattern: "/account/totp", need: congtac.UseAccount, handler: s.handleAccountTOTPEnable},
+		{method: "POST", pattern: "/account/totp/disable", need: congtac.UseAccount, handler: s.handleAccountTOTPDisable},
+		{method: "POST", pattern: "/account/sessions/{id}/end", need: congtac.UseAccount, handler: s.handleAccountSessionEnd},
+		{method: "POST", pattern: "/account/tokens", need: congtac.UseAccount, handler: s.handleAccountTokenCreate},
+		{method: "POST", pattern: "/account/tokens/{id}/revoke", need: congtac.UseAccount, handler: s.handleAccountTokenRevoke},
+
+		// The work: programs, tasks, meetings, calendar, reports, search, catalog.
+		{method: "GET", pattern: "/{$}", need: congtac.ViewPrograms, handler: s.handleHomeShow},
+		{method: "GET", pattern: "/programs", need: congtac.ViewPrograms, handler: s.handleProgramList},
+		{method: "GET", pattern: "/programs/{id}", need: congtac.ViewPrograms, handler: s.handleProgramShow},
+		{method: "GET", pattern: "/tasks", need: congtac.ViewTasks, handler: s.handleTaskList},
+		{method: "GET", pattern: "/tasks/{id}", need: congtac.ViewTasks, handler: s.handleTaskShow},
+		{method: "POST", pattern: "/tasks/{id}/reports", need: congtac.WriteReports, handler: s.handleReportCreate},
+		{method: "GET", pattern: "/meetings", need: congtac.ViewMeetings, handler: s.handleMeetingList},
+		{method: "GET", pattern: "/meetings/{id}", need: congtac.ViewMeetings, handler: s.handleMeetingShow},
+		{method: "GET", pattern: "/calendar", need: congtac.ViewCalendar, handler: s.handleCalendarShow},
+		{method: "GET", pattern: "/reports", need: congtac.ViewReports, handler: s.handleReportList},
+		{method: "GET", pattern: "/reports/{id}", need: congtac.ViewReports, handler: s.handleReportShow},
+		{method: "POST", pattern: "/reports/{id}", need: congtac.WriteReports, handler: s.handleReportUpdate},
+		{method: "POST", pattern: "/reports/{id}/submit", need: congtac.WriteReports, handler: s.handleReportSubmit},
+		{method: "POST", pattern: "/reports/{id}/review", need: congtac.ReviewReports, handler: s.handleReportReview},
+		{method: "GET", pattern: "/search", need: congtac.Search, handler: s.handleSearchShow},
+		{method: "GET", pattern: "/catalog", need: congtac.ViewCatalog, handler: s.handleCatalogShow},
+
+		// Administration.
+		{method: "GET", pattern: "/admin", need: congtac.ManagePeople, handler: s.handleAdminShow},
+		{method: "GET", pattern: "/admin/orgs", need: congtac.ManageOrgs, handler: s.handleOrgList},
+		{method: "POST", pattern: "/admin/orgs", need: congtac.ManageOrgs, handler: s.handleOrgCreate},
+		{method: "POST", pattern: "/admin/orgs/{id}", need: congtac.ManageOrgs, handler: s.handleOrgUpdate},
+		{method: "POST", pattern: "/admin/orgs/{id}/merge", need: congtac.ManageOrgs, handler: s.handleOrgMerge},
+		{method: "GET", pattern: "/admin/people", need: congtac.ManagePeople, handler: s.handlePersonList},
+		{method: "POST", pattern: "/admin/people", need: congtac.ManagePeople, handler: s.handlePersonCreate},
+		{method: "POST", pattern: "/admin/people/{id}", need: congtac.ManagePeople, handler: s.handlePersonUpdate},
+		{method: "POST", pattern: "/admin/people/{id}/posts", need: congtac.ManagePeople, handler: s.handlePostCreate},
+		{method: "POST", pattern: "/admin/posts/{id}/end", need: congtac.ManagePeople, handler: s.handlePostEnd},
+		{method: "GET", pattern: "/admin/users", need: congtac.ManageUsers, handler: s.handleUserList},
+		{method: "POST", pattern: "/admin/users", need: congtac.ManageUsers, handler: s.handleUserCreate},
+		{method: "POST", pattern: "/admin/users/{id}", need: congtac.ManageUsers, handler: s.handleUserUpdate},
+		{method: "POST", pattern: "/admin/users/{id}/password", need: congtac.ManageUsers, handler: s.handleUserPasswordReset},
+		{method: "POST", pattern: "/admin/users/{id}/sessions/end", need: congtac.ManageUsers, handler: s.handleUserSessionsEnd},
+		{method: "GET", pattern: "/admin/permissions", need: congtac.ManageUsers, handler: s.handlePermissionsShow},
+		{method: "GET", pattern: "/admin/settings", need: congtac.ManageSettings, handler: s.handleSettingsShow},
+		{method: "POST", pattern: "/admin/settings", need: congtac.ManageSettings, handler: s.handleSettingsUpdate},
+		{method: "GET", pattern: "/admin/audit", need: congtac.ViewAudit, handler: s.handleAuditList},
+		{method: "GET", pattern: "/admin/audit.csv", need: congtac.ViewAudit, handler: s.handleAuditExport},
+
+		// What the public reads.
+		{method: "GET", pattern: "/public", need: congtac.ViewPublic, handler: s.handlePublicIndex},
+		{method: "GET", pattern: "/public/programs/{id}", need: congtac.ViewPublic, handler: s.handlePublicProgramShow},
+		{method: "GET", pattern: "/public/calendar", need: congtac.ViewPublic, handler: s.handlePublicCalendarShow},
+
+		// The JSON API, with the same permissions; described at /api/v1/openapi.json.
+		{method: "GET", pattern: "/api/v1/openapi.json", need: anyone, handler: s.handleAPIOpenAPI, api: true, summary: "Tài liệu OpenAPI 3 của API"},
+		{method: "GET", pattern: "/api/v1/me", need: congtac.UseAccount, handler: s.handleAPIMe, api: true, summary: "Tài khoản đang dùng"},
+		{method: "GET", pattern: "/api/v1/orgs", need: congtac.ViewCatalog, handler: s.handleAPIOrgList, api: true, summary: "Danh sách cơ quan, đơn vị"},
+		{method: "GET", pattern: "/api/v1/people", need: congtac.ViewCatalog, handler: s.handleAPIPersonList, api: true, summary: "Danh sách cán bộ"},
+		{method: "GET", pattern: "/api/v1/programs", need: congtac.ViewPrograms, handler: s.handleAPIProgramList, api: true, summary: "Danh sách chương trình công tác"},
+		{method: "GET", pattern: "/api/v1/programs/{id}", need: congtac.ViewPrograms, handler: s.handleAPIProgramShow, api: true, summary: "Một chương trình với các mục và nhiệm vụ"},
+		{method: "GET", pattern: "/api/v1/tasks", need: congtac.ViewTasks, handler: s.handleAPITaskList, api: true, summary: "Danh sách nhiệm vụ với trạng thái"},
+		{method: "GET", pattern: "/api/v1/tasks/{id}", need: congtac.ViewTasks, handler: s.handleAPITaskShow, api: true, summary: "Một nhiệm vụ"},
+		{method: "GET", pattern: "/api/v1/reports", need: congtac.ViewReports, handler: s.handleAPIReportList, api: true, summary: "Danh sách báo cáo tiến độ"},
+		{method: "POST", pattern: "/api/v1/reports", need: congtac.WriteReports, handler: s.handleAPIReportCreate, api: true, summary: "Gửi báo cáo tiến độ"},
+		{method: "GET", pattern: "/api/v1/reports/{id}", need: congtac.ViewReports, handler: s.handleAPIReportShow, api: true, summary: "Một báo cáo"},
+		{method: "PATCH", pattern: "/api/v1/reports/{id}", need: congtac.WriteReports, handler: s.handleAPIReportUpdate, api: true, summary: "Sửa báo cáo đang soạn hoặc bị trả lại"},
+		{method: "POST", pattern: "/api/v1/reports/{id}/submit", need: congtac.WriteReports, handler: s.handleAPIReportSubmit, api: true, summary: "Gửi báo cáo đang soạn"},
+		{method: "POST", pattern: "/api/v1/reports/{id}/review", need: congtac.ReviewReports, handler: s.handleAPIReportReview, api: true, summary: "Tiếp nhận hoặc trả lại báo cáo"},
+		{method: "GET", pattern: "/api/v1/meetings", need: congtac.ViewMeetings, handler: s.handleAPIMeetingList, api: true, summary: "Danh sách hội nghị"},
+		{method: "GET", pattern: "/api/v1/meetings/{id}", need: congtac.ViewMeetings, handler: s.handleAPIMeetingShow, api: true, summary: "Một hội nghị với nội dung trình"},
+		{method: "GET", pattern: "/api/v1/calendar", need: congtac.ViewCalendar, handler: s.handleAPICalendarShow, api: true, summary: "Lịch công tác tuần"},
+		{method: "GET", pattern: "/api/v1/documents", need: congtac.ViewPrograms, handler: s.handleAPIDocumentList, api: true, summary: "Sổ văn bản đi"},
+		{method: "GET", pattern: "/api/v1/search", need: congtac.Search, handler: s.handleAPISearch, api: true, summary: "Tìm kiếm không phân biệt dấu"},
+		{method: "GET", pattern: "/api/v1/audit", need: congtac.ViewAudit, handler: s.handleAPIAuditList, api: true, summary: "Nhật ký thao tác"},
+		{method: "GET", pattern: "/api/v1/tokens", need: congtac.UseAccount, handler: s.handleAPITokenList, api: true, summary: "Mã truy cập của tài khoản"},
+		{method: "POST", pattern: "/api/v1/tokens", need: congtac.UseAccount, handler: s.handleAPITokenCreate, api: true, summary: "Tạo mã truy cập"},
+		{method: "DELETE", pattern: "/api/v1/tokens/{id}", need: congtac.UseAccount, handler: s.handleAPITokenRevoke, api: true, summary: "Thu hồi mã truy cập"},
+	}
+}
+
+// routes builds the handler of the route table: each route behind [Server.guard], and
+// anything not listed answered by the Vietnamese 404 page.
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", s.handleHealthShow)
-	mux.HandleFunc("GET /static/{name}", s.handleStaticShow)
-	mux.HandleFunc("GET /{$}", s.handleHomeShow)
+	for _, rt := range s.routeTable() {
+		mux.Handle(rt.method+" "+rt.pattern, s.guard(rt))
+	}
 	mux.HandleFunc("/", s.handleNotFound)
 	return mux
 }

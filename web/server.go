@@ -8,12 +8,16 @@
 package web
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
 	"time"
+
+	"github.com/alexedwards/scs/v2"
+	"github.com/go-chi/httprate"
 
 	"congtac"
 	"congtac/store"
@@ -25,6 +29,14 @@ type Config struct {
 	// Now returns the current instant; nil means time.Now. Dates are shown in
 	// [congtac.Location] (Asia/Ho_Chi_Minh).
 	Now congtac.Clock
+	// SessionIdle ends a session unused for that long; SessionMax ends any session that
+	// long after sign-in. Zero means 2 hours and 12 hours.
+	SessionIdle, SessionMax time.Duration
+	// SecureCookies marks the session cookie Secure: set it when users reach congtac over
+	// HTTPS (directly or through a proxy).
+	SecureCookies bool
+	// MaxBodyBytes limits a request body; zero means 1 MiB (uploads set their own limit).
+	MaxBodyBytes int64
 }
 
 // Server is the web application. It is an [http.Handler], safe for concurrent use; its
@@ -37,6 +49,10 @@ type Server struct {
 	pages   map[string]*template.Template
 	assets  assets
 	handler http.Handler
+
+	sessions  *scs.SessionManager
+	byAddress *httprate.RateLimiter // sign-in attempts per client address
+	byAccount *httprate.RateLimiter // sign-in attempts per login name
 }
 
 // New returns a server on st that logs to logger (nil discards the logs). It parses every
@@ -52,6 +68,9 @@ func New(cfg Config, st *store.Store, logger *slog.Logger) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	cfg.SessionIdle = cmp.Or(cfg.SessionIdle, defaultSessionIdle)
+	cfg.SessionMax = cmp.Or(cfg.SessionMax, defaultSessionMax)
+	cfg.MaxBodyBytes = cmp.Or(cfg.MaxBodyBytes, defaultMaxBody)
 	s := &Server{cfg: cfg, st: st, log: logger, loc: congtac.Location()}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
@@ -60,7 +79,12 @@ func New(cfg Config, st *store.Store, logger *slog.Logger) (*Server, error) {
 	if s.pages, err = s.parsePages(); err != nil {
 		return nil, fmt.Errorf("web: new: %w", err)
 	}
-	s.handler = s.logRequests(s.recoverPanics(secureHeaders(s.routes())))
+	s.sessions = s.newSessions()
+	s.byAddress, s.byAccount = newSignInLimiters()
+	// Outermost first: log, recover, headers, body limit, cross-origin refusal, session,
+	// user; then each route's guard.
+	s.handler = s.logRequests(s.recoverPanics(secureHeaders(limitBody(cfg.MaxBodyBytes,
+		s.crossOrigin(s.sessions.LoadAndSave(s.authenticate(s.routes())))))))
 	return s, nil
 }
 

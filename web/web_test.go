@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -106,3 +107,23 @@ func assertLacks(t *testing.T, body string, unwanted ...string) {
 		}
 	}
 }
+
+// mustUser creates an account with the demo password.
+func mustUser(tb testing.TB, st *store.Store, login string, role congtac.Role, org int64) congtac.User {
+	tb.Helper()
+	u, err := st.CreateUser(context.Background(), congtac.System, congtac.User{Login: login, Role: role,
+		OrgID: org, DisplayName: login, PasswordHash: testHash()})
+	if err != nil {
+		tb.Fatalf("create user %s: %v", login, err)
+	}
+	return u
+}
+
+// testHash returns a hash of the password "demo", made once per test binary.
+var testHash = sync.OnceValue(func() string {
+	h, err := congtac.HashPassword("demo")
+	if err != nil {
+		panic(err)
+	}
+	return h
+})

@@ -12,6 +12,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"congtac/store"
@@ -23,7 +24,33 @@ import (
 func Main(m *testing.M) int {
 	code := m.Run()
 	shared.stop()
+	for _, dir := range longDirs {
+		os.RemoveAll(dir)
+	}
 	return code
+}
+
+// longDirs are the directories of LongDSN's SQLite files, removed by [Main].
+var (
+	longMu   sync.Mutex
+	longDirs []string
+)
+
+// LongDSN returns a new, empty database on engine e that lives until [Main] returns, for a
+// store shared by several tests (DSN's database ends with its test). It returns an error
+// instead of skipping; callers decide.
+func LongDSN(e store.Engine) (string, error) {
+	if e == store.Postgres {
+		return shared.newDatabase()
+	}
+	dir, err := os.MkdirTemp("", "congtac-test-")
+	if err != nil {
+		return "", err
+	}
+	longMu.Lock()
+	longDirs = append(longDirs, dir)
+	longMu.Unlock()
+	return filepath.Join(dir, "congtac.db"), nil
 }
 
 // Engines lists the engines every storage test runs on.

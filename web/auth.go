@@ -1,0 +1,135 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+
+	"congtac"
+)
+
+// Session keys.
+const (
+	sessionUser    = "user_id"      // the signed-in user
+	sessionPending = "pending_user" // a user who gave the right password and owes the second factor
+	sessionNewTOTP = "new_totp"     // a second-factor secret being set up, until confirmed
+	sessionFlash   = "flash"        // a one-time message for the next page
+)
+
+// newSessions configures the session manager: sessions live in the database (so that any
+// instance serves any user), expire after cfg.SessionIdle without use and cfg.SessionMax
+// after sign-in whatever happens, and ride in an HttpOnly, SameSite=Lax cookie.
+func (s *Server) newSessions() *scs.SessionManager {
+	sm := scs.New()
+	sm.Store = s.st.Sessions()
+	sm.IdleTimeout = s.cfg.SessionIdle
+	sm.Lifetime = s.cfg.SessionMax
+	sm.Cookie.Name = "congtac_session"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Secure = s.cfg.SecureCookies
+	sm.Cookie.Path = "/"
+	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.fail(w, r, err) }
+	return sm
+}
+
+// authenticate finds who makes the request — a bearer token for the API, else the session —
+// and puts the actor in the request for [Server.guard] and the handlers. A token or session
+// of a disabled or deleted user counts as anonymous, and such a session is ended.
+func (s *Server) authenticate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+			u, _, err := s.st.AuthenticateAPIToken(ctx, strings.TrimSpace(bearer))
+			if err != nil {
+				s.apiFail(w, r, congtac.Errorf(congtac.EFORBIDDEN, "Mã truy cập không hợp lệ hoặc đã bị thu hồi."), http.StatusUnauthorized)
+				return
+			}
+			s.serveAs(w, r, next, u)
+			return
+		}
+		id := s.sessions.GetInt64(ctx, sessionUser)
+		if id == 0 {
+			next.ServeHTTP(w, r)
+			return
+		}
+		u, err := s.st.FindUserByID(ctx, id)
+		if err != nil || u.Disabled {
+			if congtac.ErrorCode(err) == congtac.EINTERNAL {
+				s.fail(w, r, err)
+				return
+			}
+			s.sessions.Destroy(ctx)
+			next.ServeHTTP(w, r)
+			return
+		}
+		s.serveAs(w, r, next, u)
+	})
+}
+
+// serveAs serves the request as user u.
+func (s *Server) serveAs(w http.ResponseWriter, r *http.Request, next http.Handler, u congtac.User) {
+	a, err := s.actorFor(r.Context(), u, clientAddress(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	next.ServeHTTP(w, withActor(r, a))
+}
+
+// actorFor returns the actor of user u: its role, the org it is scoped to and that org's
+// path to the root.
+func (s *Server) actorFor(ctx context.Context, u congtac.User, address string) (congtac.Actor, error) {
+	path, err := s.st.OrgPath(ctx, u.OrgID)
+	if err != nil {
+		return congtac.Actor{}, err
+	}
+	name := u.DisplayName
+	if name == "" {
+		name = u.Login
+	}
+	return congtac.Actor{UserID: u.ID, Role: u.Role, OrgID: u.OrgID, Path: path, Name: name, Address: address}, nil
+}
+
+// guard enforces a route's capability. Anyone may use a route that needs nothing. The
+// public may use what needs ViewPublic; for anything else a visitor is sent to sign in
+// (pages) or told to authenticate (API). A signed-in user whose role lacks the capability
+// gets 403, and the refusal is audited.
+func (s *Server) guard(rt route) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a := actorOf(r)
+		switch {
+		case rt.need == "" || a.Can(rt.need):
+			rt.handler(w, r)
+		case !signedIn(a) && rt.api:
+			s.apiFail(w, r, congtac.Errorf(congtac.EFORBIDDEN, "Cần đăng nhập hoặc mã truy cập (Authorization: Bearer)."), http.StatusUnauthorized)
+		case !signedIn(a):
+			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		default:
+			s.deny(w, r, rt.api)
+		}
+	})
+}
+
+// deny answers 403 and records the refusal in the audit log.
+func (s *Server) deny(w http.ResponseWriter, r *http.Request, api bool) {
+	s.audit(r, "deny", "request", 0, r.Method+" "+r.URL.Path)
+	if api {
+		s.apiFail(w, r, congtac.Forbidden(), 0)
+		return
+	}
+	s.fail(w, r, congtac.Forbidden())
+}
+
+// flash keeps a message for the next page the user sees.
+func (s *Server) flash(r *http.Request, msg string) { s.sessions.Put(r.Context(), sessionFlash, msg) }
+
+// sessionTimes are the defaults of Config.SessionIdle and Config.SessionMax.
+const (
+	defaultSessionIdle = 2 * time.Hour
+	defaultSessionMax  = 12 * time.Hour
+)

@@ -1,0 +1,201 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/go-chi/httprate"
+	"github.com/pquerna/otp/totp"
+
+	"congtac"
+	"congtac/vn"
+)
+
+// Sign-in limits: per client address, and per login name whatever the address, so that
+// neither one machine nor a botnet can guess passwords quickly.
+const (
+	signInsPerAddress = 20
+	signInsPerAccount = 10
+	signInWindow      = 5 * time.Minute
+)
+
+func newSignInLimiters() (byAddress, byAccount *httprate.RateLimiter) {
+	return httprate.NewRateLimiter(signInsPerAddress, signInWindow),
+		httprate.NewRateLimiter(signInsPerAccount, signInWindow)
+}
+
+// loginPage is the data of login.html and login_totp.html.
+type loginPage struct {
+	layout
+	Login string
+	Next  string
+	Error string
+}
+
+// handleLoginShow shows the sign-in form; a signed-in user goes on to where it was heading.
+func (s *Server) handleLoginShow(w http.ResponseWriter, r *http.Request) {
+	next := localPath(r.URL.Query().Get("next"))
+	if signedIn(actorOf(r)) {
+		http.Redirect(w, r, next, http.StatusSeeOther)
+		return
+	}
+	page := loginPage{layout: s.layout(r, "Đăng nhập"), Next: next}
+	if r.URL.Query().Has("out") {
+		page.Flash = "Bạn đã đăng xuất."
+	}
+	s.render(w, r, http.StatusOK, "login", page)
+}
+
+// handleLoginCreate checks the fields login and password. A wrong pair gets the same
+// message whether the login exists or not, and every failure is audited; too many attempts
+// from one address or on one account get 429. With a second factor on, the user is asked
+// for the code next.
+func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) {
+	login := strings.ToLower(strings.TrimSpace(r.PostFormValue("login")))
+	password, next := r.PostFormValue("password"), localPath(r.PostFormValue("next"))
+	page := loginPage{layout: s.layout(r, "Đăng nhập"), Login: login, Next: next}
+	if s.throttled(w, r, login) {
+		return
+	}
+	u, err := s.st.FindUserByLogin(r.Context(), login)
+	if err != nil && congtac.ErrorCode(err) != congtac.ENOTFOUND {
+		s.fail(w, r, err)
+		return
+	}
+	ok := checkPassword(u.PasswordHash, password) && err == nil && !u.Disabled
+	if !ok {
+		s.audit(r, "sign_in_failed", "user", u.ID, "login="+login)
+		page.Error = "Tên đăng nhập hoặc mật khẩu không đúng."
+		s.render(w, r, http.StatusUnauthorized, "login", page)
+		return
+	}
+	if u.TOTPSecret != "" {
+		if err := s.sessions.RenewToken(r.Context()); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		s.sessions.Put(r.Context(), sessionPending, u.ID)
+		http.Redirect(w, r, "/login/totp?next="+url.QueryEscape(next), http.StatusSeeOther)
+		return
+	}
+	s.signIn(w, r, u, next)
+}
+
+// throttled answers 429 and reports true when the client or the account has tried to sign
+// in too often.
+func (s *Server) throttled(w http.ResponseWriter, r *http.Request, login string) bool {
+	addr := clientAddress(r)
+	if !s.byAddress.OnLimit(w, r, addr) && !s.byAccount.OnLimit(w, r, vn.Fold(login)) {
+		return false
+	}
+	s.audit(r, "sign_in_throttled", "user", 0, "login="+login)
+	page := errorPage{layout: s.layout(r, "Thử đăng nhập quá nhiều lần"), Status: http.StatusTooManyRequests,
+		Message: "Bạn đã thử đăng nhập quá nhiều lần. Vui lòng đợi vài phút rồi thử lại."}
+	s.render(w, r, http.StatusTooManyRequests, "error", page)
+	return true
+}
+
+// dummyHash is checked against when the login does not exist, so that an unknown login
+// takes as long to refuse as a wrong password.
+const dummyHash = "$argon2id$v=19$m=65536,t=3,p=2$c2FsdHNhbHRzYWx0c2FsdA$8OuU9X2vMgqqBIDeYW0f5Kc8D3c9B1xYb3JwbGVhc2Vzbw"
+
+func checkPassword(hash, password string) bool {
+	if hash == "" {
+		hash = dummyHash
+	}
+	ok, err := congtac.CheckPassword(hash, password)
+	return ok && err == nil
+}
+
+// signIn starts a user's session: a new session token (so that a token planted before
+// sign-in is worthless), the user bound to it, the sign-in audited.
+func (s *Server) signIn(w http.ResponseWriter, r *http.Request, u congtac.User, next string) {
+	ctx := r.Context()
+	if err := s.sessions.RenewToken(ctx); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.sessions.Remove(ctx, sessionPending)
+	s.sessions.Put(ctx, sessionUser, u.ID)
+	token := s.sessions.Token(ctx)
+	if err := s.st.BindSession(ctx, token, u.ID, clientAddress(r), r.UserAgent()); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.st.RecordSignIn(ctx, u.ID, clientAddress(r)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// handleLoginTOTPShow asks a user who gave the right password for the code of its
+// authenticator app.
+func (s *Server) handleLoginTOTPShow(w http.ResponseWriter, r *http.Request) {
+	if s.sessions.GetInt64(r.Context(), sessionPending) == 0 {
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return
+	}
+	page := loginPage{layout: s.layout(r, "Xác thực hai lớp"), Next: localPath(r.URL.Query().Get("next"))}
+	s.render(w, r, http.StatusOK, "login_totp", page)
+}
+
+// handleLoginTOTPCreate checks the field code against the pending user's secret, under the
+// same limits as passwords.
+func (s *Server) handleLoginTOTPCreate(w http.ResponseWriter, r *http.Request) {
+	id := s.sessions.GetInt64(r.Context(), sessionPending)
+	if id == 0 {
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return
+	}
+	u, err := s.st.FindUserByID(r.Context(), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	next := localPath(r.PostFormValue("next"))
+	if s.throttled(w, r, u.Login) {
+		return
+	}
+	code := strings.Join(strings.Fields(r.PostFormValue("code")), "")
+	if u.Disabled || !totp.Validate(code, u.TOTPSecret) {
+		s.audit(r, "sign_in_failed", "user", u.ID, "second factor")
+		page := loginPage{layout: s.layout(r, "Xác thực hai lớp"), Next: next,
+			Error: "Mã xác thực không đúng hoặc đã hết hạn."}
+		s.render(w, r, http.StatusUnauthorized, "login_totp", page)
+		return
+	}
+	s.signIn(w, r, u, next)
+}
+
+// handleLogoutCreate ends the session and audits it.
+func (s *Server) handleLogoutCreate(w http.ResponseWriter, r *http.Request) {
+	if signedIn(actorOf(r)) {
+		s.audit(r, "sign_out", "user", actorOf(r).UserID, "")
+	}
+	if err := s.sessions.Destroy(r.Context()); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/login?out=1", http.StatusSeeOther)
+}
+
+// audit records an event that changes no data (sign-ins, refusals) about a record; a
+// failure to record it is logged, not shown.
+func (s *Server) audit(r *http.Request, action, entity string, id int64, detail string) {
+	a := actorOf(r)
+	if err := s.st.RecordEvent(r.Context(), a, action, entity, id, detail); err != nil {
+		s.log.ErrorContext(r.Context(), "audit", "action", action, "err", err)
+	}
+}
+
+// localPath returns p when it is a path on this site, else "/": a sign-in link must not
+// send users elsewhere.
+func localPath(p string) string {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+		return "/"
+	}
+	return p
+}
