@@ -56,6 +56,11 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) {
 	login := strings.ToLower(strings.TrimSpace(r.PostFormValue("login")))
 	password, next := r.PostFormValue("password"), localPath(r.PostFormValue("next"))
 	page := loginPage{layout: s.layout(r, "Đăng nhập"), Login: login, Next: next}
+	if login == "" || password == "" {
+		page.Error = "Hãy nhập tên đăng nhập và mật khẩu."
+		s.render(w, r, http.StatusUnprocessableEntity, "login", page)
+		return
+	}
 	if s.throttled(w, r, login) {
 		return
 	}

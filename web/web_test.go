@@ -127,3 +127,6 @@ var testHash = sync.OnceValue(func() string {
 	}
 	return h
 })
+
+// ctxb is the background context of tests.
+var ctxb = context.Background()
