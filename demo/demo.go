@@ -60,6 +60,7 @@ type world struct {
 	st    *store.Store
 	today congtac.Date
 	sum   Summary
+	conf  congtac.Settings // the committee's settings, for working days
 
 	committee, office congtac.Org
 	units             map[string]congtac.Org // by short name
@@ -86,10 +87,13 @@ func (w *world) settings() error {
 	st.Place = "Sơn Hà"
 	st.BriefingDay, st.BriefingTime = time.Thursday, congtac.At(14, 0)
 	st.RequireTOTP = nil // the demo accounts sign in with the password alone
-	for _, h := range []string{"01-01", "04-30", "05-01", "09-02"} {
-		d, _ := congtac.ParseDate(fmt.Sprintf("%d-%s", w.today.Year, h))
-		st.Holidays = append(st.Holidays, d)
+	for _, y := range []int{w.today.Year - 1, w.today.Year} {
+		for _, h := range []string{"01-01", "04-30", "05-01", "09-02"} {
+			d, _ := congtac.ParseDate(fmt.Sprintf("%d-%s", y, h))
+			st.Holidays = append(st.Holidays, d)
+		}
 	}
+	w.conf = st
 	w.at(w.today.AddMonths(-12))
 	return w.st.SaveSettings(w.ctx, congtac.System, st)
 }

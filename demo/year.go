@@ -134,10 +134,9 @@ func (w *world) move(p *congtac.Program, a congtac.Actor, action congtac.Program
 	return err
 }
 
-// workingDay returns d, or the next working day after it.
+// workingDay returns d, or the next working day after it under the demo's settings.
 func (w *world) workingDay(d congtac.Date) congtac.Date {
-	st := congtac.DefaultSettings()
-	for !st.WorkingDay(d) {
+	for !w.conf.WorkingDay(d) {
 		d = d.AddDays(1)
 	}
 	return d
