@@ -28,6 +28,9 @@ type Config struct {
 	LogLevel        slog.Level    // -log-level: debug, info, warn or error
 	LogFormat       string        // -log-format: text or json
 	ShutdownTimeout time.Duration // -shutdown-timeout: how long serve waits for requests in flight
+	SessionIdle     time.Duration // -session-idle: a session unused this long ends
+	SessionMax      time.Duration // -session-max: any session ends this long after sign-in
+	SecureCookies   bool          // -secure-cookies: send the session cookie over HTTPS only
 
 	defined []string          // the configuration flags of this command, in definition order
 	origins map[string]string // flag name → "flag", "env" or "default"
@@ -42,14 +45,16 @@ const (
 
 // settingNames lists every configuration flag in the order config prints them.
 func settingNames() []string {
-	return []string{"db", "addr", "demo", "log-level", "log-format", "shutdown-timeout"}
+	return []string{"db", "addr", "demo", "log-level", "log-format", "shutdown-timeout", "session-idle",
+		"session-max", "secure-cookies"}
 }
 
 // defaultConfig returns the configuration before flags and environment: a local SQLite
 // file and a loopback address, so that nothing is exposed by default.
 func defaultConfig() *Config {
 	return &Config{DB: "./congtac.db", Addr: "127.0.0.1:8080", LogLevel: slog.LevelInfo,
-		LogFormat: "text", ShutdownTimeout: 15 * time.Second, origins: map[string]string{}}
+		LogFormat: "text", ShutdownTimeout: 15 * time.Second, SessionIdle: 2 * time.Hour,
+		SessionMax: 12 * time.Hour, origins: map[string]string{}}
 }
 
 // envName returns the environment variable of a configuration flag: -log-level is
@@ -75,6 +80,12 @@ func (c *Config) define(fs *flag.FlagSet, names ...string) {
 			fs.StringVar(&c.LogFormat, name, c.LogFormat, "dạng nhật ký: text hoặc json (log format)")
 		case "shutdown-timeout":
 			fs.DurationVar(&c.ShutdownTimeout, name, c.ShutdownTimeout, "thời gian chờ các yêu cầu đang xử lý khi dừng (graceful shutdown timeout)")
+		case "session-idle":
+			fs.DurationVar(&c.SessionIdle, name, c.SessionIdle, "phiên đăng nhập không dùng quá thời gian này thì kết thúc (idle session timeout)")
+		case "session-max":
+			fs.DurationVar(&c.SessionMax, name, c.SessionMax, "phiên đăng nhập kết thúc sau thời gian này kể từ khi đăng nhập (absolute session timeout)")
+		case "secure-cookies":
+			fs.BoolVar(&c.SecureCookies, name, c.SecureCookies, "chỉ gửi cookie phiên qua HTTPS; bật khi người dùng truy cập bằng HTTPS (Secure session cookie)")
 		default:
 			panic("congtac: unknown configuration flag " + name)
 		}
@@ -134,6 +145,10 @@ func (c *Config) Validate() error {
 	}
 	if err := checkAddr(c.Addr); err != nil {
 		errs = append(errs, usagef("%s=%q không hợp lệ: %v; ví dụ 127.0.0.1:8080 (invalid listen address)", c.source("addr"), c.Addr, err))
+	}
+	if c.isSetting("session-idle") && (c.SessionIdle < time.Minute || c.SessionMax < c.SessionIdle) {
+		errs = append(errs, usagef("%s và %s: thời gian phiên tối thiểu 1 phút và thời hạn tối đa không nhỏ hơn thời gian chờ (invalid session timeouts)",
+			c.source("session-idle"), c.source("session-max")))
 	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, usagef("%s=%q không hợp lệ: chọn text hoặc json (invalid log format)", c.source("log-format"), c.LogFormat))

@@ -19,7 +19,8 @@ import (
 type serveCmd struct{}
 
 func (*serveCmd) flags(fs *flag.FlagSet, cfg *Config) {
-	cfg.define(fs, "db", "addr", "demo", "log-level", "log-format", "shutdown-timeout")
+	cfg.define(fs, "db", "addr", "demo", "log-level", "log-format", "shutdown-timeout", "session-idle",
+		"session-max", "secure-cookies")
 }
 
 // run opens and migrates the database, seeds demo data when asked and the database is
@@ -37,7 +38,8 @@ func (*serveCmd) run(ctx context.Context, c *cli, cfg Config) error {
 			return err
 		}
 	}
-	h, err := web.New(web.Config{}, st, log)
+	h, err := web.New(web.Config{SessionIdle: cfg.SessionIdle, SessionMax: cfg.SessionMax,
+		SecureCookies: cfg.SecureCookies}, st, log)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/cookiejar"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -73,15 +75,33 @@ func TestServe(t *testing.T) {
 				Title:  "Công tác tháng 11 năm 2026 về đường giao thông nông thôn"}); err != nil {
 				t.Fatal(err)
 			}
+			hash, err := congtac.HashPassword("mật khẩu an toàn")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.CreateUser(context.Background(), congtac.System, congtac.User{Login: "vanphong",
+				Role: congtac.RoleDrafter, OrgID: org.ID, PasswordHash: hash}); err != nil {
+				t.Fatal(err)
+			}
 			st.Close()
 
 			base, stop, logs := startServe(t, "-db", dsn, "-demo")
 			if code, body := fetch(t, base+"/healthz"); code != http.StatusOK || body != "ok" {
 				t.Errorf("GET /healthz = %d %q, want 200 \"ok\"", code, body)
 			}
-			code, body := fetch(t, base+"/")
-			if code != http.StatusOK || !strings.Contains(body, "Công tác tháng 11 năm 2026 về đường giao thông nông thôn") {
-				t.Errorf("GET / = %d, want 200 listing the program; body:\n%s", code, body)
+			if code, body := fetch(t, base+"/"); code != http.StatusOK || !strings.Contains(body, `name="password"`) {
+				t.Errorf("anonymous GET / = %d, want the sign-in form; body:\n%s", code, body)
+			}
+			jar, _ := cookiejar.New(nil)
+			browser := &http.Client{Jar: jar}
+			resp, err := browser.PostForm(base+"/login", url.Values{"login": {"vanphong"}, "password": {"mật khẩu an toàn"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), "Công tác tháng 11 năm 2026 về đường giao thông nông thôn") {
+				t.Errorf("signed-in home = %d, want 200 listing the program; body:\n%s", resp.StatusCode, body)
 			}
 			if code := stop(); code != exitOK {
 				t.Errorf("serve exited with %d, want 0; log:\n%s", code, logs)
