@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -12,7 +13,7 @@ import (
 
 // CreatePerson adds a person.
 func (s *Store) CreatePerson(ctx context.Context, a congtac.Actor, p congtac.Person) (congtac.Person, error) {
-	p.FullName = vn.NFC(strings.Join(strings.Fields(p.FullName), " "))
+	p = normalizePerson(p)
 	if err := p.Validate(); err != nil {
 		return congtac.Person{}, err
 	}
@@ -29,6 +30,72 @@ func (s *Store) CreatePerson(ctx context.Context, a congtac.Actor, p congtac.Per
 	return p, err
 }
 
+// normalizePerson puts the texts of p in NFC, with single spaces inside the name.
+func normalizePerson(p congtac.Person) congtac.Person {
+	p.FullName = vn.NFC(strings.Join(strings.Fields(p.FullName), " "))
+	p.Email, p.Phone = cleanText(p.Email), cleanText(p.Phone)
+	return p
+}
+
+const personColumns = `id, full_name, org_id, email, phone, version`
+
+func scanPerson(sc interface{ Scan(...any) error }) (congtac.Person, error) {
+	var p congtac.Person
+	err := sc.Scan(&p.ID, &p.FullName, idCol{&p.OrgID}, &p.Email, &p.Phone, &p.Version)
+	return p, err
+}
+
+func findPerson(ctx context.Context, q queryer, id int64) (congtac.Person, error) {
+	p, err := scanPerson(q.QueryRowContext(ctx, "SELECT "+personColumns+" FROM people WHERE id = $1", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, notFound("cán bộ")
+	} else if err != nil {
+		return p, fmt.Errorf("store: find person: %w", err)
+	}
+	return p, nil
+}
+
+// UpdatePerson changes a person's name, org, e-mail or phone. version is the version the
+// user read; ECONFLICT when it moved. The fields are validated as by [congtac.Person.Validate]
+// (EINVALID) and an org other than 0 must exist (ENOTFOUND). Audited with the person before
+// and after.
+func (s *Store) UpdatePerson(ctx context.Context, a congtac.Actor, id int64, version int, up congtac.PersonUpdate) (congtac.Person, error) {
+	var p congtac.Person
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		before, err := findPerson(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if before.Version != version {
+			return conflict("Thông tin cán bộ")
+		}
+		p = normalizePerson(up.Apply(before))
+		if err := p.Validate(); err != nil {
+			return err
+		}
+		if p.OrgID != 0 {
+			if _, err := findOrg(ctx, tx, p.OrgID); err != nil {
+				return err
+			}
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE people SET full_name = $1, org_id = $2, email = $3, phone = $4,
+			search = $5, version = version + 1, updated_at = $6 WHERE id = $7 AND version = $8`,
+			p.FullName, nullID(p.OrgID), p.Email, p.Phone, searchKey(p.FullName), s.now().Unix(), id, version)
+		if err != nil {
+			return fmt.Errorf("store: update person: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return conflict("Thông tin cán bộ")
+		}
+		p.Version = version + 1
+		return s.audit(ctx, tx, a, "update", "person", id, p.OrgID, before, p)
+	})
+	if err != nil {
+		return congtac.Person{}, err
+	}
+	return p, nil
+}
+
 // FindPeople returns people matching f, sorted by given name first as Vietnamese lists are.
 func (s *Store) FindPeople(ctx context.Context, f congtac.PersonFilter) ([]congtac.Person, error) {
 	var w where
@@ -39,7 +106,7 @@ func (s *Store) FindPeople(ctx context.Context, f congtac.PersonFilter) ([]congt
 		w.add("org_id = ?", *f.OrgID)
 	}
 	addSearch(&w, "search", f.Query)
-	rows, err := s.read.QueryContext(ctx, `SELECT id, full_name, org_id, email, phone, version FROM people `+
+	rows, err := s.read.QueryContext(ctx, "SELECT "+personColumns+" FROM people "+
 		w.String()+" ORDER BY id"+w.page(f.Limit, 0, 10000), w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: find people: %w", err)
@@ -47,8 +114,8 @@ func (s *Store) FindPeople(ctx context.Context, f congtac.PersonFilter) ([]congt
 	defer rows.Close()
 	var out []congtac.Person
 	for rows.Next() {
-		var p congtac.Person
-		if err := rows.Scan(&p.ID, &p.FullName, idCol{&p.OrgID}, &p.Email, &p.Phone, &p.Version); err != nil {
+		p, err := scanPerson(rows)
+		if err != nil {
 			return nil, fmt.Errorf("store: find people: %w", err)
 		}
 		out = append(out, p)
@@ -97,24 +164,60 @@ func (s *Store) FindPosts(ctx context.Context, f congtac.PostFilter) ([]congtac.
 		d := f.HeldOn.String()
 		w.add("(from_date IS NULL OR from_date <= ?) AND (to_date IS NULL OR to_date >= ?)", d, d)
 	}
-	rows, err := s.read.QueryContext(ctx, `SELECT id, person_id, org_id, kind, title, sectors, from_date, to_date
-		FROM posts `+w.String()+" ORDER BY id", w.args...)
+	rows, err := s.read.QueryContext(ctx, "SELECT "+postColumns+" FROM posts "+w.String()+" ORDER BY id", w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: find posts: %w", err)
 	}
 	defer rows.Close()
 	var out []congtac.Post
 	for rows.Next() {
-		var p congtac.Post
-		var sectors string
-		if err := rows.Scan(&p.ID, &p.PersonID, &p.OrgID, &p.Kind, &p.Title, &sectors,
-			dateCol{&p.From}, dateCol{&p.To}); err != nil {
+		p, err := scanPost(rows)
+		if err != nil {
 			return nil, fmt.Errorf("store: find posts: %w", err)
 		}
-		p.Sectors = splitSectors(sectors)
 		out = append(out, p)
 	}
 	return out, rows.Err()
+}
+
+const postColumns = `id, person_id, org_id, kind, title, sectors, from_date, to_date`
+
+func scanPost(sc interface{ Scan(...any) error }) (congtac.Post, error) {
+	var p congtac.Post
+	var sectors string
+	err := sc.Scan(&p.ID, &p.PersonID, &p.OrgID, &p.Kind, &p.Title, &sectors, dateCol{&p.From}, dateCol{&p.To})
+	p.Sectors = splitSectors(sectors)
+	return p, err
+}
+
+// EndPost records that the holder of post postID left it: on is the last day held. A post
+// already ended is EINVALID, and so is a last day before the post began; an unknown post is
+// ENOTFOUND. The post stays in history (signature blocks of documents signed while it was
+// held). Audited as "end" of the "post".
+func (s *Store) EndPost(ctx context.Context, a congtac.Actor, postID int64, on congtac.Date) error {
+	if on.IsZero() {
+		return congtac.FieldError("to", "Chưa có ngày thôi giữ chức vụ.")
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		before, err := scanPost(tx.QueryRowContext(ctx, "SELECT "+postColumns+" FROM posts WHERE id = $1", postID))
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("chức vụ")
+		} else if err != nil {
+			return fmt.Errorf("store: end post: %w", err)
+		}
+		if !before.To.IsZero() {
+			return congtac.Errorf(congtac.EINVALID, "Chức vụ này đã kết thúc từ ngày %s.", vn.PaddedDate(before.To))
+		}
+		after := before
+		after.To = on
+		if err := after.Validate(); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE posts SET to_date = $1 WHERE id = $2", on.String(), postID); err != nil {
+			return fmt.Errorf("store: end post: %w", err)
+		}
+		return s.audit(ctx, tx, a, "end", "post", postID, before.OrgID, before, after)
+	})
 }
 
 func joinSectors(ss []congtac.Sector) string {

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/base32"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -13,9 +15,25 @@ const userColumns = `id, login, person_id, display_name, role, org_id, password_
 
 func scanUser(sc interface{ Scan(...any) error }) (congtac.User, error) {
 	var u congtac.User
-	err := sc.Scan(&u.ID, &u.Login, idCol{&u.PersonID}, &u.DisplayName, &u.Role, &u.OrgID,
-		&u.PasswordHash, &u.TOTPSecret, &u.Disabled, &u.Version)
+	err := sc.Scan(userScanArgs(&u)...)
 	return u, err
+}
+
+// userScanArgs returns the scan destinations of userColumns in u.
+func userScanArgs(u *congtac.User) []any {
+	return []any{&u.ID, &u.Login, idCol{&u.PersonID}, &u.DisplayName, &u.Role, &u.OrgID,
+		&u.PasswordHash, &u.TOTPSecret, &u.Disabled, &u.Version}
+}
+
+// findUser returns one account, or ENOTFOUND.
+func findUser(ctx context.Context, q queryer, id int64) (congtac.User, error) {
+	u, err := scanUser(q.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE id = $1", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, notFound("tài khoản")
+	} else if err != nil {
+		return u, fmt.Errorf("store: find user: %w", err)
+	}
+	return u, nil
 }
 
 // redactUser returns u without its secrets, for the audit log.
@@ -76,13 +94,7 @@ func (s *Store) FindUserByLogin(ctx context.Context, login string) (congtac.User
 
 // FindUserByID returns one account, or ENOTFOUND.
 func (s *Store) FindUserByID(ctx context.Context, id int64) (congtac.User, error) {
-	u, err := scanUser(s.read.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE id = $1", id))
-	if err == sql.ErrNoRows {
-		return u, notFound("tài khoản")
-	} else if err != nil {
-		return u, fmt.Errorf("store: find user: %w", err)
-	}
-	return u, nil
+	return findUser(ctx, s.read, id)
 }
 
 // FindUsers returns every account, by login.
@@ -103,17 +115,161 @@ func (s *Store) FindUsers(ctx context.Context) ([]congtac.User, error) {
 	return out, rows.Err()
 }
 
-// SetPassword replaces an account's password hash (argon2id, hashed by the caller).
-func (s *Store) SetPassword(ctx context.Context, a congtac.Actor, id int64, hash string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, version = version + 1,
-			updated_at = $2 WHERE id = $3`, hash, s.now().Unix(), id)
+// UpdateUser changes an account's display name, role, org, person or disabled flag.
+// version is the version the user read; ECONFLICT when it moved. The role must be one of
+// [congtac.Roles] (EINVALID) and the org and person must exist (ENOTFOUND). The last active
+// admin can neither lose the role nor be disabled (EINVALID), so that somebody can still
+// administer the system. Disabling an account also ends its sessions in the same
+// transaction; its API tokens stop authenticating while it stays disabled. The change is
+// audited without secrets.
+func (s *Store) UpdateUser(ctx context.Context, a congtac.Actor, id int64, version int, up congtac.UserUpdate) (congtac.User, error) {
+	var u congtac.User
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		before, err := findUser(ctx, tx, id)
 		if err != nil {
-			return fmt.Errorf("store: set password: %w", err)
+			return err
+		}
+		if before.Version != version {
+			return conflict("Tài khoản")
+		}
+		u = up.Apply(before)
+		u.DisplayName = cleanText(u.DisplayName)
+		if err := u.Validate(); err != nil {
+			return err
+		}
+		if err := s.checkUserRefs(ctx, tx, before, u); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE users SET display_name = $1, role = $2, org_id = $3,
+			person_id = $4, disabled = $5, version = version + 1, updated_at = $6 WHERE id = $7 AND version = $8`,
+			u.DisplayName, u.Role, u.OrgID, nullID(u.PersonID), u.Disabled, s.now().Unix(), id, version)
+		if err != nil {
+			return fmt.Errorf("store: update user: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("tài khoản")
+			return conflict("Tài khoản")
 		}
-		return s.audit(ctx, tx, a, "set_password", "user", id, 0, nil, nil)
+		if u.Disabled && !before.Disabled {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM sessions WHERE user_id = $1", id); err != nil {
+				return fmt.Errorf("store: update user: end sessions: %w", err)
+			}
+		}
+		u.Version = version + 1
+		return s.audit(ctx, tx, a, "update", "user", id, u.OrgID, redactUser(before), redactUser(u))
+	})
+	if err != nil {
+		return congtac.User{}, err
+	}
+	return u, nil
+}
+
+// checkUserRefs verifies that the org and person of an updated account exist and that the
+// update does not leave the system without an active admin.
+func (s *Store) checkUserRefs(ctx context.Context, tx *sql.Tx, before, u congtac.User) error {
+	if _, err := findOrg(ctx, tx, u.OrgID); err != nil {
+		return err
+	}
+	if err := checkPerson(ctx, tx, u.PersonID, "người được gắn với tài khoản"); err != nil {
+		return err
+	}
+	wasAdmin := before.Role == congtac.RoleAdmin && !before.Disabled
+	if !wasAdmin || (u.Role == congtac.RoleAdmin && !u.Disabled) {
+		return nil
+	}
+	// On PostgreSQL the active admins' rows stay locked until tx ends, so that two admins
+	// demoting each other at once cannot both pass; SQLite writers are serialised already.
+	q := "SELECT id FROM users WHERE role = $1 AND NOT disabled ORDER BY id"
+	if s.engine == Postgres {
+		q += " FOR UPDATE"
+	}
+	rows, err := tx.QueryContext(ctx, q, congtac.RoleAdmin)
+	if err != nil {
+		return fmt.Errorf("store: update user: %w", err)
+	}
+	defer rows.Close()
+	others := 0
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return fmt.Errorf("store: update user: %w", err)
+		}
+		if id != u.ID {
+			others++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: update user: %w", err)
+	}
+	if others == 0 {
+		return congtac.FieldError("role", "Đây là quản trị viên duy nhất đang hoạt động; "+
+			"không thể bỏ vai trò quản trị hoặc khóa tài khoản này.")
+	}
+	return nil
+}
+
+// SetPassword replaces an account's password hash (argon2id, hashed by the caller) and
+// records when it changed. Ending the account's other sessions is the caller's next step
+// ([Store.EndSessions]). Audited as "set_password" without the hash; ENOTFOUND for an unknown
+// account.
+func (s *Store) SetPassword(ctx context.Context, a congtac.Actor, id int64, hash string) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var org int64
+		now := s.now().Unix()
+		err := tx.QueryRowContext(ctx, `UPDATE users SET password_hash = $1, password_changed_at = $2,
+			version = version + 1, updated_at = $2 WHERE id = $3 RETURNING org_id`, hash, now, id).Scan(&org)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("tài khoản")
+		} else if err != nil {
+			return fmt.Errorf("store: set password: %w", err)
+		}
+		return s.audit(ctx, tx, a, "set_password", "user", id, org, nil, nil)
+	})
+}
+
+// totpEncoding reads the base32 secrets of RFC 6238 authenticator apps, with or without
+// padding.
+var totpEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
+
+// SetTOTPSecret turns on the second factor of an account with secret, the base32 key the
+// user's authenticator app was given (at least 128 bits, RFC 4226), or turns it off when
+// secret is empty. A malformed secret is EINVALID; an unknown account ENOTFOUND. The event
+// "set_totp" records only whether the factor is on, never the secret.
+func (s *Store) SetTOTPSecret(ctx context.Context, a congtac.Actor, id int64, secret string) error {
+	secret = strings.ToUpper(strings.TrimSpace(secret))
+	if secret != "" {
+		if key, err := totpEncoding.DecodeString(strings.TrimRight(secret, "=")); err != nil || len(key) < 16 {
+			return congtac.FieldError("totp_secret", "Khóa xác thực hai lớp không hợp lệ.")
+		}
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		var org int64
+		err := tx.QueryRowContext(ctx, `UPDATE users SET totp_secret = $1, version = version + 1,
+			updated_at = $2 WHERE id = $3 RETURNING org_id`, secret, s.now().Unix(), id).Scan(&org)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("tài khoản")
+		} else if err != nil {
+			return fmt.Errorf("store: set totp secret: %w", err)
+		}
+		return s.audit(ctx, tx, a, "set_totp", "user", id, org, nil, map[string]bool{"enabled": secret != ""})
+	})
+}
+
+// RecordSignIn records that user userID has just signed in from address: it sets the
+// account's last sign-in time and writes the audit event "sign_in" with the user as actor.
+// It does not change the account's version, so that an administrator editing the account
+// meanwhile gets no conflict. An unknown account is ENOTFOUND. Failed sign-ins are recorded
+// with [Store.RecordEvent].
+func (s *Store) RecordSignIn(ctx context.Context, userID int64, address string) error {
+	address = clip(address, maxAddress)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		a := congtac.Actor{UserID: userID, Address: address}
+		err := tx.QueryRowContext(ctx, `UPDATE users SET last_sign_in_at = $1 WHERE id = $2
+			RETURNING role, org_id`, s.now().Unix(), userID).Scan(&a.Role, &a.OrgID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("tài khoản")
+		} else if err != nil {
+			return fmt.Errorf("store: record sign-in: %w", err)
+		}
+		return s.audit(ctx, tx, a, "sign_in", "user", userID, a.OrgID, nil, nil)
 	})
 }
