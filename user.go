@@ -3,6 +3,7 @@ package congtac
 import (
 	"regexp"
 	"slices"
+	"time"
 )
 
 // Role is what a [User] may do; its reach is the subtree of the user's Org.
@@ -52,6 +53,9 @@ type User struct {
 	TOTPSecret   string // empty while the second factor is off
 	Disabled     bool
 	Version      int
+
+	LastSignInAt      time.Time // zero before the first sign-in
+	PasswordChangedAt time.Time // zero until the password is first changed
 }
 
 var loginPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,39}$`)

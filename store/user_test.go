@@ -191,8 +191,9 @@ func TestSignInAndPasswordTimes(t *testing.T) {
 		if si, _ := times(); si.Int64 != c.t.Unix() {
 			t.Errorf("last_sign_in_at = %v, want %d", si, c.t.Unix())
 		}
-		if u, _ := s.FindUserByID(ctx, id); u.Version != before.Version {
-			t.Errorf("sign-in moved the version from %d to %d", before.Version, u.Version)
+		if u, _ := s.FindUserByID(ctx, id); u.Version != before.Version || u.LastSignInAt.Unix() != c.t.Unix() {
+			t.Errorf("after sign-in: version %d (was %d), last sign-in %v; want the same version and %v",
+				u.Version, before.Version, u.LastSignInAt, c.t)
 		}
 		events, _, _ := s.FindAuditEvents(ctx, congtac.System, congtac.AuditFilter{Entity: "user", EntityID: &id})
 		if len(events) == 0 || events[0].Action != "sign_in" || events[0].UserID != id ||
