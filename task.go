@@ -117,9 +117,11 @@ func (t Task) Validate() error {
 	return p.Err()
 }
 
-// CheckIn checks the task against the program it belongs to: a dated deadline must fall in,
-// or its period overlap, one of the periods the program covers (its Period or one of Also).
-// A task carried over from an earlier program may keep a deadline that has already passed.
+// CheckIn checks the task against the program it belongs to. A dated deadline must fall in,
+// or its period overlap, one of the periods the program covers (its Period or one of Also),
+// or fall in the period right after the main one: a May program may ask for something "chậm
+// nhất trong tháng 6", as programs do, but not for something in August or in April. A task
+// carried over from an earlier program may keep a deadline that has already passed.
 func (t Task) CheckIn(p Program) error {
 	if t.Due.IsVague() {
 		return nil
@@ -128,12 +130,12 @@ func (t Task) CheckIn(p Program) error {
 	if t.CarriedFrom != 0 && to.Before(p.Period.Start()) {
 		return nil // a carried-over task keeps the deadline it already missed
 	}
-	for _, per := range append([]Period{p.Period}, p.Also...) {
+	for _, per := range append([]Period{p.Period, p.Period.Next()}, p.Also...) {
 		if !to.Before(per.Start()) && !from.After(per.End()) {
 			return nil
 		}
 	}
-	return FieldError("due", "Thời hạn %s nằm ngoài kỳ của chương trình (%s).", t.Due, p.Period)
+	return FieldError("due", "Thời hạn %s nằm ngoài kỳ của chương trình (%s) và kỳ tiếp theo.", t.Due, p.Period)
 }
 
 // periodStartOf returns the first day of the month, quarter, half or year that a deadline of

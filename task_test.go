@@ -73,9 +73,9 @@ func TestCarriedTaskKeepsItsMissedDeadline(t *testing.T) {
 	if err := task.CheckIn(april); err != nil {
 		t.Errorf("carried task due in March, April program: %v, want nil", err)
 	}
-	task.Due = DueInMonth(2023, time.May)
+	task.Due = DueInMonth(2023, time.June)
 	if err := task.CheckIn(april); err == nil {
-		t.Error("carried task due in May, April program: nil, want an error")
+		t.Error("carried task due in June, April program: nil, want an error")
 	}
 }
 
@@ -97,8 +97,10 @@ func TestTaskCheckIn(t *testing.T) {
 		{"vague", april, Due{Text: "trong dịp nghỉ hè"}, true},
 		{"day before", april, DueOn(ymd("2023-03-31")), false},
 		{"in March", april, DueInMonth(2023, time.March), false},
-		{"day after", april, DueOn(ymd("2023-05-01")), false},
-		{"in May", april, DueInMonth(2023, time.May), false},
+		{"day after, in the next month", april, DueOn(ymd("2023-05-01")), true},
+		{"month after next", april, DueOn(ymd("2023-06-01")), false},
+		{"in May, the next month", april, DueInMonth(2023, time.May), true},
+		{"in June", april, DueInMonth(2023, time.June), false},
 		{"quarter II overlaps April", april, DueInQuarter(2023, 2), true},
 		{"6 months overlap April", april, DueInHalf(2023, 1), true},
 		{"year overlaps April", april, DueInYear(2023), true},
@@ -117,7 +119,8 @@ func TestTaskCheckIn(t *testing.T) {
 		{"Q3 in the gap", aprilAndQ4, DueInQuarter(2023, 3), false},
 		{"weekly program, day in the week", week, DueOn(ymd("2023-04-12")), true},
 		{"weekly program, April overlaps", week, DueInMonth(2023, time.April), true},
-		{"weekly program, day after", week, DueOn(ymd("2023-04-17")), false},
+		{"weekly program, next week", week, DueOn(ymd("2023-04-17")), true},
+		{"weekly program, two weeks on", week, DueOn(ymd("2023-04-24")), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
