@@ -337,6 +337,9 @@ func (s *Store) TransitionProgram(ctx context.Context, a congtac.Actor, id int64
 			return err
 		}
 		p.Version++
+		if err := s.takeVersion(ctx, tx, a, id, action, comment); err != nil {
+			return err
+		}
 		after := map[string]any{"status": to, "comment": vn.NFC(comment)}
 		return s.audit(ctx, tx, a, string(action), "program", id, p.OrgID, map[string]any{"status": before.Status}, after)
 	})

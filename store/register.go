@@ -122,6 +122,9 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 		if err := s.amendOriginal(ctx, tx, a, p); err != nil {
 			return err
 		}
+		if err := s.takeVersion(ctx, tx, a, id, congtac.ActionIssue, ""); err != nil {
+			return err
+		}
 		return s.audit(ctx, tx, a, "issue", "program", id, p.OrgID, programAudit(before), programAudit(p))
 	})
 	return p, err
