@@ -146,36 +146,44 @@ func (s *Store) AddAgendaItem(ctx context.Context, a congtac.Actor, it congtac.A
 		return congtac.AgendaItem{}, err
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		m, err := findMeetingRow(ctx, tx, it.MeetingID)
-		if err != nil {
-			return err
-		}
-		if err := checkAgendaRefs(ctx, tx, it); err != nil {
-			return err
-		}
-		if it.Position == 0 {
-			if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = $1",
-				m.ID).Scan(&it.Position); err != nil {
-				return fmt.Errorf("store: add agenda item: %w", err)
-			}
-		}
-		if it.MaterialsDue.IsZero() {
-			st, err := settingsTx(ctx, tx)
-			if err != nil {
-				return err
-			}
-			it.MaterialsDue = materialsDue(m.Date, st)
-		}
-		if it.ID, err = insertAgendaItem(ctx, tx, it); err != nil {
-			return err
-		}
-		it.Version = 1
-		return s.audit(ctx, tx, a, "create", "agenda_item", it.ID, m.OrgID, nil, it)
+		var err error
+		it, err = s.addAgendaItem(ctx, tx, a, it)
+		return err
 	})
 	if err != nil {
 		return congtac.AgendaItem{}, err
 	}
 	return it, nil
+}
+
+// addAgendaItem writes a validated item in tx: last on the agenda when Position is 0, its
+// materials due by the setting when not given; audited.
+func (s *Store) addAgendaItem(ctx context.Context, tx *sql.Tx, a congtac.Actor, it congtac.AgendaItem) (congtac.AgendaItem, error) {
+	m, err := findMeetingRow(ctx, tx, it.MeetingID)
+	if err != nil {
+		return it, err
+	}
+	if err := checkAgendaRefs(ctx, tx, it); err != nil {
+		return it, err
+	}
+	if it.Position == 0 {
+		if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = $1",
+			m.ID).Scan(&it.Position); err != nil {
+			return it, fmt.Errorf("store: add agenda item: %w", err)
+		}
+	}
+	if it.MaterialsDue.IsZero() {
+		st, err := settingsTx(ctx, tx)
+		if err != nil {
+			return it, err
+		}
+		it.MaterialsDue = materialsDue(m.Date, st)
+	}
+	if it.ID, err = insertAgendaItem(ctx, tx, it); err != nil {
+		return it, err
+	}
+	it.Version = 1
+	return it, s.audit(ctx, tx, a, "create", "agenda_item", it.ID, m.OrgID, nil, it)
 }
 
 // UpdateAgendaItem changes an agenda item: its title, preparing orgs, presenter, duration,

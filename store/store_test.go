@@ -50,9 +50,14 @@ func newFixture(t *testing.T, s *store.Store) fixture {
 		if err != nil {
 			t.Fatalf("create user %s: %v", login, err)
 		}
-		return congtac.Actor{UserID: u.ID, Role: u.Role, OrgID: u.OrgID}
+		path, err := s.OrgPath(ctx, u.OrgID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return congtac.Actor{UserID: u.ID, Role: u.Role, OrgID: u.OrgID, Path: path}
 	}
-	f.drafter = user("vanphong", congtac.RoleDrafter, f.office.ID)
+	// The office's staff act for the whole committee, as in the demo.
+	f.drafter = user("vanphong", congtac.RoleDrafter, f.committee.ID)
 	f.chair = user("chutich", congtac.RoleLeader, f.committee.ID)
 	f.reporterA = user("kinhte", congtac.RoleReporter, f.deptA.ID)
 	return f

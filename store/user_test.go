@@ -197,7 +197,7 @@ func TestSignInAndPasswordTimes(t *testing.T) {
 		}
 		events, _, _ := s.FindAuditEvents(ctx, congtac.System, congtac.AuditFilter{Entity: "user", EntityID: &id})
 		if len(events) == 0 || events[0].Action != "sign_in" || events[0].UserID != id ||
-			events[0].Address != "203.0.113.5" || events[0].OrgID != f.office.ID {
+			events[0].Address != "203.0.113.5" || events[0].OrgID != f.committee.ID {
 			t.Errorf("sign-in event = %+v", events)
 		}
 		if err := s.RecordSignIn(ctx, 99999, ""); congtac.ErrorCode(err) != congtac.ENOTFOUND {
