@@ -107,3 +107,38 @@ func benchIssue(b *testing.B, s *store.Store, st synth.Stats) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// BenchmarkDraftNext200 creates next month's draft from a program of 200 unfinished tasks:
+// each iteration carries all 200 over (the target is under 100 ms).
+func BenchmarkDraftNext200(b *testing.B) {
+	for _, e := range storetest.Engines {
+		b.Run(string(e), func(b *testing.B) {
+			s := storetest.Open(b, e)
+			committee, err := s.CreateOrg(ctx, congtac.System, congtac.Org{Kind: congtac.OrgCommittee, Name: "Ủy ban nhân dân tỉnh"})
+			if err != nil {
+				b.Fatal(err)
+			}
+			dept, _ := s.CreateOrg(ctx, congtac.System, congtac.Org{Kind: congtac.OrgDepartment, Name: "Sở Tài chính", ParentID: committee.ID})
+			period := congtac.Period{Kind: congtac.PeriodMonth, Year: 2023, Number: 1}
+			p := congtac.Program{OrgID: committee.ID, Period: period, Title: "Công tác tháng 1 năm 2023",
+				Items: []congtac.Item{{ID: 1, Heading: "NHIỆM VỤ TRỌNG TÂM"}}}
+			for i := range 200 {
+				p.Items = append(p.Items, congtac.Item{ID: int64(i + 2), ParentID: 1, Position: i, Text: fmt.Sprintf("Mục %d", i)})
+				p.Tasks = append(p.Tasks, congtac.Task{ItemID: int64(i + 2), Lead: dept.ID, Sector: congtac.SectorEconomy,
+					Text: fmt.Sprintf("Đẩy nhanh tiến độ dự án đường giao thông số %d", i), Due: congtac.DueInMonth(2023, 1)})
+			}
+			if _, err := s.CreateProgram(ctx, congtac.System, p); err != nil {
+				b.Fatal(err)
+			}
+			a := congtac.Actor{Role: congtac.RoleAdmin}
+			b.ReportAllocs()
+			for b.Loop() {
+				period = period.Next()
+				d, err := s.DraftNext(ctx, a, committee.ID, period, period.Start())
+				if err != nil || len(d.Tasks) != 200 {
+					b.Fatalf("draft %s: %d tasks, %v", period.Key(), len(d.Tasks), err)
+				}
+			}
+		})
+	}
+}

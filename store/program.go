@@ -87,17 +87,9 @@ func (s *Store) CreateProgram(ctx context.Context, a congtac.Actor, p congtac.Pr
 		if _, err := findOrg(ctx, tx, p.OrgID); err != nil {
 			return err
 		}
-		now := s.now()
-		if err := tx.QueryRowContext(ctx, `INSERT INTO programs (org_id, period_kind, period_year,
-			period_number, period_key, also, title, status, drafted_by, place, signature, recipients,
-			amends_id, public, search, version, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16) RETURNING id`,
-			p.OrgID, p.Period.Kind, p.Period.Year, p.Period.Number, p.Period.Key(), alsoKeys(p.Also), p.Title,
-			p.Status, nullID(p.DraftedBy), p.Place, mustJSON(p.Signature), mustJSON(nonNil(p.Recipients)),
-			nullID(p.AmendsID), p.Public, programSearch(p), now.Unix()).Scan(&p.ID); err != nil {
-			return fmt.Errorf("store: create program: %w", err)
+		if err := s.insertProgram(ctx, tx, &p); err != nil {
+			return err
 		}
-		p.CreatedAt, p.UpdatedAt = now.UTC().Truncate(time.Second), now.UTC().Truncate(time.Second)
 		if err := s.insertContent(ctx, tx, &p); err != nil {
 			return err
 		}
@@ -107,6 +99,23 @@ func (s *Store) CreateProgram(ctx context.Context, a congtac.Actor, p congtac.Pr
 		return congtac.Program{}, err
 	}
 	return p, nil
+}
+
+// insertProgram writes the program's row and sets its ID and times.
+func (s *Store) insertProgram(ctx context.Context, tx *sql.Tx, p *congtac.Program) error {
+	now := s.now()
+	p.Version = 1
+	if err := tx.QueryRowContext(ctx, `INSERT INTO programs (org_id, period_kind, period_year,
+		period_number, period_key, also, title, status, drafted_by, place, signature, recipients,
+		amends_id, public, search, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16) RETURNING id`,
+		p.OrgID, p.Period.Kind, p.Period.Year, p.Period.Number, p.Period.Key(), alsoKeys(p.Also), p.Title,
+		p.Status, nullID(p.DraftedBy), p.Place, mustJSON(p.Signature), mustJSON(nonNil(p.Recipients)),
+		nullID(p.AmendsID), p.Public, programSearch(*p), now.Unix()).Scan(&p.ID); err != nil {
+		return fmt.Errorf("store: create program: %w", err)
+	}
+	p.CreatedAt, p.UpdatedAt = now.UTC().Truncate(time.Second), now.UTC().Truncate(time.Second)
+	return nil
 }
 
 func nonNil(ss []string) []string {
