@@ -45,8 +45,10 @@ func detailJSON(detail string) any {
 }
 
 // FindAuditEvents returns audit events matching f, newest first, and the total number that
-// match. Only admins and office heads read the whole log; other roles see events of their
-// own org subtree.
+// match, limited to the orgs the actor's [congtac.ViewAudit] reaches: an admin (and
+// [congtac.System]) reads the whole log, an office head the events of its org subtree
+// (events without an org, such as settings changes, are outside every subtree), and a role
+// without ViewAudit reads nothing.
 func (s *Store) FindAuditEvents(ctx context.Context, a congtac.Actor, f congtac.AuditFilter) ([]congtac.AuditEvent, int, error) {
 	var w where
 	if f.UserID != nil {
@@ -67,9 +69,7 @@ func (s *Store) FindAuditEvents(ctx context.Context, a congtac.Actor, f congtac.
 	if f.To != nil {
 		w.add("at < ?", f.To.Unix())
 	}
-	if a.Role != congtac.RoleAdmin && a.Role != congtac.RoleOfficeHead {
-		w.add("org_id IN ("+s.subtreeSQL()+")", a.OrgID)
-	}
+	s.addReach(&w, "org_id", a.Reach(congtac.ViewAudit))
 	var events []congtac.AuditEvent
 	var total int
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
