@@ -39,7 +39,9 @@ func (s *Server) newSessions() *scs.SessionManager {
 
 // authenticate finds who makes the request — a bearer token for the API, else the session —
 // and puts the actor in the request for [Server.guard] and the handlers. A token or session
-// of a disabled or deleted user counts as anonymous, and such a session is ended.
+// of a disabled or deleted user counts as anonymous, and such a session is ended. A session
+// user whose role must use a second factor and has none is held to setting it up
+// ([Server.owesTOTP]); bearer tokens are not held.
 func (s *Server) authenticate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
@@ -65,6 +67,9 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			}
 			s.sessions.Destroy(ctx)
 			next.ServeHTTP(w, r)
+			return
+		}
+		if s.owesTOTP(w, r, u) {
 			return
 		}
 		s.serveAs(w, r, next, u)

@@ -1,0 +1,214 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"golang.org/x/text/unicode/norm"
+
+	"congtac"
+	"congtac/store"
+	"congtac/vn"
+)
+
+// accountPage is the data of account.html: who the user is, its password and second
+// factor, its sessions and its API tokens. A handler answering a refused form fills the
+// form's fields and messages; passwords are never sent back.
+type accountPage struct {
+	layout
+	Login, OrgName, RoleLabel, LastSignIn string
+	TOTPOn, TOTPRequired                  bool
+	Sessions                              []accountSession
+	Tokens                                []accountToken
+
+	PasswordErrors map[string]string // of the change-password form
+	DisableErrors  map[string]string // of the form turning the second factor off
+	TokenName      string            // as typed in the create-token form
+	TokenErrors    map[string]string
+	NewToken       string // a token just created, shown this once
+	NewTokenName   string
+}
+
+// accountSession is one of the user's live sessions.
+type accountSession struct {
+	ID, Started, LastSeen, Expires, Address, Agent string
+	Current                                        bool // the session of this request
+}
+
+// accountToken is one of the user's API tokens.
+type accountToken struct {
+	ID                               int64
+	Name, Created, LastUsed, Revoked string
+	Active                           bool
+}
+
+// accountPageFor returns the account page of the request's user, with no form filled.
+func (s *Server) accountPageFor(r *http.Request) (accountPage, error) {
+	ctx, a := r.Context(), actorOf(r)
+	u, err := s.st.FindUserByID(ctx, a.UserID)
+	if err != nil {
+		return accountPage{}, fmt.Errorf("web: account: %w", err)
+	}
+	st, err := s.st.Settings(ctx)
+	if err != nil {
+		return accountPage{}, fmt.Errorf("web: account: %w", err)
+	}
+	org, err := s.st.FindOrgByID(ctx, u.OrgID)
+	if err != nil {
+		return accountPage{}, fmt.Errorf("web: account: %w", err)
+	}
+	page := accountPage{layout: s.layout(r, "Tài khoản của tôi"), Login: u.Login, OrgName: org.Name,
+		RoleLabel: u.Role.Label(), LastSignIn: s.localStamp(u.LastSignInAt), TOTPOn: u.TOTPSecret != "",
+		TOTPRequired: st.RequiresTOTP(u.Role)}
+	if page.Sessions, err = s.accountSessions(r, u.ID); err != nil {
+		return accountPage{}, err
+	}
+	tokens, err := s.st.FindAPITokens(ctx, u.ID)
+	if err != nil {
+		return accountPage{}, fmt.Errorf("web: account: %w", err)
+	}
+	for _, t := range tokens {
+		page.Tokens = append(page.Tokens, accountToken{ID: t.ID, Name: t.Name, Created: s.localStamp(t.CreatedAt),
+			LastUsed: s.localStamp(t.LastUsedAt), Revoked: s.localStamp(t.RevokedAt), Active: t.Active()})
+	}
+	return page, nil
+}
+
+// accountSessions returns the live sessions of user id, marking the request's own.
+func (s *Server) accountSessions(r *http.Request, id int64) ([]accountSession, error) {
+	sessions, err := s.st.FindSessions(r.Context(), id)
+	if err != nil {
+		return nil, fmt.Errorf("web: account: %w", err)
+	}
+	current := s.currentSessionID(r)
+	var out []accountSession
+	for _, se := range sessions {
+		out = append(out, accountSession{ID: se.ID, Started: s.localStamp(se.CreatedAt),
+			LastSeen: s.localStamp(se.LastSeenAt), Expires: s.localStamp(se.Expiry), Address: se.Address,
+			Agent: se.Agent, Current: se.ID == current})
+	}
+	return out, nil
+}
+
+// currentSessionID returns the handle ([congtac.Session.ID]) of the request's session, ""
+// when it has none yet.
+func (s *Server) currentSessionID(r *http.Request) string {
+	token := s.sessions.Token(r.Context())
+	if token == "" {
+		return ""
+	}
+	return store.SessionID(token)
+}
+
+// handleAccountShow shows the user's own account.
+func (s *Server) handleAccountShow(w http.ResponseWriter, r *http.Request) {
+	page, err := s.accountPageFor(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "account", page)
+}
+
+// handleAccountPasswordUpdate changes the user's password from the fields current_password,
+// new_password and confirm_password. The current password must match (tries count against
+// the account's sign-in limit); the new one needs [minPasswordLen] characters, must differ
+// from the current one and be typed twice alike; otherwise the page comes back with 422 and
+// the messages. A change ends every other session of the account.
+func (s *Server) handleAccountPasswordUpdate(w http.ResponseWriter, r *http.Request) {
+	ctx, a := r.Context(), actorOf(r)
+	u, err := s.st.FindUserByID(ctx, a.UserID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	current, next := r.PostFormValue("current_password"), r.PostFormValue("new_password")
+	var p congtac.Problems
+	checkNewPassword(&p, "new_password", next)
+	if next != "" && norm.NFC.String(next) == norm.NFC.String(current) {
+		p.Add("new_password", "Mật khẩu mới phải khác mật khẩu hiện tại.")
+	}
+	if r.PostFormValue("confirm_password") != next {
+		p.Add("confirm_password", "Mật khẩu nhập lại không khớp với mật khẩu mới.")
+	}
+	if current == "" {
+		p.Add("current_password", "Hãy nhập mật khẩu hiện tại.")
+	} else if s.passwordThrottled(w, r, u.Login) {
+		return
+	} else if !checkPassword(u.PasswordHash, current) {
+		s.audit(r, "set_password_failed", "user", u.ID, "wrong current password")
+		p.Add("current_password", "Mật khẩu hiện tại không đúng.")
+	}
+	if err := p.Err(); err != nil {
+		s.renderAccountForm(w, r, err, func(page *accountPage) { page.PasswordErrors = congtac.FieldErrors(err) })
+		return
+	}
+	if _, err := s.changePassword(r, u.ID, next, s.sessions.Token(ctx)); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.flash(r, "Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết thúc.")
+	http.Redirect(w, r, "/account", http.StatusSeeOther)
+}
+
+// changePassword sets user id's password to pw and ends every session of the account but
+// keep (the acting user's own, when it changes its own password; "" ends them all). It
+// returns how many sessions ended.
+func (s *Server) changePassword(r *http.Request, id int64, pw, keep string) (int, error) {
+	hash, err := congtac.HashPassword(pw)
+	if err != nil {
+		return 0, fmt.Errorf("web: change password: %w", err)
+	}
+	a := actorOf(r)
+	if err := s.st.SetPassword(r.Context(), a, id, hash); err != nil {
+		return 0, fmt.Errorf("web: change password: %w", err)
+	}
+	ended, err := s.st.EndSessions(r.Context(), a, id, keep)
+	if err != nil {
+		return 0, fmt.Errorf("web: change password: %w", err)
+	}
+	return ended, nil
+}
+
+// renderAccountForm answers a refused account form: the account page with the status of
+// err (422) and the form filled by fill.
+func (s *Server) renderAccountForm(w http.ResponseWriter, r *http.Request, err error, fill func(*accountPage)) {
+	page, perr := s.accountPageFor(r)
+	if perr != nil {
+		s.fail(w, r, perr)
+		return
+	}
+	fill(&page)
+	s.render(w, r, statusOf(err), "account", page)
+}
+
+// passwordThrottled answers 429 and reports true when the account's password has been
+// tried too often: checks of the current password share the sign-in limit per account, so
+// that a stolen session cannot be used to guess the password either.
+func (s *Server) passwordThrottled(w http.ResponseWriter, r *http.Request, login string) bool {
+	if !s.byAccount.OnLimit(w, r, vn.Fold(login)) {
+		return false
+	}
+	s.audit(r, "password_throttled", "user", actorOf(r).UserID, "login="+login)
+	page := errorPage{layout: s.layout(r, "Nhập mật khẩu quá nhiều lần"), Status: http.StatusTooManyRequests,
+		Message: "Bạn đã nhập mật khẩu quá nhiều lần. Vui lòng đợi vài phút rồi thử lại."}
+	s.render(w, r, http.StatusTooManyRequests, "error", page)
+	return true
+}
+
+// handleAccountSessionEnd ends one of the user's own sessions, named by its handle. A
+// handle of another user's session is 404. Ending the session of this very request signs
+// the user out.
+func (s *Server) handleAccountSessionEnd(w http.ResponseWriter, r *http.Request) {
+	ctx, a, id := r.Context(), actorOf(r), r.PathValue("id")
+	if id != "" && id == s.currentSessionID(r) {
+		s.handleLogoutCreate(w, r)
+		return
+	}
+	if err := s.st.EndSession(ctx, a, a.UserID, id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.flash(r, "Đã kết thúc phiên đăng nhập.")
+	http.Redirect(w, r, "/account", http.StatusSeeOther)
+}
