@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"congtac"
@@ -289,4 +290,22 @@ func (s *Store) DeleteExpiredSessions(ctx context.Context) (int, error) {
 		return nil
 	})
 	return int(n), err
+}
+
+// FindSessionUser returns the user bound to the live session with token by
+// [Store.BindSession]. A session that is unknown, expired or bound to nobody — such as one
+// ended while a request of it was in flight, which scs may write back without its user —
+// is ENOTFOUND; so is a disabled user's.
+func (s *Store) FindSessionUser(ctx context.Context, token string) (congtac.User, error) {
+	var u congtac.User
+	err := s.read.QueryRowContext(ctx, "SELECT u."+strings.ReplaceAll(userColumns, ", ", ", u.")+
+		` FROM sessions se JOIN users u ON u.id = se.user_id
+		WHERE se.token_hash = $1 AND se.expiry > $2 AND NOT u.disabled`, tokenHash(token), s.now().Unix()).
+		Scan(userScanArgs(&u)...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, notFound("phiên đăng nhập")
+	} else if err != nil {
+		return u, fmt.Errorf("store: find session user: %w", err)
+	}
+	return u, nil
 }

@@ -371,3 +371,50 @@ func TestDeleteExpiredSessions(t *testing.T) {
 		}
 	})
 }
+
+// TestSessionUserIsTheBinding checks that only a session bound at sign-in names a user: a
+// session row written back after it was ended, with the user still in its data, is nobody's.
+func TestSessionUserIsTheBinding(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		ss := s.Sessions()
+		expiry := time.Now().Add(time.Hour)
+		if err := ss.Commit("token-a", []byte("user 1"), expiry); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.FindSessionUser(ctx, "token-a"); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+			t.Errorf("unbound session: %v, want ENOTFOUND", err)
+		}
+		if err := s.BindSession(ctx, "token-a", f.drafter.UserID, "127.0.0.1", "test"); err != nil {
+			t.Fatal(err)
+		}
+		u, err := s.FindSessionUser(ctx, "token-a")
+		if err != nil || u.ID != f.drafter.UserID {
+			t.Fatalf("bound session: %+v, %v", u, err)
+		}
+		if _, err := s.EndSessions(ctx, congtac.System, f.drafter.UserID, ""); err != nil {
+			t.Fatal(err)
+		}
+		// A request of the ended session that was in flight writes its data back.
+		if err := ss.Commit("token-a", []byte("user 1"), expiry); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.FindSessionUser(ctx, "token-a"); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+			t.Errorf("session written back after it ended: %v, want ENOTFOUND", err)
+		}
+		if err := ss.Commit("token-b", nil, expiry); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.BindSession(ctx, "token-b", f.chair.UserID, "", ""); err != nil {
+			t.Fatal(err)
+		}
+		disabled := true
+		chair, _ := s.FindUserByID(ctx, f.chair.UserID)
+		if _, err := s.UpdateUser(ctx, congtac.System, chair.ID, chair.Version, congtac.UserUpdate{Disabled: &disabled}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.FindSessionUser(ctx, "token-b"); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+			t.Errorf("a disabled user's session: %v, want ENOTFOUND", err)
+		}
+	})
+}

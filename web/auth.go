@@ -54,14 +54,15 @@ func (s *Server) authenticate(next http.Handler) http.Handler {
 			s.serveAs(w, r, next, u)
 			return
 		}
-		id := s.sessions.GetInt64(ctx, sessionUser)
-		if id == 0 {
+		if s.sessions.GetInt64(ctx, sessionUser) == 0 {
 			next.ServeHTTP(w, r)
 			return
 		}
-		u, err := s.st.FindUserByID(ctx, id)
-		if err != nil || u.Disabled {
-			if congtac.ErrorCode(err) == congtac.EINTERNAL {
+		// The user is the one the session row is bound to at sign-in, not what the session's
+		// data says: data can outlive an ended session, a binding cannot.
+		u, err := s.st.FindSessionUser(ctx, s.sessions.Token(ctx))
+		if err != nil {
+			if congtac.ErrorCode(err) != congtac.ENOTFOUND {
 				s.fail(w, r, err)
 				return
 			}

@@ -51,9 +51,13 @@ func (*serveCmd) run(ctx context.Context, c *cli, cfg Config) error {
 	log.Info("congtac đang phục vụ (serving)", "url", "http://"+ln.Addr().String(), "db", maskDSN(cfg.DB),
 		"engine", st.Engine(), "version", buildVersion())
 	warnIfExposed(log, ln.Addr())
+	if err := hintFirstAdmin(ctx, st, log, cfg); err != nil {
+		return err
+	}
 	if c.listening != nil {
 		c.listening(ln.Addr())
 	}
+	go sweepSessions(ctx, st, log, time.Hour)
 	return serveUntilDone(ctx, srv, ln, cfg.ShutdownTimeout, log)
 }
 
@@ -123,4 +127,35 @@ func warnIfExposed(log *slog.Logger, addr net.Addr) {
 	}
 	log.Warn("đang nghe ngoài máy này; chưa có đăng nhập nên ai vào được địa chỉ này cũng xem được dữ liệu " +
 		"(listening beyond loopback: there is no sign-in yet, every page is public)")
+}
+
+// hintFirstAdmin logs how to create the first account when the database has none: there is
+// never a default password, so someone has to make the administrator.
+func hintFirstAdmin(ctx context.Context, st *store.Store, log *slog.Logger, cfg Config) error {
+	users, err := st.FindUsers(ctx)
+	if err != nil || len(users) > 0 {
+		return err
+	}
+	log.Warn("chưa có tài khoản nào; tạo quản trị viên đầu tiên bằng lệnh (no account yet; create the first administrator)",
+		"command", fmt.Sprintf("congtac user add -db %s -login admin -role admin -org-name \"Ủy ban nhân dân …\" -name \"…\"", maskDSN(cfg.DB)))
+	return nil
+}
+
+// sweepSessions deletes expired sessions every interval until ctx ends. With several
+// instances on PostgreSQL each sweeps; the deletes are idempotent.
+func sweepSessions(ctx context.Context, st *store.Store, log *slog.Logger, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if n, err := st.DeleteExpiredSessions(ctx); err != nil {
+				log.Error("xóa phiên hết hạn (sweep sessions)", "err", err)
+			} else if n > 0 {
+				log.Debug("đã xóa phiên hết hạn (sessions swept)", "count", n)
+			}
+		}
+	}
 }
