@@ -39,6 +39,7 @@ func TestSeedBuildsTheWholeStory(t *testing.T) {
 		checkTaskKinds(t, s)
 		checkReports(t, s)
 		checkMeetings(t, s, today)
+		checkPublic(t, s, today)
 		if _, n, _ := s.FindTasks(ctx, congtac.TaskFilter{Query: "duong giao thong"}); n == 0 {
 			t.Error(`search "duong giao thong" finds nothing`)
 		}

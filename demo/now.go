@@ -76,7 +76,8 @@ func (w *world) pendingReports() error {
 }
 
 // calendar fills the leaders' calendar for this week and next from the meetings, with a
-// few entries by hand, and publishes this week's twice: the second time as "Điều chỉnh lần 1".
+// few entries by hand, and publishes this week's twice, the second time as "Điều chỉnh lần
+// 1", and to the public.
 func (w *world) calendar() error {
 	w.at(w.today)
 	office := w.actors["vanphong"]
@@ -109,7 +110,9 @@ func (w *world) calendar() error {
 	if _, err := w.st.PublishCalendar(w.ctx, office, w.committee.ID, this, nil); err != nil {
 		return err
 	}
-	_, err := w.st.PublishCalendar(w.ctx, office, w.committee.ID, this,
-		[]string{"Bổ sung lịch Chủ tịch UBND tỉnh tiếp công dân định kỳ."})
-	return err
+	if _, err := w.st.PublishCalendar(w.ctx, office, w.committee.ID, this,
+		[]string{"Bổ sung lịch Chủ tịch UBND tỉnh tiếp công dân định kỳ."}); err != nil {
+		return err
+	}
+	return w.st.SetCalendarPublic(w.ctx, office, w.committee.ID, this, true)
 }

@@ -50,7 +50,8 @@ func (w *world) months(n int) []congtac.Period {
 }
 
 // year plays the twelve months that end today: each month's program drafted, reviewed and
-// issued, its regular meeting held, and its tasks carried out and reported on.
+// issued (and, for the last three months, published to the public), its regular meeting
+// held, and its tasks carried out and reported on.
 func (w *world) year() error {
 	months := w.months(12)
 	var q queue
@@ -111,6 +112,10 @@ func (w *world) planMonth(q *queue, i int, month congtac.Period) {
 	issueOn := w.workingDay(start)
 	q.add(issueOn, func() error {
 		issued, err := w.st.IssueProgram(w.ctx, office, p.ID, p.Version, issueOn)
+		if err == nil && i >= 9 { // the last three months' programs are published to the public
+			public := true
+			issued, err = w.st.UpdateProgram(w.ctx, office, issued.ID, issued.Version, congtac.ProgramUpdate{Public: &public})
+		}
 		*p = issued
 		if err == nil {
 			w.programs = append(w.programs, issued)

@@ -416,3 +416,48 @@ func (s *Store) PublishCalendar(ctx context.Context, a congtac.Actor, orgID int6
 	})
 	return c, err
 }
+
+// SetCalendarPublic shows org's published calendar of the week to the anonymous public
+// (public true) or withdraws it. The actor needs ManageCalendar over org (EFORBIDDEN
+// otherwise); a calendar never published is EINVALID, since only a publication can be
+// made public; an unknown org is ENOTFOUND. Setting the flag it already has changes
+// nothing and records nothing; a change raises the calendar's version and is audited as
+// "make_public" or "make_private", with the calendar before and after.
+func (s *Store) SetCalendarPublic(ctx context.Context, a congtac.Actor, orgID int64, week congtac.Period, public bool) error {
+	if err := checkWeek(week); err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		path, err := orgPath(ctx, tx, orgID)
+		if err != nil {
+			return err
+		}
+		if len(path) == 0 {
+			return notFound("cơ quan, đơn vị")
+		}
+		if !a.CanOn(congtac.ManageCalendar, path) {
+			return congtac.Forbidden()
+		}
+		before, err := findCalendar(ctx, tx, orgID, week)
+		if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+			return congtac.Errorf(congtac.EINVALID, "Lịch công tác %s chưa công bố nên chưa thể công khai.", week)
+		} else if err != nil {
+			return err
+		}
+		if before.Public == public {
+			return nil
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE calendars SET public = $1, version = version + 1
+			WHERE id = $2 AND version = $3`, public, before.ID, before.Version)
+		if err != nil {
+			return fmt.Errorf("store: set calendar public: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return conflict("Lịch công tác tuần")
+		}
+		after := before
+		after.Public, after.Version = public, before.Version+1
+		action := map[bool]string{true: "make_public", false: "make_private"}[public]
+		return s.audit(ctx, tx, a, action, "calendar", before.ID, orgID, before, after)
+	})
+}

@@ -315,3 +315,61 @@ func TestPublishCalendarRevisions(t *testing.T) {
 		}
 	})
 }
+
+func TestSetCalendarPublic(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		fixedClock(s, congtac.MustDate(2023, 4, 14))
+		f := newFixture(t, s)
+		office := f.drafter // scoped to the committee, as office staff are
+		officeOnly := congtac.Actor{UserID: f.drafter.UserID, Role: congtac.RoleDrafter, OrgID: f.office.ID,
+			Path: []int64{f.office.ID, f.committee.ID}}
+		if err := s.SetCalendarPublic(ctx, office, f.committee.ID, week(16), true); congtac.ErrorCode(err) != congtac.EINVALID {
+			t.Errorf("calendar never published: %v, want EINVALID", err)
+		}
+		cal, err := s.PublishCalendar(ctx, office, f.committee.ID, week(16), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		refused := []struct {
+			name string
+			a    congtac.Actor
+		}{
+			{"a reporter", f.reporterA},
+			{"a drafter scoped to the office only", officeOnly},
+			{"a leader", f.chair},
+		}
+		for _, tt := range refused {
+			if err := s.SetCalendarPublic(ctx, tt.a, f.committee.ID, week(16), true); congtac.ErrorCode(err) != congtac.EFORBIDDEN {
+				t.Errorf("%s: %v, want EFORBIDDEN", tt.name, err)
+			}
+		}
+		if err := s.SetCalendarPublic(ctx, office, 999999, week(16), true); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+			t.Errorf("unknown org: %v, want ENOTFOUND", err)
+		}
+		bad := congtac.Period{Kind: congtac.PeriodMonth, Year: 2023, Number: 4}
+		if err := s.SetCalendarPublic(ctx, office, f.committee.ID, bad, true); congtac.FieldErrors(err)["period"] == "" {
+			t.Errorf("a month instead of a week: %v, want EINVALID on period", err)
+		}
+		check := func(wantPublic bool, wantVersion int) {
+			t.Helper()
+			got, err := s.FindCalendar(ctx, f.committee.ID, week(16))
+			if err != nil || got.Public != wantPublic || got.Version != wantVersion || got.Revision != cal.Revision {
+				t.Errorf("calendar = %+v, %v; want public %v at version %d", got, err, wantPublic, wantVersion)
+			}
+		}
+		check(false, 1)
+		for range 2 { // the second time changes nothing
+			if err := s.SetCalendarPublic(ctx, office, f.committee.ID, week(16), true); err != nil {
+				t.Fatal(err)
+			}
+			check(true, 2)
+		}
+		if err := s.SetCalendarPublic(ctx, office, f.committee.ID, week(16), false); err != nil {
+			t.Fatal(err)
+		}
+		check(false, 3)
+		if got := auditActions(t, s, "calendar", cal.ID); !slices.Equal(got, []string{"publish", "make_public", "make_private"}) {
+			t.Errorf("calendar audit = %v", got)
+		}
+	})
+}
