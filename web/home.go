@@ -23,6 +23,7 @@ type homePage struct {
 
 // programRow is one program as lists show it.
 type programRow struct {
+	ID        int64
 	Number    string // "05/CTr-UBND"; "" until issued
 	IssuedOn  string // "5/4/2023"; "" until issued
 	Period    string // "Tháng 4 năm 2023"; extra periods follow: "… và quý II năm 2023"
@@ -33,7 +34,7 @@ type programRow struct {
 
 // newProgramRow returns the row of a program.
 func newProgramRow(p congtac.Program) programRow {
-	row := programRow{Period: periodText(p), Title: p.Title, Status: p.Status.Label(),
+	row := programRow{ID: p.ID, Period: periodText(p), Title: p.Title, Status: p.Status.Label(),
 		StatusKey: string(p.Status)}
 	if p.Number > 0 {
 		row.Number = congtac.FormatNumber(p.Number, p.Symbol)

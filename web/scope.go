@@ -2,8 +2,14 @@ package web
 
 import (
 	"context"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
 
 	"congtac"
+	"congtac/vn"
 )
 
 // visiblePrograms limits a program filter to what a may read: issued programs within its
@@ -49,4 +55,381 @@ func (s *Server) canOnTask(ctx context.Context, a congtac.Actor, c congtac.Capab
 		}
 	}
 	return false, nil
+}
+
+// today returns the current civil day in the committee's time zone: the day statuses are
+// computed as of.
+func (s *Server) today() congtac.Date { return congtac.DateOf(s.cfg.Now(), s.loc) }
+
+// orgIndex holds every org of the store, current and ended, loaded once per request: names
+// for pages and the API, and ancestry paths for scope checks without a query per record.
+type orgIndex struct {
+	byID     map[int64]congtac.Org
+	children map[int64][]congtac.Org // by parent ID (0 for roots), in FindOrgs order
+}
+
+// loadOrgs returns the index of every org.
+func (s *Server) loadOrgs(ctx context.Context) (orgIndex, error) {
+	orgs, err := s.st.FindOrgs(ctx, congtac.OrgFilter{})
+	if err != nil {
+		return orgIndex{}, fmt.Errorf("web: load orgs: %w", err)
+	}
+	x := orgIndex{byID: make(map[int64]congtac.Org, len(orgs)), children: map[int64][]congtac.Org{}}
+	for _, o := range orgs {
+		x.byID[o.ID] = o
+	}
+	for _, o := range orgs {
+		parent := o.ParentID
+		if _, ok := x.byID[parent]; !ok {
+			parent = 0 // an org whose parent is missing is shown as a root
+		}
+		x.children[parent] = append(x.children[parent], o)
+	}
+	return x, nil
+}
+
+// Org returns the org of id and whether it exists.
+func (x orgIndex) Org(id int64) (congtac.Org, bool) {
+	o, ok := x.byID[id]
+	return o, ok
+}
+
+// Name returns the org's name, or "" for 0 or an unknown ID.
+func (x orgIndex) Name(id int64) string { return x.byID[id].Name }
+
+// Names returns the names of the orgs, in the order given, leaving out unknown IDs.
+func (x orgIndex) Names(ids []int64) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if o, ok := x.byID[id]; ok {
+			out = append(out, o.Name)
+		}
+	}
+	return out
+}
+
+// Path returns the org's ID followed by its ancestors' up to the root, as
+// [congtac.Actor.CanOn] takes it; nil for an unknown ID. A parent cycle ends the path.
+func (x orgIndex) Path(id int64) []int64 {
+	var path []int64
+	for o, ok := x.byID[id]; ok && len(path) <= len(x.byID); o, ok = x.byID[o.ParentID] {
+		path = append(path, o.ID)
+		if o.ParentID == 0 {
+			break
+		}
+	}
+	return path
+}
+
+// Can reports whether a may use capability c on a record of org id, as [Server.canOn]
+// does, without a query.
+func (x orgIndex) Can(a congtac.Actor, c congtac.Capability, id int64) bool {
+	if congtac.ScopeOf(a.Role, c) == congtac.ScopeAll {
+		return true
+	}
+	path := x.Path(id)
+	return path != nil && a.CanOn(c, path)
+}
+
+// CanOnTask reports whether a may use capability c on task t through its lead org or one of
+// its support orgs, as [Server.canOnTask] does, without a query.
+func (x orgIndex) CanOnTask(a congtac.Actor, c congtac.Capability, t congtac.Task) bool {
+	if x.Can(a, c, t.Lead) {
+		return true
+	}
+	for _, sp := range t.Support {
+		if x.Can(a, c, sp.OrgID) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgNode is an org in tree order with its depth (0 for a root).
+type orgNode struct {
+	congtac.Org
+	Depth int
+}
+
+// Tree returns the orgs active on day on (every org for the zero Date) depth first, siblings
+// in their order, keeping only those for which keep returns true (nil keeps all). The
+// children of an org left out keep the depth they would have had.
+func (x orgIndex) Tree(on congtac.Date, keep func(congtac.Org) bool) []orgNode {
+	var out []orgNode
+	seen := map[int64]bool{}
+	var walk func(parent int64, depth int)
+	walk = func(parent int64, depth int) {
+		for _, o := range x.children[parent] {
+			if seen[o.ID] || (!on.IsZero() && !o.Active(on)) {
+				continue
+			}
+			seen[o.ID] = true
+			if keep == nil || keep(o) {
+				out = append(out, orgNode{Org: o, Depth: depth})
+			}
+			walk(o.ID, depth+1)
+		}
+	}
+	walk(0, 0)
+	return out
+}
+
+// Within returns the orgs active on day on that a may use capability c on, in tree order:
+// the choices of an org filter or field.
+func (x orgIndex) Within(a congtac.Actor, c congtac.Capability, on congtac.Date) []orgNode {
+	return x.Tree(on, func(o congtac.Org) bool { return x.Can(a, c, o.ID) })
+}
+
+// CommitteeOf returns the nearest committee at or above org id: whose calendar and programs
+// a unit follows. It returns the root of the org's tree when no committee is on the way,
+// and 0 for an unknown ID.
+func (x orgIndex) CommitteeOf(id int64) int64 {
+	path := x.Path(id)
+	for _, p := range path {
+		if x.byID[p].Kind == congtac.OrgCommittee {
+			return p
+		}
+	}
+	if len(path) == 0 {
+		return 0
+	}
+	return path[len(path)-1]
+}
+
+// personNames returns the full names of the people with the given IDs; 0 and unknown IDs
+// are left out. It asks the store once per distinct ID, which suits the few leaders,
+// presenters or chairs a page names.
+func (s *Server) personNames(ctx context.Context, ids ...int64) (map[int64]string, error) {
+	names := map[int64]string{}
+	for _, id := range ids {
+		if _, done := names[id]; done || id == 0 {
+			continue
+		}
+		people, err := s.st.FindPeople(ctx, congtac.PersonFilter{ID: &id})
+		if err != nil {
+			return nil, fmt.Errorf("web: person names: %w", err)
+		}
+		names[id] = ""
+		if len(people) > 0 {
+			names[id] = people[0].FullName
+		}
+	}
+	return names, nil
+}
+
+// notFoundFor is the ENOTFOUND error of a record that does not exist or that the actor may
+// not know exists: both answer alike, so that IDs outside one's reach reveal nothing.
+func notFoundFor(what string) error {
+	return congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy %s, hoặc bạn không có quyền xem.", what)
+}
+
+// visible returns v when it was found and the actor may see it; notFoundFor(what) when it
+// was not found or may not be seen; and any other error as it is.
+func visible[T any](v T, err error, ok func() (bool, error), what string) (T, error) {
+	var zero T
+	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+		return zero, notFoundFor(what)
+	} else if err != nil {
+		return zero, err
+	}
+	if see, err := ok(); err != nil {
+		return zero, err
+	} else if !see {
+		return zero, notFoundFor(what)
+	}
+	return v, nil
+}
+
+// findVisibleProgram returns program id with its items and tasks when a may read it (see
+// [Server.canSeeProgram]), and ENOTFOUND when it does not exist or a may not read it.
+func (s *Server) findVisibleProgram(ctx context.Context, a congtac.Actor, id int64) (congtac.Program, error) {
+	p, err := s.st.FindProgramByID(ctx, id)
+	return visible(p, err, func() (bool, error) { return s.canSeeProgram(ctx, a, p) }, "chương trình")
+}
+
+// findVisibleTask returns task id when a may view it (its lead or a support org within a's
+// ViewTasks reach), and ENOTFOUND otherwise.
+func (s *Server) findVisibleTask(ctx context.Context, a congtac.Actor, id int64) (congtac.Task, error) {
+	t, err := s.st.FindTaskByID(ctx, id)
+	return visible(t, err, func() (bool, error) { return s.canOnTask(ctx, a, congtac.ViewTasks, t) }, "nhiệm vụ")
+}
+
+// findVisibleReport returns report id when a may view it (its org within a's ViewReports
+// reach), and ENOTFOUND otherwise.
+func (s *Server) findVisibleReport(ctx context.Context, a congtac.Actor, id int64) (congtac.Report, error) {
+	r, err := s.st.FindReportByID(ctx, id)
+	return visible(r, err, func() (bool, error) { return s.canOn(ctx, a, congtac.ViewReports, r.OrgID) }, "báo cáo")
+}
+
+// findVisibleMeeting returns meeting id with its agenda when a may view it (its holding org
+// within a's ViewMeetings reach), and ENOTFOUND otherwise.
+func (s *Server) findVisibleMeeting(ctx context.Context, a congtac.Actor, id int64) (congtac.Meeting, error) {
+	m, err := s.st.FindMeetingByID(ctx, id)
+	return visible(m, err, func() (bool, error) { return s.canOn(ctx, a, congtac.ViewMeetings, m.OrgID) }, "hội nghị")
+}
+
+// queryID reads the positive ID in query parameter name: nil when it is absent, a problem
+// for pr when it is not an ID.
+func queryID(q url.Values, name string, pr *congtac.Problems) *int64 {
+	v := strings.TrimSpace(q.Get(name))
+	if v == "" {
+		return nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		pr.Add(name, "Mã %q không hợp lệ.", v)
+		return nil
+	}
+	return &id
+}
+
+// queryPeriod reads a period in query parameter name, as a key ("2026-11", "2026-Q4") or
+// as offices write it ("tháng 11/2026", "Quý IV năm 2026"): nil when it is absent.
+func queryPeriod(q url.Values, name string, pr *congtac.Problems) *congtac.Period {
+	v := strings.TrimSpace(q.Get(name))
+	if v == "" {
+		return nil
+	}
+	if p, err := congtac.ParsePeriodKey(v); err == nil {
+		return &p
+	}
+	p, _, err := vn.ParsePeriod(v)
+	if err != nil {
+		pr.Add(name, "Không hiểu kỳ %q; hãy ghi như “tháng 11/2026”, “quý IV/2026” hoặc “2026-11”.", v)
+		return nil
+	}
+	return &p
+}
+
+// taskQuery is what a task list asks for: the store's filter, limited to the actor's
+// ViewTasks reach, and the status as of a day that the store cannot filter on, since it is
+// computed.
+type taskQuery struct {
+	Filter congtac.TaskFilter
+	Status congtac.Status // "" for every status
+}
+
+// parseTaskQuery reads a task list's query parameters: status (a [congtac.Status]), org
+// (lead or support), lead, sector, leader (a person), period (see [queryPeriod]), program
+// and q (words, diacritics ignored). The filter is limited to a's ViewTasks reach. Bad values
+// give an EINVALID error naming each parameter (see [congtac.FieldErrors]) together with the
+// query of the good ones. Both the pages and the JSON API read task lists through it.
+func parseTaskQuery(a congtac.Actor, q url.Values) (taskQuery, error) {
+	var pr congtac.Problems
+	tq := taskQuery{Filter: congtac.TaskFilter{Reach: a.Reach(congtac.ViewTasks), Query: strings.TrimSpace(q.Get("q"))}}
+	f := &tq.Filter
+	f.OrgID, f.Lead = queryID(q, "org", &pr), queryID(q, "lead", &pr)
+	f.LeaderID, f.ProgramID = queryID(q, "leader", &pr), queryID(q, "program", &pr)
+	f.Period = queryPeriod(q, "period", &pr)
+	if v := congtac.Sector(q.Get("sector")); v != "" {
+		if v.Valid() {
+			f.Sector = &v
+		} else {
+			pr.Add("sector", "Lĩnh vực %q không hợp lệ.", string(v))
+		}
+	}
+	if v := congtac.Status(q.Get("status")); v != "" {
+		if v.Label() != "" {
+			tq.Status = v
+		} else {
+			pr.Add("status", "Trạng thái %q không hợp lệ.", string(v))
+		}
+	}
+	return tq, pr.Err()
+}
+
+// maxTaskScan is how many tasks [Server.findTasksAsOf] reads at most to count and filter by
+// status: the store's own cap on one query.
+const maxTaskScan = 5000
+
+// taskResult is one page of a task list with the counts above it.
+type taskResult struct {
+	Tasks   []congtac.Task // the page
+	Matched int            // tasks matching every filter, status included
+	Counts  congtac.Counts // statuses of the tasks matching the other filters
+	Total   int            // tasks matching the other filters
+	Partial bool           // more than maxTaskScan matched: counts and status filter cover the first ones
+}
+
+// findTasksAsOf runs q with statuses as of asOf: it counts the statuses of every task the
+// filter matches with [congtac.Tally], keeps those of q.Status, and returns limit of them
+// from offset, by deadline.
+func (s *Server) findTasksAsOf(ctx context.Context, q taskQuery, asOf congtac.Date, offset, limit int) (taskResult, error) {
+	f := q.Filter
+	f.Offset, f.Limit = 0, maxTaskScan
+	tasks, total, err := s.st.FindTasks(ctx, f)
+	if err != nil {
+		return taskResult{}, fmt.Errorf("web: find tasks: %w", err)
+	}
+	res := taskResult{Counts: congtac.Tally(tasks, asOf).Total, Total: total, Partial: total > len(tasks)}
+	kept := tasks
+	if q.Status != "" {
+		kept = slices.DeleteFunc(slices.Clone(tasks), func(t congtac.Task) bool { return t.Status(asOf) != q.Status })
+	}
+	res.Matched = len(kept)
+	switch {
+	case offset < len(kept):
+		res.Tasks = kept[offset:min(len(kept), offset+limit)]
+	case q.Status == "" && offset < total: // past what was scanned: the store pages itself
+		f.Offset, f.Limit = offset, limit
+		if res.Tasks, _, err = s.st.FindTasks(ctx, f); err != nil {
+			return taskResult{}, fmt.Errorf("web: find tasks: %w", err)
+		}
+	}
+	if q.Status == "" {
+		res.Matched = total
+	}
+	return res, nil
+}
+
+// parseProgramQuery reads a program list's query parameters: kind (a period kind), year,
+// status (a program status), org (the issuing org) and q; the filter is limited by
+// [visiblePrograms]. Bad values give an EINVALID error naming each parameter, with the
+// filter of the good ones.
+func parseProgramQuery(a congtac.Actor, q url.Values) (congtac.ProgramFilter, error) {
+	var pr congtac.Problems
+	f := congtac.ProgramFilter{OrgID: queryID(q, "org", &pr), Query: strings.TrimSpace(q.Get("q"))}
+	if v := congtac.PeriodKind(q.Get("kind")); v != "" {
+		if slices.Contains(programKinds, v) {
+			f.Kind = &v
+		} else {
+			pr.Add("kind", "Loại kỳ %q không hợp lệ.", string(v))
+		}
+	}
+	if v := strings.TrimSpace(q.Get("year")); v != "" {
+		if y, err := strconv.Atoi(v); err == nil && y >= 1900 && y <= 9999 {
+			f.Year = &y
+		} else {
+			pr.Add("year", "Năm %q không hợp lệ.", v)
+		}
+	}
+	if v := congtac.ProgramStatus(q.Get("status")); v != "" {
+		if v.Label() != "" {
+			f.Status = &v
+		} else {
+			pr.Add("status", "Trạng thái %q không hợp lệ.", string(v))
+		}
+	}
+	return visiblePrograms(a, f), pr.Err()
+}
+
+// programKinds are the kinds of program periods, longest first.
+var programKinds = []congtac.PeriodKind{congtac.PeriodYear, congtac.PeriodHalf, congtac.PeriodQuarter,
+	congtac.PeriodMonth, congtac.PeriodWeek}
+
+// parseReportQuery reads a report list's query parameters: status (a report status), org
+// (the reporting org) and task; the filter is limited to a's ViewReports reach. Bad values
+// give an EINVALID error naming each parameter, with the filter of the good ones.
+func parseReportQuery(a congtac.Actor, q url.Values) (congtac.ReportFilter, error) {
+	var pr congtac.Problems
+	f := congtac.ReportFilter{OrgID: queryID(q, "org", &pr), TaskID: queryID(q, "task", &pr),
+		Reach: a.Reach(congtac.ViewReports)}
+	if v := congtac.ReportStatus(q.Get("status")); v != "" {
+		if v.Label() != "" {
+			f.Status = &v
+		} else {
+			pr.Add("status", "Trạng thái %q không hợp lệ.", string(v))
+		}
+	}
+	return f, pr.Err()
 }

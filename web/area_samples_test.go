@@ -1,0 +1,120 @@
+package web
+
+import (
+	"net/http"
+
+	"congtac"
+)
+
+func init() { pageSamples = append(pageSamples, areaSamples) }
+
+// areaSamples covers the pages of the work areas: programs, tasks, reports, meetings, the
+// calendar, search, the catalog and the public pages.
+func areaSamples(s *Server, r *http.Request) map[string][]pageSample {
+	l := func(title string) layout { return s.layout(r, title) }
+	row := programRow{ID: 7, Number: "05/CTr-UBND", IssuedOn: "5/4/2023", Period: "Tháng 4 năm 2023",
+		Title: "Công tác tháng 4", Status: "Đã ban hành", StatusKey: "issued"}
+	overdue := taskStatusView(congtac.StatusOverdue)
+	doc := programDoc{Body: "ỦY BAN NHÂN DÂN HUYỆN LỤC NGẠN", Number: "Số:\u00a0\u00a0/CTr-UBND", DocType: "CHƯƠNG TRÌNH",
+		DateLine: "Lục Ngạn, ngày      tháng      năm 2023", Summary: "Công tác tháng 4", Draft: true,
+		Items: []docItem{{Label: "A.", Heading: "NHIỆM VỤ TRỌNG TÂM", Depth: 0},
+			{Label: "1.1.", Text: "Chỉ đạo chăm sóc vải thiều.", Depth: 2, Tasks: []docTask{{Text: "Chỉ đạo chăm sóc vải thiều",
+				Repeat: true, Href: "/tasks/3", Lead: "Phòng Nông nghiệp", Support: []string{"UBND các xã"}, Due: "tháng 4/2023",
+				Carried: true, Status: overdue}}}},
+		Loose:      []docTask{{Text: "Quyết toán vốn XDCB", Lead: "Phòng Tài chính - Kế hoạch", Due: "tháng 4/2023"}},
+		Recipients: []string{"- Lưu: VT."}, Sign: docSignature{Lines: []string{"TL. CHỦ TỊCH"}, Title: "CHÁNH VĂN PHÒNG", Name: "Vương Mạnh Chung"}}
+	form := &reportForm{Action: "/tasks/3/reports", Text: "Đã làm <b>xong</b>", Percent: "150",
+		Orgs:        []option{{Value: "1", Label: "Sở Tài chính"}, {Value: "2", Label: "Sở Xây dựng", Selected: true}},
+		Occurrences: []option{{Value: "2026-11-25", Label: "25/11/2026 — Quá hạn chưa hoàn thành"}}, Target: "trên 50%",
+		Errors: map[string]string{"percent": "Tỷ lệ hoàn thành phải từ 0 đến 100."}, General: []string{"Lỗi chung."}}
+	rep := reportView{Href: "/reports/9", Task: "Giải ngân vốn", Org: "Sở Tài chính", Percent: 70,
+		Status: statusView{"submitted", "Đã gửi"}}
+	meeting := meetingRow{Href: "/meetings/2", Day: "Thứ Năm, 19/11/2026", Time: "14 giờ 00", Title: "Giao ban",
+		Status: statusView{"planned", "Dự kiến"}, Recurring: true}
+	cal := &calendarView{Org: "UBND tỉnh", Heading: "Tuần thứ 48 (từ ngày 23/11/2026 đến ngày 27/11/2026)",
+		Published: true, Revision: "Điều chỉnh lần 1", Changes: []string{"Bổ sung lịch tiếp công dân."},
+		Days: []calendarDay{{Weekday: "Thứ Hai", Date: "23/11/2026"}, {Weekday: "Thứ Ba", Date: "24/11/2026",
+			Entries: []calendarEntry{{Time: "Sáng", Leader: "Lê Minh Đức", Title: "Kiểm tra dự án"},
+				{Time: "14 giờ 00", Title: "Họp", Cancelled: true}}}}}
+	return map[string][]pageSample{
+		"programs": {
+			{programListPage{layout: l("Chương trình công tác"), Programs: []programRow{row},
+				Pager: pager{Page: 1, Pages: 2, Total: 31, First: 1, Last: 30, Next: "/programs?page=2"}}, "Trang sau"},
+			{programListPage{layout: l("Chương trình công tác"), Errors: map[string]string{"year": "Năm \"x\" không hợp lệ."}},
+				"Năm &#34;x&#34; không hợp lệ."},
+			{programListPage{layout: l("Chương trình công tác")}, "Không có chương trình nào phù hợp."},
+		},
+		"program": {
+			{programPage{layout: l("Công tác tháng 4"), Doc: doc, Status: statusView{"draft", "Dự thảo"},
+				Counts: []statusCount{{statusView: overdue, N: 2}}, Meetings: []meetingRow{meeting}}, "DỰ THẢO"},
+			{programPage{layout: l("Công tác tháng 4"), Doc: doc, Public: true}, "Nơi nhận:"},
+		},
+		"tasks": {
+			{taskListPage{layout: l("Nhiệm vụ"), Counts: []statusCount{{statusView: overdue, N: 3, Current: true}},
+				Total: 3, Rows: []taskRow{{Href: "/tasks/1", Text: "Giải ngân", Status: overdue, Carried: true, Repeats: true}},
+				Pager: pager{Page: 1, Pages: 1, Total: 1, First: 1, Last: 1}, Partial: true, Scanned: 5000},
+				"chỉ đếm và lọc theo trạng thái trên 5000 nhiệm vụ đầu tiên"},
+			{taskListPage{layout: l("Nhiệm vụ"), Errors: map[string]string{"period": "Không hiểu kỳ."}}, "Không hiểu kỳ."},
+		},
+		"task": {
+			{taskPage{layout: l("Nhiệm vụ"), Task: taskView{FullText: true, Text: "Giải ngân vốn đầu tư công", Status: overdue,
+				Deferral: "Giãn đến quý I/2027", CarriedHref: "/tasks/1"},
+				Supports:    []supportRow{{Org: "Sở Xây dựng", Status: overdue}},
+				Occurrences: []occurrenceRow{{Due: "Thứ Tư, 25/11/2026", Status: overdue}},
+				Reports:     []reportRow{{Href: "/reports/1", Org: "Sở Tài chính", Percent: 40, Status: statusView{"draft", "Đang soạn"}}},
+				Form:        form}, "Đã làm &lt;b&gt;xong&lt;/b&gt;"},
+			{taskPage{layout: l("Nhiệm vụ")}, "Chưa có báo cáo nào."},
+		},
+		"reports": {
+			{reportListPage{layout: l("Báo cáo tiến độ"), Rows: []reportRow{{Href: "/reports/1", Task: "Giải ngân", TaskDue: "tháng 11/2026",
+				Org: "Sở Tài chính", Percent: 70, Status: statusView{"submitted", "Đã gửi"}}}, Pager: pager{Page: 1, Pages: 1}},
+				"Thời hạn: tháng 11/2026"},
+			{reportListPage{layout: l("Báo cáo tiến độ")}, "Không có báo cáo nào phù hợp."},
+		},
+		"report": {
+			{reportPage{layout: l("Báo cáo tiến độ"), Report: rep, Edit: form, Submit: &submitForm{Version: 3, Errors: []string{"Không gửi được."}}},
+				`action="/reports/9/submit"`},
+			{reportPage{layout: l("Báo cáo tiến độ"), Report: rep, Problems: []string{"Báo cáo đã được tiếp nhận."}},
+				"Báo cáo đã được tiếp nhận."},
+			{reportPage{layout: l("Báo cáo tiến độ"), Report: rep, Review: &reviewForm{Version: 2, Action: "return",
+				Errors: map[string]string{"note": "Khi trả lại cần ghi ý kiến."}}}, "Khi trả lại cần ghi ý kiến."},
+		},
+		"meetings": {
+			{meetingListPage{layout: l("Hội nghị"), Month: "tháng 11 năm 2026", MonthTitle: "Tháng 11 năm 2026",
+				MonthKey: "2026-11", Rows: []meetingRow{meeting}}, "Giao ban"},
+			{meetingListPage{layout: l("Hội nghị"), MonthKey: "x", Error: "Tháng \"x\" không đúng dạng."}, "không đúng dạng"},
+		},
+		"meeting": {
+			{meetingPage{layout: l("Phiên họp"), When: "8 giờ 00, Thứ Sáu, 20/11/2026", Status: statusView{"held", "Đã họp"},
+				Program: "Công tác tháng 11", ProgramHref: "/programs/1", Upcoming: []string{"Thứ Năm, 3/12/2026"},
+				Agenda: []agendaRow{{Number: 1, Title: "Báo cáo KT-XH", Lead: "Sở Tài chính", Support: []string{"Sở Xây dựng"},
+					Presenter: "Bùi Đức Thắng", Minutes: "45 phút", MaterialsDue: "Chủ nhật, 15/11/2026"}}}, "Bùi Đức Thắng"},
+			{meetingPage{layout: l("Giao ban")}, "Chưa có nội dung trình."},
+		},
+		"calendar": {
+			{calendarPage{layout: l("Lịch công tác tuần"), Week: "2026-W48", Calendar: cal,
+				Orgs: []option{{Value: "1", Label: "UBND tỉnh"}, {Value: "2", Label: "UBND xã"}}}, "Điều chỉnh lần 1"},
+			{calendarPage{layout: l("Lịch công tác tuần"), Public: true, Calendar: &calendarView{Heading: "Tuần thứ 49"}}, "chưa được công bố"},
+			{calendarPage{layout: l("Lịch công tác tuần"), Week: "x", Error: "Tuần không đúng dạng."}, "Tuần không đúng dạng."},
+		},
+		"search": {
+			{searchPage{layout: l("Tìm kiếm"), Q: "đường", Words: true, Total: 1, Groups: []searchGroup{{Title: "Nhiệm vụ",
+				Count: 21, More: "/tasks?q=duong", Items: []searchItem{{Href: "/tasks/1", Title: "Đường giao thông"}}},
+				{Title: "Cán bộ"}}}, "Xem tất cả 21 kết quả"},
+			{searchPage{layout: l("Tìm kiếm"), Q: "!!"}, "Hãy nhập từ khóa"},
+		},
+		"catalog": {
+			{catalogPage{layout: l("Danh mục"), Orgs: []catalogOrg{{ID: 1, Name: "UBND tỉnh", Kind: "Ủy ban nhân dân",
+				Children: []catalogOrg{{ID: 2, Name: "Sở Tài chính", Short: "STC"}}}},
+				People: []catalogPerson{{ID: 3, Name: "Ngô Thị Mai", Posts: []string{"Chuyên viên, Sở Tài chính"}, Email: "mai@example.vn"}}},
+				`id="org-2"`},
+			{catalogPage{layout: l("Danh mục")}, "Không có cán bộ nào."},
+		},
+		"public": {
+			{publicPage{layout: l("Công khai"), Programs: []programRow{row},
+				Calendars: []publicCalendar{{Href: "/public/calendar?org=1&week=2026-W48", Org: "UBND tỉnh", Heading: "Tuần thứ 48"}}},
+				`href="/public/programs/7"`},
+			{publicPage{layout: l("Công khai")}, "Chưa có chương trình nào được công bố công khai."},
+		},
+	}
+}

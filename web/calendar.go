@@ -1,0 +1,169 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"congtac"
+	"congtac/vn"
+)
+
+// calendarView is a committee's weekly calendar of its leaders (lịch công tác tuần): the
+// week's heading, the publication, and the entries day by day.
+type calendarView struct {
+	Org        string
+	Heading    string // "Tuần thứ 48 (từ ngày 23/11/2026 đến ngày 27/11/2026)"
+	Published  bool
+	Revision   string   // "Điều chỉnh lần 1"; "" for the first publication
+	Updated    string   // when it was last published: "8 giờ 30, ngày 27/11/2026"
+	Changes    []string // what the last revision changed
+	Days       []calendarDay
+	Prev, Next string // links to the weeks before and after; "" when there is nothing to see
+}
+
+// calendarDay is one day of the week with its entries.
+type calendarDay struct {
+	Weekday string // "Thứ Hai"
+	Date    string // "23/11/2026"
+	Entries []calendarEntry
+}
+
+// calendarEntry is one engagement of a leader.
+type calendarEntry struct {
+	Time, Leader, Title, Place, Participants, Preparer string
+	Cancelled                                          bool
+}
+
+// calendarPage is the data of calendar.html, for signed-in users and the public.
+type calendarPage struct {
+	layout
+	Public   bool
+	Week     string   // the week field: "2026-W48"
+	Orgs     []option // the committees whose calendars the user may choose
+	Error    string   // a week that cannot be read
+	Calendar *calendarView
+}
+
+// orgParam returns the org of query parameter org: def when it is absent, and 0 (no org)
+// when it is not an ID.
+func orgParam(q url.Values, def int64) int64 {
+	var pr congtac.Problems
+	if id := queryID(q, "org", &pr); id != nil {
+		return *id
+	} else if len(pr) > 0 {
+		return 0
+	}
+	return def
+}
+
+// parseWeek reads the week in query parameter week ("2026-W48"), this week when absent.
+func parseWeek(q url.Values, today congtac.Date) (congtac.Period, error) {
+	v := strings.TrimSpace(q.Get("week"))
+	if v == "" {
+		return congtac.PeriodOf(congtac.PeriodWeek, today), nil
+	}
+	p, err := congtac.ParsePeriodKey(v)
+	if err != nil || p.Kind != congtac.PeriodWeek {
+		return p, congtac.FieldError("week", "Tuần %q không đúng dạng năm-W-số tuần (ví dụ 2026-W48).", v)
+	}
+	return p, nil
+}
+
+// handleCalendarShow shows the weekly calendar of the committee's leaders for the week in
+// the query (default this week): the org is the query's org within the actor's
+// ViewCalendar reach, by default the committee the actor's org belongs to. A calendar not
+// yet published is shown to signed-in users with a note saying so. An org outside reach is
+// 404; a week that cannot be read, 422.
+func (s *Server) handleCalendarShow(w http.ResponseWriter, r *http.Request) {
+	ctx, a, q, today := r.Context(), actorOf(r), r.URL.Query(), s.today()
+	orgs, err := s.loadOrgs(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	org := orgParam(q, orgs.CommitteeOf(a.OrgID))
+	if _, ok := orgs.Org(org); !ok || !orgs.Can(a, congtac.ViewCalendar, org) {
+		s.fail(w, r, notFoundFor("lịch công tác"))
+		return
+	}
+	committees := orgs.Tree(today, func(o congtac.Org) bool {
+		return o.Kind == congtac.OrgCommittee && orgs.Can(a, congtac.ViewCalendar, o.ID)
+	})
+	page := calendarPage{layout: s.layout(r, "Lịch công tác tuần"), Week: q.Get("week"),
+		Orgs: orgOptions(committees, strconv.FormatInt(org, 10))}
+	week, err := parseWeek(q, today)
+	if err != nil {
+		page.Error = congtac.ErrorMessage(err)
+		s.render(w, r, http.StatusUnprocessableEntity, "calendar", page)
+		return
+	}
+	page.Week = week.Key()
+	cal, err := s.calendarView(ctx, orgs, org, week)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	link := func(p congtac.Period) string { return fmt.Sprintf("/calendar?org=%d&week=%s", org, p.Key()) }
+	cal.Prev, cal.Next = link(week.Prev()), link(week.Next())
+	page.Calendar = &cal
+	s.render(w, r, http.StatusOK, "calendar", page)
+}
+
+// calendarView returns org's calendar for the week: its publication, if any, and every
+// entry of the week by day, cancelled ones marked. Monday to Friday are always shown, the
+// weekend only when something is on.
+func (s *Server) calendarView(ctx context.Context, orgs orgIndex, org int64, week congtac.Period) (calendarView, error) {
+	v := calendarView{Org: orgs.Name(org), Heading: vn.WeekHeading(week)}
+	c, err := s.st.FindCalendar(ctx, org, week)
+	switch congtac.ErrorCode(err) {
+	case "":
+		v.Published, v.Changes = true, c.Changes
+		v.Updated = instantText(time.Unix(c.PublishedAt, 0), s.loc)
+		if c.Revision > 0 {
+			v.Revision = fmt.Sprintf("Điều chỉnh lần %d", c.Revision)
+		}
+	case congtac.ENOTFOUND:
+	default:
+		return v, fmt.Errorf("web: calendar: %w", err)
+	}
+	from, to := week.Start(), week.End()
+	entries, err := s.st.FindEngagements(ctx, congtac.EngagementFilter{OrgID: &org, From: &from, To: &to})
+	if err != nil {
+		return v, fmt.Errorf("web: calendar: %w", err)
+	}
+	ids := make([]int64, len(entries))
+	for i, e := range entries {
+		ids[i] = e.PersonID
+	}
+	names, err := s.personNames(ctx, ids...)
+	if err != nil {
+		return v, err
+	}
+	v.Days = calendarDays(entries, from, to, names, orgs)
+	return v, nil
+}
+
+// calendarDays returns the days from from to to with their entries, Monday to Friday
+// always, the weekend only when something is on.
+func calendarDays(entries []congtac.Engagement, from, to congtac.Date, names map[int64]string, orgs orgIndex) []calendarDay {
+	var days []calendarDay
+	for d := from; !d.After(to); d = d.AddDays(1) {
+		day := calendarDay{Weekday: vn.Weekday(d.Weekday()), Date: vn.ShortDate(d)}
+		for _, e := range entries {
+			if e.Date == d {
+				day.Entries = append(day.Entries, calendarEntry{Time: clockText(e.Start, e.Part),
+					Leader: names[e.PersonID], Title: e.Title, Place: e.Place, Participants: e.Participants,
+					Preparer: orgs.Name(e.PreparerID), Cancelled: e.Cancelled})
+			}
+		}
+		if len(day.Entries) > 0 || d.Weekday() != time.Saturday && d.Weekday() != time.Sunday {
+			days = append(days, day)
+		}
+	}
+	return days
+}

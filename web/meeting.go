@@ -1,0 +1,234 @@
+package web
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+
+	"congtac"
+	"congtac/vn"
+)
+
+// meetingRow is one day a meeting is held, as lists show it.
+type meetingRow struct {
+	Href      string
+	Day       string // "Thứ Năm, 19/11/2026"
+	Time      string // "14 giờ 00" or "Chiều"
+	Kind      string
+	Title     string
+	Place     string
+	Chair     string
+	Status    statusView
+	Recurring bool
+	date      congtac.Date
+	minute    int
+}
+
+// meetingRows returns the meetings f selects, one row per day each is held between f.From
+// and f.To (a recurring meeting, such as the weekly briefing, on each day of its rule), by
+// day and time. f must bound both ends.
+func (s *Server) meetingRows(ctx context.Context, f congtac.MeetingFilter, orgs orgIndex) ([]meetingRow, error) {
+	ms, err := s.st.FindMeetings(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("web: meetings: %w", err)
+	}
+	chairs := make([]int64, len(ms))
+	for i, m := range ms {
+		chairs[i] = m.ChairID
+	}
+	names, err := s.personNames(ctx, chairs...)
+	if err != nil {
+		return nil, err
+	}
+	var rows []meetingRow
+	for _, m := range ms {
+		for _, d := range meetingDays(m, *f.From, *f.To) {
+			rows = append(rows, meetingRow{Href: fmt.Sprintf("/meetings/%d", m.ID), Day: dayText(d),
+				Time: clockText(m.Start, m.Part), Kind: m.Kind.Label(), Title: m.Title, Place: m.Place,
+				Chair: names[m.ChairID], Status: statusView{string(m.Status), m.Status.Label()},
+				Recurring: m.Recurrence != nil, date: d, minute: startOf(m.Start, m.Part)})
+		}
+	}
+	slices.SortStableFunc(rows, func(a, b meetingRow) int {
+		return cmp.Or(a.date.Compare(b.date), cmp.Compare(a.minute, b.minute))
+	})
+	return rows, nil
+}
+
+// meetingDays returns the days in [from, to] on which m is held.
+func meetingDays(m congtac.Meeting, from, to congtac.Date) []congtac.Date {
+	if m.Recurrence != nil {
+		return m.Recurrence.Between(from, to)
+	}
+	if m.Date.Before(from) || m.Date.After(to) {
+		return nil
+	}
+	return []congtac.Date{m.Date}
+}
+
+// startOf returns the minute of the day an entry starts, for ordering: its time, or the
+// usual hour of its part of the day (see [congtac.Meeting.Instant]).
+func startOf(t congtac.ClockTime, part congtac.DayPart) int {
+	switch {
+	case t != congtac.NoTime:
+		return int(t)
+	case part == congtac.Afternoon:
+		return 14 * 60
+	case part == congtac.Evening:
+		return 18 * 60
+	}
+	return 7*60 + 30
+}
+
+// meetingListPage is the data of meetings.html.
+type meetingListPage struct {
+	layout
+	Month      string // "tháng 11 năm 2026", for sentences
+	MonthTitle string // "Tháng 11 năm 2026", standing alone
+	MonthKey   string // "2026-11", the value of the month field
+	Prev, Next string
+	Error      string
+	Rows       []meetingRow
+}
+
+// handleMeetingList lists the meetings of a month (query month=2026-11, by default this
+// month) within the actor's ViewMeetings reach, the recurring briefing on each of its days.
+// A month that cannot be read re-renders the form with 422.
+func (s *Server) handleMeetingList(w http.ResponseWriter, r *http.Request) {
+	ctx, a := r.Context(), actorOf(r)
+	month := congtac.PeriodOf(congtac.PeriodMonth, s.today())
+	page := meetingListPage{layout: s.layout(r, "Hội nghị, cuộc họp")}
+	if v := strings.TrimSpace(r.URL.Query().Get("month")); v != "" {
+		p, err := congtac.ParsePeriodKey(v)
+		if err != nil || p.Kind != congtac.PeriodMonth {
+			page.MonthKey, page.Error = v, fmt.Sprintf("Tháng %q không đúng dạng năm-tháng (ví dụ 2026-11).", v)
+			s.render(w, r, http.StatusUnprocessableEntity, "meetings", page)
+			return
+		}
+		month = p
+	}
+	orgs, err := s.loadOrgs(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	f := congtac.MeetingFilter{From: new(month.Start()), To: new(month.End()), Reach: a.Reach(congtac.ViewMeetings)}
+	if page.Rows, err = s.meetingRows(ctx, f, orgs); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page.Month, page.MonthTitle, page.MonthKey = month.String(), capitalize(month.String()), month.Key()
+	page.Prev, page.Next = "/meetings?month="+month.Prev().Key(), "/meetings?month="+month.Next().Key()
+	s.render(w, r, http.StatusOK, "meetings", page)
+}
+
+// meetingPage is the data of meeting.html.
+type meetingPage struct {
+	layout
+	Kind, Place, Chair, Attendees, Note string
+	When                                string // "14 giờ 00, hằng tuần vào thứ Năm, từ ngày 4/12/2025"
+	Status                              statusView
+	Upcoming                            []string // the next days a recurring meeting is held
+	Program                             string   // the program that announces it
+	ProgramHref                         string   // "" when there is none or it may not be read
+	Agenda                              []agendaRow
+}
+
+// agendaRow is an agenda item: what is put to the meeting and who prepares it.
+type agendaRow struct {
+	Number       int
+	Title        string
+	Lead         string
+	Support      []string
+	Presenter    string
+	Minutes      string // "45 phút"; "" when not planned
+	MaterialsDue string // "Thứ Sáu, 13/11/2026"
+	Materials    string
+	Conclusion   string
+}
+
+// handleMeetingShow shows a meeting with its agenda: preparing orgs, presenter, duration and
+// the day materials are due. A meeting that does not exist or outside the actor's
+// ViewMeetings reach is 404.
+func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
+	ctx, a := r.Context(), actorOf(r)
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.fail(w, r, notFoundFor("hội nghị"))
+		return
+	}
+	m, err := s.findVisibleMeeting(ctx, a, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	orgs, err := s.loadOrgs(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	people := []int64{m.ChairID}
+	for _, it := range m.Agenda {
+		people = append(people, it.PresenterID)
+	}
+	names, err := s.personNames(ctx, people...)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page := s.newMeetingPage(r, m, orgs, names)
+	if page.Program, page.ProgramHref, err = s.programLink(ctx, a, m.ProgramID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "meeting", page)
+}
+
+// newMeetingPage returns the page of meeting m.
+func (s *Server) newMeetingPage(r *http.Request, m congtac.Meeting, orgs orgIndex, names map[int64]string) meetingPage {
+	page := meetingPage{layout: s.layout(r, m.Title), Kind: m.Kind.Label(), When: clockText(m.Start, m.Part) + ", " +
+		dayText(m.Date), Place: m.Place, Chair: names[m.ChairID], Attendees: m.Attendees, Note: m.Note,
+		Status: statusView{string(m.Status), m.Status.Label()}}
+	if m.Recurrence != nil {
+		page.When = fmt.Sprintf("%s, %s, từ ngày %s", clockText(m.Start, m.Part),
+			lowerFirst(recurrenceText(*m.Recurrence)), vn.ShortDate(m.Date))
+		today := s.today()
+		for _, d := range m.Recurrence.Between(today, today.AddDays(35)) {
+			page.Upcoming = append(page.Upcoming, dayText(d))
+		}
+	}
+	for i, it := range m.Agenda {
+		row := agendaRow{Number: i + 1, Title: it.Title, Lead: orgs.Name(it.Lead), Support: orgs.Names(it.Support),
+			Presenter: names[it.PresenterID], MaterialsDue: dayText(it.MaterialsDue), Materials: it.Materials,
+			Conclusion: it.Conclusion}
+		if it.Minutes > 0 {
+			row.Minutes = fmt.Sprintf("%d phút", it.Minutes)
+		}
+		page.Agenda = append(page.Agenda, row)
+	}
+	return page
+}
+
+// recurrenceText describes a weekly or monthly rule as schedules do: "Hằng tuần vào thứ
+// Năm", "Hằng tháng"; other rules give their frequency alone.
+func recurrenceText(rec congtac.Recurrence) string {
+	s := map[congtac.Frequency]string{congtac.Weekly: "Hằng tuần", congtac.Monthly: "Hằng tháng",
+		congtac.Yearly: "Hằng năm"}[rec.Freq]
+	if rec.Interval > 1 {
+		s = fmt.Sprintf("Cứ %d %s một lần", rec.Interval, map[congtac.Frequency]string{congtac.Weekly: "tuần",
+			congtac.Monthly: "tháng", congtac.Yearly: "năm"}[rec.Freq])
+	}
+	var days []string
+	for _, d := range rec.ByDay {
+		if d.N == 0 {
+			days = append(days, vn.WeekdayInSentence(d.Day))
+		}
+	}
+	if len(days) > 0 {
+		s += " vào " + strings.Join(days, ", ")
+	}
+	return s
+}

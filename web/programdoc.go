@@ -1,0 +1,221 @@
+package web
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"congtac"
+	"congtac/vn"
+)
+
+// programDoc is a program laid out as an administrative document of Decree 30/2020
+// (Phụ lục I): the two-column header, the title, the numbered items with their tasks, the
+// recipients and the signature block.
+type programDoc struct {
+	ParentBody string // optional line above the issuing body, in capitals
+	Body       string // the issuing body, in capitals
+	Number     string // "Số: 05/CTr-UBND"; the number blank in a draft
+	DateLine   string // "Sơn Hà, ngày 02 tháng 11 năm 2026"; day and month blank in a draft
+	DocType    string // "CHƯƠNG TRÌNH"
+	Summary    string
+	Draft      bool // not issued yet: marked "DỰ THẢO"
+	Items      []docItem
+	Loose      []docTask // tasks under no item, such as those carried over into a draft
+	Recipients []string  // "- …" lines of "Nơi nhận"
+	Sign       docSignature
+}
+
+// docItem is one numbered paragraph with the tasks it carries.
+type docItem struct {
+	Label, Heading, Text string
+	Depth                int // 0 for parts (A.), 1 for clauses (1.) …
+	Tasks                []docTask
+}
+
+// docTask is a task under its item: who leads and supports, by when, and how it stands.
+type docTask struct {
+	Href      string // "" when the reader may not open the task
+	Text      string
+	Repeat    bool // the item's text already says what Text says
+	Lead      string
+	Support   []string
+	Due       string
+	DuePhrase string
+	Leader    string
+	Target    string
+	Source    string
+	Carried   bool       // carried over from an earlier program
+	Status    statusView // zero for the public
+	id        int64
+}
+
+// docSignature is the signature block: stacked authority lines, the title, the name.
+type docSignature struct {
+	Lines []string // "TL. CHỦ TỊCH"
+	Title string   // "CHÁNH VĂN PHÒNG"
+	Name  string
+}
+
+// docReader is who reads a program document and what it may see besides the text: the
+// status of each task and links to the tasks within its reach. The public gets neither.
+type docReader struct {
+	actor  congtac.Actor
+	public bool
+	today  congtac.Date
+}
+
+// programDoc lays out program p, with its items and tasks, for reader.
+func (s *Server) programDoc(ctx context.Context, p congtac.Program, orgs orgIndex, rd docReader) (programDoc, error) {
+	settings, err := s.st.Settings(ctx)
+	if err != nil {
+		return programDoc{}, fmt.Errorf("web: program document: %w", err)
+	}
+	leaders := make([]int64, len(p.Tasks))
+	for i, t := range p.Tasks {
+		leaders[i] = t.LeaderID
+	}
+	names, err := s.personNames(ctx, leaders...)
+	if err != nil {
+		return programDoc{}, err
+	}
+	doc := docHeader(p, orgs, settings)
+	doc.Items, doc.Loose = docBody(p, func(t congtac.Task) docTask { return newDocTask(t, orgs, names, rd) })
+	for _, line := range p.Recipients {
+		doc.Recipients = append(doc.Recipients, "- "+line)
+	}
+	doc.Sign = docSignature{Title: strings.ToUpper(p.Signature.Title), Name: p.Signature.Name}
+	for _, l := range p.Signature.Lines {
+		doc.Sign.Lines = append(doc.Sign.Lines, l.String())
+	}
+	return doc, nil
+}
+
+// docHeader fills the header and title of p's document. The committee the settings
+// describe prints their body name; any other issuing org prints its own name under its
+// parent's.
+func docHeader(p congtac.Program, orgs orgIndex, settings congtac.Settings) programDoc {
+	org, _ := orgs.Org(p.OrgID)
+	doc := programDoc{Body: strings.ToUpper(org.Name), DocType: strings.ToUpper(congtac.DocProgram.Name()),
+		Summary: p.Title, Draft: !p.Status.Published()}
+	if org.ParentID == 0 && settings.BodyName != "" {
+		doc.ParentBody, doc.Body = strings.ToUpper(settings.ParentBody), strings.ToUpper(settings.BodyName)
+	} else if parent, ok := orgs.Org(org.ParentID); ok {
+		doc.ParentBody = strings.ToUpper(parent.Name)
+	}
+	place := cmp.Or(p.Place, settings.Place)
+	if p.Number > 0 {
+		doc.Number = "Số: " + congtac.FormatNumber(p.Number, p.Symbol)
+		doc.DateLine = vn.DateLine(place, p.IssuedOn)
+	} else {
+		symbol := cmp.Or(p.Symbol, congtac.Symbol(congtac.DocProgram, cmp.Or(org.ShortName, "UBND"), ""))
+		doc.Number = "Số:" + strings.Repeat("\u00a0", 8) + congtac.FormatNumber(0, symbol)
+		doc.DateLine = vn.DateLine(place, congtac.Date{Year: p.Period.Start().Year})
+	}
+	return doc
+}
+
+// docBody returns p's items depth first, siblings by position, each with its tasks in
+// order, and the tasks whose item is not in the program.
+func docBody(p congtac.Program, task func(congtac.Task) docTask) ([]docItem, []docTask) {
+	byItem := map[int64][]congtac.Task{}
+	for _, t := range p.Tasks {
+		byItem[t.ItemID] = append(byItem[t.ItemID], t)
+	}
+	var items []docItem
+	for _, it := range itemOrder(p.Items) {
+		d := docItem{Label: it.Label, Heading: it.Heading, Text: it.Text, Depth: it.depth}
+		ts := byItem[it.ID]
+		slices.SortStableFunc(ts, func(a, b congtac.Task) int { return cmp.Compare(a.Position, b.Position) })
+		for _, t := range ts {
+			dt := task(t)
+			dt.Repeat = sameText(dt.Text, it.Text)
+			d.Tasks = append(d.Tasks, dt)
+		}
+		delete(byItem, it.ID)
+		items = append(items, d)
+	}
+	var loose []docTask
+	for _, t := range slices.Concat(slices.Collect(maps.Values(byItem))...) {
+		loose = append(loose, task(t))
+	}
+	slices.SortFunc(loose, func(a, b docTask) int { return cmp.Compare(a.id, b.id) })
+	return items, loose
+}
+
+// itemAt is an item with its depth in the tree.
+type itemAt struct {
+	congtac.Item
+	depth int
+}
+
+// itemOrder returns items depth first, siblings by position then ID; an item whose parent
+// is not among them, or whose ancestry loops, counts as top level, and each item comes once.
+func itemOrder(items []congtac.Item) []itemAt {
+	known := map[int64]bool{}
+	for _, it := range items {
+		known[it.ID] = true
+	}
+	kids := map[int64][]congtac.Item{}
+	for _, it := range items {
+		parent := it.ParentID
+		if !known[parent] {
+			parent = 0
+		}
+		kids[parent] = append(kids[parent], it)
+	}
+	var out []itemAt
+	seen := map[int64]bool{}
+	var walk func(parent int64, depth int)
+	walk = func(parent int64, depth int) {
+		list := kids[parent]
+		slices.SortStableFunc(list, func(a, b congtac.Item) int {
+			return cmp.Or(cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID))
+		})
+		for _, it := range list {
+			if !seen[it.ID] {
+				seen[it.ID] = true
+				out = append(out, itemAt{it, depth})
+				walk(it.ID, depth+1)
+			}
+		}
+	}
+	walk(0, 0)
+	for _, it := range items { // items in a parent cycle never reached from the top
+		if !seen[it.ID] {
+			seen[it.ID] = true
+			out = append(out, itemAt{it, 0})
+			walk(it.ID, 1)
+		}
+	}
+	return out
+}
+
+// sameText reports whether a task's text says what its item's text says, ignoring the
+// final full stop and case.
+func sameText(task, item string) bool {
+	trim := func(s string) string { return vn.Fold(strings.TrimRight(strings.TrimSpace(s), ".")) }
+	return trim(task) == trim(item)
+}
+
+// newDocTask returns the view of task t for reader rd.
+func newDocTask(t congtac.Task, orgs orgIndex, names map[int64]string, rd docReader) docTask {
+	d := docTask{Text: t.Text, Lead: orgs.Name(t.Lead), Due: dueText(t.Due), DuePhrase: duePhrase(t.Due),
+		Leader: names[t.LeaderID], Source: t.Source, Carried: t.CarriedFrom != 0, id: t.ID}
+	for _, sp := range t.Support {
+		d.Support = append(d.Support, orgs.Name(sp.OrgID))
+	}
+	if t.Target != nil {
+		d.Target = t.Target.String()
+	}
+	if !rd.public {
+		d.Status = taskStatusView(t.Status(rd.today))
+		if orgs.CanOnTask(rd.actor, congtac.ViewTasks, t) {
+			d.Href = fmt.Sprintf("/tasks/%d", t.ID)
+		}
+	}
+	return d
+}

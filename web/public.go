@@ -1,0 +1,175 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"congtac"
+	"congtac/vn"
+)
+
+// What the public reads: programs issued and marked public, and weekly calendars published
+// and marked public. Anything else answers 404, to visitors and users alike.
+
+// publicPage is the data of public.html.
+type publicPage struct {
+	layout
+	Programs  []programRow
+	Calendars []publicCalendar
+}
+
+// publicCalendar is a link to a public weekly calendar.
+type publicCalendar struct {
+	Href, Org, Heading string
+}
+
+// handlePublicIndex lists the public programs, newest period first, and the public
+// calendars of this week and next of every committee.
+func (s *Server) handlePublicIndex(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	public := true
+	programs, _, err := s.st.FindPrograms(ctx, congtac.ProgramFilter{Public: &public, DraftReach: &congtac.Reach{}, Limit: 100})
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("web: public programs: %w", err))
+		return
+	}
+	page := publicPage{layout: s.layout(r, "Chương trình và lịch công tác công khai")}
+	for _, p := range programs {
+		if p.Status.Published() {
+			page.Programs = append(page.Programs, newProgramRow(p))
+		}
+	}
+	if page.Calendars, err = s.publicCalendars(ctx); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "public", page)
+}
+
+// publicCalendars returns the calendars of this week and next that are public, of every
+// committee active today.
+func (s *Server) publicCalendars(ctx context.Context) ([]publicCalendar, error) {
+	orgs, err := s.loadOrgs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	today := s.today()
+	this := congtac.PeriodOf(congtac.PeriodWeek, today)
+	var out []publicCalendar
+	for _, o := range orgs.Tree(today, func(o congtac.Org) bool { return o.Kind == congtac.OrgCommittee }) {
+		for _, week := range []congtac.Period{this, this.Next()} {
+			ok, err := s.calendarIsPublic(ctx, o.ID, week)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out = append(out, publicCalendar{Href: publicCalendarHref(o.ID, week), Org: o.Name,
+					Heading: vn.WeekHeading(week)})
+			}
+		}
+	}
+	return out, nil
+}
+
+// calendarIsPublic reports whether org's calendar of the week is published and public.
+func (s *Server) calendarIsPublic(ctx context.Context, org int64, week congtac.Period) (bool, error) {
+	c, err := s.st.FindCalendar(ctx, org, week)
+	switch congtac.ErrorCode(err) {
+	case "":
+		return c.Public, nil
+	case congtac.ENOTFOUND:
+		return false, nil
+	}
+	return false, fmt.Errorf("web: public calendar: %w", err)
+}
+
+// publicCalendarHref returns the address of org's public calendar of the week.
+func publicCalendarHref(org int64, week congtac.Period) string {
+	return fmt.Sprintf("/public/calendar?org=%d&week=%s", org, week.Key())
+}
+
+// handlePublicProgramShow shows an issued program marked public as the official document,
+// without statuses or links inside the application; any other program is 404.
+func (s *Server) handlePublicProgramShow(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.fail(w, r, notFoundFor("chương trình"))
+		return
+	}
+	p, err := s.st.FindProgramByID(ctx, id)
+	if congtac.ErrorCode(err) == congtac.ENOTFOUND || err == nil && !(p.Public && p.Status.Published()) {
+		err = notFoundFor("chương trình")
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	orgs, err := s.loadOrgs(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page, err := s.programPage(r, p, orgs, docReader{public: true, today: s.today()})
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "program", page)
+}
+
+// handlePublicCalendarShow shows the weekly calendar of the query's org (by default the
+// first committee) for the query's week (by default this week) when it is published and
+// public, with links to the weeks before and after that are too; anything else is 404.
+func (s *Server) handlePublicCalendarShow(w http.ResponseWriter, r *http.Request) {
+	ctx, q, today := r.Context(), r.URL.Query(), s.today()
+	orgs, err := s.loadOrgs(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var org int64
+	if roots := orgs.Tree(today, func(o congtac.Org) bool { return o.Kind == congtac.OrgCommittee }); len(roots) > 0 {
+		org = roots[0].ID
+	}
+	org = orgParam(q, org)
+	week, err := parseWeek(q, today)
+	public := false
+	if err == nil {
+		public, err = s.calendarIsPublic(ctx, org, week)
+	}
+	if congtac.ErrorCode(err) == congtac.EINVALID || err == nil && !public {
+		err = notFoundFor("lịch công tác công khai")
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	cal, err := s.calendarView(ctx, orgs, org, week)
+	if err == nil {
+		cal.Prev, cal.Next, err = s.publicNeighbours(ctx, org, week)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "calendar", calendarPage{layout: s.layout(r, "Lịch công tác tuần"),
+		Public: true, Week: week.Key(), Calendar: &cal})
+}
+
+// publicNeighbours returns the links to org's public calendars of the weeks before and
+// after week, "" for those that are not public.
+func (s *Server) publicNeighbours(ctx context.Context, org int64, week congtac.Period) (prev, next string, err error) {
+	links := [2]string{}
+	for i, p := range []congtac.Period{week.Prev(), week.Next()} {
+		ok, err := s.calendarIsPublic(ctx, org, p)
+		if err != nil {
+			return "", "", err
+		}
+		if ok {
+			links[i] = publicCalendarHref(org, p)
+		}
+	}
+	return links[0], links[1], nil
+}

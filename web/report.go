@@ -1,0 +1,428 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"congtac"
+	"congtac/vn"
+)
+
+// Report pages and forms. Who may do what is decided in two places: a report outside the
+// actor's ViewReports reach (and a task outside its ViewTasks reach) is 404, as if it did not
+// exist; on a record the actor may see, the store decides, and its refusal (EFORBIDDEN) is
+// answered 403, since the record's existence is no secret to the actor.
+
+// reportsPerPage is how many reports a page of the report list shows.
+const reportsPerPage = 30
+
+// reportRow is one report as lists show it.
+type reportRow struct {
+	Href       string
+	Task       string // the task's text; "" on the task's own page
+	TaskDue    string
+	Org        string
+	Occurrence string
+	Percent    int
+	Status     statusView
+	Submitted  string
+}
+
+// newReportRow returns the row of report rep on task t (nil on the task's own page).
+func newReportRow(rep congtac.Report, t *congtac.Task, orgs orgIndex, loc *time.Location) reportRow {
+	var task, due string
+	if t != nil {
+		task, due = t.Text, dueText(t.Due)
+	}
+	return reportRow{Href: fmt.Sprintf("/reports/%d", rep.ID), Task: task, TaskDue: due, Org: orgs.Name(rep.OrgID),
+		Occurrence: vn.ShortDate(rep.Occurrence), Percent: rep.Percent,
+		Status: statusView{string(rep.Status), rep.Status.Label()}, Submitted: instantText(rep.SubmittedAt, loc)}
+}
+
+// reportListPage is the data of reports.html.
+type reportListPage struct {
+	layout
+	Statuses, Orgs []option
+	Errors         map[string]string // by query parameter
+	Rows           []reportRow
+	Pager          pager
+}
+
+// handleReportList lists the reports within the actor's ViewReports reach, newest first,
+// filtered by the query's status, org and task, a page at a time. Bad filter values
+// re-render the form with 422.
+func (s *Server) handleReportList(w http.ResponseWriter, r *http.Request) {
+	ctx, a, q := r.Context(), actorOf(r), r.URL.Query()
+	f, ferr := parseReportQuery(a, q)
+	orgs, err := s.loadOrgs(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page := reportListPage{layout: s.layout(r, "Báo cáo tiến độ"), Errors: congtac.FieldErrors(ferr),
+		Statuses: optionsOf(congtac.ReportStatuses, congtac.ReportStatus.Label, q.Get("status")),
+		Orgs:     orgOptions(orgs.Within(a, congtac.ViewReports, s.today()), q.Get("org"))}
+	if ferr != nil {
+		s.render(w, r, http.StatusUnprocessableEntity, "reports", page)
+		return
+	}
+	n := pageParam(q)
+	f.Offset, f.Limit = (n-1)*reportsPerPage, reportsPerPage
+	reports, total, err := s.st.FindReports(ctx, f)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("web: report list: %w", err))
+		return
+	}
+	tasks, err := s.reportTasks(ctx, reports)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, rep := range reports {
+		t := tasks[rep.TaskID]
+		page.Rows = append(page.Rows, newReportRow(rep, &t, orgs, s.loc))
+	}
+	page.Pager = newPager(r, n, reportsPerPage, total)
+	s.render(w, r, http.StatusOK, "reports", page)
+}
+
+// reportTasks returns the tasks the reports are on, by ID, reading each once.
+func (s *Server) reportTasks(ctx context.Context, reports []congtac.Report) (map[int64]congtac.Task, error) {
+	tasks := map[int64]congtac.Task{}
+	for _, rep := range reports {
+		if _, done := tasks[rep.TaskID]; done {
+			continue
+		}
+		t, err := s.st.FindTaskByID(ctx, rep.TaskID)
+		if err != nil {
+			return nil, fmt.Errorf("web: report tasks: %w", err)
+		}
+		tasks[rep.TaskID] = t
+	}
+	return tasks, nil
+}
+
+// reportPage is the data of report.html.
+type reportPage struct {
+	layout
+	Problems []string // why a post was refused, when its form is no longer offered
+	Report   reportView
+	Edit     *reportForm // the report is a draft or returned and the actor may write for its org
+	Submit   *submitForm // likewise
+	Review   *reviewForm // the report is submitted and the actor may review it
+}
+
+// reportView is a report's content and history.
+type reportView struct {
+	Href                                    string
+	Task, TaskHref                          string
+	Org, Occurrence, DoneOn, Value, Text    string
+	Percent                                 int
+	Status                                  statusView
+	Author, Submitted, Reviewed, ReviewNote string
+}
+
+// submitForm sends a draft or returned report to the office.
+type submitForm struct {
+	Version int
+	Errors  []string
+}
+
+// reportState is what a refused post leaves on the report page: the form as it was sent,
+// with its messages. The zero value shows fresh forms.
+type reportState struct {
+	edit   *reportForm
+	submit []string
+	review *reviewForm
+}
+
+// handleReportShow shows a report within the actor's ViewReports reach, with the forms to
+// edit and send it when the actor may write for its org, and the review form when it is
+// submitted and the actor may review it. Anything else is 404.
+func (s *Server) handleReportShow(w http.ResponseWriter, r *http.Request) {
+	rep, ok := s.visibleReport(w, r)
+	if ok {
+		s.renderReport(w, r, rep, http.StatusOK, reportState{})
+	}
+}
+
+// visibleReport returns the report named by the path when the actor may view it, or
+// answers 404 (or the error) itself and returns false.
+func (s *Server) visibleReport(w http.ResponseWriter, r *http.Request) (congtac.Report, bool) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.fail(w, r, notFoundFor("báo cáo"))
+		return congtac.Report{}, false
+	}
+	rep, err := s.findVisibleReport(r.Context(), actorOf(r), id)
+	if err != nil {
+		s.fail(w, r, err)
+		return rep, false
+	}
+	return rep, true
+}
+
+// renderReport renders the page of report rep with status and the forms st leaves.
+func (s *Server) renderReport(w http.ResponseWriter, r *http.Request, rep congtac.Report, status int, st reportState) {
+	ctx, a := r.Context(), actorOf(r)
+	orgs, err := s.loadOrgs(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	t, err := s.st.FindTaskByID(ctx, rep.TaskID)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("web: report task: %w", err))
+		return
+	}
+	page := reportPage{layout: s.layout(r, "Báo cáo tiến độ")}
+	if page.Report, err = s.newReportView(ctx, a, rep, t, orgs); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	editable := rep.Status == congtac.ReportDraft || rep.Status == congtac.ReportReturned
+	if editable && a.Can(congtac.WriteReports) && orgs.Can(a, congtac.WriteReports, rep.OrgID) {
+		page.Edit, page.Submit = st.edit, &submitForm{Version: rep.Version, Errors: st.submit}
+		if page.Edit == nil {
+			page.Edit = &reportForm{Action: fmt.Sprintf("/reports/%d", rep.ID), Errors: map[string]string{}}
+			page.Edit.fillFrom(rep)
+		}
+		page.Edit.fillChoices(t, nil, orgs, s.today())
+	}
+	if rep.Status == congtac.ReportSubmitted && a.Can(congtac.ReviewReports) && orgs.Can(a, congtac.ReviewReports, rep.OrgID) {
+		page.Review = st.review
+		if page.Review == nil {
+			page.Review = &reviewForm{Version: rep.Version, Errors: map[string]string{}}
+		}
+	}
+	page.Problems = st.unshown(page)
+	s.render(w, r, status, "report", page)
+}
+
+// unshown returns the messages of the forms of st that page does not offer any more: a
+// refusal because the report has moved on (sent, reviewed) must still be read.
+func (st reportState) unshown(page reportPage) []string {
+	var out []string
+	if page.Edit == nil && st.edit != nil {
+		out = append(out, messages(st.edit.Errors, st.edit.General)...)
+	}
+	if page.Submit == nil {
+		out = append(out, st.submit...)
+	}
+	if page.Review == nil && st.review != nil {
+		out = append(out, messages(st.review.Errors, st.review.General)...)
+	}
+	return out
+}
+
+// messages returns the general messages, then the fields' in the order of their names.
+func messages(fields map[string]string, general []string) []string {
+	out := slices.Clone(general)
+	for _, k := range slices.Sorted(maps.Keys(fields)) {
+		out = append(out, fields[k])
+	}
+	return out
+}
+
+// newReportView returns the content of report rep on task t.
+func (s *Server) newReportView(ctx context.Context, a congtac.Actor, rep congtac.Report, t congtac.Task, orgs orgIndex) (reportView, error) {
+	v := reportView{Href: fmt.Sprintf("/reports/%d", rep.ID), Task: t.Text, Org: orgs.Name(rep.OrgID), Occurrence: vn.ShortDate(rep.Occurrence),
+		DoneOn: vn.ShortDate(rep.DoneOn), Text: rep.Text, Percent: rep.Percent,
+		Status:    statusView{string(rep.Status), rep.Status.Label()},
+		Submitted: instantText(rep.SubmittedAt, s.loc), Reviewed: instantText(rep.ReviewedAt, s.loc),
+		ReviewNote: rep.ReviewNote}
+	if orgs.CanOnTask(a, congtac.ViewTasks, t) {
+		v.TaskHref = fmt.Sprintf("/tasks/%d", t.ID)
+	}
+	if rep.Value != nil {
+		v.Value = numberText(*rep.Value)
+		if t.Target != nil {
+			v.Value += unitText(t.Target.Unit) + " (chỉ tiêu: " + t.Target.String() + ")"
+		}
+	}
+	if rep.AuthorID != 0 {
+		u, err := s.st.FindUserByID(ctx, rep.AuthorID)
+		if err != nil && congtac.ErrorCode(err) != congtac.ENOTFOUND {
+			return v, fmt.Errorf("web: report author: %w", err)
+		}
+		v.Author = u.DisplayName
+	}
+	return v, nil
+}
+
+// handleReportCreate records the form of the task page as a new report on a task within
+// the actor's ViewTasks reach, kept as a draft or, with action=submit, sent at once; it
+// redirects to the report. A form that cannot be read or that the store finds invalid comes
+// back with 422, as typed, each message by its field. A task the actor may report on for
+// none of its orgs is 403.
+func (s *Server) handleReportCreate(w http.ResponseWriter, r *http.Request) {
+	ctx, a := r.Context(), actorOf(r)
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.fail(w, r, notFoundFor("nhiệm vụ"))
+		return
+	}
+	t, err := s.findVisibleTask(ctx, a, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	orgs, err := s.loadOrgs(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	ids := reportOrgs(a, t, orgs)
+	if len(ids) == 0 {
+		s.fail(w, r, congtac.Forbidden())
+		return
+	}
+	f := readReportForm(r, fmt.Sprintf("/tasks/%d/reports", t.ID))
+	rep, err := f.report(t, ids)
+	if err == nil {
+		rep.Status = congtac.ReportDraft
+		if r.PostFormValue("action") == "submit" {
+			rep.Status = congtac.ReportSubmitted
+		}
+		if rep, err = s.st.CreateReport(ctx, a, rep); err == nil {
+			s.flash(r, map[congtac.ReportStatus]string{congtac.ReportDraft: "Đã lưu báo cáo (đang soạn).",
+				congtac.ReportSubmitted: "Đã gửi báo cáo tới Văn phòng."}[rep.Status])
+			http.Redirect(w, r, fmt.Sprintf("/reports/%d", rep.ID), http.StatusSeeOther)
+			return
+		}
+	}
+	if congtac.ErrorCode(err) != congtac.EINVALID {
+		s.fail(w, r, err)
+		return
+	}
+	f.setErrors(err)
+	f.fillChoices(t, ids, orgs, s.today())
+	s.renderTask(w, r, t, http.StatusUnprocessableEntity, f)
+}
+
+// handleReportUpdate changes a draft or returned report with the form of its page (fields
+// as for [Server.handleReportCreate] but org, and version) and, with action=submit, sends
+// it. The report's version must be the one the form was read at, else 409.
+func (s *Server) handleReportUpdate(w http.ResponseWriter, r *http.Request) {
+	rep, ok := s.visibleReport(w, r)
+	if !ok {
+		return
+	}
+	ctx, a := r.Context(), actorOf(r)
+	t, err := s.st.FindTaskByID(ctx, rep.TaskID)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("web: report task: %w", err))
+		return
+	}
+	f := readReportForm(r, fmt.Sprintf("/reports/%d", rep.ID))
+	u, err := f.update(t)
+	if err == nil {
+		err = checkVersion(f.Version)
+	}
+	if err == nil {
+		var updated congtac.Report
+		if updated, err = s.st.UpdateReport(ctx, a, rep.ID, f.Version, u); err == nil {
+			rep, f.Version = updated, updated.Version // a refused submission shows the saved report
+			msg := "Đã lưu báo cáo."
+			if r.PostFormValue("action") == "submit" {
+				_, err = s.st.SubmitReport(ctx, a, rep.ID, rep.Version)
+				msg = "Đã gửi báo cáo tới Văn phòng."
+			}
+			if err == nil {
+				s.flash(r, msg)
+				http.Redirect(w, r, fmt.Sprintf("/reports/%d", rep.ID), http.StatusSeeOther)
+				return
+			}
+		}
+	}
+	if congtac.ErrorCode(err) != congtac.EINVALID {
+		s.fail(w, r, err)
+		return
+	}
+	f.setErrors(err)
+	s.renderReport(w, r, rep, http.StatusUnprocessableEntity, reportState{edit: f})
+}
+
+// unitText returns a unit as it follows a number: "%" right after it, others after a space.
+func unitText(unit string) string {
+	if unit == "" || unit == "%" {
+		return unit
+	}
+	return " " + unit
+}
+
+// checkVersion requires the version a form carries.
+func checkVersion(v int) error {
+	if v <= 0 {
+		return congtac.Errorf(congtac.EINVALID, "Biểu mẫu thiếu phiên bản của bản ghi; hãy tải lại trang rồi làm lại.")
+	}
+	return nil
+}
+
+// handleReportSubmit sends a draft or returned report to the office (field version; 409
+// when it moved) and redirects to it; a report that cannot be sent comes back with 422 and
+// the reason.
+func (s *Server) handleReportSubmit(w http.ResponseWriter, r *http.Request) {
+	rep, ok := s.visibleReport(w, r)
+	if !ok {
+		return
+	}
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	err := checkVersion(version)
+	if err == nil {
+		if _, err = s.st.SubmitReport(r.Context(), actorOf(r), rep.ID, version); err == nil {
+			s.flash(r, "Đã gửi báo cáo tới Văn phòng.")
+			http.Redirect(w, r, fmt.Sprintf("/reports/%d", rep.ID), http.StatusSeeOther)
+			return
+		}
+	}
+	if congtac.ErrorCode(err) != congtac.EINVALID {
+		s.fail(w, r, err)
+		return
+	}
+	_, general := splitFieldErrors(err, nil)
+	s.renderReport(w, r, rep, http.StatusUnprocessableEntity, reportState{submit: general})
+}
+
+// handleReportReview accepts (action=accept) or returns (action=return, with a note) a
+// submitted report whose org is within the actor's ReviewReports reach, and redirects to
+// it; accepting a report of 100% completes the org's share of the task. Fields version (409
+// when it moved), action and note; a refused review comes back with 422.
+func (s *Server) handleReportReview(w http.ResponseWriter, r *http.Request) {
+	rep, ok := s.visibleReport(w, r)
+	if !ok {
+		return
+	}
+	ctx, a := r.Context(), actorOf(r)
+	if ok, err := s.canOn(ctx, a, congtac.ReviewReports, rep.OrgID); err != nil {
+		s.fail(w, r, err)
+		return
+	} else if !ok {
+		s.fail(w, r, congtac.Forbidden())
+		return
+	}
+	f := readReviewForm(r)
+	to, err := f.target()
+	if err == nil {
+		err = checkVersion(f.Version)
+	}
+	if err == nil {
+		if _, err = s.st.ReviewReport(ctx, a, rep.ID, f.Version, to, f.Note); err == nil {
+			s.flash(r, map[congtac.ReportStatus]string{congtac.ReportAccepted: "Đã tiếp nhận báo cáo.",
+				congtac.ReportReturned: "Đã trả lại báo cáo để đơn vị bổ sung."}[to])
+			http.Redirect(w, r, fmt.Sprintf("/reports/%d", rep.ID), http.StatusSeeOther)
+			return
+		}
+	}
+	if congtac.ErrorCode(err) != congtac.EINVALID {
+		s.fail(w, r, err)
+		return
+	}
+	f.setErrors(err)
+	s.renderReport(w, r, rep, http.StatusUnprocessableEntity, reportState{review: f})
+}

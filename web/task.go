@@ -1,0 +1,249 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"congtac"
+	"congtac/vn"
+)
+
+// tasksPerPage is how many tasks a page of the task list shows.
+const tasksPerPage = 50
+
+// taskListPage is the data of tasks.html.
+type taskListPage struct {
+	layout
+	Filter  taskFilterForm
+	Errors  map[string]string // by query parameter
+	Counts  []statusCount     // of the tasks matching the other filters
+	Total   int               // tasks matching the other filters
+	Partial bool              // counted on the first Scanned tasks only
+	Scanned int
+	Rows    []taskRow
+	Pager   pager
+}
+
+// taskFilterForm is the filter form above the task list, with what was asked.
+type taskFilterForm struct {
+	Period, Q, Program               string
+	Statuses, Orgs, Sectors, Leaders []option
+}
+
+// taskRow is one task as lists show it.
+type taskRow struct {
+	Href    string
+	Text    string
+	Lead    string
+	Due     string
+	Status  statusView
+	Carried bool
+	Repeats bool // a recurring duty
+}
+
+// handleTaskList lists the tasks within the actor's ViewTasks reach, filtered by the query
+// (see [parseTaskQuery]), with their statuses as of today counted above the list, a page at
+// a time. Bad filter values re-render the form with 422 and the message by the field.
+func (s *Server) handleTaskList(w http.ResponseWriter, r *http.Request) {
+	ctx, a, q, today := r.Context(), actorOf(r), r.URL.Query(), s.today()
+	tq, ferr := parseTaskQuery(a, q)
+	orgs, err := s.loadOrgs(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page := taskListPage{layout: s.layout(r, "Nhiệm vụ"), Errors: congtac.FieldErrors(ferr)}
+	if page.Filter, err = s.newTaskFilterForm(ctx, q, a, orgs, today); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if ferr != nil {
+		s.render(w, r, http.StatusUnprocessableEntity, "tasks", page)
+		return
+	}
+	n := pageParam(q)
+	res, err := s.findTasksAsOf(ctx, tq, today, (n-1)*tasksPerPage, tasksPerPage)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page.Total, page.Partial, page.Scanned = res.Total, res.Partial, maxTaskScan
+	page.Pager = newPager(r, n, tasksPerPage, res.Matched)
+	page.Counts = statusCounts(res.Counts, tq.Status, func(st congtac.Status) string {
+		v := r.URL.Query()
+		v.Set("status", string(st))
+		v.Del("page")
+		return "/tasks?" + v.Encode()
+	})
+	for _, t := range res.Tasks {
+		page.Rows = append(page.Rows, taskRow{Href: fmt.Sprintf("/tasks/%d", t.ID), Text: t.Text,
+			Lead: orgs.Name(t.Lead), Due: dueText(t.Due), Status: taskStatusView(t.Status(today)),
+			Carried: t.CarriedFrom != 0, Repeats: t.Recurrence != nil})
+	}
+	s.render(w, r, http.StatusOK, "tasks", page)
+}
+
+// newTaskFilterForm returns the filter form as the query filled it: the orgs offered are
+// those within a's ViewTasks reach, the leaders those holding a leader's post today.
+func (s *Server) newTaskFilterForm(ctx context.Context, q url.Values, a congtac.Actor, orgs orgIndex, today congtac.Date) (taskFilterForm, error) {
+	posts, err := s.st.FindPosts(ctx, congtac.PostFilter{Kinds: []congtac.PostKind{congtac.PostChairman,
+		congtac.PostViceChairman}, HeldOn: &today})
+	if err != nil {
+		return taskFilterForm{}, fmt.Errorf("web: task filters: %w", err)
+	}
+	ids := make([]int64, len(posts))
+	for i, p := range posts {
+		ids[i] = p.PersonID
+	}
+	names, err := s.personNames(ctx, ids...)
+	if err != nil {
+		return taskFilterForm{}, err
+	}
+	var leaders []option
+	for _, id := range ids {
+		v := fmt.Sprint(id)
+		if names[id] != "" && !containsOption(leaders, v) {
+			leaders = append(leaders, option{Value: v, Label: names[id], Selected: v == q.Get("leader")})
+		}
+	}
+	vn.SortFunc(leaders, func(o option) string { return o.Label })
+	return taskFilterForm{Period: q.Get("period"), Q: q.Get("q"), Program: q.Get("program"), Leaders: leaders,
+		Statuses: optionsOf(congtac.Statuses, congtac.Status.Label, q.Get("status")),
+		Sectors:  optionsOf(congtac.Sectors, congtac.Sector.Label, q.Get("sector")),
+		Orgs:     orgOptions(orgs.Within(a, congtac.ViewTasks, today), q.Get("org"))}, nil
+}
+
+// containsOption reports whether opts has one of value v.
+func containsOption(opts []option, v string) bool {
+	for _, o := range opts {
+		if o.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// taskPage is the data of task.html.
+type taskPage struct {
+	layout
+	Task        taskView
+	Supports    []supportRow
+	Occurrences []occurrenceRow
+	Reports     []reportRow
+	Form        *reportForm // nil unless the actor may report on the task
+}
+
+// taskTitleLength is how much of a task's text titles its page; the whole text follows
+// when it is longer.
+const taskTitleLength = 100
+
+// taskView is a task's own facts.
+type taskView struct {
+	FullText                                                   bool // the title cut the text
+	Text, Sector, Lead, Leader, Due, DuePhrase, Target, Source string
+	Program, ProgramHref                                       string
+	CarriedHref                                                string // the task it continues
+	DoneOn, Deferral, Cancellation                             string
+	Status                                                     statusView
+	Recurrence                                                 string
+}
+
+// supportRow is a support org's share of a task.
+type supportRow struct {
+	Org    string
+	DoneOn string
+	Status statusView
+}
+
+// occurrenceRow is one occurrence of a recurring task.
+type occurrenceRow struct {
+	Due    string
+	DoneOn string
+	Status statusView
+}
+
+// handleTaskShow shows a task within the actor's ViewTasks reach: its facts and status as
+// of today, its support orgs and occurrences with their own statuses, the reports the
+// actor may view, and the report form when the actor may report on it. Anything else is
+// 404.
+func (s *Server) handleTaskShow(w http.ResponseWriter, r *http.Request) {
+	ctx, a := r.Context(), actorOf(r)
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.fail(w, r, notFoundFor("nhiệm vụ"))
+		return
+	}
+	t, err := s.findVisibleTask(ctx, a, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.renderTask(w, r, t, http.StatusOK, nil)
+}
+
+// renderTask renders the page of task t with status; form, when not nil, is the report
+// form as the actor filled it, else a new one is offered if the actor may report.
+func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, t congtac.Task, status int, form *reportForm) {
+	ctx, a, today := r.Context(), actorOf(r), s.today()
+	orgs, err := s.loadOrgs(ctx)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page := taskPage{layout: s.layout(r, shortText(t.Text, taskTitleLength)), Form: form}
+	if page.Task, err = s.newTaskView(ctx, a, t, orgs, today); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, sp := range t.Support {
+		st, _ := t.SupportStatus(sp.OrgID, today)
+		page.Supports = append(page.Supports, supportRow{Org: orgs.Name(sp.OrgID), DoneOn: vn.ShortDate(sp.DoneOn),
+			Status: taskStatusView(st)})
+	}
+	for _, o := range t.OccurrenceStatuses(today) {
+		page.Occurrences = append(page.Occurrences, occurrenceRow{Due: dayText(o.Due), DoneOn: vn.ShortDate(o.DoneOn),
+			Status: taskStatusView(o.Status)})
+	}
+	reports, _, err := s.st.FindReports(ctx, congtac.ReportFilter{TaskID: &t.ID, Reach: a.Reach(congtac.ViewReports)})
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("web: task reports: %w", err))
+		return
+	}
+	for _, rep := range reports {
+		page.Reports = append(page.Reports, newReportRow(rep, nil, orgs, s.loc))
+	}
+	if page.Form == nil {
+		page.Form = newReportForm(a, t, orgs, today)
+	}
+	s.render(w, r, status, "task", page)
+}
+
+// newTaskView returns the facts of task t.
+func (s *Server) newTaskView(ctx context.Context, a congtac.Actor, t congtac.Task, orgs orgIndex, today congtac.Date) (taskView, error) {
+	names, err := s.personNames(ctx, t.LeaderID)
+	if err != nil {
+		return taskView{}, err
+	}
+	v := taskView{FullText: shortText(t.Text, taskTitleLength) != t.Text, Text: t.Text, Sector: t.Sector.Label(), Lead: orgs.Name(t.Lead), Leader: names[t.LeaderID],
+		Due: dueText(t.Due), DuePhrase: duePhrase(t.Due), Source: t.Source, DoneOn: vn.ShortDate(t.DoneOn),
+		Status: taskStatusView(t.Status(today))}
+	if t.Target != nil {
+		v.Target = t.Target.String()
+	}
+	if t.Recurrence != nil {
+		v.Recurrence = recurrenceText(*t.Recurrence)
+	}
+	if t.CarriedFrom != 0 {
+		v.CarriedHref = fmt.Sprintf("/tasks/%d", t.CarriedFrom)
+	}
+	if d := t.Deferral; d != nil {
+		v.Deferral = fmt.Sprintf("Ngày %s: thời hạn mới %s. Lý do: %s", vn.ShortDate(d.On), dueText(d.To), d.Reason)
+	}
+	if c := t.Cancellation; c != nil {
+		v.Cancellation = fmt.Sprintf("Ngày %s. Lý do: %s", vn.ShortDate(c.On), c.Reason)
+	}
+	v.Program, v.ProgramHref, err = s.programLink(ctx, a, t.ProgramID)
+	return v, err
+}
