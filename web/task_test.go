@@ -13,8 +13,8 @@ import (
 	"congtac/store/storetest"
 )
 
-// involves reports whether org leads or supports task t.
-func involves(t congtac.Task, org int64) bool {
+// involvesOrg reports whether org leads or supports task t.
+func involvesOrg(t congtac.Task, org int64) bool {
 	if t.Lead == org {
 		return true
 	}
@@ -55,12 +55,12 @@ func TestTaskListIsScopedToTheReporter(t *testing.T) {
 		t.Run(string(e), func(t *testing.T) {
 			s, st, _ := demoServer(t, e)
 			srv := startServer(t, s)
-			stc := demoOrg(t, st, "Sở Tài chính")
+			stc := orgNamed(t, st, "Sở Tài chính")
 			today := congtac.MustDate(2026, 11, 27)
 			var mine []congtac.Task
 			var other congtac.Task
 			for _, task := range allTasks(t, st) {
-				if involves(task, stc.ID) {
+				if involvesOrg(task, stc.ID) {
 					mine = append(mine, task)
 				} else if other.ID == 0 {
 					other = task
