@@ -41,8 +41,8 @@ func texts(doc *goquery.Document, sel string) []string {
 	return out
 }
 
-// orgNamed returns the demo org named name.
-func orgNamed(t *testing.T, st *store.Store, name string) congtac.Org {
+// demoOrg returns the demo org named name.
+func demoOrg(t testing.TB, st *store.Store, name string) congtac.Org {
 	t.Helper()
 	orgs, err := st.FindOrgs(ctxb, congtac.OrgFilter{Query: name})
 	if err != nil {

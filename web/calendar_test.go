@@ -40,7 +40,7 @@ func TestCalendarShow(t *testing.T) {
 		t.Run(string(e), func(t *testing.T) {
 			s, st, _ := demoServer(t, e)
 			srv := startServer(t, s)
-			committee := orgNamed(t, st, "Ủy ban nhân dân tỉnh Sơn Hà")
+			committee := demoOrg(t, st, "Ủy ban nhân dân tỉnh Sơn Hà")
 			for _, who := range []string{"phongbaocao", "xabaocao", "chutich"} {
 				r := as(t, s, srv, who).get("/calendar")
 				wantStatus(t, who, r, http.StatusOK)
@@ -69,7 +69,7 @@ func TestCalendarShow(t *testing.T) {
 			if got := texts(html(t, r.body), "#e-week"); len(got) != 1 || !strings.Contains(got[0], `"48"`) {
 				t.Errorf("week message %q", got)
 			}
-			for _, q := range []string{"?org=999999", "?org=abc", fmt.Sprintf("?org=%d", orgNamed(t, st, "Sở Y tế").ID)} {
+			for _, q := range []string{"?org=999999", "?org=abc", fmt.Sprintf("?org=%d", demoOrg(t, st, "Sở Y tế").ID)} {
 				wantStatus(t, "calendar "+q, c.get("/calendar"+q), http.StatusNotFound)
 			}
 		})

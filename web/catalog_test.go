@@ -27,7 +27,7 @@ func TestCatalogTreeAndPeople(t *testing.T) {
 			if len(units) != 38 || units[0] != "Văn phòng UBND tỉnh" || !slices.Contains(units, "Xã Tân Phước") {
 				t.Errorf("%d orgs under the committee, want 38 with the office first: %q", len(units), units)
 			}
-			stc := doc.Find(fmt.Sprintf("#org-%d", orgNamed(t, st, "Sở Tài chính").ID))
+			stc := doc.Find(fmt.Sprintf("#org-%d", demoOrg(t, st, "Sở Tài chính").ID))
 			if got := strings.Join(strings.Fields(stc.Text()), " "); got != "Sở Tài chính (STC) Cơ quan chuyên môn" {
 				t.Errorf("Sở Tài chính shows %q", got)
 			}

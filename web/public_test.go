@@ -24,7 +24,7 @@ func TestPublicShowsOnlyWhatIsPublic(t *testing.T) {
 			if got := texts(doc, "table.programs tbody td:nth-child(3)"); !slices.Equal(got, want) {
 				t.Errorf("public programs %q, want %q", got, want)
 			}
-			committee := orgNamed(t, st, "Ủy ban nhân dân tỉnh Sơn Hà")
+			committee := demoOrg(t, st, "Ủy ban nhân dân tỉnh Sơn Hà")
 			calendar := fmt.Sprintf("/public/calendar?org=%d&week=2026-W48", committee.ID)
 			if got, _ := doc.Find("#h-cal + ul a").Attr("href"); got != calendar {
 				t.Errorf("public calendar link %q, want %q", got, calendar)
@@ -50,7 +50,7 @@ func TestPublicShowsOnlyWhatIsPublic(t *testing.T) {
 				assertContains(t, r.body, "Điều chỉnh lần 1")
 				assertLacks(t, r.body, `rel="prev"`, `rel="next"`, `name="week"`)
 			}
-			stc := orgNamed(t, st, "Sở Tài chính")
+			stc := demoOrg(t, st, "Sở Tài chính")
 			for _, q := range []string{"?week=2026-W49", "?week=2026-W47", "?week=W48", fmt.Sprintf("?org=%d", stc.ID), "?org=x"} {
 				wantStatus(t, "public calendar "+q, anon.get("/public/calendar"+q), http.StatusNotFound)
 			}

@@ -31,8 +31,8 @@ func newReportWorld(t *testing.T, e store.Engine) reportWorld {
 	t.Helper()
 	st := newDemo(t, e)
 	s, _ := newTestServer(t, st)
-	w := reportWorld{s: s, st: st, srv: startServer(t, s), stc: orgNamed(t, st, "Sở Tài chính"),
-		xa: orgNamed(t, st, "Xã Tân Phước")}
+	w := reportWorld{s: s, st: st, srv: startServer(t, s), stc: demoOrg(t, st, "Sở Tài chính"),
+		xa: demoOrg(t, st, "Xã Tân Phước")}
 	today := congtac.MustDate(2026, 11, 27)
 	for _, task := range allTasks(t, st) {
 		switch {

@@ -55,7 +55,7 @@ func TestTaskListIsScopedToTheReporter(t *testing.T) {
 		t.Run(string(e), func(t *testing.T) {
 			s, st, _ := demoServer(t, e)
 			srv := startServer(t, s)
-			stc := orgNamed(t, st, "Sở Tài chính")
+			stc := demoOrg(t, st, "Sở Tài chính")
 			today := congtac.MustDate(2026, 11, 27)
 			var mine []congtac.Task
 			var other congtac.Task
