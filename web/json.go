@@ -2,7 +2,13 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
+	"io"
+	"mime"
 	"net/http"
+	"reflect"
+	"strconv"
+	"strings"
 
 	"congtac"
 )
@@ -41,5 +47,79 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // JSON is never read as HTML here: "comparator": ">" stays readable
 	enc.Encode(v)
+}
+
+// readJSON decodes the request's JSON body into v strictly, or answers the failure itself
+// and returns false: 415 unless the Content-Type is application/json, 413 for a body over
+// the size limit, 400 for an empty or malformed body or data after the value, and 422 with
+// the field named for an unknown field or a value of the wrong type.
+func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		s.apiFail(w, r, congtac.Errorf(congtac.EINVALID,
+			"Nội dung gửi lên phải là JSON (Content-Type: application/json)."), http.StatusUnsupportedMediaType)
+		return false
+	}
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	err := dec.Decode(v)
+	if err == nil && dec.Decode(&json.RawMessage{}) != io.EOF {
+		err = errJSONTrailing
+	}
+	if err != nil {
+		status, e := jsonProblem(err)
+		s.apiFail(w, r, e, status)
+		return false
+	}
+	return true
+}
+
+// errJSONTrailing reports data after the JSON value of a request body.
+var errJSONTrailing = errors.New("json: data after the value")
+
+// jsonProblem turns a decoding error into the status and Vietnamese error to answer.
+func jsonProblem(err error) (int, error) {
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		return http.StatusRequestEntityTooLarge, congtac.Errorf(congtac.EINVALID,
+			"Nội dung gửi lên vượt quá %d byte.", tooBig.Limit)
+	case errors.Is(err, io.EOF):
+		return http.StatusBadRequest, congtac.Errorf(congtac.EINVALID, "Thiếu nội dung JSON.")
+	case errors.Is(err, errJSONTrailing):
+		return http.StatusBadRequest, congtac.Errorf(congtac.EINVALID, "Sau giá trị JSON còn dữ liệu thừa.")
+	case errors.As(err, &syntax):
+		return http.StatusBadRequest, congtac.Errorf(congtac.EINVALID,
+			"JSON không hợp lệ ở byte thứ %d.", syntax.Offset)
+	case errors.As(err, &typ) && typ.Field != "":
+		return http.StatusUnprocessableEntity, congtac.FieldError(typ.Field,
+			"Giá trị phải là %s.", jsonKind(typ.Type))
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		name, _ := strconv.Unquote(strings.TrimPrefix(err.Error(), "json: unknown field "))
+		return http.StatusUnprocessableEntity, congtac.FieldError(name, "Trường này không được hỗ trợ.")
+	case congtac.ErrorCode(err) == congtac.EINVALID:
+		return http.StatusUnprocessableEntity, err // a field's own decoder refused the value
+	}
+	return http.StatusBadRequest, congtac.Errorf(congtac.EINVALID, "JSON không hợp lệ.")
+}
+
+// jsonKind names in Vietnamese the JSON value a Go type expects.
+func jsonKind(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "một số nguyên"
+	case reflect.Float32, reflect.Float64:
+		return "một số"
+	case reflect.String:
+		return "một chuỗi ký tự"
+	case reflect.Bool:
+		return "true hoặc false"
+	case reflect.Slice, reflect.Array:
+		return "một mảng"
+	}
+	return "một đối tượng"
 }

@@ -1,0 +1,215 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"congtac"
+)
+
+// apiTask is a task with its status as of today, as lists show it.
+type apiTask struct {
+	ID              int64            `json:"id"`
+	ProgramID       int64            `json:"program_id"`
+	ItemID          *int64           `json:"item_id"`
+	Position        int              `json:"position"`
+	Text            string           `json:"text"`
+	Sector          *string          `json:"sector"`
+	SectorLabel     string           `json:"sector_label"`
+	LeadID          int64            `json:"lead_id"`
+	Supports        []apiSupport     `json:"supports"`
+	LeaderID        *int64           `json:"leader_id"`
+	Due             apiDue           `json:"due"`
+	Recurrence      *string          `json:"recurrence"`
+	RecurrenceStart *string          `json:"recurrence_start"`
+	Target          *apiTarget       `json:"target"`
+	Source          string           `json:"source"`
+	CarriedFrom     *int64           `json:"carried_from"`
+	DoneOn          *string          `json:"done_on"`
+	Deferral        *apiDeferral     `json:"deferral"`
+	Cancellation    *apiCancellation `json:"cancellation"`
+	Status          string           `json:"status"`
+	StatusLabel     string           `json:"status_label"`
+	AsOf            string           `json:"as_of"`
+	Version         int              `json:"version"`
+}
+
+// apiSupport is a support org's share of a task, with its own status.
+type apiSupport struct {
+	OrgID       int64   `json:"org_id"`
+	DoneOn      *string `json:"done_on"`
+	Status      string  `json:"status"`
+	StatusLabel string  `json:"status_label"`
+}
+
+// apiDue is a deadline: the last day, how precisely it was given, the phrase it came from,
+// and its short Vietnamese form.
+type apiDue struct {
+	Date      *string `json:"date"`
+	Precision *string `json:"precision"`
+	Text      string  `json:"text"`
+	Label     string  `json:"label"`
+}
+
+func newAPIDue(d congtac.Due) apiDue {
+	return apiDue{Date: apiDate(d.Date), Precision: apiCode(d.Precision), Text: d.Text, Label: d.String()}
+}
+
+// apiTarget is a task's measurable goal.
+type apiTarget struct {
+	Metric     string  `json:"metric"`
+	Unit       string  `json:"unit"`
+	Comparator string  `json:"comparator"`
+	Value      float64 `json:"value"`
+	Baseline   string  `json:"baseline"`
+	Text       string  `json:"text"`
+}
+
+type apiDeferral struct {
+	On     *string `json:"on"`
+	To     apiDue  `json:"to"`
+	Reason string  `json:"reason"`
+}
+
+type apiCancellation struct {
+	On     *string `json:"on"`
+	Reason string  `json:"reason"`
+}
+
+// apiTaskDetail is a task with the status of each occurrence of a recurring task.
+type apiTaskDetail struct {
+	apiTask
+	Occurrences []apiOccurrence `json:"occurrences"`
+}
+
+type apiOccurrence struct {
+	Due         string  `json:"due"`
+	DoneOn      *string `json:"done_on"`
+	Status      string  `json:"status"`
+	StatusLabel string  `json:"status_label"`
+}
+
+// newAPITask returns the DTO of t with the statuses of t and its supports as of today.
+func newAPITask(t congtac.Task, today congtac.Date) apiTask {
+	st := t.Status(today)
+	out := apiTask{ID: t.ID, ProgramID: t.ProgramID, ItemID: apiID(t.ItemID), Position: t.Position, Text: t.Text,
+		Sector: apiCode(t.Sector), SectorLabel: t.Sector.Label(), LeadID: t.Lead, Supports: []apiSupport{},
+		LeaderID: apiID(t.LeaderID), Due: newAPIDue(t.Due), Source: t.Source, CarriedFrom: apiID(t.CarriedFrom),
+		DoneOn: apiDate(t.DoneOn), Status: string(st), StatusLabel: st.Label(), AsOf: today.String(),
+		Version: t.Version}
+	for _, sp := range t.Support {
+		st, _ := t.SupportStatus(sp.OrgID, today)
+		out.Supports = append(out.Supports, apiSupport{OrgID: sp.OrgID, DoneOn: apiDate(sp.DoneOn),
+			Status: string(st), StatusLabel: st.Label()})
+	}
+	if rc := t.Recurrence; rc != nil {
+		out.Recurrence, out.RecurrenceStart = ptr(rc.String()), apiDate(rc.Start)
+	}
+	if tg := t.Target; tg != nil {
+		out.Target = &apiTarget{Metric: tg.Metric, Unit: tg.Unit, Comparator: string(tg.Comparator),
+			Value: tg.Value, Baseline: tg.Baseline, Text: tg.String()}
+	}
+	if d := t.Deferral; d != nil {
+		out.Deferral = &apiDeferral{On: apiDate(d.On), To: newAPIDue(d.To), Reason: d.Reason}
+	}
+	if c := t.Cancellation; c != nil {
+		out.Cancellation = &apiCancellation{On: apiDate(c.On), Reason: c.Reason}
+	}
+	return out
+}
+
+// taskSchemas returns the schemas of the task DTOs above, for the OpenAPI document;
+// TestSchemasMatchDTOs holds them to the types.
+func taskSchemas() map[string]*oaSchema {
+	statuses := codesOf(congtac.Statuses)
+	task := schObject("Nhiệm vụ với trạng thái tính đến hôm nay.", oaProps{
+		"id": schInt("Mã."), "program_id": schInt("Chương trình."), "item_id": schNullable(schInt("Mục chứa nhiệm vụ.")),
+		"position": schInt("Thứ tự trong mục."), "text": schString("Nội dung."),
+		"sector": schNullable(schEnum("Lĩnh vực.", codesOf(congtac.Sectors)...)), "sector_label": schString("Tên lĩnh vực."),
+		"lead_id": schInt("Cơ quan chủ trì."), "supports": schArray(schRef("Support")),
+		"leader_id": schNullable(schInt("Lãnh đạo phụ trách (mã cán bộ).")), "due": schRef("Due"),
+		"recurrence":       schNullable(schString("Quy tắc lặp lại RRULE (RFC 5545), không có DTSTART.")),
+		"recurrence_start": schNullable(schDate("Ngày bắt đầu của quy tắc lặp lại (DTSTART).")),
+		"target":           schNullable(schRef("Target")), "source": schString("Căn cứ."),
+		"carried_from": schNullable(schInt("Nhiệm vụ của chương trình trước được chuyển tiếp.")),
+		"done_on":      schNullable(schDate("Ngày cơ quan chủ trì hoàn thành.")),
+		"deferral":     schNullable(schRef("Deferral")), "cancellation": schNullable(schRef("Cancellation")),
+		"status": schEnum("Trạng thái.", statuses...), "status_label": schString("Tên trạng thái."),
+		"as_of": schDate("Ngày tính trạng thái (hôm nay)."), "version": schInt("Phiên bản."),
+	})
+	return map[string]*oaSchema{
+		"Task": task,
+		"TaskDetail": schExtend(task, "Nhiệm vụ với trạng thái từng kỳ của nhiệm vụ lặp lại.", oaProps{
+			"occurrences": schArray(schRef("Occurrence")),
+		}),
+		"Support": schObject("Cơ quan phối hợp và trạng thái phần việc của mình.", oaProps{
+			"org_id": schInt("Cơ quan phối hợp."), "done_on": schNullable(schDate("Ngày hoàn thành.")),
+			"status": schEnum("Trạng thái.", statuses...), "status_label": schString("Tên trạng thái."),
+		}),
+		"Due": schObject("Thời hạn.", oaProps{
+			"date":      schNullable(schDate("Ngày cuối cùng; null khi thời hạn chưa cụ thể.")),
+			"precision": schNullable(schEnum("Độ chính xác.", precisions...)),
+			"text":      schString("Cụm từ gốc: trong tháng 5/2026."), "label": schString("Dạng ngắn: tháng 5/2026, 30/06/2026."),
+		}),
+		"Target": schObject("Chỉ tiêu.", oaProps{
+			"metric": schString("Chỉ tiêu."), "unit": schString("Đơn vị."),
+			"comparator": schEnum("Phép so sánh.", ">", ">=", "=", "<=", "<"), "value": schNumber("Giá trị."),
+			"baseline": schString("Mốc so sánh."), "text": schString("Chỉ tiêu viết bằng lời."),
+		}),
+		"Deferral": schObject("Giãn tiến độ.", oaProps{
+			"on": schNullable(schDate("Ngày quyết định.")), "to": schRef("Due"), "reason": schString("Lý do."),
+		}),
+		"Cancellation": schObject("Hủy bỏ.", oaProps{"on": schNullable(schDate("Ngày hủy.")), "reason": schString("Lý do.")}),
+		"Occurrence": schObject("Một kỳ của nhiệm vụ lặp lại.", oaProps{
+			"due": schDate("Hạn của kỳ."), "done_on": schNullable(schDate("Ngày hoàn thành.")),
+			"status": schEnum("Trạng thái.", statuses...), "status_label": schString("Tên trạng thái."),
+		}),
+	}
+}
+
+// handleAPITaskList lists the tasks whose lead or a support org is within the actor's
+// ViewTasks reach, by deadline, filtered as the task pages are (see parseTaskQuery: status
+// as of today, org, lead, leader, program, sector, period, q) and by due_from and due_to.
+func (s *Server) handleAPITaskList(w http.ResponseWriter, r *http.Request) {
+	q, ok := s.apiQueryOf(w, r)
+	if !ok {
+		return
+	}
+	tq, err := parseTaskQuery(actorOf(r), q.values)
+	q.addErr(err)
+	tq.Filter.DueFrom, tq.Filter.DueTo = q.date("due_from"), q.date("due_to")
+	limit, offset := q.page()
+	if q.fail(s, w, r) {
+		return
+	}
+	today := s.today()
+	res, err := s.findTasksAsOf(r.Context(), tq, today, offset, limit)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api tasks: %w", err), 0)
+		return
+	}
+	writeJSON(w, http.StatusOK, newAPIList(res.Tasks, res.Matched, limit, offset,
+		func(t congtac.Task) apiTask { return newAPITask(t, today) }))
+}
+
+// handleAPITaskShow answers one task with its supports, occurrences and statuses as of
+// today; 404 when it does not exist or neither its lead nor a support org is within the
+// actor's ViewTasks reach.
+func (s *Server) handleAPITaskShow(w http.ResponseWriter, r *http.Request) {
+	id, ok := s.apiPathID(w, r, "nhiệm vụ")
+	if !ok {
+		return
+	}
+	t, err := s.findVisibleTask(r.Context(), actorOf(r), id)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api task: %w", err), 0)
+		return
+	}
+	today := s.today()
+	out := apiTaskDetail{apiTask: newAPITask(t, today), Occurrences: []apiOccurrence{}}
+	for _, o := range t.OccurrenceStatuses(today) {
+		out.Occurrences = append(out.Occurrences, apiOccurrence{Due: o.Due.String(), DoneOn: apiDate(o.DoneOn),
+			Status: string(o.Status), StatusLabel: o.Status.Label()})
+	}
+	writeJSON(w, http.StatusOK, out)
+}

@@ -1,0 +1,453 @@
+package web
+
+import (
+	"cmp"
+	"maps"
+	"net/http"
+	"reflect"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"congtac"
+)
+
+// The OpenAPI 3.0.3 document of the API is built from the route table on request: every
+// route marked api becomes an operation, with its summary from the table and the rest from
+// apiOps below. Schemas are written by hand as Go values next to the DTOs they describe
+// (xxxSchemas in each api_<resource>.go); a test holds the two together.
+
+// apiOp says what the route table does not: the query parameters a route accepts, whether
+// it is a paged list, its request body, and its answer. Keyed by "METHOD pattern", as
+// [http.Request.Pattern] names a matched route.
+type apiOp struct {
+	params   []apiParam
+	list     bool   // a paged list of response: takes limit and offset
+	body     string // schema of the JSON request body; "" for none
+	status   int    // status of success; 0 means 200
+	response string // schema of the success body (of each item, for a list); "" for none
+	errors   []int  // statuses of failure besides those of every such route (see errorsOf)
+}
+
+// apiOps describes every API route. A route the table lists must be here, and the other
+// way round; the OpenAPI test checks both.
+var apiOps = map[string]apiOp{
+	"GET /api/v1/openapi.json": {response: "OpenAPIDocument"},
+	"GET /api/v1/me":           {response: "Me"},
+	"GET /api/v1/orgs": {list: true, response: "Org", params: []apiParam{
+		qText("q", "Tìm theo tên hoặc tên viết tắt, không phân biệt dấu."),
+		qEnum("kind", "Loại cơ quan.", codesOf(congtac.OrgKinds)...),
+		qID("parent", "Cơ quan cấp trên."),
+	}},
+	"GET /api/v1/people": {list: true, response: "Person", params: []apiParam{
+		qText("q", "Tìm theo họ tên, không phân biệt dấu."),
+		qID("org", "Cơ quan, đơn vị công tác."),
+	}},
+	"GET /api/v1/programs": {list: true, response: "Program", params: []apiParam{
+		qEnum("kind", "Loại kỳ của chương trình.", periodKinds...),
+		qInt("year", "Năm của kỳ."),
+		qPeriod("period", "Kỳ chính của chương trình."),
+		qEnum("status", "Trạng thái.", programStatuses...),
+		qID("org", "Cơ quan ban hành."),
+		qText("q", "Tìm trong trích yếu, không phân biệt dấu."),
+	}},
+	"GET /api/v1/programs/{id}": {response: "ProgramDetail"},
+	"GET /api/v1/tasks": {list: true, response: "Task", params: []apiParam{
+		qID("program", "Chương trình."),
+		qID("org", "Cơ quan chủ trì hoặc phối hợp."),
+		qID("lead", "Cơ quan chủ trì."),
+		qEnum("status", "Trạng thái tính đến hôm nay.", codesOf(congtac.Statuses)...),
+		qEnum("sector", "Lĩnh vực.", codesOf(congtac.Sectors)...),
+		qID("leader", "Lãnh đạo phụ trách (mã cán bộ)."),
+		qPeriod("period", "Kỳ chính của chương trình chứa nhiệm vụ."),
+		qDate("due_from", "Thời hạn từ ngày."),
+		qDate("due_to", "Thời hạn đến ngày."),
+		qText("q", "Tìm trong nội dung nhiệm vụ, không phân biệt dấu."),
+	}},
+	"GET /api/v1/tasks/{id}": {response: "TaskDetail"},
+	"GET /api/v1/reports": {list: true, response: "Report", params: []apiParam{
+		qID("task", "Nhiệm vụ."),
+		qID("org", "Đơn vị báo cáo."),
+		qEnum("status", "Trạng thái.", codesOf(congtac.ReportStatuses)...),
+	}},
+	"POST /api/v1/reports": {body: "ReportCreate", status: http.StatusCreated, response: "Report",
+		errors: []int{404}},
+	"GET /api/v1/reports/{id}":         {response: "Report"},
+	"PATCH /api/v1/reports/{id}":       {body: "ReportUpdate", response: "Report", errors: []int{409}},
+	"POST /api/v1/reports/{id}/submit": {body: "ReportSubmit", response: "Report", errors: []int{409}},
+	"POST /api/v1/reports/{id}/review": {body: "ReportReview", response: "Report", errors: []int{409}},
+	"GET /api/v1/meetings": {list: true, response: "Meeting", params: []apiParam{
+		qDate("from", "Họp từ ngày (hội nghị định kỳ: có một buổi trong khoảng)."),
+		qDate("to", "Họp đến ngày."),
+		qEnum("kind", "Loại hội nghị.", meetingKinds...),
+		qID("org", "Cơ quan tổ chức."),
+		qText("q", "Tìm trong tên hội nghị và địa điểm, không phân biệt dấu."),
+	}},
+	"GET /api/v1/meetings/{id}": {response: "MeetingDetail"},
+	"GET /api/v1/calendar": {response: "Calendar", errors: []int{404}, params: []apiParam{
+		qID("org", "Cơ quan có lịch; mặc định là Ủy ban nhân dân của tài khoản."),
+		qText("week", "Tuần ISO, ví dụ 2026-W48; mặc định là tuần này."),
+	}},
+	"GET /api/v1/documents": {list: true, response: "Document", params: []apiParam{
+		qInt("year", "Năm ban hành."),
+		qEnum("type", "Loại văn bản (ký hiệu).", documentTypes...),
+		qID("org", "Cơ quan ban hành."),
+		qText("q", "Tìm trong trích yếu, không phân biệt dấu."),
+	}},
+	"GET /api/v1/search": {response: "SearchResults", params: []apiParam{
+		qRequired(qText("q", "Từ cần tìm, không phân biệt dấu.")),
+		qInt("limit", "Số kết quả tối đa của mỗi nhóm (mặc định 10, tối đa 200)."),
+	}},
+	"GET /api/v1/audit": {list: true, response: "AuditEvent", params: []apiParam{
+		qID("user", "Tài khoản thực hiện."),
+		qID("org", "Đơn vị của bản ghi."),
+		qText("entity", "Loại bản ghi: program, task, report, user …"),
+		qID("entity_id", "Mã bản ghi."),
+		qDate("from", "Từ ngày (giờ Việt Nam)."),
+		qDate("to", "Đến hết ngày (giờ Việt Nam)."),
+	}},
+	"GET /api/v1/tokens":         {list: true, response: "Token"},
+	"POST /api/v1/tokens":        {body: "TokenCreate", status: http.StatusCreated, response: "NewToken"},
+	"DELETE /api/v1/tokens/{id}": {status: http.StatusNoContent},
+}
+
+// Codes of domain enums that are not listed in a slice of the domain.
+var (
+	periodKinds = []string{string(congtac.PeriodYear), string(congtac.PeriodHalf),
+		string(congtac.PeriodQuarter), string(congtac.PeriodMonth), string(congtac.PeriodWeek)}
+	programStatuses = []string{string(congtac.ProgramDraft), string(congtac.ProgramSubmitted),
+		string(congtac.ProgramReturned), string(congtac.ProgramApproved), string(congtac.ProgramIssued),
+		string(congtac.ProgramAmended), string(congtac.ProgramSuperseded)}
+	meetingKinds = []string{string(congtac.MeetingRegular), string(congtac.MeetingThematic),
+		string(congtac.MeetingBriefing), string(congtac.MeetingWorking)}
+	meetingStatuses = []string{string(congtac.MeetingPlanned), string(congtac.MeetingPostponed),
+		string(congtac.MeetingCancelled), string(congtac.MeetingHeld)}
+	dayParts = []string{string(congtac.Morning), string(congtac.Afternoon), string(congtac.Evening),
+		string(congtac.AllDay)}
+	precisions = []string{string(congtac.PrecisionDay), string(congtac.PrecisionMonth),
+		string(congtac.PrecisionQuarter), string(congtac.PrecisionHalf), string(congtac.PrecisionYear)}
+	// documentTypes leaves out the công văn, whose type symbol is empty.
+	documentTypes = codesOf(slices.DeleteFunc(slices.Clone(congtac.DocTypes),
+		func(t congtac.DocType) bool { return t == congtac.DocLetter }))
+)
+
+// oaDoc is an OpenAPI 3.0.3 document, as much of it as the API uses.
+type oaDoc struct {
+	OpenAPI    string                             `json:"openapi"`
+	Info       oaInfo                             `json:"info"`
+	Servers    []map[string]string                `json:"servers"`
+	Security   []map[string][]string              `json:"security"`
+	Tags       []map[string]string                `json:"tags"`
+	Paths      map[string]map[string]*oaOperation `json:"paths"`
+	Components oaComponents                       `json:"components"`
+}
+
+type oaInfo struct {
+	Title       string `json:"title"`
+	Version     string `json:"version"`
+	Description string `json:"description"`
+}
+
+type oaOperation struct {
+	OperationID string                 `json:"operationId"`
+	Summary     string                 `json:"summary"`
+	Tags        []string               `json:"tags"`
+	Parameters  []oaParameter          `json:"parameters,omitempty"`
+	RequestBody *oaRequestBody         `json:"requestBody,omitempty"`
+	Responses   map[string]*oaResponse `json:"responses"`
+	Security    *[]map[string][]string `json:"security,omitempty"` // set to none for public routes
+}
+
+type oaParameter struct {
+	Name        string    `json:"name"`
+	In          string    `json:"in"`
+	Description string    `json:"description,omitempty"`
+	Required    bool      `json:"required,omitempty"`
+	Schema      *oaSchema `json:"schema"`
+}
+
+type oaRequestBody struct {
+	Required bool                   `json:"required"`
+	Content  map[string]oaMediaType `json:"content"`
+}
+
+type oaMediaType struct {
+	Schema *oaSchema `json:"schema"`
+}
+
+type oaResponse struct {
+	Ref         string                 `json:"$ref,omitempty"`
+	Description string                 `json:"description,omitempty"`
+	Content     map[string]oaMediaType `json:"content,omitempty"`
+}
+
+type oaComponents struct {
+	Schemas         map[string]*oaSchema        `json:"schemas"`
+	Responses       map[string]*oaResponse      `json:"responses"`
+	SecuritySchemes map[string]oaSecurityScheme `json:"securitySchemes"`
+}
+
+type oaSecurityScheme struct {
+	Type        string `json:"type"`
+	Scheme      string `json:"scheme,omitempty"`
+	In          string `json:"in,omitempty"`
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description"`
+}
+
+// errorResponses names the shared error answers of components/responses by status.
+var errorResponses = map[int]struct{ name, description string }{
+	400: {"BadRequest", "Yêu cầu không hợp lệ: tham số hoặc JSON sai dạng."},
+	401: {"Unauthorized", "Chưa đăng nhập, hoặc mã truy cập không hợp lệ hay đã bị thu hồi."},
+	403: {"Forbidden", "Vai trò không có quyền này."},
+	404: {"NotFound", "Không có bản ghi, hoặc bản ghi nằm ngoài phạm vi của tài khoản."},
+	409: {"Conflict", "Bản ghi đã được người khác sửa (phiên bản đã thay đổi)."},
+	413: {"PayloadTooLarge", "Nội dung gửi lên quá lớn."},
+	415: {"UnsupportedMediaType", "Nội dung gửi lên không phải application/json."},
+	422: {"Invalid", "Dữ liệu chưa hợp lệ; fields chỉ ra từng trường."},
+}
+
+// handleAPIOpenAPI serves the OpenAPI document of the API. Anyone may read it.
+func (s *Server) handleAPIOpenAPI(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, s.openAPI())
+}
+
+// openAPI builds the document from the route table and apiOps.
+func (s *Server) openAPI() oaDoc {
+	doc := oaDoc{
+		OpenAPI: "3.0.3",
+		Info: oaInfo{Title: "congtac API", Version: "1",
+			Description: "API JSON của hệ thống quản lý chương trình công tác, với cùng quyền như giao diện web. " +
+				"Xác thực bằng phiên đăng nhập (cookie) hoặc mã truy cập cá nhân (Authorization: Bearer)."},
+		Servers:  []map[string]string{{"url": "/"}},
+		Security: []map[string][]string{{"bearerAuth": {}}, {"cookieAuth": {}}},
+		Paths:    map[string]map[string]*oaOperation{},
+		Components: oaComponents{Schemas: apiSchemas(), Responses: map[string]*oaResponse{},
+			SecuritySchemes: map[string]oaSecurityScheme{
+				"bearerAuth": {Type: "http", Scheme: "bearer",
+					Description: "Mã truy cập cá nhân tạo tại POST /api/v1/tokens hoặc trang Tài khoản."},
+				"cookieAuth": {Type: "apiKey", In: "cookie", Name: "congtac_session",
+					Description: "Phiên đăng nhập của trình duyệt."},
+			}},
+	}
+	for _, e := range errorResponses {
+		doc.Components.Responses[e.name] = &oaResponse{Description: e.description,
+			Content: jsonContent(schRef("Error"))}
+	}
+	tags := map[string]bool{}
+	for _, rt := range s.routeTable() {
+		if !rt.api {
+			continue
+		}
+		op := s.operationOf(rt, doc.Components.Schemas)
+		if doc.Paths[rt.pattern] == nil {
+			doc.Paths[rt.pattern] = map[string]*oaOperation{}
+		}
+		doc.Paths[rt.pattern][strings.ToLower(rt.method)] = op
+		tags[op.Tags[0]] = true
+	}
+	for _, tag := range slices.Sorted(maps.Keys(tags)) {
+		doc.Tags = append(doc.Tags, map[string]string{"name": tag})
+	}
+	return doc
+}
+
+// operationOf describes one route; the schemas of its lists are added to schemas.
+func (s *Server) operationOf(rt route, schemas map[string]*oaSchema) *oaOperation {
+	d := apiOps[rt.method+" "+rt.pattern]
+	op := &oaOperation{OperationID: operationID(rt.handler), Summary: rt.summary,
+		Tags:      []string{strings.Split(strings.TrimPrefix(rt.pattern, "/api/v1/"), "/")[0]},
+		Responses: map[string]*oaResponse{}}
+	for _, name := range pathParams(rt.pattern) {
+		op.Parameters = append(op.Parameters, oaParameter{Name: name, In: "path", Required: true,
+			Description: "Mã bản ghi.", Schema: &oaSchema{Type: "integer", Format: "int64", Minimum: ptr(1.0)}})
+	}
+	params := d.params
+	if d.list {
+		params = append(slices.Clip(params), pagingParams...)
+	}
+	for _, p := range params {
+		op.Parameters = append(op.Parameters, oaParameter{Name: p.name, In: "query", Description: p.schema.Description,
+			Required: p.required, Schema: p.schema})
+	}
+	if d.body != "" {
+		op.RequestBody = &oaRequestBody{Required: true, Content: jsonContent(schRef(d.body))}
+	}
+	ok := &oaResponse{Description: "Thành công."}
+	switch {
+	case d.list:
+		list := d.response + "List"
+		schemas[list] = listSchema(d.response)
+		ok.Content = jsonContent(schRef(list))
+	case d.response != "":
+		ok.Content = jsonContent(schRef(d.response))
+	}
+	op.Responses[strconv.Itoa(cmp.Or(d.status, http.StatusOK))] = ok
+	if rt.need == "" {
+		op.Security = &[]map[string][]string{}
+	}
+	for _, status := range errorsOf(rt, d) {
+		op.Responses[strconv.Itoa(status)] = &oaResponse{Ref: "#/components/responses/" + errorResponses[status].name}
+	}
+	return op
+}
+
+// errorsOf returns the statuses a route fails with: 401 and 403 unless it is public, 400
+// for bad query parameters, 404 for a record named in the path, 400, 413, 415 and 422 for a
+// bad body, and those apiOps adds.
+func errorsOf(rt route, d apiOp) []int {
+	errs := slices.Clone(d.errors)
+	if rt.need != "" {
+		errs = append(errs, 401, 403)
+	}
+	if len(d.params) > 0 || d.list {
+		errs = append(errs, 400)
+	}
+	if len(pathParams(rt.pattern)) > 0 {
+		errs = append(errs, 404)
+	}
+	if d.body != "" {
+		errs = append(errs, 400, 413, 415, 422)
+	}
+	slices.Sort(errs)
+	return slices.Compact(errs)
+}
+
+// jsonContent is the content of a JSON body of schema sc.
+func jsonContent(sc *oaSchema) map[string]oaMediaType {
+	return map[string]oaMediaType{"application/json": {Schema: sc}}
+}
+
+// pathParams returns the names of the wildcards of a route pattern.
+func pathParams(pattern string) []string {
+	var out []string
+	for _, seg := range strings.Split(pattern, "/") {
+		if name, ok := strings.CutPrefix(seg, "{"); ok {
+			out = append(out, strings.TrimSuffix(name, "}"))
+		}
+	}
+	return out
+}
+
+// operationID derives an operation's ID from its handler's name: handleAPITaskList gives
+// "taskList".
+func operationID(h http.HandlerFunc) string {
+	name := runtime.FuncForPC(reflect.ValueOf(h).Pointer()).Name() // congtac/web.(*Server).handleAPITaskList-fm
+	name = strings.TrimSuffix(name[strings.LastIndex(name, ".")+1:], "-fm")
+	name = strings.TrimPrefix(name, "handleAPI")
+	r, n := utf8.DecodeRuneInString(name)
+	return string(unicode.ToLower(r)) + name[n:]
+}
+
+// ptr returns a pointer to a copy of v.
+func ptr[T any](v T) *T { return &v }
+
+// schema is an OpenAPI 3.0 schema object, as much of it as the API's DTOs need.
+type oaSchema struct {
+	Ref                  string               `json:"$ref,omitempty"`
+	AllOf                []*oaSchema          `json:"allOf,omitempty"`
+	Type                 string               `json:"type,omitempty"`
+	Format               string               `json:"format,omitempty"`
+	Description          string               `json:"description,omitempty"`
+	Enum                 []string             `json:"enum,omitempty"`
+	Nullable             bool                 `json:"nullable,omitempty"`
+	Minimum              *float64             `json:"minimum,omitempty"`
+	Maximum              *float64             `json:"maximum,omitempty"`
+	Properties           map[string]*oaSchema `json:"properties,omitempty"`
+	Required             []string             `json:"required,omitempty"`
+	AdditionalProperties any                  `json:"additionalProperties,omitempty"` // false, or the schema of the values
+	Items                *oaSchema            `json:"items,omitempty"`
+}
+
+// oaProps are the properties of an object schema.
+type oaProps map[string]*oaSchema
+
+// object is the schema of a response DTO: every property is always present (null when
+// empty, as declared), so every one is required.
+func schObject(doc string, p oaProps) *oaSchema {
+	return &oaSchema{Type: "object", Description: doc, Properties: p, Required: slices.Sorted(maps.Keys(p))}
+}
+
+// input is the schema of a request body: the required properties, and no others allowed.
+func schInput(doc string, required []string, p oaProps) *oaSchema {
+	return &oaSchema{Type: "object", Description: doc, Properties: p, Required: required,
+		AdditionalProperties: false}
+}
+
+// extend returns an object schema with base's properties and more.
+func schExtend(base *oaSchema, doc string, more oaProps) *oaSchema {
+	p := maps.Clone(base.Properties)
+	maps.Copy(p, more)
+	return schObject(doc, p)
+}
+
+// Schemas by kind: a reference to a named schema, string, integer, number, boolean, date,
+// instant, one of codes, array of items.
+func schRef(name string) *oaSchema { return &oaSchema{Ref: "#/components/schemas/" + name} }
+
+func schString(doc string) *oaSchema { return &oaSchema{Type: "string", Description: doc} }
+
+func schInt(doc string) *oaSchema {
+	return &oaSchema{Type: "integer", Format: "int64", Description: doc}
+}
+
+func schNumber(doc string) *oaSchema { return &oaSchema{Type: "number", Description: doc} }
+
+func schBool(doc string) *oaSchema { return &oaSchema{Type: "boolean", Description: doc} }
+
+func schDate(doc string) *oaSchema {
+	return &oaSchema{Type: "string", Format: "date", Description: doc}
+}
+
+func schDateTime(doc string) *oaSchema {
+	return &oaSchema{Type: "string", Format: "date-time", Description: doc + " (RFC 3339, UTC)"}
+}
+
+func schEnum(doc string, codes ...string) *oaSchema {
+	return &oaSchema{Type: "string", Description: doc, Enum: codes}
+}
+
+func schArray(items *oaSchema) *oaSchema { return &oaSchema{Type: "array", Items: items} }
+
+// nullable returns sc allowing null too; a reference is wrapped in allOf, since OpenAPI
+// 3.0 ignores the siblings of $ref.
+func schNullable(sc *oaSchema) *oaSchema {
+	if sc.Ref != "" {
+		return &oaSchema{AllOf: []*oaSchema{sc}, Nullable: true}
+	}
+	c := *sc
+	c.Nullable = true
+	return &c
+}
+
+// listSchema is the schema of a page of items of schema item.
+func listSchema(item string) *oaSchema {
+	return schObject("Một trang danh sách.", oaProps{
+		"items":  schArray(schRef(item)),
+		"total":  schInt("Số bản ghi thỏa điều kiện lọc, không kể phân trang."),
+		"limit":  schInt("Số bản ghi tối đa của trang."),
+		"offset": schInt("Số bản ghi bỏ qua trước trang."),
+	})
+}
+
+// apiSchemas gathers the schemas of every DTO.
+func apiSchemas() map[string]*oaSchema {
+	all := map[string]*oaSchema{
+		"OpenAPIDocument": {Type: "object", Description: "Tài liệu OpenAPI 3.0.3 này."},
+		"Error": schObject("Lỗi: mã, thông báo tiếng Việt và các trường có lỗi.", oaProps{
+			"code":    schEnum("Mã lỗi.", congtac.EINVALID, congtac.ENOTFOUND, congtac.ECONFLICT, congtac.EFORBIDDEN, congtac.EINTERNAL),
+			"message": schString("Thông báo cho người dùng."),
+			"fields":  {Type: "object", Description: "Thông báo theo tên trường, nếu có.", AdditionalProperties: schString("")},
+		}),
+	}
+	all["Error"].Required = []string{"code", "message"}
+	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
+		reportSchemas(), meetingSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
+		auditSchemas(), tokenSchemas()} {
+		maps.Copy(all, part)
+	}
+	return all
+}
