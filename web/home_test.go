@@ -82,22 +82,3 @@ func TestPeriodText(t *testing.T) {
 		}
 	}
 }
-
-func BenchmarkHomePage(b *testing.B) {
-	for _, e := range storetest.Engines {
-		b.Run(string(e), func(b *testing.B) {
-			st := storetest.Open(b, e)
-			org := mustCommittee(b, st)
-			for i := range 50 {
-				mustProgram(b, st, org.ID, 2020+i/12, i%12+1, "Chương trình công tác về đường giao thông nông thôn")
-			}
-			s, _ := newTestServer(b, st)
-			b.ReportAllocs()
-			for b.Loop() {
-				if rec := get(s, "/"); rec.Code != http.StatusOK {
-					b.Fatalf("status = %d", rec.Code)
-				}
-			}
-		})
-	}
-}
