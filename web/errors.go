@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 
 	"congtac"
 )
@@ -49,10 +50,15 @@ type errorPage struct {
 	Message string
 }
 
-// fail answers a request that failed with err: the error page with the status of err's
+// fail answers a request that failed with err: under /api/, the JSON error of [Server.apiFail];
+// otherwise the error page with the status of err's
 // code and, for a [congtac.Error], its message. Internal errors are logged with the
 // request and shown only as a generic message.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		s.apiFail(w, r, err, 0) // API clients read JSON, whatever failed: an unknown path, a panic, CSRF
+		return
+	}
 	status := statusOf(err)
 	if status == http.StatusInternalServerError {
 		level := s.log.ErrorContext

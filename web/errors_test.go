@@ -217,3 +217,21 @@ func TestRenderEveryPage(t *testing.T) {
 		}
 	}
 }
+
+func TestAPIErrorsAreJSON(t *testing.T) {
+	s, _ := newTestServer(t, storetest.Open(t, store.SQLite))
+	for _, tc := range []struct {
+		method, path string
+		header       http.Header
+		status       int
+	}{
+		{"GET", "/api/v1/khong-co", nil, http.StatusNotFound},
+		{"POST", "/api/v1/reports", http.Header{"Sec-Fetch-Site": {"cross-site"}}, http.StatusForbidden},
+	} {
+		rec := do(s, tc.method, tc.path, tc.header)
+		if rec.Code != tc.status || !strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json") ||
+			!strings.Contains(rec.Body.String(), `"message"`) {
+			t.Errorf("%s %s = %d %s:\n%s", tc.method, tc.path, rec.Code, rec.Header().Get("Content-Type"), rec.Body)
+		}
+	}
+}
