@@ -1,0 +1,67 @@
+package store_test
+
+import (
+	"testing"
+
+	"congtac"
+	"congtac/store"
+	"congtac/store/storetest"
+)
+
+func TestMoveItemRenumbers(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		p, err := s.CreateProgram(ctx, f.drafter, f.april())
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, clause, first, second := p.Items[0], p.Items[1], p.Items[2], p.Items[3]
+		labels := func() map[int64]string {
+			t.Helper()
+			got, err := s.FindProgramByID(ctx, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out := map[int64]string{}
+			for _, it := range got.Items {
+				out[it.ID] = it.Label
+			}
+			return out
+		}
+		steps := []struct {
+			name          string
+			id, parent    int64
+			index         int
+			first, second string
+		}{
+			{"outdent 1.2.", second.ID, part.ID, 1, "1.1.", "2."},
+			{"indent it back", second.ID, clause.ID, 9, "1.1.", "1.2."},
+			{"move it up", second.ID, clause.ID, 0, "1.2.", "1.1."},
+		}
+		versions := map[int64]int{second.ID: second.Version}
+		for _, st := range steps {
+			moved, err := s.MoveItem(ctx, f.drafter, st.id, versions[st.id], st.parent, st.index)
+			if err != nil {
+				t.Fatalf("%s: %v", st.name, err)
+			}
+			versions[st.id] = moved.Version
+			got := labels()
+			if got[first.ID] != st.first || got[second.ID] != st.second || got[part.ID] != "A." || got[clause.ID] != "1." {
+				t.Errorf("%s: labels %v, want %s and %s", st.name, got, st.first, st.second)
+			}
+		}
+		if _, err := s.MoveItem(ctx, f.drafter, second.ID, second.Version, 0, 0); congtac.ErrorCode(err) != congtac.ECONFLICT {
+			t.Errorf("a stale move: %v, want ECONFLICT", err)
+		}
+		if _, err := s.MoveItem(ctx, f.drafter, part.ID, part.Version, clause.ID, 0); congtac.ErrorCode(err) != congtac.EINVALID {
+			t.Errorf("moving a part into its own clause: %v, want EINVALID", err)
+		}
+		if _, err := s.MoveItem(ctx, f.drafter, 99999, 1, 0, 0); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+			t.Errorf("moving a missing item: %v, want ENOTFOUND", err)
+		}
+		if _, err := s.UpdateItem(ctx, f.drafter, congtac.Item{ID: first.ID, ParentID: clause.ID, Position: 1,
+			Text: "Sửa sau khi chuyển"}, first.Version); err != nil {
+			t.Errorf("a sibling keeps its version when only its place changes: %v", err)
+		}
+	})
+}
