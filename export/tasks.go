@@ -1,0 +1,63 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"congtac"
+)
+
+// TaskTable is a list of tasks as a spreadsheet, one row each: the item that carries it,
+// its text, sector, lead and support orgs, leader in charge, deadline (a real date, and
+// the phrase of the program), status as of AsOf, completion day, target and source.
+type TaskTable struct {
+	Title  string         // the file's title: "Nhiệm vụ Chương trình công tác tháng 4 năm 2026"
+	Tasks  []congtac.Task // in the order to list them
+	Items  []congtac.Item // the program's items, for the label of each task's item; may be nil
+	Orgs   map[int64]string
+	People map[int64]string
+	AsOf   congtac.Date
+}
+
+// taskHeader names the columns of a task table.
+var taskHeader = [...]string{"STT", "Mục", "Nội dung nhiệm vụ", "Lĩnh vực", "Cơ quan chủ trì", "Cơ quan phối hợp",
+	"Lãnh đạo phụ trách", "Thời hạn", "Thời hạn ghi trong chương trình", "Trạng thái", "Ngày hoàn thành", "Chỉ tiêu", "Căn cứ"}
+
+// TasksXLSX writes a task table as a spreadsheet with Vietnamese headers, the header row
+// frozen and filtered, and deadlines and completion days as Excel dates. Errors are
+// wrapped "export: tasks xlsx: …".
+func TasksXLSX(w io.Writer, t TaskTable) error {
+	items := itemsByID(t.Items)
+	rows := make([][]any, len(t.Tasks))
+	for i, task := range t.Tasks {
+		target := ""
+		if task.Target != nil {
+			target = task.Target.String()
+		}
+		rows[i] = []any{i + 1, items[task.ItemID], task.Text, task.Sector.Label(), t.Orgs[task.Lead],
+			supportNames(task, t.Orgs), t.People[task.LeaderID], task.Due.Date, dueText(task.Due),
+			task.Status(t.AsOf).Label(), task.DoneOn, target, task.Source}
+	}
+	title := strings.TrimSpace(t.Title)
+	if title == "" {
+		title = "Danh sách nhiệm vụ"
+	}
+	wb := workbook{sheet: "Nhiệm vụ", title: title, header: taskHeader[:],
+		widths: []float64{6, 8, 60, 14, 28, 36, 22, 12, 24, 22, 14, 30, 30}, rows: rows}
+	if err := wb.write(w); err != nil {
+		return fmt.Errorf("export: tasks xlsx: %w", err)
+	}
+	return nil
+}
+
+// itemsByID returns the labels of items by ID, numbered as the program numbers them.
+func itemsByID(items []congtac.Item) map[int64]string {
+	numbered := append([]congtac.Item(nil), items...)
+	congtac.Number(numbered)
+	out := make(map[int64]string, len(numbered))
+	for _, it := range numbered {
+		out[it.ID] = it.Label
+	}
+	return out
+}

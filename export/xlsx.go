@@ -1,0 +1,194 @@
+package export
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"congtac"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// workbook is a one-sheet spreadsheet: a bold header row, frozen and filtered, then rows
+// of text, whole numbers and dates. Dates are real Excel dates shown dd/mm/yyyy.
+type workbook struct {
+	sheet  string // the sheet's name, at most 31 characters
+	title  string // the file's title
+	header []string
+	widths []float64 // column widths in characters
+	rows   [][]any   // string, int or congtac.Date (zero: empty)
+}
+
+// write writes the workbook as an XLSX file, printed on A4 landscape with the header row
+// on every page.
+func (wb workbook) write(w io.Writer) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetSheetName("Sheet1", wb.sheet); err != nil {
+		return err
+	}
+	styles, err := newXLSXStyles(f)
+	if err != nil {
+		return err
+	}
+	if err := wb.columns(f); err != nil {
+		return err
+	}
+	if err := wb.fill(f, styles); err != nil {
+		return err
+	}
+	if err := wb.frame(f); err != nil {
+		return err
+	}
+	_, err = f.WriteTo(w)
+	return err
+}
+
+// xlsxStyles are the cell styles of a workbook.
+type xlsxStyles struct{ header, text, number, date int }
+
+// newXLSXStyles adds the header, text, number and date styles: Times New Roman 12, thin
+// borders, wrapped text at the top of the cell.
+func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
+	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
+	font := &excelize.Font{Family: "Times New Roman", Size: 12}
+	dateFmt := "dd/mm/yyyy"
+	specs := []*excelize.Style{
+		{Font: &excelize.Font{Family: "Times New Roman", Size: 12, Bold: true}, Border: border,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
+		{Font: font, Border: border, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		{Font: font, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}},
+		{Font: font, Border: border, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}},
+	}
+	ids := make([]int, len(specs))
+	for i, s := range specs {
+		id, err := f.NewStyle(s)
+		if err != nil {
+			return xlsxStyles{}, err
+		}
+		ids[i] = id
+	}
+	return xlsxStyles{header: ids[0], text: ids[1], number: ids[2], date: ids[3]}, nil
+}
+
+// columns sets the column widths.
+func (wb workbook) columns(f *excelize.File) error {
+	for i, w := range wb.widths {
+		col, err := excelize.ColumnNumberToName(i + 1)
+		if err != nil {
+			return err
+		}
+		if err := f.SetColWidth(wb.sheet, col, col, w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fill writes the header row and the rows with their styles.
+func (wb workbook) fill(f *excelize.File, st xlsxStyles) error {
+	for j, h := range wb.header {
+		if err := wb.set(f, 1, j, oneLine(h), st.header); err != nil {
+			return err
+		}
+	}
+	for i, row := range wb.rows {
+		for j, v := range row {
+			var err error
+			switch v := v.(type) {
+			case congtac.Date:
+				if v.IsZero() {
+					err = wb.set(f, i+2, j, "", st.date)
+				} else {
+					err = wb.set(f, i+2, j, time.Date(v.Year, v.Month, v.Day, 0, 0, 0, 0, time.UTC), st.date)
+				}
+			case int:
+				err = wb.set(f, i+2, j, v, st.number)
+			case string:
+				err = wb.set(f, i+2, j, cellText(v), st.text)
+			default:
+				err = fmt.Errorf("cell %d,%d: unsupported %T", i+2, j+1, v)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// maxCell is the most characters an Excel cell holds.
+const maxCell = 32767
+
+// cellText returns s cleaned for a cell, cut to what a cell holds.
+func cellText(s string) string {
+	s = oneLine(s)
+	if r := []rune(s); len(r) > maxCell {
+		s = string(r[:maxCell])
+	}
+	return s
+}
+
+// set writes one value with a style; row is from 1, col from 0.
+func (wb workbook) set(f *excelize.File, row, col int, v any, style int) error {
+	ref, err := excelize.CoordinatesToCellName(col+1, row)
+	if err != nil {
+		return err
+	}
+	if err := f.SetCellValue(wb.sheet, ref, v); err != nil {
+		return err
+	}
+	return f.SetCellStyle(wb.sheet, ref, ref, style)
+}
+
+// frame freezes and filters the header row, and sets printing and the file's title.
+func (wb workbook) frame(f *excelize.File) error {
+	if err := f.SetPanes(wb.sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	last, err := excelize.CoordinatesToCellName(len(wb.header), len(wb.rows)+1)
+	if err != nil {
+		return err
+	}
+	if err := f.AutoFilter(wb.sheet, "A1:"+last, nil); err != nil {
+		return err
+	}
+	a4, orient := 9, "landscape"
+	if err := f.SetPageLayout(wb.sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient}); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + wb.sheet + "'!$1:$1",
+		Scope: wb.sheet}); err != nil {
+		return err
+	}
+	return f.SetDocProps(&excelize.DocProperties{Title: cellText(wb.title), Creator: "congtac", Language: "vi-VN"})
+}
+
+// RegisterXLSX writes the outgoing register as a spreadsheet: the ten columns with
+// Vietnamese headers, dates as Excel dates (dd/mm/yyyy), the header row frozen and
+// filtered. Errors are wrapped "export: register xlsx: …".
+func RegisterXLSX(w io.Writer, d RegisterDoc) error {
+	docs := d.sorted()
+	text := d.rows()
+	rows := make([][]any, len(docs))
+	for i, doc := range docs {
+		r := make([]any, len(text[i]))
+		for j, v := range text[i] {
+			r[j] = v
+		}
+		r[1], r[7] = doc.IssuedOn, doc.SentOn
+		if doc.Copies > 0 {
+			r[6] = doc.Copies
+		}
+		rows[i] = r
+	}
+	wb := workbook{sheet: fmt.Sprintf("Văn bản đi %d", d.Year), title: fmt.Sprintf("Sổ đăng ký văn bản đi năm %d", d.Year),
+		header: registerHeader[:], widths: []float64{16, 12, 48, 20, 36, 18, 8, 12, 10, 14}, rows: rows}
+	if err := wb.write(w); err != nil {
+		return fmt.Errorf("export: register xlsx: %w", err)
+	}
+	return nil
+}
