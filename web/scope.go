@@ -247,6 +247,59 @@ func (s *Server) findVisibleProgram(ctx context.Context, a congtac.Actor, id int
 	return visible(p, err, func() (bool, error) { return s.canSeeProgram(ctx, a, p) }, "chương trình")
 }
 
+// findProgramToChange returns program id with its items and tasks for a change that needs
+// capability c (DraftPrograms, ReviewPrograms, IssueDocuments) on its issuing org:
+// ENOTFOUND when it does not exist or a may not read it, EFORBIDDEN when a may read it but
+// c does not reach its org. Whether the program's status allows the change is the store's
+// to say.
+func (s *Server) findProgramToChange(ctx context.Context, a congtac.Actor, id int64, c congtac.Capability) (congtac.Program, error) {
+	p, err := s.findVisibleProgram(ctx, a, id)
+	if err != nil {
+		return p, err
+	}
+	if ok, err := s.canOn(ctx, a, c, p.OrgID); err != nil {
+		return p, err
+	} else if !ok {
+		return p, congtac.Forbidden()
+	}
+	return p, nil
+}
+
+// findItemToChange returns item id and its program for a change of the program's content
+// (DraftPrograms), with the errors of [Server.findProgramToChange]; an item of a program a
+// may not read is not found.
+func (s *Server) findItemToChange(ctx context.Context, a congtac.Actor, id int64) (congtac.Item, congtac.Program, error) {
+	it, err := s.st.FindItemByID(ctx, id)
+	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+		return it, congtac.Program{}, notFoundFor("mục")
+	} else if err != nil {
+		return it, congtac.Program{}, err
+	}
+	p, err := s.findProgramToChange(ctx, a, it.ProgramID, congtac.DraftPrograms)
+	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+		err = notFoundFor("mục")
+	}
+	return it, p, err
+}
+
+// findTaskToChange returns task id and its program for a change of the program's content
+// (DraftPrograms), as [Server.findItemToChange] does for items. Unlike
+// [Server.findVisibleTask], it goes by the program, not by the task's orgs: the office
+// drafts tasks for units it does not follow.
+func (s *Server) findTaskToChange(ctx context.Context, a congtac.Actor, id int64) (congtac.Task, congtac.Program, error) {
+	t, err := s.st.FindTaskByID(ctx, id)
+	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+		return t, congtac.Program{}, notFoundFor("nhiệm vụ")
+	} else if err != nil {
+		return t, congtac.Program{}, err
+	}
+	p, err := s.findProgramToChange(ctx, a, t.ProgramID, congtac.DraftPrograms)
+	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+		err = notFoundFor("nhiệm vụ")
+	}
+	return t, p, err
+}
+
 // findVisibleTask returns task id when a may view it (its lead or a support org within a's
 // ViewTasks reach), and ENOTFOUND otherwise.
 func (s *Server) findVisibleTask(ctx context.Context, a congtac.Actor, id int64) (congtac.Task, error) {

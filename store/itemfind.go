@@ -1,0 +1,37 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"congtac"
+)
+
+// FindItemByID returns one item of a program with its computed label (which depends on its
+// siblings), or ENOTFOUND. Callers use its ProgramID to decide whether the actor may see or
+// change it.
+func (s *Store) FindItemByID(ctx context.Context, id int64) (congtac.Item, error) {
+	var it congtac.Item
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var programID int64
+		err := tx.QueryRowContext(ctx, "SELECT program_id FROM items WHERE id = $1", id).Scan(&programID)
+		if err == sql.ErrNoRows {
+			return notFound("mục")
+		} else if err != nil {
+			return fmt.Errorf("store: find item: %w", err)
+		}
+		items, err := findItems(ctx, tx, programID)
+		if err != nil {
+			return err
+		}
+		for _, x := range items {
+			if x.ID == id {
+				it = x
+				return nil
+			}
+		}
+		return notFound("mục") // removed between the two reads
+	})
+	return it, err
+}
