@@ -158,12 +158,14 @@ func (d Document) Validate() error {
 
 // DocumentFilter selects documents. Zero fields do not filter.
 type DocumentFilter struct {
-	ID     *int64
-	OrgID  *int64
-	Year   *int
-	Type   *DocType
-	Query  string
-	Offset int
-	Limit  int
-	Reach  *Reach // issuing org within reach
+	ID        *int64
+	OrgID     *int64
+	ProgramID *int64
+	MeetingID *int64
+	Year      *int
+	Type      *DocType
+	Query     string
+	Offset    int
+	Limit     int
+	Reach     *Reach // issuing org within reach
 }

@@ -77,13 +77,14 @@ func (r Report) Completes() bool { return r.Status == ReportAccepted && r.Percen
 
 // ReportFilter selects reports. Zero fields do not filter.
 type ReportFilter struct {
-	ID     *int64
-	TaskID *int64
-	OrgID  *int64
-	Status *ReportStatus
-	Offset int
-	Limit  int
-	Reach  *Reach // reporting org within reach
+	ID        *int64
+	TaskID    *int64
+	ProgramID *int64 // reports on the tasks of a program
+	OrgID     *int64
+	Status    *ReportStatus
+	Offset    int
+	Limit     int
+	Reach     *Reach // reporting org within reach
 }
 
 // ReportUpdate holds the fields of a report its org may still change; nil fields stay as

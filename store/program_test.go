@@ -95,6 +95,9 @@ func TestProgramLifecycle(t *testing.T) {
 		if err != nil || q.Number != 2 {
 			t.Errorf("second issue: number %d, %v; want 2", q.Number, err)
 		}
+		if docs, n, err := s.FindDocuments(ctx, congtac.DocumentFilter{ProgramID: &p.ID}); err != nil || n != 1 || docs[0].Number != 1 {
+			t.Errorf("documents of the first program: %d, %v", n, err)
+		}
 		events, _, err := s.FindAuditEvents(ctx, congtac.System, congtac.AuditFilter{Entity: "program", EntityID: &p.ID})
 		if err != nil {
 			t.Fatal(err)

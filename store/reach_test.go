@@ -51,6 +51,13 @@ func TestListsStayWithinReach(t *testing.T) {
 		if _, err := s.CreateProgram(ctx, f.drafter, draft); err != nil {
 			t.Fatal(err)
 		}
+		if _, n, err := s.FindReports(ctx, congtac.ReportFilter{ProgramID: &p.ID}); err != nil || n != 2 {
+			t.Errorf("reports on the program's tasks: %d, %v; want 2", n, err)
+		}
+		other := p.ID + 1000
+		if _, n, _ := s.FindReports(ctx, congtac.ReportFilter{ProgramID: &other}); n != 0 {
+			t.Errorf("reports of a program that does not exist: %d", n)
+		}
 		for _, tt := range tests {
 			_, tasks, err := s.FindTasks(ctx, congtac.TaskFilter{Reach: tt.a.Reach(congtac.ViewTasks)})
 			if err != nil || tasks != tt.tasks {

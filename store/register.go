@@ -170,6 +170,12 @@ func (s *Store) FindDocuments(ctx context.Context, f congtac.DocumentFilter) ([]
 	if f.OrgID != nil {
 		w.add("org_id = ?", *f.OrgID)
 	}
+	if f.ProgramID != nil {
+		w.add("program_id = ?", *f.ProgramID)
+	}
+	if f.MeetingID != nil {
+		w.add("meeting_id = ?", *f.MeetingID)
+	}
 	if f.Year != nil {
 		w.add("issued_on >= ? AND issued_on <= ?", fmt.Sprintf("%04d-01-01", *f.Year), fmt.Sprintf("%04d-12-31", *f.Year))
 	}

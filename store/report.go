@@ -314,6 +314,9 @@ func (s *Store) FindReports(ctx context.Context, f congtac.ReportFilter) ([]cong
 	if f.TaskID != nil {
 		w.add("task_id = ?", *f.TaskID)
 	}
+	if f.ProgramID != nil {
+		w.add("task_id IN (SELECT id FROM tasks WHERE program_id = ?)", *f.ProgramID)
+	}
 	if f.OrgID != nil {
 		w.add("org_id = ?", *f.OrgID)
 	}
