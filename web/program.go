@@ -91,24 +91,32 @@ type programPage struct {
 	Doc       programDoc
 	Counts    []statusCount // tasks by status as of today
 	TasksHref string
-	Meetings  []meetingRow // the meetings of the program's period
+	Meetings  []meetingRow   // the meetings of the program's period
+	Workflow  *workflowPanel // nil for the public
 }
 
 // handleProgramShow shows a program as the official document (see [programDoc]) with each
-// task's status as of today, the tasks' counts and the meetings of its period. A program
-// that does not exist or that the actor may not read is 404.
+// task's status as of today, the tasks' counts, the meetings of its period, and the steps
+// of its life the actor may take (see [workflowPanel]). A program that does not exist or
+// that the actor may not read is 404.
 func (s *Server) handleProgramShow(w http.ResponseWriter, r *http.Request) {
-	ctx, a, today := r.Context(), actorOf(r), s.today()
 	id, ok := pathID(r, "id")
 	if !ok {
 		s.fail(w, r, notFoundFor("chương trình"))
 		return
 	}
-	p, err := s.findVisibleProgram(ctx, a, id)
+	p, err := s.findVisibleProgram(r.Context(), actorOf(r), id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	s.showProgram(w, r, p, http.StatusOK, nil)
+}
+
+// showProgram renders program p for the request's actor with status; st, when not nil,
+// keeps the fields and messages of a refused step.
+func (s *Server) showProgram(w http.ResponseWriter, r *http.Request, p congtac.Program, status int, st *workflowPanel) {
+	ctx, a, today := r.Context(), actorOf(r), s.today()
 	orgs, err := s.loadOrgs(ctx)
 	if err != nil {
 		s.fail(w, r, err)
@@ -116,6 +124,10 @@ func (s *Server) handleProgramShow(w http.ResponseWriter, r *http.Request) {
 	}
 	page, err := s.programPage(r, p, orgs, docReader{actor: a, today: today})
 	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if page.Workflow, err = s.workflowPanel(r, p, orgs, st); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -134,7 +146,7 @@ func (s *Server) handleProgramShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "program", page)
+	s.render(w, r, status, "program", page)
 }
 
 // programPage returns the page of program p for reader rd, without counts or meetings.

@@ -1,0 +1,289 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"congtac"
+	"congtac/vn"
+)
+
+// Repetitions the task form offers besides none.
+const (
+	recurMonthlyDay  = "monthly_day"
+	recurMonthlyLast = "monthly_last"
+	recurWeekly      = "weekly"
+	recurQuarterly   = "quarterly"
+	recurRule        = "rrule"
+)
+
+// taskForm is the form of one task in the editor, new under an item or existing. It keeps
+// what the user typed, so that a form refused with 422 comes back as it was sent, each
+// message by its field.
+type taskForm struct {
+	Action, Anchor                                string
+	New                                           bool
+	Program                                       int64
+	Version                                       int
+	Text, Sector, Lead, Leader, Due, Source, Item string
+	Support                                       []string
+	Recur, RecurDay, RecurWeekday, RRule          string
+	Metric, Comparator, Value, Unit, Baseline     string
+	Understood                                    string // how the saved deadline was understood: "→ 30/06/2023 (tháng)"
+	Summary                                       string // the saved text, above the form
+	Carried                                       bool
+	CarriedHref                                   string
+	Errors                                        map[string]string
+	General                                       []string
+
+	// The options of the selects, as HTML (see [choices]).
+	LeadOptions, SupportOptions, LeaderOptions, ItemOptions, SectorOptions template.HTML
+	RecurOptions, WeekdayOptions, ComparatorOptions                        template.HTML
+}
+
+// taskFields are the fields of [taskForm] that show their own messages.
+var taskFields = []string{"text", "sector", "lead", "support", "leader", "due", "recurrence", "target", "source", "item_id"}
+
+// readTaskForm returns the task form as the request posted it.
+func readTaskForm(r *http.Request) *taskForm {
+	get := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	f := &taskForm{Text: r.PostFormValue("text"), Sector: get("sector"), Lead: get("lead"), Leader: get("leader"),
+		Due: get("due"), Source: get("source"), Item: get("item_id"), Recur: get("recur"), RecurDay: get("recur_day"),
+		RecurWeekday: get("recur_weekday"), RRule: get("rrule"), Metric: get("metric"), Comparator: get("comparator"),
+		Value: get("value"), Unit: get("unit"), Baseline: get("baseline"), Errors: map[string]string{}}
+	f.Version, _ = strconv.Atoi(get("version"))
+	for _, v := range r.PostForm["support"] {
+		if v = strings.TrimSpace(v); v != "" {
+			f.Support = append(f.Support, v)
+		}
+	}
+	return f
+}
+
+// taskFormOf returns the form of saved task t.
+func taskFormOf(t congtac.Task) *taskForm {
+	f := &taskForm{Version: t.Version, Text: t.Text, Sector: string(t.Sector), Lead: formIDText(t.Lead),
+		Leader: formIDText(t.LeaderID), Due: t.Due.Text, Source: t.Source, Item: strconv.FormatInt(t.ItemID, 10),
+		Understood: understood(t), Carried: t.CarriedFrom != 0, Errors: map[string]string{}}
+	if f.Due == "" && !t.Due.IsVague() {
+		f.Due = vn.PaddedDate(t.Due.Date)
+	}
+	for _, sp := range t.Support {
+		f.Support = append(f.Support, formIDText(sp.OrgID))
+	}
+	if t.CarriedFrom != 0 {
+		f.CarriedHref = fmt.Sprintf("/tasks/%d", t.CarriedFrom)
+	}
+	f.Recur, f.RecurDay, f.RecurWeekday, f.RRule = recurFields(t.Recurrence)
+	if tg := t.Target; tg != nil {
+		f.Metric, f.Comparator, f.Value, f.Unit, f.Baseline = tg.Metric, string(tg.Comparator), numberText(tg.Value), tg.Unit, tg.Baseline
+	}
+	return f
+}
+
+// formIDText writes an ID as form values do: "" for 0.
+func formIDText(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
+}
+
+// fill sets the options of the form's selects from c, marking what the form holds.
+func (f *taskForm) fill(c editorChoices) {
+	f.LeadOptions, f.SupportOptions = c.orgs.html(f.Lead), c.orgs.html(f.Support...)
+	f.LeaderOptions, f.ItemOptions, f.SectorOptions = c.leaders.html(f.Leader), c.items.html(f.Item), c.sectors.html(f.Sector)
+	f.RecurOptions, f.WeekdayOptions = c.recurs.html(f.Recur), c.weekdays.html(f.RecurWeekday)
+	f.ComparatorOptions = c.comparators.html(f.Comparator)
+}
+
+// setErrors places the messages of err by the form's fields, the others as general ones.
+func (f *taskForm) setErrors(err error) {
+	f.Errors, f.General = splitFieldErrors(err, taskFields)
+}
+
+// task parses the form into the task it describes in program p: the deadline phrase is
+// read with [vn.ParseDue] from the program's first day; a repeating phrase ("hằng tháng")
+// gives the repetition when none is chosen. Repetitions end with the program's periods.
+// Every field that cannot be read is named in the EINVALID error.
+func (f *taskForm) task(p congtac.Program) (congtac.Task, error) {
+	var pr congtac.Problems
+	t := congtac.Task{ProgramID: p.ID, Text: f.Text, Sector: congtac.Sector(f.Sector), Source: f.Source}
+	t.Lead = formID(f.Lead, "lead", "Cơ quan chủ trì", &pr)
+	t.LeaderID = formID(f.Leader, "leader", "Lãnh đạo phụ trách", &pr)
+	t.ItemID = formID(f.Item, "item_id", "Mục", &pr)
+	for _, v := range f.Support {
+		t.Support = append(t.Support, congtac.Support{OrgID: formID(v, "support", "Cơ quan phối hợp", &pr)})
+	}
+	d, err := vn.ParseDue(f.Due, p.Period.Start())
+	if err != nil {
+		pr.Add("due", "%s", congtac.ErrorMessage(err))
+	}
+	t.Due = d.Due
+	if t.Recurrence, err = f.recurrence(p); err != nil {
+		pr = append(pr, congtac.FieldError("recurrence", "%s", congtac.ErrorMessage(err)))
+	} else if t.Recurrence == nil && d.Recurrence != nil {
+		t.Recurrence = d.Recurrence
+	}
+	if t.Recurrence != nil && t.Recurrence.Count == 0 && t.Recurrence.Until.IsZero() {
+		t.Recurrence.Until = p.Horizon()
+	}
+	if t.Target, err = f.target(); err != nil {
+		pr = append(pr, congtac.FieldError("target", "%s", congtac.ErrorMessage(err)))
+	}
+	return t, pr.Err()
+}
+
+// formID reads the ID in a select's value; "" is 0.
+func formID(v, field, what string, pr *congtac.Problems) int64 {
+	if v == "" {
+		return 0
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id < 0 {
+		pr.Add(field, "%s %q không hợp lệ.", what, v)
+	}
+	return id
+}
+
+// recurrence returns the repetition chosen, starting on the program's first day; nil for
+// none.
+func (f *taskForm) recurrence(p congtac.Program) (*congtac.Recurrence, error) {
+	rule := ""
+	switch f.Recur {
+	case "":
+		return nil, nil
+	case recurMonthlyDay:
+		n, err := strconv.Atoi(f.RecurDay)
+		if err != nil || n < 1 || n > 31 {
+			return nil, congtac.Errorf(congtac.EINVALID, "Ngày trong tháng phải từ 1 đến 31.")
+		}
+		rule = "FREQ=MONTHLY;BYMONTHDAY=" + strconv.Itoa(n)
+	case recurMonthlyLast:
+		rule = "FREQ=MONTHLY;BYMONTHDAY=-1"
+	case recurWeekly:
+		rule = "FREQ=WEEKLY;BYDAY=" + f.RecurWeekday
+	case recurQuarterly:
+		rule = "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"
+	case recurRule:
+		rule = f.RRule
+	default:
+		return nil, congtac.Errorf(congtac.EINVALID, "Cách lặp lại %q không hợp lệ.", f.Recur)
+	}
+	r, err := congtac.ParseRecurrence(rule, p.Period.Start())
+	if err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// recurFields returns the form's fields for repetition r: one of the common ones when it is
+// one, else the rule itself. The end of the repetition is not shown: it follows the
+// program's periods.
+func recurFields(r *congtac.Recurrence) (kind, day, weekday, rule string) {
+	if r == nil {
+		return "", "", "", ""
+	}
+	bare := *r
+	bare.Until, bare.Count = congtac.Date{}, 0
+	s := bare.String()
+	switch {
+	case s == "FREQ=MONTHLY;BYMONTHDAY=-1":
+		return recurMonthlyLast, "", "", ""
+	case s == "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1":
+		return recurQuarterly, "", "", ""
+	case strings.HasPrefix(s, "FREQ=MONTHLY;BYMONTHDAY=") && !strings.ContainsAny(s[24:], ",-;"):
+		return recurMonthlyDay, s[24:], "", ""
+	case strings.HasPrefix(s, "FREQ=WEEKLY;BYDAY=") && len(s) == 20:
+		return recurWeekly, "", s[18:], ""
+	}
+	return recurRule, "", "", r.String()
+}
+
+// target returns the target the form describes; nil when every target field is empty.
+func (f *taskForm) target() (*congtac.Target, error) {
+	if f.Metric == "" && f.Comparator == "" && f.Value == "" && f.Unit == "" && f.Baseline == "" {
+		return nil, nil
+	}
+	if f.Value == "" {
+		return nil, congtac.Errorf(congtac.EINVALID, "Chỉ tiêu cần có giá trị, ví dụ 50.")
+	}
+	v, err := parseNumber(f.Value)
+	if err != nil {
+		return nil, congtac.Errorf(congtac.EINVALID, "Giá trị chỉ tiêu phải là một số, ví dụ 62,5.")
+	}
+	if f.Comparator == "" {
+		return nil, congtac.Errorf(congtac.EINVALID, "Chọn phép so sánh của chỉ tiêu (trên, ít nhất, đạt …).")
+	}
+	tg := congtac.Target{Metric: f.Metric, Comparator: congtac.Comparator(f.Comparator), Value: v, Unit: f.Unit, Baseline: f.Baseline}
+	return &tg, tg.Validate()
+}
+
+// update returns the changes the form makes to task t of program p; a repetition whose rule
+// did not change keeps its first day.
+func (f *taskForm) update(t congtac.Task, p congtac.Program) (congtac.TaskUpdate, error) {
+	n, err := f.task(p)
+	if err != nil {
+		return congtac.TaskUpdate{}, err
+	}
+	if n.Recurrence != nil && t.Recurrence != nil && n.Recurrence.String() == t.Recurrence.String() {
+		n.Recurrence = t.Recurrence
+	}
+	return congtac.TaskUpdate{Text: &n.Text, Sector: &n.Sector, Lead: &n.Lead, Support: &n.Support,
+		LeaderID: &n.LeaderID, Due: &n.Due, Recurrence: &n.Recurrence, Target: &n.Target, Source: &n.Source,
+		ItemID: &n.ItemID}, nil
+}
+
+// understood says how a task's deadline was understood, for the user to check: "→
+// 30/06/2023 (tháng)", the repetition, or that a date is still needed.
+func understood(t congtac.Task) string {
+	var parts []string
+	switch {
+	case !t.Due.IsVague():
+		parts = append(parts, vn.PaddedDate(t.Due.Date)+" ("+precisionLabel(t.Due.Precision)+")")
+	case t.Due.Text != "" && t.Recurrence == nil:
+		parts = append(parts, "chưa có ngày cụ thể: hãy ghi ngày hoặc tháng")
+	}
+	if t.Recurrence != nil {
+		parts = append(parts, lowerFirst(recurrenceText(*t.Recurrence))+" đến "+vn.ShortDate(t.Recurrence.Until))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "→ " + strings.Join(parts, "; ")
+}
+
+// precisionLabel names how exactly a deadline was given.
+func precisionLabel(p congtac.Precision) string {
+	return map[congtac.Precision]string{congtac.PrecisionDay: "ngày", congtac.PrecisionMonth: "tháng",
+		congtac.PrecisionQuarter: "quý", congtac.PrecisionHalf: "6 tháng", congtac.PrecisionYear: "năm"}[p]
+}
+
+// describe returns the form's fields as people read them, for the conflict page.
+func (f *taskForm) describe(c editorChoices) []fieldText {
+	target := strings.Join(strings.Fields(strings.Join([]string{f.Metric, c.comparators.label(f.Comparator), f.Value, f.Unit, f.Baseline}, " ")), " ")
+	if f.Comparator == "" && f.Value == "" {
+		target = ""
+	}
+	recur := c.recurs.label(f.Recur)
+	switch f.Recur {
+	case "":
+		recur = ""
+	case recurMonthlyDay:
+		recur += " " + f.RecurDay
+	case recurWeekly:
+		recur += " " + c.weekdays.label(f.RecurWeekday)
+	case recurRule:
+		recur = f.RRule
+	}
+	return []fieldText{{"Nội dung", f.Text}, {"Thuộc mục", c.items.label(f.Item)}, {"Lĩnh vực", c.sectors.label(f.Sector)},
+		{"Cơ quan chủ trì", c.orgs.label(f.Lead)}, {"Cơ quan phối hợp", c.orgs.labels(f.Support)},
+		{"Lãnh đạo phụ trách", c.leaders.label(f.Leader)}, {"Thời hạn", f.Due}, {"Lặp lại", recur},
+		{"Chỉ tiêu", target}, {"Căn cứ", f.Source}}
+}
+
+// fieldText is one field of a form as people read it.
+type fieldText struct{ Label, Value string }

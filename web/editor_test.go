@@ -1,0 +1,327 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+
+	"congtac"
+	"congtac/store"
+	"congtac/store/storetest"
+)
+
+// editorWorld is a fresh demo with the office's drafter, its head, the chairman and a
+// department's reporter signed in, and December 2026's program drafted by the editor from
+// November's (the demo's own December draft deleted first).
+type editorWorld struct {
+	st                       *store.Store
+	s                        *Server
+	drafter, cvp, chair, rep *client
+	p                        congtac.Program // December's draft
+}
+
+// newEditorWorld builds an [editorWorld] on engine e.
+func newEditorWorld(t *testing.T, e store.Engine) *editorWorld {
+	t.Helper()
+	st := newDemo(t, e)
+	s, _ := newTestServer(t, st)
+	srv := startServer(t, s)
+	w := &editorWorld{st: st, s: s, drafter: as(t, s, srv, "vanphong"), cvp: as(t, s, srv, "cvp"),
+		chair: as(t, s, srv, "chutich"), rep: as(t, s, srv, "phongbaocao")}
+	dec := congtac.Period{Kind: congtac.PeriodMonth, Year: 2026, Number: 12}
+	old := findProgramOf(t, st, dec)
+	create := url.Values{"org": {"1"}, "kind": {"month"}, "year": {"2026"}, "number": {"12"}}
+	r := w.drafter.post("/programs", create)
+	mustStatus(t, "a second December program", r, http.StatusConflict)
+	assertContains(t, r.body, "Đã có chương trình tháng 12 năm 2026", fmt.Sprintf(`href="/programs/%d"`, old.ID))
+	mustRedirect(t, "delete the demo's December draft", w.drafter.post(fmt.Sprintf("/programs/%d/delete", old.ID),
+		url.Values{"version": {strconv.Itoa(old.Version)}}), "/programs")
+	r = w.drafter.post("/programs", create)
+	if r.status != http.StatusSeeOther || !strings.HasSuffix(r.location, "/edit") {
+		t.Fatalf("create December = %d to %q:\n%s", r.status, r.location, mainExcerpt(r.body))
+	}
+	w.p = findProgramOf(t, st, dec)
+	return w
+}
+
+// findProgramOf returns the demo committee's program of period with its items and tasks.
+func findProgramOf(t *testing.T, st *store.Store, per congtac.Period) congtac.Program {
+	t.Helper()
+	ps, _, err := st.FindPrograms(ctxb, congtac.ProgramFilter{Period: &per, Limit: 1})
+	if err != nil || len(ps) == 0 {
+		t.Fatalf("no program of %s: %v", per, err)
+	}
+	p, err := st.FindProgramByID(ctxb, ps[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// reload reads the world's program again.
+func (w *editorWorld) reload(t *testing.T) congtac.Program {
+	t.Helper()
+	p, err := w.st.FindProgramByID(ctxb, w.p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.p = p
+	return p
+}
+
+// editor returns the editor page of the world's program.
+func (w *editorWorld) editor(t *testing.T) string {
+	t.Helper()
+	r := w.drafter.get(fmt.Sprintf("/programs/%d/edit", w.p.ID))
+	mustStatus(t, "editor", r, http.StatusOK)
+	return r.body
+}
+
+// itemLabelled returns the item of the world's program labelled label.
+func (w *editorWorld) itemLabelled(t *testing.T, label string) congtac.Item {
+	t.Helper()
+	for _, it := range w.reload(t).Items {
+		if it.Label == label {
+			return it
+		}
+	}
+	t.Fatalf("no item %s", label)
+	return congtac.Item{}
+}
+
+// itemHeaded returns the item of the world's program with that heading.
+func (w *editorWorld) itemHeaded(t *testing.T, heading string) congtac.Item {
+	t.Helper()
+	for _, it := range w.reload(t).Items {
+		if it.Heading == heading {
+			return it
+		}
+	}
+	t.Fatalf("no item %q", heading)
+	return congtac.Item{}
+}
+
+// newTaskValues returns the values of a new task's form: text, lead org and deadline.
+func newTaskValues(p congtac.Program, text, lead, due string) url.Values {
+	return url.Values{"program": {idText(p.ID)}, "text": {text}, "lead": {lead}, "due": {due}}
+}
+
+func TestEditorDraftsNextMonthFromThisMonth(t *testing.T) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			w := newEditorWorld(t, e)
+			body := w.editor(t)
+			carried := 0
+			for _, task := range w.p.Tasks {
+				if task.CarriedFrom != 0 {
+					carried++
+				}
+			}
+			if carried == 0 {
+				t.Fatalf("December's draft carries no task over from November")
+			}
+			doc := html(t, body)
+			if got := doc.Find(".ed-task .mark").Length(); got != carried {
+				t.Errorf("editor marks %d tasks Chuyển tiếp, want %d", got, carried)
+			}
+			if got := texts(doc, ".ed-label"); len(got) < 4 || got[0] != "A." || got[1] != "1." {
+				t.Errorf("labels = %v, want A., 1. …", got)
+			}
+			assertContains(t, body, "Soạn thảo: Công tác của UBND tỉnh tháng 12 năm 2026", `data-org-picker`,
+				"Trình lãnh đạo duyệt", "Lưu: VT, TH.")
+			r := w.drafter.get("/programs/new")
+			mustStatus(t, "new program form", r, http.StatusOK)
+			if n := html(t, r.body).Find(`input[name="number"]`).AttrOr("value", ""); n != "1" {
+				t.Errorf("new program proposes month %q, want 1 (January after December)", n)
+			}
+		})
+	}
+}
+
+func TestEditorAddsATaskWithADeadlinePhrase(t *testing.T) {
+	w := newEditorWorld(t, store.SQLite)
+	item := w.itemLabelled(t, "1.")
+	r := w.drafter.post(fmt.Sprintf("/items/%d/tasks", item.ID),
+		newTaskValues(w.p, "Tổng kết công tác năm 2026", "5", "chậm nhất trong tháng 1/2027"))
+	if r.status != http.StatusSeeOther || !strings.Contains(r.location, "/edit#task-") {
+		t.Fatalf("add task = %d to %q:\n%s", r.status, r.location, mainExcerpt(r.body))
+	}
+	body := w.editor(t)
+	assertContains(t, body, "→ 31/01/2027 (tháng)", `value="chậm nhất trong tháng 1/2027"`, "Tổng kết công tác năm 2026")
+}
+
+func TestEditorRefusesBadTaskInputKeepingIt(t *testing.T) {
+	w := newEditorWorld(t, store.SQLite)
+	item := w.itemLabelled(t, "1.")
+	add := fmt.Sprintf("/items/%d/tasks", item.ID)
+	long := strings.Repeat("Đẩy mạnh ", 500)
+	for _, tc := range []struct {
+		name, text, lead, due string
+		want                  []string
+	}{
+		{"no lead org", "Rà soát hồ sơ đất đai", "", "trong tháng 12/2026", []string{"Chưa chọn cơ quan chủ trì.",
+			"Rà soát hồ sơ đất đai", `value="trong tháng 12/2026"`}},
+		{"an impossible date", "Kiểm tra công vụ", "5", "31/4/2026", []string{"31/4/2026", `value="31/4/2026"`,
+			"Kiểm tra công vụ"}},
+		{"a deadline outside the period", "Sơ kết quý I", "5", "chậm nhất trong tháng 3/2027",
+			[]string{"nằm ngoài kỳ của chương trình", `value="chậm nhất trong tháng 3/2027"`}},
+		{"a text too long", long, "5", "", []string{"Nội dung nhiệm vụ dài quá 4000 ký tự.", "Đẩy mạnh Đẩy mạnh"}},
+	} {
+		r := w.drafter.post(add, newTaskValues(w.p, tc.text, tc.lead, tc.due))
+		if r.status != http.StatusUnprocessableEntity {
+			t.Errorf("%s: status %d, want 422", tc.name, r.status)
+			continue
+		}
+		assertContains(t, r.body, tc.want...)
+		doc := html(t, r.body)
+		form := doc.Find(fmt.Sprintf("#newtask-%d", item.ID))
+		if _, open := form.Attr("open"); !open || form.Find(".field-error").Length() == 0 {
+			t.Errorf("%s: the refused form is not open with its message by the field", tc.name)
+		}
+	}
+	if n := len(w.reload(t).Tasks); n != len(w.p.Tasks) {
+		t.Errorf("refused tasks were saved: %d tasks", n)
+	}
+}
+
+func TestEditorConflictShowsBothVersions(t *testing.T) {
+	w := newEditorWorld(t, store.SQLite)
+	task := w.p.Tasks[0]
+	form := func(text string) url.Values {
+		v := newTaskValues(w.p, text, idText(task.Lead), task.Due.Text)
+		v.Set("version", strconv.Itoa(task.Version))
+		v.Set("item_id", idText(task.ItemID))
+		return v
+	}
+	mustStatus(t, "the first save", w.drafter.post(fmt.Sprintf("/tasks/%d", task.ID), form("Bản của Văn phòng")), http.StatusSeeOther)
+	r := w.cvp.post(fmt.Sprintf("/tasks/%d", task.ID), form("Bản của Chánh Văn phòng"))
+	mustStatus(t, "the stale save", r, http.StatusConflict)
+	doc := html(t, r.body)
+	row := doc.Find("table.conflict tr.differs").First()
+	if got := texts(doc, "table.conflict tr.differs td"); len(got) < 2 || got[0] != "Bản của Chánh Văn phòng" || got[1] != "Bản của Văn phòng" {
+		t.Errorf("conflict row = %v (%s), want theirs beside the saved text", got, row.Text())
+	}
+	again := url.Values{}
+	doc.Find("form.card input[type=hidden]").Each(func(_ int, in *goquery.Selection) {
+		again.Add(in.AttrOr("name", ""), in.AttrOr("value", ""))
+	})
+	mustStatus(t, "apply mine", w.cvp.post(fmt.Sprintf("/tasks/%d", task.ID), again), http.StatusSeeOther)
+	got, _ := w.st.FindTaskByID(ctxb, task.ID)
+	if got.Text != "Bản của Chánh Văn phòng" || got.Version != task.Version+2 {
+		t.Errorf("after applying: %q v%d, want the second text at v%d", got.Text, got.Version, task.Version+2)
+	}
+}
+
+func TestEditorMovesAndRenumbersItems(t *testing.T) {
+	w := newEditorWorld(t, store.SQLite)
+	add := func(ref int64, place, heading string) congtac.Item {
+		t.Helper()
+		r := w.drafter.post(fmt.Sprintf("/programs/%d/items", w.p.ID), url.Values{"program": {idText(w.p.ID)},
+			"ref": {idText(ref)}, "place": {place}, "heading": {heading}})
+		mustStatus(t, "add "+heading, r, http.StatusSeeOther)
+		return w.itemHeaded(t, heading)
+	}
+	part := add(w.itemLabelled(t, "A.").ID, "after", "PHẦN MỚI")
+	if part.Label != "B." {
+		t.Errorf("a part added after A. is %q, want B.", part.Label)
+	}
+	clause := add(part.ID, "child", "Về kinh tế")
+	add(clause.ID, "child", "Về nông nghiệp")
+	second := add(clause.ID, "child", "Về công nghiệp")
+	add(part.ID, "child", "Về văn hóa")
+	if second.Label != "1.2." {
+		t.Fatalf("the second sub-item is %s", second.Label)
+	}
+	move := func(it congtac.Item, dir string) response {
+		return w.drafter.post(fmt.Sprintf("/items/%d/move", it.ID), url.Values{"program": {idText(w.p.ID)},
+			"version": {strconv.Itoa(it.Version)}, "dir": {dir}})
+	}
+	labels := func(want ...string) {
+		t.Helper()
+		var got []string
+		for _, h := range []string{"Về kinh tế", "Về nông nghiệp", "Về công nghiệp", "Về văn hóa"} {
+			got = append(got, w.itemHeaded(t, h).Label)
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("labels %v, want %v", got, want)
+		}
+	}
+	labels("1.", "1.1.", "1.2.", "2.")
+	mustStatus(t, "outdent 1.2.", move(second, "out"), http.StatusSeeOther)
+	labels("1.", "1.1.", "2.", "3.")
+	mustStatus(t, "indent it back", move(w.itemHeaded(t, "Về công nghiệp"), "in"), http.StatusSeeOther)
+	labels("1.", "1.1.", "1.2.", "2.")
+	mustStatus(t, "move it up", move(w.itemHeaded(t, "Về công nghiệp"), "up"), http.StatusSeeOther)
+	labels("1.", "1.2.", "1.1.", "2.")
+	mustStatus(t, "move the part down", move(w.itemHeaded(t, "PHẦN MỚI"), "down"), http.StatusSeeOther)
+	if got := w.itemHeaded(t, "PHẦN MỚI").Label; got != "C." {
+		t.Errorf("the part moved down is %s, want C.", got)
+	}
+	body := w.editor(t)
+	assertContains(t, body, `value="out"`, `value="in"`)
+	r := move(w.itemLabelled(t, "A."), "out")
+	mustStatus(t, "outdent a part", r, http.StatusUnprocessableEntity)
+	assertContains(t, r.body, "mục đã ở cấp cao nhất")
+	mustStatus(t, "a stale move", move(second, "down"), http.StatusConflict)
+}
+
+func TestEditorDeletesItemsWithTheirTasksOnlyWhenConfirmed(t *testing.T) {
+	w := newEditorWorld(t, store.SQLite)
+	var host congtac.Item
+	for _, it := range w.p.Items {
+		for _, task := range w.p.Tasks {
+			if task.ItemID == it.ID && it.ParentID != 0 {
+				host = it
+			}
+		}
+	}
+	if host.ID == 0 {
+		t.Fatal("no item carries a task")
+	}
+	del := url.Values{"program": {idText(w.p.ID)}, "version": {strconv.Itoa(host.Version)}}
+	r := w.drafter.post(fmt.Sprintf("/items/%d/delete", host.ID), del)
+	mustStatus(t, "delete without confirming", r, http.StatusUnprocessableEntity)
+	assertContains(t, r.body, "đánh dấu ô xác nhận để xóa cả các nhiệm vụ")
+	del.Set("confirm", "1")
+	mustStatus(t, "delete confirmed", w.drafter.post(fmt.Sprintf("/items/%d/delete", host.ID), del), http.StatusSeeOther)
+	for _, task := range w.reload(t).Tasks {
+		if task.ItemID == host.ID {
+			t.Errorf("task %q outlived its item", task.Text)
+		}
+	}
+}
+
+func TestEditorGeneralInformation(t *testing.T) {
+	w := newEditorWorld(t, store.SQLite)
+	v0 := w.p.Version
+	v := url.Values{"version": {strconv.Itoa(v0)}, "title": {"Công tác tháng 12 và năm 2026"},
+		"also": {"quý IV năm 2026"}, "place": {"Sơn Hà"}, "recipients": {"Lưu: VT, TH.\n- Thường trực Tỉnh ủy;\n"},
+		"recipient_orgs": {"5"}, "sign_auth_1": {"KT."}, "sign_of_1": {"CHỦ TỊCH"}, "sign_title": {"Phó Chủ tịch"},
+		"sign_name": {"Trần Văn An"}}
+	mustStatus(t, "save", w.drafter.post(fmt.Sprintf("/programs/%d", w.p.ID), v), http.StatusSeeOther)
+	p := w.reload(t)
+	if want := []string{"Thường trực Tỉnh ủy", "Sở Tài chính", "Lưu: VT, TH."}; strings.Join(p.Recipients, "|") != strings.Join(want, "|") {
+		t.Errorf("recipients = %q, want %q", p.Recipients, want)
+	}
+	if len(p.Also) != 1 || p.Also[0].Kind != congtac.PeriodQuarter || p.Signature.Lines[0].String() != "KT. CHỦ TỊCH" ||
+		p.Signature.Name != "Trần Văn An" {
+		t.Errorf("saved %+v %+v", p.Also, p.Signature)
+	}
+	v.Set("also", "quý V")
+	v.Set("sign_of_1", "")
+	v.Set("version", strconv.Itoa(p.Version))
+	r := w.drafter.post(fmt.Sprintf("/programs/%d", w.p.ID), v)
+	mustStatus(t, "bad periods and authority", r, http.StatusUnprocessableEntity)
+	assertContains(t, r.body, `value="quý V"`, "Dòng thẩm quyền 1 cần cả")
+	v.Set("version", strconv.Itoa(v0))
+	v.Set("also", "")
+	v.Set("sign_of_1", "CHỦ TỊCH")
+	r = w.drafter.post(fmt.Sprintf("/programs/%d", w.p.ID), v)
+	mustStatus(t, "a stale save", r, http.StatusConflict)
+	assertContains(t, r.body, "Có người vừa lưu thông tin chung của chương trình", "Kỳ bổ sung", "quý IV năm 2026")
+}
