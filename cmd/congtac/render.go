@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"congtac"
+	"congtac/assemble"
 	"congtac/export"
-	"congtac/store"
 )
 
 // renderCmd writes an official document from the database to a file:
@@ -128,12 +128,12 @@ func (r *renderCmd) run(ctx context.Context, c *cli, cfg Config) error {
 		return err
 	}
 	defer st.Close()
-	src, err := loadRenderData(ctx, st)
+	src, err := assemble.Load(ctx, st)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := r.render(ctx, st, src, k, format, asOf, &buf); err != nil {
+	if err := r.render(ctx, src, k, format, asOf, &buf); err != nil {
 		return err
 	}
 	if err := os.WriteFile(r.out, buf.Bytes(), 0o644); err != nil {
@@ -144,17 +144,17 @@ func (r *renderCmd) run(ctx context.Context, c *cli, cfg Config) error {
 }
 
 // render builds the document the flags ask for and writes it in format to buf.
-func (r *renderCmd) render(ctx context.Context, st *store.Store, src renderData, k renderKind, format string,
+func (r *renderCmd) render(ctx context.Context, src *assemble.Source, k renderKind, format string,
 	asOf congtac.Date, buf *bytes.Buffer) error {
 	switch k.name {
 	case "tasks":
-		t, err := src.taskTable(ctx, st, r.program, asOf)
+		t, err := src.Tasks(ctx, r.program, asOf)
 		if err != nil {
 			return err
 		}
 		return export.TasksXLSX(buf, t)
 	case "register":
-		d, err := src.register(ctx, st, r.org, r.year)
+		d, err := src.Register(ctx, r.org, r.year)
 		if err != nil {
 			return err
 		}
@@ -167,11 +167,13 @@ func (r *renderCmd) render(ctx context.Context, st *store.Store, src renderData,
 	var err error
 	switch k.name {
 	case "program":
-		d, err = src.program(ctx, st, r.program)
-	case "invitation", "conclusion":
-		d, err = src.meetingDoc(ctx, st, r.meeting, k.name)
+		d, err = src.Program(ctx, r.program)
+	case "invitation":
+		d, err = src.Invitation(ctx, r.meeting)
+	case "conclusion":
+		d, err = src.Conclusion(ctx, r.meeting)
 	case "report":
-		d, err = src.resultReport(ctx, st, r.report, asOf)
+		d, err = src.ResultReport(ctx, r.report, asOf)
 	}
 	if err != nil {
 		return err
@@ -180,198 +182,4 @@ func (r *renderCmd) render(ctx context.Context, st *store.Store, src renderData,
 		return export.DOCX(buf, d)
 	}
 	return export.PDF(buf, d)
-}
-
-// renderData is what every document needs from the database: the settings and the names
-// of orgs and people.
-type renderData struct {
-	settings congtac.Settings
-	orgs     map[int64]congtac.Org
-	names    map[int64]string // org names
-	people   map[int64]string
-}
-
-// loadRenderData reads the settings, every org (ended ones too: history keeps their
-// names) and every person.
-func loadRenderData(ctx context.Context, st *store.Store) (renderData, error) {
-	d := renderData{orgs: map[int64]congtac.Org{}, names: map[int64]string{}, people: map[int64]string{}}
-	var err error
-	if d.settings, err = st.Settings(ctx); err != nil {
-		return d, err
-	}
-	orgs, err := st.FindOrgs(ctx, congtac.OrgFilter{})
-	if err != nil {
-		return d, err
-	}
-	for _, o := range orgs {
-		d.orgs[o.ID], d.names[o.ID] = o, o.Name
-	}
-	people, err := st.FindPeople(ctx, congtac.PersonFilter{})
-	if err != nil {
-		return d, err
-	}
-	for _, p := range people {
-		d.people[p.ID] = p.FullName
-	}
-	return d, nil
-}
-
-// symbol returns the symbol of a document of type t issued by org: "GM-UBND".
-func (d renderData) symbol(t congtac.DocType, org int64) string {
-	return congtac.Symbol(t, d.orgs[org].ShortName, "")
-}
-
-// program returns a work program as a document; a program not yet issued is a draft.
-func (d renderData) program(ctx context.Context, st *store.Store, id int64) (export.ProgramDoc, error) {
-	p, err := st.FindProgramByID(ctx, id)
-	if err != nil {
-		return export.ProgramDoc{}, err
-	}
-	meetings, err := st.FindMeetings(ctx, congtac.MeetingFilter{ProgramID: &id})
-	if err != nil {
-		return export.ProgramDoc{}, err
-	}
-	if p.Symbol == "" {
-		p.Symbol = d.symbol(congtac.DocProgram, p.OrgID)
-	}
-	return export.ProgramDoc{Settings: d.settings, Program: p, Orgs: d.names, People: d.people, Meetings: meetings,
-		Draft: !p.Status.Published()}, nil
-}
-
-// meetingDoc returns a meeting's invitation or notice of conclusions: the registered
-// document when there is one, else a draft signed as the meeting's program is.
-func (d renderData) meetingDoc(ctx context.Context, st *store.Store, id int64, kind string) (export.Doc, error) {
-	m, err := st.FindMeetingByID(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	t, recipients := congtac.DocInvitation, []string{"Như thành phần mời;"}
-	if kind == "conclusion" {
-		t, recipients = congtac.DocNotice, nil
-	}
-	doc, found, err := findDocument(ctx, st, m.OrgID, t, func(doc congtac.Document) bool { return doc.MeetingID == m.ID })
-	if err != nil {
-		return nil, err
-	}
-	if !found {
-		if doc, err = d.draftDocument(ctx, st, t, m.OrgID, m.ProgramID, recipients); err != nil {
-			return nil, err
-		}
-	}
-	if kind == "conclusion" {
-		return export.ConclusionDoc{Settings: d.settings, Meeting: m, Document: doc, Orgs: d.names, People: d.people,
-			Draft: !found}, nil
-	}
-	return export.InvitationDoc{Settings: d.settings, Meeting: m, Document: doc, Orgs: d.names, People: d.people,
-		Draft: !found}, nil
-}
-
-// draftDocument returns the register data of a document not yet issued: its symbol, and
-// the signature and recipients of the program it belongs to, if any.
-func (d renderData) draftDocument(ctx context.Context, st *store.Store, t congtac.DocType, org, program int64,
-	recipients []string) (congtac.Document, error) {
-	doc := congtac.Document{OrgID: org, Type: t, Symbol: d.symbol(t, org), Place: d.settings.Place}
-	if program != 0 {
-		p, err := st.FindProgramByID(ctx, program)
-		if err != nil {
-			return doc, err
-		}
-		doc.Signature, doc.Recipients = p.Signature, p.Recipients
-	}
-	if recipients != nil {
-		doc.Recipients = append(recipients, "Lưu: VT.")
-	}
-	return doc, nil
-}
-
-// findDocument returns the first registered document of type t of org that match accepts.
-func findDocument(ctx context.Context, st *store.Store, org int64, t congtac.DocType,
-	match func(congtac.Document) bool) (congtac.Document, bool, error) {
-	docs, err := allDocuments(ctx, st, congtac.DocumentFilter{OrgID: &org, Type: &t})
-	if err != nil {
-		return congtac.Document{}, false, err
-	}
-	for _, doc := range docs {
-		if match(doc) {
-			return doc, true, nil
-		}
-	}
-	return congtac.Document{}, false, nil
-}
-
-// allDocuments returns every document matching f, page by page.
-func allDocuments(ctx context.Context, st *store.Store, f congtac.DocumentFilter) ([]congtac.Document, error) {
-	var out []congtac.Document
-	for f.Limit = 1000; ; f.Offset += f.Limit {
-		docs, total, err := st.FindDocuments(ctx, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, docs...)
-		if len(docs) == 0 || len(out) >= total {
-			return out, nil
-		}
-	}
-}
-
-// resultReport returns the report on a program as of a day, with the reports its orgs
-// sent on its tasks.
-func (d renderData) resultReport(ctx context.Context, st *store.Store, id int64, asOf congtac.Date) (export.ResultReportDoc, error) {
-	p, err := st.FindProgramByID(ctx, id)
-	if err != nil {
-		return export.ResultReportDoc{}, err
-	}
-	var reports []congtac.Report
-	for _, t := range p.Tasks {
-		rs, _, err := st.FindReports(ctx, congtac.ReportFilter{TaskID: &t.ID})
-		if err != nil {
-			return export.ResultReportDoc{}, err
-		}
-		reports = append(reports, rs...)
-	}
-	doc, found, err := findDocument(ctx, st, p.OrgID, congtac.DocReport,
-		func(doc congtac.Document) bool { return doc.ProgramID == p.ID })
-	if err != nil {
-		return export.ResultReportDoc{}, err
-	}
-	if !found {
-		doc = congtac.Document{OrgID: p.OrgID, Type: congtac.DocReport, Symbol: d.symbol(congtac.DocReport, p.OrgID),
-			Place: p.Place, Signature: p.Signature, Recipients: p.Recipients}
-	}
-	return export.ResultReportDoc{Settings: d.settings, Program: p, Reports: reports, AsOf: asOf, Document: doc,
-		Orgs: d.names, People: d.people, Draft: !found}, nil
-}
-
-// register returns the outgoing register of an org for a year; org 0 means the only
-// committee of the database.
-func (d renderData) register(ctx context.Context, st *store.Store, org int64, year int) (export.RegisterDoc, error) {
-	if org == 0 {
-		var committees []int64
-		for id, o := range d.orgs {
-			if o.Kind == congtac.OrgCommittee {
-				committees = append(committees, id)
-			}
-		}
-		if len(committees) != 1 {
-			return export.RegisterDoc{}, usagef("có %d Ủy ban nhân dân; chọn cơ quan ban hành bằng -org (choose the issuing org)", len(committees))
-		}
-		org = committees[0]
-	} else if _, ok := d.orgs[org]; !ok {
-		return export.RegisterDoc{}, usagef("không có cơ quan -org=%d (unknown org)", org)
-	}
-	docs, err := allDocuments(ctx, st, congtac.DocumentFilter{OrgID: &org, Year: &year})
-	if err != nil {
-		return export.RegisterDoc{}, err
-	}
-	return export.RegisterDoc{Settings: d.settings, Year: year, Documents: docs}, nil
-}
-
-// taskTable returns a program's tasks as a table, statuses as of a day.
-func (d renderData) taskTable(ctx context.Context, st *store.Store, id int64, asOf congtac.Date) (export.TaskTable, error) {
-	p, err := st.FindProgramByID(ctx, id)
-	if err != nil {
-		return export.TaskTable{}, err
-	}
-	return export.TaskTable{Title: "Nhiệm vụ - Chương trình " + p.Title, Tasks: p.Tasks, Items: p.Items,
-		Orgs: d.names, People: d.people, AsOf: asOf}, nil
 }
