@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
@@ -82,15 +83,22 @@ func newAPISignature(sg congtac.Signature) apiSignature {
 	return out
 }
 
-// apiItem is a numbered paragraph of a program.
+// apiItem is a numbered paragraph of a program, with the version a change must name.
 type apiItem struct {
 	ID       int64   `json:"id"`
 	ParentID *int64  `json:"parent_id"`
 	Position int     `json:"position"`
+	Style    *string `json:"style"`
 	Label    string  `json:"label"`
 	Heading  string  `json:"heading"`
 	Text     string  `json:"text"`
 	Sector   *string `json:"sector"`
+	Version  int     `json:"version"`
+}
+
+func newAPIItem(it congtac.Item) apiItem {
+	return apiItem{ID: it.ID, ParentID: apiID(it.ParentID), Position: it.Position, Style: apiCode(it.Style),
+		Label: it.Label, Heading: it.Heading, Text: it.Text, Sector: apiCode(it.Sector), Version: it.Version}
 }
 
 // programSchemas returns the schemas of the program DTOs above, for the OpenAPI document;
@@ -124,8 +132,10 @@ func programSchemas() map[string]*oaSchema {
 		}),
 		"Item": schObject("Mục của chương trình.", oaProps{
 			"id": schInt("Mã."), "parent_id": schNullable(schInt("Mục cha.")), "position": schInt("Thứ tự."),
+			"style": schNullable(schEnum("Kiểu đánh số; null: theo cấp (A., 1., 1.1., a)).", itemStyles...)),
 			"label": schString("Số mục: A., 1., 1.1., a)."), "heading": schString("Tiêu đề."), "text": schString("Nội dung."),
-			"sector": schNullable(schEnum("Lĩnh vực.", codesOf(congtac.Sectors)...)),
+			"sector":  schNullable(schEnum("Lĩnh vực.", codesOf(congtac.Sectors)...)),
+			"version": schInt("Phiên bản."),
 		}),
 	}
 }
@@ -174,16 +184,25 @@ func (s *Server) handleAPIProgramShow(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, fmt.Errorf("web: api program: %w", err), 0)
 		return
 	}
-	x, err := s.loadOrgs(ctx)
+	out, err := s.newAPIProgramDetail(ctx, a, p)
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api program: %w", err), 0)
 		return
 	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// newAPIProgramDetail returns the DTO of program p with its items and the tasks within
+// a's ViewTasks reach.
+func (s *Server) newAPIProgramDetail(ctx context.Context, a congtac.Actor, p congtac.Program) (apiProgramDetail, error) {
+	x, err := s.loadOrgs(ctx)
+	if err != nil {
+		return apiProgramDetail{}, err
+	}
 	out := apiProgramDetail{apiProgram: newAPIProgram(p), Signature: newAPISignature(p.Signature),
 		Recipients: append([]string{}, p.Recipients...), Items: []apiItem{}, Tasks: []apiTask{}}
 	for _, it := range p.Items {
-		out.Items = append(out.Items, apiItem{ID: it.ID, ParentID: apiID(it.ParentID), Position: it.Position,
-			Label: it.Label, Heading: it.Heading, Text: it.Text, Sector: apiCode(it.Sector)})
+		out.Items = append(out.Items, newAPIItem(it))
 	}
 	today := s.today()
 	for _, t := range p.Tasks {
@@ -191,5 +210,5 @@ func (s *Server) handleAPIProgramShow(w http.ResponseWriter, r *http.Request) {
 			out.Tasks = append(out.Tasks, newAPITask(t, today))
 		}
 	}
-	writeJSON(w, http.StatusOK, out)
+	return out, nil
 }

@@ -55,6 +55,37 @@ var apiOps = map[string]apiOp{
 		qText("q", "Tìm trong trích yếu, không phân biệt dấu."),
 	}},
 	"GET /api/v1/programs/{id}": {response: "ProgramDetail"},
+	"POST /api/v1/programs": {body: "ProgramCreate", status: http.StatusCreated, response: "ProgramDetail",
+		errors: []int{404, 409}},
+	"PATCH /api/v1/programs/{id}":            {body: "ProgramUpdate", response: "Program", errors: []int{409}},
+	"DELETE /api/v1/programs/{id}":           {status: http.StatusNoContent, params: []apiParam{versionParam}, errors: []int{409, 422}},
+	"POST /api/v1/programs/{id}/transitions": {body: "ProgramTransition", response: "Program", errors: []int{409}},
+	"POST /api/v1/programs/{id}/issue":       {body: "ProgramIssue", response: "Program", errors: []int{409}},
+	"POST /api/v1/programs/{id}/amend":       {body: "ProgramAmend", status: http.StatusCreated, response: "ProgramDetail", errors: []int{409}},
+	"POST /api/v1/programs/{id}/comments":    {body: "CommentCreate", status: http.StatusCreated, response: "ReviewComment"},
+	"POST /api/v1/programs/{id}/items":       {body: "ItemCreate", status: http.StatusCreated, response: "Item"},
+	"PATCH /api/v1/items/{id}":               {body: "ItemUpdate", response: "Item", errors: []int{409}},
+	"DELETE /api/v1/items/{id}":              {status: http.StatusNoContent, params: []apiParam{versionParam}, errors: []int{409, 422}},
+	"POST /api/v1/items/{id}/tasks":          {body: "TaskCreate", status: http.StatusCreated, response: "Task"},
+	"PATCH /api/v1/tasks/{id}":               {body: "TaskUpdate", response: "Task", errors: []int{409}},
+	"DELETE /api/v1/tasks/{id}":              {status: http.StatusNoContent, params: []apiParam{versionParam}, errors: []int{409, 422}},
+	"GET /api/v1/programs/{id}/versions": {response: "ProgramVersions", params: []apiParam{
+		qInt("a", "Phiên bản gốc để so sánh (cùng với b)."),
+		qInt("b", "Phiên bản so với a."),
+	}},
+	"GET /api/v1/deadlines": {response: "Deadline", params: []apiParam{
+		qText("text", "Cụm từ thời hạn: chậm nhất trong tháng 6/2023, trong Quý II, từng tháng."),
+		qDate("ref", "Ngày mốc, thường là ngày đầu kỳ của chương trình; mặc định hôm nay."),
+	}},
+	"GET /api/v1/proposals": {list: true, response: "Proposal", params: []apiParam{
+		qPeriod("period", "Kỳ của chương trình."),
+		qEnum("status", "Trạng thái.", proposalStatusCodes...),
+		qEnum("kind", "Loại nội dung.", proposalKindCodes...),
+		qID("org", "Đơn vị đăng ký."),
+		qID("committee", "Ủy ban có chương trình."),
+	}},
+	"POST /api/v1/proposals":               {body: "ProposalCreate", status: http.StatusCreated, response: "Proposal"},
+	"POST /api/v1/proposals/{id}/decision": {body: "ProposalDecision", response: "Proposal", errors: []int{409}},
 	"GET /api/v1/tasks": {list: true, response: "Task", params: []apiParam{
 		qID("program", "Chương trình."),
 		qID("org", "Cơ quan chủ trì hoặc phối hợp."),
@@ -129,6 +160,14 @@ var (
 		string(congtac.AllDay)}
 	precisions = []string{string(congtac.PrecisionDay), string(congtac.PrecisionMonth),
 		string(congtac.PrecisionQuarter), string(congtac.PrecisionHalf), string(congtac.PrecisionYear)}
+	itemStyles = []string{string(congtac.StyleUpperLetter), string(congtac.StyleRoman), string(congtac.StyleArabic),
+		string(congtac.StyleNested), string(congtac.StyleLowerLetter), string(congtac.StyleDash), string(congtac.StyleNone)}
+	programActions = []string{string(congtac.ActionSubmit), string(congtac.ActionRecall), string(congtac.ActionReturn),
+		string(congtac.ActionApprove), string(congtac.ActionIssue), string(congtac.ActionAmend),
+		string(congtac.ActionSupersede)}
+	proposalKindCodes   = []string{string(congtac.ProposeTask), string(congtac.ProposeItem), string(congtac.ProposeAgenda)}
+	proposalStatusCodes = []string{string(congtac.ProposalOpen), string(congtac.ProposalAccepted),
+		string(congtac.ProposalRejected), string(congtac.ProposalWithdrawn)}
 	// documentTypes leaves out the công văn, whose type symbol is empty.
 	documentTypes = codesOf(slices.DeleteFunc(slices.Clone(congtac.DocTypes),
 		func(t congtac.DocType) bool { return t == congtac.DocLetter }))
@@ -446,7 +485,8 @@ func apiSchemas() map[string]*oaSchema {
 	all["Error"].Required = []string{"code", "message"}
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
 		reportSchemas(), meetingSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
-		auditSchemas(), tokenSchemas()} {
+		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(),
+		deadlineSchemas(), proposalSchemas()} {
 		maps.Copy(all, part)
 	}
 	return all
