@@ -15,8 +15,13 @@ import (
 
 // choices are the options of a select, escaped once per page and written as HTML for each
 // of the many forms that offer them with different selections: a 300-task program has 600
-// org pickers, which html/template would escape option by option.
-type choices []choice
+// org pickers, which html/template would escape option by option. The HTML of a selection
+// is kept, since most forms choose alike (no leader, no repetition). Not safe for
+// concurrent use: each request builds its own.
+type choices struct {
+	list []choice
+	memo map[string]template.HTML // by the selected values, joined
+}
 
 // choice is one option: its value and label, and its markup already escaped, split where
 // "selected" goes.
@@ -26,10 +31,10 @@ type choice struct {
 }
 
 // newChoices returns the choices of opts in their order.
-func newChoices(opts []option) choices {
-	out := make(choices, len(opts))
+func newChoices(opts []option) *choices {
+	out := &choices{list: make([]choice, len(opts)), memo: map[string]template.HTML{}}
 	for i, o := range opts {
-		out[i] = choice{value: o.Value, label: o.Label,
+		out.list[i] = choice{value: o.Value, label: o.Label,
 			open:  `<option value="` + template.HTMLEscapeString(o.Value) + `"`,
 			close: ">" + template.HTMLEscapeString(o.Label) + "</option>"}
 	}
@@ -39,10 +44,14 @@ func newChoices(opts []option) choices {
 // html returns the options with those whose value is among selected marked selected. A
 // selected value that is not a choice (an org since ended, a person without the post any
 // more) is offered too, so that saving the form does not lose it silently.
-func (c choices) html(selected ...string) template.HTML {
+func (c *choices) html(selected ...string) template.HTML {
+	key := strings.Join(selected, "\x00")
+	if h, ok := c.memo[key]; ok {
+		return h
+	}
 	var b strings.Builder
-	b.Grow(len(c) * 64)
-	for _, ch := range c {
+	b.Grow(len(c.list) * 64)
+	for _, ch := range c.list {
 		b.WriteString(ch.open)
 		if slices.Contains(selected, ch.value) {
 			b.WriteString(" selected")
@@ -50,17 +59,19 @@ func (c choices) html(selected ...string) template.HTML {
 		b.WriteString(ch.close)
 	}
 	for _, v := range selected {
-		if v != "" && !slices.ContainsFunc(c, func(ch choice) bool { return ch.value == v }) {
+		if v != "" && !slices.ContainsFunc(c.list, func(ch choice) bool { return ch.value == v }) {
 			fmt.Fprintf(&b, `<option value="%s" selected>%s</option>`, template.HTMLEscapeString(v),
 				template.HTMLEscapeString("(mã "+v+")"))
 		}
 	}
-	return template.HTML(b.String()) // labels and values escaped above
+	h := template.HTML(b.String()) // labels and values escaped above
+	c.memo[key] = h
+	return h
 }
 
 // label returns the label of value v, or v itself when it is not a choice.
-func (c choices) label(v string) string {
-	for _, ch := range c {
+func (c *choices) label(v string) string {
+	for _, ch := range c.list {
 		if ch.value == v {
 			return strings.TrimLeft(ch.label, "\u2003")
 		}
@@ -69,7 +80,7 @@ func (c choices) label(v string) string {
 }
 
 // labels returns the labels of values, joined by commas.
-func (c choices) labels(values []string) string {
+func (c *choices) labels(values []string) string {
 	out := make([]string, 0, len(values))
 	for _, v := range values {
 		out = append(out, c.label(v))
@@ -79,16 +90,16 @@ func (c choices) labels(values []string) string {
 
 // editorChoices are the choices the editor's forms offer, built once per page.
 type editorChoices struct {
-	orgs        choices // lead, support and recipient orgs: every active org a may assign, by name
-	leaders     choices // leaders in charge: the committee's chairman and vice chairmen
-	signers     choices // who may sign: leaders and the office's heads, by post
-	items       choices // the program's items, to move a task to another
-	sectors     choices
-	styles      choices
-	recurs      choices
-	weekdays    choices
-	comparators choices
-	authorities choices
+	orgs        *choices // lead, support and recipient orgs: every active org a may assign, by name
+	leaders     *choices // leaders in charge: the committee's chairman and vice chairmen
+	signers     *choices // who may sign: leaders and the office's heads, by post
+	items       *choices // the program's items, to put a task under
+	sectors     *choices
+	styles      *choices
+	recurs      *choices
+	weekdays    *choices
+	comparators *choices
+	authorities *choices
 	signPosts   map[string]signerPost // by the signers' values
 }
 
@@ -141,7 +152,7 @@ func itemChoices(items []congtac.Item) []option {
 // peopleChoices returns the leaders who may be in charge of a task, and the signers of
 // program p: the chairman and vice chairmen of its org, then the heads of its office, each
 // holding the post today.
-func (s *Server) peopleChoices(ctx context.Context, p congtac.Program, orgs orgIndex, today congtac.Date) (leaders, signers choices, posts map[string]signerPost, err error) {
+func (s *Server) peopleChoices(ctx context.Context, p congtac.Program, orgs orgIndex, today congtac.Date) (leaders, signers *choices, posts map[string]signerPost, err error) {
 	found, err := s.st.FindPosts(ctx, congtac.PostFilter{Kinds: []congtac.PostKind{congtac.PostChairman,
 		congtac.PostViceChairman, congtac.PostOfficeHead, congtac.PostDeputyOfficeHead}, HeldOn: &today})
 	if err != nil {

@@ -142,7 +142,7 @@ func (f *programForm) update(c editorChoices) (congtac.ProgramUpdate, error) {
 // recipientLines returns the lines of "Nơi nhận": those typed, without the "- " and ";"
 // of the document, then the orgs picked that are not there yet, then the closing "Lưu:
 // VT, …" line, which stays last ("Lưu: VT." when none was typed).
-func recipientLines(typed string, orgs choices, picked []string) []string {
+func recipientLines(typed string, orgs *choices, picked []string) []string {
 	var lines, keep []string
 	for line := range strings.SplitSeq(typed, "\n") {
 		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "-–+•"))
@@ -221,9 +221,12 @@ func itemFormOf(it congtac.Item) *itemForm {
 		Errors: map[string]string{}}
 }
 
-// fill sets the options of the form's selects from c.
+// fill sets the options of the form's selects from c. A new item's form offers no style
+// or sector: they follow its depth and are set in its own form once added.
 func (f *itemForm) fill(c editorChoices) {
-	f.StyleOptions, f.SectorOptions = c.styles.html(f.Style), c.sectors.html(f.Sector)
+	if f.Version != 0 {
+		f.StyleOptions, f.SectorOptions = c.styles.html(f.Style), c.sectors.html(f.Sector)
+	}
 }
 
 // setErrors places the messages of err by the form's fields, the others as general ones.

@@ -180,6 +180,7 @@ func editorItems(p congtac.Program, c editorChoices, st editorState, comments ma
 	var loose []*taskForm
 	for _, t := range p.Tasks {
 		if !slices.ContainsFunc(order, func(it itemAt) bool { return it.ID == t.ItemID }) {
+			t.ItemID = 0
 			loose = append(loose, editorTask(t, c, st))
 		}
 	}
@@ -190,8 +191,8 @@ func editorItems(p congtac.Program, c editorChoices, st editorState, comments ma
 func editorTask(t congtac.Task, c editorChoices, st editorState) *taskForm {
 	anchor := fmt.Sprintf("task-%d", t.ID)
 	f := st.taskAt(anchor, func() *taskForm { return taskFormOf(t) })
-	f.Action, f.Anchor, f.Program = fmt.Sprintf("/tasks/%d", t.ID), anchor, t.ProgramID
-	f.Understood, f.Carried, f.Summary = understood(t), t.CarriedFrom != 0, t.Text
+	f.Action, f.Anchor, f.Program, f.Loose = fmt.Sprintf("/tasks/%d", t.ID), anchor, t.ProgramID, t.ItemID == 0
+	f.Understood, f.Carried, f.Summary, f.LeadName = understood(t), t.CarriedFrom != 0, t.Text, c.orgs.label(formIDText(t.Lead))
 	if t.CarriedFrom != 0 {
 		f.CarriedHref = fmt.Sprintf("/tasks/%d", t.CarriedFrom)
 	}

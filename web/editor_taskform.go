@@ -26,6 +26,7 @@ const (
 type taskForm struct {
 	Action, Anchor                                string
 	New                                           bool
+	Loose                                         bool // under no item: the form offers the items to put it under
 	Program                                       int64
 	Version                                       int
 	Text, Sector, Lead, Leader, Due, Source, Item string
@@ -33,7 +34,7 @@ type taskForm struct {
 	Recur, RecurDay, RecurWeekday, RRule          string
 	Metric, Comparator, Value, Unit, Baseline     string
 	Understood                                    string // how the saved deadline was understood: "→ 30/06/2023 (tháng)"
-	Summary                                       string // the saved text, above the form
+	Summary, LeadName                             string // the saved text and lead org, above the form
 	Carried                                       bool
 	CarriedHref                                   string
 	Errors                                        map[string]string
@@ -92,12 +93,18 @@ func formIDText(id int64) string {
 	return strconv.FormatInt(id, 10)
 }
 
-// fill sets the options of the form's selects from c, marking what the form holds.
+// fill sets the options of the form's selects from c, marking what the form holds. A new
+// task's form asks only for what most tasks need; repetition and target come after.
 func (f *taskForm) fill(c editorChoices) {
 	f.LeadOptions, f.SupportOptions = c.orgs.html(f.Lead), c.orgs.html(f.Support...)
-	f.LeaderOptions, f.ItemOptions, f.SectorOptions = c.leaders.html(f.Leader), c.items.html(f.Item), c.sectors.html(f.Sector)
-	f.RecurOptions, f.WeekdayOptions = c.recurs.html(f.Recur), c.weekdays.html(f.RecurWeekday)
-	f.ComparatorOptions = c.comparators.html(f.Comparator)
+	f.LeaderOptions, f.SectorOptions = c.leaders.html(f.Leader), c.sectors.html(f.Sector)
+	if f.Loose {
+		f.ItemOptions = c.items.html(f.Item)
+	}
+	if !f.New {
+		f.RecurOptions, f.WeekdayOptions = c.recurs.html(f.Recur), c.weekdays.html(f.RecurWeekday)
+		f.ComparatorOptions = c.comparators.html(f.Comparator)
+	}
 }
 
 // setErrors places the messages of err by the form's fields, the others as general ones.

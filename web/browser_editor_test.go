@@ -1,0 +1,225 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"congtac"
+	"congtac/store"
+	"congtac/vn"
+)
+
+// browserSession drives one signed-in browser through the demo site.
+type browserSession struct {
+	t    *testing.T
+	ctx  context.Context
+	base string
+}
+
+func (b *browserSession) do(what string, steps ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	if err := chromedp.Do(b.ctx, steps...); err != nil {
+		b.t.Fatalf("%s: %v", what, err)
+	}
+}
+
+func (b *browserSession) text(sel string) string {
+	b.t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
+	if err != nil {
+		b.t.Fatalf("text of %s: %v", sel, err)
+	}
+	return v
+}
+
+// signInAs signs out whoever is signed in and signs in as login.
+func (b *browserSession) signInAs(login string) {
+	b.t.Helper()
+	b.do("open the site", chromedp.Navigate(b.base+"/"), chromedp.WaitVisible(chromedp.CSS(`header .user`)))
+	if n, _ := chromedp.Run(b.ctx, chromedp.Nodes(chromedp.CSS(`header .user button`), chromedp.AtLeast(0))); len(n) > 0 {
+		b.do("sign out", chromedp.Click(chromedp.CSS(`header .user button`)), chromedp.WaitVisible(chromedp.CSS(`input[name="login"]`)))
+	} else {
+		b.do("open the sign-in page", chromedp.Navigate(b.base+"/login"), chromedp.WaitVisible(chromedp.CSS(`input[name="login"]`)))
+	}
+	b.do("sign in as "+login,
+		chromedp.SendKeys(chromedp.CSS(`input[name="login"]`), login),
+		chromedp.SendKeys(chromedp.CSS(`input[name="password"]`), "demo"),
+		chromedp.Submit(chromedp.CSS(`input[name="password"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`nav.main a[href="/programs"]`)))
+}
+
+// screenshot keeps a screenshot of the whole page, or of the element sel selects, in the
+// artifacts folder.
+func (b *browserSession) screenshot(name, sel string) {
+	b.t.Helper()
+	take := chromedp.FullScreenshot(100)
+	if sel != "" {
+		take = chromedp.Screenshot(chromedp.CSS(sel))
+	}
+	shot, err := chromedp.Run(b.ctx, take)
+	if err != nil {
+		b.t.Fatalf("screenshot: %v", err)
+	}
+	path := filepath.Join(artifactDir(b.t), name)
+	if err := os.WriteFile(path, shot, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+	b.t.Logf("screenshot: %s (%d bytes)", path, len(shot))
+}
+
+// act takes the steps, the last of which sends a form, and returns the message the next
+// page shows. The message of the page before is removed first, so that the wait is for
+// the next page's.
+func (b *browserSession) act(what string, steps ...chromedp.Action[chromedp.Void]) string {
+	b.t.Helper()
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.querySelectorAll('.flash').forEach(e => e.remove()); true`)); err != nil {
+		b.t.Fatalf("%s: %v", what, err)
+	}
+	b.do(what, append(steps, chromedp.WaitVisible(chromedp.CSS(`.flash`)))...)
+	return b.text(`.flash`)
+}
+
+// TestBrowserDraftReviewIssue is issue 4's scenario in a real browser: the office's drafter
+// drafts next month's program from this month's (the demo's hand-made draft deleted first),
+// adds a task whose deadline is a phrase and sees the date understood, submits; the
+// chairman returns it with remarks; the drafter fixes it and submits again; the chairman
+// approves; the office head issues it and sees its number; the next program issued gets the
+// next number.
+func TestBrowserDraftReviewIssue(t *testing.T) {
+	ctx := browser(t)
+	st := newDemo(t, store.SQLite)
+	s, _ := newTestServer(t, st)
+	b := &browserSession{t: t, ctx: ctx, base: startServer(t, s).URL}
+	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+	period := congtac.PeriodOf(congtac.PeriodMonth, demoToday).Next()
+	after := period.Next()
+	phrase := fmt.Sprintf("chậm nhất trong tháng %d/%d", after.Number, after.Year)
+	understoodDate := vn.PaddedDate(after.End())
+
+	b.signInAs("vanphong")
+	old := findProgramOf(t, st, period)
+	b.do("open the demo's draft", chromedp.Navigate(fmt.Sprintf("%s/programs/%d/edit", b.base, old.ID)),
+		chromedp.WaitVisible(css(`form.ed-delete`)))
+	b.act("delete it", chromedp.Click(css(`form.ed-delete input[name="confirm"]`)), chromedp.Click(css(`form.ed-delete button`)))
+	b.do("draft anew", chromedp.Navigate(b.base+"/programs/new"), chromedp.WaitVisible(css(`input[name="number"]`)))
+	if n, _ := chromedp.Run(ctx, chromedp.Value(css(`input[name="number"]`))); n != strconv.Itoa(period.Number) {
+		t.Errorf("the new program form proposes month %s, want %d", n, period.Number)
+	}
+	if msg := b.act("create", chromedp.Click(css(`form[action="/programs"] button`))); !strings.Contains(msg, "nhiệm vụ chuyển tiếp") {
+		t.Errorf("after creating: %q", msg)
+	}
+	p := findProgramOf(t, st, period)
+	if !strings.Contains(strings.ToLower(b.text(`#items`)), "chuyển tiếp") {
+		t.Error("the editor shows no carried-over task")
+	}
+
+	item := programItem(t, p, "1.")
+	form := fmt.Sprintf("#newtask-%d", item.ID)
+	msg := b.act("add a task", chromedp.Click(css(form+" > summary")),
+		chromedp.SendKeys(css(form+` textarea[name="text"]`), "Tổng kết công tác năm, xây dựng kế hoạch năm sau"),
+		chromedp.SetValue(css(form+` select[name="lead"]`), "5"),
+		chromedp.SendKeys(css(form+` input[name="due"]`), phrase),
+		chromedp.Click(css(form+" button[type=submit]")))
+	if !strings.Contains(msg, "→ "+understoodDate+" (tháng)") {
+		t.Errorf("after adding the task the message says %q, want the date %s", msg, understoodDate)
+	}
+	if !strings.Contains(b.text(`#items`), "→ "+understoodDate+" (tháng)") {
+		t.Errorf("the editor does not show %s by the task", understoodDate)
+	}
+	b.screenshot("browser-editor.png", "")
+	b.screenshot("browser-editor-item.png", fmt.Sprintf("#item-%d", item.ID))
+	b.act("submit", chromedp.Click(css(`form.ed-submit button`)))
+
+	b.signInAs("chutich")
+	view := fmt.Sprintf("%s/programs/%d", b.base, p.ID)
+	b.do("open the program", chromedp.Navigate(view), chromedp.WaitVisible(css(`#wf-text`)))
+	b.act("remark on item 1.", chromedp.SetValue(css(`#wf-item`), strconv.FormatInt(item.ID, 10)),
+		chromedp.SendKeys(css(`#wf-text`), "Ghi rõ cơ quan phối hợp."),
+		chromedp.Click(css(`form[action$="/comments"] button`)))
+	b.act("return", chromedp.SendKeys(css(`#wf-comment`), "Đề nghị Văn phòng bổ sung cơ quan phối hợp."),
+		chromedp.Click(css(`form[action$="/return"] button`)))
+	if got := b.text(`dl.facts`); !strings.Contains(got, "Trả lại") {
+		t.Errorf("after the return the program is %q", got)
+	}
+
+	b.signInAs("vanphong")
+	added := programTaskByText(t, findProgramOf(t, st, period), "Tổng kết công tác năm")
+	task := fmt.Sprintf("#task-%d", added.ID)
+	b.do("open the editor", chromedp.Navigate(view+"/edit"), chromedp.WaitVisible(css(`.ed-comments`)))
+	if got := b.text(fmt.Sprintf("#item-%d .ed-comments", item.ID)); !strings.Contains(got, "Ghi rõ cơ quan phối hợp.") {
+		t.Errorf("the remark by item 1. reads %q", got)
+	}
+	b.act("fix the task", chromedp.Click(css(task+" > details > summary")),
+		chromedp.SetValue(css(task+` select[name="support"]`), "6"),
+		chromedp.Click(css(task+" form.ed-taskform button[type=submit]")))
+	b.act("mark the remark dealt with", chromedp.Click(css(fmt.Sprintf("#item-%d .ed-comments button", item.ID))))
+	b.act("submit again", chromedp.Click(css(`form.ed-submit button`)))
+
+	b.signInAs("chutich")
+	b.do("open the program", chromedp.Navigate(view), chromedp.WaitVisible(css(`form[action$="/approve"]`)))
+	b.act("approve", chromedp.Click(css(`form[action$="/approve"] button`)))
+
+	b.signInAs("cvp")
+	b.do("open the program", chromedp.Navigate(view), chromedp.WaitVisible(css(`#wf-issued`)))
+	msg = b.act("issue", chromedp.Click(css(`form[action$="/issue"] button`)))
+	first := issuedNumber(t, b.text(`.doc-number`))
+	if !strings.Contains(msg, "Đã ban hành chương trình: Số "+fmt.Sprintf("%02d", first)) {
+		t.Errorf("after issuing: %q", msg)
+	}
+	b.screenshot("browser-issued.png", "")
+
+	b.do("open the new program form", chromedp.Navigate(b.base+"/programs/new"), chromedp.WaitVisible(css(`form[action="/programs"]`)))
+	b.act("draft the month after", chromedp.Click(css(`form[action="/programs"] button`)))
+	b.act("submit it", chromedp.Click(css(`form.ed-submit button`)))
+	b.act("approve it", chromedp.Click(css(`form[action$="/approve"] button`)))
+	b.act("issue it", chromedp.Click(css(`form[action$="/issue"] button`)))
+	if next := issuedNumber(t, b.text(`.doc-number`)); next != first+1 {
+		t.Errorf("the next program issued has number %d, want %d", next, first+1)
+	}
+	if got := b.text(`dl.facts`); !strings.Contains(got, after.String()[len("tháng "):]) && !strings.Contains(got, "năm "+strconv.Itoa(after.Year)) {
+		t.Errorf("the second program issued is of %q, want %s", got, after)
+	}
+}
+
+// issuedNumber reads the number of "Số: 05/CTr-UBND".
+func issuedNumber(t *testing.T, line string) int {
+	t.Helper()
+	m := regexp.MustCompile(`Số: (\d+)/`).FindStringSubmatch(line)
+	if m == nil {
+		t.Fatalf("no number in %q", line)
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// programItem returns the item of p labelled label.
+func programItem(t *testing.T, p congtac.Program, label string) congtac.Item {
+	t.Helper()
+	for _, it := range p.Items {
+		if it.Label == label {
+			return it
+		}
+	}
+	t.Fatalf("no item %s", label)
+	return congtac.Item{}
+}
+
+// programTaskByText returns the task of p whose text starts with prefix.
+func programTaskByText(t *testing.T, p congtac.Program, prefix string) congtac.Task {
+	t.Helper()
+	for _, task := range p.Tasks {
+		if strings.HasPrefix(task.Text, prefix) {
+			return task
+		}
+	}
+	t.Fatalf("no task %q", prefix)
+	return congtac.Task{}
+}
