@@ -1,0 +1,116 @@
+package web
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"congtac/store"
+	"congtac/store/storetest"
+)
+
+// TestScriptIsHashedAndCached: every page loads app.js, deferred, under a path with the hash
+// of its content; it is served as JavaScript, cacheable for a year, and stays the small,
+// self-contained file the Content-Security-Policy allows.
+func TestScriptIsHashedAndCached(t *testing.T) {
+	s, _ := newTestServer(t, storetest.Open(t, store.SQLite))
+	page := get(s, "/login").Body.String()
+	m := regexp.MustCompile(`<script src="(/static/app\.([0-9a-f]{12})\.js)" defer></script>`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("the page loads no hashed app.js:\n%s", page)
+	}
+	file, err := staticFiles.ReadFile("static/app.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(file)
+	if got, want := m[2], hex.EncodeToString(sum[:6]); got != want {
+		t.Errorf("hash in path = %s, want %s", got, want)
+	}
+	rec := get(s, m[1])
+	if rec.Code != http.StatusOK || rec.Body.String() != string(file) {
+		t.Fatalf("GET %s = %d, or not the embedded file", m[1], rec.Code)
+	}
+	if got := rec.Header().Get("Content-Type"); !strings.HasPrefix(got, "text/javascript") {
+		t.Errorf("Content-Type = %q, want text/javascript", got)
+	}
+	if got := rec.Header().Get("Cache-Control"); !strings.Contains(got, "max-age=31536000") || !strings.Contains(got, "immutable") {
+		t.Errorf("Cache-Control = %q, want a year and immutable", got)
+	}
+	if rec := get(s, "/static/app.js"); rec.Code != http.StatusNotFound {
+		t.Errorf("the unhashed path answers %d, want 404", rec.Code)
+	}
+	src := string(file)
+	if n := strings.Count(src, "\n"); n >= 150 {
+		t.Errorf("app.js has %d lines, want fewer than 150", n)
+	}
+	for _, banned := range []string{"eval(", "new Function", "innerHTML", "http://", "https://", "import "} {
+		if strings.Contains(src, banned) {
+			t.Errorf("app.js contains %q", banned)
+		}
+	}
+}
+
+// TestBrowserOrgPickerAndDeadline drives the proposals form in Chromium: typing without
+// diacritics in the box app.js puts above the support orgs keeps only the matching ones,
+// and a deadline phrase shows the date the server understands, or why it cannot be.
+func TestBrowserOrgPickerAndDeadline(t *testing.T) {
+	ctx := browser(t)
+	st := sharedDemo(t, store.SQLite)
+	s, _ := newTestServer(t, st)
+	srv := startServer(t, s)
+	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, steps...); err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	poll := func(what, expr string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Poll[string](expr, chromedp.WithPollingTimeout(10*time.Second)))
+		if err != nil {
+			got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('output.deadline-shown').textContent`))
+			t.Fatalf("%s: %v (shown: %q)", what, err, got)
+		}
+		return v
+	}
+	do("sign in", chromedp.Navigate(srv.URL+"/login"),
+		chromedp.SendKeys(css(`input[name="login"]`), "phongbaocao"),
+		chromedp.SendKeys(css(`input[name="password"]`), "demo"),
+		chromedp.Submit(css(`input[name="password"]`)),
+		chromedp.WaitVisible(css(`nav.main a[href="/programs"]`)))
+	do("open the form", chromedp.Navigate(srv.URL+"/proposals?period=2027-01"),
+		chromedp.WaitVisible(css(`#n-support`)), chromedp.WaitVisible(css(`input.org-filter[aria-controls="n-support"]`)))
+
+	do("filter the supports", chromedp.SendKeys(css(`input.org-filter[aria-controls="n-support"]`), "tai chinh"))
+	shown := poll("the filtered supports", `(() => {
+		const v = Array.from(document.querySelectorAll('#n-support option')).filter(o => !o.hidden).map(o => o.text.trim());
+		return v.length > 0 && v.length < 5 ? v.join('|') : '';
+	})()`)
+	if !strings.Contains(shown, "Sở Tài chính") || strings.Contains(shown, "Sở Y tế") {
+		t.Errorf("typing “tai chinh” leaves %q", shown)
+	}
+
+	do("type a deadline", chromedp.SendKeys(css(`#n-due`), "chậm nhất trong tháng 2/2027"))
+	if got := poll("the understood deadline", `(document.querySelector('output.deadline-shown') || {}).textContent || ''`); got != "→ 28/02/2027 (tháng 2/2027)" {
+		t.Errorf("shown under the deadline: %q", got)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#n-due').value = ''`)); err != nil {
+		t.Fatalf("clear the deadline: %v", err)
+	}
+	do("type an impossible day", chromedp.SendKeys(css(`#n-due`), "31/4/2027"))
+	got := poll("the refusal", `(() => {
+		const o = document.querySelector('output.deadline-shown');
+		return o && o.classList.contains('field-error') ? o.textContent : '';
+	})()`)
+	if !strings.Contains(got, "31") {
+		t.Errorf("an impossible day shows %q", got)
+	}
+}

@@ -1,0 +1,127 @@
+// congtac: a small comfort layer over pages that work without it (DESIGN §4). No framework,
+// no file from elsewhere, no inline script or eval: the Content-Security-Policy allows only
+// this site's own files. It adds three things:
+//   (a) org pickers: above each <select data-org-picker>, a text box that filters the
+//       options as one types, ignoring diacritics ("tai chinh" finds "Sở Tài chính");
+//   (b) deadline fields: under each <input data-deadline data-ref="YYYY-MM-DD">, the date
+//       the server understands from the phrase typed (GET /api/v1/deadlines), in Vietnamese;
+//   (c) confirmations: a form with data-confirm="…" asks before it is sent.
+'use strict';
+
+// fold returns s as a search key, like vn.Fold on the server: decomposed, combining marks
+// removed, đ as d, lower case.
+function fold(s) {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
+// labelOf returns the text of the label of a field, to name the box that helps fill it.
+function labelOf(field) {
+  const label = field.labels && field.labels[0];
+  return label ? label.textContent.trim() : '';
+}
+
+// orgPicker puts a filter box above select. Every word typed must appear in an option's
+// text for it to stay visible; chosen options and the empty choice always stay, so that
+// filtering never hides what the form will send.
+function orgPicker(select) {
+  const box = document.createElement('input');
+  box.type = 'search';
+  box.className = 'org-filter';
+  box.placeholder = 'Gõ để lọc, không cần dấu';
+  box.setAttribute('aria-label', 'Lọc danh sách ' + labelOf(select));
+  if (select.id) {
+    box.setAttribute('aria-controls', select.id);
+  }
+  const keys = Array.from(select.options, (o) => fold(o.text));
+  box.addEventListener('input', () => {
+    const words = fold(box.value).split(/\s+/).filter(Boolean);
+    Array.from(select.options).forEach((o, i) => {
+      o.hidden = !o.selected && o.value !== '' && !words.every((w) => keys[i].includes(w));
+    });
+  });
+  // Enter in the box must not send the form half filled.
+  box.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+    }
+  });
+  select.parentNode.insertBefore(box, select);
+}
+
+// dayText writes "2023-06-30" as schedules do: "30/06/2023".
+function dayText(iso) {
+  const [y, m, d] = iso.split('-');
+  return d + '/' + m + '/' + y;
+}
+
+// understood says in Vietnamese what the server made of a phrase: the day and, when the
+// deadline is a month, quarter or year, that period; the repetition; or why it cannot be.
+function understood(d) {
+  if (d.error) {
+    return d.error;
+  }
+  if (d.recurrence_label) {
+    return '→ ' + d.recurrence_label;
+  }
+  if (d.vague) {
+    return '→ Chưa có ngày cụ thể; cụm từ được giữ nguyên.';
+  }
+  if (!d.due.date) {
+    return '';
+  }
+  const day = dayText(d.due.date);
+  return '→ ' + day + (d.due.precision === 'day' ? '' : ' (' + d.due.label + ')');
+}
+
+// deadlineField shows, under input, what its phrase means, asking the server 300 ms after
+// the last keystroke. Only the answer to the latest question is shown.
+function deadlineField(input) {
+  const out = document.createElement('output');
+  out.className = 'deadline-shown';
+  out.setAttribute('aria-live', 'polite');
+  if (input.id) {
+    out.setAttribute('for', input.id);
+  }
+  input.insertAdjacentElement('afterend', out);
+  let timer = 0;
+  let asked = 0;
+  const show = async () => {
+    const text = input.value.trim();
+    const n = ++asked;
+    if (text === '') {
+      out.textContent = '';
+      return;
+    }
+    const query = new URLSearchParams({ text: text, ref: input.dataset.ref || '' });
+    try {
+      const resp = await fetch('/api/v1/deadlines?' + query, { headers: { Accept: 'application/json' } });
+      const body = await resp.json();
+      if (n !== asked) {
+        return; // a later keystroke asked again
+      }
+      const failed = !resp.ok || Boolean(body.error);
+      out.textContent = resp.ok ? understood(body) : body.message || '';
+      out.classList.toggle('field-error', failed);
+    } catch (err) {
+      out.textContent = ''; // offline or signed out: the form still works without it
+    }
+  };
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(show, 300);
+  });
+  if (input.value.trim() !== '') {
+    show();
+  }
+}
+
+// A form with data-confirm asks first; cancelling sends nothing.
+document.addEventListener('submit', (e) => {
+  const message = e.target.dataset && e.target.dataset.confirm;
+  if (message && !window.confirm(message)) {
+    e.preventDefault();
+  }
+});
+
+document.querySelectorAll('select[data-org-picker]').forEach(orgPicker);
+document.querySelectorAll('input[data-deadline]').forEach(deadlineField);
