@@ -77,10 +77,10 @@ func (b *browserSession) screenshot(name, sel string) {
 
 // act takes the steps, the last of which sends a form, and returns the message the next
 // page shows. The message of the page before is removed first, so that the wait is for
-// the next page's.
+// the next page's, and a confirmation the page may ask (data-confirm) is answered yes.
 func (b *browserSession) act(what string, steps ...chromedp.Action[chromedp.Void]) string {
 	b.t.Helper()
-	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.querySelectorAll('.flash').forEach(e => e.remove()); true`)); err != nil {
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.querySelectorAll('.flash').forEach(e => e.remove()); window.confirm = () => true; true`)); err != nil {
 		b.t.Fatalf("%s: %v", what, err)
 	}
 	b.do(what, append(steps, chromedp.WaitVisible(chromedp.CSS(`.flash`)))...)

@@ -101,6 +101,7 @@ type editorChoices struct {
 	comparators *choices
 	authorities *choices
 	signPosts   map[string]signerPost // by the signers' values
+	ref         string                // the program's first day, from which deadline phrases are read
 }
 
 // signerPost is what choosing a signer fills in: title and name.
@@ -119,7 +120,7 @@ func (s *Server) editorChoices(ctx context.Context, a congtac.Actor, p congtac.P
 		recurs:      newChoices(recurOptions),
 		weekdays:    newChoices(weekdayOptions()),
 		comparators: newChoices(comparatorOptions),
-		authorities: newChoices(authorityOptions)}
+		authorities: newChoices(authorityOptions), ref: p.Period.Start().String()}
 	var err error
 	if c.leaders, c.signers, c.signPosts, err = s.peopleChoices(ctx, p, orgs, today); err != nil {
 		return c, err

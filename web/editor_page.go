@@ -174,6 +174,7 @@ func editorItems(p congtac.Program, c editorChoices, st editorState, comments ma
 			return &taskForm{New: true, Item: strconv.FormatInt(it.ID, 10), Errors: map[string]string{}}
 		})
 		v.NewTask.Action, v.NewTask.Anchor, v.NewTask.Program = fmt.Sprintf("/items/%d/tasks", it.ID), fmt.Sprintf("newtask-%d", it.ID), p.ID
+		v.NewTask.Ref = c.ref
 		v.NewTask.fill(c)
 		out = append(out, v)
 	}
@@ -192,6 +193,7 @@ func editorTask(t congtac.Task, c editorChoices, st editorState) *taskForm {
 	anchor := fmt.Sprintf("task-%d", t.ID)
 	f := st.taskAt(anchor, func() *taskForm { return taskFormOf(t) })
 	f.Action, f.Anchor, f.Program, f.Loose = fmt.Sprintf("/tasks/%d", t.ID), anchor, t.ProgramID, t.ItemID == 0
+	f.Ref = c.ref
 	f.Understood, f.Carried, f.Summary, f.LeadName = understood(t), t.CarriedFrom != 0, t.Text, c.orgs.label(formIDText(t.Lead))
 	if t.CarriedFrom != 0 {
 		f.CarriedHref = fmt.Sprintf("/tasks/%d", t.CarriedFrom)

@@ -35,6 +35,7 @@ type taskForm struct {
 	Metric, Comparator, Value, Unit, Baseline     string
 	Understood                                    string // how the saved deadline was understood: "→ 30/06/2023 (tháng)"
 	Summary, LeadName                             string // the saved text and lead org, above the form
+	Ref                                           string // the program's first day, from which phrases are read ("2026-12-01")
 	Carried                                       bool
 	CarriedHref                                   string
 	Errors                                        map[string]string
