@@ -14,10 +14,12 @@ function fold(s) {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
 }
 
-// labelOf returns the text of the label of a field, to name the box that helps fill it.
+// labelOf returns the words of the label of a field, to name the box that helps fill it:
+// only the label's own text, since a label wrapping a select also holds its options.
 function labelOf(field) {
   const label = field.labels && field.labels[0];
-  return label ? label.textContent.trim() : '';
+  const words = label ? Array.from(label.childNodes, (n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : '')) : [];
+  return words.join(' ').replace(/\s+/g, ' ').trim();
 }
 
 // orgPicker puts a filter box above select. Every word typed must appear in an option's
@@ -45,7 +47,9 @@ function orgPicker(select) {
       e.preventDefault();
     }
   });
-  select.parentNode.insertBefore(box, select);
+  // Outside a label that wraps the select, which would otherwise take the box as its field.
+  const before = select.closest('label') || select;
+  before.parentNode.insertBefore(box, before);
 }
 
 // dayText writes "2023-06-30" as schedules do: "30/06/2023".
