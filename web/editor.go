@@ -279,7 +279,8 @@ func (s *Server) updatePublic(w http.ResponseWriter, r *http.Request, p congtac.
 }
 
 // handleProgramDelete deletes a draft that was never submitted (field version; 409 when it
-// moved) and goes to the program list; anything later is history and cannot go (422).
+// moved) and goes to the program list; a program submitted once, even recalled since, has
+// versions kept as history and cannot go (422).
 func (s *Server) handleProgramDelete(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.pathProgram(w, r)
 	if !ok {
@@ -287,6 +288,12 @@ func (s *Server) handleProgramDelete(w http.ResponseWriter, r *http.Request) {
 	}
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	err := checkVersion(version)
+	if err == nil {
+		var kept int
+		if kept, err = s.st.CountProgramVersions(r.Context(), p.ID); err == nil && kept > 0 {
+			err = congtac.Errorf(congtac.EINVALID, "Dự thảo đã được trình; các phiên bản được lưu làm hồ sơ nên không xóa được.")
+		}
+	}
 	if err == nil {
 		err = s.st.DeleteProgram(r.Context(), actorOf(r), p.ID, version)
 	}

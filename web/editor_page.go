@@ -99,12 +99,16 @@ func (s *Server) editorPage(r *http.Request, p congtac.Program, st editorState) 
 	if err != nil {
 		return editorPage{}, err
 	}
+	kept, err := s.st.CountProgramVersions(ctx, p.ID)
+	if err != nil {
+		return editorPage{}, err
+	}
 	page := editorPage{layout: s.layout(r, "Soạn thảo: "+capitalize(p.Title)), ID: p.ID,
 		Href: fmt.Sprintf("/programs/%d", p.ID), Status: statusView{string(p.Status), p.Status.Label()},
 		Period: periodText(p), Version: p.Version, Problems: st.problems, Jump: st.at,
 		VersionsHref: fmt.Sprintf("/programs/%d/versions", p.ID),
 		CanSubmit:    slices.Contains(congtac.ActionsFor(p.Status, a.Role), congtac.ActionSubmit),
-		CanDelete:    p.Status == congtac.ProgramDraft}
+		CanDelete:    p.Status == congtac.ProgramDraft && kept == 0}
 	if p.AmendsID != 0 {
 		page.AmendsHref = fmt.Sprintf("/programs/%d", p.AmendsID)
 	}

@@ -110,3 +110,28 @@ func lastNumber(t *testing.T, st *store.Store) int {
 	}
 	return docs[0].Number
 }
+
+func TestReviewRecallKeepsTheDraftAsHistory(t *testing.T) {
+	w := newEditorWorld(t, store.SQLite)
+	view := fmt.Sprintf("/programs/%d", w.p.ID)
+	mustRedirect(t, "submit", w.step(t, w.drafter, "submit", nil), view)
+	assertContains(t, w.drafter.get(view).body, "Rút lại để sửa")
+	mustRedirect(t, "recall", w.step(t, w.drafter, "recall", nil), view)
+	body := w.editor(t)
+	assertLacks(t, body, `action="`+view+`/delete"`)
+	r := w.step(t, w.drafter, "delete", nil)
+	mustStatus(t, "delete a recalled draft", r, http.StatusUnprocessableEntity)
+	assertContains(t, r.body, "không xóa được")
+	mustStatus(t, "the reporter edits", w.rep.get(view+"/edit"), http.StatusForbidden)
+	mustStatus(t, "the chairman approves a draft", w.step(t, w.chair, "approve", nil), http.StatusUnprocessableEntity)
+
+	item := w.itemLabelled(t, "1.")
+	form := url.Values{"program": {idText(w.p.ID)}, "version": {strconv.Itoa(item.Version)}, "heading": {"Về kinh tế"}}
+	mustStatus(t, "save the item", w.drafter.post(fmt.Sprintf("/items/%d", item.ID), form), http.StatusSeeOther)
+	form.Set("heading", "Về phát triển kinh tế, hạ tầng")
+	r = w.cvp.post(fmt.Sprintf("/items/%d", item.ID), form)
+	mustStatus(t, "a stale item", r, http.StatusConflict)
+	assertContains(t, r.body, "Về phát triển kinh tế, hạ tầng", "Về kinh tế")
+	form.Set("program", "999999")
+	mustStatus(t, "an item of another program", w.drafter.post(fmt.Sprintf("/items/%d", item.ID), form), http.StatusNotFound)
+}
