@@ -134,6 +134,8 @@ func TestEditorDraftsNextMonthFromThisMonth(t *testing.T) {
 			}
 			assertContains(t, body, "Soạn thảo: Công tác của UBND tỉnh tháng 12 năm 2026", `data-org-picker`,
 				"Trình lãnh đạo duyệt", "Lưu: VT, TH.")
+			assertContains(t, w.drafter.get("/programs").body, `href="/programs/new"`)
+			assertLacks(t, w.chair.get("/programs").body, `href="/programs/new"`)
 			r := w.drafter.get("/programs/new")
 			mustStatus(t, "new program form", r, http.StatusOK)
 			if n := html(t, r.body).Find(`input[name="number"]`).AttrOr("value", ""); n != "1" {

@@ -19,6 +19,7 @@ type programListPage struct {
 	Errors   map[string]string // by query parameter
 	Programs []programRow
 	Pager    pager
+	CanDraft bool // the actor may draft programs: the page links to a new one
 }
 
 // programFilterForm is the filter form above the program list, with what was asked.
@@ -39,7 +40,7 @@ func (s *Server) handleProgramList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := programListPage{layout: s.layout(r, "Chương trình công tác"), Errors: congtac.FieldErrors(ferr),
-		Filter: newProgramFilterForm(q, a, orgs, s.today())}
+		Filter: newProgramFilterForm(q, a, orgs, s.today()), CanDraft: a.Can(congtac.DraftPrograms)}
 	if ferr != nil {
 		s.render(w, r, http.StatusUnprocessableEntity, "programs", page)
 		return
