@@ -29,6 +29,7 @@ type editorPage struct {
 	NewPart      *itemForm   // a new part at the top level
 	CanSubmit    bool
 	CanDelete    bool   // a draft never submitted
+	Returned     string // the signer's remarks when returning the program, while it is returned
 	AmendsHref   string // the issued program this one amends
 	VersionsHref string
 }
@@ -112,6 +113,11 @@ func (s *Server) editorPage(r *http.Request, p congtac.Program, st editorState) 
 	if p.AmendsID != 0 {
 		page.AmendsHref = fmt.Sprintf("/programs/%d", p.AmendsID)
 	}
+	if p.Status == congtac.ProgramReturned {
+		if page.Returned, err = s.returnRemarks(r, p.ID); err != nil {
+			return editorPage{}, err
+		}
+	}
 	page.Program = st.program
 	if st.at != "program" || page.Program == nil {
 		page.Program = programFormOf(p, c.signPosts)
@@ -124,6 +130,21 @@ func (s *Server) editorPage(r *http.Request, p congtac.Program, st editorState) 
 	page.NewPart.fill(c)
 	page.Items, page.Loose = editorItems(p, c, st, comments)
 	return page, nil
+}
+
+// returnRemarks returns the remarks of the last return of program id, with who made them.
+func (s *Server) returnRemarks(r *http.Request, id int64) (string, error) {
+	vs, err := s.st.FindProgramVersions(r.Context(), id)
+	if err != nil {
+		return "", fmt.Errorf("web: return remarks: %w", err)
+	}
+	rows, err := s.versionRows(r, id, vs)
+	for i := len(vs) - 1; i >= 0 && err == nil; i-- {
+		if vs[i].Action == congtac.ActionReturn {
+			return fmt.Sprintf("%s (%s, %s)", vs[i].Comment, rows[i].By, rows[i].At), nil
+		}
+	}
+	return "", err
 }
 
 // itemAt returns the item form the state keeps at anchor, or a fresh one.

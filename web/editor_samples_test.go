@@ -34,7 +34,7 @@ func editorSamples(s *Server, r *http.Request) map[string][]pageSample {
 	prog.fill(c)
 	comment := commentView{ID: 2, Program: 9, Text: "Bổ sung chỉ tiêu thu ngân sách", Author: "Lê Minh Đức", At: "9 giờ 00, ngày 27/11/2026"}
 	edit := editorPage{layout: l("Soạn thảo: Công tác tháng 12"), ID: 9, Href: "/programs/9", Version: 3, CanSubmit: true,
-		CanDelete: true, Status: statusView{"returned", "Trả lại"}, Problems: []string{"Nhiệm vụ chưa lưu được."}, Jump: "task-3",
+		CanDelete: true, Status: statusView{"returned", "Trả lại"}, Returned: "Bổ sung chỉ tiêu (Lê Minh Đức, 9 giờ 00, ngày 27/11/2026)", Problems: []string{"Nhiệm vụ chưa lưu được."}, Jump: "task-3",
 		Program: prog, Comments: []commentView{comment}, NewPart: add, Loose: []*taskForm{task},
 		Items: []itemView{{ID: 4, Anchor: "item-4", Label: "1.1.", Title: "Về phát triển kinh tế", Depth: 2, Form: item, Add: add,
 			NewTask: newTask, Tasks: []*taskForm{task}, Comments: []commentView{comment}, TaskCount: 1, Version: 1,
@@ -53,6 +53,7 @@ func editorSamples(s *Server, r *http.Request) map[string][]pageSample {
 		},
 		"program_edit": {
 			{edit, "→ 31/01/2027 (tháng)"},
+			{edit, "Lãnh đạo trả lại: Bổ sung chỉ tiêu"},
 			{edit, `<option value="6" selected>Sở &lt;Xây dựng&gt;</option>`},
 			{edit, `<option value="77" selected>(mã 77)</option>`},
 			{edit, "Ngày 31/4/2026 không có trên lịch."},

@@ -49,7 +49,7 @@ func TestReviewReturnFixApproveIssueAmend(t *testing.T) {
 			mustRedirect(t, "return", w.step(t, w.chair, "return", url.Values{"comment": {"Chưa có nhiệm vụ tổng kết năm."}}), view)
 
 			editor := w.editor(t)
-			assertContains(t, editor, "Bổ sung nhiệm vụ tổng kết năm", "/resolve")
+			assertContains(t, editor, "Bổ sung nhiệm vụ tổng kết năm", "/resolve", "Lãnh đạo trả lại: Chưa có nhiệm vụ tổng kết năm.")
 			comments, _ := w.st.FindReviewComments(ctxb, w.p.ID)
 			mustRedirect(t, "resolve", w.drafter.post(fmt.Sprintf("/comments/%d/resolve", comments[0].ID),
 				url.Values{"program": {idText(w.p.ID)}}), editorAt(w.p.ID, fmt.Sprintf("item-%d", item.ID)))
