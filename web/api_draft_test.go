@@ -198,7 +198,12 @@ func TestAPIDraftReviewIssue(t *testing.T) {
 // with their versions; bad input names its field; a program one cannot change is 403 and
 // one one cannot read 404.
 func TestAPIDraftEditing(t *testing.T) {
-	w := newDraftWorld(t, store.SQLite)
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) { testAPIDraftEditing(t, newDraftWorld(t, e)) })
+	}
+}
+
+func testAPIDraftEditing(t *testing.T, w draftWorld) {
 	june := decodeAs[apiProgramDetail](t, w.drafter.call("POST", "/api/v1/programs",
 		fmt.Sprintf(`{"org_id": %d, "period": "2023-06"}`, w.committee.ID)), http.StatusCreated)
 	prog := fmt.Sprintf("/api/v1/programs/%d", june.ID)
