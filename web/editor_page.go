@@ -60,7 +60,7 @@ type commentView struct {
 	Author   string
 	At       string
 	Resolved bool
-	Where    string // the item's label, on the editor's list of remarks on the whole program
+	Where    string // "Mục 1. …" or "Cả chương trình", on the program page's list of remarks
 }
 
 // editorState is what a refused post leaves in the editor: the form as it was sent under

@@ -189,7 +189,7 @@ func (s *Server) handleCommentCreate(w http.ResponseWriter, r *http.Request) {
 		ItemID: formID(st.CommentItem, "item_id", "Mục", &pr)}
 	err := pr.Err()
 	if err == nil {
-		if c, err = s.st.AddReviewComment(r.Context(), actorOf(r), c); err == nil {
+		if _, err = s.st.AddReviewComment(r.Context(), actorOf(r), c); err == nil {
 			s.flash(r, "Đã ghi ý kiến.")
 			http.Redirect(w, r, fmt.Sprintf("/programs/%d#y-kien", p.ID), http.StatusSeeOther)
 			return
