@@ -134,6 +134,7 @@ type meetingPage struct {
 	Upcoming                            []string // the next days a recurring meeting is held
 	Program                             string   // the program that announces it
 	ProgramHref                         string   // "" when there is none or it may not be read
+	FilesHref                           string   // "/meetings/5/files/": invitation and conclusions
 	Agenda                              []agendaRow
 }
 
@@ -191,7 +192,7 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
 func (s *Server) newMeetingPage(r *http.Request, m congtac.Meeting, orgs orgIndex, names map[int64]string) meetingPage {
 	page := meetingPage{layout: s.layout(r, m.Title), Kind: m.Kind.Label(), When: clockText(m.Start, m.Part) + ", " +
 		dayText(m.Date), Place: m.Place, Chair: names[m.ChairID], Attendees: m.Attendees, Note: m.Note,
-		Status: statusView{string(m.Status), m.Status.Label()}}
+		Status: statusView{string(m.Status), m.Status.Label()}, FilesHref: fmt.Sprintf("/meetings/%d/files/", m.ID)}
 	if m.Recurrence != nil {
 		page.When = fmt.Sprintf("%s, %s, từ ngày %s", clockText(m.Start, m.Part),
 			lowerFirst(recurrenceText(*m.Recurrence)), vn.ShortDate(m.Date))

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"congtac"
@@ -93,12 +94,20 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 // defaultMaxBody is the body limit of a request without its own (1 MiB: forms and JSON).
 const defaultMaxBody = 1 << 20
 
-// limitBody refuses request bodies over max bytes: reading past the limit fails, and the
-// handler's form or JSON parsing reports it.
+// maxUpload is the body limit of a multipart upload (a stamp image is at most 1 MiB; the
+// handler checks the file itself).
+const maxUpload = 4 << 20
+
+// limitBody refuses request bodies over max bytes, or maxUpload for multipart uploads:
+// reading past the limit fails, and the handler's form, JSON or upload parsing reports it.
 func limitBody(max int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(w, r.Body, max)
+			limit := max
+			if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+				limit = maxUpload
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}
 		next.ServeHTTP(w, r)
 	})

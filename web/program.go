@@ -92,6 +92,7 @@ type programPage struct {
 	Doc       programDoc
 	Counts    []statusCount // tasks by status as of today
 	TasksHref string
+	FilesHref string // "/programs/5/files/": the program, its report and its tasks to download
 	Meetings  []meetingRow   // the meetings of the program's period
 	Workflow  *workflowPanel // nil for the public
 }
@@ -133,6 +134,7 @@ func (s *Server) showProgram(w http.ResponseWriter, r *http.Request, p congtac.P
 		return
 	}
 	page.TasksHref = fmt.Sprintf("/tasks?program=%d", p.ID)
+	page.FilesHref = fmt.Sprintf("/programs/%d/files/", p.ID)
 	page.Counts = statusCounts(congtac.Tally(p.Tasks, today).Total, "", func(st congtac.Status) string {
 		return fmt.Sprintf("/tasks?program=%d&status=%s", p.ID, st)
 	})

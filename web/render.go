@@ -72,6 +72,8 @@ var areas = []struct {
 	{"Hội nghị", "/meetings", congtac.ViewMeetings},
 	{"Lịch công tác", "/calendar", congtac.ViewCalendar},
 	{"Báo cáo", "/reports", congtac.ViewReports},
+	{"Đăng ký nội dung", "/proposals", congtac.ViewPrograms},
+	{"Văn bản đi", "/documents", congtac.ViewPrograms},
 	{"Tìm kiếm", "/search", congtac.Search},
 	{"Danh mục", "/catalog", congtac.ViewCatalog},
 	{"Quản trị", "/admin", congtac.ManagePeople},

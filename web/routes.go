@@ -65,6 +65,12 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/search", need: congtac.Search, handler: s.handleSearchShow},
 		{method: "GET", pattern: "/catalog", need: congtac.ViewCatalog, handler: s.handleCatalogShow},
 
+		// Official documents to download (DOCX, PDF, XLSX).
+		{method: "GET", pattern: "/programs/{id}/files/{file}", need: congtac.ViewPrograms, handler: s.handleProgramFile},
+		{method: "GET", pattern: "/meetings/{id}/files/{file}", need: congtac.ViewMeetings, handler: s.handleMeetingFile},
+		{method: "GET", pattern: "/documents", need: congtac.ViewPrograms, handler: s.handleDocumentList},
+		{method: "GET", pattern: "/documents/files/{file}", need: congtac.ViewPrograms, handler: s.handleRegisterFile},
+
 		// Drafting, review and issue of programs.
 		{method: "GET", pattern: "/programs/new", need: congtac.DraftPrograms, handler: s.handleProgramNew},
 		{method: "POST", pattern: "/programs", need: congtac.DraftPrograms, handler: s.handleProgramCreate},
@@ -112,6 +118,10 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/admin/permissions", need: congtac.ManageUsers, handler: s.handlePermissionsShow},
 		{method: "GET", pattern: "/admin/settings", need: congtac.ManageSettings, handler: s.handleSettingsShow},
 		{method: "POST", pattern: "/admin/settings", need: congtac.ManageSettings, handler: s.handleSettingsUpdate},
+		{method: "GET", pattern: "/admin/stamps", need: congtac.ManageSettings, handler: s.handleStampList},
+		{method: "POST", pattern: "/admin/stamps", need: congtac.ManageSettings, handler: s.handleStampUpload},
+		{method: "POST", pattern: "/admin/stamps/delete", need: congtac.ManageSettings, handler: s.handleStampDelete},
+		{method: "GET", pattern: "/admin/stamps/{kind}/{owner}", need: congtac.ManageSettings, handler: s.handleStampImage},
 		{method: "GET", pattern: "/admin/audit", need: congtac.ViewAudit, handler: s.handleAuditList},
 		{method: "GET", pattern: "/admin/audit.csv", need: congtac.ViewAudit, handler: s.handleAuditExport},
 

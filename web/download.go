@@ -1,0 +1,138 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"time"
+
+	"congtac"
+	"congtac/assemble"
+	"congtac/export"
+)
+
+// download is a file offered for download: its name in the URL (and, after the record's
+// ID, on the user's disk), its content type, and how it is written.
+type download struct {
+	name  string
+	ctype string
+	write func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date, w io.Writer) error
+}
+
+// docGetter assembles the document of a record as of a day.
+type docGetter func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date) (export.Doc, error)
+
+// docFiles returns the DOCX and PDF downloads of a document, named base.docx and base.pdf.
+func docFiles(base string, get docGetter) []download {
+	as := func(write func(io.Writer, export.Doc) error) func(context.Context, *assemble.Source, int64, congtac.Date, io.Writer) error {
+		return func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date, w io.Writer) error {
+			d, err := get(ctx, src, id, asOf)
+			if err != nil {
+				return err
+			}
+			return write(w, d)
+		}
+	}
+	return []download{{base + ".docx", ctypeDOCX, as(export.DOCX)}, {base + ".pdf", ctypePDF, as(export.PDF)}}
+}
+
+const (
+	ctypeDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	ctypePDF  = "application/pdf"
+	ctypeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+)
+
+// programFiles are the files of a program: the program itself, the report on its
+// execution as of today, and its tasks as a table.
+func programFiles() []download {
+	files := slices.Concat(
+		docFiles("chuong-trinh", func(ctx context.Context, src *assemble.Source, id int64, _ congtac.Date) (export.Doc, error) {
+			return src.Program(ctx, id)
+		}),
+		docFiles("bao-cao-ket-qua", func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date) (export.Doc, error) {
+			return src.ResultReport(ctx, id, asOf)
+		}))
+	return append(files, download{"nhiem-vu.xlsx", ctypeXLSX,
+		func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date, w io.Writer) error {
+			t, err := src.Tasks(ctx, id, asOf)
+			if err != nil {
+				return err
+			}
+			return export.TasksXLSX(w, t)
+		}})
+}
+
+// meetingFiles are the files of a meeting: the invitation and the notice of conclusions.
+func meetingFiles() []download {
+	return slices.Concat(
+		docFiles("giay-moi", func(ctx context.Context, src *assemble.Source, id int64, _ congtac.Date) (export.Doc, error) {
+			return src.Invitation(ctx, id)
+		}),
+		docFiles("thong-bao-ket-luan", func(ctx context.Context, src *assemble.Source, id int64, _ congtac.Date) (export.Doc, error) {
+			return src.Conclusion(ctx, id)
+		}))
+}
+
+// handleProgramFile serves a file of a program the user may read.
+func (s *Server) handleProgramFile(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.fail(w, r, notFoundFor("chương trình"))
+		return
+	}
+	if _, err := s.findVisibleProgram(r.Context(), actorOf(r), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.serveFile(w, r, programFiles(), id)
+}
+
+// handleMeetingFile serves a file of a meeting the user may read.
+func (s *Server) handleMeetingFile(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.fail(w, r, notFoundFor("hội nghị"))
+		return
+	}
+	if _, err := s.findVisibleMeeting(r.Context(), actorOf(r), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.serveFile(w, r, meetingFiles(), id)
+}
+
+// serveFile builds the file named by the path's {file} among files and sends it as an
+// attachment; an unknown name is 404.
+func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, files []download, id int64) {
+	name := r.PathValue("file")
+	for _, f := range files {
+		if f.name != name {
+			continue
+		}
+		src, err := assemble.Load(r.Context(), s.st)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		var buf bytes.Buffer
+		if err := f.write(r.Context(), src, id, s.today(), &buf); err != nil {
+			s.fail(w, r, fmt.Errorf("web: %s: %w", name, err))
+			return
+		}
+		sendFile(w, r, f.ctype, fmt.Sprintf("%d-%s", id, name), buf.Bytes())
+		return
+	}
+	s.fail(w, r, notFoundFor("tệp"))
+}
+
+// sendFile sends body as an attachment named name.
+func sendFile(w http.ResponseWriter, r *http.Request, ctype, name string, body []byte) {
+	h := w.Header()
+	h.Set("Content-Type", ctype)
+	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	h.Set("Cache-Control", "no-store")
+	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+}

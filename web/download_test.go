@@ -1,0 +1,149 @@
+package web
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+
+	"congtac"
+	"congtac/store"
+	"congtac/store/storetest"
+)
+
+func init() { pageSamples = append(pageSamples, documentSamples) }
+
+func documentSamples(s *Server, r *http.Request) map[string][]pageSample {
+	return map[string][]pageSample{
+		"documents": {
+			{documentsPage{layout: s.layout(r, "Sổ đăng ký văn bản đi"), Committee: "Ủy ban nhân dân tỉnh", Year: 2026,
+				Rows: []documentRow{{Code: "05/CTr-UBND", IssuedOn: "05/04/2026", Type: "Chương trình", Summary: "Công tác tháng 4"}}},
+				"05/CTr-UBND"},
+			{documentsPage{layout: s.layout(r, "Sổ đăng ký văn bản đi"), Year: 2026}, "Chưa có văn bản nào"},
+		},
+		"admin_stamps": {
+			{stampsPage{layout: s.layout(r, "Chữ ký và con dấu"), Signers: []stampRow{{Kind: congtac.StampSignature,
+				OwnerID: 3, Name: "Đỗ Thanh Sơn", Title: "Chánh Văn phòng", Has: true}}}, "/admin/stamps/signature/3"},
+		},
+	}
+}
+
+func TestDownloadsOfProgramsAndMeetings(t *testing.T) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			st := sharedDemo(t, e)
+			s, _ := newTestServer(t, st)
+			srv := startServer(t, s)
+			issued := congtac.ProgramIssued
+			ps, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{Status: &issued, Limit: 1})
+			draft := congtac.ProgramDraft
+			ds, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{Status: &draft, Limit: 1})
+			regular := congtac.MeetingRegular
+			ms, _ := st.FindMeetings(ctxb, congtac.MeetingFilter{Kind: &regular, ProgramID: &ps[0].ID})
+			cvp := as(t, s, srv, "cvp")
+			files := map[string]string{
+				fmt.Sprintf("/programs/%d/files/chuong-trinh.docx", ps[0].ID):       ctypeDOCX,
+				fmt.Sprintf("/programs/%d/files/chuong-trinh.pdf", ps[0].ID):        ctypePDF,
+				fmt.Sprintf("/programs/%d/files/bao-cao-ket-qua.docx", ps[0].ID):    ctypeDOCX,
+				fmt.Sprintf("/programs/%d/files/nhiem-vu.xlsx", ps[0].ID):           ctypeXLSX,
+				fmt.Sprintf("/meetings/%d/files/giay-moi.pdf", ms[0].ID):            ctypePDF,
+				fmt.Sprintf("/meetings/%d/files/thong-bao-ket-luan.docx", ms[0].ID): ctypeDOCX,
+				"/documents/files/so-van-ban-di.xlsx?year=2026":                     ctypeXLSX,
+			}
+			for path, ctype := range files {
+				r := cvp.get(path)
+				if r.status != http.StatusOK || r.header.Get("Content-Type") != ctype ||
+					!strings.HasPrefix(r.header.Get("Content-Disposition"), "attachment; filename=") {
+					t.Errorf("GET %s = %d %s %q", path, r.status, r.header.Get("Content-Type"), r.header.Get("Content-Disposition"))
+					continue
+				}
+				switch ctype {
+				case ctypePDF:
+					if !strings.HasPrefix(r.body, "%PDF-") {
+						t.Errorf("%s is not a PDF", path)
+					}
+				default:
+					if _, err := zip.NewReader(strings.NewReader(r.body), int64(len(r.body))); err != nil {
+						t.Errorf("%s is not an OOXML zip: %v", path, err)
+					}
+				}
+			}
+			docx := cvp.get(fmt.Sprintf("/programs/%d/files/chuong-trinh.docx", ps[0].ID)).body
+			zr, _ := zip.NewReader(strings.NewReader(docx), int64(len(docx)))
+			for _, f := range zr.File {
+				if f.Name == "word/document.xml" {
+					rc, _ := f.Open()
+					var b bytes.Buffer
+					b.ReadFrom(rc)
+					if !strings.Contains(b.String(), ps[0].Title) {
+						t.Errorf("the DOCX lacks the program's title %q", ps[0].Title)
+					}
+				}
+			}
+			// A reporter reads issued programs but not drafts; unknown files are 404.
+			reporter := as(t, s, srv, "phongbaocao")
+			if r := reporter.get(fmt.Sprintf("/programs/%d/files/chuong-trinh.pdf", ds[0].ID)); r.status != http.StatusNotFound {
+				t.Errorf("a reporter downloads a draft: %d, want 404", r.status)
+			}
+			if r := cvp.get(fmt.Sprintf("/programs/%d/files/khong-co.exe", ps[0].ID)); r.status != http.StatusNotFound {
+				t.Errorf("an unknown file: %d, want 404", r.status)
+			}
+			if r := cvp.get("/documents?year=2026"); r.status != http.StatusOK || !strings.Contains(r.body, "/CTr-UBND") {
+				t.Errorf("register page: %d", r.status)
+			}
+		})
+	}
+}
+
+func TestStampUpload(t *testing.T) {
+	st := newDemo(t, store.SQLite)
+	s, _ := newTestServer(t, st)
+	srv := startServer(t, s)
+	admin := as(t, s, srv, "admin")
+	page := admin.get("/admin/stamps")
+	if page.status != http.StatusOK || !strings.Contains(page.body, "Trần Quốc Hưng") || !strings.Contains(page.body, "Ủy ban nhân dân tỉnh Sơn Hà") {
+		t.Fatalf("stamps page: %d", page.status)
+	}
+	chair, _ := st.FindPeople(ctxb, congtac.PersonFilter{Query: "Trần Quốc Hưng"})
+	var pic bytes.Buffer
+	png.Encode(&pic, image.NewNRGBA(image.Rect(0, 0, 200, 80)))
+	// The client's do sends forms only; send the multipart body directly.
+	send := func(c *client, file []byte) int {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		mw.WriteField("kind", "signature")
+		mw.WriteField("owner_id", fmt.Sprint(chair[0].ID))
+		fw, _ := mw.CreateFormFile("file", "chu-ky.png")
+		fw.Write(file)
+		mw.Close()
+		req, _ := http.NewRequest("POST", c.base+"/admin/stamps", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		req.AddCookie(&http.Cookie{Name: "congtac_session", Value: c.token})
+		resp, err := c.http.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := send(admin, []byte("\xff\xd8\xff\xe0 not a png")); code != http.StatusUnprocessableEntity {
+		t.Errorf("a JPEG: %d, want 422", code)
+	}
+	if code := send(as(t, s, srv, "vanphong"), pic.Bytes()); code != http.StatusForbidden {
+		t.Errorf("the drafter uploads: %d, want 403", code)
+	}
+	if code := send(admin, pic.Bytes()); code != http.StatusSeeOther {
+		t.Fatalf("a PNG: %d, want 303", code)
+	}
+	if got, err := st.FindStamp(ctxb, congtac.StampSignature, chair[0].ID); err != nil || !bytes.Equal(got.PNG, pic.Bytes()) {
+		t.Errorf("stored signature: %d bytes, %v", len(got.PNG), err)
+	}
+	if r := admin.get(fmt.Sprintf("/admin/stamps/signature/%d", chair[0].ID)); r.status != http.StatusOK || r.header.Get("Content-Type") != "image/png" {
+		t.Errorf("the image: %d %s", r.status, r.header.Get("Content-Type"))
+	}
+}
