@@ -263,7 +263,7 @@ func (t Target) Met(actual float64) bool {
 func (t Target) String() string {
 	words := map[Comparator]string{Greater: "trên", AtLeast: "ít nhất", Equal: "đạt",
 		AtMost: "không quá", Less: "dưới"}[t.Comparator]
-	s := words + " " + vnNumber(t.Value)
+	s := words + " " + FormatDecimal(t.Value, 2)
 	if t.Unit != "" {
 		if t.Unit != "%" {
 			s += " "
@@ -279,10 +279,14 @@ func (t Target) String() string {
 	return s
 }
 
-// vnNumber writes v the Vietnamese way, to at most two decimals: a dot between thousands and
-// a decimal comma ("1.234.567,5").
-func vnNumber(v float64) string {
-	s := strings.TrimSuffix(strings.TrimRight(strconv.FormatFloat(v, 'f', 2, 64), "0"), ".")
+// FormatDecimal writes v the Vietnamese way, to at most decimals places: a dot between
+// thousands and a decimal comma ("1.234.567,5"), trailing zeros dropped, never "-0".
+func FormatDecimal(v float64, decimals int) string {
+	s := strings.TrimRight(strconv.FormatFloat(v, 'f', decimals, 64), "0")
+	s = strings.TrimSuffix(s, ".")
+	if decimals == 0 {
+		s = strconv.FormatFloat(v, 'f', 0, 64)
+	}
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]

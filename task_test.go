@@ -360,3 +360,19 @@ func TestTaskUpdateApply(t *testing.T) {
 		t.Error("Apply changed its argument")
 	}
 }
+
+func TestFormatDecimal(t *testing.T) {
+	tests := []struct {
+		v        float64
+		decimals int
+		want     string
+	}{
+		{1234567, 2, "1.234.567"}, {61.5, 2, "61,5"}, {-1234.25, 2, "-1.234,25"}, {0.3333333, 3, "0,333"},
+		{100, 2, "100"}, {100, 0, "100"}, {-0.001, 2, "0"}, {1500, 0, "1.500"}, {999.999, 2, "1.000"},
+	}
+	for _, tt := range tests {
+		if got := FormatDecimal(tt.v, tt.decimals); got != tt.want {
+			t.Errorf("FormatDecimal(%v, %d) = %q, want %q", tt.v, tt.decimals, got, tt.want)
+		}
+	}
+}

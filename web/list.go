@@ -154,30 +154,8 @@ func pathID(r *http.Request, name string) (int64, bool) {
 	return id, err == nil && id > 0
 }
 
-// numberText writes v the Vietnamese way: a dot between thousands and a decimal comma,
-// "1.234.567,5"; at most three decimals.
-func numberText(v float64) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	if r := strconv.FormatFloat(v, 'f', 3, 64); len(r) < len(s) {
-		s = strings.TrimRight(strings.TrimRight(r, "0"), ".")
-	}
-	sign := ""
-	if strings.HasPrefix(s, "-") {
-		sign, s = "-", s[1:]
-	}
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	if frac != "" {
-		b.WriteString("," + frac)
-	}
-	return sign + b.String()
-}
+// numberText writes v the Vietnamese way, to at most three decimals: "1.234.567,5".
+func numberText(v float64) string { return congtac.FormatDecimal(v, 3) }
 
 // shortText returns s cut to about n characters at a word boundary, with an ellipsis when
 // cut, for titles.
