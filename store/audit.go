@@ -70,33 +70,17 @@ func (s *Store) FindAuditEvents(ctx context.Context, a congtac.Actor, f congtac.
 		w.add("at < ?", f.To.Unix())
 	}
 	s.addReach(&w, "org_id", a.Reach(congtac.ViewAudit))
-	var events []congtac.AuditEvent
-	var total int
-	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM audit_events "+w.String(), w.args...).Scan(&total); err != nil {
-			return err
-		}
-		q := `SELECT id, at, user_id, action, entity, entity_id, org_id, before_json, after_json, address
-			FROM audit_events ` + w.String() + " ORDER BY at DESC, id DESC" + w.page(f.Limit, f.Offset, 1000)
-		rows, err := tx.QueryContext(ctx, q, w.args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var e congtac.AuditEvent
-			var at int64
-			if err := rows.Scan(&e.ID, &at, idCol{&e.UserID}, &e.Action, &e.Entity, &e.EntityID,
-				idCol{&e.OrgID}, &e.Before, &e.After, &e.Address); err != nil {
-				return err
-			}
-			e.At = time.Unix(at, 0).UTC()
-			events = append(events, e)
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		return nil, 0, fmt.Errorf("store: find audit events: %w", err)
-	}
-	return events, total, nil
+	return findPage(ctx, s, "audit events", auditColumns, "audit_events", &w, "at DESC, id DESC",
+		f.Limit, f.Offset, 1000, scanAuditEvent)
+}
+
+const auditColumns = `id, at, user_id, action, entity, entity_id, org_id, before_json, after_json, address`
+
+func scanAuditEvent(sc scanner) (congtac.AuditEvent, error) {
+	var e congtac.AuditEvent
+	var at int64
+	err := sc.Scan(&e.ID, &at, idCol{&e.UserID}, &e.Action, &e.Entity, &e.EntityID, idCol{&e.OrgID}, &e.Before,
+		&e.After, &e.Address)
+	e.At = time.Unix(at, 0).UTC()
+	return e, err
 }

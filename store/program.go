@@ -244,31 +244,8 @@ func (s *Store) FindPrograms(ctx context.Context, f congtac.ProgramFilter) ([]co
 	s.addReach(&w, "org_id", f.Reach)
 	s.addDraftReach(&w, f.DraftReach)
 	addSearch(&w, "search", f.Query)
-	var out []congtac.Program
-	var total int
-	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM programs "+w.String(), w.args...).Scan(&total); err != nil {
-			return err
-		}
-		rows, err := tx.QueryContext(ctx, "SELECT "+programColumns+" FROM programs "+w.String()+
-			" ORDER BY period_year DESC, period_key DESC, id DESC"+w.page(f.Limit, f.Offset, 1000), w.args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			p, err := scanProgram(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, p)
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		return nil, 0, fmt.Errorf("store: find programs: %w", err)
-	}
-	return out, total, nil
+	return findPage(ctx, s, "programs", programColumns, "programs", &w, "period_year DESC, period_key DESC, id DESC",
+		f.Limit, f.Offset, 1000, func(sc scanner) (congtac.Program, error) { return scanProgram(sc) })
 }
 
 // UpdateProgram changes the title, extra periods, signature, recipients, place or public

@@ -184,36 +184,19 @@ func (s *Store) FindDocuments(ctx context.Context, f congtac.DocumentFilter) ([]
 	}
 	s.addReach(&w, "org_id", f.Reach)
 	addSearch(&w, "search", f.Query)
-	var out []congtac.Document
-	var total int
-	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM documents "+w.String(), w.args...).Scan(&total); err != nil {
-			return err
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT id, org_id, register_id, doc_type, number, symbol, issued_on,
-			place, summary, signature, recipients, copies, keeper, program_id, meeting_id, issued_by, issued_at,
-			sent_on, note FROM documents `+w.String()+" ORDER BY issued_on DESC, number DESC"+
-			w.page(f.Limit, f.Offset, 1000), w.args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var d congtac.Document
-			var at int64
-			if err := rows.Scan(&d.ID, &d.OrgID, &d.RegisterID, &d.Type, &d.Number, &d.Symbol,
-				dateCol{&d.IssuedOn}, &d.Place, &d.Summary, jsonCol{&d.Signature}, jsonCol{&d.Recipients},
-				&d.Copies, &d.Keeper, idCol{&d.ProgramID}, idCol{&d.MeetingID}, idCol{&d.IssuedBy}, &at,
-				dateCol{&d.SentOn}, &d.Note); err != nil {
-				return err
-			}
-			d.IssuedAt = time.Unix(at, 0).UTC()
-			out = append(out, d)
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		return nil, 0, fmt.Errorf("store: find documents: %w", err)
-	}
-	return out, total, nil
+	return findPage(ctx, s, "documents", documentColumns, "documents", &w, "issued_on DESC, number DESC",
+		f.Limit, f.Offset, 1000, scanDocument)
+}
+
+const documentColumns = `id, org_id, register_id, doc_type, number, symbol, issued_on, place, summary, signature,
+	recipients, copies, keeper, program_id, meeting_id, issued_by, issued_at, sent_on, note`
+
+func scanDocument(sc scanner) (congtac.Document, error) {
+	var d congtac.Document
+	var at int64
+	err := sc.Scan(&d.ID, &d.OrgID, &d.RegisterID, &d.Type, &d.Number, &d.Symbol, dateCol{&d.IssuedOn}, &d.Place,
+		&d.Summary, jsonCol{&d.Signature}, jsonCol{&d.Recipients}, &d.Copies, &d.Keeper, idCol{&d.ProgramID},
+		idCol{&d.MeetingID}, idCol{&d.IssuedBy}, &at, dateCol{&d.SentOn}, &d.Note)
+	d.IssuedAt = time.Unix(at, 0).UTC()
+	return d, err
 }

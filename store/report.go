@@ -324,29 +324,6 @@ func (s *Store) FindReports(ctx context.Context, f congtac.ReportFilter) ([]cong
 		w.add("status = ?", *f.Status)
 	}
 	s.addReach(&w, "org_id", f.Reach)
-	var out []congtac.Report
-	var total int
-	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reports "+w.String(), w.args...).Scan(&total); err != nil {
-			return err
-		}
-		rows, err := tx.QueryContext(ctx, "SELECT "+reportColumns+" FROM reports "+w.String()+
-			" ORDER BY created_at DESC, id DESC"+w.page(f.Limit, f.Offset, 1000), w.args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanReport(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, r)
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		return nil, 0, fmt.Errorf("store: find reports: %w", err)
-	}
-	return out, total, nil
+	return findPage(ctx, s, "reports", reportColumns, "reports", &w, "created_at DESC, id DESC",
+		f.Limit, f.Offset, 1000, func(sc scanner) (congtac.Report, error) { return scanReport(sc) })
 }

@@ -207,3 +207,38 @@ func nullFloat(v *float64) any {
 	}
 	return *v
 }
+
+// scanner is a row a scan function reads: *sql.Row or *sql.Rows.
+type scanner interface{ Scan(...any) error }
+
+// findPage runs, in one read snapshot, the count of the rows of from (a table or join)
+// matching w and the page of them in order, each read by scan: the shape of every Find
+// method that returns a page and the total.
+func findPage[T any](ctx context.Context, s *Store, what, columns, from string, w *where, order string,
+	limit, offset, max int, scan func(scanner) (T, error)) ([]T, int, error) {
+	var out []T
+	var total int
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM "+from+" "+w.String(), w.args...).Scan(&total); err != nil {
+			return err
+		}
+		q := "SELECT " + columns + " FROM " + from + " " + w.String() + " ORDER BY " + order + w.page(limit, offset, max)
+		rows, err := tx.QueryContext(ctx, q, w.args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			v, err := scan(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, v)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: find %s: %w", what, err)
+	}
+	return out, total, nil
+}
