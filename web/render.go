@@ -17,7 +17,10 @@ import (
 // templateFiles holds the page templates: layout.html, which defines "layout", and one file
 // per page defining "content" (and reading its page struct).
 //
-//go:embed templates/*.html
+// Pieces shared by several pages (a form, a pager) are in templates/partials, each defining
+// a named template, and are parsed with every page.
+//
+//go:embed templates/*.html templates/partials/*.html
 var templateFiles embed.FS
 
 // parsePages parses every page together with the layout, once, at start. A page is
@@ -34,7 +37,7 @@ func (s *Server) parsePages() (map[string]*template.Template, error) {
 		if name == "layout" {
 			continue
 		}
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", file)
+		t, err := template.New(name).Funcs(funcs).ParseFS(templateFiles, "templates/layout.html", "templates/partials/*.html", file)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
