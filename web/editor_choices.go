@@ -27,7 +27,7 @@ type choices struct {
 // "selected" goes.
 type choice struct {
 	value, label string
-	open, close  string // `<option value="…"` and `>label</option>`
+	open, close  string // `<option value="…"` and `>label`: HTML lets an option's end tag go
 }
 
 // newChoices returns the choices of opts in their order.
@@ -36,7 +36,7 @@ func newChoices(opts []option) *choices {
 	for i, o := range opts {
 		out.list[i] = choice{value: o.Value, label: o.Label,
 			open:  `<option value="` + template.HTMLEscapeString(o.Value) + `"`,
-			close: ">" + template.HTMLEscapeString(o.Label) + "</option>"}
+			close: ">" + template.HTMLEscapeString(o.Label)}
 	}
 	return out
 }
@@ -60,7 +60,7 @@ func (c *choices) html(selected ...string) template.HTML {
 	}
 	for _, v := range selected {
 		if v != "" && !slices.ContainsFunc(c.list, func(ch choice) bool { return ch.value == v }) {
-			fmt.Fprintf(&b, `<option value="%s" selected>%s</option>`, template.HTMLEscapeString(v),
+			fmt.Fprintf(&b, `<option value="%s" selected>%s`, template.HTMLEscapeString(v),
 				template.HTMLEscapeString("(mã "+v+")"))
 		}
 	}

@@ -54,8 +54,8 @@ func editorSamples(s *Server, r *http.Request) map[string][]pageSample {
 		"program_edit": {
 			{edit, "→ 31/01/2027 (tháng)"},
 			{edit, "Lãnh đạo trả lại: Bổ sung chỉ tiêu"},
-			{edit, `<option value="6" selected>Sở &lt;Xây dựng&gt;</option>`},
-			{edit, `<option value="77" selected>(mã 77)</option>`},
+			{edit, `<option value="6" selected>Sở &lt;Xây dựng&gt;<option`},
+			{edit, `<option value="77" selected>(mã 77)</select>`},
 			{edit, "Ngày 31/4/2026 không có trên lịch."},
 			{edit, `action="/comments/2/resolve"`},
 			{editorPage{layout: l("Soạn thảo"), Program: prog, NewPart: add}, "Chương trình chưa có mục nào."},

@@ -24,26 +24,25 @@ const (
 // what the user typed, so that a form refused with 422 comes back as it was sent, each
 // message by its field.
 type taskForm struct {
-	Action, Anchor                                string
-	New                                           bool
-	Loose                                         bool // under no item: the form offers the items to put it under
-	Program                                       int64
-	Version                                       int
-	Text, Sector, Lead, Leader, Due, Source, Item string
-	Support                                       []string
-	Recur, RecurDay, RecurWeekday, RRule          string
-	Metric, Comparator, Value, Unit, Baseline     string
-	Understood                                    string // how the saved deadline was understood: "→ 30/06/2023 (tháng)"
-	Summary, LeadName                             string // the saved text and lead org, above the form
-	Ref                                           string // the program's first day, from which phrases are read ("2026-12-01")
-	Carried                                       bool
-	CarriedHref                                   string
-	Errors                                        map[string]string
-	General                                       []string
-
-	// The options of the selects, as HTML (see [choices]).
-	LeadOptions, SupportOptions, LeaderOptions, ItemOptions, SectorOptions template.HTML
-	RecurOptions, WeekdayOptions, ComparatorOptions                        template.HTML
+	// The fields the template reads come first, the most read first: text/template finds a
+	// field by name in declaration order, 18,000 times on a 300-task editor.
+	Errors                             map[string]string
+	Anchor, Action                     string
+	Version                            int
+	Program                            int64
+	Summary, LeadName, Due, Understood string // the saved text and lead org, above the form
+	Carried, New, Loose                bool   // Loose: under no item, the form offers the items
+	CarriedHref, Item, Text, Ref       string // Ref: the program's first day ("2026-12-01")
+	LeadOptions, SupportOptions        template.HTML
+	LeaderOptions, SectorOptions       template.HTML
+	RecurOptions, WeekdayOptions       template.HTML
+	ComparatorOptions, ItemOptions     template.HTML
+	RecurDay, RRule, Source            string
+	Metric, Value, Unit, Baseline      string
+	General                            []string
+	Lead, Leader, Sector, Comparator   string
+	Recur, RecurWeekday                string
+	Support                            []string
 }
 
 // taskFields are the fields of [taskForm] that show their own messages.
