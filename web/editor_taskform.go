@@ -26,23 +26,24 @@ const (
 type taskForm struct {
 	// The fields the template reads come first, the most read first: text/template finds a
 	// field by name in declaration order, 18,000 times on a 300-task editor.
-	Errors                             map[string]string
-	Anchor, Action                     string
-	Version                            int
-	Program                            int64
-	Summary, LeadName, Due, Understood string // the saved text and lead org, above the form
-	Carried, New, Loose                bool   // Loose: under no item, the form offers the items
-	CarriedHref, Item, Text, Ref       string // Ref: the program's first day ("2026-12-01")
-	LeadOptions, SupportOptions        template.HTML
-	LeaderOptions, SectorOptions       template.HTML
-	RecurOptions, WeekdayOptions       template.HTML
-	ComparatorOptions, ItemOptions     template.HTML
-	RecurDay, RRule, Source            string
-	Metric, Value, Unit, Baseline      string
-	General                            []string
-	Lead, Leader, Sector, Comparator   string
-	Recur, RecurWeekday                string
-	Support                            []string
+	Errors                           map[string]string
+	Anchor, Action                   string
+	Version                          int
+	Program                          int64
+	Summary, LeadName, SavedDue      string // the task as saved, above the form
+	Due, Understood                  string // Understood: the saved deadline's reading
+	Carried, New, Loose              bool   // Loose: under no item, the form offers the items
+	CarriedHref, Item, Text, Ref     string // Ref: the program's first day ("2026-12-01")
+	LeadOptions, SupportOptions      template.HTML
+	LeaderOptions, SectorOptions     template.HTML
+	RecurOptions, WeekdayOptions     template.HTML
+	ComparatorOptions, ItemOptions   template.HTML
+	RecurDay, RRule, Source          string
+	Metric, Value, Unit, Baseline    string
+	General                          []string
+	Lead, Leader, Sector, Comparator string
+	Recur, RecurWeekday              string
+	Support                          []string
 }
 
 // taskFields are the fields of [taskForm] that show their own messages.

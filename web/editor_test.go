@@ -189,6 +189,17 @@ func TestEditorRefusesBadTaskInputKeepingIt(t *testing.T) {
 	if n := len(w.reload(t).Tasks); n != len(w.p.Tasks) {
 		t.Errorf("refused tasks were saved: %d tasks", n)
 	}
+	task := w.p.Tasks[0]
+	edit := newTaskValues(w.p, task.Text, idText(task.Lead), "31/4/2026")
+	edit.Set("version", strconv.Itoa(task.Version))
+	r := w.drafter.post(fmt.Sprintf("/tasks/%d", task.ID), edit)
+	mustStatus(t, "an impossible date on a saved task", r, http.StatusUnprocessableEntity)
+	form := html(t, r.body).Find(fmt.Sprintf("#task-%d form.ed-taskform", task.ID))
+	if got := form.Find(`input[name="due"]`).AttrOr("value", ""); got != "31/4/2026" || form.Find(".ed-understood").Length() != 0 ||
+		form.Find(".field-error").Length() != 1 {
+		t.Errorf("the refused form shows due %q with %d readings and %d messages, want the phrase, its message and no reading",
+			got, form.Find(".ed-understood").Length(), form.Find(".field-error").Length())
+	}
 }
 
 func TestEditorConflictShowsBothVersions(t *testing.T) {
