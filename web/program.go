@@ -92,7 +92,7 @@ type programPage struct {
 	Doc       programDoc
 	Counts    []statusCount // tasks by status as of today
 	TasksHref string
-	FilesHref string // "/programs/5/files/": the program, its report and its tasks to download
+	FilesHref string         // "/programs/5/files/": the program, its report and its tasks to download
 	Meetings  []meetingRow   // the meetings of the program's period
 	Workflow  *workflowPanel // nil for the public
 }
