@@ -123,7 +123,9 @@ func TestBrowserDraftReviewIssue(t *testing.T) {
 
 	item := programItem(t, p, "1.")
 	form := fmt.Sprintf("#newtask-%d", item.ID)
-	msg := b.act("add a task", chromedp.Click(css(form+" > summary")),
+	b.do("open the new task's form", chromedp.Click(css(fmt.Sprintf(`#item-%d .ed-adds a[href*="add=task"]`, item.ID))),
+		chromedp.WaitVisible(css(form+` textarea[name="text"]`)))
+	msg := b.act("add a task",
 		chromedp.SendKeys(css(form+` textarea[name="text"]`), "Tổng kết công tác năm, xây dựng kế hoạch năm sau"),
 		chromedp.SetValue(css(form+` select[name="lead"]`), "5"),
 		chromedp.SendKeys(css(form+` input[name="due"]`), phrase),

@@ -192,8 +192,9 @@ func (s *Server) pathProgram(w http.ResponseWriter, r *http.Request) (congtac.Pr
 	return s.draftableProgram(w, r, id)
 }
 
-// handleProgramEdit shows the editor of a draft or returned program the actor may draft.
-// Any other program is shown read-only instead, with a message saying why.
+// handleProgramEdit shows the editor of a draft or returned program the actor may draft;
+// ?add=task&at=ID (or add=item) opens the form that adds a task under item ID (or an item
+// beside it). Any other program is shown read-only instead, with a message saying why.
 func (s *Server) handleProgramEdit(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.pathProgram(w, r)
 	if !ok {
@@ -204,7 +205,16 @@ func (s *Server) handleProgramEdit(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, fmt.Sprintf("/programs/%d", p.ID), http.StatusSeeOther)
 		return
 	}
-	s.renderEditor(w, r, p, http.StatusOK, editorState{})
+	st := editorState{}
+	if at, err := strconv.ParseInt(r.URL.Query().Get("at"), 10, 64); err == nil {
+		switch r.URL.Query().Get("add") {
+		case "task":
+			st.open = fmt.Sprintf("newtask-%d", at)
+		case "item":
+			st.open = fmt.Sprintf("add-%d", at)
+		}
+	}
+	s.renderEditor(w, r, p, http.StatusOK, st)
 }
 
 // handleProgramUpdate saves the editor's general information of a program (see

@@ -40,8 +40,10 @@ type itemView struct {
 	Anchor, Label, Title  string // Title: the heading, or the start of the text
 	Depth                 int
 	Form                  *itemForm
-	Add                   *itemForm // a new item, under this one or after it
-	NewTask               *taskForm
+	Add                   *itemForm // a new item, under this one or after it; nil unless asked for
+	NewTask               *taskForm // a new task under this one; nil unless asked for
+	AddTaskHref           string    // the editor with NewTask open
+	AddItemHref           string    // the editor with Add open
 	Tasks                 []*taskForm
 	Comments              []commentView
 	First, Last           bool // among its siblings: moving up or down is not offered
@@ -65,9 +67,11 @@ type commentView struct {
 
 // editorState is what a refused post leaves in the editor: the form as it was sent under
 // its anchor ("task-12", "newtask-5", "item-7", "add-7", "del-7", "top", "program"), and
-// messages that belong to no form. The zero value shows every form as saved.
+// messages that belong to no form; or the adding form the editor's address opens. The
+// zero value shows every form as saved.
 type editorState struct {
 	at       string
+	open     string // the anchor of an adding form the address asks for: "newtask-5", "add-5"
 	task     *taskForm
 	item     *itemForm
 	program  *programForm
@@ -182,11 +186,6 @@ func editorItems(p congtac.Program, c editorChoices, st editorState, comments ma
 		v.Last = !hasSibling(order[i+1:], it, 1)
 		v.Form = st.itemAt(v.Anchor, func() *itemForm { return itemFormOf(it.Item) })
 		v.Form.fill(c)
-		v.Add = st.itemAt(fmt.Sprintf("add-%d", it.ID), func() *itemForm {
-			return &itemForm{Action: fmt.Sprintf("/programs/%d/items", p.ID), Anchor: fmt.Sprintf("add-%d", it.ID),
-				Program: p.ID, Ref: strconv.FormatInt(it.ID, 10), Place: "child", Errors: map[string]string{}}
-		})
-		v.Add.fill(c)
 		if st.at == fmt.Sprintf("del-%d", it.ID) && st.item != nil {
 			v.DeleteError = st.item.Errors["confirm"]
 		}
@@ -195,12 +194,7 @@ func editorItems(p congtac.Program, c editorChoices, st editorState, comments ma
 		for _, t := range ts {
 			v.Tasks = append(v.Tasks, editorTask(t, c, st))
 		}
-		v.NewTask = st.taskAt(fmt.Sprintf("newtask-%d", it.ID), func() *taskForm {
-			return &taskForm{New: true, Item: strconv.FormatInt(it.ID, 10), Errors: map[string]string{}}
-		})
-		v.NewTask.Action, v.NewTask.Anchor, v.NewTask.Program = fmt.Sprintf("/items/%d/tasks", it.ID), fmt.Sprintf("newtask-%d", it.ID), p.ID
-		v.NewTask.Ref = c.ref
-		v.NewTask.fill(c)
+		addForms(&v, p.ID, c, st)
 		out = append(out, v)
 	}
 	var loose []*taskForm
@@ -211,6 +205,28 @@ func editorItems(p congtac.Program, c editorChoices, st editorState, comments ma
 		}
 	}
 	return out, loose
+}
+
+// addForms sets the forms that add a task or an item at item v when the state asks for
+// them: a refused one, or the one the editor's address opens (?add=task or ?add=item with
+// at=v's ID). Otherwise v only links to them, which keeps a long program's editor light: a
+// new-task form offers every org twice.
+func addForms(v *itemView, programID int64, c editorChoices, st editorState) {
+	id := strconv.FormatInt(v.ID, 10)
+	base := fmt.Sprintf("/programs/%d/edit?at=%s", programID, id)
+	v.AddTaskHref, v.AddItemHref = base+"&add=task#newtask-"+id, base+"&add=item#add-"+id
+	if anchor := "newtask-" + id; st.at == anchor || st.open == anchor {
+		v.NewTask = st.taskAt(anchor, func() *taskForm { return &taskForm{New: true, Item: id, Errors: map[string]string{}} })
+		v.NewTask.Action, v.NewTask.Anchor, v.NewTask.Program, v.NewTask.Ref = "/items/"+id+"/tasks", anchor, programID, c.ref
+		v.NewTask.fill(c)
+	}
+	if anchor := "add-" + id; st.at == anchor || st.open == anchor {
+		v.Add = st.itemAt(anchor, func() *itemForm {
+			return &itemForm{Action: fmt.Sprintf("/programs/%d/items", programID), Anchor: anchor, Program: programID,
+				Ref: id, Place: "child", Errors: map[string]string{}}
+		})
+		v.Add.fill(c)
+	}
 }
 
 // editorTask returns the form of saved task t, or the one st keeps for it.

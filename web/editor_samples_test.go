@@ -59,6 +59,9 @@ func editorSamples(s *Server, r *http.Request) map[string][]pageSample {
 			{edit, "Ngày 31/4/2026 không có trên lịch."},
 			{edit, `action="/comments/2/resolve"`},
 			{editorPage{layout: l("Soạn thảo"), Program: prog, NewPart: add}, "Chương trình chưa có mục nào."},
+			{editorPage{layout: l("Soạn thảo"), Program: prog, NewPart: add, Items: []itemView{{ID: 4, Label: "1.", Form: item,
+				AddTaskHref: "/programs/9/edit?at=4&add=task#newtask-4", AddItemHref: "/programs/9/edit?at=4&add=item#add-4"}}},
+				`href="/programs/9/edit?at=4&amp;add=task#newtask-4"`},
 		},
 		"conflict": {
 			{conflictPage{layout: l("Có người vừa lưu nhiệm vụ"), What: "nhiệm vụ", Action: "/tasks/3", Version: 4,

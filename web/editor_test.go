@@ -155,6 +155,14 @@ func TestEditorAddsATaskWithADeadlinePhrase(t *testing.T) {
 	}
 	body := w.editor(t)
 	assertContains(t, body, "→ 31/01/2027 (tháng)", `value="chậm nhất trong tháng 1/2027"`, "Tổng kết công tác năm 2026")
+	link := fmt.Sprintf("/programs/%d/edit?at=%d&amp;add=task#newtask-%d", w.p.ID, item.ID, item.ID)
+	assertContains(t, body, link)
+	assertLacks(t, body, fmt.Sprintf(`action="/items/%d/tasks"`, item.ID))
+	r = w.drafter.get(fmt.Sprintf("/programs/%d/edit?at=%d&add=task", w.p.ID, item.ID))
+	mustStatus(t, "the editor with the new task's form", r, http.StatusOK)
+	assertContains(t, r.body, fmt.Sprintf(`action="/items/%d/tasks"`, item.ID), `data-deadline data-ref="2026-12-01"`)
+	r = w.drafter.get(fmt.Sprintf("/programs/%d/edit?at=%d&add=item", w.p.ID, item.ID))
+	assertContains(t, r.body, fmt.Sprintf(`name="ref" value="%d"`, item.ID))
 }
 
 func TestEditorRefusesBadTaskInputKeepingIt(t *testing.T) {
@@ -181,9 +189,9 @@ func TestEditorRefusesBadTaskInputKeepingIt(t *testing.T) {
 		}
 		assertContains(t, r.body, tc.want...)
 		doc := html(t, r.body)
-		form := doc.Find(fmt.Sprintf("#newtask-%d", item.ID))
-		if _, open := form.Attr("open"); !open || form.Find(".field-error").Length() == 0 {
-			t.Errorf("%s: the refused form is not open with its message by the field", tc.name)
+		form := doc.Find(fmt.Sprintf("#newtask-%d form", item.ID))
+		if form.Length() != 1 || form.Find(".field-error").Length() == 0 {
+			t.Errorf("%s: the refused form is not shown with its message by the field", tc.name)
 		}
 	}
 	if n := len(w.reload(t).Tasks); n != len(w.p.Tasks) {
