@@ -333,7 +333,8 @@ func (s *Store) TransitionProgram(ctx context.Context, a congtac.Actor, id int64
 }
 
 // DeleteProgram removes a draft program with its items and tasks. Only drafts that were
-// never submitted can go; anything later is history.
+// never submitted (no version kept) can go; anything later, a recalled draft included, is
+// history.
 func (s *Store) DeleteProgram(ctx context.Context, a congtac.Actor, id int64, version int) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		before, err := findProgramRow(ctx, tx, id)
@@ -343,8 +344,12 @@ func (s *Store) DeleteProgram(ctx context.Context, a congtac.Actor, id int64, ve
 		if before.Version != version {
 			return conflict("Chương trình")
 		}
-		if before.Status != congtac.ProgramDraft {
-			return congtac.Errorf(congtac.EINVALID, "Chỉ xóa được chương trình đang dự thảo.")
+		var versions int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM program_versions WHERE program_id = $1", id).Scan(&versions); err != nil {
+			return fmt.Errorf("store: delete program: %w", err)
+		}
+		if before.Status != congtac.ProgramDraft || versions > 0 {
+			return congtac.Errorf(congtac.EINVALID, "Chỉ xóa được dự thảo chưa từng trình; chương trình đã trình được giữ lại làm hồ sơ.")
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM programs WHERE id = $1", id); err != nil {
 			return fmt.Errorf("store: delete program: %w", err)

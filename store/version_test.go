@@ -77,3 +77,30 @@ func TestVersionsAndReviewComments(t *testing.T) {
 		}
 	})
 }
+
+func TestOnlyDraftsNeverSubmittedAreDeleted(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		p, err := s.CreateProgram(ctx, f.drafter, f.april())
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _ = s.TransitionProgram(ctx, f.drafter, p.ID, p.Version, congtac.ActionSubmit, "")
+		p, _ = s.TransitionProgram(ctx, f.drafter, p.ID, p.Version, congtac.ActionRecall, "")
+		if err := s.DeleteProgram(ctx, f.drafter, p.ID, p.Version); congtac.ErrorCode(err) != congtac.EINVALID {
+			t.Errorf("deleting a recalled draft: %v, want EINVALID", err)
+		}
+		fresh := f.april()
+		fresh.Period.Number = 6
+		q, err := s.CreateProgram(ctx, f.drafter, fresh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.DeleteProgram(ctx, f.drafter, q.ID, q.Version); err != nil {
+			t.Errorf("deleting a fresh draft: %v", err)
+		}
+		if _, err := s.FindProgramByID(ctx, q.ID); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+			t.Errorf("the deleted draft: %v, want ENOTFOUND", err)
+		}
+	})
+}

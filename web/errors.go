@@ -77,10 +77,3 @@ func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 	s.fail(w, r, congtac.Errorf(congtac.ENOTFOUND,
 		"Trang bạn tìm không có hoặc đã được chuyển đi. Hãy kiểm tra lại địa chỉ hoặc về trang chủ."))
 }
-
-// notYet answers a route whose handler is still to be written.
-func (s *Server) notYet(w http.ResponseWriter, r *http.Request) {
-	page := errorPage{layout: s.layout(r, "Chức năng đang được xây dựng"), Status: http.StatusNotImplemented,
-		Message: "Chức năng này sẽ có trong phiên bản sau."}
-	s.render(w, r, http.StatusNotImplemented, "error", page)
-}
