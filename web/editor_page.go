@@ -235,7 +235,7 @@ func editorTask(t congtac.Task, c editorChoices, st editorState) *taskForm {
 	f := st.taskAt(anchor, func() *taskForm { return taskFormOf(t) })
 	f.Action, f.Anchor, f.Program, f.Loose = fmt.Sprintf("/tasks/%d", t.ID), anchor, t.ProgramID, t.ItemID == 0
 	f.Ref = c.ref
-	f.Understood, f.Carried, f.Summary, f.LeadName = understood(t), t.CarriedFrom != 0, t.Text, c.orgs.label(formIDText(t.Lead))
+	f.Understood, f.Carried, f.Summary, f.LeadName = understood(t), t.CarriedFrom != 0, t.Text, c.orgs.label(formIDValue(t.Lead))
 	f.SavedDue = taskFormOf(t).Due
 	if t.CarriedFrom != 0 {
 		f.CarriedHref = fmt.Sprintf("/tasks/%d", t.CarriedFrom)

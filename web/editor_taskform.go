@@ -67,14 +67,14 @@ func readTaskForm(r *http.Request) *taskForm {
 
 // taskFormOf returns the form of saved task t.
 func taskFormOf(t congtac.Task) *taskForm {
-	f := &taskForm{Version: t.Version, Text: t.Text, Sector: string(t.Sector), Lead: formIDText(t.Lead),
-		Leader: formIDText(t.LeaderID), Due: t.Due.Text, Source: t.Source, Item: strconv.FormatInt(t.ItemID, 10),
+	f := &taskForm{Version: t.Version, Text: t.Text, Sector: string(t.Sector), Lead: formIDValue(t.Lead),
+		Leader: formIDValue(t.LeaderID), Due: t.Due.Text, Source: t.Source, Item: strconv.FormatInt(t.ItemID, 10),
 		Understood: understood(t), Carried: t.CarriedFrom != 0, Errors: map[string]string{}}
 	if f.Due == "" && !t.Due.IsVague() {
 		f.Due = vn.PaddedDate(t.Due.Date)
 	}
 	for _, sp := range t.Support {
-		f.Support = append(f.Support, formIDText(sp.OrgID))
+		f.Support = append(f.Support, formIDValue(sp.OrgID))
 	}
 	if t.CarriedFrom != 0 {
 		f.CarriedHref = fmt.Sprintf("/tasks/%d", t.CarriedFrom)
@@ -84,14 +84,6 @@ func taskFormOf(t congtac.Task) *taskForm {
 		f.Metric, f.Comparator, f.Value, f.Unit, f.Baseline = tg.Metric, string(tg.Comparator), numberText(tg.Value), tg.Unit, tg.Baseline
 	}
 	return f
-}
-
-// formIDText writes an ID as form values do: "" for 0.
-func formIDText(id int64) string {
-	if id == 0 {
-		return ""
-	}
-	return strconv.FormatInt(id, 10)
 }
 
 // fill sets the options of the form's selects from c, marking what the form holds. A new
@@ -120,11 +112,11 @@ func (f *taskForm) setErrors(err error) {
 func (f *taskForm) task(p congtac.Program) (congtac.Task, error) {
 	var pr congtac.Problems
 	t := congtac.Task{ProgramID: p.ID, Text: f.Text, Sector: congtac.Sector(f.Sector), Source: f.Source}
-	t.Lead = formID(f.Lead, "lead", "Cơ quan chủ trì", &pr)
-	t.LeaderID = formID(f.Leader, "leader", "Lãnh đạo phụ trách", &pr)
-	t.ItemID = formID(f.Item, "item_id", "Mục", &pr)
+	t.Lead = parseFormID(&pr, "lead", f.Lead)
+	t.LeaderID = parseFormID(&pr, "leader", f.Leader)
+	t.ItemID = parseFormID(&pr, "item_id", f.Item)
 	for _, v := range f.Support {
-		t.Support = append(t.Support, congtac.Support{OrgID: formID(v, "support", "Cơ quan phối hợp", &pr)})
+		t.Support = append(t.Support, congtac.Support{OrgID: parseFormID(&pr, "support", v)})
 	}
 	d, err := vn.ParseDue(f.Due, p.Period.Start())
 	if err != nil {
@@ -143,18 +135,6 @@ func (f *taskForm) task(p congtac.Program) (congtac.Task, error) {
 		pr = append(pr, congtac.FieldError("target", "%s", congtac.ErrorMessage(err)))
 	}
 	return t, pr.Err()
-}
-
-// formID reads the ID in a select's value; "" is 0.
-func formID(v, field, what string, pr *congtac.Problems) int64 {
-	if v == "" {
-		return 0
-	}
-	id, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || id < 0 {
-		pr.Add(field, "%s %q không hợp lệ.", what, v)
-	}
-	return id
 }
 
 // recurrence returns the repetition chosen, starting on the program's first day; nil for

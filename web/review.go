@@ -186,7 +186,7 @@ func (s *Server) handleCommentCreate(w http.ResponseWriter, r *http.Request) {
 	st := &workflowPanel{CommentItem: strings.TrimSpace(r.PostFormValue("item_id")), CommentText: r.PostFormValue("text")}
 	var pr congtac.Problems
 	c := congtac.ReviewComment{ProgramID: p.ID, Text: st.CommentText,
-		ItemID: formID(st.CommentItem, "item_id", "Mục", &pr)}
+		ItemID: parseFormID(&pr, "item_id", st.CommentItem)}
 	err := pr.Err()
 	if err == nil {
 		if _, err = s.st.AddReviewComment(r.Context(), actorOf(r), c); err == nil {
