@@ -167,14 +167,7 @@ func draftedMessage(p congtac.Program) string {
 // actor may read it and draft programs of its org; otherwise it answers (404 or 403) itself
 // and returns false.
 func (s *Server) draftableProgram(w http.ResponseWriter, r *http.Request, id int64) (congtac.Program, bool) {
-	ctx, a := r.Context(), actorOf(r)
-	p, err := s.findVisibleProgram(ctx, a, id)
-	if err == nil {
-		var ok bool
-		if ok, err = s.canOn(ctx, a, congtac.DraftPrograms, p.OrgID); err == nil && !ok {
-			err = congtac.Forbidden()
-		}
-	}
+	p, err := s.findProgramToChange(r.Context(), actorOf(r), id, congtac.DraftPrograms)
 	if err != nil {
 		s.fail(w, r, err)
 		return p, false
