@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -144,3 +145,43 @@ func TestRequiredTOTPHoldsTheUserToSetUp(t *testing.T) {
 		})
 	}
 }
+
+// TestAdminResetsALostSecondFactor: the user's factor is off afterwards, its sessions end,
+// and the password alone signs in again.
+func TestAdminResetsALostSecondFactor(t *testing.T) {
+	st := newDemo(t, "sqlite")
+	s, _ := newTestServer(t, st)
+	srv := startServer(t, s)
+	u, _ := st.FindUserByLogin(ctxb, "xem")
+	key, err := totp.Generate(totp.GenerateOpts{Issuer: "congtac", AccountName: "xem"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetTOTPSecret(ctxb, congtac.System, u.ID, key.Secret()); err != nil {
+		t.Fatal(err)
+	}
+	victim := as(t, s, srv, "xem")
+	admin := as(t, s, srv, "admin")
+	edit := admin.get("/admin/users?edit=" + itoa64(u.ID))
+	if !strings.Contains(edit.body, "/totp/reset") {
+		t.Fatalf("the account's page offers no reset of the second factor")
+	}
+	if r := as(t, s, srv, "vanphong").post("/admin/users/"+itoa64(u.ID)+"/totp/reset", nil); r.status != http.StatusForbidden {
+		t.Errorf("a drafter resets a second factor: %d, want 403", r.status)
+	}
+	if r := admin.post("/admin/users/"+itoa64(u.ID)+"/totp/reset", nil); r.status != http.StatusSeeOther {
+		t.Fatalf("reset: %d", r.status)
+	}
+	if got, _ := st.FindUserByID(ctxb, u.ID); got.TOTPSecret != "" {
+		t.Error("the second factor is still on")
+	}
+	if r := victim.get("/tasks"); r.status != http.StatusSeeOther {
+		t.Errorf("the user's old session: %d, want a redirect to sign in", r.status)
+	}
+	c := newClient(t, srv)
+	if r := c.post("/login", url.Values{"login": {"xem"}, "password": {"demo"}}); r.status != http.StatusSeeOther || r.location != "/" {
+		t.Errorf("sign-in with the password alone: %d to %q", r.status, r.location)
+	}
+}
+
+func itoa64(id int64) string { return strconv.FormatInt(id, 10) }

@@ -41,7 +41,8 @@ type userEdit struct {
 	Login          string
 	Form           userForm
 	PasswordErrors map[string]string
-	Sessions       int // live sessions of the account
+	Sessions       int  // live sessions of the account
+	TOTP           bool // the account uses a second factor
 }
 
 // userChoices are the people an account may be linked to, read once per page.
@@ -126,7 +127,7 @@ func (s *Server) userEditFor(r *http.Request, c userChoices, u congtac.User) (*u
 	if err != nil {
 		return nil, fmt.Errorf("web: user: %w", err)
 	}
-	e := &userEdit{ID: u.ID, Login: u.Login, Sessions: len(sessions), Form: userForm{Login: u.Login,
+	e := &userEdit{ID: u.ID, Login: u.Login, Sessions: len(sessions), TOTP: u.TOTPSecret != "", Form: userForm{Login: u.Login,
 		DisplayName: u.DisplayName, Role: string(u.Role), OrgID: formIDValue(u.OrgID),
 		PersonID: formIDValue(u.PersonID), Disabled: u.Disabled, Version: u.Version}}
 	e.Form.fillChoices(actorOf(r), c)

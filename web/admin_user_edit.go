@@ -119,3 +119,22 @@ func (s *Server) handleUserSessionsEnd(w http.ResponseWriter, r *http.Request) {
 	s.flash(r, fmt.Sprintf("Đã kết thúc %d phiên đăng nhập của %s.", ended, u.Login))
 	http.Redirect(w, r, fmt.Sprintf("/admin/users?edit=%d#sua", u.ID), http.StatusSeeOther)
 }
+
+// handleUserTOTPReset turns off the second factor of an account whose owner lost the phone,
+// and ends the account's sessions: the user signs in with the password and sets the factor
+// up again (a role that requires it is sent straight to the setup).
+func (s *Server) handleUserTOTPReset(w http.ResponseWriter, r *http.Request) {
+	u, err := s.managedUser(r)
+	if err == nil {
+		err = s.st.SetTOTPSecret(r.Context(), actorOf(r), u.ID, "")
+	}
+	if err == nil {
+		_, err = s.st.EndSessions(r.Context(), actorOf(r), u.ID, s.ownToken(r, u.ID))
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.flash(r, fmt.Sprintf("Đã tắt xác thực hai lớp của %s; tài khoản cần thiết lập lại khi đăng nhập.", u.Login))
+	http.Redirect(w, r, fmt.Sprintf("/admin/users?edit=%d#sua", u.ID), http.StatusSeeOther)
+}

@@ -115,6 +115,7 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/admin/users/{id}", need: congtac.ManageUsers, handler: s.handleUserUpdate},
 		{method: "POST", pattern: "/admin/users/{id}/password", need: congtac.ManageUsers, handler: s.handleUserPasswordReset},
 		{method: "POST", pattern: "/admin/users/{id}/sessions/end", need: congtac.ManageUsers, handler: s.handleUserSessionsEnd},
+		{method: "POST", pattern: "/admin/users/{id}/totp/reset", need: congtac.ManageUsers, handler: s.handleUserTOTPReset},
 		{method: "GET", pattern: "/admin/permissions", need: congtac.ManageUsers, handler: s.handlePermissionsShow},
 		{method: "GET", pattern: "/admin/settings", need: congtac.ManageSettings, handler: s.handleSettingsShow},
 		{method: "POST", pattern: "/admin/settings", need: congtac.ManageSettings, handler: s.handleSettingsUpdate},
