@@ -47,6 +47,7 @@ type calendarPage struct {
 	Orgs     []option // the committees whose calendars the user may choose
 	Error    string   // a week that cannot be read
 	Calendar *calendarView
+	Manage   *calendarManage // the office's panel; nil for those who only read
 }
 
 // orgParam returns the org of query parameter org: def when it is absent, and 0 (no org)
@@ -111,6 +112,12 @@ func (s *Server) handleCalendarShow(w http.ResponseWriter, r *http.Request) {
 	link := func(p congtac.Period) string { return fmt.Sprintf("/calendar?org=%d&week=%s", org, p.Key()) }
 	cal.Prev, cal.Next = link(week.Prev()), link(week.Next())
 	page.Calendar = &cal
+	if orgs.Can(a, congtac.ManageCalendar, org) {
+		page.Manage = &calendarManage{Org: org, Week: week.Key(), Published: cal.Published}
+		if c, err := s.st.FindCalendar(ctx, org, week); err == nil {
+			page.Manage.Public = c.Public
+		}
+	}
 	s.render(w, r, http.StatusOK, "calendar", page)
 }
 
