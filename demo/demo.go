@@ -34,7 +34,7 @@ type Summary struct {
 // Seed writes the demo data into st as of day today: twelve monthly programs ending with
 // today's month, issued, and next month's program in draft with the unfinished tasks carried
 // over. It returns an EINVALID error, and writes nothing, when the database already has
-// organisations. The store's clock follows the story while it runs and is restored after.
+// organisations. The store's clock follows the story while it runs and is put back after.
 func Seed(ctx context.Context, st *store.Store, today congtac.Date) (Summary, error) {
 	orgs, err := st.FindOrgs(ctx, congtac.OrgFilter{Limit: 1})
 	if err != nil {
@@ -44,7 +44,7 @@ func Seed(ctx context.Context, st *store.Store, today congtac.Date) (Summary, er
 		return Summary{}, congtac.Errorf(congtac.EINVALID, "Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.")
 	}
 	w := &world{ctx: ctx, st: st, today: today}
-	defer st.SetClock(time.Now)
+	defer st.SetClock(st.Clock())
 	steps := []func() error{w.settings, w.addOrgs, w.addPeople, w.addUsers, w.year, w.nextMonth, w.calendar}
 	for _, step := range steps {
 		if err := step(); err != nil {

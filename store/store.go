@@ -113,6 +113,10 @@ func (s *Store) Engine() Engine { return s.engine }
 // SetClock replaces the clock used for created/updated instants and audit times (tests).
 func (s *Store) SetClock(c congtac.Clock) { s.now = c }
 
+// Clock returns the store's clock, so that a caller who sets another one for a while can
+// put it back.
+func (s *Store) Clock() congtac.Clock { return s.now }
+
 // Close closes the connection pools.
 func (s *Store) Close() error {
 	err := s.read.Close()

@@ -10,7 +10,7 @@ import (
 	"sync"
 	"testing"
 
-	"congtac"
+	"congtac/clocktest"
 	"congtac/demo"
 	"congtac/store"
 	"congtac/store/storetest"
@@ -44,6 +44,7 @@ func sharedDemo(t testing.TB, e store.Engine) *store.Store {
 			return
 		}
 		if d.st, d.err = store.Open(context.Background(), dsn); d.err == nil {
+			d.st.SetClock(clocktest.Now)
 			if d.err = d.st.Migrate(context.Background()); d.err == nil {
 				_, d.err = demo.Seed(context.Background(), d.st, demoToday)
 			}
@@ -56,7 +57,7 @@ func sharedDemo(t testing.TB, e store.Engine) *store.Store {
 }
 
 // demoToday is the day the demo data is seeded as of; test servers' clock says the same.
-var demoToday = congtac.MustDate(2026, 11, 27)
+var demoToday = clocktest.Today()
 
 // newDemo returns a fresh demo store of its own for a test that changes things.
 func newDemo(t testing.TB, e store.Engine) *store.Store {

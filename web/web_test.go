@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"congtac"
+	"congtac/clocktest"
 	"congtac/store"
 	"congtac/store/storetest"
 )
@@ -20,7 +21,7 @@ import (
 func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 
 // testNow is the fixed clock of test servers: Friday 27 November 2026, 09:00 in Hà Nội.
-func testNow() time.Time { return time.Date(2026, 11, 27, 2, 0, 0, 0, time.UTC) }
+func testNow() time.Time { return clocktest.Now() }
 
 // newTestServer returns a server on st that logs into the returned buffer.
 func newTestServer(tb testing.TB, st *store.Store) (*Server, *bytes.Buffer) {

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"testing"
 
+	"congtac/clocktest"
 	"congtac/store"
 )
 
@@ -78,6 +79,7 @@ func Open(tb testing.TB, e store.Engine) *store.Store {
 	if err := s.Migrate(context.Background()); err != nil {
 		tb.Fatalf("migrate %s store: %v", e, err)
 	}
+	s.SetClock(clocktest.Now)
 	return s
 }
 
