@@ -24,6 +24,15 @@ type Task struct {
 	Target      *Target
 	Source      string // căn cứ: "Chỉ thị số 19-CT/TU ngày 11/6/2020"
 	CarriedFrom int64  // the task of an earlier program this one continues; 0 if new
+	// KeepsOldDue records the drafter's choice to keep the deadline a carried task already
+	// missed, printed "chuyển tiếp; hạn cũ 15/12/2026", instead of giving it one in the
+	// program's period.
+	KeepsOldDue bool
+	Replaces    int64 // the task of the amended program this amendment's copy replaces; 0 if none
+	// SupersededBy is the newer copy of this task in a later issued program (carried over or
+	// amended); 0 while this is the newest. Only the newest copy of an issued program is in
+	// force ([Task.InForce]).
+	SupersededBy int64
 
 	DoneOn       Date // the day the lead org completed it; zero while not done
 	Deferral     *Deferral
@@ -339,6 +348,8 @@ type TaskUpdate struct {
 	Source     *string
 	ItemID     *int64
 	Position   *int
+	// KeepsOldDue keeps (true) or gives up (false) a carried task's missed deadline.
+	KeepsOldDue *bool
 }
 
 // Apply returns t with the update's fields applied.
@@ -354,6 +365,7 @@ func (u TaskUpdate) Apply(t Task) Task {
 	setIf(&t.Source, u.Source)
 	setIf(&t.ItemID, u.ItemID)
 	setIf(&t.Position, u.Position)
+	setIf(&t.KeepsOldDue, u.KeepsOldDue)
 	return t
 }
 

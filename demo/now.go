@@ -5,7 +5,8 @@ import (
 )
 
 // nextMonth drafts next month's program from this month's: the unfinished tasks carried
-// over, and reports still in the pipeline: one submitted, one returned for more, one draft.
+// over under their sections with their missed deadlines kept, and reports still in the
+// pipeline: one submitted, one returned for more, one draft.
 func (w *world) nextMonth() error {
 	w.at(w.today)
 	if err := w.pendingReports(); err != nil {
@@ -29,7 +30,13 @@ func (w *world) nextMonth() error {
 	}
 	w.sum.Programs++
 	carried, err := w.st.CarryOver(w.ctx, w.actors["vanphong"], current.ID, p.ID, w.today)
+	if err != nil {
+		return err
+	}
 	w.sum.Tasks += len(carried)
+	// The office keeps the deadlines the carried tasks missed: they print as overdue
+	// carry-overs ("chuyển tiếp; hạn cũ …").
+	_, err = w.st.SettleCarriedDeadlines(w.ctx, w.actors["vanphong"], p.ID, true, congtac.Due{})
 	return err
 }
 

@@ -39,7 +39,7 @@ func outcomeOf(i, k int) outcome {
 // a completion report accepted by the office, a deferral or a cancellation.
 func (w *world) planTask(q *queue, i, k int, draft congtac.Task, task func() (congtac.Task, error), issued congtac.Date) {
 	if draft.Recurrence != nil {
-		w.planOccurrences(q, i, k, draft, task)
+		w.planOccurrences(q, i, k, draft, task, issued)
 		return
 	}
 	due := draft.Due.Date
@@ -85,15 +85,19 @@ func (w *world) planTask(q *queue, i, k int, draft congtac.Task, task func() (co
 	}
 }
 
-// planOccurrences reports each occurrence of a recurring task on its day, except the last
-// one of every other such task, which stays missing.
-func (w *world) planOccurrences(q *queue, i, k int, draft congtac.Task, task func() (congtac.Task, error)) {
+// planOccurrences reports each occurrence of a recurring task on its day, or on the day
+// its program is issued when that is later (a task takes reports once it is in force),
+// except the last one of every other such task, which stays missing.
+func (w *world) planOccurrences(q *queue, i, k int, draft congtac.Task, task func() (congtac.Task, error), issued congtac.Date) {
 	days := draft.Recurrence.Between(draft.Recurrence.Start, draft.Due.Date)
 	for n, d := range days {
 		if n == len(days)-1 && (i+k)%2 == 0 {
 			continue
 		}
 		done := d.AddDays(-(n % 2))
+		if done.Before(issued) {
+			done = issued
+		}
 		q.add(done, func() error { return w.report(task, 100, done, d, false) })
 		q.add(w.workingDay(done.AddDays(1)), func() error { return w.acceptLatest(task) })
 	}

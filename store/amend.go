@@ -83,7 +83,7 @@ func amendment(orig congtac.Program) congtac.Program {
 	p.Items = append([]congtac.Item(nil), orig.Items...)
 	for _, t := range orig.Tasks {
 		c := t
-		c.ID, c.ProgramID, c.Version = 0, 0, 0
+		c.ID, c.ProgramID, c.Version, c.Replaces, c.SupersededBy = 0, 0, 0, t.ID, 0
 		c.DoneOn, c.Deferral, c.Cancellation, c.Occurrences = congtac.Date{}, nil, nil, nil
 		c.Support = make([]congtac.Support, len(t.Support))
 		for i, sp := range t.Support {

@@ -33,7 +33,7 @@ var loadOrder = []struct {
 	{"posts", []string{"id", "person_id", "org_id", "kind", "title", "sectors", "from_date", "to_date"}},
 	{"programs", []string{"id", "org_id", "period_kind", "period_year", "period_number", "period_key", "also", "title", "status", "drafted_by", "number", "symbol", "issued_on", "place", "signature", "recipients", "public", "search", "version", "created_at", "updated_at"}},
 	{"items", []string{"id", "program_id", "parent_id", "position", "style", "heading", "text", "sector", "search", "version"}},
-	{"tasks", []string{"id", "program_id", "item_id", "position", "text", "sector", "lead_id", "leader_id", "due_date", "due_precision", "due_text", "rrule", "rrule_start", "target", "source", "search", "carried_from", "done_on", "deferred_on", "deferred_to", "deferred_precision", "deferred_text", "defer_reason", "cancelled_on", "cancel_reason", "version", "created_at", "updated_at"}},
+	{"tasks", []string{"id", "program_id", "item_id", "position", "text", "sector", "lead_id", "leader_id", "due_date", "due_precision", "due_text", "rrule", "rrule_start", "target", "source", "search", "keeps_old_due", "carried_from", "replaces", "superseded_by", "done_on", "deferred_on", "deferred_to", "deferred_precision", "deferred_text", "defer_reason", "cancelled_on", "cancel_reason", "version", "created_at", "updated_at"}},
 	{"task_supports", []string{"task_id", "org_id", "position", "done_on"}},
 	{"task_occurrences", []string{"task_id", "due_date", "done_on"}},
 	{"reports", []string{"id", "task_id", "org_id", "occurrence", "text", "percent", "value", "done_on", "status", "review_note", "submitted_at", "reviewed_at", "version", "created_at", "updated_at"}},
@@ -259,7 +259,7 @@ func (l *Loader) addTask(t *congtac.Task) error {
 	}
 	now := l.s.now().Unix()
 	row := append([]any{t.ID, t.ProgramID}, taskArgs(*t)...)
-	row = append(row, nullID(t.CarriedFrom), nullDate(t.DoneOn), nullDate(def.On), nullDate(def.To.Date),
+	row = append(row, nullID(t.CarriedFrom), nullID(t.Replaces), nullID(t.SupersededBy), nullDate(t.DoneOn), nullDate(def.On), nullDate(def.To.Date),
 		def.To.Precision, def.To.Text, def.Reason, nullDate(canc.On), canc.Reason, 1, now, now)
 	if err := l.add("tasks", row...); err != nil {
 		return err

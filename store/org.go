@@ -202,9 +202,10 @@ func (s *Store) UpdateOrg(ctx context.Context, a congtac.Actor, id int64, versio
 }
 
 // MergeOrg ends org id on day `on` and hands its open work to successor: the lead of every
-// open task, open support shares, and agenda items of meetings from that day on move to the
-// successor. Closed tasks and history keep the old org and its name. It returns the number
-// of tasks moved.
+// open task in force or in a draft, open support shares, and agenda items of meetings from
+// that day on move to the successor. Closed tasks and history (copies carried on into later
+// programs) keep the old org and its name. It returns the number of open tasks in force
+// that moved, as the task lists count them.
 func (s *Store) MergeOrg(ctx context.Context, a congtac.Actor, id, successor int64, on congtac.Date) (int, error) {
 	if id == successor {
 		return 0, congtac.FieldError("successor", "Đơn vị kế thừa phải khác đơn vị bị sáp nhập.")
@@ -233,13 +234,18 @@ func (s *Store) MergeOrg(ctx context.Context, a congtac.Actor, id, successor int
 			version = version + 1, updated_at = $3 WHERE id = $4`, last.String(), successor, s.now().Unix(), id); err != nil {
 			return fmt.Errorf("store: merge org: %w", err)
 		}
-		res, err := tx.ExecContext(ctx, `UPDATE tasks SET lead_id = $1, version = version + 1, updated_at = $2
-			WHERE lead_id = $3 AND done_on IS NULL AND cancelled_on IS NULL`, successor, s.now().Unix(), id)
-		if err != nil {
+		// Open tasks in force and those of drafts move; copies already carried on stay as
+		// history. Only those in force are counted, as lists count them.
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM tasks t WHERE t.lead_id = $1 AND t.done_on IS NULL
+			AND t.cancelled_on IS NULL AND `+inForceSQL, id).Scan(&moved); err != nil {
+			return fmt.Errorf("store: merge org: count tasks: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE tasks SET lead_id = $1, version = version + 1, updated_at = $2
+			WHERE lead_id = $3 AND done_on IS NULL AND cancelled_on IS NULL AND superseded_by IS NULL
+			AND program_id IN (SELECT id FROM programs WHERE status NOT IN ('amended', 'superseded'))`,
+			successor, s.now().Unix(), id); err != nil {
 			return fmt.Errorf("store: merge org: move tasks: %w", err)
 		}
-		n, _ := res.RowsAffected()
-		moved = int(n)
 		if err := moveSupports(ctx, tx, id, successor); err != nil {
 			return err
 		}
@@ -257,7 +263,7 @@ func (s *Store) MergeOrg(ctx context.Context, a congtac.Actor, id, successor int
 // moveSupports hands open support shares of from to to; where to already supports the same
 // task, the old share is dropped.
 func moveSupports(ctx context.Context, tx *sql.Tx, from, to int64) error {
-	open := `task_id IN (SELECT id FROM tasks WHERE done_on IS NULL AND cancelled_on IS NULL)`
+	open := `task_id IN (SELECT id FROM tasks WHERE done_on IS NULL AND cancelled_on IS NULL AND superseded_by IS NULL)`
 	if _, err := tx.ExecContext(ctx, `DELETE FROM task_supports WHERE org_id = $1 AND done_on IS NULL AND `+open+`
 		AND task_id IN (SELECT task_id FROM task_supports WHERE org_id = $2)`, from, to); err != nil {
 		return fmt.Errorf("store: merge org: supports: %w", err)

@@ -317,6 +317,11 @@ func (s *Store) TransitionProgram(ctx context.Context, a congtac.Actor, id int64
 		if action == congtac.ActionReturn && strings.TrimSpace(comment) == "" {
 			return congtac.FieldError("comment", "Khi trả lại cần ghi ý kiến để Văn phòng sửa.")
 		}
+		if action == congtac.ActionSubmit {
+			if err := s.checkReady(ctx, tx, before); err != nil {
+				return err
+			}
+		}
 		p = before
 		p.Status = to
 		if err := s.saveProgramRow(ctx, tx, p); err != nil {

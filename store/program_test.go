@@ -174,10 +174,7 @@ func TestUpdateTaskDetectsConcurrentEdits(t *testing.T) {
 func TestSearchIgnoresDiacriticsOnBothEngines(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s)
-		p, err := s.CreateProgram(ctx, f.drafter, f.april())
-		if err != nil {
-			t.Fatal(err)
-		}
+		p := issued(t, s, f) // search finds only work in force
 		tests := []struct {
 			query string
 			want  int

@@ -78,7 +78,9 @@ func (s *Store) IssueDocument(ctx context.Context, a congtac.Actor, d congtac.Do
 
 // IssueProgram issues an approved program on day `on`: a number from the register
 // ("05/CTr-UBND"), the date and place, and the status issued; from then on it is immutable.
-// When the program amends an earlier issued one, that one becomes amended.
+// When the program amends an earlier issued one, that one becomes amended. A program that is
+// not ready ([congtac.Program.CheckReady]) is refused with EINVALID listing its tasks; once
+// issued, its tasks are in force in place of those they carry on or replace ([takeOver]).
 func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, version int, on congtac.Date) (congtac.Program, error) {
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -96,6 +98,9 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 		}
 		if on.IsZero() {
 			return congtac.FieldError("issued_on", "Chưa có ngày ban hành.")
+		}
+		if err := s.checkReady(ctx, tx, p); err != nil {
+			return err
 		}
 		org, err := findOrg(ctx, tx, p.OrgID)
 		if err != nil {
@@ -122,10 +127,15 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 		if err := s.amendOriginal(ctx, tx, a, p); err != nil {
 			return err
 		}
+		superseded, err := takeOver(ctx, tx, id)
+		if err != nil {
+			return err
+		}
 		if err := s.takeVersion(ctx, tx, a, id, congtac.ActionIssue, ""); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, a, "issue", "program", id, p.OrgID, programAudit(before), programAudit(p))
+		return s.audit(ctx, tx, a, "issue", "program", id, p.OrgID, programAudit(before),
+			map[string]any{"program": programAudit(p), "tasks_taken_over": superseded})
 	})
 	return p, err
 }

@@ -88,7 +88,8 @@ func findReport(ctx context.Context, q queryer, id int64) (congtac.Report, error
 
 // CreateReport records org r.OrgID's progress report on task r.TaskID, as a draft or, with
 // Status submitted, sent at once; the actor is its author. Who may write is decided as in
-// [Store.UpdateReport]: EFORBIDDEN otherwise. A report on a recurring task names in
+// [Store.UpdateReport]: EFORBIDDEN otherwise. A task not in force (of a program not issued,
+// or carried on by a later one) takes no report: EINVALID, naming the successor if any. A report on a recurring task names in
 // Occurrence the due date of the occurrence it covers; any other is EINVALID.
 func (s *Store) CreateReport(ctx context.Context, a congtac.Actor, r congtac.Report) (congtac.Report, error) {
 	r.Text = cleanText(r.Text)
@@ -112,6 +113,13 @@ func (s *Store) CreateReport(ctx context.Context, a congtac.Actor, r congtac.Rep
 			return err
 		}
 		if err := checkReportWriter(a, t, r.OrgID); err != nil {
+			return err
+		}
+		p, err := findProgramRow(ctx, tx, t.ProgramID)
+		if err != nil {
+			return err
+		}
+		if err := checkInForce(ctx, tx, t, p); err != nil {
 			return err
 		}
 		if err := checkOccurrence(t, r.Occurrence); err != nil {
@@ -317,6 +325,8 @@ func (s *Store) FindReports(ctx context.Context, f congtac.ReportFilter) ([]cong
 	if f.ProgramID != nil {
 		w.add("task_id IN (SELECT id FROM tasks WHERE program_id = ?)", *f.ProgramID)
 	}
+	// Reports count only on issued work: none on the tasks of a draft.
+	w.add("task_id IN (SELECT id FROM tasks WHERE program_id IN (SELECT id FROM programs WHERE status IN ('issued', 'amended', 'superseded')))")
 	if f.OrgID != nil {
 		w.add("org_id = ?", *f.OrgID)
 	}

@@ -34,19 +34,19 @@ func taskArgs(t congtac.Task) []any {
 		target = mustJSON(t.Target)
 	}
 	return []any{nullID(t.ItemID), t.Position, t.Text, t.Sector, t.Lead, nullID(t.LeaderID),
-		nullDate(t.Due.Date), t.Due.Precision, t.Due.Text, rrule, rstart, target, t.Source, taskSearch(t)}
+		nullDate(t.Due.Date), t.Due.Precision, t.Due.Text, rrule, rstart, target, t.Source, taskSearch(t), t.KeepsOldDue}
 }
 
 // insertTask writes a validated task with its supports and returns its ID.
 func (s *Store) insertTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (int64, error) {
 	now := s.now().Unix()
 	args := append([]any{t.ProgramID}, taskArgs(t)...)
-	args = append(args, nullID(t.CarriedFrom), now)
+	args = append(args, nullID(t.CarriedFrom), nullID(t.Replaces), now)
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO tasks (program_id, item_id, position, text, sector, lead_id,
 		leader_id, due_date, due_precision, due_text, rrule, rrule_start, target, source, search,
-		carried_from, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $17)
+		keeps_old_due, carried_from, replaces, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 1, $19, $19)
 		RETURNING id`, args...).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: insert task: %w", err)
@@ -136,8 +136,10 @@ func (s *Store) FindTaskByID(ctx context.Context, id int64) (congtac.Task, error
 	return t, err
 }
 
-// FindTasks returns tasks matching f, ordered by deadline (vague last), then ID, and the
-// number that match without Limit/Offset.
+// FindTasks returns the tasks in force ([congtac.Task.InForce]) matching f, ordered by
+// deadline (vague last), then ID, and the number that match without Limit/Offset. It is
+// the cross-program view: each task once, at its current state; the tasks of one program as
+// it was written come with [Store.FindProgramByID].
 func (s *Store) FindTasks(ctx context.Context, f congtac.TaskFilter) ([]congtac.Task, int, error) {
 	var w where
 	join := ""
@@ -174,6 +176,7 @@ func (s *Store) FindTasks(ctx context.Context, f congtac.TaskFilter) ([]congtac.
 	if f.Open {
 		w.add("t.done_on IS NULL AND t.cancelled_on IS NULL")
 	}
+	w.add(inForceSQL)
 	s.addTaskReach(&w, f.Reach)
 	s.addIndexedSearch(&w, "t.id", "t.search", "tasks_fts", f.Query)
 	var tasks []congtac.Task
@@ -211,8 +214,8 @@ func (s *Store) UpdateTask(ctx context.Context, a congtac.Actor, id int64, versi
 		args := append(taskArgs(t), s.now().Unix(), id, version)
 		res, err := tx.ExecContext(ctx, `UPDATE tasks SET item_id = $1, position = $2, text = $3, sector = $4,
 			lead_id = $5, leader_id = $6, due_date = $7, due_precision = $8, due_text = $9, rrule = $10,
-			rrule_start = $11, target = $12, source = $13, search = $14, version = version + 1, updated_at = $15
-			WHERE id = $16 AND version = $17`, args...)
+			rrule_start = $11, target = $12, source = $13, search = $14, keeps_old_due = $15, version = version + 1,
+			updated_at = $16 WHERE id = $17 AND version = $18`, args...)
 		if err != nil {
 			return fmt.Errorf("store: update task: %w", err)
 		}

@@ -10,7 +10,8 @@ import (
 	"congtac/vn"
 )
 
-// taskEvent loads a task for a change of its execution state, checking the version.
+// taskEvent loads a task for a change of its execution state, checking the version and
+// that the task is in force ([checkInForce]).
 func (s *Store) taskEvent(ctx context.Context, tx *sql.Tx, id int64, version int) (congtac.Task, int64, error) {
 	t, err := findTask(ctx, s, tx, id)
 	if err != nil {
@@ -20,7 +21,10 @@ func (s *Store) taskEvent(ctx context.Context, tx *sql.Tx, id int64, version int
 		return t, 0, conflict("Nhiệm vụ")
 	}
 	p, err := findProgramRow(ctx, tx, t.ProgramID)
-	return t, p.OrgID, err
+	if err != nil {
+		return t, 0, err
+	}
+	return t, p.OrgID, checkInForce(ctx, tx, t, p)
 }
 
 // bumpTask raises a task's version after a change of its execution state.
@@ -150,8 +154,9 @@ func (s *Store) changeTaskState(ctx context.Context, a congtac.Actor, id int64, 
 
 // CarryOver copies into the editable program to every task of program from that is not
 // done or cancelled as of asOf, linked by CarriedFrom and marked as carried over
-// ("chuyển tiếp"). Tasks already carried into to are skipped, so running it twice copies
-// nothing more. It returns the new tasks.
+// ("chuyển tiếp"), under the same part and section as in from ([congtac.PlaceCarried]),
+// with a copy of its own paragraph when it had one. Tasks already carried into to are
+// skipped, so running it twice copies nothing more. It returns the new tasks.
 func (s *Store) CarryOver(ctx context.Context, a congtac.Actor, from, to int64, asOf congtac.Date) ([]congtac.Task, error) {
 	var out []congtac.Task
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -165,12 +170,19 @@ func (s *Store) CarryOver(ctx context.Context, a congtac.Actor, from, to int64, 
 		if err != nil {
 			return err
 		}
+		place, err := s.carryPlacer(ctx, tx, from, to)
+		if err != nil {
+			return err
+		}
 		for _, t := range tasks {
 			switch t.Status(asOf) {
 			case congtac.StatusDoneOnTime, congtac.StatusDoneLate, congtac.StatusCancelled:
 				continue
 			}
 			c := t.CarryOver(to)
+			if c.ItemID, err = place(t); err != nil {
+				return err
+			}
 			if c.ID, err = s.insertTask(ctx, tx, c); err != nil {
 				return err
 			}
@@ -181,4 +193,37 @@ func (s *Store) CarryOver(ctx context.Context, a congtac.Actor, from, to int64, 
 			map[string]any{"from": from, "tasks": len(out)})
 	})
 	return out, err
+}
+
+// carryPlacer returns the function that gives a task of program from the item of program to
+// it goes under ([congtac.PlaceCarried]), copying its paragraph there once for all the
+// tasks it carries.
+func (s *Store) carryPlacer(ctx context.Context, tx *sql.Tx, from, to int64) (func(congtac.Task) (int64, error), error) {
+	src, err := findItems(ctx, tx, from)
+	if err != nil {
+		return nil, err
+	}
+	dst, err := findItems(ctx, tx, to)
+	if err != nil {
+		return nil, err
+	}
+	children := map[int64]int{}
+	for _, it := range dst {
+		children[it.ParentID]++
+	}
+	copies := map[int64]int64{} // paragraph of from → its copy in to
+	return func(t congtac.Task) (int64, error) {
+		place := congtac.PlaceCarried(src, dst, t)
+		if place.Prose == nil || place.Parent == 0 {
+			return place.Parent, nil
+		}
+		if id, ok := copies[place.Prose.ID]; ok {
+			return id, nil
+		}
+		children[place.Parent]++
+		id, err := s.insertItem(ctx, tx, congtac.Item{ProgramID: to, ParentID: place.Parent, Position: children[place.Parent],
+			Style: place.Prose.Style, Text: place.Prose.Text, Sector: place.Prose.Sector})
+		copies[place.Prose.ID] = id
+		return id, err
+	}, nil
 }

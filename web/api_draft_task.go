@@ -44,6 +44,7 @@ type apiTaskUpdate struct {
 	Source          *string         `json:"source"`
 	ItemID          *int64          `json:"item_id"`
 	Position        *int            `json:"position"`
+	KeepsOldDue     *bool           `json:"keeps_old_due"`
 	sent            map[string]json.RawMessage
 }
 
@@ -91,7 +92,8 @@ func draftTaskSchemas() map[string]*oaSchema {
 		"position": schInt("Thứ tự trong mục; bỏ trống: cuối mục."),
 	}
 	update := oaProps{"version": schInt("Phiên bản của nhiệm vụ đã đọc; khác phiên bản hiện tại thì trả về 409."),
-		"item_id": schInt("Chuyển sang mục khác của cùng chương trình.")}
+		"item_id":       schInt("Chuyển sang mục khác của cùng chương trình."),
+		"keeps_old_due": schBool("Nhiệm vụ chuyển tiếp: giữ thời hạn cũ đã quá (true) thay vì đặt hạn mới trong kỳ.")}
 	maps.Copy(update, p)
 	for _, k := range []string{"sector", "leader_id", "due", "recurrence", "target"} {
 		update[k] = schNullable(update[k])
@@ -320,7 +322,7 @@ func (s *Server) handleAPITaskUpdate(w http.ResponseWriter, r *http.Request) {
 
 // update returns the changes body makes, with problems by field.
 func (ti *taskInput) update(body *apiTaskUpdate) congtac.TaskUpdate {
-	u := congtac.TaskUpdate{Text: body.Text, Source: body.Source, Position: body.Position}
+	u := congtac.TaskUpdate{Text: body.Text, Source: body.Source, Position: body.Position, KeepsOldDue: body.KeepsOldDue}
 	if body.has("sector") {
 		u.Sector = ptr(congtac.Sector(deref(body.Sector)))
 	}

@@ -18,6 +18,7 @@ func init() {
 	maps.Copy(dtoSchemas, map[string]any{
 		"ProgramCreate": apiProgramCreate{}, "ProgramUpdate": apiProgramUpdate{}, "SignatureInput": apiSignatureInput{},
 		"ProgramTransition": apiProgramTransition{}, "ProgramIssue": apiProgramIssue{}, "ProgramAmend": apiProgramAmend{},
+		"CarriedDeadlines": apiCarriedDeadlines{}, "CarriedResult": apiCarriedResult{},
 		"ProgramVersions": apiVersions{}, "ProgramVersion": apiVersion{}, "Change": apiChange{},
 		"CommentCreate": apiCommentCreate{}, "ReviewComment": apiReviewComment{}, "ItemCreate": apiItemCreate{},
 		"ItemUpdate": apiItemUpdate{}, "TaskCreate": apiTaskCreate{}, "TaskUpdate": apiTaskUpdate{},
@@ -133,6 +134,18 @@ func TestAPIDraftReviewIssue(t *testing.T) {
 					return p
 				}
 				return valid[apiProgram](t, w.s, r, http.StatusOK, "Program")
+			}
+			// April's task came with April's deadline: submitting waits for the office's choice.
+			refused := apiErrorOf(t, w.drafter.call("POST", prog+"/transitions", fmt.Sprintf(`{"version": %d, "action": "submit"}`, p.Version)),
+				http.StatusUnprocessableEntity, congtac.EINVALID)
+			if !strings.Contains(refused.Message, "hạn cũ tháng 4/2023") || len(refused.Fields) != 1 {
+				t.Errorf("submit with an undecided carried deadline: %+v", refused)
+			}
+			apiErrorOf(t, w.drafter.call("POST", prog+"/carried-deadlines", `{"due": "trong tháng 8/2023"}`),
+				http.StatusUnprocessableEntity, congtac.EINVALID)
+			if got := valid[apiCarriedResult](t, w.s, w.drafter.call("POST", prog+"/carried-deadlines", `{"due": "chậm nhất ngày 20/5/2023"}`),
+				http.StatusOK, "CarriedResult"); got.Changed != 1 {
+				t.Errorf("carried deadlines changed %d, want 1", got.Changed)
 			}
 			p = step(w.drafter, "submit", "", http.StatusOK)
 			step(w.drafter, "approve", "", http.StatusForbidden)

@@ -25,6 +25,9 @@ type apiTask struct {
 	Target          *apiTarget       `json:"target"`
 	Source          string           `json:"source"`
 	CarriedFrom     *int64           `json:"carried_from"`
+	KeepsOldDue     bool             `json:"keeps_old_due"`
+	Replaces        *int64           `json:"replaces"`
+	SupersededBy    *int64           `json:"superseded_by"`
 	DoneOn          *string          `json:"done_on"`
 	Deferral        *apiDeferral     `json:"deferral"`
 	Cancellation    *apiCancellation `json:"cancellation"`
@@ -95,6 +98,7 @@ func newAPITask(t congtac.Task, today congtac.Date) apiTask {
 	out := apiTask{ID: t.ID, ProgramID: t.ProgramID, ItemID: apiID(t.ItemID), Position: t.Position, Text: t.Text,
 		Sector: apiCode(t.Sector), SectorLabel: t.Sector.Label(), LeadID: t.Lead, Supports: []apiSupport{},
 		LeaderID: apiID(t.LeaderID), Due: newAPIDue(t.Due), Source: t.Source, CarriedFrom: apiID(t.CarriedFrom),
+		KeepsOldDue: t.KeepsOldDue, Replaces: apiID(t.Replaces), SupersededBy: apiID(t.SupersededBy),
 		DoneOn: apiDate(t.DoneOn), Status: string(st), StatusLabel: st.Label(), AsOf: today.String(),
 		Version: t.Version}
 	for _, sp := range t.Support {
@@ -132,6 +136,9 @@ func taskSchemas() map[string]*oaSchema {
 		"recurrence_start": schNullable(schDate("Ngày bắt đầu của quy tắc lặp lại (DTSTART).")),
 		"target":           schNullable(schRef("Target")), "source": schString("Căn cứ."),
 		"carried_from": schNullable(schInt("Nhiệm vụ của chương trình trước được chuyển tiếp.")),
+		"keeps_old_due": schBool("Nhiệm vụ chuyển tiếp giữ thời hạn cũ đã quá (in “chuyển tiếp; hạn cũ …”)."),
+		"replaces":      schNullable(schInt("Nhiệm vụ của chương trình được điều chỉnh mà bản này thay thế.")),
+		"superseded_by": schNullable(schInt("Bản của nhiệm vụ trong chương trình ban hành sau, đang được theo dõi; null: bản này là bản mới nhất.")),
 		"done_on":      schNullable(schDate("Ngày cơ quan chủ trì hoàn thành.")),
 		"deferral":     schNullable(schRef("Deferral")), "cancellation": schNullable(schRef("Cancellation")),
 		"status": schEnum("Trạng thái.", statuses...), "status_label": schString("Tên trạng thái."),

@@ -26,6 +26,7 @@ type editorPage struct {
 	Comments     []commentView // on the whole program
 	Items        []itemView
 	Loose        []*taskForm // tasks under no item
+	Carried      *carriedPanel
 	NewPart      *itemForm   // a new part at the top level
 	CanSubmit    bool
 	CanDelete    bool   // a draft never submitted
@@ -133,6 +134,7 @@ func (s *Server) editorPage(r *http.Request, p congtac.Program, st editorState) 
 	})
 	page.NewPart.fill(c)
 	page.Items, page.Loose = editorItems(p, c, st, comments)
+	page.Carried = newCarriedPanel(p)
 	return page, nil
 }
 

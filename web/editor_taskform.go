@@ -33,6 +33,7 @@ type taskForm struct {
 	Summary, LeadName, SavedDue      string // the task as saved, above the form
 	Due, Understood                  string // Understood: the saved deadline's reading
 	Carried, New, Loose              bool   // Loose: under no item, the form offers the items
+	KeepsOldDue                      bool   // a carried task keeps its missed deadline
 	CarriedHref, Item, Text, Ref     string // Ref: the program's first day ("2026-12-01")
 	LeadOptions, SupportOptions      template.HTML
 	LeaderOptions, SectorOptions     template.HTML
@@ -55,7 +56,8 @@ func readTaskForm(r *http.Request) *taskForm {
 	f := &taskForm{Text: r.PostFormValue("text"), Sector: get("sector"), Lead: get("lead"), Leader: get("leader"),
 		Due: get("due"), Source: get("source"), Item: get("item_id"), Recur: get("recur"), RecurDay: get("recur_day"),
 		RecurWeekday: get("recur_weekday"), RRule: get("rrule"), Metric: get("metric"), Comparator: get("comparator"),
-		Value: get("value"), Unit: get("unit"), Baseline: get("baseline"), Errors: map[string]string{}}
+		Value: get("value"), Unit: get("unit"), Baseline: get("baseline"), KeepsOldDue: get("keeps_old_due") != "",
+		Errors: map[string]string{}}
 	f.Version, _ = strconv.Atoi(get("version"))
 	for _, v := range r.PostForm["support"] {
 		if v = strings.TrimSpace(v); v != "" {
@@ -69,7 +71,7 @@ func readTaskForm(r *http.Request) *taskForm {
 func taskFormOf(t congtac.Task) *taskForm {
 	f := &taskForm{Version: t.Version, Text: t.Text, Sector: string(t.Sector), Lead: formIDValue(t.Lead),
 		Leader: formIDValue(t.LeaderID), Due: t.Due.Text, Source: t.Source, Item: strconv.FormatInt(t.ItemID, 10),
-		Understood: understood(t), Carried: t.CarriedFrom != 0, Errors: map[string]string{}}
+		Understood: understood(t), Carried: t.CarriedFrom != 0, KeepsOldDue: t.KeepsOldDue, Errors: map[string]string{}}
 	if f.Due == "" && !t.Due.IsVague() {
 		f.Due = vn.PaddedDate(t.Due.Date)
 	}
@@ -220,9 +222,13 @@ func (f *taskForm) update(t congtac.Task, p congtac.Program) (congtac.TaskUpdate
 	if n.Recurrence != nil && t.Recurrence != nil && n.Recurrence.String() == t.Recurrence.String() {
 		n.Recurrence = t.Recurrence
 	}
-	return congtac.TaskUpdate{Text: &n.Text, Sector: &n.Sector, Lead: &n.Lead, Support: &n.Support,
+	u := congtac.TaskUpdate{Text: &n.Text, Sector: &n.Sector, Lead: &n.Lead, Support: &n.Support,
 		LeaderID: &n.LeaderID, Due: &n.Due, Recurrence: &n.Recurrence, Target: &n.Target, Source: &n.Source,
-		ItemID: &n.ItemID}, nil
+		ItemID: &n.ItemID}
+	if t.CarriedFrom != 0 {
+		u.KeepsOldDue = &f.KeepsOldDue
+	}
+	return u, nil
 }
 
 // understood says how a task's deadline was understood, for the user to check: "→

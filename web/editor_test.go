@@ -46,6 +46,10 @@ func newEditorWorld(t *testing.T, e store.Engine) *editorWorld {
 		t.Fatalf("create December = %d to %q:\n%s", r.status, r.location, mainExcerpt(r.body))
 	}
 	w.p = findProgramOf(t, st, dec)
+	// November's unfinished tasks came with their missed deadlines: the office keeps them.
+	mustRedirect(t, "keep the carried deadlines", w.drafter.post(fmt.Sprintf("/programs/%d/carried-deadlines", w.p.ID),
+		url.Values{"choice": {"keep"}}), fmt.Sprintf("/programs/%d/edit#items", w.p.ID))
+	w.p = findProgramOf(t, st, dec)
 	return w
 }
 

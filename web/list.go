@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -157,19 +156,8 @@ func pathID(r *http.Request, name string) (int64, bool) {
 // numberText writes v the Vietnamese way, to at most three decimals: "1.234.567,5".
 func numberText(v float64) string { return congtac.FormatDecimal(v, 3) }
 
-// shortText returns s cut to about n characters at a word boundary, with an ellipsis when
-// cut, for titles.
-func shortText(s string, n int) string {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) <= n {
-		return string(r)
-	}
-	cut := string(r[:n])
-	if i := strings.LastIndex(cut, " "); i > n/2 {
-		cut = cut[:i]
-	}
-	return strings.TrimRight(cut, " ,;:.") + "…"
-}
+// shortText returns s cut to about n characters at a word boundary, for titles.
+func shortText(s string, n int) string { return congtac.Excerpt(s, n) }
 
 // lowerFirst lower-cases the first letter, for a phrase put inside a sentence.
 func lowerFirst(s string) string {

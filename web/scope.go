@@ -165,11 +165,34 @@ func (s *Server) findTaskToChange(ctx context.Context, a congtac.Actor, id int64
 	return t, p, err
 }
 
-// findVisibleTask returns task id when a may view it (its lead or a support org within a's
-// ViewTasks reach), and ENOTFOUND otherwise.
+// findVisibleTask returns task id when a may view it, and ENOTFOUND otherwise: see
+// [Server.findVisibleLineage].
 func (s *Server) findVisibleTask(ctx context.Context, a congtac.Actor, id int64) (congtac.Task, error) {
-	t, err := s.st.FindTaskByID(ctx, id)
-	return visible(t, err, func() (bool, error) { return s.canOnTask(ctx, a, congtac.ViewTasks, t) }, "nhiệm vụ")
+	t, _, err := s.findVisibleLineage(ctx, a, id)
+	return t, err
+}
+
+// findVisibleLineage returns task id and the programs it appeared in ([congtac.Appearance],
+// oldest first) when a may view it: its lead or a support org is within a's ViewTasks
+// reach and, while its program is not issued, a may see the drafts of the program's org.
+// Otherwise ENOTFOUND, as for a task that does not exist.
+func (s *Server) findVisibleLineage(ctx context.Context, a congtac.Actor, id int64) (congtac.Task, []congtac.Appearance, error) {
+	lineage, err := s.st.FindTaskLineage(ctx, id)
+	var here congtac.Appearance
+	for _, ap := range lineage {
+		if ap.Task.ID == id {
+			here = ap
+		}
+	}
+	t, err := visible(here.Task, err, func() (bool, error) {
+		if !here.Program.Status.Published() {
+			if ok, err := s.canOn(ctx, a, congtac.ViewDrafts, here.Program.OrgID); !ok || err != nil {
+				return ok, err
+			}
+		}
+		return s.canOnTask(ctx, a, congtac.ViewTasks, here.Task)
+	}, "nhiệm vụ")
+	return t, lineage, err
 }
 
 // findVisibleReport returns report id when a may view it (its org within a's ViewReports

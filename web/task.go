@@ -131,8 +131,11 @@ type taskPage struct {
 	Task        taskView
 	Supports    []supportRow
 	Occurrences []occurrenceRow
-	Reports     []reportRow
-	Form        *reportForm // nil unless the actor may report on the task
+	Reports     []reportRow     // on every copy of the task, newest copy first
+	History     []appearanceRow // the programs the task appeared in, oldest first
+	Current     *appearanceRow  // the copy in force, when this page shows an older one
+	Closed      string          // why the task takes no report now, when it does not
+	Form        *reportForm     // nil unless the actor may report on the task
 }
 
 // taskTitleLength is how much of a task's text titles its page; the whole text follows
@@ -206,18 +209,53 @@ func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, t congtac.Ta
 		page.Occurrences = append(page.Occurrences, occurrenceRow{Due: dayText(o.Due), DoneOn: vn.ShortDate(o.DoneOn),
 			Status: taskStatusView(o.Status)})
 	}
-	reports, _, err := s.st.FindReports(ctx, congtac.ReportFilter{TaskID: &t.ID, Reach: a.Reach(congtac.ViewReports)})
+	lineage, err := s.st.FindTaskLineage(ctx, t.ID)
+	if err == nil {
+		err = s.fillTaskHistory(ctx, a, &page, lineage, t.ID, orgs)
+	}
 	if err != nil {
-		s.fail(w, r, fmt.Errorf("web: task reports: %w", err))
+		s.fail(w, r, fmt.Errorf("web: task history: %w", err))
 		return
 	}
-	for _, rep := range reports {
-		page.Reports = append(page.Reports, newReportRow(rep, nil, orgs, s.loc))
-	}
-	if page.Form == nil {
+	if page.Form == nil && page.Closed == "" {
 		page.Form = newReportForm(a, t, orgs, today)
 	}
 	s.render(w, r, status, "task", page)
+}
+
+// fillTaskHistory puts on the page of task id the programs it appeared in, the reports
+// on each copy the actor may view, newest copy first, and, when this copy is not in
+// force, why it takes no report and where the copy in force is.
+func (s *Server) fillTaskHistory(ctx context.Context, a congtac.Actor, page *taskPage, lineage []congtac.Appearance, id int64, orgs orgIndex) error {
+	var err error
+	if page.History, err = s.taskHistory(ctx, a, lineage, id); err != nil {
+		return err
+	}
+	for i := len(lineage) - 1; i >= 0; i-- {
+		ap := lineage[i]
+		reports, _, err := s.st.FindReports(ctx, congtac.ReportFilter{TaskID: &ap.Task.ID, Reach: a.Reach(congtac.ViewReports)})
+		if err != nil {
+			return err
+		}
+		for _, rep := range reports {
+			page.Reports = append(page.Reports, newReportRow(rep, nil, orgs, s.loc))
+		}
+		if ap.Task.ID != id {
+			continue
+		}
+		switch {
+		case ap.Task.SupersededBy != 0:
+			last := page.History[len(page.History)-1]
+			page.Current = &last
+			page.Closed = "Nhiệm vụ đã được chuyển sang chương trình sau; báo cáo tiến độ tại bản đang theo dõi."
+		case !ap.Program.Status.Published():
+			page.Closed = "Nhiệm vụ thuộc chương trình chưa ban hành (" + ap.Program.Status.Label() +
+				"); chỉ nhận báo cáo khi chương trình đã ban hành."
+		case !ap.Task.InForce(ap.Program.Status):
+			page.Closed = "Chương trình đã được điều chỉnh hoặc thay thế; nhiệm vụ không còn được theo dõi tại đây."
+		}
+	}
+	return nil
 }
 
 // newTaskView returns the facts of task t.

@@ -1,0 +1,159 @@
+package store_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"congtac"
+	"congtac/store"
+	"congtac/store/storetest"
+)
+
+// takeToIssued submits, approves and issues program p on day on.
+func takeToIssued(t *testing.T, s *store.Store, f fixture, p congtac.Program, on congtac.Date) congtac.Program {
+	t.Helper()
+	p, err := s.TransitionProgram(ctx, f.drafter, p.ID, p.Version, congtac.ActionSubmit, "")
+	if err != nil {
+		t.Fatalf("submit %s: %v", p.Title, err)
+	}
+	if p, err = s.TransitionProgram(ctx, f.chair, p.ID, p.Version, congtac.ActionApprove, ""); err != nil {
+		t.Fatalf("approve: %v", err)
+	}
+	if p, err = s.IssueProgram(ctx, f.drafter, p.ID, p.Version, on); err != nil {
+		t.Fatalf("issue: %v", err)
+	}
+	if p, err = s.FindProgramByID(ctx, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// inForce returns the texts of the tasks FindTasks lists, sorted, and fails on a repeat.
+func inForce(t *testing.T, s *store.Store) map[string]congtac.Task {
+	t.Helper()
+	tasks, n, err := s.FindTasks(ctx, congtac.TaskFilter{})
+	if err != nil || n != len(tasks) {
+		t.Fatalf("FindTasks: %d of %d, %v", len(tasks), n, err)
+	}
+	out := map[string]congtac.Task{}
+	for _, task := range tasks {
+		if _, dup := out[task.Text]; dup {
+			t.Errorf("task %q listed twice", task.Text)
+		}
+		out[task.Text] = task
+	}
+	return out
+}
+
+func keys(m map[string]congtac.Task) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestOneTaskAcrossPrograms follows April's tasks into May's program: listed once, from the
+// newest issued copy; reports go to the copy in force; an amendment takes over with what
+// was done.
+func TestOneTaskAcrossPrograms(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		fixedClock(s, congtac.MustDate(2023, 4, 28))
+		f := newFixture(t, s)
+		april := f.april()
+		april.Tasks = append(april.Tasks, congtac.Task{ItemID: 3, Text: "Hoàn thành hồ sơ khảo sát tuyến đường",
+			Lead: f.deptA.ID, Sector: congtac.SectorEconomy, Due: congtac.DueOn(congtac.MustDate(2023, 4, 20))})
+		draft, err := s.CreateProgram(ctx, f.drafter, april)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := inForce(t, s); len(got) != 0 {
+			t.Errorf("a draft's tasks are in force: %v", keys(got))
+		}
+		task := draft.Tasks
+		if len(task) == 0 {
+			full, _ := s.FindProgramByID(ctx, draft.ID)
+			task = full.Tasks
+		}
+		_, err = s.CreateReport(ctx, f.drafter, congtac.Report{TaskID: task[0].ID, OrgID: task[0].Lead, Text: "Đang làm", Percent: 10})
+		if congtac.ErrorCode(err) != congtac.EINVALID || !strings.Contains(congtac.ErrorMessage(err), "chưa ban hành") {
+			t.Errorf("report on a draft's task: %v, want EINVALID about a program not issued", err)
+		}
+		apr := takeToIssued(t, s, f, draft, congtac.MustDate(2023, 4, 5))
+		if got := inForce(t, s); len(got) != 4 {
+			t.Fatalf("in force after April's issue: %v, want its 4 tasks", keys(got))
+		}
+		fees := findTaskByText(t, apr.Tasks, "Thu tiền")
+		if _, err := s.CompleteTask(ctx, f.drafter, fees.ID, fees.Version, congtac.Completion{DoneOn: congtac.MustDate(2023, 4, 27)}); err != nil {
+			t.Fatal(err)
+		}
+
+		may := congtac.Period{Kind: congtac.PeriodMonth, Year: 2023, Number: 5}
+		draftMay, err := s.DraftNext(ctx, f.drafter, f.committee.ID, may, congtac.MustDate(2023, 4, 28))
+		if err != nil {
+			t.Fatal(err)
+		}
+		mayProgram, _ := s.FindProgramByID(ctx, draftMay.ID)
+		if len(mayProgram.Tasks) != 3 {
+			t.Fatalf("May's draft carries %d tasks, want the 3 unfinished", len(mayProgram.Tasks))
+		}
+		_, err = s.TransitionProgram(ctx, f.drafter, mayProgram.ID, mayProgram.Version, congtac.ActionSubmit, "")
+		if congtac.ErrorCode(err) != congtac.EINVALID || !strings.Contains(congtac.ErrorMessage(err), "hạn cũ 20/04/2023") {
+			t.Fatalf("submit with a carried task past its deadline: %v, want EINVALID naming the old deadline", err)
+		}
+		survey := findTaskByText(t, mayProgram.Tasks, "Hoàn thành hồ sơ")
+		keep := true
+		if _, err := s.UpdateTask(ctx, f.drafter, survey.ID, survey.Version, congtac.TaskUpdate{KeepsOldDue: &keep}); err != nil {
+			t.Fatal(err)
+		}
+		mayProgram, _ = s.FindProgramByID(ctx, mayProgram.ID)
+		mayIssued := takeToIssued(t, s, f, mayProgram, congtac.MustDate(2023, 5, 2))
+
+		got := inForce(t, s)
+		if len(got) != 4 {
+			t.Fatalf("in force after May's issue: %v, want each of April's 4 tasks once", keys(got))
+		}
+		for text, task := range got {
+			wantProgram := mayIssued.ID
+			if text == fees.Text {
+				wantProgram = apr.ID // done in April: not carried, still in force there
+			}
+			if task.ProgramID != wantProgram {
+				t.Errorf("%q in force from program %d, want %d", text, task.ProgramID, wantProgram)
+			}
+		}
+		oldSurvey := findTaskByText(t, apr.Tasks, "Hoàn thành hồ sơ")
+		_, err = s.CreateReport(ctx, f.reporterA, congtac.Report{TaskID: oldSurvey.ID, OrgID: f.deptA.ID, Text: "Đã xong", Percent: 50})
+		if congtac.ErrorCode(err) != congtac.EINVALID || !strings.Contains(congtac.ErrorMessage(err), "chuyển tiếp sang chương trình") {
+			t.Errorf("report on the superseded copy: %v, want EINVALID naming where it went", err)
+		}
+		if _, err := s.CompleteTask(ctx, f.drafter, oldSurvey.ID, oldSurvey.Version, congtac.Completion{DoneOn: congtac.MustDate(2023, 4, 28)}); congtac.ErrorCode(err) != congtac.EINVALID {
+			t.Errorf("completing the superseded copy: %v, want EINVALID", err)
+		}
+		roll, err := s.Rollup(ctx, congtac.RollupFilter{Period: apr.Period}, congtac.MustDate(2023, 5, 3))
+		if err != nil || roll.Total.Total() != 4 {
+			t.Errorf("April's roll-up counts %d, %v; want its 4 tasks, carried ones unfinished", roll.Total.Total(), err)
+		}
+
+		// An amendment of May takes over with what was done meanwhile.
+		newSurvey := got["Hoàn thành hồ sơ khảo sát tuyến đường"]
+		if _, err := s.CompleteTask(ctx, f.drafter, newSurvey.ID, newSurvey.Version, congtac.Completion{DoneOn: congtac.MustDate(2023, 4, 28)}); err != nil {
+			t.Fatal(err)
+		}
+		amend, err := s.AmendProgram(ctx, f.drafter, mayIssued.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		amend, _ = s.FindProgramByID(ctx, amend.ID)
+		takeToIssued(t, s, f, amend, congtac.MustDate(2023, 5, 10))
+		got = inForce(t, s)
+		if len(got) != 4 {
+			t.Fatalf("in force after the amendment: %v, want 4", keys(got))
+		}
+		if task := got[newSurvey.Text]; task.ProgramID != amend.ID || task.DoneOn != congtac.MustDate(2023, 4, 28) {
+			t.Errorf("amended copy: program %d done %s, want program %d done 2023-04-28", task.ProgramID, task.DoneOn, amend.ID)
+		}
+	})
+}
