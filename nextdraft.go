@@ -9,7 +9,8 @@ import (
 // NextDraft returns the draft of the program for period that follows prev, so that the
 // office edits instead of typing from scratch:
 //   - the same issuing org, signature, recipients and place, and prev's title and headings
-//     with the period's words changed ("tháng 4 năm 2023" becomes "tháng 5 năm 2023");
+//     with the periods' words changed ("tháng 4 và Quý II năm 2023" becomes "tháng 5 năm
+//     2023": the new draft covers its own period only until the drafter adds another);
 //   - the standard parts: prev's parts and sector clauses (items of the first two levels that
 //     carry no task), in the same order;
 //   - every task of prev not done or cancelled as of asOf, carried over ([Task.CarryOver]:
@@ -22,8 +23,8 @@ import (
 // no ID and is a draft.
 func NextDraft(prev Program, period Period, asOf Date, meetingsText string) Program {
 	p := Program{OrgID: prev.OrgID, DraftedBy: prev.DraftedBy, Period: period, Status: ProgramDraft,
-		Title: renamePeriod(prev.Title, prev.Period, period), Place: prev.Place, Signature: prev.Signature,
-		Recipients: slices.Clone(prev.Recipients)}
+		Place: prev.Place, Signature: prev.Signature, Recipients: slices.Clone(prev.Recipients)}
+	p.Title = retitle(prev.Title, prev, p)
 	if p.Title == prev.Title {
 		p.Title = "Công tác " + period.String()
 	}
@@ -65,7 +66,7 @@ func NextDraft(prev Program, period Period, asOf Date, meetingsText string) Prog
 			continue
 		}
 		c := Item{ID: it.ID, ParentID: it.ParentID, Position: it.Position, Style: it.Style, Sector: it.Sector,
-			Heading: renamePeriod(it.Heading, prev.Period, period), Text: it.Text}
+			Heading: retitle(it.Heading, prev, p), Text: it.Text}
 		if meetings[it.ID] {
 			c.Text = meetingsText
 		}
@@ -102,6 +103,15 @@ func nextTask(t Task, prev Program, period Period, asOf Date) (Task, bool) {
 func periodPrecision(k PeriodKind) Precision {
 	return map[PeriodKind]Precision{PeriodYear: PrecisionYear, PeriodHalf: PrecisionHalf,
 		PeriodQuarter: PrecisionQuarter, PeriodMonth: PrecisionMonth, PeriodWeek: PrecisionDay}[k]
+}
+
+// retitle renames the periods of prev in s to those of p ([Retitle]), or else the main
+// period alone ([renamePeriod]).
+func retitle(s string, prev, p Program) string {
+	if out, ok := Retitle(s, prev, p); ok {
+		return out
+	}
+	return renamePeriod(s, prev.Period, p.Period)
 }
 
 // renamePeriod replaces the words naming period from in s by those naming to, in lower or

@@ -177,10 +177,16 @@ type ProgramUpdate struct {
 	Public     *bool
 }
 
-// Apply returns p with the update's fields applied.
+// Apply returns p with the update's fields applied. Changing the extra periods without a new title
+// renames them in the title ([Retitle]): adding Quý II to April gives "… tháng 4 và Quý II năm
+// 2023".
 func (u ProgramUpdate) Apply(p Program) Program {
+	before := p
 	setIf(&p.Title, u.Title)
 	setIf(&p.Also, u.Also)
+	if u.Also != nil && u.Title == nil {
+		p.Title, _ = Retitle(p.Title, before, p) // the title names the periods it covers
+	}
 	setIf(&p.Signature, u.Signature)
 	setIf(&p.Recipients, u.Recipients)
 	setIf(&p.Place, u.Place)

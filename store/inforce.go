@@ -61,7 +61,7 @@ func takeOver(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE tasks SET superseded_by = (SELECT c.id FROM tasks c WHERE c.program_id = $1
 		AND (c.carried_from = tasks.id OR c.replaces = tasks.id) ORDER BY c.id LIMIT 1)
-		WHERE id IN (SELECT carried_from FROM tasks WHERE program_id = $1 AND carried_from IS NOT NULL
+		WHERE superseded_by IS NULL AND id IN (SELECT carried_from FROM tasks WHERE program_id = $1 AND carried_from IS NOT NULL
 			UNION SELECT replaces FROM tasks WHERE program_id = $1 AND replaces IS NOT NULL)`, id)
 	if err != nil {
 		return 0, fmt.Errorf("store: supersede tasks: %w", err)
@@ -71,7 +71,7 @@ func takeOver(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
 
 // checkReady refuses (EINVALID, one problem per task) to submit or issue program p when
 // [congtac.Program.CheckReady] finds tasks that would print wrong, or when a task carried
-// into it was meanwhile finished in the program it comes from.
+// into it was meanwhile finished in the program it comes from or carried elsewhere.
 func (s *Store) checkReady(ctx context.Context, tx *sql.Tx, p congtac.Program) error {
 	tasks, err := s.queryTasks(ctx, tx, "SELECT "+taskColumns+" FROM tasks t WHERE t.program_id = $1 ORDER BY t.item_id, t.position, t.id", p.ID)
 	if err != nil {
@@ -79,7 +79,8 @@ func (s *Store) checkReady(ctx context.Context, tx *sql.Tx, p congtac.Program) e
 	}
 	p.Tasks = tasks
 	rows, err := tx.QueryContext(ctx, `SELECT c.id FROM tasks c JOIN tasks o ON o.id = c.carried_from
-		WHERE c.program_id = $1 AND (o.done_on IS NOT NULL OR o.cancelled_on IS NOT NULL)`, p.ID)
+		WHERE c.program_id = $1 AND (o.done_on IS NOT NULL OR o.cancelled_on IS NOT NULL
+			OR (o.superseded_by IS NOT NULL AND o.superseded_by <> c.id))`, p.ID)
 	if err != nil {
 		return fmt.Errorf("store: check program: %w", err)
 	}
