@@ -27,7 +27,7 @@ type editorPage struct {
 	Items        []itemView
 	Loose        []*taskForm // tasks under no item
 	Carried      *carriedPanel
-	NewPart      *itemForm   // a new part at the top level
+	NewPart      *itemForm // a new part at the top level
 	CanSubmit    bool
 	CanDelete    bool   // a draft never submitted
 	Returned     string // the signer's remarks when returning the program, while it is returned
