@@ -159,14 +159,15 @@ func periodStartOf(d Due) Date {
 }
 
 // CarryOver returns the copy of an unfinished task for the next program: no ID, no
-// completions, linked to t through CarriedFrom. A deferral's new deadline becomes the
+// completions, linked to t through CarriedFrom, its missed deadline to be decided anew
+// ([Task.AwaitsDueChoice]). A deferral's new deadline becomes the
 // deadline; a postponement without a new date stays in force. A recurring task restarts at
 // its first occurrence that was not done, so that occurrences settled in the old program do
 // not read overdue in the new one. The copy shares no memory with t.
 func (t Task) CarryOver(programID int64) Task {
 	c := t
 	c.ID, c.ProgramID, c.ItemID, c.Version = 0, programID, 0, 0
-	c.CarriedFrom = t.ID
+	c.CarriedFrom, c.Replaces, c.SupersededBy, c.KeepsOldDue = t.ID, 0, 0, false
 	c.DoneOn, c.Cancellation, c.Occurrences, c.Deferral = Date{}, nil, nil, nil
 	if d := t.Deferral; d != nil {
 		if d.To.IsVague() {

@@ -80,7 +80,8 @@ func (s *Store) checkReady(ctx context.Context, tx *sql.Tx, p congtac.Program) e
 	p.Tasks = tasks
 	rows, err := tx.QueryContext(ctx, `SELECT c.id FROM tasks c JOIN tasks o ON o.id = c.carried_from
 		WHERE c.program_id = $1 AND (o.done_on IS NOT NULL OR o.cancelled_on IS NOT NULL
-			OR (o.superseded_by IS NOT NULL AND o.superseded_by <> c.id))`, p.ID)
+			OR (o.superseded_by IS NOT NULL AND o.superseded_by <> c.id
+				AND (c.replaces IS NULL OR o.superseded_by <> c.replaces)))`, p.ID)
 	if err != nil {
 		return fmt.Errorf("store: check program: %w", err)
 	}

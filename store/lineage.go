@@ -55,10 +55,11 @@ func (s *Store) FindTaskLineage(ctx context.Context, id int64) ([]congtac.Appear
 	return out, err
 }
 
-// earlier returns the task that t continues, or 0.
+// earlier returns the task that t continues, or 0: for an amendment's copy of a carried
+// task, the copy it replaces, which continues the carried one.
 func earlier(t congtac.Task) int64 {
-	if t.CarriedFrom != 0 {
-		return t.CarriedFrom
+	if t.Replaces != 0 {
+		return t.Replaces
 	}
-	return t.Replaces
+	return t.CarriedFrom
 }

@@ -120,6 +120,12 @@ func TestBrowserDraftReviewIssue(t *testing.T) {
 	if !strings.Contains(strings.ToLower(b.text(`#items`)), "chuyển tiếp") {
 		t.Error("the editor shows no carried-over task")
 	}
+	if !strings.Contains(b.text(`#carried`), "hạn cũ") {
+		t.Error("the editor does not list the carried tasks whose deadline passed")
+	}
+	if msg := b.act("keep the carried deadlines", chromedp.Click(css(`#carried form button`))); !strings.Contains(msg, "Đã giữ thời hạn cũ") {
+		t.Errorf("after keeping the deadlines: %q", msg)
+	}
 
 	item := programItem(t, p, "1.")
 	form := fmt.Sprintf("#newtask-%d", item.ID)
@@ -180,6 +186,7 @@ func TestBrowserDraftReviewIssue(t *testing.T) {
 
 	b.do("open the new program form", chromedp.Navigate(b.base+"/programs/new"), chromedp.WaitVisible(css(`form[action="/programs"]`)))
 	b.act("draft the month after", chromedp.Click(css(`form[action="/programs"] button`)))
+	b.act("keep the carried deadlines", chromedp.Click(css(`#carried form button`)))
 	b.act("submit it", chromedp.Click(css(`form.ed-submit button`)))
 	b.act("approve it", chromedp.Click(css(`form[action$="/approve"] button`)))
 	b.act("issue it", chromedp.Click(css(`form[action$="/issue"] button`)))
