@@ -22,8 +22,9 @@ type Task struct {
 	Due         Due
 	Recurrence  *Recurrence // nil for a one-off duty
 	Target      *Target
-	Source      string // căn cứ: "Chỉ thị số 19-CT/TU ngày 11/6/2020"
-	CarriedFrom int64  // the task of an earlier program this one continues; 0 if new
+	Source      string    // căn cứ: "Chỉ thị số 19-CT/TU ngày 11/6/2020"
+	CarriedFrom int64     // the task of an earlier program this one continues; 0 if new
+	Print       TaskPrint // how the printed program shows it
 
 	DoneOn       Date // the day the lead org completed it; zero while not done
 	Deferral     *Deferral
@@ -99,6 +100,7 @@ func (t Task) Validate() error {
 	if c := t.Cancellation; c != nil && !c.On.valid() {
 		p.Add("cancellation", "Chưa có ngày hủy bỏ nhiệm vụ.")
 	}
+	t.Print.validate(&p)
 	if len([]rune(t.Source)) > MaxSourceText {
 		p.Add("source", "Căn cứ dài quá %d ký tự.", MaxSourceText)
 	}
@@ -339,6 +341,7 @@ type TaskUpdate struct {
 	Source     *string
 	ItemID     *int64
 	Position   *int
+	Print      *TaskPrint
 }
 
 // Apply returns t with the update's fields applied.
@@ -354,6 +357,7 @@ func (u TaskUpdate) Apply(t Task) Task {
 	setIf(&t.Source, u.Source)
 	setIf(&t.ItemID, u.ItemID)
 	setIf(&t.Position, u.Position)
+	setIf(&t.Print, u.Print)
 	return t
 }
 

@@ -11,7 +11,7 @@ import (
 const taskColumns = `t.id, t.program_id, t.item_id, t.position, t.text, t.sector, t.lead_id, t.leader_id,
 	t.due_date, t.due_precision, t.due_text, t.rrule, t.rrule_start, t.target, t.source, t.carried_from,
 	t.done_on, t.deferred_on, t.deferred_to, t.deferred_precision, t.deferred_text, t.defer_reason,
-	t.cancelled_on, t.cancel_reason, t.version`
+	t.cancelled_on, t.cancel_reason, t.print_mode, t.print_lead, t.print_due, t.print_source, t.version`
 
 // taskRow holds the columns of a task that need converting after the scan.
 type taskRow struct {
@@ -33,7 +33,8 @@ func (r *taskRow) dest() []any {
 		idCol{&t.LeaderID}, dateCol{&t.Due.Date}, &t.Due.Precision, &t.Due.Text, &r.rrule,
 		dateCol{&r.rruleStart}, targetCol{&r.target, &r.hasTarget}, &t.Source, idCol{&t.CarriedFrom},
 		dateCol{&t.DoneOn}, dateCol{&r.deferredOn}, dateCol{&r.deferredTo}, &r.deferredPrec,
-		&r.deferredText, &r.deferWhy, dateCol{&r.cancelledOn}, &r.cancelWhy, &t.Version}
+		&r.deferredText, &r.deferWhy, dateCol{&r.cancelledOn}, &r.cancelWhy, &t.Print.Mode, &t.Print.Lead, &t.Print.Due,
+		&t.Print.Source, &t.Version}
 }
 
 // task converts the scanned row into a Task (without supports and occurrences).
