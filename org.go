@@ -41,11 +41,23 @@ type Org struct {
 	Kind      OrgKind
 	Name      string // "Phòng Tài chính - Kế hoạch"
 	ShortName string // used in symbols and tables: "TCKH", "VP"
-	ValidFrom Date
-	ValidTo   Date  // zero while the org exists
-	Successor int64 // 0 unless merged or renamed into another org
-	Position  int   // order among siblings
-	Version   int
+	// DisplayName is the name as the office writes it in documents ("Phòng Tài chính -
+	// KH"); empty when documents print Name. See [Org.DocName].
+	DisplayName string
+	ValidFrom   Date
+	ValidTo     Date  // zero while the org exists
+	Successor   int64 // 0 unless merged or renamed into another org
+	Position    int   // order among siblings
+	Version     int
+}
+
+// DocName returns the name documents print: DisplayName when the office gave one, else
+// Name. Screens and the catalog show Name.
+func (o Org) DocName() string {
+	if o.DisplayName != "" {
+		return o.DisplayName
+	}
+	return o.Name
 }
 
 // Active reports whether the org exists on day d.
@@ -60,6 +72,9 @@ func (o Org) Validate() error {
 		p.Add("name", "Tên cơ quan, đơn vị không được để trống.")
 	} else if len([]rune(o.Name)) > 200 {
 		p.Add("name", "Tên cơ quan, đơn vị dài quá 200 ký tự.")
+	}
+	if len([]rune(o.DisplayName)) > 200 {
+		p.Add("display_name", "Tên ghi trong văn bản dài quá 200 ký tự.")
 	}
 	if len([]rune(o.ShortName)) > 30 || strings.ContainsAny(o.ShortName, " /") {
 		p.Add("short_name", "Tên viết tắt tối đa 30 ký tự, không có dấu cách hay dấu /.")
@@ -88,17 +103,19 @@ type OrgFilter struct {
 
 // OrgUpdate holds the fields to change; nil fields stay as they are.
 type OrgUpdate struct {
-	Name      *string
-	ShortName *string
-	Kind      *OrgKind
-	ParentID  *int64
-	Position  *int
+	Name        *string
+	ShortName   *string
+	DisplayName *string
+	Kind        *OrgKind
+	ParentID    *int64
+	Position    *int
 }
 
 // Apply returns o with the update's fields applied.
 func (u OrgUpdate) Apply(o Org) Org {
 	setIf(&o.Name, u.Name)
 	setIf(&o.ShortName, u.ShortName)
+	setIf(&o.DisplayName, u.DisplayName)
 	setIf(&o.Kind, u.Kind)
 	setIf(&o.ParentID, u.ParentID)
 	setIf(&o.Position, u.Position)

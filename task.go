@@ -22,8 +22,9 @@ type Task struct {
 	Due         Due
 	Recurrence  *Recurrence // nil for a one-off duty
 	Target      *Target
-	Source      string // căn cứ: "Chỉ thị số 19-CT/TU ngày 11/6/2020"
-	CarriedFrom int64  // the task of an earlier program this one continues; 0 if new
+	Source      string    // căn cứ: "Chỉ thị số 19-CT/TU ngày 11/6/2020"
+	CarriedFrom int64     // the task of an earlier program this one continues; 0 if new
+	Print       TaskPrint // how the printed program shows it
 	// KeepsOldDue records the drafter's choice to keep the deadline a carried task already
 	// missed, printed "chuyển tiếp; hạn cũ 15/12/2026", instead of giving it one in the
 	// program's period.
@@ -108,6 +109,7 @@ func (t Task) Validate() error {
 	if c := t.Cancellation; c != nil && !c.On.valid() {
 		p.Add("cancellation", "Chưa có ngày hủy bỏ nhiệm vụ.")
 	}
+	t.Print.validate(&p)
 	if len([]rune(t.Source)) > MaxSourceText {
 		p.Add("source", "Căn cứ dài quá %d ký tự.", MaxSourceText)
 	}
@@ -349,6 +351,7 @@ type TaskUpdate struct {
 	Source     *string
 	ItemID     *int64
 	Position   *int
+	Print      *TaskPrint
 	// KeepsOldDue keeps (true) or gives up (false) a carried task's missed deadline.
 	KeepsOldDue *bool
 }
@@ -366,6 +369,7 @@ func (u TaskUpdate) Apply(t Task) Task {
 	setIf(&t.Source, u.Source)
 	setIf(&t.ItemID, u.ItemID)
 	setIf(&t.Position, u.Position)
+	setIf(&t.Print, u.Print)
 	setIf(&t.KeepsOldDue, u.KeepsOldDue)
 	return t
 }

@@ -18,7 +18,7 @@ type Source struct {
 	st       *store.Store
 	settings congtac.Settings
 	orgs     map[int64]congtac.Org
-	names    map[int64]string // org names
+	names    map[int64]string // org names as documents print them (see [congtac.Org.DocName])
 	people   map[int64]string
 }
 
@@ -34,7 +34,7 @@ func Load(ctx context.Context, st *store.Store) (*Source, error) {
 		return nil, err
 	}
 	for _, o := range orgs {
-		s.orgs[o.ID], s.names[o.ID] = o, o.Name
+		s.orgs[o.ID], s.names[o.ID] = o, o.DocName()
 	}
 	people, err := st.FindPeople(ctx, congtac.PersonFilter{})
 	if err != nil {

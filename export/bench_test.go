@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"congtac"
 )
 
 // tenPages returns the seed program with its items and tasks twice over: ten A4 pages.
@@ -79,6 +81,52 @@ func BenchmarkBreakLines(b *testing.B) {
 	p := bodyPara(plain(seedItems()[3].Text))
 	for b.Loop() {
 		if _, err := breakLines(&m, p, portrait(Margins{}).textWidth()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// provinceProgram returns a program of province scale: the seed's items forty times over
+// (about 1,000 items), each carrying tasks printed inline, on their own line and not at
+// all.
+func provinceProgram() ProgramDoc {
+	d := seedProgram(false)
+	p := &d.Program
+	modes := []congtac.PrintMode{congtac.PrintInline, congtac.PrintLine, congtac.PrintNone}
+	for n := int64(1); n <= 40; n++ {
+		for _, it := range seedItems() {
+			it.ID += 1000 * n
+			if it.ParentID != 0 {
+				it.ParentID += 1000 * n
+			}
+			it.Position += 100 * int(n)
+			p.Items = append(p.Items, it)
+			for i, m := range modes {
+				p.Tasks = append(p.Tasks, congtac.Task{ID: it.ID*10 + int64(i), ItemID: it.ID, Position: i,
+					Text: "Đôn đốc thường xuyên công tác thu tiền dịch vụ VSMT", Lead: orgFinance,
+					Support: support(orgCommunes), Source: "Chỉ thị số 19-CT/TU ngày 11/6/2020",
+					Print: congtac.TaskPrint{Mode: m, Due: true, Source: true}})
+			}
+		}
+	}
+	return d
+}
+
+// BenchmarkProgramBodyProvince measures laying out the text of a province-scale program's
+// items and tasks: the print path of every task, without the writers.
+func BenchmarkProgramBodyProvince(b *testing.B) {
+	d := provinceProgram()
+	for b.Loop() {
+		if len(d.body()) == 0 {
+			b.Fatal("no body")
+		}
+	}
+}
+
+func BenchmarkProgramPDFProvince(b *testing.B) {
+	d := provinceProgram()
+	for b.Loop() {
+		if err := PDF(io.Discard, d); err != nil {
 			b.Fatal(err)
 		}
 	}

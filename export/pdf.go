@@ -58,6 +58,10 @@ func pt[T int | float64](v T) float64 { return float64(v) / twipsPerPt }
 // newPage starts a page and puts the cursor at the top margin.
 func (d *pdfDoc) newPage() {
 	d.gp.AddPage()
+	// gopdf gives a page its content stream at the first drawing and numbers pages by
+	// their streams (SetPage); a page that gets only blank lines would have none and shift
+	// every later page number. Setting the rule width starts the stream at once.
+	d.gp.SetLineWidth(float64(ruleWidth) / 8)
 	d.pages++
 	d.cur.set = false
 	d.y = float64(d.s.page.top)

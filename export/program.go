@@ -9,8 +9,9 @@ import (
 )
 
 // ProgramDoc is a work program (chương trình công tác, CTr) to print: its items in their
-// numbered tree, each task under the item that carries it with its lead and support orgs
-// and deadline, and the signature block. Callers build it from the store.
+// numbered tree with their prose as written, each task of an item printed as its
+// [congtac.TaskPrint] says (the office's parenthetical in the prose, its own line, or
+// nothing), and the signature block. Callers build it from the store.
 type ProgramDoc struct {
 	Settings congtac.Settings // issuing body, parent body, default place
 	Program  congtac.Program  // with Items and Tasks; Number, Symbol, IssuedOn once issued
@@ -63,7 +64,9 @@ func (d ProgramDoc) body() []block {
 	}
 	walk(0, 0)
 	for _, t := range tasks[0] {
-		out = append(out, d.taskPara(t))
+		if t.Print.Mode.Or() != congtac.PrintNone { // no prose to hold an inline task
+			out = append(out, d.taskPara(t))
+		}
 	}
 	return out
 }
@@ -88,24 +91,18 @@ func (d ProgramDoc) item(it congtac.Item, depth int, tasks []congtac.Task, tree 
 	for _, t := range texts {
 		out = append(out, bodyPara(plain(t)))
 	}
-	if len(tasks) == 1 && len(out) > 0 && carries(it, tasks[0]) && endsPlain(out[len(out)-1]) {
-		last := &out[len(out)-1]
-		last.runs = append(last.runs, em(" ("+d.assignment(tasks[0])+")"))
-		tasks = nil
-	}
+	inline(out, tasks, d.Orgs)
 	blocks := make([]block, 0, len(out)+len(tasks))
 	for _, p := range out {
 		blocks = append(blocks, p)
 	}
 	for _, t := range tasks {
-		blocks = append(blocks, d.taskPara(t))
+		if t.Print.Mode.Or() == congtac.PrintLine {
+			blocks = append(blocks, d.taskPara(t))
+		}
 	}
 	return blocks
 }
-
-// endsPlain reports whether a paragraph ends in regular text, so that a task's assignment
-// may follow it on the same paragraph.
-func endsPlain(p para) bool { return len(p.runs) > 0 && p.runs[len(p.runs)-1].style == regular }
 
 // headingBlocks returns an item's heading paragraph alone, or nothing without a heading.
 func (d ProgramDoc) headingBlocks(it congtac.Item, depth int, heading string) []block {
@@ -135,27 +132,12 @@ func labelled(label, s string) string {
 	return label + " " + s
 }
 
-// carries reports whether an item's text already says what its task is, so that the task
-// needs only its assignment after the text.
-func carries(it congtac.Item, t congtac.Task) bool {
-	key := func(s string) string { return strings.TrimRight(strings.ToLower(oneLine(s)), ". ") }
-	task := key(t.Text)
-	return task != "" && strings.Contains(key(it.Text+" "+it.Heading), task)
-}
+// taskPara returns a task as its own paragraph: "- text (parenthetical).".
+func (d ProgramDoc) taskPara(t congtac.Task) para { return taskLine(t, d.Orgs) }
 
-// taskPara returns a task as its own paragraph: "- text (Cơ quan chủ trì: …)".
-func (d ProgramDoc) taskPara(t congtac.Task) para {
-	return bodyPara(plain("- "+strings.TrimRight(oneLine(t.Text), ". ")), em(" ("+d.assignment(t)+")."))
-}
-
-// assignment returns who does a task by when: "Cơ quan chủ trì: Sở Tài chính; phối hợp:
-// Sở Xây dựng, Ban QLDA; thời hạn: trong tháng 4/2026".
-func (d ProgramDoc) assignment(t congtac.Task) string {
-	return assignment(t, d.Orgs)
-}
-
-// assignment returns a task's lead, supports, deadline and target as the program prints
-// them in italics after the task.
+// assignment returns a task's lead, supports, deadline and target as the result report
+// prints them in italics after the task: "Cơ quan chủ trì: Sở Tài chính; phối hợp: Sở Xây
+// dựng, Ban QLDA; thời hạn: trong tháng 4/2026".
 func assignment(t congtac.Task, orgs map[int64]string) string {
 	var parts []string
 	if lead := oneLine(orgs[t.Lead]); lead != "" {

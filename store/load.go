@@ -28,12 +28,12 @@ var loadOrder = []struct {
 	table string
 	cols  []string
 }{
-	{"orgs", []string{"id", "parent_id", "kind", "name", "short_name", "valid_from", "valid_to", "successor_id", "position", "search", "version", "created_at", "updated_at"}},
+	{"orgs", []string{"id", "parent_id", "kind", "name", "short_name", "display_name", "valid_from", "valid_to", "successor_id", "position", "search", "version", "created_at", "updated_at"}},
 	{"people", []string{"id", "full_name", "org_id", "email", "phone", "search", "version", "created_at", "updated_at"}},
 	{"posts", []string{"id", "person_id", "org_id", "kind", "title", "sectors", "from_date", "to_date"}},
 	{"programs", []string{"id", "org_id", "period_kind", "period_year", "period_number", "period_key", "also", "title", "status", "drafted_by", "number", "symbol", "issued_on", "place", "signature", "recipients", "public", "search", "version", "created_at", "updated_at"}},
 	{"items", []string{"id", "program_id", "parent_id", "position", "style", "heading", "text", "sector", "search", "version"}},
-	{"tasks", []string{"id", "program_id", "item_id", "position", "text", "sector", "lead_id", "leader_id", "due_date", "due_precision", "due_text", "rrule", "rrule_start", "target", "source", "search", "keeps_old_due", "carried_from", "replaces", "superseded_by", "done_on", "deferred_on", "deferred_to", "deferred_precision", "deferred_text", "defer_reason", "cancelled_on", "cancel_reason", "version", "created_at", "updated_at"}},
+	{"tasks", []string{"id", "program_id", "item_id", "position", "text", "sector", "lead_id", "leader_id", "due_date", "due_precision", "due_text", "rrule", "rrule_start", "target", "source", "search", "print_mode", "print_lead", "print_due", "print_source", "keeps_old_due", "carried_from", "replaces", "superseded_by", "done_on", "deferred_on", "deferred_to", "deferred_precision", "deferred_text", "defer_reason", "cancelled_on", "cancel_reason", "version", "created_at", "updated_at"}},
 	{"task_supports", []string{"task_id", "org_id", "position", "done_on"}},
 	{"task_occurrences", []string{"task_id", "due_date", "done_on"}},
 	{"reports", []string{"id", "task_id", "org_id", "occurrence", "text", "percent", "value", "done_on", "status", "review_note", "submitted_at", "reviewed_at", "version", "created_at", "updated_at"}},
@@ -167,12 +167,13 @@ func (s *Store) batchInsert(ctx context.Context, tx *sql.Tx, table string, cols 
 // AddOrg validates an org, gives it an ID (set in o) and queues it. Its parent must have
 // been added before.
 func (l *Loader) AddOrg(o *congtac.Org) error {
+	*o = normalizeOrg(*o)
 	if err := o.Validate(); err != nil {
 		return err
 	}
 	o.ID, o.Version = l.id("orgs"), 1
 	now := l.s.now().Unix()
-	return l.add("orgs", o.ID, nullID(o.ParentID), o.Kind, o.Name, o.ShortName, nullDate(o.ValidFrom),
+	return l.add("orgs", o.ID, nullID(o.ParentID), o.Kind, o.Name, o.ShortName, o.DisplayName, nullDate(o.ValidFrom),
 		nullDate(o.ValidTo), nullID(o.Successor), o.Position, orgSearch(*o), 1, now, now)
 }
 

@@ -10,16 +10,23 @@ import (
 	"congtac/vn"
 )
 
-const orgColumns = `id, parent_id, kind, name, short_name, valid_from, valid_to, successor_id, position, version`
+const orgColumns = `id, parent_id, kind, name, short_name, display_name, valid_from, valid_to, successor_id, position, version`
 
 func scanOrg(sc interface{ Scan(...any) error }) (congtac.Org, error) {
 	var o congtac.Org
-	err := sc.Scan(&o.ID, idCol{&o.ParentID}, &o.Kind, &o.Name, &o.ShortName, dateCol{&o.ValidFrom},
+	err := sc.Scan(&o.ID, idCol{&o.ParentID}, &o.Kind, &o.Name, &o.ShortName, &o.DisplayName, dateCol{&o.ValidFrom},
 		dateCol{&o.ValidTo}, idCol{&o.Successor}, &o.Position, &o.Version)
 	return o, err
 }
 
-func orgSearch(o congtac.Org) string { return searchKey(o.Name, o.ShortName) }
+func orgSearch(o congtac.Org) string { return searchKey(o.Name, o.ShortName, o.DisplayName) }
+
+// normalizeOrg puts the names an org is given in NFC with trimmed spaces.
+func normalizeOrg(o congtac.Org) congtac.Org {
+	o.Name, o.ShortName = vn.NFC(strings.TrimSpace(o.Name)), vn.NFC(strings.TrimSpace(o.ShortName))
+	o.DisplayName = vn.NFC(strings.TrimSpace(o.DisplayName))
+	return o
+}
 
 // subtreeSQL returns a subquery listing the IDs of one org (the next "?" argument) and every
 // org below it.
@@ -30,7 +37,7 @@ func (s *Store) subtreeSQL() string {
 
 // CreateOrg adds an organisation and returns it with its ID.
 func (s *Store) CreateOrg(ctx context.Context, a congtac.Actor, o congtac.Org) (congtac.Org, error) {
-	o.Name, o.ShortName = vn.NFC(strings.TrimSpace(o.Name)), vn.NFC(strings.TrimSpace(o.ShortName))
+	o = normalizeOrg(o)
 	if err := o.Validate(); err != nil {
 		return congtac.Org{}, err
 	}
@@ -40,10 +47,10 @@ func (s *Store) CreateOrg(ctx context.Context, a congtac.Actor, o congtac.Org) (
 		}
 		now := s.now().Unix()
 		o.Version = 1
-		err := tx.QueryRowContext(ctx, `INSERT INTO orgs (parent_id, kind, name, short_name, valid_from,
-			valid_to, successor_id, position, search, version, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10) RETURNING id`,
-			nullID(o.ParentID), o.Kind, o.Name, o.ShortName, nullDate(o.ValidFrom), nullDate(o.ValidTo),
+		err := tx.QueryRowContext(ctx, `INSERT INTO orgs (parent_id, kind, name, short_name, display_name,
+			valid_from, valid_to, successor_id, position, search, version, created_at, updated_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11) RETURNING id`,
+			nullID(o.ParentID), o.Kind, o.Name, o.ShortName, o.DisplayName, nullDate(o.ValidFrom), nullDate(o.ValidTo),
 			nullID(o.Successor), o.Position, orgSearch(o), now).Scan(&o.ID)
 		if err != nil {
 			return fmt.Errorf("store: create org: %w", err)
@@ -169,7 +176,7 @@ func (s *Store) FindOrgs(ctx context.Context, f congtac.OrgFilter) ([]congtac.Or
 	return out, rows.Err()
 }
 
-// UpdateOrg changes an org's name, short name, kind, parent or position. version is the
+// UpdateOrg changes an org's name, short name, display name, kind, parent or position. version is the
 // version the user read; ECONFLICT when it moved. The old name stays in the audit log.
 func (s *Store) UpdateOrg(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.OrgUpdate) (congtac.Org, error) {
 	var o congtac.Org
@@ -181,8 +188,7 @@ func (s *Store) UpdateOrg(ctx context.Context, a congtac.Actor, id int64, versio
 		if before.Version != version {
 			return conflict("Cơ quan, đơn vị")
 		}
-		o = u.Apply(before)
-		o.Name, o.ShortName = vn.NFC(strings.TrimSpace(o.Name)), vn.NFC(strings.TrimSpace(o.ShortName))
+		o = normalizeOrg(u.Apply(before))
 		if err := o.Validate(); err != nil {
 			return err
 		}
@@ -191,8 +197,8 @@ func (s *Store) UpdateOrg(ctx context.Context, a congtac.Actor, id int64, versio
 		}
 		o.Version++
 		_, err = tx.ExecContext(ctx, `UPDATE orgs SET parent_id = $1, kind = $2, name = $3, short_name = $4,
-			position = $5, search = $6, version = version + 1, updated_at = $7 WHERE id = $8`,
-			nullID(o.ParentID), o.Kind, o.Name, o.ShortName, o.Position, orgSearch(o), s.now().Unix(), id)
+			display_name = $5, position = $6, search = $7, version = version + 1, updated_at = $8 WHERE id = $9`,
+			nullID(o.ParentID), o.Kind, o.Name, o.ShortName, o.DisplayName, o.Position, orgSearch(o), s.now().Unix(), id)
 		if err != nil {
 			return fmt.Errorf("store: update org: %w", err)
 		}

@@ -34,7 +34,8 @@ func taskArgs(t congtac.Task) []any {
 		target = mustJSON(t.Target)
 	}
 	return []any{nullID(t.ItemID), t.Position, t.Text, t.Sector, t.Lead, nullID(t.LeaderID),
-		nullDate(t.Due.Date), t.Due.Precision, t.Due.Text, rrule, rstart, target, t.Source, taskSearch(t), t.KeepsOldDue}
+		nullDate(t.Due.Date), t.Due.Precision, t.Due.Text, rrule, rstart, target, t.Source, taskSearch(t),
+		t.Print.Mode, t.Print.Lead, t.Print.Due, t.Print.Source, t.KeepsOldDue}
 }
 
 // insertTask writes a validated task with its supports and returns its ID.
@@ -45,8 +46,8 @@ func (s *Store) insertTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (int
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO tasks (program_id, item_id, position, text, sector, lead_id,
 		leader_id, due_date, due_precision, due_text, rrule, rrule_start, target, source, search,
-		keeps_old_due, carried_from, replaces, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 1, $19, $19)
+		print_mode, print_lead, print_due, print_source, keeps_old_due, carried_from, replaces, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, 1, $23, $23)
 		RETURNING id`, args...).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: insert task: %w", err)
@@ -214,8 +215,9 @@ func (s *Store) UpdateTask(ctx context.Context, a congtac.Actor, id int64, versi
 		args := append(taskArgs(t), s.now().Unix(), id, version)
 		res, err := tx.ExecContext(ctx, `UPDATE tasks SET item_id = $1, position = $2, text = $3, sector = $4,
 			lead_id = $5, leader_id = $6, due_date = $7, due_precision = $8, due_text = $9, rrule = $10,
-			rrule_start = $11, target = $12, source = $13, search = $14, keeps_old_due = $15, version = version + 1,
-			updated_at = $16 WHERE id = $17 AND version = $18`, args...)
+			rrule_start = $11, target = $12, source = $13, search = $14, print_mode = $15, print_lead = $16,
+			print_due = $17, print_source = $18, keeps_old_due = $19, version = version + 1, updated_at = $20
+			WHERE id = $21 AND version = $22`, args...)
 		if err != nil {
 			return fmt.Errorf("store: update task: %w", err)
 		}

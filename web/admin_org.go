@@ -30,9 +30,9 @@ type orgRow struct {
 
 // orgForm is the create form as typed.
 type orgForm struct {
-	Name, ShortName, Kind, ParentID, ValidFrom string
-	Kinds, Parents                             []adminChoice
-	Errors                                     map[string]string
+	Name, ShortName, DisplayName, Kind, ParentID, ValidFrom string
+	Kinds, Parents                                          []adminChoice
+	Errors                                                  map[string]string
 }
 
 // orgEdit holds the forms of one org: rename, and merge into a successor.
@@ -42,6 +42,7 @@ type orgEdit struct {
 	Version               int
 	Ended                 bool
 	NewName, NewShortName string
+	NewDisplayName        string
 	RenameErrors          map[string]string
 	SuccessorID, On       string
 	Successors            []adminChoice
@@ -73,7 +74,7 @@ func (s *Server) orgListPageFor(r *http.Request, edit int64) (orgListPage, orgTr
 			return orgListPage{}, tree, congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy cơ quan, đơn vị này.")
 		}
 		page.Edit = &orgEdit{ID: o.ID, Name: o.Name, Version: o.Version, Ended: !o.ValidTo.IsZero(),
-			NewName: o.Name, NewShortName: o.ShortName}
+			NewName: o.Name, NewShortName: o.ShortName, NewDisplayName: o.DisplayName}
 		page.Edit.fillChoices(a, tree)
 	}
 	return page, tree, nil
@@ -126,15 +127,16 @@ func (s *Server) handleOrgList(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "admin_orgs", page)
 }
 
-// handleOrgCreate adds an org from the fields name, short_name, kind, parent_id and the
+// handleOrgCreate adds an org from the fields name, short_name, display_name, kind, parent_id and the
 // optional valid_from (day/month/year, today when empty). The parent must be within the
 // actor's reach; only a scope over every org may add a root.
 func (s *Server) handleOrgCreate(w http.ResponseWriter, r *http.Request) {
 	a := actorOf(r)
 	f := orgForm{Name: r.PostFormValue("name"), ShortName: r.PostFormValue("short_name"),
-		Kind: r.PostFormValue("kind"), ParentID: r.PostFormValue("parent_id"), ValidFrom: r.PostFormValue("valid_from")}
+		DisplayName: r.PostFormValue("display_name"), Kind: r.PostFormValue("kind"),
+		ParentID: r.PostFormValue("parent_id"), ValidFrom: r.PostFormValue("valid_from")}
 	var p congtac.Problems
-	o := congtac.Org{Name: f.Name, ShortName: f.ShortName, Kind: congtac.OrgKind(f.Kind),
+	o := congtac.Org{Name: f.Name, ShortName: f.ShortName, DisplayName: f.DisplayName, Kind: congtac.OrgKind(f.Kind),
 		ParentID: parseFormID(&p, "parent_id", f.ParentID), ValidFrom: parseFormDate(&p, "valid_from", f.ValidFrom, false)}
 	if o.ValidFrom.IsZero() {
 		o.ValidFrom = congtac.DateOf(s.cfg.Now(), s.loc)
@@ -198,7 +200,7 @@ func (s *Server) editableOrg(r *http.Request) (congtac.Org, int, error) {
 	return o, version, err
 }
 
-// handleOrgUpdate renames an org from the fields name and short_name, with the version
+// handleOrgUpdate renames an org from the fields name, short_name and display_name, with the version
 // the form was filled from (ECONFLICT when it moved: the 409 page). The old name stays in
 // the audit log.
 func (s *Server) handleOrgUpdate(w http.ResponseWriter, r *http.Request) {
@@ -207,12 +209,12 @@ func (s *Server) handleOrgUpdate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	name, short := r.PostFormValue("name"), r.PostFormValue("short_name")
+	name, short, display := r.PostFormValue("name"), r.PostFormValue("short_name"), r.PostFormValue("display_name")
 	updated, err := s.st.UpdateOrg(r.Context(), actorOf(r), o.ID, version,
-		congtac.OrgUpdate{Name: &name, ShortName: &short})
+		congtac.OrgUpdate{Name: &name, ShortName: &short, DisplayName: &display})
 	if err != nil {
 		s.refuseOrgForm(w, r, err, o.ID, func(page *orgListPage, _ orgTree) {
-			page.Edit.NewName, page.Edit.NewShortName = name, short
+			page.Edit.NewName, page.Edit.NewShortName, page.Edit.NewDisplayName = name, short, display
 			page.Edit.RenameErrors = congtac.FieldErrors(err)
 		})
 		return

@@ -16,16 +16,18 @@ type apiOrg struct {
 	KindLabel   string  `json:"kind_label"`
 	Name        string  `json:"name"`
 	ShortName   string  `json:"short_name"`
+	DisplayName string  `json:"display_name"`
 	ValidFrom   *string `json:"valid_from"`
 	ValidTo     *string `json:"valid_to"`
 	SuccessorID *int64  `json:"successor_id"`
 	Active      bool    `json:"active"`
+	Version     int     `json:"version"`
 }
 
 func newAPIOrg(o congtac.Org, today congtac.Date) apiOrg {
 	return apiOrg{ID: o.ID, ParentID: apiID(o.ParentID), Kind: string(o.Kind), KindLabel: o.Kind.Label(),
-		Name: o.Name, ShortName: o.ShortName, ValidFrom: apiDate(o.ValidFrom), ValidTo: apiDate(o.ValidTo),
-		SuccessorID: apiID(o.Successor), Active: o.Active(today)}
+		Name: o.Name, ShortName: o.ShortName, DisplayName: o.DisplayName, ValidFrom: apiDate(o.ValidFrom),
+		ValidTo: apiDate(o.ValidTo), SuccessorID: apiID(o.Successor), Active: o.Active(today), Version: o.Version}
 }
 
 // apiPerson is a person of the catalog with the posts held today.
@@ -62,7 +64,9 @@ func catalogSchemas() map[string]*oaSchema {
 			"id": schInt("Mã."), "parent_id": schNullable(schInt("Cơ quan cấp trên.")),
 			"kind": schEnum("Loại.", codesOf(congtac.OrgKinds)...), "kind_label": schString("Tên loại."),
 			"name": schString("Tên."), "short_name": schString("Tên viết tắt (dùng trong ký hiệu văn bản)."),
-			"valid_from": schNullable(schDate("Bắt đầu hoạt động.")), "valid_to": schNullable(schDate("Kết thúc (sáp nhập, giải thể).")),
+			"display_name": schString("Tên ghi trong văn bản (Phòng Tài chính - KH); rỗng: văn bản ghi tên đầy đủ."),
+			"version":      schInt("Phiên bản."),
+			"valid_from":   schNullable(schDate("Bắt đầu hoạt động.")), "valid_to": schNullable(schDate("Kết thúc (sáp nhập, giải thể).")),
 			"successor_id": schNullable(schInt("Đơn vị kế thừa.")), "active": schBool("Đang hoạt động hôm nay."),
 		}),
 		"Person": schObject("Cán bộ với các chức vụ đang giữ.", oaProps{

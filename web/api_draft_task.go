@@ -26,6 +26,10 @@ type apiTaskCreate struct {
 	Target          *apiTargetInput `json:"target"`
 	Source          string          `json:"source"`
 	Position        *int            `json:"position"`
+	Print           string          `json:"print"`
+	LeadVerb        string          `json:"lead_verb"`
+	PrintDue        *bool           `json:"print_due"`
+	PrintSource     bool            `json:"print_source"`
 }
 
 // apiTaskUpdate is the body of PATCH /api/v1/tasks/{id}: the version read and the fields
@@ -44,6 +48,10 @@ type apiTaskUpdate struct {
 	Source          *string         `json:"source"`
 	ItemID          *int64          `json:"item_id"`
 	Position        *int            `json:"position"`
+	Print           *string         `json:"print"`
+	LeadVerb        *string         `json:"lead_verb"`
+	PrintDue        *bool           `json:"print_due"`
+	PrintSource     *bool           `json:"print_source"`
 	KeepsOldDue     *bool           `json:"keeps_old_due"`
 	sent            map[string]json.RawMessage
 }
@@ -90,6 +98,13 @@ func draftTaskSchemas() map[string]*oaSchema {
 		"recurrence_start": schDate("Ngày bắt đầu lặp lại; mặc định ngày đầu kỳ của chương trình."),
 		"target":           schNullable(schRef("TargetInput")), "source": schString("Căn cứ."),
 		"position": schInt("Thứ tự trong mục; bỏ trống: cuối mục."),
+		"print": schEnum("Cách in trong chương trình: inline: ghi trong đoạn văn của mục, trong ngoặc đơn, "+
+			"trước dấu chấm (Phòng Tài chính - KH chuẩn bị); line: thành dòng riêng (- …) dưới mục; "+
+			"none: không in, chỉ theo dõi. Mặc định line.", codesOf(congtac.PrintModes)...),
+		"lead_verb": schEnum("Từ ghi sau cơ quan chủ trì: chairs: chủ trì; prepares: chuẩn bị; "+
+			"carries_out: thực hiện. Mặc định chairs.", codesOf(congtac.LeadWords)...),
+		"print_due":    schBool("In thời hạn trong ngoặc đơn (thời hạn: chậm nhất trong tháng 5/2023). Mặc định true."),
+		"print_source": schBool("In căn cứ trong ngoặc đơn (theo Chỉ thị số 19-CT/TU ngày 11/6/2020). Mặc định false."),
 	}
 	update := oaProps{"version": schInt("Phiên bản của nhiệm vụ đã đọc; khác phiên bản hiện tại thì trả về 409."),
 		"item_id":       schInt("Chuyển sang mục khác của cùng chương trình."),
@@ -119,9 +134,10 @@ func draftTaskSchemas() map[string]*oaSchema {
 // taskInput reads what a task body says about deadline, recurrence, target and the orgs
 // and leader it names, against program p; problems are collected by field.
 type taskInput struct {
-	p    congtac.Program
-	orgs orgIndex
-	pr   congtac.Problems
+	p      congtac.Program
+	before congtac.Task // the task as read, for an update
+	orgs   orgIndex
+	pr     congtac.Problems
 }
 
 // due returns the deadline of in and, for a phrase, the recurrence it gives (nil for a
@@ -163,6 +179,25 @@ func (ti *taskInput) recurrence(rule, start string) *congtac.Recurrence {
 		return nil
 	}
 	return &rec
+}
+
+// print returns how the task prints: from, with the fields sent (nil: unchanged) applied.
+// The codes are checked by the task's validation.
+func (ti *taskInput) print(from congtac.TaskPrint, mode, lead *string, due, source *bool) congtac.TaskPrint {
+	p := from
+	if mode != nil {
+		p.Mode = congtac.PrintMode(*mode)
+	}
+	if lead != nil {
+		p.Lead = congtac.LeadWord(*lead)
+	}
+	if due != nil {
+		p.Due = *due
+	}
+	if source != nil {
+		p.Source = *source
+	}
+	return p
 }
 
 // target returns the goal of in; nil for none.
@@ -234,6 +269,7 @@ func (s *Server) handleAPITaskCreate(w http.ResponseWriter, r *http.Request) {
 	t := congtac.Task{ProgramID: p.ID, ItemID: it.ID, Text: body.Text, Sector: congtac.Sector(body.Sector),
 		Lead: ti.lead(body.Lead), Support: ti.supports(body.Support), LeaderID: body.LeaderID,
 		Target: ti.target(body.Target), Source: body.Source, Position: lastTaskPosition(p.Tasks, it.ID) + 1}
+	t.Print = ti.print(congtac.TaskPrint{Due: true}, &body.Print, &body.LeadVerb, body.PrintDue, &body.PrintSource)
 	t.Due, t.Recurrence, _ = ti.due(body.Due)
 	if rec := ti.recurrence(body.Recurrence, body.RecurrenceStart); rec != nil {
 		t.Recurrence = rec
@@ -302,7 +338,7 @@ func (s *Server) handleAPITaskUpdate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, fmt.Errorf("web: api update task: %w", err), 0)
 		return
 	}
-	ti := &taskInput{p: p, orgs: orgs}
+	ti := &taskInput{p: p, orgs: orgs, before: t}
 	version := bodyVersion(&ti.pr, body.Version)
 	u := ti.update(&body)
 	if err := s.checkLeader(ctx, &ti.pr, deref(u.LeaderID)); err != nil {
@@ -349,6 +385,9 @@ func (ti *taskInput) update(body *apiTaskUpdate) congtac.TaskUpdate {
 	}
 	if body.has("target") {
 		u.Target = ptr(ti.target(body.Target))
+	}
+	if body.Print != nil || body.LeadVerb != nil || body.PrintDue != nil || body.PrintSource != nil {
+		u.Print = ptr(ti.print(ti.before.Print, body.Print, body.LeadVerb, body.PrintDue, body.PrintSource))
 	}
 	if body.ItemID != nil {
 		if !hasItem(ti.p.Items, *body.ItemID) {

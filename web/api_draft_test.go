@@ -23,7 +23,7 @@ func init() {
 		"CommentCreate": apiCommentCreate{}, "ReviewComment": apiReviewComment{}, "ItemCreate": apiItemCreate{},
 		"ItemUpdate": apiItemUpdate{}, "TaskCreate": apiTaskCreate{}, "TaskUpdate": apiTaskUpdate{},
 		"DueInput": apiDueInput{}, "TargetInput": apiTargetInput{}, "Deadline": apiDeadline{},
-		"Proposal": apiProposal{}, "ProposalCreate": apiProposalCreate{}, "ProposalDecision": apiProposalDecision{},
+		"OrgCreate": apiOrgCreate{}, "OrgUpdate": apiOrgUpdate{}, "Proposal": apiProposal{}, "ProposalCreate": apiProposalCreate{}, "ProposalDecision": apiProposalDecision{},
 	})
 }
 

@@ -34,6 +34,10 @@ type apiTask struct {
 	Status          string           `json:"status"`
 	StatusLabel     string           `json:"status_label"`
 	AsOf            string           `json:"as_of"`
+	Print           string           `json:"print"`
+	LeadVerb        string           `json:"lead_verb"`
+	PrintDue        bool             `json:"print_due"`
+	PrintSource     bool             `json:"print_source"`
 	Version         int              `json:"version"`
 }
 
@@ -100,7 +104,8 @@ func newAPITask(t congtac.Task, today congtac.Date) apiTask {
 		LeaderID: apiID(t.LeaderID), Due: newAPIDue(t.Due), Source: t.Source, CarriedFrom: apiID(t.CarriedFrom),
 		KeepsOldDue: t.KeepsOldDue, Replaces: apiID(t.Replaces), SupersededBy: apiID(t.SupersededBy),
 		DoneOn: apiDate(t.DoneOn), Status: string(st), StatusLabel: st.Label(), AsOf: today.String(),
-		Version: t.Version}
+		Print: string(t.Print.Mode.Or()), LeadVerb: string(t.Print.Lead.Or()), PrintDue: t.Print.Due,
+		PrintSource: t.Print.Source, Version: t.Version}
 	for _, sp := range t.Support {
 		st, _ := t.SupportStatus(sp.OrgID, today)
 		out.Supports = append(out.Supports, apiSupport{OrgID: sp.OrgID, DoneOn: apiDate(sp.DoneOn),
@@ -143,6 +148,11 @@ func taskSchemas() map[string]*oaSchema {
 		"deferral":      schNullable(schRef("Deferral")), "cancellation": schNullable(schRef("Cancellation")),
 		"status": schEnum("Trạng thái.", statuses...), "status_label": schString("Tên trạng thái."),
 		"as_of": schDate("Ngày tính trạng thái (hôm nay)."), "version": schInt("Phiên bản."),
+		"print": schEnum("Cách in trong chương trình: inline (trong đoạn văn của mục), line (dòng riêng), "+
+			"none (không in, chỉ theo dõi).", codesOf(congtac.PrintModes)...),
+		"lead_verb":    schEnum("Từ ghi sau cơ quan chủ trì: chủ trì, chuẩn bị, thực hiện.", codesOf(congtac.LeadWords)...),
+		"print_due":    schBool("Thời hạn được in."),
+		"print_source": schBool("Căn cứ được in."),
 	})
 	return map[string]*oaSchema{
 		"Task": task,

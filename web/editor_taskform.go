@@ -45,10 +45,22 @@ type taskForm struct {
 	Lead, Leader, Sector, Comparator string
 	Recur, RecurWeekday              string
 	Support                          []string
+	// How the task prints: print (inline, line, none), lead_verb, print_due, print_source.
+	Print, LeadVerb       string
+	PrintDue, PrintSource bool
+	PrintChoices          []printChoice
+	LeadVerbChoices       []printChoice
+}
+
+// printChoice is a radio button or option of the print fields.
+type printChoice struct {
+	Value, Label string
+	Checked      bool
 }
 
 // taskFields are the fields of [taskForm] that show their own messages.
-var taskFields = []string{"text", "sector", "lead", "support", "leader", "due", "recurrence", "target", "source", "item_id"}
+var taskFields = []string{"text", "sector", "lead", "support", "leader", "due", "recurrence", "target", "source", "item_id",
+	"print", "lead_verb"}
 
 // readTaskForm returns the task form as the request posted it.
 func readTaskForm(r *http.Request) *taskForm {
@@ -58,6 +70,8 @@ func readTaskForm(r *http.Request) *taskForm {
 		RecurWeekday: get("recur_weekday"), RRule: get("rrule"), Metric: get("metric"), Comparator: get("comparator"),
 		Value: get("value"), Unit: get("unit"), Baseline: get("baseline"), KeepsOldDue: get("keeps_old_due") != "",
 		Errors: map[string]string{}}
+	f.Print, f.LeadVerb = get("print"), get("lead_verb")
+	f.PrintDue, f.PrintSource = r.PostFormValue("print_due") != "", r.PostFormValue("print_source") != ""
 	f.Version, _ = strconv.Atoi(get("version"))
 	for _, v := range r.PostForm["support"] {
 		if v = strings.TrimSpace(v); v != "" {
@@ -71,7 +85,9 @@ func readTaskForm(r *http.Request) *taskForm {
 func taskFormOf(t congtac.Task) *taskForm {
 	f := &taskForm{Version: t.Version, Text: t.Text, Sector: string(t.Sector), Lead: formIDValue(t.Lead),
 		Leader: formIDValue(t.LeaderID), Due: t.Due.Text, Source: t.Source, Item: strconv.FormatInt(t.ItemID, 10),
-		Understood: understood(t), Carried: t.CarriedFrom != 0, KeepsOldDue: t.KeepsOldDue, Errors: map[string]string{}}
+		Understood: understood(t), Carried: t.CarriedFrom != 0, KeepsOldDue: t.KeepsOldDue, Errors: map[string]string{},
+		Print: string(t.Print.Mode.Or()), LeadVerb: string(t.Print.Lead.Or()), PrintDue: t.Print.Due,
+		PrintSource: t.Print.Source}
 	if f.Due == "" && !t.Due.IsVague() {
 		f.Due = vn.PaddedDate(t.Due.Date)
 	}
@@ -91,6 +107,16 @@ func taskFormOf(t congtac.Task) *taskForm {
 // fill sets the options of the form's selects from c, marking what the form holds. A new
 // task's form asks only for what most tasks need; repetition and target come after.
 func (f *taskForm) fill(c editorChoices) {
+	if f.Print == "" { // a form not posted yet: a task prints as its own line, with its deadline
+		f.Print, f.PrintDue = string(congtac.PrintLine), true
+	}
+	f.PrintChoices, f.LeadVerbChoices = nil, nil
+	for _, m := range congtac.PrintModes {
+		f.PrintChoices = append(f.PrintChoices, printChoice{string(m), m.Label(), string(m) == f.Print})
+	}
+	for _, w := range congtac.LeadWords {
+		f.LeadVerbChoices = append(f.LeadVerbChoices, printChoice{string(w), w.Verb(), string(w) == string(congtac.LeadWord(f.LeadVerb).Or())})
+	}
 	f.LeadOptions, f.SupportOptions = c.orgs.html(f.Lead), c.orgs.html(f.Support...)
 	f.LeaderOptions, f.SectorOptions = c.leaders.html(f.Leader), c.sectors.html(f.Sector)
 	if f.Loose {
@@ -113,7 +139,8 @@ func (f *taskForm) setErrors(err error) {
 // Every field that cannot be read is named in the EINVALID error.
 func (f *taskForm) task(p congtac.Program) (congtac.Task, error) {
 	var pr congtac.Problems
-	t := congtac.Task{ProgramID: p.ID, Text: f.Text, Sector: congtac.Sector(f.Sector), Source: f.Source}
+	t := congtac.Task{ProgramID: p.ID, Text: f.Text, Sector: congtac.Sector(f.Sector), Source: f.Source,
+		Print: f.print()}
 	t.Lead = parseFormID(&pr, "lead", f.Lead)
 	t.LeaderID = parseFormID(&pr, "leader", f.Leader)
 	t.ItemID = parseFormID(&pr, "item_id", f.Item)
@@ -137,6 +164,16 @@ func (f *taskForm) task(p congtac.Program) (congtac.Task, error) {
 		pr = append(pr, congtac.FieldError("target", "%s", congtac.ErrorMessage(err)))
 	}
 	return t, pr.Err()
+}
+
+// print returns how the form says the task prints; a form without the print fields (print
+// not posted) prints it as its own line with its deadline.
+func (f *taskForm) print() congtac.TaskPrint {
+	if f.Print == "" {
+		return congtac.TaskPrint{Due: true}
+	}
+	return congtac.TaskPrint{Mode: congtac.PrintMode(f.Print), Lead: congtac.LeadWord(f.LeadVerb),
+		Due: f.PrintDue, Source: f.PrintSource}
 }
 
 // recurrence returns the repetition chosen, starting on the program's first day; nil for
@@ -224,11 +261,19 @@ func (f *taskForm) update(t congtac.Task, p congtac.Program) (congtac.TaskUpdate
 	}
 	u := congtac.TaskUpdate{Text: &n.Text, Sector: &n.Sector, Lead: &n.Lead, Support: &n.Support,
 		LeaderID: &n.LeaderID, Due: &n.Due, Recurrence: &n.Recurrence, Target: &n.Target, Source: &n.Source,
-		ItemID: &n.ItemID}
+		ItemID: &n.ItemID, Print: printUpdate(f, t)}
 	if t.CarriedFrom != 0 {
 		u.KeepsOldDue = &f.KeepsOldDue
 	}
 	return u, nil
+}
+
+// printUpdate returns the print fields of f, or t's own when f did not post them.
+func printUpdate(f *taskForm, t congtac.Task) *congtac.TaskPrint {
+	if f.Print == "" {
+		return &t.Print
+	}
+	return ptr(f.print())
 }
 
 // understood says how a task's deadline was understood, for the user to check: "→

@@ -42,6 +42,8 @@ var apiOps = map[string]apiOp{
 		qEnum("kind", "Loại cơ quan.", codesOf(congtac.OrgKinds)...),
 		qID("parent", "Cơ quan cấp trên."),
 	}},
+	"POST /api/v1/orgs":       {body: "OrgCreate", status: http.StatusCreated, response: "Org", errors: []int{404}},
+	"PATCH /api/v1/orgs/{id}": {body: "OrgUpdate", response: "Org", errors: []int{409}},
 	"GET /api/v1/people": {list: true, response: "Person", params: []apiParam{
 		qText("q", "Tìm theo họ tên, không phân biệt dấu."),
 		qID("org", "Cơ quan, đơn vị công tác."),
@@ -487,7 +489,7 @@ func apiSchemas() map[string]*oaSchema {
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
 		reportSchemas(), meetingSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
 		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
-		deadlineSchemas(), proposalSchemas()} {
+		deadlineSchemas(), proposalSchemas(), orgSchemas()} {
 		maps.Copy(all, part)
 	}
 	return all

@@ -139,6 +139,8 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/api/v1/openapi.json", need: anyone, handler: s.handleAPIOpenAPI, api: true, summary: "Tài liệu OpenAPI 3 của API"},
 		{method: "GET", pattern: "/api/v1/me", need: congtac.UseAccount, handler: s.handleAPIMe, api: true, summary: "Tài khoản đang dùng"},
 		{method: "GET", pattern: "/api/v1/orgs", need: congtac.ViewCatalog, handler: s.handleAPIOrgList, api: true, summary: "Danh sách cơ quan, đơn vị"},
+		{method: "POST", pattern: "/api/v1/orgs", need: congtac.ManageOrgs, handler: s.handleAPIOrgCreate, api: true, summary: "Thêm cơ quan, đơn vị"},
+		{method: "PATCH", pattern: "/api/v1/orgs/{id}", need: congtac.ManageOrgs, handler: s.handleAPIOrgUpdate, api: true, summary: "Sửa tên, tên viết tắt, tên ghi trong văn bản của cơ quan, đơn vị"},
 		{method: "GET", pattern: "/api/v1/people", need: congtac.ViewCatalog, handler: s.handleAPIPersonList, api: true, summary: "Danh sách cán bộ"},
 		{method: "GET", pattern: "/api/v1/programs", need: congtac.ViewPrograms, handler: s.handleAPIProgramList, api: true, summary: "Danh sách chương trình công tác"},
 		{method: "GET", pattern: "/api/v1/programs/{id}", need: congtac.ViewPrograms, handler: s.handleAPIProgramShow, api: true, summary: "Một chương trình với các mục và nhiệm vụ"},
