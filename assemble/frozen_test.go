@@ -128,6 +128,10 @@ func TestSnapshotIsTheDocumentAsIssued(t *testing.T) {
 		if got, want := documentXML(t, frozen), documentXML(t, live); got != want {
 			t.Errorf("the snapshot lays out otherwise than the program as issued:\n got %.600s\nwant %.600s", got, want)
 		}
+		if snap, err := st.FindProgramSnapshot(ctxb, issued.ID); err == nil {
+			t.Logf("snapshot of the demo's program of %d tasks: %d bytes of JSON, seal and signature %d bytes",
+				len(frozen.Program.Tasks), len(snap.Body), len(seal)+len(sig))
+		}
 		if !bytes.Equal(frozen.Options.Images.Seal, seal) {
 			t.Errorf("snapshot seal: %d bytes, want the %d bytes uploaded before the issue", len(frozen.Options.Images.Seal), len(seal))
 		}
