@@ -169,3 +169,19 @@ type DocumentFilter struct {
 	Limit     int
 	Reach     *Reach // issuing org within reach
 }
+
+// Snapshot is what an issued document showed when it was issued: the whole input of its
+// layout (masthead, number, date, place, signature, recipients, body and the names in it),
+// encoded by the package that renders it. Format names the version of that encoding, so
+// that a later release still reads an older snapshot. A snapshot is stored in the
+// transaction that numbers its document and never changes: later changes to orgs, people,
+// settings or tasks do not reach it.
+type Snapshot struct {
+	DocumentID int64
+	Format     int
+	Body       []byte // JSON
+	TakenAt    time.Time
+	// Backfilled marks a snapshot made after the issue, for a document issued before
+	// snapshots existed: it holds the data as they were at TakenAt.
+	Backfilled bool
+}

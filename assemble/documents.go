@@ -7,33 +7,48 @@ import (
 	"congtac/export"
 )
 
-// Program returns a work program as a document; a program not yet issued is a draft.
+// Program returns a work program as a document: an issued program exactly as it was
+// issued (its snapshot, see [FindFrozenProgram]), any other as it is now, as a draft.
 func (s *Source) Program(ctx context.Context, id int64) (export.ProgramDoc, error) {
+	fz, err := FindFrozenProgram(ctx, s.st, id)
+	if congtac.ErrorCode(err) != congtac.ENOTFOUND {
+		return fz.Doc, err
+	}
 	p, err := s.st.FindProgramByID(ctx, id)
 	if err != nil {
 		return export.ProgramDoc{}, err
 	}
-	meetings, err := s.st.FindMeetings(ctx, congtac.MeetingFilter{ProgramID: &id})
+	return s.program(ctx, p, p.Status.Published())
+}
+
+// program returns program p as a document from the store as it is now; issued says
+// whether to print it as issued (number, date, images) or as a draft.
+func (s *Source) program(ctx context.Context, p congtac.Program, issued bool) (export.ProgramDoc, error) {
+	meetings, err := s.st.FindMeetings(ctx, congtac.MeetingFilter{ProgramID: &p.ID})
 	if err != nil {
 		return export.ProgramDoc{}, err
 	}
 	if p.Symbol == "" {
 		p.Symbol = s.symbol(congtac.DocProgram, p.OrgID)
 	}
-	opts, err := s.options(ctx, p.Status.Published(), p.Signature.PersonID, p.OrgID)
+	opts, err := s.options(ctx, issued, p.Signature.PersonID, p.OrgID)
 	if err != nil {
 		return export.ProgramDoc{}, err
 	}
 	return export.ProgramDoc{Settings: s.settings, Program: p, Orgs: s.names, People: s.people, Meetings: meetings,
-		Draft: !p.Status.Published(), Options: opts}, nil
+		Draft: !issued, Options: opts}, nil
 }
 
 // Invitation returns a meeting's invitation (Giấy mời): the registered document when there
-// is one, else a draft signed as the meeting's program is.
+// is one (as it was issued, from its snapshot, when it has one), else a draft signed as the
+// meeting's program is.
 func (s *Source) Invitation(ctx context.Context, meetingID int64) (export.InvitationDoc, error) {
 	m, doc, found, err := s.meetingDocument(ctx, meetingID, congtac.DocInvitation, []string{"Như thành phần mời;"})
 	if err != nil {
 		return export.InvitationDoc{}, err
+	}
+	if f, ok, err := s.frozenIf(ctx, found, doc.ID, congtac.DocInvitation); err != nil || ok {
+		return deref(f.Invitation), err
 	}
 	opts, err := s.options(ctx, found, doc.Signature.PersonID, m.OrgID)
 	return export.InvitationDoc{Settings: s.settings, Meeting: m, Document: doc, Orgs: s.names, People: s.people,
@@ -46,6 +61,9 @@ func (s *Source) Conclusion(ctx context.Context, meetingID int64) (export.Conclu
 	m, doc, found, err := s.meetingDocument(ctx, meetingID, congtac.DocNotice, nil)
 	if err != nil {
 		return export.ConclusionDoc{}, err
+	}
+	if f, ok, err := s.frozenIf(ctx, found, doc.ID, congtac.DocNotice); err != nil || ok {
+		return deref(f.Conclusion), err
 	}
 	opts, err := s.options(ctx, found, doc.Signature.PersonID, m.OrgID)
 	return export.ConclusionDoc{Settings: s.settings, Meeting: m, Document: doc, Orgs: s.names, People: s.people,
@@ -92,12 +110,28 @@ func (s *Source) draftDocument(ctx context.Context, t congtac.DocType, org, prog
 }
 
 // ResultReport returns the report on a program's execution as of a day (Báo cáo kết quả
-// thực hiện chương trình), with the reports its orgs sent on its tasks.
+// thực hiện chương trình), with the reports its orgs sent on its tasks. Once the report is
+// issued it is the issued one, from its snapshot when it has one, whatever asOf says.
 func (s *Source) ResultReport(ctx context.Context, programID int64, asOf congtac.Date) (export.ResultReportDoc, error) {
 	p, err := s.st.FindProgramByID(ctx, programID)
 	if err != nil {
 		return export.ResultReportDoc{}, err
 	}
+	t := congtac.DocReport
+	docs, _, err := s.st.FindDocuments(ctx, congtac.DocumentFilter{ProgramID: &programID, Type: &t, Limit: 1})
+	if err != nil {
+		return export.ResultReportDoc{}, err
+	}
+	if f, ok, err := s.frozenIf(ctx, len(docs) > 0, first(docs).ID, t); err != nil || ok {
+		return deref(f.Report), err
+	}
+	return s.resultReport(ctx, p, docs, asOf)
+}
+
+// resultReport returns the report on program p as of asOf, as registered in docs (its one
+// registered report, if any) or as a draft.
+func (s *Source) resultReport(ctx context.Context, p congtac.Program, docs []congtac.Document, asOf congtac.Date) (export.ResultReportDoc, error) {
+	programID := p.ID
 	var reports []congtac.Report
 	for f := (congtac.ReportFilter{ProgramID: &programID, Limit: 1000}); ; f.Offset += f.Limit {
 		rs, total, err := s.st.FindReports(ctx, f)
@@ -109,10 +143,6 @@ func (s *Source) ResultReport(ctx context.Context, programID int64, asOf congtac
 		}
 	}
 	t := congtac.DocReport
-	docs, _, err := s.st.FindDocuments(ctx, congtac.DocumentFilter{ProgramID: &programID, Type: &t, Limit: 1})
-	if err != nil {
-		return export.ResultReportDoc{}, err
-	}
 	doc, found := first(docs), len(docs) > 0
 	if !found {
 		doc = congtac.Document{OrgID: p.OrgID, Type: t, Symbol: s.symbol(t, p.OrgID), Place: p.Place,

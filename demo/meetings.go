@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"congtac"
+	"congtac/assemble"
 )
 
 // topics rotate through the regular meetings: what a department brings besides the
@@ -44,7 +45,7 @@ func (w *world) planMeetings(q *queue, i int, month congtac.Period, p *congtac.P
 		return err
 	})
 	q.add(day.AddDays(-5), func() error {
-		_, err := w.st.IssueDocument(w.ctx, w.actors["cvp"], congtac.Document{OrgID: w.committee.ID,
+		_, err := assemble.IssueDocument(w.ctx, w.st, w.actors["cvp"], congtac.Document{OrgID: w.committee.ID,
 			Type: congtac.DocInvitation, Symbol: congtac.Symbol(congtac.DocInvitation, "UBND", ""), IssuedOn: day.AddDays(-5),
 			Place: "Sơn Hà", Summary: "Mời dự " + meeting.Title, MeetingID: meeting.ID,
 			Signature: congtac.Signature{Lines: []congtac.SignLine{{Authority: congtac.AuthorityByOrder, Of: "CHỦ TỊCH"}},

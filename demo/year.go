@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"congtac"
+	"congtac/assemble"
 )
 
 // event is one step of the story, run with the store's clock on its day.
@@ -111,7 +112,7 @@ func (w *world) planMonth(q *queue, i int, month congtac.Period) {
 	q.add(start.AddDays(-2), func() error { return w.move(p, chair, congtac.ActionApprove, "") })
 	issueOn := w.workingDay(start)
 	q.add(issueOn, func() error {
-		issued, err := w.st.IssueProgram(w.ctx, office, p.ID, p.Version, issueOn)
+		issued, err := assemble.IssueProgram(w.ctx, w.st, office, p.ID, p.Version, issueOn)
 		if err == nil && i >= 9 { // the last three months' programs are published to the public
 			public := true
 			issued, err = w.st.UpdateProgram(w.ctx, office, issued.ID, issued.Version, congtac.ProgramUpdate{Public: &public})

@@ -100,7 +100,7 @@ func benchIssue(b *testing.B, s *store.Store, st synth.Stats) {
 		IssuedOn: congtac.MustDate(2027, 2, 1), Summary: "Mời dự phiên họp thường kỳ"}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := s.IssueDocument(ctx, a, d); err != nil {
+		if _, err := s.IssueDocument(ctx, a, d, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

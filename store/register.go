@@ -62,13 +62,18 @@ func (s *Store) issue(ctx context.Context, tx *sql.Tx, a congtac.Actor, d *congt
 }
 
 // IssueDocument gives a document the next number of its org's register and records it in
-// the outgoing register. Concurrent issuers never get the same number or leave a gap.
-func (s *Store) IssueDocument(ctx context.Context, a congtac.Actor, d congtac.Document) (congtac.Document, error) {
+// the outgoing register, with the snapshot freeze makes of it (none when freeze is nil: a
+// document congtac does not render), in one transaction. Concurrent issuers never get the
+// same number or leave a gap.
+func (s *Store) IssueDocument(ctx context.Context, a congtac.Actor, d congtac.Document, freeze Freeze) (congtac.Document, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := findOrg(ctx, tx, d.OrgID); err != nil {
 			return err
 		}
-		return s.issue(ctx, tx, a, &d)
+		if err := s.issue(ctx, tx, a, &d); err != nil {
+			return err
+		}
+		return s.freezeTx(ctx, tx, d, freeze)
 	})
 	if err != nil {
 		return congtac.Document{}, err
@@ -78,10 +83,13 @@ func (s *Store) IssueDocument(ctx context.Context, a congtac.Actor, d congtac.Do
 
 // IssueProgram issues an approved program on day `on`: a number from the register
 // ("05/CTr-UBND"), the date and place, and the status issued; from then on it is immutable.
-// When the program amends an earlier issued one, that one becomes amended. A program that is
-// not ready ([congtac.Program.CheckReady]) is refused with EINVALID listing its tasks; once
-// issued, its tasks are in force in place of those they carry on or replace ([takeOver]).
-func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, version int, on congtac.Date) (congtac.Program, error) {
+// In the same transaction it stores the snapshot freeze makes of the issued document (see
+// [Freeze]; nil stores none), which every later rendering of the program shows. When the
+// program amends an earlier issued one, that one becomes amended and keeps its own snapshot.
+// A program that is not ready ([congtac.Program.CheckReady]) is refused with EINVALID
+// listing its tasks; once issued, its tasks are in force in place of those they carry on or
+// replace ([takeOver]).
+func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, version int, on congtac.Date, freeze Freeze) (congtac.Program, error) {
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -117,6 +125,9 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 			Symbol: congtac.Symbol(congtac.DocProgram, symbolBody(org), ""), Summary: p.Title,
 			Signature: p.Signature, Recipients: p.Recipients, ProgramID: p.ID}
 		if err := s.issue(ctx, tx, a, &d); err != nil {
+			return err
+		}
+		if err := s.freezeTx(ctx, tx, d, freeze); err != nil {
 			return err
 		}
 		p.Status, p.DocumentID, p.Number, p.Symbol, p.IssuedOn = to, d.ID, d.Number, d.Symbol, on

@@ -28,7 +28,7 @@ func TestConcurrentIssuersGetEveryNumberOnce(t *testing.T) {
 				<-start
 				d, err := s.IssueDocument(ctx, f.drafter, congtac.Document{OrgID: f.committee.ID,
 					Type: congtac.DocInvitation, Symbol: "GM-UBND", IssuedOn: congtac.MustDate(2023, 4, 20),
-					Summary: fmt.Sprintf("Mời dự hội nghị số %d", i)})
+					Summary: fmt.Sprintf("Mời dự hội nghị số %d", i)}, nil)
 				numbers[i], errs[i] = d.Number, err
 			}()
 		}
@@ -58,7 +58,7 @@ func TestNumbersRestartEachYearAndFollowTheSeriesSetting(t *testing.T) {
 		issue := func(typ congtac.DocType, on congtac.Date) string {
 			t.Helper()
 			d, err := s.IssueDocument(ctx, f.drafter, congtac.Document{OrgID: f.committee.ID, Type: typ,
-				Symbol: congtac.Symbol(typ, "UBND", "VP"), IssuedOn: on, Summary: "Văn bản thử"})
+				Symbol: congtac.Symbol(typ, "UBND", "VP"), IssuedOn: on, Summary: "Văn bản thử"}, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

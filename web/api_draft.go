@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"congtac"
+	"congtac/assemble"
 )
 
 // Drafting, review and issue of programs through the API. A program the actor may not read
@@ -338,7 +339,7 @@ func (s *Server) handleAPIProgramIssue(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err, 0)
 		return
 	}
-	p, err := s.st.IssueProgram(r.Context(), actorOf(r), p.ID, version, on)
+	p, err := assemble.IssueProgram(r.Context(), s.st, actorOf(r), p.ID, version, on)
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api issue program: %w", err), 0)
 		return

@@ -109,7 +109,7 @@ func TestProgramShowAsTheOfficialDocument(t *testing.T) {
 			for _, task := range p.Tasks {
 				wantStatuses = append(wantStatuses, task.Status(today).Label())
 			}
-			gotStatuses := texts(doc, ".doc-meta .status")
+			gotStatuses := texts(doc, ".doc-live .status")
 			slices.Sort(wantStatuses)
 			slices.Sort(gotStatuses)
 			if !slices.Equal(gotStatuses, wantStatuses) {

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"congtac"
+	"congtac/assemble"
 	"congtac/vn"
 )
 
@@ -23,6 +24,7 @@ type programDoc struct {
 	DocType    string // "CHƯƠNG TRÌNH"
 	Summary    string
 	Draft      bool // not issued yet: marked "DỰ THẢO"
+	Frozen     bool // issued, laid out from its snapshot: exactly as it was issued
 	Items      []docItem
 	Loose      []docTask // tasks under no item, such as those carried over into a draft
 	Recipients []string  // "- …" lines of "Nơi nhận"
@@ -49,7 +51,7 @@ type docTask struct {
 	Target    string
 	Source    string
 	Carried   bool       // carried over from an earlier program
-	Status    statusView // zero for the public
+	Status    statusView // as of today, not part of the document; zero for the public
 	id        int64
 }
 
@@ -68,8 +70,34 @@ type docReader struct {
 	today  congtac.Date
 }
 
-// programDoc lays out program p, with its items and tasks, for reader.
+// programDoc lays out program p, with its items and tasks, for reader. An issued program
+// is laid out from its snapshot, exactly as it was issued (see [frozenProgramDoc]); any
+// other from the store as it is now. Either way the tasks' current status and links, which
+// are not part of the document, come from p as it is now.
 func (s *Server) programDoc(ctx context.Context, p congtac.Program, orgs orgIndex, rd docReader) (programDoc, error) {
+	var doc programDoc
+	if p.Status.Published() {
+		fz, err := assemble.FindFrozenProgram(ctx, s.st, p.ID)
+		switch congtac.ErrorCode(err) {
+		case "":
+			doc = frozenProgramDoc(fz)
+		case congtac.ENOTFOUND: // issued before snapshots, not backfilled yet
+		default:
+			return programDoc{}, fmt.Errorf("web: program document: %w", err)
+		}
+	}
+	if !doc.Frozen {
+		var err error
+		if doc, err = s.liveProgramDoc(ctx, p, orgs); err != nil {
+			return programDoc{}, err
+		}
+	}
+	annotate(&doc, p, orgs, rd)
+	return doc, nil
+}
+
+// liveProgramDoc lays out program p from the store as it is now.
+func (s *Server) liveProgramDoc(ctx context.Context, p congtac.Program, orgs orgIndex) (programDoc, error) {
 	settings, err := s.st.Settings(ctx)
 	if err != nil {
 		return programDoc{}, fmt.Errorf("web: program document: %w", err)
@@ -82,8 +110,30 @@ func (s *Server) programDoc(ctx context.Context, p congtac.Program, orgs orgInde
 	if err != nil {
 		return programDoc{}, err
 	}
+	return docText(p, settings, orgs, names), nil
+}
+
+// frozenProgramDoc lays out an issued program from its snapshot alone: the settings, the
+// issuing org and its ancestors, and the names of orgs and people as they were at issue.
+func frozenProgramDoc(fz assemble.FrozenProgram) programDoc {
+	d := fz.Doc
+	names := orgIndex{byID: map[int64]congtac.Org{}}
+	for id, name := range d.Orgs {
+		names.byID[id] = congtac.Org{ID: id, Name: name}
+	}
+	for _, o := range fz.Issuer {
+		names.byID[o.ID] = o
+	}
+	doc := docText(d.Program, d.Settings, names, d.People)
+	doc.Frozen = true
+	return doc
+}
+
+// docText lays out the text of program p: what the document says, with org names from
+// orgs and people's names from people.
+func docText(p congtac.Program, settings congtac.Settings, orgs orgIndex, people map[int64]string) programDoc {
 	doc := docHeader(p, orgs, settings)
-	doc.Items, doc.Loose = docBody(p, func(t congtac.Task) docTask { return newDocTask(t, orgs, names, rd) })
+	doc.Items, doc.Loose = docBody(p, func(t congtac.Task) docTask { return newDocTask(t, orgs, people) })
 	for _, line := range p.Recipients {
 		doc.Recipients = append(doc.Recipients, "- "+line)
 	}
@@ -91,7 +141,38 @@ func (s *Server) programDoc(ctx context.Context, p congtac.Program, orgs orgInde
 	for _, l := range p.Signature.Lines {
 		doc.Sign.Lines = append(doc.Sign.Lines, l.String())
 	}
-	return doc, nil
+	return doc
+}
+
+// annotate adds to the document's tasks what is not part of the document, for reader rd:
+// each task's status as of today and its link, from the tasks of p as they are now (a task
+// no longer in p gets neither). The public gets neither.
+func annotate(doc *programDoc, p congtac.Program, orgs orgIndex, rd docReader) {
+	if rd.public {
+		return
+	}
+	now := make(map[int64]congtac.Task, len(p.Tasks))
+	for _, t := range p.Tasks {
+		now[t.ID] = t
+	}
+	mark := func(d *docTask) {
+		t, ok := now[d.id]
+		if !ok {
+			return
+		}
+		d.Status = taskStatusView(t.Status(rd.today))
+		if orgs.CanOnTask(rd.actor, congtac.ViewTasks, t) {
+			d.Href = fmt.Sprintf("/tasks/%d", t.ID)
+		}
+	}
+	for i := range doc.Items {
+		for j := range doc.Items[i].Tasks {
+			mark(&doc.Items[i].Tasks[j])
+		}
+	}
+	for i := range doc.Loose {
+		mark(&doc.Loose[i])
+	}
 }
 
 // docHeader fills the header and title of p's document. The committee the settings
@@ -201,8 +282,9 @@ func sameText(task, item string) bool {
 	return trim(task) == trim(item)
 }
 
-// newDocTask returns the view of task t for reader rd.
-func newDocTask(t congtac.Task, orgs orgIndex, names map[int64]string, rd docReader) docTask {
+// newDocTask returns the text of task t in the document, without its status or link (see
+// [annotate]).
+func newDocTask(t congtac.Task, orgs orgIndex, names map[int64]string) docTask {
 	d := docTask{Text: t.Text, Lead: orgs.Name(t.Lead), Due: dueText(t.Due), DuePhrase: duePhrase(t.Due),
 		Leader: names[t.LeaderID], Source: t.Source, Carried: t.CarriedFrom != 0, id: t.ID}
 	for _, sp := range t.Support {
@@ -210,12 +292,6 @@ func newDocTask(t congtac.Task, orgs orgIndex, names map[int64]string, rd docRea
 	}
 	if t.Target != nil {
 		d.Target = t.Target.String()
-	}
-	if !rd.public {
-		d.Status = taskStatusView(t.Status(rd.today))
-		if orgs.CanOnTask(rd.actor, congtac.ViewTasks, t) {
-			d.Href = fmt.Sprintf("/tasks/%d", t.ID)
-		}
 	}
 	return d
 }

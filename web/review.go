@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"congtac"
+	"congtac/assemble"
 	"congtac/vn"
 )
 
@@ -257,7 +258,7 @@ func (s *Server) handleProgramIssue(w http.ResponseWriter, r *http.Request) {
 	}
 	if err == nil {
 		var issued congtac.Program
-		if issued, err = s.st.IssueProgram(r.Context(), actorOf(r), p.ID, version, on); err == nil {
+		if issued, err = assemble.IssueProgram(r.Context(), s.st, actorOf(r), p.ID, version, on); err == nil {
 			s.flash(r, fmt.Sprintf("Đã ban hành chương trình: Số %s ngày %s.",
 				congtac.FormatNumber(issued.Number, issued.Symbol), vn.PaddedDate(issued.IssuedOn)))
 			http.Redirect(w, r, fmt.Sprintf("/programs/%d", p.ID), http.StatusSeeOther)

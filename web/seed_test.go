@@ -1,15 +1,10 @@
 package web
 
 import (
-	"archive/zip"
-	"bytes"
 	"encoding/json"
-	"encoding/xml"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -28,10 +23,6 @@ import (
 // date. Part A is prose; its deadlines, target and sources are tracked as tasks that do
 // not print. Part B's preparing units are tasks printed inline, as the seed prints them.
 func TestSeedProgramPrintsAsWritten(t *testing.T) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		storetest.Skip(t, "pdftotext is missing: apt-get install poppler-utils")
-	}
 	fixture, err := os.ReadFile(filepath.Join("testdata", "seed-luc-ngan.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -45,15 +36,7 @@ func TestSeedProgramPrintsAsWritten(t *testing.T) {
 			if pdf.status != http.StatusOK || docx.status != http.StatusOK {
 				t.Fatalf("files: pdf %d, docx %d", pdf.status, docx.status)
 			}
-			path := filepath.Join(t.TempDir(), "seed.pdf")
-			if err := os.WriteFile(path, []byte(pdf.body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			out, err := exec.Command(pdftotext, "-raw", "-enc", "UTF-8", path, "-").Output()
-			if err != nil {
-				t.Fatalf("pdftotext: %v", err)
-			}
-			checkWords(t, "PDF", withoutPageMarks(string(out)), want)
+			checkWords(t, "PDF", withoutPageMarks(pdfText(t, []byte(pdf.body))), want)
 			checkWords(t, "DOCX", docxText(t, []byte(docx.body)), want)
 		})
 	}
@@ -275,46 +258,4 @@ func withoutPageMarks(text string) string {
 		}
 	}
 	return strings.Join(pages, "\n")
-}
-
-// docxText returns the text of a DOCX's main part, a space between paragraphs; headers
-// (page numbers, the draft mark) are other parts.
-func docxText(t *testing.T, data []byte) string {
-	t.Helper()
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := z.Open("word/document.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var b strings.Builder
-	d, inText := xml.NewDecoder(f), false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return b.String()
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		switch v := tok.(type) {
-		case xml.StartElement:
-			inText = v.Name.Local == "t"
-			if v.Name.Local == "tab" || v.Name.Local == "br" {
-				b.WriteString(" ")
-			}
-		case xml.EndElement:
-			inText = false
-			if v.Name.Local == "p" {
-				b.WriteString(" ")
-			}
-		case xml.CharData:
-			if inText {
-				b.Write(v)
-			}
-		}
-	}
 }

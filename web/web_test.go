@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"congtac"
+	"congtac/assemble"
 	"congtac/clocktest"
 	"congtac/store"
 	"congtac/store/storetest"
@@ -83,7 +84,7 @@ func mustIssue(tb testing.TB, st *store.Store, p congtac.Program, on congtac.Dat
 	if p, err = st.TransitionProgram(ctx, leader, p.ID, p.Version, congtac.ActionApprove, ""); err != nil {
 		tb.Fatalf("approve: %v", err)
 	}
-	if p, err = st.IssueProgram(ctx, congtac.System, p.ID, p.Version, on); err != nil {
+	if p, err = assemble.IssueProgram(ctx, st, congtac.System, p.ID, p.Version, on); err != nil {
 		tb.Fatalf("issue: %v", err)
 	}
 	return p

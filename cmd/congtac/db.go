@@ -6,11 +6,15 @@ import (
 	"fmt"
 
 	"congtac"
+	"congtac/assemble"
 	"congtac/store"
 )
 
 // openMigrated opens the database of cfg and brings its schema to the newest version, as
-// every command that reads or writes data does first. The caller closes the store.
+// every command that reads or writes data does first, then makes the snapshots of the
+// documents issued before snapshots existed ([assemble.Backfill]), so that from the first
+// start of this version on every issued document shows one state. The caller closes the
+// store.
 func openMigrated(ctx context.Context, cfg Config) (*store.Store, error) {
 	st, err := store.Open(ctx, cfg.DB)
 	if err != nil {
@@ -19,6 +23,10 @@ func openMigrated(ctx context.Context, cfg Config) (*store.Store, error) {
 	if err := st.Migrate(ctx); err != nil {
 		st.Close()
 		return nil, fmt.Errorf("cập nhật lược đồ (migrate): %w", err)
+	}
+	if _, err := assemble.Backfill(ctx, st); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("lập bản lưu cho văn bản đã ban hành (snapshot issued documents): %w", err)
 	}
 	return st, nil
 }
