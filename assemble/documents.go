@@ -24,7 +24,11 @@ func (s *Source) Program(ctx context.Context, id int64) (export.ProgramDoc, erro
 	if err != nil {
 		return export.ProgramDoc{}, err
 	}
-	return export.ProgramDoc{Settings: s.settings, Program: p, Orgs: s.names, People: s.people, Meetings: meetings,
+	st, err := s.settingsOf(ctx, p.OrgID)
+	if err != nil {
+		return export.ProgramDoc{}, err
+	}
+	return export.ProgramDoc{Settings: st, Program: p, Orgs: s.names, People: s.people, Meetings: meetings,
 		Draft: !p.Status.Published(), Options: opts}, nil
 }
 
@@ -36,7 +40,11 @@ func (s *Source) Invitation(ctx context.Context, meetingID int64) (export.Invita
 		return export.InvitationDoc{}, err
 	}
 	opts, err := s.options(ctx, found, doc.Signature.PersonID, m.OrgID)
-	return export.InvitationDoc{Settings: s.settings, Meeting: m, Document: doc, Orgs: s.names, People: s.people,
+	if err != nil {
+		return export.InvitationDoc{}, err
+	}
+	st, err := s.settingsOf(ctx, m.OrgID)
+	return export.InvitationDoc{Settings: st, Meeting: m, Document: doc, Orgs: s.names, People: s.people,
 		Draft: !found, Options: opts}, err
 }
 
@@ -48,7 +56,11 @@ func (s *Source) Conclusion(ctx context.Context, meetingID int64) (export.Conclu
 		return export.ConclusionDoc{}, err
 	}
 	opts, err := s.options(ctx, found, doc.Signature.PersonID, m.OrgID)
-	return export.ConclusionDoc{Settings: s.settings, Meeting: m, Document: doc, Orgs: s.names, People: s.people,
+	if err != nil {
+		return export.ConclusionDoc{}, err
+	}
+	st, err := s.settingsOf(ctx, m.OrgID)
+	return export.ConclusionDoc{Settings: st, Meeting: m, Document: doc, Orgs: s.names, People: s.people,
 		Draft: !found, Options: opts}, err
 }
 
@@ -74,10 +86,15 @@ func first(docs []congtac.Document) congtac.Document {
 	return docs[0]
 }
 
-// draftDocument returns the register data of a document not yet issued: its symbol, and
-// the signature and recipients of the program it belongs to, if any.
+// draftDocument returns the register data of a document not yet issued: its symbol, the
+// place of its committee, and the signature and recipients of the program it belongs to, if
+// any, else the committee's usual signer.
 func (s *Source) draftDocument(ctx context.Context, t congtac.DocType, org, program int64, recipients []string) (congtac.Document, error) {
-	doc := congtac.Document{OrgID: org, Type: t, Symbol: s.symbol(t, org), Place: s.settings.Place}
+	st, err := s.settingsOf(ctx, org)
+	if err != nil {
+		return congtac.Document{}, err
+	}
+	doc := congtac.Document{OrgID: org, Type: t, Symbol: s.symbol(t, org), Place: st.Place, Signature: st.Signature}
 	if program != 0 {
 		p, err := s.st.FindProgramByID(ctx, program)
 		if err != nil {
@@ -119,7 +136,11 @@ func (s *Source) ResultReport(ctx context.Context, programID int64, asOf congtac
 			Signature: p.Signature, Recipients: p.Recipients}
 	}
 	opts, err := s.options(ctx, found, doc.Signature.PersonID, p.OrgID)
-	return export.ResultReportDoc{Settings: s.settings, Program: p, Reports: reports, AsOf: asOf, Document: doc,
+	if err != nil {
+		return export.ResultReportDoc{}, err
+	}
+	st, err := s.settingsOf(ctx, p.OrgID)
+	return export.ResultReportDoc{Settings: st, Program: p, Reports: reports, AsOf: asOf, Document: doc,
 		Orgs: s.names, People: s.people, Draft: !found, Options: opts}, err
 }
 
@@ -150,7 +171,8 @@ func (s *Source) Register(ctx context.Context, org int64, year int) (export.Regi
 			break
 		}
 	}
-	return export.RegisterDoc{Settings: s.settings, Year: year, Documents: docs}, nil
+	st, err := s.settingsOf(ctx, org)
+	return export.RegisterDoc{Settings: st, Year: year, Documents: docs}, err
 }
 
 // Tasks returns a program's tasks as a table, statuses as of a day.

@@ -70,7 +70,7 @@ type docReader struct {
 
 // programDoc lays out program p, with its items and tasks, for reader.
 func (s *Server) programDoc(ctx context.Context, p congtac.Program, orgs orgIndex, rd docReader) (programDoc, error) {
-	settings, err := s.st.Settings(ctx)
+	committee, err := s.st.FindCommittee(ctx, p.OrgID)
 	if err != nil {
 		return programDoc{}, fmt.Errorf("web: program document: %w", err)
 	}
@@ -82,7 +82,7 @@ func (s *Server) programDoc(ctx context.Context, p congtac.Program, orgs orgInde
 	if err != nil {
 		return programDoc{}, err
 	}
-	doc := docHeader(p, orgs, settings)
+	doc := docHeader(p, orgs, committee)
 	doc.Items, doc.Loose = docBody(p, func(t congtac.Task) docTask { return newDocTask(t, orgs, names, rd) })
 	for _, line := range p.Recipients {
 		doc.Recipients = append(doc.Recipients, "- "+line)
@@ -94,18 +94,13 @@ func (s *Server) programDoc(ctx context.Context, p congtac.Program, orgs orgInde
 	return doc, nil
 }
 
-// docHeader fills the header and title of p's document. The committee the settings
-// describe prints their body name; any other issuing org prints its own name under its
-// parent's.
-func docHeader(p congtac.Program, orgs orgIndex, settings congtac.Settings) programDoc {
+// docHeader fills the header and title of p's document with the masthead and place of
+// its issuing org's committee c ([congtac.Committee.For]), as the printed document does.
+func docHeader(p congtac.Program, orgs orgIndex, c congtac.Committee) programDoc {
 	org, _ := orgs.Org(p.OrgID)
-	doc := programDoc{Body: strings.ToUpper(org.Name), DocType: strings.ToUpper(congtac.DocProgram.Name()),
-		Summary: p.Title, Draft: !p.Status.Published()}
-	if org.ParentID == 0 && settings.BodyName != "" {
-		doc.ParentBody, doc.Body = strings.ToUpper(settings.ParentBody), strings.ToUpper(settings.BodyName)
-	} else if parent, ok := orgs.Org(org.ParentID); ok {
-		doc.ParentBody = strings.ToUpper(parent.Name)
-	}
+	settings := c.For(org)
+	doc := programDoc{ParentBody: strings.ToUpper(settings.ParentBody), Body: strings.ToUpper(settings.BodyName),
+		DocType: strings.ToUpper(congtac.DocProgram.Name()), Summary: p.Title, Draft: !p.Status.Published()}
 	place := cmp.Or(p.Place, settings.Place)
 	if p.Number > 0 {
 		doc.Number = "Số: " + congtac.FormatNumber(p.Number, p.Symbol)
