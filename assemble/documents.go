@@ -144,18 +144,19 @@ func (s *Source) ResultReport(ctx context.Context, programID int64, asOf congtac
 		Orgs: s.names, People: s.people, Draft: !found, Options: opts}, err
 }
 
-// Register returns the outgoing register of an org for a year; org 0 means the only
-// committee of the database (EINVALID when there are several).
+// Register returns the outgoing register of an org for a year, under the masthead of its
+// committee; org 0 means the committee at the root of the org tree, the installation's own
+// (EINVALID when there are several roots with a committee).
 func (s *Source) Register(ctx context.Context, org int64, year int) (export.RegisterDoc, error) {
 	if org == 0 {
 		var committees []int64
 		for id, o := range s.orgs {
-			if o.Kind == congtac.OrgCommittee {
+			if o.Kind == congtac.OrgCommittee && o.ParentID == 0 {
 				committees = append(committees, id)
 			}
 		}
 		if len(committees) != 1 {
-			return export.RegisterDoc{}, congtac.Errorf(congtac.EINVALID, "Có %d Ủy ban nhân dân; hãy chọn cơ quan ban hành.", len(committees))
+			return export.RegisterDoc{}, congtac.Errorf(congtac.EINVALID, "Có %d Ủy ban nhân dân cấp cao nhất; hãy chọn cơ quan ban hành.", len(committees))
 		}
 		org = committees[0]
 	} else if _, ok := s.orgs[org]; !ok {

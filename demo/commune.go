@@ -72,7 +72,7 @@ func (w *world) communePeople(c *communeWorld) error {
 		post congtac.PostKind
 	}{
 		{&c.chair, "Lò Văn Thành", c.committee.ID, congtac.PostChairman},
-		{&c.officeHead, "Hà Thị Lan", c.office.ID, congtac.PostOfficeHead},
+		{&c.officeHead, "Nông Thị Hạnh", c.office.ID, congtac.PostOfficeHead},
 	} {
 		pp, err := w.st.CreatePerson(w.ctx, congtac.System, congtac.Person{FullName: p.name, OrgID: p.org})
 		if err != nil {

@@ -335,3 +335,23 @@ func TestUserFormScopesOfficeAccountsToTheirCommittee(t *testing.T) {
 		t.Errorf("a viewer placed in the office is scoped to %d, want the office %d", u.OrgID, office.ID)
 	}
 }
+
+// TestCommuneOfficeCannotChangeTheProvince: the commune's office head reads the province's
+// issued program (the committee above it) but changes none of its content.
+func TestCommuneOfficeCannotChangeTheProvince(t *testing.T) {
+	st := sharedDemo(t, store.SQLite)
+	s, _ := newTestServer(t, st)
+	srv := startServer(t, s)
+	xa := as(t, s, srv, demo.CommuneLogin)
+	ids := demoIDs(t, st)
+	for _, rt := range s.routeTable() {
+		if rt.need != congtac.DraftPrograms || rt.method == http.MethodDelete || !strings.Contains(rt.pattern, "{id}") ||
+			!(strings.HasPrefix(rt.pattern, "/tasks/") || strings.HasPrefix(rt.pattern, "/api/v1/tasks/")) {
+			continue
+		}
+		path := fillPattern(rt.pattern, ids)
+		if r := request(xa, rt, path); r.status != http.StatusForbidden && r.status != http.StatusNotFound {
+			t.Errorf("%s %s as %s: %d, want 403 or 404", rt.method, path, demo.CommuneLogin, r.status)
+		}
+	}
+}
