@@ -316,3 +316,54 @@ func BenchmarkFindCommittee(b *testing.B) {
 		})
 	}
 }
+
+// TestMigrationGivesTheOldSettingsToTheRootCommittee: an installation with one settings row
+// keeps its masthead on its root committee, without the global fields; a committee below it
+// starts from its own name, and the global settings keep mail and second factor.
+func TestMigrationGivesTheOldSettingsToTheRootCommittee(t *testing.T) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			s, err := store.Open(ctx, storetest.DSN(t, e))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if err := s.MigrateTo(ctx, 5); err != nil {
+				t.Fatal(err)
+			}
+			old := `{"BodyName":"ỦY BAN NHÂN DÂN TỈNH SƠN HÀ","Place":"Sơn Hà","Series":"per_type",` +
+				`"MaterialsLeadDays":4,"BriefingDay":1,"BriefingTime":480,"RequireTOTP":["admin","leader"],` +
+				`"SMTP":{"Host":"mail.example.vn","Port":465,"Password":"bí-mật"}}`
+			for _, q := range []string{
+				`INSERT INTO orgs (id, kind, name, created_at, updated_at) VALUES (1, 'committee', 'Ủy ban nhân dân tỉnh Sơn Hà', 0, 0)`,
+				`INSERT INTO orgs (id, parent_id, kind, name, created_at, updated_at) VALUES (2, 1, 'committee', 'Ủy ban nhân dân xã Đông Sơn', 0, 0)`,
+			} {
+				if err := s.Exec(ctx, q); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.Exec(ctx, `INSERT INTO settings (key, value, version, updated_at) VALUES ('settings', $1, 3, 0)`, old); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			root, commune := mustCommittee(t, s, 1), mustCommittee(t, s, 2)
+			if root.Version != 1 || root.Settings.BodyName != "ỦY BAN NHÂN DÂN TỈNH SƠN HÀ" || root.Settings.Series != congtac.SeriesPerType ||
+				root.Settings.MaterialsLeadDays != 4 || root.Settings.BriefingTime != congtac.At(8, 0) {
+				t.Errorf("root committee after the migration: %+v v%d", root.Settings, root.Version)
+			}
+			if commune.Version != 0 || commune.Settings.BodyName != "ỦY BAN NHÂN DÂN XÃ ĐÔNG SƠN" {
+				t.Errorf("commune committee after the migration: %+v v%d", commune.Settings, commune.Version)
+			}
+			g, err := s.GlobalSettings(ctx)
+			if err != nil || g.SMTP.Host != "mail.example.vn" || g.SMTP.Password != "bí-mật" || len(g.RequireTOTP) != 2 {
+				t.Errorf("global settings after the migration: %+v, %v", g, err)
+			}
+			events, _, _ := s.FindAuditEvents(ctx, congtac.System, congtac.AuditFilter{})
+			if len(events) != 0 {
+				t.Errorf("the migration wrote %d audit events", len(events))
+			}
+		})
+	}
+}
