@@ -28,16 +28,19 @@ const (
 	ManageOrgs     Capability = "manage_orgs"     // create, rename, merge orgs
 	ManagePeople   Capability = "manage_people"   // people and their posts
 	ManageUsers    Capability = "manage_users"    // accounts, roles, password resets, sessions
-	ManageSettings Capability = "manage_settings" // the committee's settings
-	UseAccount     Capability = "use_account"     // one's own password, second factor, sessions, tokens
-	ViewPublic     Capability = "view_public"     // published programs and calendars
+	ManageSettings Capability = "manage_settings" // installation-wide settings (mail, security), stamps
+	// ManageCommittee reaches the committees whose own settings (masthead, numbering, signer,
+	// briefing, days off) the role may change: the org scope is the committee's.
+	ManageCommittee Capability = "manage_committee"
+	UseAccount      Capability = "use_account" // one's own password, second factor, sessions, tokens
+	ViewPublic      Capability = "view_public" // published programs and calendars
 )
 
 // Capabilities lists every capability in the order of the permission table.
 var Capabilities = []Capability{ViewPrograms, ViewDrafts, ViewTasks, ViewReports, ViewMeetings,
 	ViewCalendar, ViewCatalog, Search, ViewAudit, DraftPrograms, ReviewPrograms, IssueDocuments,
 	ManageTasks, WriteReports, ReviewReports, ManageMeetings, ManageCalendar, ManageOrgs,
-	ManagePeople, ManageUsers, ManageSettings, UseAccount, ViewPublic}
+	ManagePeople, ManageUsers, ManageSettings, ManageCommittee, UseAccount, ViewPublic}
 
 // Scope is how far a capability reaches from the org a user is scoped to (User.OrgID).
 type Scope int
@@ -66,7 +69,7 @@ var Permissions = map[Role]map[Capability]Scope{
 		ViewAudit: ScopeAll, DraftPrograms: ScopeAll, IssueDocuments: ScopeAll, ManageTasks: ScopeAll,
 		WriteReports: ScopeAll, ReviewReports: ScopeAll, ManageMeetings: ScopeAll, ManageCalendar: ScopeAll,
 		ManageOrgs: ScopeAll, ManagePeople: ScopeAll, ManageUsers: ScopeAll, ManageSettings: ScopeAll,
-		UseAccount: ScopeOwn, ViewPublic: ScopeAll,
+		ManageCommittee: ScopeAll, UseAccount: ScopeOwn, ViewPublic: ScopeAll,
 	},
 	RoleOfficeHead: {
 		ViewPrograms: ScopeChain, ViewDrafts: ScopeSubtree, ViewTasks: ScopeSubtree, ViewReports: ScopeSubtree,
@@ -74,7 +77,7 @@ var Permissions = map[Role]map[Capability]Scope{
 		ViewAudit: ScopeSubtree, DraftPrograms: ScopeSubtree, ReviewPrograms: ScopeSubtree,
 		IssueDocuments: ScopeSubtree, ManageTasks: ScopeSubtree, WriteReports: ScopeSubtree,
 		ReviewReports: ScopeSubtree, ManageMeetings: ScopeSubtree, ManageCalendar: ScopeSubtree,
-		ManagePeople: ScopeSubtree, UseAccount: ScopeOwn, ViewPublic: ScopeAll,
+		ManagePeople: ScopeSubtree, ManageCommittee: ScopeOwn, UseAccount: ScopeOwn, ViewPublic: ScopeAll,
 	},
 	RoleDrafter: {
 		ViewPrograms: ScopeChain, ViewDrafts: ScopeSubtree, ViewTasks: ScopeSubtree, ViewReports: ScopeSubtree,

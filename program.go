@@ -1,6 +1,7 @@
 package congtac
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -54,6 +55,12 @@ const (
 	AuthorityAuthorized Authority = "TUQ." // thừa ủy quyền: by written authorisation
 	AuthorityActing     Authority = "Q."   // quyền: acting head
 )
+
+// Authorities lists the authorities in the order forms offer them.
+var Authorities = []Authority{AuthorityCollective, AuthorityDeputy, AuthorityByOrder, AuthorityAuthorized, AuthorityActing}
+
+// Valid reports whether a is one of [Authorities].
+func (a Authority) Valid() bool { return slices.Contains(Authorities, a) }
 
 // SignLine is one authority line of a signature block: "TL. CHỦ TỊCH".
 type SignLine struct {

@@ -6,8 +6,11 @@ import (
 	"time"
 )
 
-// Settings are the local choices an office makes at run time, stored in the database. The
-// zero value is not useful: start from [DefaultSettings].
+// Settings are the local choices of one committee, the issuing body: its masthead, place,
+// numbering, signer, briefing, lead times and days off. Every committee has its own
+// ([CommitteeSettings] gives a new one's defaults); an org that is not a committee follows
+// the settings of its committee ([CommitteeOf]). What the whole installation shares is in
+// [GlobalSettings]. The zero value is not useful: start from [DefaultSettings].
 type Settings struct {
 	BodyName          string     // issuing body as printed: "ỦY BAN NHÂN DÂN XÃ AN BÌNH"
 	ParentBody        string     // optional line above it
@@ -19,8 +22,14 @@ type Settings struct {
 	Holidays          []Date // days off besides weekends
 	WorkingSaturdays  []Date // compensatory working days
 	ProposalLeadDays  map[PeriodKind]int
-	RequireTOTP       []Role // roles that must use a second factor to sign in
-	SMTP              SMTP   // outgoing mail for reminders
+	Signature         Signature // who usually signs and on whose behalf; a first draft starts with it
+}
+
+// GlobalSettings are the settings of the whole installation, whatever the committee: mail
+// and security.
+type GlobalSettings struct {
+	RequireTOTP []Role // roles that must use a second factor to sign in
+	SMTP        SMTP   // outgoing mail for reminders
 }
 
 // SMTP is the mail server reminders go out through. An empty Host means mail is off.
@@ -33,9 +42,30 @@ type SMTP struct {
 }
 
 // RequiresTOTP reports whether users of role r must sign in with a second factor.
-func (s Settings) RequiresTOTP(r Role) bool { return slices.Contains(s.RequireTOTP, r) }
+func (g GlobalSettings) RequiresTOTP(r Role) bool { return slices.Contains(g.RequireTOTP, r) }
 
-// DefaultSettings returns the settings of a new installation.
+// DefaultGlobalSettings returns the global settings of a new installation: admins must use a
+// second factor, mail is off.
+func DefaultGlobalSettings() GlobalSettings {
+	return GlobalSettings{RequireTOTP: []Role{RoleAdmin}, SMTP: SMTP{Port: 587}}
+}
+
+// Validate checks the global settings' ranges.
+func (g GlobalSettings) Validate() error {
+	var p Problems
+	for _, r := range g.RequireTOTP {
+		if !r.Valid() {
+			p.Add("require_totp", "Vai trò %q không hợp lệ.", string(r))
+		}
+	}
+	if g.SMTP.Host != "" && (g.SMTP.Port < 1 || g.SMTP.Port > 65535) {
+		p.Add("smtp_port", "Cổng máy chủ thư phải từ 1 đến 65535.")
+	}
+	return p.Err()
+}
+
+// DefaultSettings returns the settings of a committee nobody has configured, without its
+// name: [CommitteeSettings] adds the masthead and place from the committee's org.
 func DefaultSettings() Settings {
 	return Settings{
 		BodyName:          "ỦY BAN NHÂN DÂN",
@@ -45,9 +75,70 @@ func DefaultSettings() Settings {
 		BriefingTime:      At(14, 0),
 		ProposalLeadDays: map[PeriodKind]int{PeriodYear: 45, PeriodQuarter: 15,
 			PeriodMonth: 7, PeriodWeek: 2},
-		RequireTOTP: []Role{RoleAdmin},
-		SMTP:        SMTP{Port: 587},
+		Signature: Signature{Lines: []SignLine{{Authority: AuthorityCollective, Of: "ỦY BAN NHÂN DÂN"}},
+			Title: "Chủ tịch"},
 	}
+}
+
+// CommitteeSettings returns the defaults of committee c, which has no saved settings: the
+// body name "ỦY BAN NHÂN DÂN" followed by the place part of the org's name in capitals
+// ("Ủy ban nhân dân xã Tân Phước" and "UBND xã Tân Phước" give "ỦY BAN NHÂN DÂN XÃ TÂN
+// PHƯỚC") and the place without its level ("Tân Phước"). Nothing comes from another
+// committee.
+func CommitteeSettings(c Org) Settings {
+	st := DefaultSettings()
+	area := committeeArea(c.Name)
+	if area == "" {
+		return st
+	}
+	st.BodyName += " " + strings.ToUpper(area)
+	st.Place = areaPlace(area)
+	return st
+}
+
+// committeeArea returns the part of a committee's name after "Ủy ban nhân dân" or "UBND":
+// "xã Tân Phước"; the whole name when it has neither.
+func committeeArea(name string) string {
+	name = strings.Join(strings.Fields(name), " ")
+	lower := strings.ToLower(name)
+	for _, prefix := range []string{"ủy ban nhân dân", "uỷ ban nhân dân", "ubnd"} {
+		if strings.HasPrefix(lower, prefix) {
+			return strings.TrimSpace(name[len(prefix):])
+		}
+	}
+	return name
+}
+
+// areaLevels are the words naming a unit's level, left out of the place: "xã Tân Phước"
+// signs in "Tân Phước".
+var areaLevels = []string{"thành phố", "thị trấn", "thị xã", "đặc khu", "tỉnh", "huyện", "quận",
+	"xã", "phường"}
+
+// areaPlace returns the place of an area: its name without the level.
+func areaPlace(area string) string {
+	lower := strings.ToLower(area)
+	for _, level := range areaLevels {
+		if strings.HasPrefix(lower, level+" ") {
+			return strings.TrimSpace(area[len(level):])
+		}
+	}
+	return area
+}
+
+// CommitteeOf returns the committee an org belongs to, from the org's path (the org itself
+// first, then its ancestors up to the root): the nearest org of kind committee, the org
+// itself included. Without a committee on the path it is the root, so that every org has
+// exactly one issuing body. The zero Org for an empty path.
+func CommitteeOf(path []Org) Org {
+	for _, o := range path {
+		if o.Kind == OrgCommittee {
+			return o
+		}
+	}
+	if len(path) == 0 {
+		return Org{}
+	}
+	return path[len(path)-1]
 }
 
 // Validate checks the settings' ranges.
@@ -80,14 +171,7 @@ func (s Settings) Validate() error {
 			break
 		}
 	}
-	for _, r := range s.RequireTOTP {
-		if !r.Valid() {
-			p.Add("require_totp", "Vai trò %q không hợp lệ.", string(r))
-		}
-	}
-	if s.SMTP.Host != "" && (s.SMTP.Port < 1 || s.SMTP.Port > 65535) {
-		p.Add("smtp_port", "Cổng máy chủ thư phải từ 1 đến 65535.")
-	}
+	validateSignature(&p, s.Signature)
 	return p.Err()
 }
 
@@ -108,4 +192,43 @@ func (s Settings) WorkingDay(d Date) bool {
 		}
 	}
 	return true
+}
+
+// validateSignature adds the problems of a committee's usual signature: authorities of
+// Decree 30/2020 with what they act for, and a title and name that fit the document's
+// metadata (Phụ lục VI: position ≤ 100, name ≤ 50).
+func validateSignature(p *Problems, sig Signature) {
+	for _, l := range sig.Lines {
+		if !l.Authority.Valid() || strings.TrimSpace(l.Of) == "" {
+			p.Add("sign_lines", "Dòng thẩm quyền %q phải bắt đầu bằng TM., KT., TL., TUQ. hoặc Q. rồi đến chức vụ, như “TL. CHỦ TỊCH”.", l.String())
+			break
+		}
+	}
+	if len([]rune(sig.Title)) > 100 {
+		p.Add("sign_title", "Chức vụ người ký dài quá 100 ký tự.")
+	}
+	if len([]rune(sig.Name)) > 50 {
+		p.Add("sign_name", "Họ tên người ký dài quá 50 ký tự.")
+	}
+}
+
+// Committee is an issuing body, an org of kind committee, with its own settings.
+type Committee struct {
+	Org      Org
+	Settings Settings // [CommitteeSettings] of Org while none were saved
+	Version  int      // of the saved settings; 0 while none were saved
+}
+
+// For returns the settings a document issued by org prints and follows, org being c's
+// committee or an org under it. The committee prints its own masthead; an org under it (a
+// department, a commune without its own committee) prints its own name in capitals under
+// the committee's body name (Decree 30/2020: parent body, then issuing body). Place,
+// numbering, signer and days off are the committee's either way.
+func (c Committee) For(org Org) Settings {
+	st := c.Settings
+	if org.ID == 0 || org.ID == c.Org.ID {
+		return st
+	}
+	st.ParentBody, st.BodyName = st.BodyName, strings.ToUpper(org.Name)
+	return st
 }

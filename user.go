@@ -58,6 +58,17 @@ type User struct {
 	PasswordChangedAt time.Time // zero until the password is first changed
 }
 
+// AccountScope returns the org an account of role r placed in org is scoped to. The
+// office's staff (drafters and office heads) work in a committee's office but act for the
+// committee, so such an account placed in an office is scoped to committee, the office's
+// committee ([CommitteeOf]); every other account keeps org.
+func AccountScope(r Role, org, committee Org) int64 {
+	if org.Kind == OrgOffice && (r == RoleDrafter || r == RoleOfficeHead) && committee.ID != 0 {
+		return committee.ID
+	}
+	return org.ID
+}
+
 var loginPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,39}$`)
 
 // Validate checks the login, role and organisation.

@@ -12,23 +12,21 @@ import (
 	"congtac/store"
 )
 
-// Source reads what every document needs once: the settings and the names of orgs (ended
-// ones too: history keeps their names) and people. It is meant for one request.
+// Source reads what every document needs once: the names of orgs (ended ones too: history
+// keeps their names) and people, and the settings of each committee a document is asked of.
+// It is meant for one request.
 type Source struct {
 	st       *store.Store
-	settings congtac.Settings
+	settings map[int64]congtac.Settings // by the issuing org, read on first use
 	orgs     map[int64]congtac.Org
 	names    map[int64]string // org names as documents print them (see [congtac.Org.DocName])
 	people   map[int64]string
 }
 
-// Load reads the settings, every org and every person.
+// Load reads every org and every person.
 func Load(ctx context.Context, st *store.Store) (*Source, error) {
-	s := &Source{st: st, orgs: map[int64]congtac.Org{}, names: map[int64]string{}, people: map[int64]string{}}
-	var err error
-	if s.settings, err = st.Settings(ctx); err != nil {
-		return nil, err
-	}
+	s := &Source{st: st, settings: map[int64]congtac.Settings{}, orgs: map[int64]congtac.Org{},
+		names: map[int64]string{}, people: map[int64]string{}}
 	orgs, err := st.FindOrgs(ctx, congtac.OrgFilter{})
 	if err != nil {
 		return nil, err
@@ -44,6 +42,20 @@ func Load(ctx context.Context, st *store.Store) (*Source, error) {
 		s.people[p.ID] = p.FullName
 	}
 	return s, nil
+}
+
+// settingsOf returns the settings a document issued by org prints: those of its committee
+// ([congtac.Committee.For]), never another committee's.
+func (s *Source) settingsOf(ctx context.Context, org int64) (congtac.Settings, error) {
+	if st, ok := s.settings[org]; ok {
+		return st, nil
+	}
+	c, err := s.st.FindCommittee(ctx, org)
+	if err != nil {
+		return congtac.Settings{}, err
+	}
+	s.settings[org] = c.For(s.orgs[org])
+	return s.settings[org], nil
 }
 
 // symbol returns the symbol of a document of type t issued by org: "GM-UBND".

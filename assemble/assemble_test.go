@@ -27,7 +27,8 @@ func TestDocumentsFromTheDemo(t *testing.T) {
 			t.Fatal(err)
 		}
 		issued := congtac.ProgramIssued
-		ps, _, _ := st.FindPrograms(ctx, congtac.ProgramFilter{Status: &issued, Limit: 1})
+		province := provinceOf(t, st)
+		ps, _, _ := st.FindPrograms(ctx, congtac.ProgramFilter{OrgID: &province, Status: &issued, Limit: 1})
 		p := ps[0]
 		var b bytes.Buffer
 		png.Encode(&b, image.NewNRGBA(image.Rect(0, 0, 120, 120)))
@@ -80,4 +81,21 @@ func TestDocumentsFromTheDemo(t *testing.T) {
 			}
 		}
 	})
+}
+
+// provinceOf returns the demo province committee, the root of the org tree.
+func provinceOf(t *testing.T, st *store.Store) int64 {
+	t.Helper()
+	kind := congtac.OrgCommittee
+	orgs, err := st.FindOrgs(ctx, congtac.OrgFilter{Kind: &kind})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range orgs {
+		if o.ParentID == 0 {
+			return o.ID
+		}
+	}
+	t.Fatal("no root committee")
+	return 0
 }

@@ -35,7 +35,11 @@ func (s *Source) program(ctx context.Context, p congtac.Program, issued bool) (e
 	if err != nil {
 		return export.ProgramDoc{}, err
 	}
-	return export.ProgramDoc{Settings: s.settings, Program: p, Orgs: s.names, People: s.people, Meetings: meetings,
+	st, err := s.settingsOf(ctx, p.OrgID)
+	if err != nil {
+		return export.ProgramDoc{}, err
+	}
+	return export.ProgramDoc{Settings: st, Program: p, Orgs: s.names, People: s.people, Meetings: meetings,
 		Draft: !issued, Options: opts}, nil
 }
 
@@ -51,7 +55,11 @@ func (s *Source) Invitation(ctx context.Context, meetingID int64) (export.Invita
 		return deref(f.Invitation), err
 	}
 	opts, err := s.options(ctx, found, doc.Signature.PersonID, m.OrgID)
-	return export.InvitationDoc{Settings: s.settings, Meeting: m, Document: doc, Orgs: s.names, People: s.people,
+	if err != nil {
+		return export.InvitationDoc{}, err
+	}
+	st, err := s.settingsOf(ctx, m.OrgID)
+	return export.InvitationDoc{Settings: st, Meeting: m, Document: doc, Orgs: s.names, People: s.people,
 		Draft: !found, Options: opts}, err
 }
 
@@ -66,7 +74,11 @@ func (s *Source) Conclusion(ctx context.Context, meetingID int64) (export.Conclu
 		return deref(f.Conclusion), err
 	}
 	opts, err := s.options(ctx, found, doc.Signature.PersonID, m.OrgID)
-	return export.ConclusionDoc{Settings: s.settings, Meeting: m, Document: doc, Orgs: s.names, People: s.people,
+	if err != nil {
+		return export.ConclusionDoc{}, err
+	}
+	st, err := s.settingsOf(ctx, m.OrgID)
+	return export.ConclusionDoc{Settings: st, Meeting: m, Document: doc, Orgs: s.names, People: s.people,
 		Draft: !found, Options: opts}, err
 }
 
@@ -92,10 +104,15 @@ func first(docs []congtac.Document) congtac.Document {
 	return docs[0]
 }
 
-// draftDocument returns the register data of a document not yet issued: its symbol, and
-// the signature and recipients of the program it belongs to, if any.
+// draftDocument returns the register data of a document not yet issued: its symbol, the
+// place of its committee, and the signature and recipients of the program it belongs to, if
+// any, else the committee's usual signer.
 func (s *Source) draftDocument(ctx context.Context, t congtac.DocType, org, program int64, recipients []string) (congtac.Document, error) {
-	doc := congtac.Document{OrgID: org, Type: t, Symbol: s.symbol(t, org), Place: s.settings.Place}
+	st, err := s.settingsOf(ctx, org)
+	if err != nil {
+		return congtac.Document{}, err
+	}
+	doc := congtac.Document{OrgID: org, Type: t, Symbol: s.symbol(t, org), Place: st.Place, Signature: st.Signature}
 	if program != 0 {
 		p, err := s.st.FindProgramByID(ctx, program)
 		if err != nil {
@@ -149,22 +166,27 @@ func (s *Source) resultReport(ctx context.Context, p congtac.Program, docs []con
 			Signature: p.Signature, Recipients: p.Recipients}
 	}
 	opts, err := s.options(ctx, found, doc.Signature.PersonID, p.OrgID)
-	return export.ResultReportDoc{Settings: s.settings, Program: p, Reports: reports, AsOf: asOf, Document: doc,
+	if err != nil {
+		return export.ResultReportDoc{}, err
+	}
+	st, err := s.settingsOf(ctx, p.OrgID)
+	return export.ResultReportDoc{Settings: st, Program: p, Reports: reports, AsOf: asOf, Document: doc,
 		Orgs: s.names, People: s.people, Draft: !found, Options: opts}, err
 }
 
-// Register returns the outgoing register of an org for a year; org 0 means the only
-// committee of the database (EINVALID when there are several).
+// Register returns the outgoing register of an org for a year, under the masthead of its
+// committee; org 0 means the committee at the root of the org tree, the installation's own
+// (EINVALID when there are several roots with a committee).
 func (s *Source) Register(ctx context.Context, org int64, year int) (export.RegisterDoc, error) {
 	if org == 0 {
 		var committees []int64
 		for id, o := range s.orgs {
-			if o.Kind == congtac.OrgCommittee {
+			if o.Kind == congtac.OrgCommittee && o.ParentID == 0 {
 				committees = append(committees, id)
 			}
 		}
 		if len(committees) != 1 {
-			return export.RegisterDoc{}, congtac.Errorf(congtac.EINVALID, "Có %d Ủy ban nhân dân; hãy chọn cơ quan ban hành.", len(committees))
+			return export.RegisterDoc{}, congtac.Errorf(congtac.EINVALID, "Có %d Ủy ban nhân dân cấp cao nhất; hãy chọn cơ quan ban hành.", len(committees))
 		}
 		org = committees[0]
 	} else if _, ok := s.orgs[org]; !ok {
@@ -180,7 +202,8 @@ func (s *Source) Register(ctx context.Context, org int64, year int) (export.Regi
 			break
 		}
 	}
-	return export.RegisterDoc{Settings: s.settings, Year: year, Documents: docs}, nil
+	st, err := s.settingsOf(ctx, org)
+	return export.RegisterDoc{Settings: st, Year: year, Documents: docs}, err
 }
 
 // Tasks returns a program's tasks as a table, statuses as of a day.

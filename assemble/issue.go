@@ -152,13 +152,17 @@ func (s *Source) meetingFreezer(ctx context.Context, d congtac.Document) (func(c
 	if err != nil {
 		return nil, err
 	}
+	st, err := s.settingsOf(ctx, m.OrgID)
+	if err != nil {
+		return nil, err
+	}
+	settings := documentSettings(st)
 	return func(d congtac.Document) frozen {
 		r := newRefs()
 		r.orgs[d.OrgID], r.people[d.Signature.PersonID] = true, true
 		r.meetings(m)
 		orgs, people := r.names(s)
 		f := frozen{Type: d.Type, Issuer: s.issuer(d.OrgID)}
-		settings := documentSettings(s.settings)
 		if d.Type == congtac.DocInvitation {
 			f.Invitation = &export.InvitationDoc{Settings: settings, Meeting: m, Document: d, Orgs: orgs, People: people, Options: opts}
 		} else {

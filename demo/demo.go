@@ -24,7 +24,7 @@ const Password = "demo"
 
 // Logins lists the demo accounts in the order the README presents them.
 var Logins = []string{"admin", "vanphong", "cvp", "chutich", "phochutich", "truongphong",
-	"phongbaocao", "xabaocao", "xem"}
+	"phongbaocao", "xabaocao", "xem", CommuneLogin}
 
 // Summary counts what [Seed] wrote.
 type Summary struct {
@@ -33,7 +33,7 @@ type Summary struct {
 
 // Seed writes the demo data into st as of day today: twelve monthly programs ending with
 // today's month, issued, and next month's program in draft with the unfinished tasks carried
-// over. It returns an EINVALID error, and writes nothing, when the database already has
+// over; and a commune committee issuing its own program of today's month. It returns an EINVALID error, and writes nothing, when the database already has
 // organisations. The store's clock follows the story while it runs and is put back after.
 func Seed(ctx context.Context, st *store.Store, today congtac.Date) (Summary, error) {
 	orgs, err := st.FindOrgs(ctx, congtac.OrgFilter{Limit: 1})
@@ -45,7 +45,9 @@ func Seed(ctx context.Context, st *store.Store, today congtac.Date) (Summary, er
 	}
 	w := &world{ctx: ctx, st: st, today: today}
 	defer st.SetClock(st.Clock())
-	steps := []func() error{w.settings, w.addOrgs, w.addPeople, w.addUsers, w.year, w.nextMonth, w.calendar}
+	w.at(w.today.AddMonths(-12))
+	steps := []func() error{w.addOrgs, w.settings, w.addPeople, w.addUsers, w.year, w.nextMonth, w.calendar,
+		w.commune}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return w.sum, fmt.Errorf("demo: %w", err)
@@ -60,7 +62,7 @@ type world struct {
 	st    *store.Store
 	today congtac.Date
 	sum   Summary
-	conf  congtac.Settings // the committee's settings, for working days
+	conf  congtac.Settings // the province committee's settings, for working days
 
 	committee, office congtac.Org
 	units             map[string]congtac.Org // by short name
@@ -81,12 +83,18 @@ func (w *world) at(d congtac.Date) {
 	w.st.SetClock(func() time.Time { return t })
 }
 
+// settings saves the global settings and the province committee's own.
 func (w *world) settings() error {
-	st := congtac.DefaultSettings()
-	st.BodyName = "ỦY BAN NHÂN DÂN TỈNH SƠN HÀ"
+	g := congtac.DefaultGlobalSettings()
+	g.RequireTOTP = nil // the demo accounts sign in with the password alone
+	if err := w.st.SaveGlobalSettings(w.ctx, congtac.System, g); err != nil {
+		return err
+	}
+	st := congtac.CommitteeSettings(w.committee)
 	st.Place = "Sơn Hà"
 	st.BriefingDay, st.BriefingTime = time.Thursday, congtac.At(14, 0)
-	st.RequireTOTP = nil // the demo accounts sign in with the password alone
+	st.Signature = congtac.Signature{Lines: []congtac.SignLine{{Authority: congtac.AuthorityByOrder, Of: "CHỦ TỊCH"}},
+		Title: "Chánh Văn phòng"}
 	for _, y := range []int{w.today.Year - 1, w.today.Year} {
 		for _, h := range []string{"01-01", "04-30", "05-01", "09-02"} {
 			d, _ := congtac.ParseDate(fmt.Sprintf("%d-%s", y, h))
@@ -94,6 +102,6 @@ func (w *world) settings() error {
 		}
 	}
 	w.conf = st
-	w.at(w.today.AddMonths(-12))
-	return w.st.SaveSettings(w.ctx, congtac.System, st)
+	_, err := w.st.SaveCommitteeSettings(w.ctx, congtac.System, w.committee.ID, 0, st)
+	return err
 }

@@ -23,8 +23,8 @@ func TestSeedBuildsTheWholeStory(t *testing.T) {
 			t.Fatalf("Seed: %v (after %+v)", err, sum)
 		}
 		t.Logf("seeded %+v", sum)
-		if sum.Orgs < 30 || sum.Users != len(demo.Logins) || sum.Programs != 13 {
-			t.Errorf("summary %+v: want >= 30 orgs, %d users, 13 programs", sum, len(demo.Logins))
+		if sum.Orgs < 30 || sum.Users != len(demo.Logins) || sum.Programs != 14 {
+			t.Errorf("summary %+v: want >= 30 orgs, %d users, 14 programs (13 of the province, 1 of the commune)", sum, len(demo.Logins))
 		}
 		for _, login := range demo.Logins {
 			u, err := s.FindUserByLogin(ctx, login)
@@ -36,6 +36,7 @@ func TestSeedBuildsTheWholeStory(t *testing.T) {
 			}
 		}
 		checkPrograms(t, s, today)
+		checkCommune(t, s, today)
 		checkTaskKinds(t, s)
 		checkReports(t, s)
 		checkMeetings(t, s, today)
@@ -49,9 +50,49 @@ func TestSeedBuildsTheWholeStory(t *testing.T) {
 	})
 }
 
+// orgNamed returns the demo org called name.
+func orgNamed(t *testing.T, s *store.Store, name string) congtac.Org {
+	t.Helper()
+	orgs, err := s.FindOrgs(ctx, congtac.OrgFilter{Query: name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range orgs {
+		if o.Name == name {
+			return o
+		}
+	}
+	t.Fatalf("no demo org %q", name)
+	return congtac.Org{}
+}
+
+// checkCommune checks the commune committee: its own settings, its office head scoped to
+// it, and its program of today's month issued as 01/CTr-UBND at its own place.
+func checkCommune(t *testing.T, s *store.Store, today congtac.Date) {
+	t.Helper()
+	commune := orgNamed(t, s, demo.CommuneName)
+	c, err := s.FindCommittee(ctx, commune.ID)
+	if err != nil || c.Version == 0 || c.Settings.BodyName != demo.CommuneBody || c.Settings.Place != demo.CommunePlace {
+		t.Errorf("the commune's settings: %+v v%d, %v", c.Settings, c.Version, err)
+	}
+	if u, err := s.FindUserByLogin(ctx, demo.CommuneLogin); err != nil || u.OrgID != commune.ID || u.Role != congtac.RoleOfficeHead {
+		t.Errorf("%s: %+v, %v; want the commune's office head scoped to the committee", demo.CommuneLogin, u, err)
+	}
+	ps, _, err := s.FindPrograms(ctx, congtac.ProgramFilter{OrgID: &commune.ID})
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("the commune's programs: %d, %v", len(ps), err)
+	}
+	p := ps[0]
+	if p.Status != congtac.ProgramIssued || congtac.FormatNumber(p.Number, p.Symbol) != "01/CTr-UBND" ||
+		p.Place != demo.CommunePlace || p.Period != congtac.PeriodOf(congtac.PeriodMonth, today) || p.IssuedOn.After(today) {
+		t.Errorf("the commune's program: %s %s %s at %q on %s", p.Status, p.Period, congtac.FormatNumber(p.Number, p.Symbol), p.Place, p.IssuedOn)
+	}
+}
+
 func checkPrograms(t *testing.T, s *store.Store, today congtac.Date) {
 	t.Helper()
-	ps, _, err := s.FindPrograms(ctx, congtac.ProgramFilter{})
+	province := orgNamed(t, s, "Ủy ban nhân dân tỉnh Sơn Hà")
+	ps, _, err := s.FindPrograms(ctx, congtac.ProgramFilter{OrgID: &province.ID})
 	if err != nil {
 		t.Fatal(err)
 	}

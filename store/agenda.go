@@ -173,7 +173,7 @@ func (s *Store) addAgendaItem(ctx context.Context, tx *sql.Tx, a congtac.Actor, 
 		}
 	}
 	if it.MaterialsDue.IsZero() {
-		st, err := settingsTx(ctx, tx)
+		st, err := settingsOf(ctx, tx, m.OrgID)
 		if err != nil {
 			return it, err
 		}
@@ -211,7 +211,7 @@ func (s *Store) UpdateAgendaItem(ctx context.Context, a congtac.Actor, id int64,
 			return err
 		}
 		if it.MaterialsDue.IsZero() {
-			st, err := settingsTx(ctx, tx)
+			st, err := settingsOf(ctx, tx, m.OrgID)
 			if err != nil {
 				return err
 			}

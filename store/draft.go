@@ -13,9 +13,10 @@ import (
 // DraftNext creates the draft program of org for period, pre-filled from the latest program
 // of the same kind before it ([congtac.NextDraft]: unfinished tasks carried over, recurring
 // duties renewed, standard parts, the meetings of the period) or, for an org's first
-// program, with the standard parts ([congtac.FirstDraft]). A program of org for that period
-// that is not superseded already exists: ECONFLICT. Everything happens in one transaction,
-// audited as the program's creation.
+// program, with the standard parts ([congtac.FirstDraft]) and the place and signer of its
+// committee's settings; the briefing line follows that committee's briefing day and time.
+// A program of org for that period that is not superseded already exists: ECONFLICT.
+// Everything happens in one transaction, audited as the program's creation.
 func (s *Store) DraftNext(ctx context.Context, a congtac.Actor, orgID int64, period congtac.Period, asOf congtac.Date) (congtac.Program, error) {
 	if err := period.Validate(); err != nil {
 		return congtac.Program{}, err
@@ -26,7 +27,7 @@ func (s *Store) DraftNext(ctx context.Context, a congtac.Actor, orgID int64, per
 	}
 	var p congtac.Program
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		st, err := settingsTx(ctx, tx)
+		st, err := settingsOf(ctx, tx, orgID)
 		if err != nil {
 			return err
 		}
@@ -39,7 +40,7 @@ func (s *Store) DraftNext(ctx context.Context, a congtac.Actor, orgID int64, per
 			p = congtac.NextDraft(prev, period, asOf, text)
 		} else {
 			p = congtac.FirstDraft(orgID, period, text)
-			p.Place = st.Place
+			p.Place, p.Signature = st.Place, st.Signature
 		}
 		p = normalizeProgram(p)
 		if err := p.Validate(); err != nil {

@@ -106,7 +106,7 @@ func (s *Store) CreateMeeting(ctx context.Context, a congtac.Actor, m congtac.Me
 		if err := checkMeetingRefs(ctx, tx, m); err != nil {
 			return err
 		}
-		st, err := settingsTx(ctx, tx)
+		st, err := settingsOf(ctx, tx, m.OrgID)
 		if err != nil {
 			return err
 		}
@@ -343,7 +343,7 @@ func (s *Store) UpdateMeeting(ctx context.Context, a congtac.Actor, id int64, ve
 // materials days and to the calendar entries generated from it.
 func (s *Store) followMeeting(ctx context.Context, tx *sql.Tx, a congtac.Actor, before, m congtac.Meeting) error {
 	if m.Date != before.Date {
-		st, err := settingsTx(ctx, tx)
+		st, err := settingsOf(ctx, tx, m.OrgID)
 		if err != nil {
 			return err
 		}

@@ -142,9 +142,12 @@ func TestMaterialsDayFollowsTheSetting(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		st, _ := s.Settings(ctx)
-		st.MaterialsLeadDays = 7
-		if err := s.SaveSettings(ctx, congtac.System, st); err != nil {
+		c, err := s.FindCommittee(ctx, m.OrgID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Settings.MaterialsLeadDays = 7
+		if _, err := s.SaveCommitteeSettings(ctx, congtac.System, c.Org.ID, c.Version, c.Settings); err != nil {
 			t.Fatal(err)
 		}
 		it, err := s.AddAgendaItem(ctx, f.drafter, congtac.AgendaItem{MeetingID: m.ID,

@@ -83,7 +83,7 @@ func (s *Store) mayPropose(ctx context.Context, tx *sql.Tx, a congtac.Actor, p c
 	if !a.CanOn(congtac.WriteReports, path) && !office {
 		return congtac.Errorf(congtac.EFORBIDDEN, "Bạn không đăng ký nội dung thay cho đơn vị này được.")
 	}
-	st, err := settingsTx(ctx, tx)
+	st, err := settingsOf(ctx, tx, p.CommitteeID)
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ func (s *Store) issue(ctx context.Context, tx *sql.Tx, a congtac.Actor, d *congt
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	st, err := settingsTx(ctx, tx)
+	st, err := settingsOf(ctx, tx, d.OrgID)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 		if err != nil {
 			return err
 		}
-		st, err := settingsTx(ctx, tx)
+		st, err := settingsOf(ctx, tx, p.OrgID)
 		if err != nil {
 			return err
 		}

@@ -69,9 +69,12 @@ func TestNumbersRestartEachYearAndFollowTheSeriesSetting(t *testing.T) {
 		if want := []string{"01/BC-UBND", "02/TB-UBND", "01/BC-UBND"}; !slices.Equal(got, want) {
 			t.Errorf("shared series: %v, want %v", got, want)
 		}
-		st, _ := s.Settings(ctx)
-		st.Series = congtac.SeriesPerType
-		if err := s.SaveSettings(ctx, congtac.System, st); err != nil {
+		c, err := s.FindCommittee(ctx, f.committee.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Settings.Series = congtac.SeriesPerType
+		if _, err := s.SaveCommitteeSettings(ctx, congtac.System, c.Org.ID, c.Version, c.Settings); err != nil {
 			t.Fatal(err)
 		}
 		got = []string{issue(congtac.DocNotice, jan2), issue(congtac.DocNotice, jan2), issue(congtac.DocReport, jan2)}

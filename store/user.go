@@ -49,7 +49,9 @@ func redactUser(u congtac.User) congtac.User {
 }
 
 // CreateUser adds an account. The caller hashes the password; an empty hash leaves the
-// account unable to sign in until a password is set. A login already taken is ECONFLICT.
+// account unable to sign in until a password is set. A login already taken is ECONFLICT;
+// an unknown org ENOTFOUND. An office account placed in a committee's office is scoped to
+// that committee ([congtac.AccountScope]), whatever the caller sent.
 func (s *Store) CreateUser(ctx context.Context, a congtac.Actor, u congtac.User) (congtac.User, error) {
 	u.Login = strings.ToLower(strings.TrimSpace(u.Login))
 	if err := u.Validate(); err != nil {
@@ -64,7 +66,7 @@ func (s *Store) CreateUser(ctx context.Context, a congtac.Actor, u congtac.User)
 			return &congtac.Error{Code: congtac.ECONFLICT, Field: "login",
 				Message: fmt.Sprintf("Tên đăng nhập %q đã có người dùng.", u.Login)}
 		}
-		if _, err := findOrg(ctx, tx, u.OrgID); err != nil {
+		if err := scopeAccount(ctx, tx, &u); err != nil {
 			return err
 		}
 		now := s.now().Unix()
@@ -116,7 +118,9 @@ func (s *Store) FindUsers(ctx context.Context) ([]congtac.User, error) {
 	return out, rows.Err()
 }
 
-// UpdateUser changes an account's display name, role, org, person or disabled flag.
+// UpdateUser changes an account's display name, role, org, person or disabled flag. An
+// office account placed in a committee's office is scoped to that committee
+// ([congtac.AccountScope]).
 // version is the version the user read; ECONFLICT when it moved. The role must be one of
 // [congtac.Roles] (EINVALID) and the org and person must exist (ENOTFOUND). The last active
 // admin can neither lose the role nor be disabled (EINVALID), so that somebody can still
@@ -136,6 +140,9 @@ func (s *Store) UpdateUser(ctx context.Context, a congtac.Actor, id int64, versi
 		u = up.Apply(before)
 		u.DisplayName = cleanText(u.DisplayName)
 		if err := u.Validate(); err != nil {
+			return err
+		}
+		if err := scopeAccount(ctx, tx, &u); err != nil {
 			return err
 		}
 		if err := s.checkUserRefs(ctx, tx, before, u); err != nil {
@@ -162,6 +169,21 @@ func (s *Store) UpdateUser(ctx context.Context, a congtac.Actor, id int64, versi
 		return congtac.User{}, err
 	}
 	return u, nil
+}
+
+// scopeAccount sets the org of account u to its scope ([congtac.AccountScope]); an unknown
+// org is ENOTFOUND.
+func scopeAccount(ctx context.Context, tx *sql.Tx, u *congtac.User) error {
+	org, err := findOrg(ctx, tx, u.OrgID)
+	if err != nil {
+		return err
+	}
+	c, _, err := committeeTx(ctx, tx, u.OrgID)
+	if err != nil {
+		return err
+	}
+	u.OrgID = congtac.AccountScope(u.Role, org, c.Org)
+	return nil
 }
 
 // checkUserRefs verifies that the org and person of an updated account exist and that the

@@ -49,7 +49,7 @@ func (s *Server) accountPageFor(r *http.Request) (accountPage, error) {
 	if err != nil {
 		return accountPage{}, fmt.Errorf("web: account: %w", err)
 	}
-	st, err := s.st.Settings(ctx)
+	st, err := s.st.GlobalSettings(ctx)
 	if err != nil {
 		return accountPage{}, fmt.Errorf("web: account: %w", err)
 	}

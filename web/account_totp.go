@@ -76,7 +76,7 @@ func (s *Server) accountTOTPPageFor(r *http.Request) (accountTOTPPage, error) {
 	if err != nil {
 		return accountTOTPPage{}, fmt.Errorf("web: totp: %w", err)
 	}
-	st, err := s.st.Settings(ctx)
+	st, err := s.st.GlobalSettings(ctx)
 	if err != nil {
 		return accountTOTPPage{}, fmt.Errorf("web: totp: %w", err)
 	}
@@ -172,7 +172,7 @@ func (s *Server) handleAccountTOTPDisable(w http.ResponseWriter, r *http.Request
 		s.fail(w, r, err)
 		return
 	}
-	st, err := s.st.Settings(ctx)
+	st, err := s.st.GlobalSettings(ctx)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -227,7 +227,7 @@ func (s *Server) owesTOTP(w http.ResponseWriter, r *http.Request, u congtac.User
 	if u.TOTPSecret != "" || totpSetupOpen(r.URL.Path) {
 		return false
 	}
-	st, err := s.st.Settings(r.Context())
+	st, err := s.st.GlobalSettings(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return true

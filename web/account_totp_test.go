@@ -96,12 +96,12 @@ func TestRequiredTOTPHoldsTheUserToSetUp(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
 			st := newDemo(t, e)
-			settings, err := st.Settings(ctxb)
+			settings, err := st.GlobalSettings(ctxb)
 			if err != nil {
 				t.Fatal(err)
 			}
 			settings.RequireTOTP = []congtac.Role{congtac.RoleLeader}
-			if err := st.SaveSettings(ctxb, congtac.System, settings); err != nil {
+			if err := st.SaveGlobalSettings(ctxb, congtac.System, settings); err != nil {
 				t.Fatal(err)
 			}
 			s, _ := newTestServer(t, st)

@@ -20,7 +20,7 @@ var adminPages = []struct {
 	{adminLink{"/admin/people", "Cán bộ và chức vụ", "Danh sách cán bộ, chức vụ và lĩnh vực phụ trách."}, congtac.ManagePeople},
 	{adminLink{"/admin/users", "Tài khoản", "Tài khoản đăng nhập, vai trò, cấp lại mật khẩu, phiên đăng nhập."}, congtac.ManageUsers},
 	{adminLink{"/admin/permissions", "Bảng phân quyền", "Quyền của từng vai trò và phạm vi áp dụng."}, congtac.ManageUsers},
-	{adminLink{"/admin/settings", "Cấu hình", "Cơ quan ban hành, đánh số văn bản, giao ban, ngày nghỉ, thư điện tử."}, congtac.ManageSettings},
+	{adminLink{"/admin/settings", "Cấu hình", "Cơ quan ban hành của từng Ủy ban: tiêu đề, địa danh, đánh số văn bản, người ký, giao ban, ngày nghỉ; thư điện tử và bảo mật."}, congtac.ManageCommittee},
 	{adminLink{"/admin/stamps", "Chữ ký và con dấu", "Ảnh chữ ký của người ký và con dấu, in trên bản điện tử của văn bản."}, congtac.ManageSettings},
 	{adminLink{"/admin/audit", "Nhật ký thao tác", "Ai đã làm gì, với bản ghi nào, khi nào."}, congtac.ViewAudit},
 }

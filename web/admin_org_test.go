@@ -21,8 +21,8 @@ func TestAdminIndexListsWhatTheRoleMayOpen(t *testing.T) {
 		`href="/admin/permissions"`, `href="/admin/settings"`, `href="/admin/audit"`)
 	r = as(t, s, srv, "cvp").get("/admin")
 	mustStatus(t, "office head's index", r, http.StatusOK)
-	assertContains(t, r.body, `href="/admin/people"`, `href="/admin/audit"`)
-	assertLacks(t, r.body, `href="/admin/orgs"`, `href="/admin/users"`, `href="/admin/settings"`)
+	assertContains(t, r.body, `href="/admin/people"`, `href="/admin/audit"`, `href="/admin/settings"`)
+	assertLacks(t, r.body, `href="/admin/orgs"`, `href="/admin/users"`, `href="/admin/stamps"`)
 }
 
 func TestAdminOrgsCreateRenameMerge(t *testing.T) {

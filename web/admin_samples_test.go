@@ -75,8 +75,12 @@ func adminSamples(s *Server, r *http.Request) map[string][]pageSample {
 		},
 		"admin_permissions": {{perms, "Quản lý cơ quan, đơn vị"}},
 		"admin_settings": {
-			{settingsPage{layout: s.layout(r, "Cấu hình"), Form: newSettingsForm(congtac.DefaultSettings()),
+			{settingsPage{layout: s.layout(r, "Cấu hình"), Committees: choices,
+				Form:   newSettingsForm(congtac.Committee{Org: congtac.Org{ID: 1, Name: "Ủy ban nhân dân xã An Bình"}, Settings: congtac.DefaultSettings()}),
 				Errors: map[string]string{"holidays": "Có ngày không hợp lệ — dòng 2"}}, "dòng 2"},
+			{settingsPage{layout: s.layout(r, "Cấu hình"), Form: newSettingsForm(congtac.Committee{Settings: congtac.DefaultSettings()}),
+				Global: &globalForm{HasPassword: true}, GlobalErrs: map[string]string{"smtp_port": "Cổng máy chủ thư phải từ 1 đến 65535."}},
+				"Cổng máy chủ thư phải từ 1 đến 65535."},
 		},
 		"admin_audit": {
 			{auditListPage{layout: s.layout(r, "Nhật ký thao tác"), Total: 1, Page: 1, Pages: 1,

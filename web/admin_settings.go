@@ -12,24 +12,28 @@ import (
 	"congtac/vn"
 )
 
-// settingsPage is the data of admin_settings.html: every field of [congtac.Settings] as
-// typed, and the messages of a refused form.
+// settingsPage is the data of admin_settings.html: the settings of one committee as typed,
+// the committees the actor may choose from, and for those who manage the installation the
+// global settings; with the messages of a refused form.
 type settingsPage struct {
 	layout
-	Form   settingsForm
-	Errors map[string]string
+	Committees []adminChoice // field committee: the committees within ManageCommittee reach
+	Form       settingsForm
+	Errors     map[string]string
+	Global     *globalForm // nil unless the actor may change the global settings
+	GlobalErrs map[string]string
 }
 
-// settingsForm holds the settings as the form shows them. The SMTP password is never sent
-// back: HasPassword says whether one is stored.
+// settingsForm holds a committee's settings as the form shows them.
 type settingsForm struct {
+	Committee, Version                                     string // fields committee and version
+	CommitteeName                                          string
 	BodyName, ParentBody, Place, Series, MaterialsLeadDays string
 	BriefingDay, BriefingTime                              string
 	Holidays, WorkingSaturdays                             string // one day/month/year date a line
 	Proposal                                               []settingsLead
-	SMTPHost, SMTPPort, SMTPUsername, SMTPFrom             string
-	HasPassword                                            bool
-	SeriesChoices, Weekdays, RequireTOTP                   []adminChoice
+	SignLines, SignTitle, SignName                         string // the usual signer
+	SeriesChoices, Weekdays                                []adminChoice
 }
 
 // settingsLead is the proposal lead time of one program kind.
@@ -48,31 +52,30 @@ var proposalKinds = []struct {
 	{congtac.PeriodWeek, "proposal_week", "Chương trình tuần"},
 }
 
-// newSettingsForm returns the form showing st.
-func newSettingsForm(st congtac.Settings) settingsForm {
-	f := settingsForm{BodyName: st.BodyName, ParentBody: st.ParentBody, Place: st.Place, Series: string(st.Series),
-		MaterialsLeadDays: strconv.Itoa(st.MaterialsLeadDays), BriefingDay: strconv.Itoa(int(st.BriefingDay)),
-		BriefingTime: vn.FormatClock(st.BriefingTime), Holidays: dateLines(st.Holidays),
-		WorkingSaturdays: dateLines(st.WorkingSaturdays), SMTPHost: st.SMTP.Host, SMTPUsername: st.SMTP.Username,
-		SMTPFrom: st.SMTP.From, HasPassword: st.SMTP.Password != ""}
-	if st.SMTP.Port != 0 {
-		f.SMTPPort = strconv.Itoa(st.SMTP.Port)
+// newSettingsForm returns the form showing committee c's settings.
+func newSettingsForm(c congtac.Committee) settingsForm {
+	st := c.Settings
+	f := settingsForm{Committee: strconv.FormatInt(c.Org.ID, 10), Version: strconv.Itoa(c.Version),
+		CommitteeName: c.Org.Name, BodyName: st.BodyName, ParentBody: st.ParentBody, Place: st.Place,
+		Series: string(st.Series), MaterialsLeadDays: strconv.Itoa(st.MaterialsLeadDays),
+		BriefingDay: strconv.Itoa(int(st.BriefingDay)), BriefingTime: vn.FormatClock(st.BriefingTime),
+		Holidays: dateLines(st.Holidays), WorkingSaturdays: dateLines(st.WorkingSaturdays),
+		SignTitle: st.Signature.Title, SignName: st.Signature.Name}
+	lines := make([]string, len(st.Signature.Lines))
+	for i, l := range st.Signature.Lines {
+		lines[i] = l.String()
 	}
+	f.SignLines = strings.Join(lines, "\n")
 	for _, k := range proposalKinds {
 		f.Proposal = append(f.Proposal, settingsLead{Field: k.field, Label: k.label,
 			Days: strconv.Itoa(st.ProposalLeadDays[k.kind])})
 	}
-	var roles []string
-	for _, r := range st.RequireTOTP {
-		roles = append(roles, string(r))
-	}
-	f.fillChoices(roles)
+	f.fillChoices()
 	return f
 }
 
-// fillChoices sets the options of the series, weekday and second-factor fields; roles are
-// the roles ticked as requiring a second factor.
-func (f *settingsForm) fillChoices(roles []string) {
+// fillChoices sets the options of the series and weekday fields.
+func (f *settingsForm) fillChoices() {
 	f.SeriesChoices = []adminChoice{
 		{Value: string(congtac.SeriesShared), Label: "Một dãy số chung cho mọi loại văn bản"},
 		{Value: string(congtac.SeriesPerType), Label: "Mỗi loại văn bản một dãy số riêng"},
@@ -85,11 +88,6 @@ func (f *settingsForm) fillChoices(roles []string) {
 		time.Saturday, time.Sunday} {
 		v := strconv.Itoa(int(d))
 		f.Weekdays = append(f.Weekdays, adminChoice{Value: v, Label: vn.Weekday(d), Selected: v == f.BriefingDay})
-	}
-	f.RequireTOTP = nil
-	for _, r := range congtac.Roles {
-		f.RequireTOTP = append(f.RequireTOTP, adminChoice{Value: string(r), Label: r.Label(),
-			Selected: slices.Contains(roles, string(r))})
 	}
 }
 
@@ -124,29 +122,104 @@ func parseDateLines(p *congtac.Problems, field, text string) []congtac.Date {
 	return out
 }
 
-// handleSettingsShow shows the settings form filled with the stored settings.
+// parseSignLines reads the authority lines of a signature, one a line ("TL. CHỦ TỊCH"),
+// skipping blank lines; a line that is not one adds a problem to field sign_lines.
+func parseSignLines(p *congtac.Problems, text string) []congtac.SignLine {
+	var out []congtac.SignLine
+	for _, line := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		l, err := parseSignLine(line)
+		if err != nil {
+			p.Add("sign_lines", "%s", congtac.ErrorMessage(err))
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// settingsCommittees returns the committees the actor may configure as choices, and the
+// chosen one selected: committee chosen, else (0) the actor's own committee, else the first
+// it may configure. A chosen committee out of the actor's reach, or none at all, is
+// EFORBIDDEN.
+func (s *Server) settingsCommittees(r *http.Request, chosen int64) ([]adminChoice, congtac.Committee, error) {
+	ctx, a := r.Context(), actorOf(r)
+	cs, err := s.st.FindCommittees(ctx, a)
+	if err != nil {
+		return nil, congtac.Committee{}, fmt.Errorf("web: settings: %w", err)
+	}
+	want := chosen
+	if want == 0 {
+		own, err := s.st.FindCommittee(ctx, a.OrgID)
+		if err != nil {
+			return nil, congtac.Committee{}, err
+		}
+		want = own.Org.ID
+	}
+	at := slices.IndexFunc(cs, func(c congtac.Committee) bool { return c.Org.ID == want })
+	if at < 0 && chosen == 0 && len(cs) > 0 {
+		at = 0
+	}
+	if at < 0 {
+		return nil, congtac.Committee{}, congtac.Forbidden()
+	}
+	choices := make([]adminChoice, len(cs))
+	for i, c := range cs {
+		choices[i] = adminChoice{Value: strconv.FormatInt(c.Org.ID, 10), Label: c.Org.Name, Selected: i == at}
+	}
+	return choices, cs[at], nil
+}
+
+// settingsPageFor returns the settings page of committee c with form f, and the global
+// settings when the actor may change them.
+func (s *Server) settingsPageFor(r *http.Request, choices []adminChoice, f settingsForm) (settingsPage, error) {
+	page := settingsPage{layout: s.layout(r, "Cấu hình"), Committees: choices, Form: f}
+	if actorOf(r).Can(congtac.ManageSettings) {
+		g, err := s.st.GlobalSettings(r.Context())
+		if err != nil {
+			return page, err
+		}
+		gf := newGlobalForm(g)
+		page.Global = &gf
+	}
+	return page, nil
+}
+
+// handleSettingsShow shows the settings form of a committee: ?committee=ID, else the
+// actor's own. A committee the actor may not configure is 403. Those who manage the
+// installation also see the global settings' form.
 func (s *Server) handleSettingsShow(w http.ResponseWriter, r *http.Request) {
-	st, err := s.st.Settings(r.Context())
+	var p congtac.Problems
+	id := parseFormID(&p, "committee", r.URL.Query().Get("committee"))
+	if err := p.Err(); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	choices, c, err := s.settingsCommittees(r, id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	page := settingsPage{layout: s.layout(r, "Cấu hình"), Form: newSettingsForm(st)}
+	page, err := s.settingsPageFor(r, choices, newSettingsForm(c))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "admin_settings", page)
 }
 
-// settingsFromForm reads every settings field of the request over the stored settings
-// old (whose SMTP password stays when the field smtp_password is empty and the box
-// smtp_password_clear is not ticked). It returns the form as typed and the problems of
-// the fields that could not be read.
-func settingsFromForm(r *http.Request, old congtac.Settings) (settingsForm, congtac.Settings, congtac.Problems) {
+// settingsFromForm reads the fields of a committee's settings. It returns the form as typed
+// and the problems of the fields that could not be read.
+func settingsFromForm(r *http.Request) (settingsForm, congtac.Settings, congtac.Problems) {
 	r.ParseForm()
 	v := r.PostForm
-	f := settingsForm{BodyName: v.Get("body_name"), ParentBody: v.Get("parent_body"), Place: v.Get("place"),
-		Series: v.Get("series"), MaterialsLeadDays: v.Get("materials_lead_days"), BriefingDay: v.Get("briefing_day"),
+	f := settingsForm{Committee: v.Get("committee"), Version: v.Get("version"), BodyName: v.Get("body_name"),
+		ParentBody: v.Get("parent_body"), Place: v.Get("place"), Series: v.Get("series"),
+		MaterialsLeadDays: v.Get("materials_lead_days"), BriefingDay: v.Get("briefing_day"),
 		BriefingTime: v.Get("briefing_time"), Holidays: v.Get("holidays"), WorkingSaturdays: v.Get("working_saturdays"),
-		SMTPHost: strings.TrimSpace(v.Get("smtp_host")), SMTPPort: strings.TrimSpace(v.Get("smtp_port")),
-		SMTPUsername: strings.TrimSpace(v.Get("smtp_username")), SMTPFrom: strings.TrimSpace(v.Get("smtp_from"))}
+		SignLines: v.Get("sign_lines"), SignTitle: v.Get("sign_title"), SignName: v.Get("sign_name")}
 	var p congtac.Problems
 	st := congtac.Settings{BodyName: strings.TrimSpace(f.BodyName), ParentBody: strings.TrimSpace(f.ParentBody),
 		Place: strings.TrimSpace(f.Place), Series: congtac.SeriesMode(f.Series),
@@ -155,8 +228,8 @@ func settingsFromForm(r *http.Request, old congtac.Settings) (settingsForm, cong
 		Holidays:          parseDateLines(&p, "holidays", f.Holidays),
 		WorkingSaturdays:  parseDateLines(&p, "working_saturdays", f.WorkingSaturdays),
 		ProposalLeadDays:  map[congtac.PeriodKind]int{},
-		SMTP: congtac.SMTP{Host: f.SMTPHost, Username: f.SMTPUsername, From: f.SMTPFrom,
-			Password: old.SMTP.Password, Port: 587}}
+		Signature: congtac.Signature{Lines: parseSignLines(&p, f.SignLines), Title: strings.TrimSpace(f.SignTitle),
+			Name: strings.Join(strings.Fields(f.SignName), " ")}}
 	if clock, _, err := vn.ParseClock(f.BriefingTime); err != nil {
 		p.Add("briefing_time", "%s", congtac.ErrorMessage(err))
 	} else if clock == congtac.NoTime {
@@ -169,53 +242,63 @@ func settingsFromForm(r *http.Request, old congtac.Settings) (settingsForm, cong
 		f.Proposal = append(f.Proposal, settingsLead{Field: k.field, Label: k.label, Days: days})
 		st.ProposalLeadDays[k.kind] = parseFormInt(&p, k.field, "Số ngày", days)
 	}
-	for _, role := range v["require_totp"] {
-		st.RequireTOTP = append(st.RequireTOTP, congtac.Role(role))
-	}
-	if f.SMTPPort != "" {
-		st.SMTP.Port = parseFormInt(&p, "smtp_port", "Cổng máy chủ thư", f.SMTPPort)
-	}
-	if pw := v.Get("smtp_password"); pw != "" {
-		st.SMTP.Password = pw
-	} else if v.Get("smtp_password_clear") != "" {
-		st.SMTP.Password = ""
-	}
-	f.HasPassword = st.SMTP.Password != ""
-	f.fillChoices(v["require_totp"])
+	f.fillChoices()
 	return f, st, p
 }
 
-// handleSettingsUpdate saves every settings field. A field that cannot be read (a date
-// that is not on the calendar names its line) or a value out of range answers 422 with the
-// messages next to the fields and everything typed kept but the SMTP password; nothing is
-// saved then.
+// addValidation adds the problems of err (a validation error) to p, one per field.
+func addValidation(p *congtac.Problems, err error) {
+	for field, msg := range congtac.FieldErrors(err) {
+		if !slices.ContainsFunc(*p, func(e *congtac.Error) bool { return e.Field == field }) {
+			p.Add(field, "%s", msg)
+		}
+	}
+}
+
+// handleSettingsUpdate saves the settings of one committee (field committee, else the
+// actor's own; version, when sent, is the version read: 409 when it moved). A committee
+// the actor may not configure is 403. A field that cannot be read (a date that is not on
+// the calendar names its line) or a value out of range answers 422 with the messages next
+// to the fields and everything typed kept; nothing is saved then. The global settings have
+// their own form ([Server.handleGlobalSettingsUpdate]).
 func (s *Server) handleSettingsUpdate(w http.ResponseWriter, r *http.Request) {
-	old, err := s.st.Settings(r.Context())
+	f, st, p := settingsFromForm(r)
+	id := parseFormID(&p, "committee", f.Committee)
+	choices, c, err := s.settingsCommittees(r, id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	f, st, p := settingsFromForm(r, old)
-	if verr := st.Validate(); verr != nil {
-		for field, msg := range congtac.FieldErrors(verr) {
-			if !slices.ContainsFunc(p, func(e *congtac.Error) bool { return e.Field == field }) {
-				p.Add(field, "%s", msg)
-			}
-		}
+	f.Committee, f.CommitteeName = strconv.FormatInt(c.Org.ID, 10), c.Org.Name
+	version := c.Version
+	if strings.TrimSpace(f.Version) != "" {
+		version = parseFormInt(&p, "version", "Phiên bản", f.Version)
 	}
+	addValidation(&p, st.Validate())
 	err = p.Err()
 	if err == nil {
-		err = s.st.SaveSettings(r.Context(), actorOf(r), st)
+		_, err = s.st.SaveCommitteeSettings(r.Context(), actorOf(r), c.Org.ID, version, st)
 	}
 	if err != nil {
-		if _, ok := formProblems(err); !ok {
-			s.fail(w, r, err)
-			return
-		}
-		page := settingsPage{layout: s.layout(r, "Cấu hình"), Form: f, Errors: congtac.FieldErrors(err)}
-		s.render(w, r, statusOf(err), "admin_settings", page)
+		s.refuseSettings(w, r, err, choices, f)
 		return
 	}
-	s.flash(r, "Đã lưu cấu hình.")
-	http.Redirect(w, r, "/admin/settings", http.StatusSeeOther)
+	s.flash(r, "Đã lưu cấu hình của "+c.Org.Name+".")
+	http.Redirect(w, r, "/admin/settings?committee="+f.Committee, http.StatusSeeOther)
+}
+
+// refuseSettings answers a refused committee form: the page with the status of err and
+// the form as typed, or the error page when err is not a form's refusal.
+func (s *Server) refuseSettings(w http.ResponseWriter, r *http.Request, err error, choices []adminChoice, f settingsForm) {
+	if _, ok := formProblems(err); !ok {
+		s.fail(w, r, err)
+		return
+	}
+	page, perr := s.settingsPageFor(r, choices, f)
+	if perr != nil {
+		s.fail(w, r, perr)
+		return
+	}
+	page.Errors = congtac.FieldErrors(err)
+	s.render(w, r, statusOf(err), "admin_settings", page)
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -236,16 +235,12 @@ func (s *Server) handleAPIProgramUpdate(w http.ResponseWriter, r *http.Request) 
 	writeJSON(w, http.StatusOK, newAPIProgram(p))
 }
 
-// authorities are the authority lines of a signature block, as printed.
-var authorities = []congtac.Authority{congtac.AuthorityCollective, congtac.AuthorityDeputy,
-	congtac.AuthorityByOrder, congtac.AuthorityAuthorized, congtac.AuthorityActing}
-
 // parseSignLine reads an authority line as printed: "TL. CHỦ TỊCH" is by order of the
 // chairman. The body or post after the authority is kept in capitals.
 func parseSignLine(s string) (congtac.SignLine, error) {
 	auth, of, _ := strings.Cut(strings.TrimSpace(s), " ")
 	of = strings.ToUpper(strings.Join(strings.Fields(of), " "))
-	if !slices.Contains(authorities, congtac.Authority(strings.ToUpper(auth))) || of == "" {
+	if !congtac.Authority(strings.ToUpper(auth)).Valid() || of == "" {
 		return congtac.SignLine{}, congtac.Errorf(congtac.EINVALID,
 			"Dòng thẩm quyền %q phải bắt đầu bằng TM., KT., TL., TUQ. hoặc Q. rồi đến chức vụ, như “TL. CHỦ TỊCH”.", s)
 	}

@@ -130,18 +130,25 @@ func (s *Server) handleAPIProposalList(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, fmt.Errorf("web: api proposals: %w", err), 0)
 		return
 	}
-	st, err := s.st.Settings(ctx)
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api proposals: %w", err), 0)
-		return
-	}
 	var kept []congtac.Proposal
 	for _, p := range all {
 		if kind == "" || p.Kind == kind {
 			kept = append(kept, p)
 		}
 	}
-	writeJSON(w, http.StatusOK, pageOf(kept, limit, offset, func(p congtac.Proposal) apiProposal { return newAPIProposal(p, st) }))
+	settings := map[int64]congtac.Settings{} // by committee
+	for _, p := range kept {
+		if _, ok := settings[p.CommitteeID]; ok {
+			continue
+		}
+		if settings[p.CommitteeID], err = s.settingsOf(ctx, p.CommitteeID); err != nil {
+			s.apiFail(w, r, fmt.Errorf("web: api proposals: %w", err), 0)
+			return
+		}
+	}
+	writeJSON(w, http.StatusOK, pageOf(kept, limit, offset, func(p congtac.Proposal) apiProposal {
+		return newAPIProposal(p, settings[p.CommitteeID])
+	}))
 }
 
 // handleAPIProposalCreate records a proposal and answers 201 with it. Left out, org_id is
@@ -179,7 +186,7 @@ func (s *Server) handleAPIProposalCreate(w http.ResponseWriter, r *http.Request)
 
 // writeProposal answers with proposal p.
 func (s *Server) writeProposal(w http.ResponseWriter, r *http.Request, p congtac.Proposal, status int) {
-	st, err := s.st.Settings(r.Context())
+	st, err := s.settingsOf(r.Context(), p.CommitteeID)
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api proposal: %w", err), 0)
 		return

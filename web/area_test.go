@@ -57,11 +57,12 @@ func demoOrg(t testing.TB, st *store.Store, name string) congtac.Org {
 	return congtac.Org{}
 }
 
-// demoProgram returns the demo program of a month of 2026 (or 2025 for December 2025).
+// demoProgram returns the demo province's program of a month of 2026 (or 2025 for December 2025).
 func demoProgram(t *testing.T, st *store.Store, year, month int) congtac.Program {
 	t.Helper()
 	per := congtac.Period{Kind: congtac.PeriodMonth, Year: year, Number: month}
-	ps, _, err := st.FindPrograms(ctxb, congtac.ProgramFilter{Period: &per})
+	province := demoOrg(t, st, "Ủy ban nhân dân tỉnh Sơn Hà").ID
+	ps, _, err := st.FindPrograms(ctxb, congtac.ProgramFilter{OrgID: &province, Period: &per})
 	if err != nil || len(ps) != 1 {
 		t.Fatalf("program of %s: %d found, %v", per.Key(), len(ps), err)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,7 +27,11 @@ func TestEveryRouteForEveryRole(t *testing.T) {
 			s, _ := newTestServer(t, st)
 			srv := startServer(t, s)
 			ids := demoIDs(t, st)
-			logins := append([]string{""}, demo.Logins...)
+			// The commune's office head has the role of cvp, covered already, but the demo
+			// records the routes are filled with are the province's: it may read them and not
+			// change them (403 past the guard; TestCommuneOfficeCannotChangeTheProvince).
+			logins := append([]string{""}, slices.DeleteFunc(slices.Clone(demo.Logins),
+				func(l string) bool { return l == demo.CommuneLogin })...)
 			checked := 0
 			for _, rt := range s.routeTable() {
 				path := fillPattern(rt.pattern, ids)
@@ -93,7 +98,8 @@ func request(c *client, rt route, path string) response {
 // demoIDs returns one existing ID per kind of record in the demo data, to fill patterns.
 func demoIDs(t *testing.T, st *store.Store) map[string]string {
 	t.Helper()
-	ps, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{Limit: 1})
+	province := demoOrg(t, st, "Ủy ban nhân dân tỉnh Sơn Hà").ID
+	ps, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{OrgID: &province, Limit: 1})
 	ts, _, _ := st.FindTasks(ctxb, congtac.TaskFilter{Limit: 1})
 	rs, _, _ := st.FindReports(ctxb, congtac.ReportFilter{Limit: 1})
 	ms, _ := st.FindMeetings(ctxb, congtac.MeetingFilter{Limit: 1})

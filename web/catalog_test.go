@@ -24,8 +24,9 @@ func TestCatalogTreeAndPeople(t *testing.T) {
 				t.Fatalf("roots %q, want the committee alone", texts(doc, "section > ul.tree > li > .org-name"))
 			}
 			units := texts(doc, "section > ul.tree > li > ul.tree > li > .org-name")
-			if len(units) != 38 || units[0] != "Văn phòng UBND tỉnh" || !slices.Contains(units, "Xã Tân Phước") {
-				t.Errorf("%d orgs under the committee, want 38 with the office first: %q", len(units), units)
+			if len(units) != 39 || units[0] != "Văn phòng UBND tỉnh" || !slices.Contains(units, "Xã Tân Phước") ||
+				!slices.Contains(units, "Ủy ban nhân dân xã Đông Sơn") {
+				t.Errorf("%d orgs under the committee, want 39 (the commune committee too) with the office first: %q", len(units), units)
 			}
 			stc := doc.Find(fmt.Sprintf("#org-%d", demoOrg(t, st, "Sở Tài chính").ID))
 			if got := strings.Join(strings.Fields(stc.Text()), " "); got != "Sở Tài chính (STC) Cơ quan chuyên môn" {
@@ -34,8 +35,8 @@ func TestCatalogTreeAndPeople(t *testing.T) {
 			names := texts(doc, "table.people tbody th")
 			sorted := slices.Clone(names)
 			vn.SortPeople(sorted)
-			if !slices.Equal(names, sorted) || len(names) != 11 {
-				t.Errorf("people %q, want the 11 of the demo sorted by given name", names)
+			if !slices.Equal(names, sorted) || len(names) != 13 {
+				t.Errorf("people %q, want the 13 of the demo (2 of the commune) sorted by given name", names)
 			}
 			if i, j := slices.Index(names, "Phạm Văn Cường"), slices.Index(names, "Lê Minh Đức"); i < 0 || j < 0 || i > j {
 				t.Errorf("Cường at %d, Đức at %d: given names first", i, j)

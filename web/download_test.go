@@ -40,9 +40,10 @@ func TestDownloadsOfProgramsAndMeetings(t *testing.T) {
 			s, _ := newTestServer(t, st)
 			srv := startServer(t, s)
 			issued := congtac.ProgramIssued
-			ps, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{Status: &issued, Limit: 1})
+			province := demoOrg(t, st, "Ủy ban nhân dân tỉnh Sơn Hà").ID
+			ps, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{OrgID: &province, Status: &issued, Limit: 1})
 			draft := congtac.ProgramDraft
-			ds, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{Status: &draft, Limit: 1})
+			ds, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{OrgID: &province, Status: &draft, Limit: 1})
 			regular := congtac.MeetingRegular
 			ms, _ := st.FindMeetings(ctxb, congtac.MeetingFilter{Kind: &regular, ProgramID: &ps[0].ID})
 			cvp := as(t, s, srv, "cvp")

@@ -56,7 +56,8 @@ func newEditorWorld(t *testing.T, e store.Engine) *editorWorld {
 // findProgramOf returns the demo committee's program of period with its items and tasks.
 func findProgramOf(t *testing.T, st *store.Store, per congtac.Period) congtac.Program {
 	t.Helper()
-	ps, _, err := st.FindPrograms(ctxb, congtac.ProgramFilter{Period: &per, Limit: 1})
+	province := demoOrg(t, st, "Ủy ban nhân dân tỉnh Sơn Hà").ID
+	ps, _, err := st.FindPrograms(ctxb, congtac.ProgramFilter{OrgID: &province, Period: &per, Limit: 1})
 	if err != nil || len(ps) == 0 {
 		t.Fatalf("no program of %s: %v", per, err)
 	}

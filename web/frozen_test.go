@@ -149,12 +149,12 @@ func changeEverything(t testing.TB, st *store.Store, p congtac.Program) {
 			t.Fatalf("rename person %d: %v", id, err)
 		}
 	}
-	settings, err := st.Settings(ctxb)
+	c, err := st.FindCommittee(ctxb, p.OrgID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	settings.BodyName, settings.ParentBody, settings.Place = "ỦY BAN NHÂN DÂN TỈNH ĐỔI MỚI", "HỘI ĐỒNG THỬ", "Nơi Mới"
-	if err := st.SaveSettings(ctxb, sys, settings); err != nil {
+	c.Settings.BodyName, c.Settings.ParentBody, c.Settings.Place = "ỦY BAN NHÂN DÂN TỈNH ĐỔI MỚI", "HỘI ĐỒNG THỬ", "Nơi Mới"
+	if _, err := st.SaveCommitteeSettings(ctxb, sys, c.Org.ID, c.Version, c.Settings); err != nil {
 		t.Fatal(err)
 	}
 	meetings, err := st.FindMeetings(ctxb, congtac.MeetingFilter{ProgramID: &p.ID})

@@ -24,8 +24,9 @@ func TestProgramListScopedAndFiltered(t *testing.T) {
 				query string
 				want  []string // titles' months, in order
 			}{
-				{"the office sees the draft", office, "", months(2026, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)},
-				{"a viewer sees issued programs only", viewer, "", months(2026, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1)},
+				// the province sees the program the commune committee below it issued
+				{"the office sees the draft", office, "", withCommune(months(2026, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1), 1)},
+				{"a viewer sees issued programs only", viewer, "", withCommune(months(2026, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1), 0)},
 				{"by year and kind", office, "?kind=month&year=2025", []string{"tháng 12 năm 2025"}},
 				{"by status", office, "?status=draft", []string{"tháng 12 năm 2026"}},
 				{"a viewer asking for drafts", viewer, "?status=draft", nil},
@@ -56,6 +57,11 @@ func TestProgramListScopedAndFiltered(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withCommune returns titles with the demo commune's program of November 2026 inserted at i.
+func withCommune(titles []string, i int) []string {
+	return slices.Insert(titles, i, "Công tác của UBND xã tháng 11 năm 2026")
 }
 
 // months returns the titles' periods "tháng M năm Y" of the given months of year y; a

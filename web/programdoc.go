@@ -98,7 +98,7 @@ func (s *Server) programDoc(ctx context.Context, p congtac.Program, orgs orgInde
 
 // liveProgramDoc lays out program p from the store as it is now.
 func (s *Server) liveProgramDoc(ctx context.Context, p congtac.Program, orgs orgIndex) (programDoc, error) {
-	settings, err := s.st.Settings(ctx)
+	committee, err := s.st.FindCommittee(ctx, p.OrgID)
 	if err != nil {
 		return programDoc{}, fmt.Errorf("web: program document: %w", err)
 	}
@@ -110,7 +110,8 @@ func (s *Server) liveProgramDoc(ctx context.Context, p congtac.Program, orgs org
 	if err != nil {
 		return programDoc{}, err
 	}
-	return docText(p, settings, orgs, names), nil
+	org, _ := orgs.Org(p.OrgID)
+	return docText(p, committee.For(org), orgs, names), nil
 }
 
 // frozenProgramDoc lays out an issued program from its snapshot alone: the settings, the
@@ -175,18 +176,12 @@ func annotate(doc *programDoc, p congtac.Program, orgs orgIndex, rd docReader) {
 	}
 }
 
-// docHeader fills the header and title of p's document. The committee the settings
-// describe prints their body name; any other issuing org prints its own name under its
-// parent's.
+// docHeader fills the header and title of p's document with the masthead and place of
+// settings, those of its issuing org ([congtac.Committee.For]), as the printed document does.
 func docHeader(p congtac.Program, orgs orgIndex, settings congtac.Settings) programDoc {
 	org, _ := orgs.Org(p.OrgID)
-	doc := programDoc{Body: strings.ToUpper(org.Name), DocType: strings.ToUpper(congtac.DocProgram.Name()),
-		Summary: p.Title, Draft: !p.Status.Published()}
-	if org.ParentID == 0 && settings.BodyName != "" {
-		doc.ParentBody, doc.Body = strings.ToUpper(settings.ParentBody), strings.ToUpper(settings.BodyName)
-	} else if parent, ok := orgs.Org(org.ParentID); ok {
-		doc.ParentBody = strings.ToUpper(parent.Name)
-	}
+	doc := programDoc{ParentBody: strings.ToUpper(settings.ParentBody), Body: strings.ToUpper(settings.BodyName),
+		DocType: strings.ToUpper(congtac.DocProgram.Name()), Summary: p.Title, Draft: !p.Status.Published()}
 	place := cmp.Or(p.Place, settings.Place)
 	if p.Number > 0 {
 		doc.Number = "Số: " + congtac.FormatNumber(p.Number, p.Symbol)

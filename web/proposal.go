@@ -80,7 +80,8 @@ func (s *Server) renderProposals(w http.ResponseWriter, r *http.Request, period 
 		s.fail(w, r, err)
 		return
 	}
-	settings, err := s.st.Settings(ctx)
+	// the deadlines are those of the committee the actor proposes to
+	settings, err := s.settingsOf(ctx, a.OrgID)
 	if err != nil {
 		s.fail(w, r, fmt.Errorf("web: proposals: %w", err))
 		return

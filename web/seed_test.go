@@ -58,16 +58,7 @@ func enterSeed(t *testing.T, e store.Engine, fixture string) (*apiClient, int64)
 		t.Fatal(err)
 	}
 	mustUser(t, st, "quantri", congtac.RoleAdmin, province.ID)
-	// The masthead and place are installation settings until committees have their own;
-	// the API has no settings route, so the test sets them as the settings page would.
-	settings, err := st.Settings(ctxb)
-	if err != nil {
-		t.Fatal(err)
-	}
-	settings.BodyName, settings.ParentBody, settings.Place = "Ủy ban nhân dân huyện Lục Ngạn", "", "Lục Ngạn"
-	if err := st.SaveSettings(ctxb, congtac.System, settings); err != nil {
-		t.Fatal(err)
-	}
+	// The new committee's masthead and place come from its own name: nothing to set.
 	s, _ := newTestServer(t, st)
 	c := bearerClient(t, st, startServer(t, s), "quantri")
 

@@ -42,7 +42,7 @@ func (r *renderCmd) flags(fs *flag.FlagSet, cfg *Config) {
 	fs.StringVar(&r.asOf, "as-of", "", "ngày tính trạng thái nhiệm vụ, YYYY-MM-DD; mặc định hôm nay (statuses as of)")
 	fs.BoolVar(&r.register, "register", false, "sổ đăng ký văn bản đi của một năm (the outgoing register)")
 	fs.IntVar(&r.year, "year", 0, "với -register: năm của sổ; mặc định năm nay (register year)")
-	fs.Int64Var(&r.org, "org", 0, "với -register: mã cơ quan ban hành; mặc định Ủy ban nhân dân duy nhất (issuing org)")
+	fs.Int64Var(&r.org, "org", 0, "với -register: mã cơ quan ban hành; mặc định Ủy ban nhân dân cấp cao nhất (issuing org; default: the root committee)")
 	fs.BoolVar(&r.tasks, "tasks", false, "với -program: bảng nhiệm vụ dạng xlsx (task table)")
 	fs.StringVar(&r.format, "format", "", "docx, pdf hoặc xlsx; mặc định theo phần mở rộng của -o (output format)")
 	fs.StringVar(&r.out, "o", "", "tệp cần ghi (output file)")

@@ -102,9 +102,9 @@ func TestRenderIssuedProgramIsFrozen(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			settings, _ := st.Settings(ctx)
-			settings.BodyName, settings.Place = "ỦY BAN NHÂN DÂN TỈNH ĐỔI MỚI", "Nơi Mới"
-			if err := st.SaveSettings(ctx, sys, settings); err != nil {
+			c, _ := st.FindCommittee(ctx, p.OrgID)
+			c.Settings.BodyName, c.Settings.Place = "ỦY BAN NHÂN DÂN TỈNH ĐỔI MỚI", "Nơi Mới"
+			if _, err := st.SaveCommitteeSettings(ctx, sys, c.Org.ID, c.Version, c.Settings); err != nil {
 				t.Fatal(err)
 			}
 			first, second := p.Tasks[0], p.Tasks[1]

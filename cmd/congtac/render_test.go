@@ -34,7 +34,7 @@ func renderDemo(t *testing.T) (db string, issued, draft, meeting int64) {
 	}
 	for _, p := range programs {
 		switch {
-		case p.Status == congtac.ProgramIssued && p.Period.Number == 4:
+		case p.Status == congtac.ProgramIssued && p.Period.Number == 4 && p.Title != "" && strings.Contains(p.Title, "tỉnh"):
 			issued = p.ID
 		case p.Status == congtac.ProgramDraft:
 			draft = p.ID
