@@ -22,13 +22,13 @@ func (t Task) Successor() (int64, bool) { return t.SupersededBy, t.SupersededBy 
 // chose to keep it ([Task.KeepsOldDue]). It is one rule for new and carried tasks. The
 // error is EINVALID with one problem per offending task, field "task-<id>", so that a
 // page can link to each. settled holds the carried tasks whose original was meanwhile
-// done, cancelled or carried into another issued program: they must go.
+// carried into another issued program: they must go, or the task would be in force twice.
 func (p Program) CheckReady(settled map[int64]bool) error {
 	var pr Problems
 	for _, t := range p.Tasks {
 		field := fmt.Sprintf("task-%d", t.ID)
 		if settled[t.ID] {
-			pr.Add(field, "Nhiệm vụ chuyển tiếp “%s” đã hoàn thành, bị hủy hoặc đã chuyển sang chương trình khác sau khi lập dự thảo: bỏ khỏi dự thảo.", Excerpt(t.Text, 80))
+			pr.Add(field, "Nhiệm vụ chuyển tiếp “%s” đã được chuyển sang một chương trình khác ban hành sau khi lập dự thảo: bỏ khỏi dự thảo.", Excerpt(t.Text, 80))
 			continue
 		}
 		if t.ItemID == 0 {

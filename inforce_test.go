@@ -66,7 +66,7 @@ func TestCheckReadyIsOneRuleForNewAndCarriedTasks(t *testing.T) {
 		{ID: 3, ItemID: 5, Text: "Nhiệm vụ mới với hạn tháng trước", Due: nov},
 		{ID: 4, ItemID: 5, CarriedFrom: 40, Text: "Nhiệm vụ chuyển tiếp chưa chọn hạn", Due: nov},
 		{ID: 5, ItemID: 5, CarriedFrom: 41, KeepsOldDue: true, Text: "Nhiệm vụ chuyển tiếp giữ hạn cũ", Due: nov},
-		{ID: 6, ItemID: 5, CarriedFrom: 42, Text: "Nhiệm vụ chuyển tiếp đã xong ở tháng trước", Due: DueInMonth(2026, 12)},
+		{ID: 6, ItemID: 5, CarriedFrom: 42, Text: "Nhiệm vụ chuyển tiếp đã chuyển sang chương trình khác", Due: DueInMonth(2026, 12)},
 	}
 	err := dec.CheckReady(map[int64]bool{6: true})
 	var v *ValidationError

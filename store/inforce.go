@@ -38,21 +38,29 @@ func checkInForce(ctx context.Context, q queryer, t congtac.Task, p congtac.Prog
 // takeOver puts the tasks of program id, being issued, in force in place of the tasks they
 // carry on or replace, which get superseded_by. An amendment's copies first take over the
 // execution state of the tasks they replace (completion, deferral, cancellation, the
-// occurrences done, the support orgs' completions), so that nothing done or reported is
-// lost; the reports stay on the older task and show in the task's history. It returns how
-// many tasks were superseded.
+// occurrences done, the support orgs' completions), and carried copies what was done since
+// the draft was made (completion or cancellation, occurrences of their own span, support
+// orgs' completions), so that nothing done or reported is lost; the reports stay on the
+// older task and show in the task's history. It returns how many tasks were superseded.
 func takeOver(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
 	steps := []string{
 		`UPDATE tasks SET (done_on, deferred_on, deferred_to, deferred_precision, deferred_text, defer_reason,
 			cancelled_on, cancel_reason) = (SELECT o.done_on, o.deferred_on, o.deferred_to, o.deferred_precision,
 			o.deferred_text, o.defer_reason, o.cancelled_on, o.cancel_reason FROM tasks o WHERE o.id = tasks.replaces)
 			WHERE program_id = $1 AND replaces IS NOT NULL`,
+		`UPDATE tasks SET (done_on, cancelled_on, cancel_reason) = (SELECT o.done_on, o.cancelled_on, o.cancel_reason
+			FROM tasks o WHERE o.id = tasks.carried_from)
+			WHERE program_id = $1 AND replaces IS NULL AND carried_from IN (SELECT id FROM tasks
+				WHERE done_on IS NOT NULL OR cancelled_on IS NOT NULL)`,
 		`INSERT INTO task_occurrences (task_id, due_date, done_on) SELECT c.id, o.due_date, o.done_on
-			FROM tasks c JOIN task_occurrences o ON o.task_id = c.replaces WHERE c.program_id = $1
+			FROM tasks c JOIN task_occurrences o ON o.task_id = COALESCE(c.replaces, c.carried_from)
+			WHERE c.program_id = $1 AND (c.replaces IS NOT NULL OR o.due_date >= c.rrule_start)
 			ON CONFLICT DO NOTHING`,
-		`UPDATE task_supports SET done_on = (SELECT o.done_on FROM task_supports o JOIN tasks c ON c.replaces = o.task_id
+		`UPDATE task_supports SET done_on = (SELECT o.done_on FROM task_supports o JOIN tasks c
+				ON COALESCE(c.replaces, c.carried_from) = o.task_id
 			WHERE c.id = task_supports.task_id AND o.org_id = task_supports.org_id)
-			WHERE task_id IN (SELECT id FROM tasks WHERE program_id = $1 AND replaces IS NOT NULL)`,
+			WHERE done_on IS NULL AND task_id IN (SELECT id FROM tasks WHERE program_id = $1
+				AND (replaces IS NOT NULL OR carried_from IS NOT NULL))`,
 	}
 	for _, q := range steps {
 		if _, err := tx.ExecContext(ctx, q, id); err != nil {
@@ -71,7 +79,8 @@ func takeOver(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
 
 // checkReady refuses (EINVALID, one problem per task) to submit or issue program p when
 // [congtac.Program.CheckReady] finds tasks that would print wrong, or when a task carried
-// into it was meanwhile finished in the program it comes from or carried elsewhere.
+// into it was meanwhile carried into another issued program, which would put it in force
+// twice.
 func (s *Store) checkReady(ctx context.Context, tx *sql.Tx, p congtac.Program) error {
 	tasks, err := s.queryTasks(ctx, tx, "SELECT "+taskColumns+" FROM tasks t WHERE t.program_id = $1 ORDER BY t.item_id, t.position, t.id", p.ID)
 	if err != nil {
@@ -79,9 +88,8 @@ func (s *Store) checkReady(ctx context.Context, tx *sql.Tx, p congtac.Program) e
 	}
 	p.Tasks = tasks
 	rows, err := tx.QueryContext(ctx, `SELECT c.id FROM tasks c JOIN tasks o ON o.id = c.carried_from
-		WHERE c.program_id = $1 AND (o.done_on IS NOT NULL OR o.cancelled_on IS NOT NULL
-			OR (o.superseded_by IS NOT NULL AND o.superseded_by <> c.id
-				AND (c.replaces IS NULL OR o.superseded_by <> c.replaces)))`, p.ID)
+		WHERE c.program_id = $1 AND o.superseded_by IS NOT NULL AND o.superseded_by <> c.id
+			AND (c.replaces IS NULL OR o.superseded_by <> c.replaces)`, p.ID)
 	if err != nil {
 		return fmt.Errorf("store: check program: %w", err)
 	}

@@ -157,3 +157,28 @@ func TestOneTaskAcrossPrograms(t *testing.T) {
 		}
 	})
 }
+
+// TestDoneAfterTheDraftIsKept: a task finished in April after May's draft carried it is
+// finished in May's copy once May is issued, so that the completion is not lost.
+func TestDoneAfterTheDraftIsKept(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		fixedClock(s, congtac.MustDate(2023, 4, 28))
+		f := newFixture(t, s)
+		apr := issued(t, s, f)
+		may := congtac.Period{Kind: congtac.PeriodMonth, Year: 2023, Number: 5}
+		draft, err := s.DraftNext(ctx, f.drafter, f.committee.ID, may, congtac.MustDate(2023, 4, 26))
+		if err != nil {
+			t.Fatal(err)
+		}
+		build := findTaskByText(t, apr.Tasks, "Khởi công")
+		if _, err := s.CompleteTask(ctx, f.drafter, build.ID, build.Version, congtac.Completion{DoneOn: congtac.MustDate(2023, 4, 27)}); err != nil {
+			t.Fatal(err)
+		}
+		draft, _ = s.FindProgramByID(ctx, draft.ID)
+		takeToIssued(t, s, f, draft, congtac.MustDate(2023, 5, 2))
+		got := inForce(t, s)[build.Text]
+		if got.ProgramID != draft.ID || got.DoneOn != congtac.MustDate(2023, 4, 27) {
+			t.Errorf("in force: program %d done %s; want May's copy, done on 2023-04-27", got.ProgramID, got.DoneOn)
+		}
+	})
+}
