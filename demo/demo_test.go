@@ -5,6 +5,7 @@ import (
 	"os"
 	"slices"
 	"testing"
+	"time"
 
 	"congtac"
 	"congtac/clocktest"
@@ -188,4 +189,31 @@ func newestMonth(t *testing.T, s *store.Store, today congtac.Date) congtac.Perio
 		return month.Prev()
 	}
 	return month
+}
+
+// TestSeedBeforeTheMonthsProgramIsIssued seeds as of 3/1/2027, a Sunday after the New Year
+// holiday, before January's program is issued on Monday 4/1: the story ends with December
+// issued and January in draft, one program a month.
+func TestSeedBeforeTheMonthsProgramIsIssued(t *testing.T) {
+	today := congtac.MustDate(2027, time.January, 3)
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		if _, err := demo.Seed(ctx, s, today); err != nil {
+			t.Fatal(err)
+		}
+		ps, _, err := s.FindPrograms(ctx, congtac.ProgramFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		months := map[string]int{}
+		for _, p := range ps {
+			if months[p.Period.Key()]++; months[p.Period.Key()] > 1 {
+				t.Errorf("two programs of %s", p.Period.Key())
+			}
+		}
+		if len(ps) != 13 || ps[0].Period.Key() != "2027-01" || ps[0].Status != congtac.ProgramDraft ||
+			ps[1].Period.Key() != "2026-12" || ps[1].Status != congtac.ProgramIssued {
+			t.Errorf("%d programs, newest %s %s and %s %s; want January 2027 in draft after December issued",
+				len(ps), ps[0].Period.Key(), ps[0].Status, ps[1].Period.Key(), ps[1].Status)
+		}
+	})
 }
