@@ -93,7 +93,7 @@ func TestCalendarShow(t *testing.T) {
 					"Ủy ban nhân dân tỉnh Sơn Hà " + vn.WeekHeading(week)}) {
 					t.Errorf("%s: heading %q", who, got)
 				}
-				assertContains(t, r.body, "<strong>Điều chỉnh lần 1</strong> — Cập nhật lúc 8 giờ 30, ngày "+vn.PaddedDate(demoToday)+".",
+				assertContains(t, r.body, "<strong>Điều chỉnh lần 1</strong> — Cập nhật lúc 8 giờ 30, ngày "+vn.ShortDate(demoToday)+".",
 					"<li>Bổ sung lịch Chủ tịch UBND tỉnh tiếp công dân định kỳ.</li>",
 					fmt.Sprintf(`href="/calendar?org=%d&amp;week=%s" rel="prev"`, committee.ID, week.Prev().Key()),
 					fmt.Sprintf(`href="/calendar?org=%d&amp;week=%s" rel="next"`, committee.ID, week.Next().Key()))
