@@ -39,8 +39,8 @@ func TestDownloadsOfProgramsAndMeetings(t *testing.T) {
 			st := sharedDemo(t, e)
 			s, _ := newTestServer(t, st)
 			srv := startServer(t, s)
-			issued := congtac.ProgramIssued
-			ps, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{Status: &issued, Limit: 1})
+			month := lastMonth() // its program is issued and its regular meeting planned
+			ps, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{Period: &month, Limit: 1})
 			draft := congtac.ProgramDraft
 			ds, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{Status: &draft, Limit: 1})
 			regular := congtac.MeetingRegular
@@ -53,7 +53,7 @@ func TestDownloadsOfProgramsAndMeetings(t *testing.T) {
 				fmt.Sprintf("/programs/%d/files/nhiem-vu.xlsx", ps[0].ID):           ctypeXLSX,
 				fmt.Sprintf("/meetings/%d/files/giay-moi.pdf", ms[0].ID):            ctypePDF,
 				fmt.Sprintf("/meetings/%d/files/thong-bao-ket-luan.docx", ms[0].ID): ctypeDOCX,
-				"/documents/files/so-van-ban-di.xlsx?year=2026":                     ctypeXLSX,
+				fmt.Sprint("/documents/files/so-van-ban-di.xlsx?year=", month.Year): ctypeXLSX,
 			}
 			for path, ctype := range files {
 				r := cvp.get(path)
