@@ -33,6 +33,9 @@ func TestSearchWithoutDiacriticsWithinReach(t *testing.T) {
 				t.Fatalf("demo road tasks: %d, %v", roads, err)
 			}
 			month, quarterly := lastMonth(), quarterlyMonth(demoMonth(t, st))
+			if month.Number == 2 { // words match by prefix: "thang 2 nam 2027" finds "tháng 1 năm 2027" too
+				month = month.Prev()
+			}
 			tests := []struct {
 				login, q string
 				counts   map[string]string
