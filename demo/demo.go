@@ -33,7 +33,9 @@ type Summary struct {
 
 // Seed writes the demo data into st as of day today: twelve monthly programs ending with
 // today's month, issued, and next month's program in draft with the unfinished tasks carried
-// over; and a commune committee issuing its own program of today's month. It returns an EINVALID error, and writes nothing, when the database already has
+// over; and a commune committee issuing its own program of today's month. Before the first
+// working day of a month, when its program is issued, the twelve end with last month and the
+// draft is this month's. It returns an EINVALID error, and writes nothing, when the database already has
 // organisations. The store's clock follows the story while it runs and is put back after.
 func Seed(ctx context.Context, st *store.Store, today congtac.Date) (Summary, error) {
 	orgs, err := st.FindOrgs(ctx, congtac.OrgFilter{Limit: 1})

@@ -3,9 +3,12 @@ package demo_test
 import (
 	"context"
 	"os"
+	"slices"
 	"testing"
+	"time"
 
 	"congtac"
+	"congtac/clocktest"
 	"congtac/demo"
 	"congtac/store"
 	"congtac/store/storetest"
@@ -16,7 +19,7 @@ func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 var ctx = context.Background()
 
 func TestSeedBuildsTheWholeStory(t *testing.T) {
-	today := congtac.MustDate(2026, 11, 27)
+	today := clocktest.Today()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		sum, err := demo.Seed(ctx, s, today)
 		if err != nil {
@@ -37,7 +40,7 @@ func TestSeedBuildsTheWholeStory(t *testing.T) {
 		}
 		checkPrograms(t, s, today)
 		checkCommune(t, s, today)
-		checkTaskKinds(t, s)
+		checkTaskKinds(t, s, today)
 		checkReports(t, s)
 		checkMeetings(t, s, today)
 		checkPublic(t, s, today)
@@ -97,20 +100,27 @@ func checkPrograms(t *testing.T, s *store.Store, today congtac.Date) {
 		t.Fatal(err)
 	}
 	byStatus := map[congtac.ProgramStatus]int{}
-	numbers := map[int]bool{}
-	for _, p := range ps {
+	numbers := map[int][]int{} // by year of issue, in the order of issue
+	for _, p := range slices.Backward(ps) {
 		byStatus[p.Status]++
-		if p.Status == congtac.ProgramIssued && p.IssuedOn.Year == 2026 {
-			numbers[p.Number] = true
+		if p.Status == congtac.ProgramIssued {
+			numbers[p.IssuedOn.Year] = append(numbers[p.IssuedOn.Year], p.Number)
 		}
 	}
 	if byStatus[congtac.ProgramIssued] != 12 || byStatus[congtac.ProgramDraft] != 1 {
 		t.Errorf("programs by status %v, want 12 issued and 1 draft", byStatus)
 	}
-	if !numbers[1] {
-		t.Errorf("no 2026 program numbered 01; numbers %v", numbers)
+	for year, got := range numbers { // one register a year, programs first in it
+		if got[0] != 1 || !slices.IsSorted(got) {
+			t.Errorf("programs issued in %d are numbered %v, want from 1 up", year, got)
+		}
 	}
-	draft := ps[0]
+	draft, newest := ps[0], ps[1]
+	if want := newestMonth(t, s, today); newest.Period != want || newest.Status != congtac.ProgramIssued ||
+		draft.Period != want.Next() {
+		t.Errorf("newest programs %s %s and %s %s, want %s issued and the next month in draft",
+			draft.Period.Key(), draft.Status, newest.Period.Key(), newest.Status, want.Key())
+	}
 	full, _ := s.FindProgramByID(ctx, draft.ID)
 	carried := 0
 	for _, task := range full.Tasks {
@@ -123,14 +133,13 @@ func checkPrograms(t *testing.T, s *store.Store, today congtac.Date) {
 	}
 }
 
-func checkTaskKinds(t *testing.T, s *store.Store) {
+func checkTaskKinds(t *testing.T, s *store.Store, asOf congtac.Date) {
 	t.Helper()
 	tasks, _, err := s.FindTasks(ctx, congtac.TaskFilter{Limit: 5000})
 	if err != nil {
 		t.Fatal(err)
 	}
 	kinds := map[string]int{}
-	asOf := congtac.MustDate(2026, 11, 27)
 	for _, task := range tasks {
 		kinds["precision "+string(task.Due.Precision)]++
 		kinds["status "+string(task.Status(asOf))]++
@@ -169,8 +178,16 @@ func checkMeetings(t *testing.T, s *store.Store, today congtac.Date) {
 	t.Helper()
 	regular := congtac.MeetingRegular
 	ms, err := s.FindMeetings(ctx, congtac.MeetingFilter{Kind: &regular})
-	if err != nil || len(ms) != 12 {
-		t.Fatalf("regular meetings %d, %v; want 12", len(ms), err)
+	issued, province := congtac.ProgramIssued, provinceOf(t, s)
+	ps, _, _ := s.FindPrograms(ctx, congtac.ProgramFilter{OrgID: &province, Status: &issued})
+	want := 0
+	for _, p := range ps {
+		if p.IssuedOn.Before(today) { // the office plans the meeting the day after it issues the program
+			want++
+		}
+	}
+	if err != nil || len(ms) != want || want < 11 {
+		t.Fatalf("regular meetings %d, %v; want %d", len(ms), err, want)
 	}
 	m, err := s.FindMeetingByID(ctx, ms[0].ID)
 	if err != nil || len(m.Agenda) != 4 || m.Agenda[0].Lead == 0 || m.Agenda[0].MaterialsDue.IsZero() {
@@ -194,4 +211,62 @@ func checkMeetings(t *testing.T, s *store.Store, today congtac.Date) {
 	if _, n, _ := s.FindDocuments(ctx, congtac.DocumentFilter{Type: &invitation}); n == 0 {
 		t.Error("no invitations issued")
 	}
+}
+
+// newestMonth returns the month of the newest program the demo has issued by today: the
+// programs are issued on the first working day of their month.
+func newestMonth(t *testing.T, s *store.Store, today congtac.Date) congtac.Period {
+	t.Helper()
+	province, err := s.FindCommittee(ctx, provinceOf(t, s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := province.Settings
+	month := congtac.PeriodOf(congtac.PeriodMonth, today)
+	issue := month.Start()
+	for !conf.WorkingDay(issue) {
+		issue = issue.AddDays(1)
+	}
+	if today.Before(issue) {
+		return month.Prev()
+	}
+	return month
+}
+
+// TestSeedBeforeTheMonthsProgramIsIssued seeds as of 3/1/2027, a Sunday after the New Year
+// holiday, before January's program is issued on Monday 4/1: the story ends with December
+// issued and January in draft, one program a month.
+func TestSeedBeforeTheMonthsProgramIsIssued(t *testing.T) {
+	today := congtac.MustDate(2027, time.January, 3)
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		if _, err := demo.Seed(ctx, s, today); err != nil {
+			t.Fatal(err)
+		}
+		province := provinceOf(t, s)
+		ps, _, err := s.FindPrograms(ctx, congtac.ProgramFilter{OrgID: &province})
+		if err != nil {
+			t.Fatal(err)
+		}
+		months := map[string]int{}
+		for _, p := range ps {
+			if months[p.Period.Key()]++; months[p.Period.Key()] > 1 {
+				t.Errorf("two programs of %s", p.Period.Key())
+			}
+		}
+		if len(ps) != 13 || ps[0].Period.Key() != "2027-01" || ps[0].Status != congtac.ProgramDraft ||
+			ps[1].Period.Key() != "2026-12" || ps[1].Status != congtac.ProgramIssued {
+			t.Errorf("%d programs, newest %s %s and %s %s; want January 2027 in draft after December issued",
+				len(ps), ps[0].Period.Key(), ps[0].Status, ps[1].Period.Key(), ps[1].Status)
+		}
+	})
+}
+
+// provinceOf returns the ID of the demo's province committee, the root of the org tree.
+func provinceOf(t *testing.T, s *store.Store) int64 {
+	t.Helper()
+	orgs, err := s.FindOrgs(ctx, congtac.OrgFilter{Limit: 1})
+	if err != nil || len(orgs) == 0 || orgs[0].ParentID != 0 {
+		t.Fatalf("no root org: %v", err)
+	}
+	return orgs[0].ID
 }

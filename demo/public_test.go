@@ -24,7 +24,7 @@ func checkPublic(t *testing.T, s *store.Store, today congtac.Date) {
 		}
 		got = append(got, p.Period.Key())
 	}
-	month := congtac.PeriodOf(congtac.PeriodMonth, today)
+	month := newestMonth(t, s, today)
 	want := []string{month.Key(), month.Prev().Key(), month.Prev().Prev().Key()}
 	if !slices.Equal(got, want) {
 		t.Fatalf("public programs %v, want %v", got, want)

@@ -39,10 +39,15 @@ func (q *queue) run(w *world) error {
 	return nil
 }
 
-// months returns the n months ending with today's.
+// months returns the n months ending with the newest one whose program is issued by today:
+// today's month from its first working day, when its program is issued, and last month on
+// the days before (1/1 to 3/1/2027, say), whose program is then the newest.
 func (w *world) months(n int) []congtac.Period {
 	out := make([]congtac.Period, n)
 	p := congtac.PeriodOf(congtac.PeriodMonth, w.today)
+	if w.today.Before(w.workingDay(p.Start())) {
+		p = p.Prev()
+	}
 	for i := n - 1; i >= 0; i-- {
 		out[i] = p
 		p = p.Prev()
@@ -50,9 +55,9 @@ func (w *world) months(n int) []congtac.Period {
 	return out
 }
 
-// year plays the twelve months that end today: each month's program drafted, reviewed and
-// issued (and, for the last three months, published to the public), its regular meeting
-// held, and its tasks carried out and reported on.
+// year plays the twelve months that end today ([world.months]): each month's program
+// drafted, reviewed and issued (and, for the last three months, published to the public),
+// its regular meeting held, and its tasks carried out and reported on.
 func (w *world) year() error {
 	months := w.months(12)
 	var q queue

@@ -84,7 +84,8 @@ func (ss *SessionStore) Commit(token string, b []byte, expiry time.Time) error {
 }
 
 // CommitCtx saves the data and expiry of the session with token, creating the session if
-// it is new, and sets its last-seen time. The user, address and agent of a session (see
+// it is new, and sets its last-seen time. The expiry is an instant on the store's clock
+// ([Store.Clock]), against which every read of the session judges it. The user, address and agent of a session (see
 // [Store.BindSession]) are kept.
 func (ss *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
 	if b == nil {

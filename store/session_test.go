@@ -125,6 +125,7 @@ func TestSessionStoreRoundTrip(t *testing.T) {
 func TestSessionsThroughSCS(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s)
+		s.SetClock(time.Now) // scs reckons expiries on the wall clock
 		sm := scs.New()
 		sm.Store = s.Sessions()
 		mux := http.NewServeMux()
@@ -185,7 +186,7 @@ func TestSessionTokensAreNotStored(t *testing.T) {
 	eachRaw(t, func(t *testing.T, s *store.Store, db *sql.DB) {
 		f := newFixture(t, s)
 		token := "Jx3q_secret-session-token-0123456789abcdefgh"
-		if err := s.Sessions().Commit(token, []byte("data"), time.Now().Add(time.Hour)); err != nil {
+		if err := s.Sessions().Commit(token, []byte("data"), s.Clock()().Add(time.Hour)); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.BindSession(ctx, token, f.drafter.UserID, "198.51.100.1", "Chrome"); err != nil {
@@ -378,7 +379,7 @@ func TestSessionUserIsTheBinding(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s)
 		ss := s.Sessions()
-		expiry := time.Now().Add(time.Hour)
+		expiry := s.Clock()().Add(time.Hour)
 		if err := ss.Commit("token-a", []byte("user 1"), expiry); err != nil {
 			t.Fatal(err)
 		}

@@ -73,7 +73,7 @@ func TestDisablingAUserEndsItsSessions(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s)
 		for _, tok := range []string{"r1", "r2"} {
-			if err := s.Sessions().Commit(tok, []byte("d"), time.Now().Add(time.Hour)); err != nil {
+			if err := s.Sessions().Commit(tok, []byte("d"), s.Clock()().Add(time.Hour)); err != nil {
 				t.Fatal(err)
 			}
 			user := f.reporterA.UserID

@@ -127,6 +127,15 @@ func (s *Server) handleAccountTOTPImage(w http.ResponseWriter, r *http.Request) 
 	buf.WriteTo(w)
 }
 
+// validTOTP reports whether code is the second-factor code of secret now, on the server's
+// clock ([Config.Now]), one 30-second step either side allowed: the defaults of
+// [totp.Validate], which reads the wall clock instead.
+func (s *Server) validTOTP(code, secret string) bool {
+	ok, _ := totp.ValidateCustom(code, secret, s.cfg.Now().UTC(), totp.ValidateOpts{
+		Period: 30, Skew: 1, Digits: otp.DigitsSix, Algorithm: otp.AlgorithmSHA1})
+	return ok
+}
+
 // handleAccountTOTPEnable turns the second factor on with the pending key once the field
 // code matches it, and ends the account's other sessions. A wrong code is 422 with the
 // same key; no pending key sends the user back to get one.
@@ -139,7 +148,7 @@ func (s *Server) handleAccountTOTPEnable(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	code := strings.Join(strings.Fields(r.PostFormValue("code")), "")
-	if !totp.Validate(code, key.Secret()) {
+	if !s.validTOTP(code, key.Secret()) {
 		page, err := s.accountTOTPPageFor(r)
 		if err != nil {
 			s.fail(w, r, err)

@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pquerna/otp/totp"
 
@@ -58,7 +57,7 @@ func TestTOTPSetupThenSignInAsksForTheCode(t *testing.T) {
 				t.Errorf("QR image is not a PNG: %v", err)
 			}
 
-			code, err := totp.GenerateCode(secret, time.Now())
+			code, err := totp.GenerateCode(secret, testNow())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -133,7 +132,7 @@ func TestRequiredTOTPHoldsTheUserToSetUp(t *testing.T) {
 			}
 
 			secret := shownSecret(t, leader.get("/account/totp").body)
-			code, _ := totp.GenerateCode(secret, time.Now())
+			code, _ := totp.GenerateCode(secret, testNow())
 			mustRedirect(t, "setting up", leader.post("/account/totp", vals("code", code)), "/account")
 			mustStatus(t, "GET /account once set up", leader.get("/account"), http.StatusOK)
 			r = leader.post("/account/totp/disable", vals("current_password", "demo"))

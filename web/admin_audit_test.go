@@ -10,6 +10,7 @@ import (
 
 	"congtac"
 	"congtac/store/storetest"
+	"congtac/vn"
 )
 
 func TestAuditPageFilters(t *testing.T) {
@@ -37,8 +38,10 @@ func TestAuditPageFilters(t *testing.T) {
 				assertContains(t, r.body, `rel="next"`)
 			}
 
-			r = admin.get("/admin/audit?from=28/11/2026&to=30/11/2026")
-			assertContains(t, r.body, "0 thao tác khớp bộ lọc")
+			r = admin.get("/admin/audit?from=" + vn.ShortDate(demoToday.AddDays(1)) + "&to=" + vn.ShortDate(demoToday.AddDays(3)))
+			assertContains(t, r.body, `<p class="summary">0 thao tác khớp bộ lọc`)
+			r = admin.get("/admin/audit?from=" + vn.ShortDate(demoToday) + "&to=" + vn.ShortDate(demoToday))
+			assertLacks(t, r.body, `<p class="summary">0 thao tác khớp bộ lọc`) // the demo publishes this week's calendar today
 			r = admin.get("/admin/audit?from=32/11/2026")
 			mustStatus(t, "a bad day", r, http.StatusUnprocessableEntity)
 			assertContains(t, r.body, `value="32/11/2026"`, "không có trên lịch")
@@ -72,7 +75,7 @@ func TestAuditCSVExport(t *testing.T) {
 			if got := r.header.Get("Content-Type"); got != "text/csv; charset=utf-8" {
 				t.Errorf("Content-Type = %q", got)
 			}
-			if got, want := r.header.Get("Content-Disposition"), `attachment; filename="nhat-ky-thao-tac-2026-11-27.csv"`; got != want {
+			if got, want := r.header.Get("Content-Disposition"), `attachment; filename="nhat-ky-thao-tac-`+demoToday.String()+`.csv"`; got != want {
 				t.Errorf("Content-Disposition = %q, want %q", got, want)
 			}
 			body, ok := strings.CutPrefix(r.body, "\uFEFF")

@@ -7,6 +7,7 @@ import (
 
 	"congtac"
 	"congtac/store/storetest"
+	"congtac/vn"
 )
 
 func TestUserListShowsAccounts(t *testing.T) {
@@ -22,7 +23,7 @@ func TestUserListShowsAccounts(t *testing.T) {
 			r := as(t, s, srv, "admin").get("/admin/users")
 			mustStatus(t, "user list", r, http.StatusOK)
 			assertContains(t, r.body, "phongbaocao", "Ngô Thị Mai", "Cán bộ báo cáo", "Sở Tài chính",
-				"Chưa đăng nhập", "27/11/2026 09:00")
+				"Chưa đăng nhập", vn.PaddedDate(demoToday)+" 09:00")
 			mustStatus(t, "office head on the user list", as(t, s, srv, "cvp").get("/admin/users"), http.StatusForbidden)
 		})
 	}

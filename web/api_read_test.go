@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"congtac"
 	"congtac/store"
@@ -15,9 +16,10 @@ func TestAPIProgramShow(t *testing.T) {
 	eachEngine(t, func(t *testing.T, st *store.Store, s *Server, srv *httptest.Server) {
 		stc := demoOrg(t, st, "Sở Tài chính").ID
 		admin, reporter := bearerClient(t, st, srv, "admin"), bearerClient(t, st, srv, "phongbaocao")
-		list := getAs[apiList[apiProgram]](reporter, "/api/v1/programs?year=2026&kind=month&status=issued&limit=1", http.StatusOK)
-		if len(list.Items) != 1 || list.Items[0].Code == nil || list.Items[0].Period.Year != 2026 {
-			t.Fatalf("issued monthly programs of 2026: %+v", list)
+		year := lastMonth().Year
+		list := getAs[apiList[apiProgram]](reporter, fmt.Sprintf("/api/v1/programs?year=%d&kind=month&status=issued&limit=1", year), http.StatusOK)
+		if len(list.Items) != 1 || list.Items[0].Code == nil || list.Items[0].Period.Year != year {
+			t.Fatalf("issued monthly programs of %d: %+v", year, list)
 		}
 		path := fmt.Sprint("/api/v1/programs/", list.Items[0].ID)
 		all := getAs[apiProgramDetail](admin, path, http.StatusOK)
@@ -43,22 +45,23 @@ func TestAPIProgramShow(t *testing.T) {
 func TestAPIMeetingsAndCalendar(t *testing.T) {
 	eachEngine(t, func(t *testing.T, st *store.Store, s *Server, srv *httptest.Server) {
 		c := bearerClient(t, st, srv, "phongbaocao")
-		briefings := getAs[apiList[apiMeeting]](c, "/api/v1/meetings?kind=briefing&from=2026-11-23&to=2026-11-29", http.StatusOK)
+		week, month := congtac.PeriodOf(congtac.PeriodWeek, demoToday), lastMonth()
+		briefings := getAs[apiList[apiMeeting]](c, fmt.Sprintf("/api/v1/meetings?kind=briefing&from=%s&to=%s", week.Start(), week.End()), http.StatusOK)
 		if briefings.Total != 1 || briefings.Items[0].Recurrence == nil || briefings.Items[0].Kind != "briefing" {
-			t.Errorf("briefings of week 48: %+v, want the weekly briefing with its rule", briefings)
+			t.Errorf("briefings of this week: %+v, want the weekly briefing with its rule", briefings)
 		}
-		regular := getAs[apiList[apiMeeting]](c, "/api/v1/meetings?kind=regular&from=2026-11-01&to=2026-11-30", http.StatusOK)
+		regular := getAs[apiList[apiMeeting]](c, fmt.Sprintf("/api/v1/meetings?kind=regular&from=%s&to=%s", month.Start(), month.End()), http.StatusOK)
 		if regular.Total != 1 {
-			t.Fatalf("regular meetings of November 2026: %d, want 1", regular.Total)
+			t.Fatalf("regular meetings of %s: %d, want 1", month.Key(), regular.Total)
 		}
 		m := getAs[apiMeetingDetail](c, fmt.Sprint("/api/v1/meetings/", regular.Items[0].ID), http.StatusOK)
-		if !strings.HasPrefix(m.Date, "2026-11-") || len(m.Agenda) == 0 || m.Agenda[0].Title == "" {
-			t.Errorf("meeting %d on %s with %d agenda items, want November and an agenda", m.ID, m.Date, len(m.Agenda))
+		if !strings.HasPrefix(m.Date, month.Key()+"-") || len(m.Agenda) == 0 || m.Agenda[0].Title == "" {
+			t.Errorf("meeting %d on %s with %d agenda items, want in %s and an agenda", m.ID, m.Date, len(m.Agenda), month.Key())
 		}
 
 		cal := getAs[apiCalendar](c, "/api/v1/calendar", http.StatusOK)
-		if cal.Week != "2026-W48" || cal.From != "2026-11-23" || cal.To != "2026-11-29" || len(cal.Engagements) == 0 {
-			t.Errorf("this week's calendar: %s %s–%s with %d entries", cal.Week, cal.From, cal.To, len(cal.Engagements))
+		if cal.Week != week.Key() || cal.From != week.Start().String() || cal.To != week.End().String() || len(cal.Engagements) == 0 {
+			t.Errorf("this week's calendar: %s %s–%s with %d entries, want %s", cal.Week, cal.From, cal.To, len(cal.Engagements), week.Key())
 		}
 		committee := demoOrg(t, st, "Ủy ban nhân dân tỉnh Sơn Hà").ID
 		if cal.OrgID != committee || !cal.Published || cal.Revision == nil {
@@ -69,8 +72,8 @@ func TestAPIMeetingsAndCalendar(t *testing.T) {
 				t.Errorf("entry %d on %s outside the week", e.ID, e.Date)
 			}
 		}
-		if next := getAs[apiCalendar](c, "/api/v1/calendar?week=2026-W50", http.StatusOK); next.Published || next.Revision != nil {
-			t.Errorf("week 50 reads published %v revision %v, want unpublished", next.Published, next.Revision)
+		if next := getAs[apiCalendar](c, "/api/v1/calendar?week="+week.Next().Next().Key(), http.StatusOK); next.Published || next.Revision != nil {
+			t.Errorf("the week after next reads published %v revision %v, want unpublished", next.Published, next.Revision)
 		}
 		xa := demoOrg(t, st, "Xã Tân Phước").ID
 		apiErrorOf(t, c.call("GET", fmt.Sprint("/api/v1/calendar?org=", xa), ""), http.StatusNotFound, congtac.ENOTFOUND)
@@ -119,23 +122,27 @@ func TestAPICatalogDocumentsAudit(t *testing.T) {
 			t.Errorf("people of Sở Tài chính: %+v, want 2 with their posts", people)
 		}
 
-		docs := getAs[apiList[apiDocument]](c, "/api/v1/documents?year=2026&type=GM&limit=200", http.StatusOK)
+		year := lastMonth().Year
+		docs := getAs[apiList[apiDocument]](c, fmt.Sprintf("/api/v1/documents?year=%d&type=GM&limit=200", year), http.StatusOK)
 		if docs.Total == 0 {
-			t.Error("no invitation issued in 2026")
+			t.Errorf("no invitation issued in %d", year)
 		}
 		for _, d := range docs.Items {
-			if d.Type != "GM" || d.IssuedOn == nil || !strings.HasPrefix(*d.IssuedOn, "2026-") || !strings.HasSuffix(d.Code, "/GM-UBND") {
+			if d.Type != "GM" || d.IssuedOn == nil || !strings.HasPrefix(*d.IssuedOn, fmt.Sprint(year, "-")) || !strings.HasSuffix(d.Code, "/GM-UBND") {
 				t.Errorf("document %d: %s %s issued %v", d.ID, d.Type, d.Code, d.IssuedOn)
 			}
 		}
 
-		events := getAs[apiList[apiAuditEvent]](c, "/api/v1/audit?entity=report&from=2026-11-27&to=2026-11-27&limit=200", http.StatusOK)
+		events := getAs[apiList[apiAuditEvent]](c, fmt.Sprintf("/api/v1/audit?entity=report&from=%s&to=%s&limit=200", demoToday, demoToday), http.StatusOK)
 		if events.Total == 0 {
 			t.Error("no report event on the demo's last day")
 		}
+		// The day in Hà Nội, UTC+7, as the API writes instants.
+		from := demoToday.In(congtac.Location(), 0, 0).UTC().Format(time.RFC3339)
+		to := demoToday.AddDays(1).In(congtac.Location(), 0, 0).UTC().Format(time.RFC3339)
 		for _, e := range events.Items {
-			if e.Entity != "report" || e.At == nil || *e.At < "2026-11-26T17:00:00Z" || *e.At >= "2026-11-27T17:00:00Z" {
-				t.Errorf("event %d: %s at %v, want a report event of 27/11/2026 in Hà Nội", e.ID, e.Entity, e.At)
+			if e.Entity != "report" || e.At == nil || *e.At < from || *e.At >= to {
+				t.Errorf("event %d: %s at %v, want a report event of %s in Hà Nội (%s to %s)", e.ID, e.Entity, e.At, demoToday, from, to)
 			}
 		}
 	})

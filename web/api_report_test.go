@@ -10,22 +10,34 @@ import (
 	"congtac"
 	"congtac/store"
 	"congtac/store/storetest"
+	"congtac/vn"
 )
 
-// openTaskLedBy returns an unfinished one-off task led by org, due on or after today.
+// openTaskLedBy returns a one-off task of an issued program, led by org, that is being
+// carried out on demoToday: one in progress when there is one, else an overdue one (on the
+// last days of a month the demo's units have finished the month's work).
 func openTaskLedBy(t *testing.T, st *store.Store, org int64) congtac.Task {
 	t.Helper()
-	tasks, _, err := st.FindTasks(ctxb, congtac.TaskFilter{Lead: &org, Open: true, DueFrom: &demoToday})
+	tasks, _, err := st.FindTasks(ctxb, congtac.TaskFilter{Lead: &org, Open: true, Limit: 1000})
 	if err != nil {
 		t.Fatal(err)
 	}
+	var overdue []congtac.Task
 	for _, task := range tasks {
-		if task.Recurrence == nil {
+		if p, err := st.FindProgramByID(ctxb, task.ProgramID); err != nil || p.Status != congtac.ProgramIssued || task.Recurrence != nil {
+			continue
+		}
+		switch task.Status(demoToday) {
+		case congtac.StatusInProgress:
 			return task
+		case congtac.StatusOverdue:
+			overdue = append(overdue, task)
 		}
 	}
-	t.Fatalf("no open one-off task led by org %d", org)
-	return congtac.Task{}
+	if len(overdue) == 0 {
+		t.Fatalf("no open one-off task led by org %d", org)
+	}
+	return overdue[0]
 }
 
 // TestAPIReportCycle writes, corrects, submits and accepts a report of 100% through the API
@@ -40,8 +52,12 @@ func TestAPIReportCycle(t *testing.T) {
 			task := openTaskLedBy(t, st, stc)
 			reporter, office := bearerClient(t, st, srv, "phongbaocao"), bearerClient(t, st, srv, "cvp")
 			taskPath := fmt.Sprint("/api/v1/tasks/", task.ID)
-			if got := getAs[apiTaskDetail](office, taskPath, http.StatusOK); got.Status != string(congtac.StatusInProgress) {
-				t.Fatalf("task before the report: %s, want in_progress", got.Status)
+			before, after := congtac.StatusInProgress, congtac.StatusDoneOnTime
+			if task.Due.Date.Before(demoToday) {
+				before, after = congtac.StatusOverdue, congtac.StatusDoneLate
+			}
+			if got := getAs[apiTaskDetail](office, taskPath, http.StatusOK); got.Status != string(before) {
+				t.Fatalf("task due %s before the report: %s, want %s", task.Due.Date, got.Status, before)
 			}
 
 			body := fmt.Sprintf(`{"task_id": %d, "org_id": %d, "text": "Đã giải ngân đạt 65%% kế hoạch vốn.",
@@ -79,8 +95,8 @@ func TestAPIReportCycle(t *testing.T) {
 			}
 
 			got := getAs[apiTaskDetail](reporter, taskPath, http.StatusOK)
-			if got.Status != string(congtac.StatusDoneOnTime) || got.DoneOn == nil || *got.DoneOn != demoToday.String() {
-				t.Errorf("task after the accepted report: status %s done on %v, want done_on_time today", got.Status, got.DoneOn)
+			if got.Status != string(after) || got.DoneOn == nil || *got.DoneOn != demoToday.String() {
+				t.Errorf("task after the accepted report: status %s done on %v, want %s today", got.Status, got.DoneOn, after)
 			}
 
 			body = fmt.Sprintf(`{"task_id": %d, "org_id": %d, "text": "Bổ sung số liệu.", "percent": 100,
@@ -164,7 +180,7 @@ func testAPIBadBodies(t *testing.T, st *store.Store) {
 		{"POST", "/api/v1/reports", "application/json", `{"khong_co": 1}`, http.StatusUnprocessableEntity, "khong_co"},
 		{"POST", "/api/v1/reports", "application/json", `{}`, http.StatusUnprocessableEntity, "org_id"},
 		{"POST", "/api/v1/reports", "application/json; charset=utf-8", `{` + valid + `, "percent": 100}`, http.StatusUnprocessableEntity, "done_on"},
-		{"POST", "/api/v1/reports", "application/json", `{` + valid + `, "done_on": "27/11/2026"}`, http.StatusUnprocessableEntity, "done_on"},
+		{"POST", "/api/v1/reports", "application/json", `{` + valid + `, "done_on": "` + vn.PaddedDate(demoToday) + `"}`, http.StatusUnprocessableEntity, "done_on"},
 		{"POST", "/api/v1/reports", "application/json", `{` + valid + `, "percent": 140}`, http.StatusUnprocessableEntity, "percent"},
 		{"PATCH", draft, "application/json", `{"text": "Thiếu phiên bản"}`, http.StatusUnprocessableEntity, "version"},
 		{"PATCH", draft, "application/json", `{"version": 1, "percent": "abc"}`, http.StatusUnprocessableEntity, "percent"},

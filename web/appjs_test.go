@@ -3,6 +3,7 @@ package web
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -13,6 +14,7 @@ import (
 
 	"congtac/store"
 	"congtac/store/storetest"
+	"congtac/vn"
 )
 
 // TestScriptIsHashedAndCached: every page loads app.js, deferred, under a path with the hash
@@ -86,7 +88,9 @@ func TestBrowserOrgPickerAndDeadline(t *testing.T) {
 		chromedp.SendKeys(css(`input[name="password"]`), "demo"),
 		chromedp.Submit(css(`input[name="password"]`)),
 		chromedp.WaitVisible(css(`nav.main a[href="/programs"]`)))
-	do("open the form", chromedp.Navigate(srv.URL+"/proposals?period=2027-01"),
+	_, open := proposalMonths()
+	after := open.Next()
+	do("open the form", chromedp.Navigate(srv.URL+"/proposals?period="+open.Key()),
 		chromedp.WaitVisible(css(`#n-support`)), chromedp.WaitVisible(css(`input.org-filter[aria-controls="n-support"]`)))
 
 	do("filter the supports", chromedp.SendKeys(css(`input.org-filter[aria-controls="n-support"]`), "tai chinh"))
@@ -98,9 +102,10 @@ func TestBrowserOrgPickerAndDeadline(t *testing.T) {
 		t.Errorf("typing “tai chinh” leaves %q", shown)
 	}
 
-	do("type a deadline", chromedp.SendKeys(css(`#n-due`), "chậm nhất trong tháng 2/2027"))
-	if got := poll("the understood deadline", `(document.querySelector('output.deadline-shown') || {}).textContent || ''`); got != "→ 28/02/2027 (tháng 2/2027)" {
-		t.Errorf("shown under the deadline: %q", got)
+	do("type a deadline", chromedp.SendKeys(css(`#n-due`), fmt.Sprintf("chậm nhất trong tháng %d/%d", after.Number, after.Year)))
+	want := fmt.Sprintf("→ %s (tháng %d/%d)", vn.PaddedDate(after.End()), after.Number, after.Year)
+	if got := poll("the understood deadline", `(document.querySelector('output.deadline-shown') || {}).textContent || ''`); got != want {
+		t.Errorf("shown under the deadline: %q, want %q", got, want)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#n-due').value = ''`)); err != nil {
 		t.Fatalf("clear the deadline: %v", err)

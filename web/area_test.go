@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -71,6 +72,15 @@ func demoProgram(t *testing.T, st *store.Store, year, month int) congtac.Program
 		t.Fatal(err)
 	}
 	return p
+}
+
+// demoTitle returns the title the demo gives the program of month: the program of a
+// quarter's first month covers the quarter too.
+func demoTitle(month congtac.Period) string {
+	if month.Number%3 == 1 {
+		return fmt.Sprintf("Công tác của UBND tỉnh tháng %d và Quý %s năm %d", month.Number, congtac.Roman(month.Number/3+1), month.Year)
+	}
+	return fmt.Sprintf("Công tác của UBND tỉnh tháng %d năm %d", month.Number, month.Year)
 }
 
 // wantStatus fails the test unless r has status want.

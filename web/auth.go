@@ -10,6 +10,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"congtac"
+	"congtac/store"
 )
 
 // Session keys.
@@ -25,7 +26,7 @@ const (
 // after sign-in whatever happens, and ride in an HttpOnly, SameSite=Lax cookie.
 func (s *Server) newSessions() *scs.SessionManager {
 	sm := scs.New()
-	sm.Store = s.st.Sessions()
+	sm.Store = storeClockSessions{s.st.Sessions(), s.st}
 	sm.IdleTimeout = s.cfg.SessionIdle
 	sm.Lifetime = s.cfg.SessionMax
 	sm.Cookie.Name = "congtac_session"
@@ -35,6 +36,27 @@ func (s *Server) newSessions() *scs.SessionManager {
 	sm.Cookie.Path = "/"
 	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.fail(w, r, err) }
 	return sm
+}
+
+// storeClockSessions is the session store as scs sees it. scs reckons expiries on the wall
+// clock; the store judges them on its own clock ([store.Store.Clock]), which tests run as
+// of another day. Commit moves an expiry by the difference between the two, so that a
+// session lasts as long as scs meant on whichever clock the store runs; with the store on
+// the wall clock, as in production, it changes nothing.
+type storeClockSessions struct {
+	*store.SessionStore
+	st *store.Store
+}
+
+// Commit implements scs.Store; see [storeClockSessions.CommitCtx].
+func (ss storeClockSessions) Commit(token string, b []byte, expiry time.Time) error {
+	return ss.CommitCtx(context.Background(), token, b, expiry)
+}
+
+// CommitCtx saves the session with its expiry moved onto the store's clock; see
+// [store.SessionStore.CommitCtx].
+func (ss storeClockSessions) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
+	return ss.SessionStore.CommitCtx(ctx, token, b, ss.st.Clock()().Add(time.Until(expiry)))
 }
 
 // authenticate finds who makes the request — a bearer token for the API, else the session —

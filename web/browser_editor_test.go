@@ -99,7 +99,7 @@ func TestBrowserDraftReviewIssue(t *testing.T) {
 	s, _ := newTestServer(t, st)
 	b := &browserSession{t: t, ctx: ctx, base: startServer(t, s).URL}
 	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
-	period := congtac.PeriodOf(congtac.PeriodMonth, demoToday).Next()
+	period := demoMonth(t, st).Next()
 	after := period.Next()
 	phrase := fmt.Sprintf("chậm nhất trong tháng %d/%d", after.Number, after.Year)
 	understoodDate := vn.PaddedDate(after.End())

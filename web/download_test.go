@@ -39,9 +39,9 @@ func TestDownloadsOfProgramsAndMeetings(t *testing.T) {
 			st := sharedDemo(t, e)
 			s, _ := newTestServer(t, st)
 			srv := startServer(t, s)
-			issued := congtac.ProgramIssued
 			province := demoOrg(t, st, "Ủy ban nhân dân tỉnh Sơn Hà").ID
-			ps, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{OrgID: &province, Status: &issued, Limit: 1})
+			month := lastMonth() // its program is issued and its regular meeting planned
+			ps, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{OrgID: &province, Period: &month, Limit: 1})
 			draft := congtac.ProgramDraft
 			ds, _, _ := st.FindPrograms(ctxb, congtac.ProgramFilter{OrgID: &province, Status: &draft, Limit: 1})
 			regular := congtac.MeetingRegular
@@ -54,7 +54,7 @@ func TestDownloadsOfProgramsAndMeetings(t *testing.T) {
 				fmt.Sprintf("/programs/%d/files/nhiem-vu.xlsx", ps[0].ID):           ctypeXLSX,
 				fmt.Sprintf("/meetings/%d/files/giay-moi.pdf", ms[0].ID):            ctypePDF,
 				fmt.Sprintf("/meetings/%d/files/thong-bao-ket-luan.docx", ms[0].ID): ctypeDOCX,
-				"/documents/files/so-van-ban-di.xlsx?year=2026":                     ctypeXLSX,
+				fmt.Sprint("/documents/files/so-van-ban-di.xlsx?year=", month.Year): ctypeXLSX,
 			}
 			for path, ctype := range files {
 				r := cvp.get(path)
@@ -94,7 +94,7 @@ func TestDownloadsOfProgramsAndMeetings(t *testing.T) {
 			if r := cvp.get(fmt.Sprintf("/programs/%d/files/khong-co.exe", ps[0].ID)); r.status != http.StatusNotFound {
 				t.Errorf("an unknown file: %d, want 404", r.status)
 			}
-			if r := cvp.get("/documents?year=2026"); r.status != http.StatusOK || !strings.Contains(r.body, "/CTr-UBND") {
+			if r := cvp.get(fmt.Sprint("/documents?year=", lastMonth().Year)); r.status != http.StatusOK || !strings.Contains(r.body, "/CTr-UBND") {
 				t.Errorf("register page: %d", r.status)
 			}
 		})

@@ -13,16 +13,18 @@ import (
 	"congtac"
 	"congtac/store"
 	"congtac/store/storetest"
+	"congtac/vn"
 )
 
 // editorWorld is a fresh demo with the office's drafter, its head, the chairman and a
 // department's reporter signed in, and December 2026's program drafted by the editor from
-// November's (the demo's own December draft deleted first).
+// the demo's newest month's (the demo's own draft of it deleted first).
 type editorWorld struct {
 	st                       *store.Store
 	s                        *Server
 	drafter, cvp, chair, rep *client
-	p                        congtac.Program // December's draft
+	p                        congtac.Program // the draft of the month after the demo's newest
+	month                    congtac.Period  // p's month
 }
 
 // newEditorWorld builds an [editorWorld] on engine e.
@@ -33,23 +35,23 @@ func newEditorWorld(t *testing.T, e store.Engine) *editorWorld {
 	srv := startServer(t, s)
 	w := &editorWorld{st: st, s: s, drafter: as(t, s, srv, "vanphong"), cvp: as(t, s, srv, "cvp"),
 		chair: as(t, s, srv, "chutich"), rep: as(t, s, srv, "phongbaocao")}
-	dec := congtac.Period{Kind: congtac.PeriodMonth, Year: 2026, Number: 12}
-	old := findProgramOf(t, st, dec)
-	create := url.Values{"org": {"1"}, "kind": {"month"}, "year": {"2026"}, "number": {"12"}}
+	w.month = demoMonth(t, st).Next()
+	old := findProgramOf(t, st, w.month)
+	create := url.Values{"org": {"1"}, "kind": {"month"}, "year": {strconv.Itoa(w.month.Year)}, "number": {strconv.Itoa(w.month.Number)}}
 	r := w.drafter.post("/programs", create)
-	mustStatus(t, "a second December program", r, http.StatusConflict)
-	assertContains(t, r.body, "Đã có chương trình tháng 12 năm 2026", fmt.Sprintf(`href="/programs/%d"`, old.ID))
-	mustRedirect(t, "delete the demo's December draft", w.drafter.post(fmt.Sprintf("/programs/%d/delete", old.ID),
+	mustStatus(t, "a second program of the month", r, http.StatusConflict)
+	assertContains(t, r.body, "Đã có chương trình "+w.month.String(), fmt.Sprintf(`href="/programs/%d"`, old.ID))
+	mustRedirect(t, "delete the demo's draft", w.drafter.post(fmt.Sprintf("/programs/%d/delete", old.ID),
 		url.Values{"version": {strconv.Itoa(old.Version)}}), "/programs")
 	r = w.drafter.post("/programs", create)
 	if r.status != http.StatusSeeOther || !strings.HasSuffix(r.location, "/edit") {
-		t.Fatalf("create December = %d to %q:\n%s", r.status, r.location, mainExcerpt(r.body))
+		t.Fatalf("create %s = %d to %q:\n%s", w.month, r.status, r.location, mainExcerpt(r.body))
 	}
-	w.p = findProgramOf(t, st, dec)
-	// November's unfinished tasks came with their missed deadlines: the office keeps them.
+	w.p = findProgramOf(t, st, w.month)
+	// Last month's unfinished tasks came with their missed deadlines: the office keeps them.
 	mustRedirect(t, "keep the carried deadlines", w.drafter.post(fmt.Sprintf("/programs/%d/carried-deadlines", w.p.ID),
 		url.Values{"choice": {"keep"}}), fmt.Sprintf("/programs/%d/edit#items", w.p.ID))
-	w.p = findProgramOf(t, st, dec)
+	w.p = findProgramOf(t, st, w.month)
 	return w
 }
 
@@ -128,7 +130,7 @@ func TestEditorDraftsNextMonthFromThisMonth(t *testing.T) {
 				}
 			}
 			if carried == 0 {
-				t.Fatalf("December's draft carries no task over from November")
+				t.Fatalf("the draft of %s carries no task over from the month before", w.month)
 			}
 			doc := html(t, body)
 			if got := doc.Find(".ed-task .mark").Length(); got != carried {
@@ -137,14 +139,17 @@ func TestEditorDraftsNextMonthFromThisMonth(t *testing.T) {
 			if got := texts(doc, ".ed-label"); len(got) < 4 || got[0] != "A." || got[1] != "1." {
 				t.Errorf("labels = %v, want A., 1. …", got)
 			}
-			assertContains(t, body, "Soạn thảo: Công tác của UBND tỉnh tháng 12 năm 2026", `data-org-picker`,
+			if !strings.Contains(w.p.Title, fmt.Sprintf("tháng %d ", w.month.Number)) || !strings.HasSuffix(w.p.Title, fmt.Sprintf("năm %d", w.month.Year)) {
+				t.Errorf("title %q, want the month's: %s", w.p.Title, w.month)
+			}
+			assertContains(t, body, "Soạn thảo: "+w.p.Title, `data-org-picker`,
 				"Trình lãnh đạo duyệt", "Lưu: VT, TH.")
 			assertContains(t, w.drafter.get("/programs").body, `href="/programs/new"`)
 			assertLacks(t, w.chair.get("/programs").body, `href="/programs/new"`)
 			r := w.drafter.get("/programs/new")
 			mustStatus(t, "new program form", r, http.StatusOK)
-			if n := html(t, r.body).Find(`input[name="number"]`).AttrOr("value", ""); n != "1" {
-				t.Errorf("new program proposes month %q, want 1 (January after December)", n)
+			if n, want := html(t, r.body).Find(`input[name="number"]`).AttrOr("value", ""), strconv.Itoa(w.month.Next().Number); n != want {
+				t.Errorf("new program proposes month %q, want %s (the month after %s)", n, want, w.month)
 			}
 		})
 	}
@@ -153,19 +158,21 @@ func TestEditorDraftsNextMonthFromThisMonth(t *testing.T) {
 func TestEditorAddsATaskWithADeadlinePhrase(t *testing.T) {
 	w := newEditorWorld(t, store.SQLite)
 	item := w.itemLabelled(t, "1.")
+	after := w.month.Next() // a program may ask for something by the end of the next month
+	due := fmt.Sprintf("chậm nhất trong tháng %d/%d", after.Number, after.Year)
 	r := w.drafter.post(fmt.Sprintf("/items/%d/tasks", item.ID),
-		newTaskValues(w.p, "Tổng kết công tác năm 2026", "5", "chậm nhất trong tháng 1/2027"))
+		newTaskValues(w.p, "Tổng kết công tác năm 2026", "5", due))
 	if r.status != http.StatusSeeOther || !strings.Contains(r.location, "/edit#task-") {
 		t.Fatalf("add task = %d to %q:\n%s", r.status, r.location, mainExcerpt(r.body))
 	}
 	body := w.editor(t)
-	assertContains(t, body, "→ 31/01/2027 (tháng)", `value="chậm nhất trong tháng 1/2027"`, "Tổng kết công tác năm 2026")
+	assertContains(t, body, "→ "+vn.PaddedDate(after.End())+" (tháng)", `value="`+due+`"`, "Tổng kết công tác năm 2026")
 	link := fmt.Sprintf("/programs/%d/edit?at=%d&amp;add=task#newtask-%d", w.p.ID, item.ID, item.ID)
 	assertContains(t, body, link)
 	assertLacks(t, body, fmt.Sprintf(`action="/items/%d/tasks"`, item.ID))
 	r = w.drafter.get(fmt.Sprintf("/programs/%d/edit?at=%d&add=task", w.p.ID, item.ID))
 	mustStatus(t, "the editor with the new task's form", r, http.StatusOK)
-	assertContains(t, r.body, fmt.Sprintf(`action="/items/%d/tasks"`, item.ID), `data-deadline data-ref="2026-12-01"`)
+	assertContains(t, r.body, fmt.Sprintf(`action="/items/%d/tasks"`, item.ID), `data-deadline data-ref="`+w.month.Start().String()+`"`)
 	r = w.drafter.get(fmt.Sprintf("/programs/%d/edit?at=%d&add=item", w.p.ID, item.ID))
 	assertContains(t, r.body, fmt.Sprintf(`name="ref" value="%d"`, item.ID))
 }
@@ -175,16 +182,19 @@ func TestEditorRefusesBadTaskInputKeepingIt(t *testing.T) {
 	item := w.itemLabelled(t, "1.")
 	add := fmt.Sprintf("/items/%d/tasks", item.ID)
 	long := strings.Repeat("Đẩy mạnh ", 500)
+	inMonth := fmt.Sprintf("trong tháng %d/%d", w.month.Number, w.month.Year)
+	outside := w.month.Next().Next()
+	tooLate := fmt.Sprintf("chậm nhất trong tháng %d/%d", outside.Number, outside.Year)
 	for _, tc := range []struct {
 		name, text, lead, due string
 		want                  []string
 	}{
-		{"no lead org", "Rà soát hồ sơ đất đai", "", "trong tháng 12/2026", []string{"Chưa chọn cơ quan chủ trì.",
-			"Rà soát hồ sơ đất đai", `value="trong tháng 12/2026"`}},
+		{"no lead org", "Rà soát hồ sơ đất đai", "", inMonth, []string{"Chưa chọn cơ quan chủ trì.",
+			"Rà soát hồ sơ đất đai", `value="` + inMonth + `"`}},
 		{"an impossible date", "Kiểm tra công vụ", "5", "31/4/2026", []string{"31/4/2026", `value="31/4/2026"`,
 			"Kiểm tra công vụ"}},
-		{"a deadline outside the period", "Sơ kết quý I", "5", "chậm nhất trong tháng 3/2027",
-			[]string{"nằm ngoài kỳ của chương trình", `value="chậm nhất trong tháng 3/2027"`}},
+		{"a deadline outside the period", "Sơ kết quý I", "5", tooLate,
+			[]string{"nằm ngoài kỳ của chương trình", `value="` + tooLate + `"`}},
 		{"a text too long", long, "5", "", []string{"Nội dung nhiệm vụ dài quá 4000 ký tự.", "Đẩy mạnh Đẩy mạnh"}},
 	} {
 		r := w.drafter.post(add, newTaskValues(w.p, tc.text, tc.lead, tc.due))
@@ -326,7 +336,7 @@ func TestEditorGeneralInformation(t *testing.T) {
 	w := newEditorWorld(t, store.SQLite)
 	v0 := w.p.Version
 	v := url.Values{"version": {strconv.Itoa(v0)}, "title": {"Công tác tháng 12 và năm 2026"},
-		"also": {"quý IV năm 2026"}, "place": {"Sơn Hà"}, "recipients": {"Lưu: VT, TH.\n- Thường trực Tỉnh ủy;\n"},
+		"also": {congtac.PeriodOf(congtac.PeriodQuarter, w.month.Start()).String()}, "place": {"Sơn Hà"}, "recipients": {"Lưu: VT, TH.\n- Thường trực Tỉnh ủy;\n"},
 		"recipient_orgs": {"5"}, "sign_auth_1": {"KT."}, "sign_of_1": {"CHỦ TỊCH"}, "sign_title": {"Phó Chủ tịch"},
 		"sign_name": {"Trần Văn An"}}
 	mustStatus(t, "save", w.drafter.post(fmt.Sprintf("/programs/%d", w.p.ID), v), http.StatusSeeOther)
@@ -349,5 +359,5 @@ func TestEditorGeneralInformation(t *testing.T) {
 	v.Set("sign_of_1", "CHỦ TỊCH")
 	r = w.drafter.post(fmt.Sprintf("/programs/%d", w.p.ID), v)
 	mustStatus(t, "a stale save", r, http.StatusConflict)
-	assertContains(t, r.body, "Có người vừa lưu thông tin chung của chương trình", "Kỳ bổ sung", "quý IV năm 2026")
+	assertContains(t, r.body, "Có người vừa lưu thông tin chung của chương trình", "Kỳ bổ sung", congtac.PeriodOf(congtac.PeriodQuarter, w.month.Start()).String())
 }

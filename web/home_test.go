@@ -8,6 +8,7 @@ import (
 	"congtac"
 	"congtac/store"
 	"congtac/store/storetest"
+	"congtac/vn"
 )
 
 func TestHomeListsPrograms(t *testing.T) {
@@ -33,7 +34,7 @@ func TestHomeListsPrograms(t *testing.T) {
 			"Công tác của UBND tỉnh tháng 4 năm 2023 về đường giao thông",
 			"Công tác của UBND tỉnh tháng 5 năm 2023", "01/CTr-UBND", "ngày 4/5/2023",
 			"Tháng 5 năm 2023", "Đã ban hành", "Dự thảo", "Chưa cấp số", "Có 3 chương trình.",
-			"Kế hoạch &lt;b&gt;thử&lt;/b&gt; &amp; kiểm tra", "Thứ Sáu, 27/11/2026")
+			"Kế hoạch &lt;b&gt;thử&lt;/b&gt; &amp; kiểm tra", vn.Weekday(demoToday.Weekday())+", "+vn.PaddedDate(demoToday))
 		assertLacks(t, body, "<b>thử</b>", "Chưa có chương trình nào.", "<script>") // app.js only, by src
 		may, april, march := strings.Index(body, "Tháng 5 năm 2023"), strings.Index(body, "Tháng 4 năm 2023"),
 			strings.Index(body, "Tháng 3 năm 2023")

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/go-chi/httprate"
-	"github.com/pquerna/otp/totp"
 
 	"congtac"
 	"congtac/vn"
@@ -165,7 +164,7 @@ func (s *Server) handleLoginTOTPCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	code := strings.Join(strings.Fields(r.PostFormValue("code")), "")
-	if u.Disabled || !totp.Validate(code, u.TOTPSecret) {
+	if u.Disabled || !s.validTOTP(code, u.TOTPSecret) {
 		s.audit(r, "sign_in_failed", "user", u.ID, "second factor")
 		page := loginPage{layout: s.layout(r, "Xác thực hai lớp"), Next: next,
 			Error: "Mã xác thực không đúng hoặc đã hết hạn."}

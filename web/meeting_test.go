@@ -6,45 +6,69 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"congtac"
 	"congtac/store/storetest"
+	"congtac/vn"
 )
+
+// demoMeetingDays returns the days, as the meeting list writes them, of the demo's meetings
+// in a month whose meetings have all been planned, and the titles of those besides the
+// briefings: the briefing every Thursday, the regular meeting on the third Friday and, in
+// the middle month of a quarter, the thematic conference on the second Tuesday.
+func demoMeetingDays(month congtac.Period) (days, titles []string) {
+	var fridays, tuesdays []congtac.Date
+	for d := month.Start(); month.Contains(d); d = d.AddDays(1) {
+		switch d.Weekday() {
+		case time.Thursday:
+			days = append(days, "Thứ Năm, "+vn.ShortDate(d))
+		case time.Friday:
+			fridays = append(fridays, d)
+		case time.Tuesday:
+			tuesdays = append(tuesdays, d)
+		}
+	}
+	days = append(days, "Thứ Sáu, "+vn.ShortDate(fridays[2]))
+	titles = append(titles, "Phiên họp UBND tỉnh thường kỳ "+month.String())
+	if month.Number%3 == 2 {
+		days = append(days, "Thứ Ba, "+vn.ShortDate(tuesdays[1]))
+		titles = append(titles, "Hội nghị chuyên đề về chuyển đổi số")
+	}
+	return days, titles
+}
 
 func TestMeetingListByMonth(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
 			s, _, _ := demoServer(t, e)
 			c := as(t, s, startServer(t, s), "phongbaocao")
-			tests := []struct {
-				query string
-				days  []string
-				want  []string
-			}{
-				{"", []string{"Thứ Năm, 5/11/2026", "Thứ Ba, 10/11/2026", "Thứ Năm, 12/11/2026", "Thứ Năm, 19/11/2026",
-					"Thứ Sáu, 20/11/2026", "Thứ Năm, 26/11/2026"},
-					[]string{"Hội nghị chuyên đề về chuyển đổi số", "Phiên họp UBND tỉnh thường kỳ tháng 11 năm 2026"}},
-				{"?month=2026-10", []string{"Thứ Năm, 1/10/2026", "Thứ Năm, 8/10/2026", "Thứ Sáu, 16/10/2026",
-					"Thứ Năm, 15/10/2026", "Thứ Năm, 22/10/2026", "Thứ Năm, 29/10/2026"},
-					[]string{"Phiên họp UBND tỉnh thường kỳ tháng 10 năm 2026"}},
-			}
-			for _, tt := range tests {
-				r := c.get("/meetings" + tt.query)
-				wantStatus(t, "meetings"+tt.query, r, http.StatusOK)
+			for _, month := range []congtac.Period{lastMonth(), lastMonth().Prev()} {
+				query := "?month=" + month.Key()
+				r := c.get("/meetings" + query)
+				wantStatus(t, "meetings"+query, r, http.StatusOK)
 				doc := html(t, r.body)
 				days := texts(doc, "table.meetings tbody td:first-child")
-				if got, want := slices.Sorted(slices.Values(days)), slices.Sorted(slices.Values(tt.days)); !slices.Equal(got, want) {
-					t.Errorf("%s: days %q, want %q", tt.query, days, tt.days)
+				wantDays, titles := demoMeetingDays(month)
+				if got, want := slices.Sorted(slices.Values(days)), slices.Sorted(slices.Values(wantDays)); !slices.Equal(got, want) {
+					t.Errorf("%s: days %q, want %q", query, days, wantDays)
 				}
-				assertContains(t, strings.Join(texts(doc, "table.meetings tbody td"), " | "), tt.want...)
+				assertContains(t, strings.Join(texts(doc, "table.meetings tbody td"), " | "), titles...)
 			}
 			r := c.get("/meetings")
 			doc := html(t, r.body)
-			if got := texts(doc, "nav.pager span"); !slices.Equal(got, []string{"Tháng 11 năm 2026"}) {
-				t.Errorf("month shown %q", got)
+			this := congtac.PeriodOf(congtac.PeriodMonth, demoToday)
+			if got := texts(doc, "nav.pager span"); !slices.Equal(got, []string{fmt.Sprintf("Tháng %d năm %d", this.Number, this.Year)}) {
+				t.Errorf("month shown %q, want %s", got, this)
 			}
-			if href, _ := doc.Find(`nav.pager a[rel="prev"]`).Attr("href"); href != "/meetings?month=2026-10" {
+			if href, _ := doc.Find(`nav.pager a[rel="prev"]`).Attr("href"); href != "/meetings?month="+lastMonth().Key() {
 				t.Errorf("previous month link %q", href)
+			}
+			days := texts(doc, "table.meetings tbody td:first-child")
+			for d := this.Start(); this.Contains(d); d = d.AddDays(1) {
+				if briefing := "Thứ Năm, " + vn.ShortDate(d); d.Weekday() == time.Thursday && !slices.Contains(days, briefing) {
+					t.Errorf("this month's meetings %q lack the briefing of %s", days, briefing)
+				}
 			}
 			r = c.get("/meetings?month=11-2026")
 			wantStatus(t, "bad month", r, http.StatusUnprocessableEntity)
@@ -61,11 +85,12 @@ func TestMeetingShowAgenda(t *testing.T) {
 			s, st, _ := demoServer(t, e)
 			c := as(t, s, startServer(t, s), "xem")
 			regular := congtac.MeetingRegular
-			ms, err := st.FindMeetings(ctxb, congtac.MeetingFilter{Kind: &regular, From: new(congtac.MustDate(2026, 11, 1)),
-				To: new(congtac.MustDate(2026, 11, 30))})
+			month := lastMonth()
+			ms, err := st.FindMeetings(ctxb, congtac.MeetingFilter{Kind: &regular, From: new(month.Start()), To: new(month.End())})
 			if err != nil || len(ms) != 1 {
-				t.Fatalf("November's regular meeting: %d, %v", len(ms), err)
+				t.Fatalf("the regular meeting of %s: %d, %v", month, len(ms), err)
 			}
+			day := ms[0].Date // its third Friday, checked by TestMeetingListByMonth
 			r := c.get(fmt.Sprintf("/meetings/%d", ms[0].ID))
 			wantStatus(t, "meeting", r, http.StatusOK)
 			doc := html(t, r.body)
@@ -74,16 +99,16 @@ func TestMeetingShowAgenda(t *testing.T) {
 				t.Fatalf("%d agenda rows, want 4", rows.Length())
 			}
 			first := strings.Join(texts(doc, "table.agenda tbody tr:first-child td"), " | ")
-			want := "1 | Báo cáo tình hình kinh tế - xã hội tháng 11; nhiệm vụ trọng tâm tháng 12 năm 2026 | Sở Tài chính | " +
-				"Bùi Đức Thắng | 45 phút | Chủ nhật, 15/11/2026"
+			want := fmt.Sprintf("1 | Báo cáo tình hình kinh tế - xã hội tháng %d; nhiệm vụ trọng tâm %s | Sở Tài chính | ", month.Number, month.Next()) +
+				"Bùi Đức Thắng | 45 phút | Chủ nhật, " + vn.ShortDate(day.AddDays(-congtac.DefaultMaterialsLeadDays))
 			if first != want {
 				t.Errorf("first agenda item\n got %s\nwant %s", first, want)
 			}
 			second := strings.Join(texts(doc, "table.agenda tbody tr:nth-child(2) td"), " | ")
 			assertContains(t, second, "Sở Xây dựng Phối hợp: Sở Tài chính, Ban Quản lý dự án đầu tư xây dựng tỉnh")
 			facts := strings.Join(texts(doc, ".facts dd"), " | ")
-			assertContains(t, facts, "Phiên họp thường kỳ", "Đã họp", "8 giờ 00, Thứ Sáu, 20/11/2026",
-				"Phòng họp tầng 3, trụ sở UBND tỉnh", "Trần Quốc Hưng", "Công tác của UBND tỉnh tháng 11 năm 2026")
+			assertContains(t, facts, "Phiên họp thường kỳ", "Đã họp", "8 giờ 00, Thứ Sáu, "+vn.ShortDate(day),
+				"Phòng họp tầng 3, trụ sở UBND tỉnh", "Trần Quốc Hưng", demoTitle(month))
 			wantStatus(t, "no such meeting", c.get("/meetings/999999"), http.StatusNotFound)
 		})
 	}

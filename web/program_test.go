@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"congtac"
 	"congtac/store/storetest"
@@ -15,9 +16,23 @@ import (
 func TestProgramListScopedAndFiltered(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
-			s, _, _ := demoServer(t, e)
+			s, st, _ := demoServer(t, e)
 			srv := startServer(t, s)
 			office, viewer := as(t, s, srv, "vanphong"), as(t, s, srv, "xem")
+			newest := demoMonth(t, st)
+			issued := demoTitles(newest)
+			oldest := congtac.PeriodOf(congtac.PeriodMonth, newest.Start().AddMonths(-11))
+			var ofOldestYear []string
+			for _, title := range issued {
+				if strings.HasSuffix(title, fmt.Sprint(oldest.Year)) {
+					ofOldestYear = append(ofOldestYear, title)
+				}
+			}
+			quarterly := quarterlyMonth(newest)
+			if quarterly.Number == 1 { // "thang 1 quy i" would find October's and November's too
+				quarterly = quarterlyMonth(quarterly.Prev())
+			}
+			draft := strings.TrimPrefix(demoTitle(newest.Next()), "Công tác của UBND tỉnh ")
 			tests := []struct {
 				name  string
 				c     *client
@@ -25,12 +40,13 @@ func TestProgramListScopedAndFiltered(t *testing.T) {
 				want  []string // titles' months, in order
 			}{
 				// the province sees the program the commune committee below it issued
-				{"the office sees the draft", office, "", withCommune(months(2026, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1), 1)},
-				{"a viewer sees issued programs only", viewer, "", withCommune(months(2026, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1), 0)},
-				{"by year and kind", office, "?kind=month&year=2025", []string{"tháng 12 năm 2025"}},
-				{"by status", office, "?status=draft", []string{"tháng 12 năm 2026"}},
+				{"the office sees the draft", office, "", withCommune(append([]string{draft}, issued...), newest.Next())},
+				{"a viewer sees issued programs only", viewer, "", withCommune(issued, congtac.Period{})},
+				{"by year and kind", office, fmt.Sprintf("?kind=month&year=%d", oldest.Year), ofOldestYear},
+				{"by status", office, "?status=draft", []string{draft}},
 				{"a viewer asking for drafts", viewer, "?status=draft", nil},
-				{"by words without diacritics", office, "?q=thang+10+quy+iv", []string{"tháng 10 và Quý IV năm 2026"}},
+				{"by words without diacritics", office, fmt.Sprintf("?q=thang+%d+quy+%s", quarterly.Number, strings.ToLower(congtac.Roman(quarterly.Number/3+1))),
+					[]string{strings.TrimPrefix(demoTitle(quarterly), "Công tác của UBND tỉnh ")}},
 			}
 			for _, tt := range tests {
 				r := tt.c.get("/programs" + tt.query)
@@ -59,24 +75,36 @@ func TestProgramListScopedAndFiltered(t *testing.T) {
 	}
 }
 
-// withCommune returns titles with the demo commune's program of November 2026 inserted at i.
-func withCommune(titles []string, i int) []string {
-	return slices.Insert(titles, i, "Công tác của UBND xã tháng 11 năm 2026")
+// withCommune returns the titles of the province's programs, newest first, with the demo
+// commune's program of today's month inserted where the list puts it: first among the
+// programs of its month (it was made last), so after a draft of next month.
+func withCommune(titles []string, draft congtac.Period) []string {
+	month := congtac.PeriodOf(congtac.PeriodMonth, demoToday)
+	at := 0
+	if draft.Key() > month.Key() {
+		at = 1
+	}
+	return slices.Insert(slices.Clone(titles), at, "Công tác của UBND xã "+month.String())
 }
 
-// months returns the titles' periods "tháng M năm Y" of the given months of year y; a
-// month the demo's programs also cover a quarter in is named as their titles name it.
-func months(y int, ms ...int) []string {
-	var out []string
-	for _, m := range ms {
-		switch {
-		case m%3 == 1:
-			out = append(out, fmt.Sprintf("tháng %d và Quý %s năm %d", m, congtac.Roman((m-1)/3+1), y))
-		default:
-			out = append(out, fmt.Sprintf("tháng %d năm %d", m, y))
-		}
+// quarterlyMonth returns the newest month up to m that begins a quarter: the demo's program
+// of it covers the quarter too, and has the quarter's recurring reports and the tasks due
+// next month.
+func quarterlyMonth(m congtac.Period) congtac.Period {
+	for m.Number%3 != 1 {
+		m = m.Prev()
 	}
-	return append(out, "tháng 12 năm 2025")
+	return m
+}
+
+// demoTitles returns the periods the titles of the demo's twelve issued programs name,
+// from newest back, as the program list shows them: "tháng 10 và Quý IV năm 2026".
+func demoTitles(newest congtac.Period) []string {
+	var out []string
+	for m := newest; len(out) < 12; m = m.Prev() {
+		out = append(out, strings.TrimPrefix(demoTitle(m), "Công tác của UBND tỉnh "))
+	}
+	return out
 }
 
 func TestProgramShowAsTheOfficialDocument(t *testing.T) {
@@ -84,7 +112,8 @@ func TestProgramShowAsTheOfficialDocument(t *testing.T) {
 		t.Run(string(e), func(t *testing.T) {
 			s, st, _ := demoServer(t, e)
 			srv := startServer(t, s)
-			p := demoProgram(t, st, 2026, 11)
+			month := lastMonth() // its meetings are all planned
+			p := demoProgram(t, st, month.Year, month.Number)
 			r := as(t, s, srv, "xem").get(fmt.Sprintf("/programs/%d", p.ID))
 			wantStatus(t, "issued program", r, http.StatusOK)
 			doc := html(t, r.body)
@@ -94,26 +123,25 @@ func TestProgramShowAsTheOfficialDocument(t *testing.T) {
 			if head != wantHead {
 				t.Errorf("header\n got %s\nwant %s", head, wantHead)
 			}
-			if got := texts(doc, ".doc-type, .doc-summary"); !slices.Equal(got, []string{"CHƯƠNG TRÌNH", "Công tác của UBND tỉnh tháng 11 năm 2026"}) {
+			if got := texts(doc, ".doc-type, .doc-summary"); !slices.Equal(got, []string{"CHƯƠNG TRÌNH", demoTitle(month)}) {
 				t.Errorf("title %q", got)
 			}
 			if got := texts(doc, ".doc-item h3, .doc-item h4"); !slices.Equal(got, []string{
-				"A. NHIỆM VỤ TRỌNG TÂM THÁNG 11 NĂM 2026", "1. Về phát triển kinh tế", "2. Về văn hóa - xã hội",
+				"A. NHIỆM VỤ TRỌNG TÂM " + strings.ToUpper(strings.TrimPrefix(demoTitle(month), "Công tác của UBND tỉnh ")), "1. Về phát triển kinh tế", "2. Về văn hóa - xã hội",
 				"3. Công tác nội chính", "B. CÁC HỘI NGHỊ CHÍNH TRONG THÁNG"}) {
 				t.Errorf("parts and clauses %q", got)
 			}
 			first := doc.Find(".doc-item.depth-2").First()
 			if got := strings.Join(strings.Fields(first.Text()), " "); !strings.HasPrefix(got, "1.1. Đẩy nhanh tiến độ giải ngân") ||
 				!strings.Contains(got, "Chủ trì: Sở Tài chính") || !strings.Contains(got, "Phối hợp: Sở Xây dựng, Ban Quản lý dự án") ||
-				!strings.Contains(got, "Thời hạn: tháng 11/2026 (trong tháng 11/2026)") || !strings.Contains(got, "Lãnh đạo phụ trách: Lê Minh Đức") ||
+				!strings.Contains(got, fmt.Sprintf("Thời hạn: tháng %d/%d (trong tháng %[1]d/%[2]d)", month.Number, month.Year)) || !strings.Contains(got, "Lãnh đạo phụ trách: Lê Minh Đức") ||
 				!strings.Contains(got, "Chỉ tiêu: tỷ lệ giải ngân: ít nhất 60% kế hoạch vốn năm") ||
 				!strings.Contains(got, "Căn cứ: Nghị quyết số 12/NQ-HĐND") {
 				t.Errorf("first item: %s", got)
 			}
-			today := congtac.MustDate(2026, 11, 27)
 			var wantStatuses []string
 			for _, task := range p.Tasks {
-				wantStatuses = append(wantStatuses, task.Status(today).Label())
+				wantStatuses = append(wantStatuses, task.Status(demoToday).Label())
 			}
 			gotStatuses := texts(doc, ".doc-live .status")
 			slices.Sort(wantStatuses)
@@ -128,8 +156,15 @@ func TestProgramShowAsTheOfficialDocument(t *testing.T) {
 				t.Errorf("recipients %q", got)
 			}
 			meetings := strings.Join(texts(doc, "table.meetings td"), " | ")
-			assertContains(t, meetings, "Phiên họp UBND tỉnh thường kỳ tháng 11 năm 2026", "Thứ Sáu, 20/11/2026",
-				"Thứ Năm, 26/11/2026", "Giao ban Chủ tịch và các Phó Chủ tịch UBND tỉnh")
+			friday, thursday := month.Start(), month.End() // the third Friday, the last Thursday
+			for friday.Weekday() != time.Friday {
+				friday = friday.AddDays(1)
+			}
+			for thursday.Weekday() != time.Thursday {
+				thursday = thursday.AddDays(-1)
+			}
+			assertContains(t, meetings, fmt.Sprintf("Phiên họp UBND tỉnh thường kỳ %s", month), "Thứ Sáu, "+vn.ShortDate(friday.AddDays(14)),
+				"Thứ Năm, "+vn.ShortDate(thursday), "Giao ban Chủ tịch và các Phó Chủ tịch UBND tỉnh")
 			assertLacks(t, r.body, "DỰ THẢO", "Chuyển tiếp")
 		})
 	}
@@ -140,7 +175,8 @@ func TestProgramShowDraft(t *testing.T) {
 		t.Run(string(e), func(t *testing.T) {
 			s, st, _ := demoServer(t, e)
 			srv := startServer(t, s)
-			p := demoProgram(t, st, 2026, 12)
+			next := demoMonth(t, st).Next() // the demo's draft
+			p := demoProgram(t, st, next.Year, next.Number)
 			path := fmt.Sprintf("/programs/%d", p.ID)
 			r := as(t, s, srv, "cvp").get(path)
 			wantStatus(t, "draft", r, http.StatusOK)
@@ -151,7 +187,7 @@ func TestProgramShowDraft(t *testing.T) {
 			if got := doc.Find(".doc-number").Text(); got != "Số:"+strings.Repeat("\u00a0", 8)+"/CTr-UBND" {
 				t.Errorf("number %q, want it blank", got)
 			}
-			if got := doc.Find(".doc-dateline").Text(); got != vn.DateLine("Sơn Hà", congtac.Date{Year: 2026}) {
+			if got := doc.Find(".doc-dateline").Text(); got != vn.DateLine("Sơn Hà", congtac.Date{Year: next.Year}) {
 				t.Errorf("date line %q, want day and month blank", got)
 			}
 			carried := 0

@@ -10,6 +10,7 @@ import (
 	"congtac"
 	"congtac/store"
 	"congtac/store/storetest"
+	"congtac/vn"
 )
 
 func init() { pageSamples = append(pageSamples, proposalSamples) }
@@ -53,6 +54,17 @@ func proposalSamples(s *Server, r *http.Request) map[string][]pageSample {
 	}
 }
 
+// proposalMonths returns, as of demoToday, a month closed to proposals (its deadline, 7
+// days before it starts, has passed) and the month after it, open: next month and the one
+// after it, or this month and next in a month's last week.
+func proposalMonths() (closed, open congtac.Period) {
+	closed = congtac.PeriodOf(congtac.PeriodMonth, demoToday).Next()
+	if !closed.Start().AddDays(-7).Before(demoToday) {
+		closed = closed.Prev()
+	}
+	return closed, closed.Next()
+}
+
 // proposalWorld is the draft world with cookie clients for the pages.
 type proposalWorld struct {
 	draftWorld
@@ -75,29 +87,35 @@ func (w proposalWorld) proposalsOf(t *testing.T) []congtac.Proposal {
 	return ps
 }
 
-// TestProposalPages: a unit proposes for January before the deadline (December is closed
-// to it), keeps its input on a refusal, withdraws one; the office takes one into January's
+// TestProposalPages: a unit proposes for a month before the deadline (the month before
+// is closed to it; see [proposalMonths]), keeps its input on a refusal, withdraws one; the office takes one into January's
 // draft under the sector's clause, one onto the regular meeting, and rejects one with a
 // reason the unit then reads.
 func TestProposalPages(t *testing.T) {
 	w := newProposalWorld(t, store.SQLite)
-	closed := w.unit.get("/proposals")
-	wantStatus(t, "the unit's page", closed, http.StatusOK)
-	assertContains(t, closed.body, "Đã hết hạn đăng ký nội dung cho chương trình tháng 12 năm 2026", "24/11/2026")
-	if html(t, closed.body).Find(`form[method="post"][action="/proposals"]`).Length() != 0 {
-		t.Error("the form is offered for December after its deadline")
+	closedMonth, open := proposalMonths()
+	next := congtac.PeriodOf(congtac.PeriodMonth, demoToday).Next()
+	if r := w.unit.get("/proposals"); !strings.Contains(r.body, "chương trình "+next.String()) {
+		t.Errorf("the unit's page is not about next month, %s:\n%s", next, shorten(r.body))
 	}
-	page := w.unit.get("/proposals?period=2027-01")
+	closed := w.unit.get("/proposals?period=" + closedMonth.Key())
+	wantStatus(t, "the unit's page", closed, http.StatusOK)
+	assertContains(t, closed.body, "Đã hết hạn đăng ký nội dung cho chương trình "+closedMonth.String(),
+		vn.PaddedDate(closedMonth.Start().AddDays(-7)))
+	if html(t, closed.body).Find(`form[method="post"][action="/proposals"]`).Length() != 0 {
+		t.Errorf("the form is offered for %s after its deadline", closedMonth)
+	}
+	page := w.unit.get("/proposals?period=" + open.Key())
 	doc := html(t, page.body)
 	for _, sel := range []string{`select[name="lead"][data-org-picker]`, `select[name="support"][multiple][data-org-picker]`,
-		`input[name="due_text"][data-deadline][data-ref="2027-01-01"]`, `input[name="period"][value="2027-01"]`} {
+		`input[name="due_text"][data-deadline][data-ref="` + open.Start().String() + `"]`, `input[name="period"][value="` + open.Key() + `"]`} {
 		if doc.Find(sel).Length() != 1 {
 			t.Errorf("the form lacks %s", sel)
 		}
 	}
-	task := url.Values{"period": {"2027-01"}, "kind": {"task"}, "text": {"Rà soát, đơn giản hóa thủ tục đất đai"},
-		"sector": {"economy"}, "support": {fmt.Sprint(w.culture.ID)}, "due_text": {"chậm nhất trong tháng 2/2027"}}
-	bad := url.Values{"period": {"2027-01"}, "kind": {"task"}, "text": {"  "}, "due_text": {"trong Quý I"},
+	task := url.Values{"period": {open.Key()}, "kind": {"task"}, "text": {"Rà soát, đơn giản hóa thủ tục đất đai"},
+		"sector": {"economy"}, "support": {fmt.Sprint(w.culture.ID)}, "due_text": {fmt.Sprintf("chậm nhất trong tháng %d/%d", open.Next().Number, open.Next().Year)}}
+	bad := url.Values{"period": {open.Key()}, "kind": {"task"}, "text": {"  "}, "due_text": {"trong Quý I"},
 		"support": {fmt.Sprint(w.culture.ID)}}
 	r := w.unit.post("/proposals", bad)
 	wantStatus(t, "an empty proposal", r, http.StatusUnprocessableEntity)
@@ -111,20 +129,20 @@ func TestProposalPages(t *testing.T) {
 	if doc.Find(fmt.Sprintf(`select[name="support"] option[value="%d"][selected]`, w.culture.ID)).Length() != 1 {
 		t.Error("the support chosen is lost")
 	}
-	late := url.Values{"period": {"2026-12"}, "kind": {"item"}, "text": {"Tổng kết năm"}}
+	late := url.Values{"period": {closedMonth.Key()}, "kind": {"item"}, "text": {"Tổng kết năm"}}
 	r = w.unit.post("/proposals", late)
-	wantStatus(t, "a proposal for December", r, http.StatusUnprocessableEntity)
+	wantStatus(t, "a proposal for a closed month", r, http.StatusUnprocessableEntity)
 	assertContains(t, r.body, "Đã hết hạn đăng ký nội dung")
-	forOther := url.Values{"period": {"2027-01"}, "kind": {"item"}, "text": {"X"}, "org": {fmt.Sprint(w.culture.ID)}}
+	forOther := url.Values{"period": {open.Key()}, "kind": {"item"}, "text": {"X"}, "org": {fmt.Sprint(w.culture.ID)}}
 	wantStatus(t, "a proposal for another unit", w.unit.post("/proposals", forOther), http.StatusForbidden)
 
 	page = follow(t, w.unit, w.unit.post("/proposals", task))
-	assertContains(t, page.body, "Đã đăng ký nội dung cho chương trình tháng 1 năm 2027.", "Rà soát, đơn giản hóa thủ tục đất đai")
-	agenda := url.Values{"period": {"2027-01"}, "kind": {"agenda"}, "text": {"Báo cáo tiến độ giải ngân vốn đầu tư công"}}
+	assertContains(t, page.body, "Đã đăng ký nội dung cho chương trình "+open.String()+".", "Rà soát, đơn giản hóa thủ tục đất đai")
+	agenda := url.Values{"period": {open.Key()}, "kind": {"agenda"}, "text": {"Báo cáo tiến độ giải ngân vốn đầu tư công"}}
 	follow(t, w.unit, w.unit.post("/proposals", agenda))
-	item := url.Values{"period": {"2027-01"}, "kind": {"item"}, "text": {"Tăng cường kiểm tra an toàn thực phẩm"}}
+	item := url.Values{"period": {open.Key()}, "kind": {"item"}, "text": {"Tăng cường kiểm tra an toàn thực phẩm"}}
 	follow(t, w.unit, w.unit.post("/proposals", item))
-	extra := url.Values{"period": {"2027-01"}, "kind": {"item"}, "text": {"Nội dung đăng ký nhầm"}}
+	extra := url.Values{"period": {open.Key()}, "kind": {"item"}, "text": {"Nội dung đăng ký nhầm"}}
 	page = follow(t, w.unit, w.unit.post("/proposals", extra))
 	ps := w.proposalsOf(t)
 	if len(ps) != 4 || ps[0].Text != "Nội dung đăng ký nhầm" || ps[3].Lead != w.economy.ID || len(ps[3].Support) != 1 {
@@ -144,30 +162,29 @@ func TestProposalPages(t *testing.T) {
 		url.Values{"version": {"1"}}), http.StatusNotFound)
 	assertLacks(t, other.get("/proposals").body, "Rà soát, đơn giản hóa")
 
-	testProposalDecisions(t, w, taskP, agendaP, itemP)
+	testProposalDecisions(t, w, open, taskP, agendaP, itemP)
 }
 
 // testProposalDecisions is the office's side of [TestProposalPages].
-func testProposalDecisions(t *testing.T, w proposalWorld, taskP, agendaP, itemP congtac.Proposal) {
-	jan := congtac.Period{Kind: congtac.PeriodMonth, Year: 2027, Number: 1}
-	page := w.office.get("/proposals?period=2027-01")
+func testProposalDecisions(t *testing.T, w proposalWorld, open congtac.Period, taskP, agendaP, itemP congtac.Proposal) {
+	page := w.office.get("/proposals?period=" + open.Key())
 	wantStatus(t, "the office's page", page, http.StatusOK)
 	assertContains(t, page.body, "Nội dung chờ xử lý (3)", "Chưa có dự thảo chương trình của kỳ này", "Ủy ban chưa có hội nghị nào")
-	draft, err := w.st.CreateProgram(ctxb, congtac.System, congtac.Program{OrgID: w.committee.ID, Period: jan,
-		Title: "Công tác tháng 1 năm 2027", Items: []congtac.Item{{ID: 1, Heading: "NHIỆM VỤ TRỌNG TÂM"},
+	draft, err := w.st.CreateProgram(ctxb, congtac.System, congtac.Program{OrgID: w.committee.ID, Period: open,
+		Title: "Công tác " + open.String(), Items: []congtac.Item{{ID: 1, Heading: "NHIỆM VỤ TRỌNG TÂM"},
 			{ID: 2, ParentID: 1, Heading: "Về phát triển kinh tế", Sector: congtac.SectorEconomy},
 			{ID: 3, ParentID: 1, Heading: "Về văn hóa - xã hội", Sector: congtac.SectorCultureSociety}}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	meeting, err := w.st.CreateMeeting(ctxb, congtac.System, congtac.Meeting{OrgID: w.committee.ID, Kind: congtac.MeetingRegular,
-		Title: "Phiên họp thường kỳ tháng 1", Date: congtac.MustDate(2027, 1, 20), Start: congtac.NoTime})
+		Title: fmt.Sprintf("Phiên họp thường kỳ tháng %d", open.Number), Date: open.Start().AddDays(19), Start: congtac.NoTime})
 	if err != nil {
 		t.Fatal(err)
 	}
 	draft, _ = w.st.FindProgramByID(ctxb, draft.ID)
 	clause := targetValue(congtac.ProposalTarget{ProgramID: draft.ID, ParentItemID: draft.Items[1].ID})
-	doc := html(t, w.office.get("/proposals?period=2027-01").body)
+	doc := html(t, w.office.get("/proposals?period="+open.Key()).body)
 	accept := fmt.Sprintf("/proposals/%d/accept", taskP.ID)
 	if v, _ := doc.Find(`form[action="` + accept + `"] option[selected]`).Attr("value"); v != clause {
 		t.Errorf("the task's target chosen is %q, want the economy clause %q", v, clause)
@@ -199,13 +216,13 @@ func testProposalDecisions(t *testing.T, w proposalWorld, taskP, agendaP, itemP 
 			taken = tk
 		}
 	}
-	if taken.Due.Date != congtac.MustDate(2027, 2, 28) || taken.Lead != w.economy.ID || len(taken.Support) != 1 {
+	if taken.Due.Date != open.Next().End() || taken.Lead != w.economy.ID || len(taken.Support) != 1 {
 		t.Errorf("the task taken into the draft = %+v", taken)
 	}
 	if m, _ := w.st.FindMeetingByID(ctxb, meeting.ID); len(m.Agenda) != 1 || m.Agenda[0].Lead != w.economy.ID {
 		t.Errorf("the meeting's agenda = %+v", m.Agenda)
 	}
-	mine := w.unit.get("/proposals?period=2027-01").body
+	mine := w.unit.get("/proposals?period=" + open.Key()).body
 	assertContains(t, mine, "Đã đưa vào dự thảo", "Lý do: Đã có trong kế hoạch của Sở")
 }
 
@@ -214,21 +231,22 @@ func TestAPIProposals(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
 			w := newDraftWorld(t, e)
-			body := `{"period": "2027-01", "kind": "task", "text": "Kiểm tra an toàn thực phẩm dịp Tết", "sector": "culture_society",
-				"due_text": "trước ngày 20/1/2027"}`
+			closed, open := proposalMonths()
+			body := fmt.Sprintf(`{"period": %q, "kind": "task", "text": "Kiểm tra an toàn thực phẩm dịp Tết", "sector": "culture_society",
+				"due_text": "trước ngày %s"}`, open.Key(), vn.ShortDate(open.Start().AddDays(19)))
 			p := valid[apiProposal](t, w.s, w.rep.call("POST", "/api/v1/proposals", body), http.StatusCreated, "Proposal")
 			if p.OrgID != w.economy.ID || p.CommitteeID != w.committee.ID || deref(p.LeadID) != w.economy.ID ||
-				p.Deadline != "2026-12-25" || p.Status != "proposed" {
+				p.Deadline != open.Start().AddDays(-7).String() || p.Status != "proposed" {
 				t.Errorf("proposal = %+v, want the unit's own, for its committee, led by it", p)
 			}
-			late := strings.Replace(body, "2027-01", "2026-12", 1)
+			late := strings.Replace(body, open.Key(), closed.Key(), 1)
 			apiErrorOf(t, w.rep.call("POST", "/api/v1/proposals", late), http.StatusUnprocessableEntity, congtac.EINVALID)
-			e := apiErrorOf(t, w.rep.call("POST", "/api/v1/proposals", `{"period": "2027-01", "kind": "task", "text": ""}`),
+			e := apiErrorOf(t, w.rep.call("POST", "/api/v1/proposals", `{"period": "`+open.Key()+`", "kind": "task", "text": ""}`),
 				http.StatusUnprocessableEntity, congtac.EINVALID)
 			if e.Fields["text"] == "" {
 				t.Errorf("an empty text: fields %v", e.Fields)
 			}
-			list := valid[apiList[apiProposal]](t, w.s, w.drafter.call("GET", "/api/v1/proposals?period=2027-01&status=proposed", ""),
+			list := valid[apiList[apiProposal]](t, w.s, w.drafter.call("GET", "/api/v1/proposals?period="+open.Key()+"&status=proposed", ""),
 				http.StatusOK, "ProposalList")
 			if list.Total != 1 || list.Items[0].ID != p.ID {
 				t.Fatalf("the office's list = %+v", list)
@@ -237,7 +255,7 @@ func TestAPIProposals(t *testing.T) {
 				t.Errorf("the chairman lists %d proposals", n)
 			}
 			draft := decodeAs[apiProgramDetail](t, w.drafter.call("POST", "/api/v1/programs",
-				fmt.Sprintf(`{"org_id": %d, "period": "2027-01"}`, w.committee.ID)), http.StatusCreated)
+				fmt.Sprintf(`{"org_id": %d, "period": %q}`, w.committee.ID, open.Key())), http.StatusCreated)
 			decide := fmt.Sprintf("/api/v1/proposals/%d/decision", p.ID)
 			accept := fmt.Sprintf(`{"version": %d, "action": "accept", "program_id": %d}`, p.Version, draft.ID)
 			apiErrorOf(t, w.rep.call("POST", decide, accept), http.StatusForbidden, congtac.EFORBIDDEN)

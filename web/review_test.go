@@ -11,6 +11,7 @@ import (
 	"congtac"
 	"congtac/store"
 	"congtac/store/storetest"
+	"congtac/vn"
 )
 
 // step posts a lifecycle step (or, with no action, the program's own form) on the world's
@@ -54,7 +55,7 @@ func TestReviewReturnFixApproveIssueAmend(t *testing.T) {
 			mustRedirect(t, "resolve", w.drafter.post(fmt.Sprintf("/comments/%d/resolve", comments[0].ID),
 				url.Values{"program": {idText(w.p.ID)}}), editorAt(w.p.ID, fmt.Sprintf("item-%d", item.ID)))
 			mustStatus(t, "fix", w.drafter.post(fmt.Sprintf("/items/%d/tasks", item.ID),
-				newTaskValues(w.p, "Tổng kết công tác năm 2026", "2", "trước ngày 25/12/2026")), http.StatusSeeOther)
+				newTaskValues(w.p, "Tổng kết công tác năm 2026", "2", "trước ngày "+vn.ShortDate(w.month.Start().AddDays(24)))), http.StatusSeeOther)
 			mustRedirect(t, "submit again", w.step(t, w.drafter, "submit", nil), view)
 			mustRedirect(t, "approve", w.step(t, w.chair, "approve", nil), view)
 			mustStatus(t, "the chair issues", w.step(t, w.chair, "issue", nil), http.StatusForbidden)
@@ -62,11 +63,11 @@ func TestReviewReturnFixApproveIssueAmend(t *testing.T) {
 			mustStatus(t, "issue on a day that does not exist", r, http.StatusUnprocessableEntity)
 			assertContains(t, r.body, `value="31/11/2026"`, "không đúng dạng")
 			last := lastNumber(t, w.st)
-			mustRedirect(t, "issue", w.step(t, w.cvp, "issue", url.Values{"issued_on": {"27/11/2026"}}), view)
+			mustRedirect(t, "issue", w.step(t, w.cvp, "issue", url.Values{"issued_on": {vn.ShortDate(demoToday)}}), view)
 			issued := w.reload(t)
 			number := congtac.FormatNumber(last+1, issued.Symbol)
 			page = w.cvp.get(view)
-			assertContains(t, page.body, "Số: "+number, "Sơn Hà, ngày 27 tháng 11 năm 2026", "Đã ban hành",
+			assertContains(t, page.body, "Số: "+number, vn.DateLine("Sơn Hà", demoToday), "Đã ban hành",
 				"Công bố trên trang công khai", "Điều chỉnh, bổ sung")
 			mustRedirect(t, "the editor of an issued program", w.drafter.get(view+"/edit"), view)
 			r = w.drafter.post(fmt.Sprintf("/items/%d", item.ID), url.Values{"program": {idText(w.p.ID)},
@@ -95,18 +96,22 @@ func TestReviewReturnFixApproveIssueAmend(t *testing.T) {
 			}
 			mustStatus(t, "a second amendment", w.step(t, w.cvp, "amend", nil), http.StatusConflict)
 			amend := w.cvp.get(r.location)
-			assertContains(t, amend.body, "Soạn thảo: Điều chỉnh, bổ sung Chương trình công tác của UBND tỉnh tháng 12 năm 2026",
+			assertContains(t, amend.body, "Soạn thảo: Điều chỉnh, bổ sung Chương trình c"+strings.TrimPrefix(w.p.Title, "C"),
 				"Chương trình đã ban hành")
 		})
 	}
 }
 
-// lastNumber returns the last number taken from the demo committee's register this year.
+// lastNumber returns the last number taken from the demo committee's register in
+// demoToday's year, 0 when none has been yet.
 func lastNumber(t *testing.T, st *store.Store) int {
 	t.Helper()
-	docs, _, err := st.FindDocuments(ctxb, congtac.DocumentFilter{Limit: 1})
-	if err != nil || len(docs) == 0 {
+	docs, _, err := st.FindDocuments(ctxb, congtac.DocumentFilter{Year: &demoToday.Year, Limit: 1})
+	if err != nil {
 		t.Fatalf("documents: %v", err)
+	}
+	if len(docs) == 0 {
+		return 0
 	}
 	return docs[0].Number
 }

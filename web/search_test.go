@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -31,6 +32,10 @@ func TestSearchWithoutDiacriticsWithinReach(t *testing.T) {
 			if err != nil || roads == 0 {
 				t.Fatalf("demo road tasks: %d, %v", roads, err)
 			}
+			month, quarterly := lastMonth(), quarterlyMonth(demoMonth(t, st))
+			if month.Number == 2 { // words match by prefix: "thang 2 nam 2027" finds "tháng 1 năm 2027" too
+				month = month.Prev()
+			}
 			tests := []struct {
 				login, q string
 				counts   map[string]string
@@ -41,11 +46,11 @@ func TestSearchWithoutDiacriticsWithinReach(t *testing.T) {
 				{"phongbaocao", "duong giao thong", map[string]string{"Nhiệm vụ": "0"}, nil},
 				{"vanphong", "TAI CHINH", map[string]string{"Cơ quan, đơn vị": "1"}, []string{"Sở Tài chính"}},
 				{"xabaocao", "tai chinh", map[string]string{"Cơ quan, đơn vị": "0"}, nil},
-				{"xem", "thuong ky thang 11", map[string]string{"Hội nghị, cuộc họp": "1"},
-					[]string{"Phiên họp UBND tỉnh thường kỳ tháng 11 năm 2026"}},
+				{"xem", fmt.Sprintf("thuong ky thang %d nam %d", month.Number, month.Year), map[string]string{"Hội nghị, cuộc họp": "1"},
+					[]string{"Phiên họp UBND tỉnh thường kỳ " + month.String()}},
 				{"xem", "mai", map[string]string{"Cán bộ": "1"}, []string{"Ngô Thị Mai"}},
-				{"phongbaocao", "cong tac quy iv", map[string]string{"Chương trình công tác": "1"},
-					[]string{"Công tác của UBND tỉnh tháng 10 và Quý IV năm 2026"}},
+				{"phongbaocao", fmt.Sprintf("cong tac thang %d quy %s nam %d", quarterly.Number, strings.ToLower(congtac.Roman(quarterly.Number/3+1)), quarterly.Year),
+					map[string]string{"Chương trình công tác": "1"}, []string{demoTitle(quarterly)}},
 			}
 			for _, tt := range tests {
 				r := as(t, s, srv, tt.login).get("/search?q=" + url.QueryEscape(tt.q))

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"congtac"
 	"congtac/clocktest"
 	"congtac/demo"
 	"congtac/store"
@@ -58,6 +59,31 @@ func sharedDemo(t testing.TB, e store.Engine) *store.Store {
 
 // demoToday is the day the demo data is seeded as of; test servers' clock says the same.
 var demoToday = clocktest.Today()
+
+// lastMonth is the month before demoToday's. Its program is issued and its regular meeting
+// held whatever day demoToday is.
+func lastMonth() congtac.Period { return congtac.PeriodOf(congtac.PeriodMonth, demoToday).Prev() }
+
+// demoMonth returns the month of the demo's newest issued program: demoToday's from the
+// first working day of the month under st's settings, when the demo issues its program,
+// and [lastMonth] on the days before.
+func demoMonth(t testing.TB, st *store.Store) congtac.Period {
+	t.Helper()
+	province, err := st.FindCommittee(ctxb, demoOrg(t, st, "Ủy ban nhân dân tỉnh Sơn Hà").ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := province.Settings
+	month := congtac.PeriodOf(congtac.PeriodMonth, demoToday)
+	issue := month.Start()
+	for !conf.WorkingDay(issue) {
+		issue = issue.AddDays(1)
+	}
+	if demoToday.Before(issue) {
+		return month.Prev()
+	}
+	return month
+}
 
 // newDemo returns a fresh demo store of its own for a test that changes things.
 func newDemo(t testing.TB, e store.Engine) *store.Store {

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -56,7 +57,7 @@ func TestTaskListIsScopedToTheReporter(t *testing.T) {
 			s, st, _ := demoServer(t, e)
 			srv := startServer(t, s)
 			stc := demoOrg(t, st, "Sở Tài chính")
-			today := congtac.MustDate(2026, 11, 27)
+			today := demoToday
 			var mine []congtac.Task
 			var other congtac.Task
 			for _, task := range allTasks(t, st) {
@@ -105,7 +106,7 @@ func TestTaskListFilters(t *testing.T) {
 			s, st, _ := demoServer(t, e)
 			c := as(t, s, startServer(t, s), "vanphong")
 			tasks := allTasks(t, st)
-			today := congtac.MustDate(2026, 11, 27)
+			today := demoToday
 
 			r := c.get("/tasks?status=overdue")
 			wantStatus(t, "overdue", r, http.StatusOK)
@@ -128,11 +129,13 @@ func TestTaskListFilters(t *testing.T) {
 				t.Errorf("overdue count %d, want %d", got, overdue)
 			}
 
-			r = c.get("/tasks?q=duong+giao+thong&period=th%C3%A1ng+10%2F2026")
+			quarterly := quarterlyMonth(demoMonth(t, st)) // its program has the road task
+			period := url.QueryEscape(fmt.Sprintf("tháng %d/%d", quarterly.Number, quarterly.Year))
+			r = c.get("/tasks?q=duong+giao+thong&period=" + period)
 			wantStatus(t, "words and period", r, http.StatusOK)
 			if got := texts(html(t, r.body), "table.tasks tbody td:first-child a"); !slices.Equal(got,
 				[]string{"Hoàn thành công tác giải phóng mặt bằng dự án đường giao thông kết nối các xã phía Bắc"}) {
-				t.Errorf("road tasks of the October program: %q", got)
+				t.Errorf("road tasks of the program of %s: %q", quarterly, got)
 			}
 
 			r = c.get("/tasks")
@@ -170,8 +173,9 @@ func TestTaskShow(t *testing.T) {
 		t.Run(string(e), func(t *testing.T) {
 			s, st, _ := demoServer(t, e)
 			srv := startServer(t, s)
-			today := congtac.MustDate(2026, 11, 27)
-			p := demoProgram(t, st, 2026, 10)
+			today := demoToday
+			quarterly := quarterlyMonth(lastMonth()) // its program has recurring tasks
+			p := demoProgram(t, st, quarterly.Year, quarterly.Number)
 			var recurring, supported congtac.Task
 			for _, task := range p.Tasks {
 				if task.Recurrence != nil && recurring.ID == 0 {

@@ -73,7 +73,7 @@ func TestRenderDemo(t *testing.T) {
 		{"conclusion.docx", []string{"-meeting", id(meeting), "-kind", "conclusion"}, "Giao Sở Tài chính hoàn thiện báo cáo"},
 		{"conclusion.pdf", []string{"-meeting", id(meeting), "-kind", "conclusion"}, ""},
 		{"report.docx", []string{"-report-program", id(issued), "-as-of", "2026-04-20"}, "tính đến ngày 20/04/2026"},
-		{"report.pdf", []string{"-report-program", id(issued)}, ""},
+		{"report.pdf", []string{"-report-program", id(issued), "-as-of", "2026-04-20"}, ""},
 		{"register.xlsx", []string{"-register", "-year", "2026"}, "Số, ký hiệu văn bản"},
 		{"register.pdf", []string{"-register", "-year", "2026"}, ""},
 		{"tasks.xlsx", []string{"-tasks", "-program", id(issued), "-as-of", "2026-04-20"}, "Cơ quan chủ trì"},
