@@ -10,8 +10,9 @@ import (
 	"congtac/vn"
 )
 
-// DraftNext creates the draft program of org for period, pre-filled from the latest program
-// of the same kind before it ([congtac.NextDraft]: unfinished tasks carried over, recurring
+// DraftNext creates the draft program of org for period, pre-filled from the latest issued
+// program of the same kind before it (a draft of an earlier period is no base: its tasks
+// are not in force) ([congtac.NextDraft]: unfinished tasks carried over, recurring
 // duties renewed, standard parts, the meetings of the period) or, for an org's first
 // program, with the standard parts ([congtac.FirstDraft]) and the place and signer of its
 // committee's settings; the briefing line follows that committee's briefing day and time.
@@ -63,9 +64,8 @@ func (s *Store) DraftNext(ctx context.Context, a congtac.Actor, orgID int64, per
 
 func ptrDate(d congtac.Date) *congtac.Date { return &d }
 
-// previousProgram returns, with its items and tasks, the latest program of org of period's
-// kind before period, preferring the issued one of a period; found is false when there is
-// none. It refuses (ECONFLICT) when org already has a live program for period.
+// previousProgram returns, with its items and tasks, the latest issued program of org of
+// period's kind before period; found is false when there is none. It refuses (ECONFLICT) when org already has a live program for period.
 func (s *Store) previousProgram(ctx context.Context, tx *sql.Tx, orgID int64, period congtac.Period) (congtac.Program, bool, error) {
 	var exists int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM programs WHERE org_id = $1 AND period_key = $2
@@ -77,7 +77,7 @@ func (s *Store) previousProgram(ctx context.Context, tx *sql.Tx, orgID int64, pe
 	}
 	var id int64
 	err := tx.QueryRowContext(ctx, `SELECT id FROM programs WHERE org_id = $1 AND period_kind = $2 AND period_key < $3
-		AND status <> 'superseded' ORDER BY period_key DESC, (status = 'issued') DESC, id DESC LIMIT 1`,
+		AND status = 'issued' ORDER BY period_key DESC, id DESC LIMIT 1`,
 		orgID, period.Kind, period.Key()).Scan(&id)
 	if err == sql.ErrNoRows {
 		return congtac.Program{}, false, nil

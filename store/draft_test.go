@@ -57,3 +57,37 @@ func TestDraftNextFromTheIssuedProgram(t *testing.T) {
 		}
 	})
 }
+
+// TestDraftNextSkipsAnUnissuedDraft: June drafted while May's program is still a draft
+// starts from April, the last issued one: May's tasks are in force nowhere yet.
+func TestDraftNextSkipsAnUnissuedDraft(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		fixedClock(s, congtac.MustDate(2023, 4, 28))
+		f := newFixture(t, s)
+		april := issued(t, s, f)
+		may, err := s.DraftNext(ctx, f.drafter, f.committee.ID, congtac.Period{Kind: congtac.PeriodMonth, Year: 2023, Number: 5}, congtac.MustDate(2023, 4, 30))
+		if err != nil {
+			t.Fatal(err)
+		}
+		june := congtac.Period{Kind: congtac.PeriodMonth, Year: 2023, Number: 6}
+		p, err := s.DraftNext(ctx, f.drafter, f.committee.ID, june, congtac.MustDate(2023, 5, 30))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasSuffix(p.Title, " tháng 6 năm 2023") {
+			t.Errorf("June's title = %q", p.Title)
+		}
+		fromApril := map[int64]bool{}
+		for _, task := range april.Tasks {
+			fromApril[task.ID] = true
+		}
+		for _, task := range p.Tasks {
+			if task.CarriedFrom != 0 && !fromApril[task.CarriedFrom] {
+				t.Errorf("June carried task %d from %d, not from April's issued program", task.ID, task.CarriedFrom)
+			}
+		}
+		if len(p.Tasks) == 0 || len(p.Tasks) != len(may.Tasks) {
+			t.Errorf("June has %d tasks, May's draft %d: both should carry April's unfinished ones", len(p.Tasks), len(may.Tasks))
+		}
+	})
+}

@@ -65,6 +65,9 @@ type apiProgramDetail struct {
 	Recipients []string     `json:"recipients"`
 	Items      []apiItem    `json:"items"`
 	Tasks      []apiTask    `json:"tasks"`
+	// PreviousPending is the previous period's program while a draft's is not issued yet:
+	// the draft carried the tasks of an older issued program ([Server.pendingPrevious]).
+	PreviousPending *apiProgram `json:"previous_pending"`
 }
 
 // apiSignature is who signs a document: the authority lines as printed, title and name.
@@ -120,6 +123,7 @@ func programSchemas() map[string]*oaSchema {
 		"ProgramDetail": schExtend(program, "Chương trình với chữ ký, nơi nhận, các mục và nhiệm vụ trong phạm vi xem.", oaProps{
 			"signature": schRef("Signature"), "recipients": schArray(schString("Nơi nhận.")),
 			"items": schArray(schRef("Item")), "tasks": schArray(schRef("Task")),
+			"previous_pending": schNullable(schRef("Program")),
 		}),
 		"Period": schObject("Kỳ.", oaProps{
 			"kind": schEnum("Loại kỳ.", periodKinds...), "year": schInt("Năm."),
@@ -209,6 +213,12 @@ func (s *Server) newAPIProgramDetail(ctx context.Context, a congtac.Actor, p con
 		if x.CanOnTask(a, congtac.ViewTasks, t) {
 			out.Tasks = append(out.Tasks, newAPITask(t, today))
 		}
+	}
+	if prev, ok, err := s.pendingPrevious(ctx, a, p); err != nil {
+		return out, err
+	} else if ok {
+		pending := newAPIProgram(prev)
+		out.PreviousPending = &pending
 	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -101,7 +102,11 @@ func (s *Server) handleProgramCreate(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		var p congtac.Program
 		if p, err = s.st.DraftNext(ctx, a, org, period, s.today()); err == nil {
-			s.flash(r, draftedMessage(p))
+			msg := draftedMessage(p)
+			if prev, ok, perr := s.pendingPrevious(ctx, a, p); perr == nil && ok {
+				msg += " " + pendingMessage(prev)
+			}
+			s.flash(r, msg)
 			http.Redirect(w, r, fmt.Sprintf("/programs/%d/edit", p.ID), http.StatusSeeOther)
 			return
 		}
@@ -161,6 +166,37 @@ func draftedMessage(p congtac.Program) string {
 	}
 	return fmt.Sprintf("Đã tạo dự thảo chương trình %s với %d nhiệm vụ, trong đó %d nhiệm vụ chuyển tiếp.",
 		p.Period, len(p.Tasks), carried)
+}
+
+// pendingPrevious returns the program of org of the period before draft p's when it exists
+// and is not issued yet: p was then drafted from an older issued program
+// ([store.Store.DraftNext]), and the office must know. ok is false for an amendment, a
+// program no longer editable, or a previous period issued or without a program.
+func (s *Server) pendingPrevious(ctx context.Context, a congtac.Actor, p congtac.Program) (prev congtac.Program, ok bool, err error) {
+	if !p.Status.Editable() || p.AmendsID != 0 {
+		return prev, false, nil
+	}
+	per := p.Period.Prev()
+	ps, _, err := s.st.FindPrograms(ctx, visiblePrograms(a, congtac.ProgramFilter{OrgID: &p.OrgID, Period: &per}))
+	if err != nil {
+		return prev, false, fmt.Errorf("web: previous program: %w", err)
+	}
+	for _, q := range ps {
+		if q.Status.Published() {
+			return prev, false, nil
+		}
+		if !ok {
+			prev, ok = q, true
+		}
+	}
+	return prev, ok, nil
+}
+
+// pendingMessage says that the previous period's program prev is not issued yet, and what
+// that means for the draft made after it.
+func pendingMessage(prev congtac.Program) string {
+	return fmt.Sprintf("Chương trình %s chưa ban hành (%s): dự thảo này chỉ chuyển tiếp nhiệm vụ của chương trình đã ban hành gần nhất.",
+		prev.Period, strings.ToLower(prev.Status.Label()))
 }
 
 // draftableProgram returns the program of path value id with its items and tasks when the

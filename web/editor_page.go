@@ -15,25 +15,31 @@ import (
 // and the lifecycle steps the actor may take.
 type editorPage struct {
 	layout
-	ID           int64
-	Href         string // the read-only view
-	Status       statusView
-	Period       string
-	Version      int
-	Problems     []string // why the last post was refused, when no form shows it
-	Jump         string   // the anchor of the form refused, to go to it
-	Program      *programForm
-	Comments     []commentView // on the whole program
-	Items        []itemView
-	Loose        []*taskForm // tasks under no item
-	Carried      *carriedPanel
-	NewPart      *itemForm // a new part at the top level
-	CanSubmit    bool
-	CanDelete    bool   // a draft never submitted
-	Returned     string // the signer's remarks when returning the program, while it is returned
-	AmendsHref   string // the issued program this one amends
+	ID         int64
+	Href       string // the read-only view
+	Status     statusView
+	Period     string
+	Version    int
+	Problems   []string // why the last post was refused, when no form shows it
+	Jump       string   // the anchor of the form refused, to go to it
+	Program    *programForm
+	Comments   []commentView // on the whole program
+	Items      []itemView
+	Loose      []*taskForm // tasks under no item
+	Carried    *carriedPanel
+	NewPart    *itemForm // a new part at the top level
+	CanSubmit  bool
+	CanDelete  bool   // a draft never submitted
+	Returned   string // the signer's remarks when returning the program, while it is returned
+	AmendsHref string // the issued program this one amends
+	// Pending is the previous period's program while it is not issued yet (see
+	// [Server.pendingPrevious]); nil otherwise.
+	Pending      *pendingView
 	VersionsHref string
 }
+
+// pendingView links to the previous period's program that is not issued yet.
+type pendingView struct{ Href, Title, Message string }
 
 // itemView is one item in the editor with its forms and tasks.
 type itemView struct {
@@ -122,6 +128,11 @@ func (s *Server) editorPage(r *http.Request, p congtac.Program, st editorState) 
 		if page.Returned, err = s.returnRemarks(r, p.ID); err != nil {
 			return editorPage{}, err
 		}
+	}
+	if prev, ok, err := s.pendingPrevious(ctx, a, p); err != nil {
+		return editorPage{}, err
+	} else if ok {
+		page.Pending = &pendingView{Href: fmt.Sprintf("/programs/%d", prev.ID), Title: capitalize(prev.Title), Message: pendingMessage(prev)}
 	}
 	page.Program = st.program
 	if st.at != "program" || page.Program == nil {
