@@ -124,8 +124,20 @@ type Document struct {
 	Note       string
 }
 
+// Issuance is what the office states when it issues a document congtac drafted: the day of
+// issue and the register's columns "Số lượng bản" (Copies) and "Đơn vị, người nhận bản
+// lưu" (Keeper, e.g. "VT, VP"). The number comes from the register.
+type Issuance struct {
+	On     Date
+	Copies int
+	Keeper string
+}
+
 // Code returns the number and symbol: "45/CTr-UBND".
 func (d Document) Code() string { return FormatNumber(d.Number, d.Symbol) }
+
+// maxCopies bounds the number of copies a register records, against a mistyped figure.
+const maxCopies = 10000
 
 // Validate checks the fields typed at issue, within the metadata limits of Phụ lục VI.
 func (d Document) Validate() error {
@@ -147,8 +159,11 @@ func (d Document) Validate() error {
 	if d.Number < 0 {
 		p.Add("number", "Số văn bản không hợp lệ.")
 	}
-	if d.Copies < 0 {
-		p.Add("copies", "Số bản không hợp lệ.")
+	if d.Copies < 0 || d.Copies > maxCopies {
+		p.Add("copies", "Số lượng bản phải từ 0 đến %d.", maxCopies)
+	}
+	if len([]rune(d.Keeper)) > 200 {
+		p.Add("keeper", "Đơn vị, người nhận bản lưu dài quá 200 ký tự.")
 	}
 	if len([]rune(d.Signature.Name)) > 50 || len([]rune(d.Signature.Title)) > 100 {
 		p.Add("signature", "Họ tên người ký tối đa 50 ký tự, chức vụ tối đa 100 ký tự.")

@@ -200,3 +200,15 @@ func (u ProgramUpdate) Apply(p Program) Program {
 	setIf(&p.Public, u.Public)
 	return p
 }
+
+// FileKeeper returns who keeps the file copy as the recipients' last line names it ("Lưu:
+// VT, TH." gives "VT, TH"); "" when no line starts with "Lưu".
+func (p Program) FileKeeper() string {
+	for i := len(p.Recipients) - 1; i >= 0; i-- {
+		line := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(p.Recipients[i]), "-+ "))
+		if rest, ok := strings.CutPrefix(line, "Lưu"); ok {
+			return strings.TrimRight(strings.TrimSpace(strings.TrimLeft(rest, ": ")), ".;")
+		}
+	}
+	return ""
+}

@@ -378,6 +378,8 @@ func TestDocumentValidate(t *testing.T) {
 		{"long signer title", edit(func(d *Document) { d.Signature.Title = strings.Repeat("a", 101) }), "signature"},
 		{"negative number", edit(func(d *Document) { d.Number = -1 }), "number"},
 		{"negative copies", edit(func(d *Document) { d.Copies = -1 }), "copies"},
+		{"mistyped copies", edit(func(d *Document) { d.Copies = 300000 }), "copies"},
+		{"long keeper", edit(func(d *Document) { d.Keeper = strings.Repeat("VT, ", 60) }), "keeper"},
 	})
 }
 
@@ -440,6 +442,23 @@ func TestWorkingDay(t *testing.T) {
 	for d, want := range map[string]bool{"2023-05-01": true, "2023-05-06": false, "2023-05-07": false} {
 		if got := zero.WorkingDay(ymd(d)); got != want {
 			t.Errorf("zero settings WorkingDay(%s) = %v, want %v", d, got, want)
+		}
+	}
+}
+
+func TestProgramFileKeeper(t *testing.T) {
+	for _, tc := range []struct {
+		recipients []string
+		want       string
+	}{
+		{[]string{"- Như trên;", "- Lưu: VT, TH."}, "VT, TH"},
+		{[]string{"Như thành phần mời;", "Lưu: VT."}, "VT"},
+		{[]string{"Lưu VT, VP;", "Các phòng, ban;"}, "VT, VP"},
+		{[]string{"Các phòng, ban;"}, ""},
+		{nil, ""},
+	} {
+		if got := (Program{Recipients: tc.recipients}).FileKeeper(); got != tc.want {
+			t.Errorf("FileKeeper(%q) = %q, want %q", tc.recipients, got, tc.want)
 		}
 	}
 }

@@ -98,7 +98,7 @@ func issueLargestDraft(b *testing.B, st *store.Store) congtac.Program {
 			b.Fatal(err)
 		}
 	}
-	if _, err := assemble.IssueProgram(ctx, st, head, best.ID, best.Version, congtac.MustDate(2026, 11, 2)); err != nil {
+	if _, err := assemble.IssueProgram(ctx, st, head, best.ID, best.Version, congtac.Issuance{On: congtac.MustDate(2026, 11, 2)}); err != nil {
 		b.Fatal(err)
 	}
 	if best, err = st.FindProgramByID(ctx, best.ID); err != nil {

@@ -105,7 +105,7 @@ func TestSnapshotIsTheDocumentAsIssued(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		issued, err := assemble.IssueProgram(ctxb, st, head, p.ID, p.Version, today)
+		issued, err := assemble.IssueProgram(ctxb, st, head, p.ID, p.Version, congtac.Issuance{On: today})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -161,7 +161,7 @@ func TestAmendmentHasItsOwnSnapshot(t *testing.T) {
 			t.Fatal(err)
 		}
 		p, head := approvedDraft(t, st)
-		orig, err := assemble.IssueProgram(ctxb, st, head, p.ID, p.Version, today)
+		orig, err := assemble.IssueProgram(ctxb, st, head, p.ID, p.Version, congtac.Issuance{On: today})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -176,7 +176,7 @@ func TestAmendmentHasItsOwnSnapshot(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if am, err = assemble.IssueProgram(ctxb, st, head, am.ID, am.Version, today); err != nil {
+		if am, err = assemble.IssueProgram(ctxb, st, head, am.ID, am.Version, congtac.Issuance{On: today}); err != nil {
 			t.Fatal(err)
 		}
 		amended, _ := st.FindProgramByID(ctxb, orig.ID)
@@ -203,7 +203,7 @@ func TestBackfill(t *testing.T) {
 			t.Fatal(err)
 		}
 		p, head := approvedDraft(t, st)
-		if _, err := st.IssueProgram(ctxb, head, p.ID, p.Version, today, nil); err != nil {
+		if _, err := st.IssueProgram(ctxb, head, p.ID, p.Version, congtac.Issuance{On: today}, nil); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := assemble.FindFrozenProgram(ctxb, st, p.ID); congtac.ErrorCode(err) != congtac.ENOTFOUND {

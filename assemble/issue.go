@@ -9,12 +9,12 @@ import (
 	"congtac/store"
 )
 
-// IssueProgram issues program id, read at version, on day on ([store.Store.IssueProgram])
+// IssueProgram issues program id, read at version, as iss states ([store.Store.IssueProgram])
 // and stores, in the transaction that numbers it, the snapshot of its document: the program
 // as approved, with its meetings, the settings, the names of the orgs and people it prints
 // and the signer's signature and the seal, read just before. Every later rendering shows
 // that snapshot. ECONFLICT when the program moved past version; the store's errors else.
-func IssueProgram(ctx context.Context, st *store.Store, a congtac.Actor, id int64, version int, on congtac.Date) (congtac.Program, error) {
+func IssueProgram(ctx context.Context, st *store.Store, a congtac.Actor, id int64, version int, iss congtac.Issuance) (congtac.Program, error) {
 	src, err := Load(ctx, st)
 	if err != nil {
 		return congtac.Program{}, err
@@ -31,7 +31,7 @@ func IssueProgram(ctx context.Context, st *store.Store, a congtac.Actor, id int6
 	if err != nil {
 		return congtac.Program{}, err
 	}
-	return st.IssueProgram(ctx, a, id, version, on, func(d congtac.Document) (congtac.Snapshot, error) {
+	return st.IssueProgram(ctx, a, id, version, iss, func(d congtac.Document) (congtac.Snapshot, error) {
 		return build(d).snapshot()
 	})
 }

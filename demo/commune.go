@@ -139,7 +139,7 @@ func (w *world) communeProgram(c *communeWorld) error {
 		issueOn = issueOn.AddDays(1)
 	}
 	w.at(issueOn)
-	if _, err := assemble.IssueProgram(w.ctx, w.st, c.actor, p.ID, p.Version, issueOn); err != nil {
+	if _, err := assemble.IssueProgram(w.ctx, w.st, c.actor, p.ID, p.Version, congtac.Issuance{On: issueOn}); err != nil {
 		return err
 	}
 	w.sum.Documents++

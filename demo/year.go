@@ -117,7 +117,7 @@ func (w *world) planMonth(q *queue, i int, month congtac.Period) {
 	q.add(start.AddDays(-2), func() error { return w.move(p, chair, congtac.ActionApprove, "") })
 	issueOn := w.workingDay(start)
 	q.add(issueOn, func() error {
-		issued, err := assemble.IssueProgram(w.ctx, w.st, office, p.ID, p.Version, issueOn)
+		issued, err := assemble.IssueProgram(w.ctx, w.st, office, p.ID, p.Version, congtac.Issuance{On: issueOn})
 		if err == nil && i >= 9 { // the last three months' programs are published to the public
 			public := true
 			issued, err = w.st.UpdateProgram(w.ctx, office, issued.ID, issued.Version, congtac.ProgramUpdate{Public: &public})

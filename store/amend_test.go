@@ -61,7 +61,7 @@ func TestAmendProgram(t *testing.T) {
 
 		a, _ = s.TransitionProgram(ctx, f.drafter, a.ID, got.Version, congtac.ActionSubmit, "")
 		a, _ = s.TransitionProgram(ctx, f.chair, a.ID, a.Version, congtac.ActionApprove, "")
-		a, err = s.IssueProgram(ctx, f.drafter, a.ID, a.Version, congtac.MustDate(2023, 4, 21), nil)
+		a, err = s.IssueProgram(ctx, f.drafter, a.ID, a.Version, congtac.Issuance{On: congtac.MustDate(2023, 4, 21)}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -226,7 +226,7 @@ func draftAndIssue(t *testing.T, s *store.Store, head congtac.Actor, org int64) 
 			t.Fatal(err)
 		}
 	}
-	if p, err = s.IssueProgram(ctx, head, p.ID, p.Version, congtac.MustDate(2023, 5, 5), nil); err != nil {
+	if p, err = s.IssueProgram(ctx, head, p.ID, p.Version, congtac.Issuance{On: congtac.MustDate(2023, 5, 5)}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if p, err = s.FindProgramByID(ctx, p.ID); err != nil {

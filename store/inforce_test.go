@@ -20,7 +20,7 @@ func takeToIssued(t *testing.T, s *store.Store, f fixture, p congtac.Program, on
 	if p, err = s.TransitionProgram(ctx, f.chair, p.ID, p.Version, congtac.ActionApprove, ""); err != nil {
 		t.Fatalf("approve: %v", err)
 	}
-	if p, err = s.IssueProgram(ctx, f.drafter, p.ID, p.Version, on, nil); err != nil {
+	if p, err = s.IssueProgram(ctx, f.drafter, p.ID, p.Version, congtac.Issuance{On: on}, nil); err != nil {
 		t.Fatalf("issue: %v", err)
 	}
 	if p, err = s.FindProgramByID(ctx, p.ID); err != nil {

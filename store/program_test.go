@@ -67,7 +67,7 @@ func TestProgramLifecycle(t *testing.T) {
 		if err != nil || p.Status != congtac.ProgramApproved {
 			t.Fatalf("approve: %v, %s", err, p.Status)
 		}
-		p, err = s.IssueProgram(ctx, f.drafter, p.ID, p.Version, congtac.MustDate(2023, 4, 5), nil)
+		p, err = s.IssueProgram(ctx, f.drafter, p.ID, p.Version, congtac.Issuance{On: congtac.MustDate(2023, 4, 5)}, nil)
 		if err != nil {
 			t.Fatalf("issue: %v", err)
 		}
@@ -91,7 +91,7 @@ func TestProgramLifecycle(t *testing.T) {
 		}
 		q, _ = s.TransitionProgram(ctx, f.drafter, q.ID, q.Version, congtac.ActionSubmit, "")
 		q, _ = s.TransitionProgram(ctx, f.chair, q.ID, q.Version, congtac.ActionApprove, "")
-		q, err = s.IssueProgram(ctx, f.drafter, q.ID, q.Version, congtac.MustDate(2023, 5, 4), nil)
+		q, err = s.IssueProgram(ctx, f.drafter, q.ID, q.Version, congtac.Issuance{On: congtac.MustDate(2023, 5, 4)}, nil)
 		if err != nil || q.Number != 2 {
 			t.Errorf("second issue: number %d, %v; want 2", q.Number, err)
 		}

@@ -30,6 +30,35 @@ func nextNumber(ctx context.Context, tx *sql.Tx, orgID int64, year int, t congta
 	return id, n, nil
 }
 
+// NextProgramNumber returns the number and symbol that issuing program id on day on would
+// take now ("25", "CTr-UBND"): the next of its committee's register for on's year under the
+// series setting. It reserves nothing; an issue in between takes the number first.
+func (s *Store) NextProgramNumber(ctx context.Context, id int64, on congtac.Date) (number int, symbol string, err error) {
+	err = s.inReadTx(ctx, func(tx *sql.Tx) error {
+		p, err := findProgramRow(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		org, err := findOrg(ctx, tx, p.OrgID)
+		if err != nil {
+			return err
+		}
+		st, err := settingsOf(ctx, tx, p.OrgID)
+		if err != nil {
+			return err
+		}
+		var last int
+		err = tx.QueryRowContext(ctx, `SELECT last FROM registers WHERE org_id = $1 AND year = $2 AND doc_type = $3
+			AND secret = $4`, p.OrgID, on.Year, congtac.SeriesType(st.Series, congtac.DocProgram), false).Scan(&last)
+		if err != nil && err != sql.ErrNoRows {
+			return fmt.Errorf("store: next program number: %w", err)
+		}
+		number, symbol = last+1, congtac.Symbol(congtac.DocProgram, symbolBody(org), "")
+		return nil
+	})
+	return number, symbol, err
+}
+
 // issue numbers d from its org's register for the year of its issue date, under the
 // series setting, and records it. d.Number, d.RegisterID and d.ID are set.
 func (s *Store) issue(ctx context.Context, tx *sql.Tx, a congtac.Actor, d *congtac.Document) error {
@@ -81,15 +110,17 @@ func (s *Store) IssueDocument(ctx context.Context, a congtac.Actor, d congtac.Do
 	return d, nil
 }
 
-// IssueProgram issues an approved program on day `on`: a number from the register
-// ("05/CTr-UBND"), the date and place, and the status issued; from then on it is immutable.
+// IssueProgram issues an approved program as iss states (day of issue, copies and keeper of
+// the file copy, recorded in the register): a number from the register ("05/CTr-UBND"),
+// the date and place, and the status issued; from then on it is immutable.
 // In the same transaction it stores the snapshot freeze makes of the issued document (see
 // [Freeze]; nil stores none), which every later rendering of the program shows. When the
 // program amends an earlier issued one, that one becomes amended and keeps its own snapshot.
 // A program that is not ready ([congtac.Program.CheckReady]) is refused with EINVALID
 // listing its tasks; once issued, its tasks are in force in place of those they carry on or
 // replace ([takeOver]).
-func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, version int, on congtac.Date, freeze Freeze) (congtac.Program, error) {
+func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, version int, iss congtac.Issuance, freeze Freeze) (congtac.Program, error) {
+	on := iss.On
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -123,7 +154,8 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 		}
 		d := congtac.Document{OrgID: p.OrgID, Type: congtac.DocProgram, IssuedOn: on, Place: p.Place,
 			Symbol: congtac.Symbol(congtac.DocProgram, symbolBody(org), ""), Summary: p.Title,
-			Signature: p.Signature, Recipients: p.Recipients, ProgramID: p.ID}
+			Signature: p.Signature, Recipients: p.Recipients, ProgramID: p.ID,
+			Copies: iss.Copies, Keeper: vn.NFC(strings.TrimSpace(iss.Keeper))}
 		if err := s.issue(ctx, tx, a, &d); err != nil {
 			return err
 		}

@@ -17,7 +17,7 @@ func issued(t *testing.T, s *store.Store, f fixture) congtac.Program {
 	}
 	p, _ = s.TransitionProgram(ctx, f.drafter, p.ID, p.Version, congtac.ActionSubmit, "")
 	p, _ = s.TransitionProgram(ctx, f.chair, p.ID, p.Version, congtac.ActionApprove, "")
-	if p, err = s.IssueProgram(ctx, f.drafter, p.ID, p.Version, congtac.MustDate(2023, 4, 5), nil); err != nil {
+	if p, err = s.IssueProgram(ctx, f.drafter, p.ID, p.Version, congtac.Issuance{On: congtac.MustDate(2023, 4, 5)}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if p, err = s.FindProgramByID(ctx, p.ID); err != nil {

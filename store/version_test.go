@@ -39,7 +39,7 @@ func TestVersionsAndReviewComments(t *testing.T) {
 		}
 		p, _ = s.TransitionProgram(ctx, f.drafter, p.ID, p.Version, congtac.ActionSubmit, "")
 		p, _ = s.TransitionProgram(ctx, f.chair, p.ID, p.Version, congtac.ActionApprove, "")
-		if _, err := s.IssueProgram(ctx, f.drafter, p.ID, p.Version, congtac.MustDate(2023, 4, 5), nil); err != nil {
+		if _, err := s.IssueProgram(ctx, f.drafter, p.ID, p.Version, congtac.Issuance{On: congtac.MustDate(2023, 4, 5)}, nil); err != nil {
 			t.Fatal(err)
 		}
 		vs, err := s.FindProgramVersions(ctx, p.ID)

@@ -56,6 +56,8 @@ type apiProgramTransition struct {
 type apiProgramIssue struct {
 	Version  *int   `json:"version"`
 	IssuedOn string `json:"issued_on"`
+	Copies   int    `json:"copies"`
+	Keeper   string `json:"keeper"`
 }
 
 // apiProgramAmend is the body of POST /api/v1/programs/{id}/amend.
@@ -102,6 +104,9 @@ func draftSchemas() map[string]*oaSchema {
 			}),
 		"ProgramIssue": schInput("Ban hành chương trình đã duyệt: số lấy từ sổ văn bản đi.", []string{"version"}, oaProps{
 			"version": version, "issued_on": schDate("Ngày ban hành; mặc định hôm nay."),
+			"copies": {Type: "integer", Minimum: ptr(0.0), Maximum: ptr(10000.0),
+				Description: "Số lượng bản, ghi vào sổ văn bản đi; mặc định 0 (không ghi)."},
+			"keeper": schString("Đơn vị, người nhận bản lưu (tối đa 200 ký tự): VT, VP."),
 		}),
 		"ProgramAmend": schInput("Tạo bản điều chỉnh, bổ sung của chương trình đã ban hành.", []string{"version"},
 			oaProps{"version": version}),
@@ -312,8 +317,9 @@ func (s *Server) handleAPIProgramTransition(w http.ResponseWriter, r *http.Reque
 	writeJSON(w, http.StatusOK, newAPIProgram(p))
 }
 
-// handleAPIProgramIssue issues an approved program on issued_on (default today): the next
-// number of the register, answered in code ("05/CTr-UBND"). IssueDocuments must reach the
+// handleAPIProgramIssue issues an approved program on issued_on (default today), with the
+// register's copies and keeper of the file copy: the next number of the register, answered
+// in code ("05/CTr-UBND"). IssueDocuments must reach the
 // program's org.
 func (s *Server) handleAPIProgramIssue(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.apiProgramToChange(w, r, congtac.IssueDocuments)
@@ -334,7 +340,8 @@ func (s *Server) handleAPIProgramIssue(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err, 0)
 		return
 	}
-	p, err := assemble.IssueProgram(r.Context(), s.st, actorOf(r), p.ID, version, on)
+	p, err := assemble.IssueProgram(r.Context(), s.st, actorOf(r), p.ID, version,
+		congtac.Issuance{On: on, Copies: body.Copies, Keeper: body.Keeper})
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api issue program: %w", err), 0)
 		return

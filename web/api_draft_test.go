@@ -164,10 +164,16 @@ func TestAPIDraftReviewIssue(t *testing.T) {
 			if p = step(w.chair, "approve", "", http.StatusOK); p.Status != "approved" {
 				t.Fatalf("after approval: %s", p.Status)
 			}
+			apiErrorOf(t, w.drafter.call("POST", prog+"/issue", fmt.Sprintf(`{"version": %d, "copies": -3}`, p.Version)),
+				http.StatusUnprocessableEntity, congtac.EINVALID)
 			issued := valid[apiProgram](t, w.s, w.drafter.call("POST", prog+"/issue",
-				fmt.Sprintf(`{"version": %d, "issued_on": "2023-05-04"}`, p.Version)), http.StatusOK, "Program")
+				fmt.Sprintf(`{"version": %d, "issued_on": "2023-05-04", "copies": 25, "keeper": "VT, VP"}`, p.Version)), http.StatusOK, "Program")
 			if deref(issued.Code) != "02/CTr-UBND" || deref(issued.IssuedOn) != "2023-05-04" || issued.Status != "issued" {
 				t.Errorf("issued = %+v, want number 02 after April's 01", issued)
+			}
+			docs, _, err := w.st.FindDocuments(ctxb, congtac.DocumentFilter{ID: issued.DocumentID})
+			if err != nil || len(docs) != 1 || docs[0].Copies != 25 || docs[0].Keeper != "VT, VP" {
+				t.Errorf("register entry %+v, %v; want 25 copies kept by VT, VP", docs, err)
 			}
 
 			vs := getAs[apiVersions](w.drafter, prog+"/versions", http.StatusOK)

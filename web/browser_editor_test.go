@@ -75,6 +75,14 @@ func (b *browserSession) screenshot(name, sel string) {
 	b.t.Logf("screenshot: %s (%d bytes)", path, len(shot))
 }
 
+// askToIssue sends the program page's issue form and returns the number the confirmation
+// shows: "Số: 25/CTr-UBND" read as "Số 25/CTr-UBND".
+func (b *browserSession) askToIssue() string {
+	b.t.Helper()
+	b.do("ask to issue", chromedp.Click(chromedp.CSS(`form[action$="/issue"] button`)), chromedp.WaitVisible(chromedp.CSS(`#xac-nhan-ban-hanh`)))
+	return strings.Replace(b.text(`.wf-number`), "Số: ", "Số ", 1)
+}
+
 // act takes the steps, the last of which sends a form, and returns the message the next
 // page shows. The message of the page before is removed first, so that the wait is for
 // the next page's, and a confirmation the page may ask (data-confirm) is answered yes.
@@ -177,10 +185,12 @@ func TestBrowserDraftReviewIssue(t *testing.T) {
 
 	b.signInAs("cvp")
 	b.do("open the program", chromedp.Navigate(view), chromedp.WaitVisible(css(`#wf-issued`)))
-	msg = b.act("issue", chromedp.Click(css(`form[action$="/issue"] button`)))
+	b.do("fill the register's columns", chromedp.SendKeys(css(`#wf-copies`), "30"))
+	shown := b.askToIssue()
+	msg = b.act("issue", chromedp.Click(css(`#xac-nhan-ban-hanh button`)))
 	first := issuedNumber(t, b.text(`.doc-number`))
-	if !strings.Contains(msg, "Đã ban hành chương trình: Số "+fmt.Sprintf("%02d", first)) {
-		t.Errorf("after issuing: %q", msg)
+	if !strings.Contains(msg, "Đã ban hành chương trình: "+shown) || !strings.HasPrefix(shown, "Số "+fmt.Sprintf("%02d", first)) {
+		t.Errorf("asked to confirm %q, then: %q", shown, msg)
 	}
 	b.screenshot("browser-issued.png", "")
 
@@ -189,7 +199,8 @@ func TestBrowserDraftReviewIssue(t *testing.T) {
 	b.act("keep the carried deadlines", chromedp.Click(css(`#carried form button`)))
 	b.act("submit it", chromedp.Click(css(`form.ed-submit button`)))
 	b.act("approve it", chromedp.Click(css(`form[action$="/approve"] button`)))
-	b.act("issue it", chromedp.Click(css(`form[action$="/issue"] button`)))
+	b.askToIssue()
+	b.act("issue it", chromedp.Click(css(`#xac-nhan-ban-hanh button`)))
 	if next := issuedNumber(t, b.text(`.doc-number`)); next != first+1 {
 		t.Errorf("the next program issued has number %d, want %d", next, first+1)
 	}

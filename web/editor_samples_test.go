@@ -41,9 +41,13 @@ func editorSamples(s *Server, r *http.Request) map[string][]pageSample {
 			MoveAction: "/items/4/move", DelAction: "/items/4/delete", DeleteError: "Đánh dấu ô xác nhận."}}}
 	panel := &workflowPanel{Href: "/programs/9", EditHref: "/programs/9/edit", VersionsHref: "/programs/9/versions", Version: 4,
 		Submit: true, Recall: true, Approve: true, Return: true, Issue: true, Amend: true, Comment: true, Publish: true,
-		IssuedOn: "27/11/2026", ReturnComment: "Bổ sung", CommentItems: []option{{Label: "Cả chương trình"}},
+		issueForm: issueForm{IssuedOn: "27/11/2026", Copies: "x"}, Expected: "25/CTr-UBND", ReturnComment: "Bổ sung", CommentItems: []option{{Label: "Cả chương trình"}},
 		Comments: []commentView{{Where: "Mục 1.", Text: "Rõ hơn chỉ tiêu", Resolved: true}},
-		Errors:   map[string]string{"comment": "Khi trả lại cần ghi ý kiến để Văn phòng sửa."}}
+		Errors: map[string]string{"comment": "Khi trả lại cần ghi ý kiến để Văn phòng sửa.",
+			"copies": "Số lượng bản phải là một số không âm, ví dụ 30."}}
+	confirm := *panel
+	confirm.Confirm = &issueConfirm{issueForm: issueForm{IssuedOn: "27/11/2026", Copies: "30", Keeper: "VT, TH"}, Number: "26",
+		Code: "26/CTr-UBND", Date: "Sơn Hà, ngày 27 tháng 11 năm 2026", Changed: "Số 25/CTr-UBND đã được cấp cho văn bản khác vừa ban hành."}
 	return map[string][]pageSample{
 		"program_new": {
 			{programNewPage{layout: l("Soạn chương trình mới"), Form: programNewForm{Org: "1", Kind: "month", Year: "2026",
@@ -80,6 +84,11 @@ func editorSamples(s *Server, r *http.Request) map[string][]pageSample {
 		"program": {
 			{programPage{layout: l("Công tác tháng 12"), Workflow: panel}, "Khi trả lại cần ghi ý kiến để Văn phòng sửa."},
 			{programPage{layout: l("Công tác tháng 12"), Workflow: panel}, "Công bố trên trang công khai"},
+			{programPage{layout: l("Công tác tháng 12"), Workflow: panel}, "Số dự kiến nếu ban hành hôm nay: <strong>25/CTr-UBND</strong>"},
+			{programPage{layout: l("Công tác tháng 12"), Workflow: panel}, `aria-describedby="e-wf-copies"`},
+			{programPage{layout: l("Công tác tháng 12"), Workflow: &confirm}, `<strong class="wf-number">Số: 26/CTr-UBND</strong>, Sơn Hà, ngày 27 tháng 11 năm 2026.`},
+			{programPage{layout: l("Công tác tháng 12"), Workflow: &confirm}, `<input type="hidden" name="keeper" value="VT, TH">`},
+			{programPage{layout: l("Công tác tháng 12"), Workflow: &confirm}, "đã được cấp cho văn bản khác"},
 		},
 	}
 }

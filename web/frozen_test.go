@@ -204,8 +204,11 @@ func TestIssuedProgramIsFrozen(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				mustRedirect(t, step.action, step.c.post(view+"/"+step.action,
-					url.Values{"version": {strconv.Itoa(p.Version)}}), view)
+				form := url.Values{"version": {strconv.Itoa(p.Version)}}
+				if step.action == "issue" {
+					form = confirmedIssue(t, step.c, view, form)
+				}
+				mustRedirect(t, step.action, step.c.post(view+"/"+step.action, form), view)
 			}
 			p, err := st.FindProgramByID(ctxb, id)
 			if err != nil || p.Status != congtac.ProgramIssued || len(p.Tasks) < 2 {

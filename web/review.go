@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"congtac"
-	"congtac/assemble"
 	"congtac/vn"
 )
 
@@ -24,12 +23,15 @@ type workflowPanel struct {
 	Version                                  int
 	Submit, Recall, Approve, Return          bool
 	Issue, Amend, Comment                    bool
-	Publish, Public                          bool // the actor may publish the issued program; it is public
-	ReturnComment, IssuedOn                  string
+	Publish, Public                          bool          // the actor may publish the issued program; it is public
+	issueForm                                              // the issue fields as typed
+	Confirm                                  *issueConfirm // the question before issuing; nil until asked
+	Expected                                 string        // the number issuing today would take: "25/CTr-UBND"
+	ReturnComment                            string
 	CommentItem, CommentText                 string
 	CommentItems                             []option
 	Comments                                 []commentView
-	Errors                                   map[string]string // by field: comment, issued_on, text, item_id
+	Errors                                   map[string]string // by field: comment, issued_on, copies, keeper, text, item_id
 	Problems                                 []string
 }
 
@@ -38,10 +40,10 @@ type workflowPanel struct {
 func (s *Server) workflowPanel(r *http.Request, p congtac.Program, orgs orgIndex, st *workflowPanel) (*workflowPanel, error) {
 	a := actorOf(r)
 	wf := &workflowPanel{Href: fmt.Sprintf("/programs/%d", p.ID), Version: p.Version, Errors: map[string]string{},
-		IssuedOn: vn.PaddedDate(s.today())}
+		issueForm: issueForm{IssuedOn: vn.PaddedDate(s.today()), Keeper: p.FileKeeper()}}
 	if st != nil {
-		wf.ReturnComment, wf.IssuedOn, wf.CommentItem, wf.CommentText = st.ReturnComment, st.IssuedOn, st.CommentItem, st.CommentText
-		wf.Errors, wf.Problems = st.Errors, st.Problems
+		wf.ReturnComment, wf.issueForm, wf.CommentItem, wf.CommentText = st.ReturnComment, st.issueForm, st.CommentItem, st.CommentText
+		wf.Errors, wf.Problems, wf.Confirm = st.Errors, st.Problems, st.Confirm
 	}
 	can := func(c congtac.Capability) bool { return a.Can(c) && orgs.Can(a, c, p.OrgID) }
 	actions := congtac.ActionsFor(p.Status, a.Role)
@@ -51,6 +53,13 @@ func (s *Server) workflowPanel(r *http.Request, p congtac.Program, orgs orgIndex
 	wf.Submit, wf.Recall = step(congtac.ActionSubmit, congtac.DraftPrograms), step(congtac.ActionRecall, congtac.DraftPrograms)
 	wf.Approve, wf.Return = step(congtac.ActionApprove, congtac.ReviewPrograms), step(congtac.ActionReturn, congtac.ReviewPrograms)
 	wf.Issue, wf.Amend = step(congtac.ActionIssue, congtac.IssueDocuments), step(congtac.ActionAmend, congtac.IssueDocuments) && can(congtac.DraftPrograms)
+	if wf.Issue {
+		n, symbol, err := s.st.NextProgramNumber(r.Context(), p.ID, s.today())
+		if err != nil {
+			return nil, err
+		}
+		wf.Expected = congtac.FormatNumber(n, symbol)
+	}
 	wf.Comment = p.Status == congtac.ProgramSubmitted && can(congtac.ReviewPrograms)
 	if p.Status.Editable() && can(congtac.DraftPrograms) {
 		wf.EditHref = fmt.Sprintf("/programs/%d/edit", p.ID)
@@ -151,7 +160,7 @@ func (s *Server) refuseStep(w http.ResponseWriter, r *http.Request, p congtac.Pr
 		s.fail(w, r, err)
 		return
 	}
-	st.Errors, st.Problems = splitFieldErrors(err, []string{"comment", "issued_on", "text", "item_id"})
+	st.Errors, st.Problems = splitFieldErrors(err, []string{"comment", "issued_on", "copies", "keeper", "text", "item_id"})
 	s.showProgram(w, r, p, http.StatusUnprocessableEntity, st)
 }
 
@@ -236,36 +245,6 @@ func (s *Server) handleCommentResolve(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
-}
-
-// handleProgramIssue issues an approved program (fields version and issued_on, a day
-// "05/12/2026", today when empty): the number comes from the register at that moment
-// ("Số: 05/CTr-UBND"), and the program shows it from then on.
-func (s *Server) handleProgramIssue(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.reviewedProgram(w, r, congtac.IssueDocuments)
-	if !ok {
-		return
-	}
-	st := &workflowPanel{IssuedOn: strings.TrimSpace(r.PostFormValue("issued_on"))}
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
-	on, err := s.today(), checkVersion(version)
-	if st.IssuedOn != "" {
-		if d, derr := parseDay(st.IssuedOn); derr != nil || d.IsZero() {
-			err = congtac.FieldError("issued_on", "Ngày ban hành %q không đúng dạng ngày/tháng/năm (ví dụ 05/12/2026).", st.IssuedOn)
-		} else {
-			on = d
-		}
-	}
-	if err == nil {
-		var issued congtac.Program
-		if issued, err = assemble.IssueProgram(r.Context(), s.st, actorOf(r), p.ID, version, on); err == nil {
-			s.flash(r, fmt.Sprintf("Đã ban hành chương trình: Số %s ngày %s.",
-				congtac.FormatNumber(issued.Number, issued.Symbol), vn.PaddedDate(issued.IssuedOn)))
-			http.Redirect(w, r, fmt.Sprintf("/programs/%d", p.ID), http.StatusSeeOther)
-			return
-		}
-	}
-	s.refuseStep(w, r, p, st, err)
 }
 
 // handleProgramAmend starts an amendment (điều chỉnh, bổ sung) of an issued program: a new

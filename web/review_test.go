@@ -29,6 +29,23 @@ func (w *editorWorld) step(t *testing.T, c *client, action string, extra url.Val
 	return c.post(path, v)
 }
 
+// confirmedIssue posts form to program view's issue action, which asks to confirm, and
+// returns form with the confirmation and the number asked about.
+func confirmedIssue(t *testing.T, c *client, view string, form url.Values) url.Values {
+	t.Helper()
+	r := c.post(view+"/issue", form)
+	mustStatus(t, "issue asks to confirm", r, http.StatusOK)
+	number := html(t, r.body).Find(`#xac-nhan-ban-hanh input[name="number"]`).AttrOr("value", "")
+	if number == "" {
+		t.Fatalf("no confirmation of the number:\n%s", mainExcerpt(r.body))
+	}
+	out := url.Values{"confirm": {"1"}, "number": {number}}
+	for k, vs := range form {
+		out[k] = vs
+	}
+	return out
+}
+
 func TestReviewReturnFixApproveIssueAmend(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
@@ -63,9 +80,31 @@ func TestReviewReturnFixApproveIssueAmend(t *testing.T) {
 			mustStatus(t, "issue on a day that does not exist", r, http.StatusUnprocessableEntity)
 			assertContains(t, r.body, `value="31/11/2026"`, "không đúng dạng")
 			last := lastNumber(t, w.st)
-			mustRedirect(t, "issue", w.step(t, w.cvp, "issue", url.Values{"issued_on": {vn.ShortDate(demoToday)}}), view)
+			form := url.Values{"issued_on": {vn.ShortDate(demoToday)}, "copies": {"30"}, "keeper": {"VT, TH"}}
+			mustStatus(t, "copies that are no number", w.step(t, w.cvp, "issue", url.Values{"copies": {"ba mươi"}}), http.StatusUnprocessableEntity)
+			r = w.step(t, w.cvp, "issue", form)
+			mustStatus(t, "issue asks to confirm", r, http.StatusOK)
+			number := congtac.FormatNumber(last+1, "CTr-UBND")
+			assertContains(t, r.body, "Xác nhận ban hành", `<strong class="wf-number">Số: `+number+`</strong>, `+vn.DateLine("Sơn Hà", demoToday),
+				"<dd>30</dd>", "<dd>VT, TH</dd>")
+			if w.reload(t).Status != congtac.ProgramApproved {
+				t.Fatalf("the program was issued before the office confirmed")
+			}
+			form.Set("confirm", "1")
+			form.Set("number", strconv.Itoa(last))
+			r = w.step(t, w.cvp, "issue", form)
+			mustStatus(t, "confirm a number taken meanwhile", r, http.StatusOK)
+			assertContains(t, r.body, "đã được cấp cho văn bản khác", "Số: "+number)
+			form.Set("number", strconv.Itoa(last+1))
+			mustRedirect(t, "issue", w.step(t, w.cvp, "issue", form), view)
 			issued := w.reload(t)
-			number := congtac.FormatNumber(last+1, issued.Symbol)
+			if got := congtac.FormatNumber(issued.Number, issued.Symbol); got != number {
+				t.Errorf("issued as %s after confirming %s", got, number)
+			}
+			docs, _, err := w.st.FindDocuments(ctxb, congtac.DocumentFilter{ID: &issued.DocumentID})
+			if err != nil || len(docs) != 1 || docs[0].Copies != 30 || docs[0].Keeper != "VT, TH" {
+				t.Errorf("register entry %+v, %v; want 30 copies kept by VT, TH", docs, err)
+			}
 			page = w.cvp.get(view)
 			assertContains(t, page.body, "Số: "+number, vn.DateLine("Sơn Hà", demoToday), "Đã ban hành",
 				"Công bố trên trang công khai", "Điều chỉnh, bổ sung")

@@ -84,7 +84,7 @@ func mustIssue(tb testing.TB, st *store.Store, p congtac.Program, on congtac.Dat
 	if p, err = st.TransitionProgram(ctx, leader, p.ID, p.Version, congtac.ActionApprove, ""); err != nil {
 		tb.Fatalf("approve: %v", err)
 	}
-	if p, err = assemble.IssueProgram(ctx, st, congtac.System, p.ID, p.Version, on); err != nil {
+	if p, err = assemble.IssueProgram(ctx, st, congtac.System, p.ID, p.Version, congtac.Issuance{On: on}); err != nil {
 		tb.Fatalf("issue: %v", err)
 	}
 	return p

@@ -139,7 +139,7 @@ func issueDemoDraft(t *testing.T, st *store.Store) congtac.Program {
 			t.Fatal(err)
 		}
 	}
-	if _, err = assemble.IssueProgram(ctx, st, head, p.ID, p.Version, clocktest.Today()); err != nil {
+	if _, err = assemble.IssueProgram(ctx, st, head, p.ID, p.Version, congtac.Issuance{On: clocktest.Today()}); err != nil {
 		t.Fatal(err)
 	}
 	if p, err = st.FindProgramByID(ctx, p.ID); err != nil || len(p.Tasks) < 2 {
