@@ -235,3 +235,22 @@ func (t Task) validateShares(p *Problems) {
 		}
 	}
 }
+
+// LastPercents returns, by org, the percent of the latest report each org sent on a task
+// (submitted or accepted; drafts and returned reports do not count), from reports on the
+// task and its earlier copies in any order: the progress of each member's share.
+func LastPercents(reports []Report) map[int64]int {
+	out := map[int64]int{}
+	latest := map[int64]Report{}
+	for _, r := range reports {
+		if r.Status != ReportSubmitted && r.Status != ReportAccepted {
+			continue
+		}
+		if l, ok := latest[r.OrgID]; !ok || r.SubmittedAt.After(l.SubmittedAt) ||
+			r.SubmittedAt.Equal(l.SubmittedAt) && r.ID > l.ID {
+			latest[r.OrgID] = r
+			out[r.OrgID] = r.Percent
+		}
+	}
+	return out
+}

@@ -1,8 +1,10 @@
 package congtac
 
 import (
+	"maps"
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestRollUp(t *testing.T) {
@@ -235,5 +237,22 @@ func TestTallyCountsAGroupLedTaskOnceUnderItsGroup(t *testing.T) {
 	}
 	if got := r.ByOrg[100].Total(); got != 2 || len(r.ByOrg) != 1 {
 		t.Errorf("by org %v, want both under the group", r.ByOrg)
+	}
+}
+
+func TestLastPercentsTakesEachOrgsLatestSentReport(t *testing.T) {
+	at := func(day int) time.Time { return time.Date(2023, 4, day, 9, 0, 0, 0, time.UTC) }
+	reports := []Report{
+		{ID: 1, OrgID: 11, Percent: 30, Status: ReportAccepted, SubmittedAt: at(5)},
+		{ID: 2, OrgID: 11, Percent: 60, Status: ReportSubmitted, SubmittedAt: at(9)},
+		{ID: 3, OrgID: 11, Percent: 90, Status: ReportDraft},
+		{ID: 4, OrgID: 12, Percent: 100, Status: ReportReturned, SubmittedAt: at(8)},
+		{ID: 5, OrgID: 12, Percent: 40, Status: ReportAccepted, SubmittedAt: at(2)},
+		{ID: 6, OrgID: 13, Percent: 10, Status: ReportDraft},
+	}
+	got := LastPercents(reports)
+	want := map[int64]int{11: 60, 12: 40}
+	if !maps.Equal(got, want) {
+		t.Errorf("LastPercents = %v, want %v", got, want)
 	}
 }

@@ -198,16 +198,24 @@ func checkOrgKind(ctx context.Context, tx *sql.Tx, before, o congtac.Org) error 
 
 // resolveShares gives a task whose lead is a group and that has no shares yet one share per
 // member active on day on, and takes the shares off a task whose lead is not a group. A
-// group without active members is EINVALID.
-func resolveShares(ctx context.Context, tx *sql.Tx, t *congtac.Task, on congtac.Date) error {
+// group without active members, an unknown lead and a group among the support orgs (a
+// group only leads) are EINVALID.
+func (s *Store) resolveShares(ctx context.Context, tx *sql.Tx, t *congtac.Task, on congtac.Date) error {
 	if t.Lead == 0 {
 		return nil
 	}
-	lead, err := findOrg(ctx, tx, t.Lead)
-	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
-		return congtac.FieldError("lead", "Không có cơ quan chủ trì mã %d.", t.Lead)
-	} else if err != nil {
+	orgs, err := orgsByID(ctx, s, tx, t.OrgIDs())
+	if err != nil {
 		return err
+	}
+	lead, ok := orgs[t.Lead]
+	if !ok {
+		return congtac.FieldError("lead", "Không có cơ quan chủ trì mã %d.", t.Lead)
+	}
+	for _, sp := range t.Support {
+		if orgs[sp.OrgID].IsGroup() {
+			return congtac.FieldError("support", "%s là nhóm đơn vị: nhóm chỉ ghi được ở cơ quan chủ trì.", orgs[sp.OrgID].Name)
+		}
 	}
 	switch {
 	case !lead.IsGroup():

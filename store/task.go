@@ -97,7 +97,7 @@ func checkTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (congtac.Program
 func (s *Store) CreateTask(ctx context.Context, a congtac.Actor, t congtac.Task) (congtac.Task, error) {
 	t = normalizeTask(t)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := resolveShares(ctx, tx, &t, s.today()); err != nil {
+		if err := s.resolveShares(ctx, tx, &t, s.today()); err != nil {
 			return err
 		}
 		p, err := checkTask(ctx, tx, t)
@@ -206,7 +206,7 @@ func (s *Store) UpdateTask(ctx context.Context, a congtac.Actor, id int64, versi
 			return conflict("Nhiệm vụ")
 		}
 		t = normalizeTask(u.Apply(before))
-		if err := resolveShares(ctx, tx, &t, s.today()); err != nil {
+		if err := s.resolveShares(ctx, tx, &t, s.today()); err != nil {
 			return err
 		}
 		p, err := checkTask(ctx, tx, t)
