@@ -70,9 +70,8 @@ func orgsByID(ctx context.Context, s *Store, q queryer, ids []int64) (map[int64]
 	if len(ids) == 0 {
 		return out, nil
 	}
-	list, arg := s.idList(ids)
 	var w where
-	w.add("id IN ("+list+")", arg)
+	w.add(s.inIDs("id", ids))
 	rows, err := q.QueryContext(ctx, "SELECT "+orgColumns+" FROM orgs "+w.String(), w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: orgs: %w", err)

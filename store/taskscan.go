@@ -134,9 +134,8 @@ func (s *Store) attachTaskParts(ctx context.Context, q queryer, tasks []congtac.
 			recurring = append(recurring, t.ID)
 		}
 	}
-	list, arg := s.idList(ids)
 	var w where
-	w.add("task_id IN ("+list+")", arg)
+	w.add(s.inIDs("task_id", ids))
 	rows, err := q.QueryContext(ctx, "SELECT task_id, org_id, done_on, share FROM task_supports "+w.String()+
 		" ORDER BY task_id, position", w.args...)
 	if err != nil {
@@ -164,9 +163,8 @@ func (s *Store) attachTaskParts(ctx context.Context, q queryer, tasks []congtac.
 	if len(recurring) == 0 {
 		return nil
 	}
-	list, arg = s.idList(recurring)
 	w = where{}
-	w.add("task_id IN ("+list+")", arg)
+	w.add(s.inIDs("task_id", recurring))
 	rows, err = q.QueryContext(ctx, "SELECT task_id, due_date, done_on FROM task_occurrences "+w.String()+
 		" ORDER BY task_id, due_date", w.args...)
 	if err != nil {
