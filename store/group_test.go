@@ -81,6 +81,29 @@ func (g groupFixture) issue(t *testing.T, s *store.Store, p congtac.Program, on 
 	return p
 }
 
+// issuedTask creates the April program, issues it on 5/4/2023 and returns it with its task
+// led by the group.
+func (g groupFixture) issuedTask(t *testing.T, s *store.Store) (congtac.Program, congtac.Task) {
+	t.Helper()
+	p, err := s.CreateProgram(ctx, g.drafter, g.april())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p = g.issue(t, s, p, congtac.MustDate(2023, 4, 5))
+	return p, findTaskByText(t, p.Tasks, g.groupTasks)
+}
+
+// completeShare records through the office that commune i finished its share of task on
+// day on, and returns the task as it now is.
+func (g groupFixture) completeShare(t *testing.T, s *store.Store, task congtac.Task, i int, on congtac.Date) congtac.Task {
+	t.Helper()
+	task, err := s.CompleteTask(ctx, g.drafter, task.ID, task.Version, congtac.Completion{OrgID: g.communes[i].ID, DoneOn: on})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return task
+}
+
 func shareOrgs(t congtac.Task) []int64 {
 	out := []int64{}
 	for _, s := range t.Shares {
@@ -200,11 +223,7 @@ func TestMembersReportOnTheirSharesAndTheTaskIsDoneWhenAllAre(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		fixedClock(s, congtac.MustDate(2023, 5, 3))
 		g := newGroupFixture(t, s)
-		p, err := s.CreateProgram(ctx, g.drafter, g.april())
-		if err != nil {
-			t.Fatal(err)
-		}
-		task := findTaskByText(t, g.issue(t, s, p, congtac.MustDate(2023, 4, 5)).Tasks, g.groupTasks)
+		_, task := g.issuedTask(t, s)
 		done := func(org int64, on congtac.Date) congtac.Report {
 			r := progress(task.ID, org)
 			r.Percent, r.DoneOn, r.Status = 100, on, congtac.ReportSubmitted
@@ -259,11 +278,7 @@ func TestMemberUnitsFindTheGroupLedTasksInTheirLists(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		fixedClock(s, congtac.MustDate(2023, 4, 10))
 		g := newGroupFixture(t, s)
-		p, err := s.CreateProgram(ctx, g.drafter, g.april())
-		if err != nil {
-			t.Fatal(err)
-		}
-		task := findTaskByText(t, g.issue(t, s, p, congtac.MustDate(2023, 4, 5)).Tasks, g.groupTasks)
+		p, task := g.issuedTask(t, s)
 		member := g.communes[1].ID
 		tasks, n, err := s.FindTasks(ctx, congtac.TaskFilter{Reach: &congtac.Reach{Org: member, Exact: true}})
 		if err != nil || n != 1 || tasks[0].ID != task.ID {
@@ -286,15 +301,8 @@ func TestCarryOverKeepsTheSharesAndTheirCompletions(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		fixedClock(s, congtac.MustDate(2023, 4, 25))
 		g := newGroupFixture(t, s)
-		p, err := s.CreateProgram(ctx, g.drafter, g.april())
-		if err != nil {
-			t.Fatal(err)
-		}
-		task := findTaskByText(t, g.issue(t, s, p, congtac.MustDate(2023, 4, 5)).Tasks, g.groupTasks)
-		if task, err = s.CompleteTask(ctx, g.drafter, task.ID, task.Version, congtac.Completion{OrgID: g.communes[0].ID,
-			DoneOn: congtac.MustDate(2023, 4, 20)}); err != nil {
-			t.Fatal(err)
-		}
+		p, task := g.issuedTask(t, s)
+		g.completeShare(t, s, task, 0, congtac.MustDate(2023, 4, 20))
 		may := g.fixture.april()
 		may.Period, may.Also, may.Tasks = congtac.Period{Kind: congtac.PeriodMonth, Year: 2023, Number: 5}, nil, nil
 		m, err := s.CreateProgram(ctx, g.drafter, may)
@@ -331,16 +339,9 @@ func TestMergingAMemberHandsItsOpenShareToTheSuccessor(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		fixedClock(s, congtac.MustDate(2023, 4, 25))
 		g := newGroupFixture(t, s)
-		p, err := s.CreateProgram(ctx, g.drafter, g.april())
-		if err != nil {
-			t.Fatal(err)
-		}
-		task := findTaskByText(t, g.issue(t, s, p, congtac.MustDate(2023, 4, 5)).Tasks, g.groupTasks)
+		_, task := g.issuedTask(t, s)
 		for _, i := range []int{0, 2} {
-			if task, err = s.CompleteTask(ctx, g.drafter, task.ID, task.Version, congtac.Completion{OrgID: g.communes[i].ID,
-				DoneOn: congtac.MustDate(2023, 4, 20)}); err != nil {
-				t.Fatal(err)
-			}
+			task = g.completeShare(t, s, task, i, congtac.MustDate(2023, 4, 20))
 		}
 		// Xã Đức Hòa, still owing its share, merges into Thị trấn Chũ, which had finished its own.
 		if _, err := s.MergeOrg(ctx, congtac.System, g.communes[1].ID, g.communes[2].ID, congtac.MustDate(2023, 4, 26)); err != nil {

@@ -52,9 +52,13 @@ func groupSchemas() map[string]*oaSchema {
 	}
 }
 
-// apiGroup returns group {id} of the request when capability c reaches it; ENOTFOUND
-// otherwise, as for an org that does not exist.
-func (s *Server) apiGroup(r *http.Request, id int64, c congtac.Capability) (congtac.Org, error) {
+// apiGroup returns the group {id} of the request's path when capability c reaches it;
+// otherwise it answers 404, as for an org that does not exist, and returns false.
+func (s *Server) apiGroup(w http.ResponseWriter, r *http.Request, c congtac.Capability) (congtac.Org, bool) {
+	id, ok := s.apiPathID(w, r, "nhóm đơn vị")
+	if !ok {
+		return congtac.Org{}, false
+	}
 	g, err := s.st.FindOrgByID(r.Context(), id)
 	if err == nil {
 		var ok bool
@@ -62,35 +66,27 @@ func (s *Server) apiGroup(r *http.Request, id int64, c congtac.Capability) (cong
 			err = congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy nhóm đơn vị này.")
 		}
 	}
-	return g, err
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api group: %w", err), 0)
+		return g, false
+	}
+	return g, true
 }
 
 // handleAPIGroupMembers answers the members of group {id} within the actor's ViewCatalog
 // reach (404 otherwise, and for an org that is not a group).
 func (s *Server) handleAPIGroupMembers(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiPathID(w, r, "nhóm đơn vị")
-	if !ok {
-		return
+	if g, ok := s.apiGroup(w, r, congtac.ViewCatalog); ok {
+		s.writeGroupMembers(w, r, g)
 	}
-	g, err := s.apiGroup(r, id, congtac.ViewCatalog)
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api group members: %w", err), 0)
-		return
-	}
-	s.writeGroupMembers(w, r, g)
 }
 
 // handleAPIGroupMembersSet replaces the members of group {id} within the actor's ManageOrgs
 // reach (404 outside it) with members, or with every active org of fill_kind under the
 // group's parent, given the version read, and answers with the new list.
 func (s *Server) handleAPIGroupMembersSet(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiPathID(w, r, "nhóm đơn vị")
+	g, ok := s.apiGroup(w, r, congtac.ManageOrgs)
 	if !ok {
-		return
-	}
-	g, err := s.apiGroup(r, id, congtac.ManageOrgs)
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api set group members: %w", err), 0)
 		return
 	}
 	var body apiMembersUpdate
@@ -100,7 +96,8 @@ func (s *Server) handleAPIGroupMembersSet(w http.ResponseWriter, r *http.Request
 	var pr congtac.Problems
 	version := bodyVersion(&pr, body.Version)
 	members := body.Members
-	if err = pr.Err(); err == nil && body.FillKind != "" {
+	err := pr.Err()
+	if err == nil && body.FillKind != "" {
 		members, err = s.membersOfKind(r.Context(), g, congtac.OrgKind(body.FillKind))
 	}
 	if err == nil {
