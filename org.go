@@ -6,7 +6,8 @@ import "strings"
 type OrgKind string
 
 // Org kinds. A committee (Ủy ban nhân dân) issues programs and owns registers; the office
-// (Văn phòng) drafts and follows up; the others receive tasks.
+// (Văn phòng) drafts and follows up; the others receive tasks. A group names a set of member
+// orgs that lead a task together, each with its own share (see [Org.IsGroup]).
 const (
 	OrgCommittee  OrgKind = "committee"
 	OrgOffice     OrgKind = "office"
@@ -14,10 +15,11 @@ const (
 	OrgCommune    OrgKind = "commune"
 	OrgAgency     OrgKind = "agency"
 	OrgMassOrg    OrgKind = "mass_org"
+	OrgGroup      OrgKind = "group"
 )
 
 // OrgKinds lists every kind in display order.
-var OrgKinds = []OrgKind{OrgCommittee, OrgOffice, OrgDepartment, OrgCommune, OrgAgency, OrgMassOrg}
+var OrgKinds = []OrgKind{OrgCommittee, OrgOffice, OrgDepartment, OrgCommune, OrgAgency, OrgMassOrg, OrgGroup}
 
 // Label returns the Vietnamese name of the kind.
 func (k OrgKind) Label() string {
@@ -28,6 +30,7 @@ func (k OrgKind) Label() string {
 		OrgCommune:    "Xã, phường",
 		OrgAgency:     "Cơ quan, đơn vị",
 		OrgMassOrg:    "Mặt trận, đoàn thể",
+		OrgGroup:      "Nhóm đơn vị",
 	}[k]
 }
 

@@ -87,11 +87,13 @@ func (t Task) obligation() Obligation {
 	return o
 }
 
-// Status returns the task's status as of day asOf. A recurring task is overdue while any
-// occurrence is overdue, done once every occurrence up to its deadline is done (late if any
-// was late), and in progress otherwise; a deferral or cancellation of the whole task counts
-// first.
+// Status returns the task's status as of day asOf. A task led by a group rolls up its
+// members' shares ([RollUp]). A recurring task rolls up its occurrences up to its deadline
+// the same way, but a deferral or cancellation of the whole task counts first.
 func (t Task) Status(asOf Date) Status {
+	if len(t.Shares) > 0 {
+		return t.sharesStatus(asOf)
+	}
 	o := t.obligation()
 	if t.Recurrence == nil {
 		return o.Status(asOf)
@@ -100,30 +102,9 @@ func (t Task) Status(asOf Date) Status {
 	case StatusCancelled, StatusDeferred:
 		return s
 	}
-	overdue, late, open, n := false, false, false, 0
-	t.eachOccurrence(func(o Obligation) bool {
-		n++
-		switch o.Status(asOf) {
-		case StatusOverdue:
-			overdue = true
-			return false
-		case StatusDoneLate:
-			late = true
-		case StatusDoneOnTime:
-		default:
-			open = true
-		}
-		return true
-	})
-	switch {
-	case overdue:
-		return StatusOverdue
-	case open || n == 0:
-		return StatusInProgress
-	case late:
-		return StatusDoneLate
-	}
-	return StatusDoneOnTime
+	var r rollup
+	t.eachOccurrence(func(o Obligation) bool { return r.add(o.Status(asOf)) })
+	return r.status()
 }
 
 // OccurrenceStatus is the status of one occurrence of a recurring task.
@@ -186,14 +167,7 @@ func (t Task) eachOccurrence(yield func(Obligation) bool) {
 // SupportStatus returns the status of one support org's share of the task as of asOf. The
 // share follows the task's deadline, deferral and cancellation.
 func (t Task) SupportStatus(orgID int64, asOf Date) (Status, bool) {
-	for _, s := range t.Support {
-		if s.OrgID == orgID {
-			o := t.obligation()
-			o.DoneOn = s.DoneOn
-			return o.Status(asOf), true
-		}
-	}
-	return "", false
+	return t.partStatus(t.Support, orgID, asOf)
 }
 
 // Counts is a tally of statuses.

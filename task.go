@@ -2,6 +2,7 @@ package congtac
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -10,13 +11,16 @@ import (
 // it, support orgs coordinate, each with its own progress. Its [Status] is computed from the
 // dates below, never typed in.
 type Task struct {
-	ID          int64
-	ProgramID   int64
-	ItemID      int64 // the item whose text carries the task; 0 if none
-	Position    int   // order within the item
-	Text        string
-	Sector      Sector
-	Lead        int64 // cơ quan chủ trì
+	ID        int64
+	ProgramID int64
+	ItemID    int64 // the item whose text carries the task; 0 if none
+	Position  int   // order within the item
+	Text      string
+	Sector    Sector
+	Lead      int64 // cơ quan chủ trì; an org, or a group of orgs fanned out into Shares
+	// Shares holds one share per member org when Lead is a group ([Task.GroupLed]), fixed
+	// when the program is issued; nil otherwise.
+	Shares      []Share
 	Support     []Support
 	LeaderID    int64 // the leader in charge (Person); 0 if none
 	Due         Due
@@ -110,6 +114,7 @@ func (t Task) Validate() error {
 		p.Add("cancellation", "Chưa có ngày hủy bỏ nhiệm vụ.")
 	}
 	t.Print.validate(&p)
+	t.validateShares(&p)
 	if len([]rune(t.Source)) > MaxSourceText {
 		p.Add("source", "Căn cứ dài quá %d ký tự.", MaxSourceText)
 	}
@@ -161,7 +166,8 @@ func periodStartOf(d Due) Date {
 }
 
 // CarryOver returns the copy of an unfinished task for the next program: no ID, no
-// completions, linked to t through CarriedFrom, its missed deadline to be decided anew
+// completions but its shares' (a member that finished its share of a group-led task is not
+// asked again, and the copy stays the same task rolled up over every member), linked to t through CarriedFrom, its missed deadline to be decided anew
 // ([Task.AwaitsDueChoice]). A deferral's new deadline becomes the
 // deadline; a postponement without a new date stays in force. A recurring task restarts at
 // its first occurrence that was not done, so that occurrences settled in the old program do
@@ -184,6 +190,7 @@ func (t Task) CarryOver(programID int64) Task {
 			c.Support[i] = Support{OrgID: s.OrgID}
 		}
 	}
+	c.Shares = slices.Clone(t.Shares)
 	if t.Target != nil {
 		target := *t.Target
 		c.Target = &target
@@ -356,8 +363,12 @@ type TaskUpdate struct {
 	KeepsOldDue *bool
 }
 
-// Apply returns t with the update's fields applied.
+// Apply returns t with the update's fields applied. A new lead drops the shares of the old
+// one: the store gives a group's members theirs.
 func (u TaskUpdate) Apply(t Task) Task {
+	if u.Lead != nil && *u.Lead != t.Lead {
+		t.Shares = nil
+	}
 	setIf(&t.Text, u.Text)
 	setIf(&t.Sector, u.Sector)
 	setIf(&t.Lead, u.Lead)

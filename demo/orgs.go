@@ -49,7 +49,7 @@ func (w *world) org(o congtac.Org) (congtac.Org, error) {
 }
 
 // orgs creates the committee, its office, the departments, agencies and mass organisations,
-// and the communes, wards and the special zone.
+// the communes, wards and the special zone, and the group of them all.
 func (w *world) addOrgs() error {
 	var err error
 	if w.committee, err = w.org(congtac.Org{Kind: congtac.OrgCommittee, Name: "Ủy ban nhân dân tỉnh Sơn Hà", ShortName: "UBND"}); err != nil {
@@ -73,7 +73,23 @@ func (w *world) addOrgs() error {
 		}
 		w.communes = append(w.communes, o)
 	}
-	return nil
+	return w.addGroup()
+}
+
+// addGroup creates the group "UBND các xã, phường, đặc khu" of every commune, as the
+// province's programs name them when each commune leads its own share of a task.
+func (w *world) addGroup() error {
+	g, err := w.org(congtac.Org{ParentID: w.committee.ID, Kind: congtac.OrgGroup,
+		Name: "UBND các xã, phường, đặc khu", Position: 200})
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, len(w.communes))
+	for i, c := range w.communes {
+		ids[i] = c.ID
+	}
+	_, err = w.st.SetGroupMembers(w.ctx, congtac.System, g.ID, g.Version, ids)
+	return err
 }
 
 // person is one of the demo people: a role key, a name, a post and its org.

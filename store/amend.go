@@ -85,13 +85,23 @@ func amendment(orig congtac.Program) congtac.Program {
 		c := t
 		c.ID, c.ProgramID, c.Version, c.Replaces, c.SupersededBy = 0, 0, 0, t.ID, 0
 		c.DoneOn, c.Deferral, c.Cancellation, c.Occurrences = congtac.Date{}, nil, nil, nil
-		c.Support = make([]congtac.Support, len(t.Support))
-		for i, sp := range t.Support {
-			c.Support[i] = congtac.Support{OrgID: sp.OrgID}
-		}
+		c.Support, c.Shares = restart(t.Support), restart(t.Shares)
 		p.Tasks = append(p.Tasks, c)
 	}
 	return p
+}
+
+// restart returns the orgs of parts (shares or supports) without their completions, which
+// the amendment's copy takes over when it is issued ([takeOver]); nil for none.
+func restart(parts []congtac.Support) []congtac.Support {
+	if parts == nil {
+		return nil
+	}
+	out := make([]congtac.Support, len(parts))
+	for i, sp := range parts {
+		out[i] = congtac.Support{OrgID: sp.OrgID}
+	}
+	return out
 }
 
 // lowerInitial lower-cases the first letter of a title put after the amendment's prefix:

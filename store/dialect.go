@@ -19,3 +19,15 @@ func (s *Store) idList(ids []int64) (string, any) {
 	}
 	return "SELECT value FROM json_each(?)", string(b)
 }
+
+// inIDs returns the condition "column is one of ids", with its argument. On PostgreSQL it
+// compares with an array, which the planner reads through column's index; "IN (SELECT
+// jsonb_array_elements_text …)" is estimated at a hundred rows a key and scans the whole
+// table, which costs a task with a hundred shares 15 ms instead of 0.2.
+func (s *Store) inIDs(column string, ids []int64) (string, any) {
+	list, arg := s.idList(ids)
+	if s.engine == Postgres {
+		return column + " = ANY(ARRAY(" + list + "))", arg
+	}
+	return column + " IN (" + list + ")", arg
+}

@@ -45,6 +45,9 @@ func (s *Store) CreateOrg(ctx context.Context, a congtac.Actor, o congtac.Org) (
 		if err := checkOrgRefs(ctx, tx, o); err != nil {
 			return err
 		}
+		if err := checkOrgKind(ctx, tx, congtac.Org{}, o); err != nil {
+			return err
+		}
 		now := s.now().Unix()
 		o.Version = 1
 		err := tx.QueryRowContext(ctx, `INSERT INTO orgs (parent_id, kind, name, short_name, display_name,
@@ -195,6 +198,9 @@ func (s *Store) UpdateOrg(ctx context.Context, a congtac.Actor, id int64, versio
 		if err := checkOrgRefs(ctx, tx, o); err != nil {
 			return err
 		}
+		if err := checkOrgKind(ctx, tx, before, o); err != nil {
+			return err
+		}
 		o.Version++
 		_, err = tx.ExecContext(ctx, `UPDATE orgs SET parent_id = $1, kind = $2, name = $3, short_name = $4,
 			display_name = $5, position = $6, search = $7, version = version + 1, updated_at = $8 WHERE id = $9`,
@@ -208,8 +214,9 @@ func (s *Store) UpdateOrg(ctx context.Context, a congtac.Actor, id int64, versio
 }
 
 // MergeOrg ends org id on day `on` and hands its open work to successor: the lead of every
-// open task in force or in a draft, open support shares, and agenda items of meetings from
-// that day on move to the successor. Closed tasks and history (copies carried on into later
+// open task in force or in a draft, open support shares and shares of group-led tasks, its
+// places in groups ([mergeMembership]), and agenda items of meetings from that day on move
+// to the successor. Groups themselves do not merge (EINVALID). Closed tasks and history (copies carried on into later
 // programs) keep the old org and its name. It returns the number of open tasks in force
 // that moved, as the task lists count them.
 func (s *Store) MergeOrg(ctx context.Context, a congtac.Actor, id, successor int64, on congtac.Date) (int, error) {
@@ -235,6 +242,9 @@ func (s *Store) MergeOrg(ctx context.Context, a congtac.Actor, id, successor int
 		if !succ.ValidTo.IsZero() {
 			return congtac.Errorf(congtac.EINVALID, "Đơn vị kế thừa %s đã kết thúc hoạt động.", succ.Name)
 		}
+		if before.IsGroup() || succ.IsGroup() {
+			return congtac.Errorf(congtac.EINVALID, "Nhóm đơn vị không sáp nhập được; hãy sửa danh sách đơn vị thành viên của nhóm.")
+		}
 		last := on.AddDays(-1)
 		if _, err := tx.ExecContext(ctx, `UPDATE orgs SET valid_to = $1, successor_id = $2,
 			version = version + 1, updated_at = $3 WHERE id = $4`, last.String(), successor, s.now().Unix(), id); err != nil {
@@ -251,6 +261,9 @@ func (s *Store) MergeOrg(ctx context.Context, a congtac.Actor, id, successor int
 			AND program_id IN (SELECT id FROM programs WHERE status NOT IN ('amended', 'superseded'))`,
 			successor, s.now().Unix(), id); err != nil {
 			return fmt.Errorf("store: merge org: move tasks: %w", err)
+		}
+		if err := mergeMembership(ctx, tx, id, successor); err != nil {
+			return err
 		}
 		if err := moveSupports(ctx, tx, id, successor); err != nil {
 			return err

@@ -173,6 +173,9 @@ func (s *Store) insertContent(ctx context.Context, tx *sql.Tx, p *congtac.Progra
 			return congtac.FieldError("tasks", "Nhiệm vụ %q gắn với một mục không có trong chương trình.", short(t.Text))
 		}
 		t.ProgramID, t.ItemID = p.ID, item
+		if err := s.resolveShares(ctx, tx, &t, s.today()); err != nil {
+			return err
+		}
 		if err := t.Validate(); err != nil {
 			return err
 		}

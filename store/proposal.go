@@ -276,6 +276,9 @@ func (s *Store) proposalIntoProgram(ctx context.Context, tx *sql.Tx, a congtac.A
 			t.Due, t.Recurrence = congtac.Due{Text: p.DueText}, nil
 		}
 	}
+	if err := s.resolveShares(ctx, tx, &t, s.today()); err != nil {
+		return err
+	}
 	if err := t.Validate(); err != nil {
 		return err
 	}

@@ -118,7 +118,8 @@ func (s *Store) IssueDocument(ctx context.Context, a congtac.Actor, d congtac.Do
 // program amends an earlier issued one, that one becomes amended and keeps its own snapshot.
 // A program that is not ready ([congtac.Program.CheckReady]) is refused with EINVALID
 // listing its tasks; once issued, its tasks are in force in place of those they carry on or
-// replace ([takeOver]).
+// replace ([takeOver]), and its tasks led by a group have the shares of the members active
+// on the day of issue ([Store.fixShares]).
 func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, version int, iss congtac.Issuance, freeze Freeze) (congtac.Program, error) {
 	on := iss.On
 	var p congtac.Program
@@ -168,6 +169,9 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 		}
 		p.Version++
 		if err := s.amendOriginal(ctx, tx, a, p); err != nil {
+			return err
+		}
+		if err := s.fixShares(ctx, tx, id, on); err != nil {
 			return err
 		}
 		superseded, err := takeOver(ctx, tx, id)

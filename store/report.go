@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,7 +40,8 @@ func (s *Store) validateReport(r congtac.Report) error {
 
 // checkReportWriter returns EFORBIDDEN unless a may write org's reports on task t: office
 // staff (drafter, office head, admin) for any org of the task, unit heads and reporters for
-// their own org only, and only for an org that leads or supports the task.
+// their own org only, and only for an org that reports on the task ([congtac.Task.Reporters]):
+// its lead or, for a task led by a group, a member with a share; or a support org.
 func checkReportWriter(a congtac.Actor, t congtac.Task, org int64) error {
 	switch a.Role {
 	case congtac.RoleDrafter, congtac.RoleOfficeHead, congtac.RoleAdmin:
@@ -50,13 +52,8 @@ func checkReportWriter(a congtac.Actor, t congtac.Task, org int64) error {
 	default:
 		return congtac.Errorf(congtac.EFORBIDDEN, "Vai trò %s không được viết báo cáo tiến độ.", a.Role.Label())
 	}
-	if org == t.Lead {
+	if slices.Contains(t.Reporters(), org) {
 		return nil
-	}
-	for _, sp := range t.Support {
-		if sp.OrgID == org {
-			return nil
-		}
 	}
 	return congtac.Errorf(congtac.EFORBIDDEN, "Đơn vị không chủ trì hay phối hợp thực hiện nhiệm vụ này.")
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"congtac"
@@ -38,7 +39,7 @@ func taskArgs(t congtac.Task) []any {
 		t.Print.Mode, t.Print.Lead, t.Print.Due, t.Print.Source, t.KeepsOldDue}
 }
 
-// insertTask writes a validated task with its supports, and the postponement of a task carried
+// insertTask writes a validated task with its shares and supports, and the postponement of a task carried
 // over while postponed, and returns its ID.
 func (s *Store) insertTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (int64, error) {
 	now := s.now().Unix()
@@ -60,25 +61,10 @@ func (s *Store) insertTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (int
 			return 0, fmt.Errorf("store: insert task: %w", err)
 		}
 	}
-	return id, insertSupports(ctx, tx, id, t.Support)
-}
-
-// writeSupports replaces a task's support orgs, keeping each org's completion as given.
-func writeSupports(ctx context.Context, tx *sql.Tx, taskID int64, sup []congtac.Support) error {
-	if _, err := tx.ExecContext(ctx, "DELETE FROM task_supports WHERE task_id = $1", taskID); err != nil {
-		return fmt.Errorf("store: supports: %w", err)
+	if err := insertParts(ctx, tx, id, t.Shares, true); err != nil {
+		return 0, err
 	}
-	return insertSupports(ctx, tx, taskID, sup)
-}
-
-func insertSupports(ctx context.Context, tx *sql.Tx, taskID int64, sup []congtac.Support) error {
-	for i, sp := range sup {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO task_supports (task_id, org_id, position, done_on)
-			VALUES ($1, $2, $3, $4)`, taskID, sp.OrgID, i, nullDate(sp.DoneOn)); err != nil {
-			return fmt.Errorf("store: supports: %w", err)
-		}
-	}
-	return nil
+	return id, insertParts(ctx, tx, id, t.Support, false)
 }
 
 // editableProgram returns the program of id when its content may still change.
@@ -106,10 +92,14 @@ func checkTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (congtac.Program
 	return p, t.CheckIn(p)
 }
 
-// CreateTask adds a task to a draft or returned program.
+// CreateTask adds a task to a draft or returned program. A task led by a group gets one
+// share per member active today (see [Store.IssueProgram] for the members that count).
 func (s *Store) CreateTask(ctx context.Context, a congtac.Actor, t congtac.Task) (congtac.Task, error) {
 	t = normalizeTask(t)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.resolveShares(ctx, tx, &t, s.today()); err != nil {
+			return err
+		}
 		p, err := checkTask(ctx, tx, t)
 		if err != nil {
 			return err
@@ -204,7 +194,7 @@ func (s *Store) FindTasks(ctx context.Context, f congtac.TaskFilter) ([]congtac.
 }
 
 // UpdateTask changes a task of an editable program. version is the version the user read;
-// ECONFLICT when it moved.
+// ECONFLICT when it moved. A new lead that is a group gives the task its members' shares.
 func (s *Store) UpdateTask(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.TaskUpdate) (congtac.Task, error) {
 	var t congtac.Task
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -216,6 +206,9 @@ func (s *Store) UpdateTask(ctx context.Context, a congtac.Actor, id int64, versi
 			return conflict("Nhiệm vụ")
 		}
 		t = normalizeTask(u.Apply(before))
+		if err := s.resolveShares(ctx, tx, &t, s.today()); err != nil {
+			return err
+		}
 		p, err := checkTask(ctx, tx, t)
 		if err != nil {
 			return err
@@ -232,8 +225,13 @@ func (s *Store) UpdateTask(ctx context.Context, a congtac.Actor, id int64, versi
 		if n, _ := res.RowsAffected(); n == 0 {
 			return conflict("Nhiệm vụ")
 		}
+		if !slices.Equal(t.Shares, before.Shares) {
+			if err := writeParts(ctx, tx, id, t.Shares, true); err != nil {
+				return err
+			}
+		}
 		if u.Support != nil {
-			if err := writeSupports(ctx, tx, id, t.Support); err != nil {
+			if err := writeParts(ctx, tx, id, t.Support, false); err != nil {
 				return err
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"congtac"
@@ -70,9 +71,13 @@ func (s *Store) CompleteTask(ctx context.Context, a congtac.Actor, id int64, ver
 }
 
 // recordCompletion writes a completion without touching the version (reports use it too).
+// On a group-led task, a completion by anyone but a support org is a member's share
+// ([completeShare]).
 func (s *Store) recordCompletion(ctx context.Context, tx *sql.Tx, t congtac.Task, c congtac.Completion) error {
 	var err error
 	switch {
+	case t.GroupLed() && !slices.ContainsFunc(t.Support, func(sp congtac.Support) bool { return sp.OrgID == c.OrgID }):
+		return completeShare(ctx, tx, t, c)
 	case c.OrgID != 0 && c.OrgID != t.Lead:
 		var res sql.Result
 		res, err = tx.ExecContext(ctx, "UPDATE task_supports SET done_on = $1 WHERE task_id = $2 AND org_id = $3",

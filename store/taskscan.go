@@ -119,8 +119,8 @@ func (s *Store) queryTasks(ctx context.Context, q queryer, query string, args ..
 	return tasks, nil
 }
 
-// attachTaskParts loads the supports of every task and the occurrences of recurring ones in
-// two queries.
+// attachTaskParts loads the shares and supports of every task and the occurrences of
+// recurring ones in two queries.
 func (s *Store) attachTaskParts(ctx context.Context, q queryer, tasks []congtac.Task) error {
 	if len(tasks) == 0 {
 		return nil
@@ -134,10 +134,9 @@ func (s *Store) attachTaskParts(ctx context.Context, q queryer, tasks []congtac.
 			recurring = append(recurring, t.ID)
 		}
 	}
-	list, arg := s.idList(ids)
 	var w where
-	w.add("task_id IN ("+list+")", arg)
-	rows, err := q.QueryContext(ctx, "SELECT task_id, org_id, done_on FROM task_supports "+w.String()+
+	w.add(s.inIDs("task_id", ids))
+	rows, err := q.QueryContext(ctx, "SELECT task_id, org_id, done_on, share FROM task_supports "+w.String()+
 		" ORDER BY task_id, position", w.args...)
 	if err != nil {
 		return fmt.Errorf("store: task supports: %w", err)
@@ -145,12 +144,17 @@ func (s *Store) attachTaskParts(ctx context.Context, q queryer, tasks []congtac.
 	for rows.Next() {
 		var id int64
 		var sp congtac.Support
-		if err := rows.Scan(&id, &sp.OrgID, dateCol{&sp.DoneOn}); err != nil {
+		var share bool
+		if err := rows.Scan(&id, &sp.OrgID, dateCol{&sp.DoneOn}, &share); err != nil {
 			rows.Close()
 			return fmt.Errorf("store: task supports: %w", err)
 		}
 		t := &tasks[index[id]]
-		t.Support = append(t.Support, sp)
+		if share {
+			t.Shares = append(t.Shares, sp)
+		} else {
+			t.Support = append(t.Support, sp)
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -159,9 +163,8 @@ func (s *Store) attachTaskParts(ctx context.Context, q queryer, tasks []congtac.
 	if len(recurring) == 0 {
 		return nil
 	}
-	list, arg = s.idList(recurring)
 	w = where{}
-	w.add("task_id IN ("+list+")", arg)
+	w.add(s.inIDs("task_id", recurring))
 	rows, err = q.QueryContext(ctx, "SELECT task_id, due_date, done_on FROM task_occurrences "+w.String()+
 		" ORDER BY task_id, due_date", w.args...)
 	if err != nil {

@@ -35,7 +35,7 @@ type orgForm struct {
 	Errors                                                  map[string]string
 }
 
-// orgEdit holds the forms of one org: rename, and merge into a successor.
+// orgEdit holds the forms of one org: rename, merge into a successor, and a group's members.
 type orgEdit struct {
 	ID                    int64
 	Name                  string // the current name, for the heading
@@ -47,6 +47,7 @@ type orgEdit struct {
 	SuccessorID, On       string
 	Successors            []adminChoice
 	MergeErrors           map[string]string
+	Members               *memberForm // for a group only
 }
 
 // maxOrgDepthShown is the deepest indentation the stylesheet draws.
@@ -76,6 +77,13 @@ func (s *Server) orgListPageFor(r *http.Request, edit int64) (orgListPage, orgTr
 		page.Edit = &orgEdit{ID: o.ID, Name: o.Name, Version: o.Version, Ended: !o.ValidTo.IsZero(),
 			NewName: o.Name, NewShortName: o.ShortName, NewDisplayName: o.DisplayName}
 		page.Edit.fillChoices(a, tree)
+		if o.IsGroup() {
+			ids, err := s.memberIDs(r.Context(), o)
+			if err != nil {
+				return orgListPage{}, tree, err
+			}
+			page.Edit.Members = newMemberForm(a, tree, o, ids)
+		}
 	}
 	return page, tree, nil
 }

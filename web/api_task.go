@@ -17,6 +17,7 @@ type apiTask struct {
 	Sector          *string          `json:"sector"`
 	SectorLabel     string           `json:"sector_label"`
 	LeadID          int64            `json:"lead_id"`
+	Shares          []apiShare       `json:"shares"`
 	Supports        []apiSupport     `json:"supports"`
 	LeaderID        *int64           `json:"leader_id"`
 	Due             apiDue           `json:"due"`
@@ -47,6 +48,21 @@ type apiSupport struct {
 	DoneOn      *string `json:"done_on"`
 	Status      string  `json:"status"`
 	StatusLabel string  `json:"status_label"`
+}
+
+// apiShare is a member's share of a task led by a group, with its own status: the shape of
+// a support org's.
+type apiShare = apiSupport
+
+// apiParts returns the DTOs of a task's shares or supports, each with the status status
+// gives it as of today.
+func apiParts(parts []congtac.Support, status func(int64, congtac.Date) (congtac.Status, bool), today congtac.Date) []apiSupport {
+	out := make([]apiSupport, 0, len(parts))
+	for _, sp := range parts {
+		st, _ := status(sp.OrgID, today)
+		out = append(out, apiSupport{OrgID: sp.OrgID, DoneOn: apiDate(sp.DoneOn), Status: string(st), StatusLabel: st.Label()})
+	}
+	return out
 }
 
 // apiDue is a deadline: the last day, how precisely it was given, the phrase it came from,
@@ -96,21 +112,18 @@ type apiOccurrence struct {
 	StatusLabel string  `json:"status_label"`
 }
 
-// newAPITask returns the DTO of t with the statuses of t and its supports as of today.
+// newAPITask returns the DTO of t with the statuses of t (a group-led task's rolled up from
+// its shares), its shares and its supports as of today.
 func newAPITask(t congtac.Task, today congtac.Date) apiTask {
 	st := t.Status(today)
 	out := apiTask{ID: t.ID, ProgramID: t.ProgramID, ItemID: apiID(t.ItemID), Position: t.Position, Text: t.Text,
-		Sector: apiCode(t.Sector), SectorLabel: t.Sector.Label(), LeadID: t.Lead, Supports: []apiSupport{},
+		Sector: apiCode(t.Sector), SectorLabel: t.Sector.Label(), LeadID: t.Lead,
+		Shares: apiParts(t.Shares, t.ShareStatus, today), Supports: apiParts(t.Support, t.SupportStatus, today),
 		LeaderID: apiID(t.LeaderID), Due: newAPIDue(t.Due), Source: t.Source, CarriedFrom: apiID(t.CarriedFrom),
 		KeepsOldDue: t.KeepsOldDue, Replaces: apiID(t.Replaces), SupersededBy: apiID(t.SupersededBy),
 		DoneOn: apiDate(t.DoneOn), Status: string(st), StatusLabel: st.Label(), AsOf: today.String(),
 		Print: string(t.Print.Mode.Or()), LeadVerb: string(t.Print.Lead.Or()), PrintDue: t.Print.Due,
 		PrintSource: t.Print.Source, Version: t.Version}
-	for _, sp := range t.Support {
-		st, _ := t.SupportStatus(sp.OrgID, today)
-		out.Supports = append(out.Supports, apiSupport{OrgID: sp.OrgID, DoneOn: apiDate(sp.DoneOn),
-			Status: string(st), StatusLabel: st.Label()})
-	}
 	if rc := t.Recurrence; rc != nil {
 		out.Recurrence, out.RecurrenceStart = ptr(rc.String()), apiDate(rc.Start)
 	}
@@ -135,7 +148,9 @@ func taskSchemas() map[string]*oaSchema {
 		"id": schInt("Mã."), "program_id": schInt("Chương trình."), "item_id": schNullable(schInt("Mục chứa nhiệm vụ.")),
 		"position": schInt("Thứ tự trong mục."), "text": schString("Nội dung."),
 		"sector": schNullable(schEnum("Lĩnh vực.", codesOf(congtac.Sectors)...)), "sector_label": schString("Tên lĩnh vực."),
-		"lead_id": schInt("Cơ quan chủ trì."), "supports": schArray(schRef("Support")),
+		"lead_id":   schInt("Cơ quan chủ trì; có thể là một nhóm đơn vị (kind group)."),
+		"shares":    schArray(schRef("Share")),
+		"supports":  schArray(schRef("Support")),
 		"leader_id": schNullable(schInt("Lãnh đạo phụ trách (mã cán bộ).")), "due": schRef("Due"),
 		"recurrence":       schNullable(schString("Quy tắc lặp lại RRULE (RFC 5545), không có DTSTART.")),
 		"recurrence_start": schNullable(schDate("Ngày bắt đầu của quy tắc lặp lại (DTSTART).")),
@@ -158,6 +173,11 @@ func taskSchemas() map[string]*oaSchema {
 		"Task": task,
 		"TaskDetail": schExtend(task, "Nhiệm vụ với trạng thái từng kỳ của nhiệm vụ lặp lại.", oaProps{
 			"occurrences": schArray(schRef("Occurrence")),
+		}),
+		"Share": schObject("Phần việc của một đơn vị thành viên khi nhóm đơn vị chủ trì nhiệm vụ; "+
+			"trạng thái của nhiệm vụ tổng hợp từ các phần việc. Danh sách rỗng khi cơ quan chủ trì không phải là nhóm.", oaProps{
+			"org_id": schInt("Đơn vị thành viên."), "done_on": schNullable(schDate("Ngày hoàn thành phần việc.")),
+			"status": schEnum("Trạng thái.", statuses...), "status_label": schString("Tên trạng thái."),
 		}),
 		"Support": schObject("Cơ quan phối hợp và trạng thái phần việc của mình.", oaProps{
 			"org_id": schInt("Cơ quan phối hợp."), "done_on": schNullable(schDate("Ngày hoàn thành.")),

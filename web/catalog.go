@@ -55,8 +55,8 @@ func (s *Server) handleCatalogShow(w http.ResponseWriter, r *http.Request) {
 		byPerson[p.PersonID] = append(byPerson[p.PersonID], postText(p, orgs.Name(p.OrgID)))
 	}
 	page := catalogPage{layout: s.layout(r, "Danh mục cơ quan, đơn vị và cán bộ"),
-		Orgs: catalogTree(orgs, 0, func(o congtac.Org) bool {
-			return o.Active(today) && orgs.Can(a, congtac.ViewCatalog, o.ID)
+		Orgs: catalogTree(orgs, 0, func(o congtac.Org) bool { // a group is a name for units, not one
+			return o.Active(today) && !o.IsGroup() && orgs.Can(a, congtac.ViewCatalog, o.ID)
 		})}
 	for _, p := range people {
 		if orgs.Can(a, congtac.ViewCatalog, p.OrgID) {

@@ -90,7 +90,8 @@ func (c *choices) labels(values []string) string {
 
 // editorChoices are the choices the editor's forms offer, built once per page.
 type editorChoices struct {
-	orgs        *choices // lead, support and recipient orgs: every active org a may assign, by name
+	orgs        *choices // lead and recipient orgs: every active org a may assign, by name
+	supports    *choices // support orgs: the same without groups, which only lead
 	leaders     *choices // leaders in charge: the committee's chairman and vice chairmen
 	signers     *choices // who may sign: leaders and the office's heads, by post
 	items       *choices // the program's items, to put a task under
@@ -113,7 +114,8 @@ type signerPost struct {
 // editorChoices returns the choices of the editor of program p for actor a.
 func (s *Server) editorChoices(ctx context.Context, a congtac.Actor, p congtac.Program, orgs orgIndex) (editorChoices, error) {
 	today := s.today()
-	c := editorChoices{orgs: newChoices(assignableOrgs(a, orgs, today)),
+	assignable := assignableOrgs(a, orgs, today)
+	c := editorChoices{orgs: newChoices(assignable), supports: newChoices(withoutGroups(assignable, orgs)),
 		items:       newChoices(itemChoices(p.Items)),
 		sectors:     newChoices(sectorOptions()),
 		styles:      newChoices(styleOptions),
@@ -138,6 +140,15 @@ func assignableOrgs(a congtac.Actor, orgs orgIndex, day congtac.Date) []option {
 	}
 	vn.SortFunc(out, func(o option) string { return o.Label })
 	return out
+}
+
+// withoutGroups returns the org options that are not groups ([congtac.Org.IsGroup]).
+func withoutGroups(opts []option, orgs orgIndex) []option {
+	return slices.DeleteFunc(slices.Clone(opts), func(o option) bool {
+		id, _ := strconv.ParseInt(o.Value, 10, 64)
+		org, _ := orgs.Org(id)
+		return org.IsGroup()
+	})
 }
 
 // itemChoices returns a program's items in document order, labelled "1.2. Heading…".

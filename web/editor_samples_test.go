@@ -10,7 +10,8 @@ func init() { pageSamples = append(pageSamples, editorSamples) }
 // editor, the conflict page, the versions page and the program's workflow panel.
 func editorSamples(s *Server, r *http.Request) map[string][]pageSample {
 	l := func(title string) layout { return s.layout(r, title) }
-	c := editorChoices{orgs: newChoices([]option{{Value: "5", Label: "Sở Tài chính"}, {Value: "6", Label: "Sở <Xây dựng>"}}),
+	orgs := []option{{Value: "5", Label: "Sở Tài chính"}, {Value: "6", Label: "Sở <Xây dựng>"}}
+	c := editorChoices{orgs: newChoices(orgs), supports: newChoices(orgs),
 		leaders: newChoices([]option{{Label: "Không ghi"}, {Value: "1", Label: "Lê Minh Đức – Chủ tịch"}}),
 		signers: newChoices([]option{{Label: "Người khác"}, {Value: "5", Label: "Chánh Văn phòng: Đỗ Thanh Sơn"}}),
 		items:   newChoices(itemChoices(nil)), sectors: newChoices(sectorOptions()), styles: newChoices(styleOptions),

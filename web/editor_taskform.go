@@ -117,7 +117,7 @@ func (f *taskForm) fill(c editorChoices) {
 	for _, w := range congtac.LeadWords {
 		f.LeadVerbChoices = append(f.LeadVerbChoices, printChoice{string(w), w.Verb(), string(w) == string(congtac.LeadWord(f.LeadVerb).Or())})
 	}
-	f.LeadOptions, f.SupportOptions = c.orgs.html(f.Lead), c.orgs.html(f.Support...)
+	f.LeadOptions, f.SupportOptions = c.orgs.html(f.Lead), c.supports.html(f.Support...)
 	f.LeaderOptions, f.SectorOptions = c.leaders.html(f.Leader), c.sectors.html(f.Sector)
 	if f.Loose {
 		f.ItemOptions = c.items.html(f.Item)

@@ -42,8 +42,10 @@ var apiOps = map[string]apiOp{
 		qEnum("kind", "Loại cơ quan.", codesOf(congtac.OrgKinds)...),
 		qID("parent", "Cơ quan cấp trên."),
 	}},
-	"POST /api/v1/orgs":       {body: "OrgCreate", status: http.StatusCreated, response: "Org", errors: []int{404}},
-	"PATCH /api/v1/orgs/{id}": {body: "OrgUpdate", response: "Org", errors: []int{409}},
+	"POST /api/v1/orgs":             {body: "OrgCreate", status: http.StatusCreated, response: "Org", errors: []int{404}},
+	"PATCH /api/v1/orgs/{id}":       {body: "OrgUpdate", response: "Org", errors: []int{409}},
+	"GET /api/v1/orgs/{id}/members": {response: "GroupMembers"},
+	"PUT /api/v1/orgs/{id}/members": {body: "GroupMembersUpdate", response: "GroupMembers", errors: []int{409}},
 	"GET /api/v1/people": {list: true, response: "Person", params: []apiParam{
 		qText("q", "Tìm theo họ tên, không phân biệt dấu."),
 		qID("org", "Cơ quan, đơn vị công tác."),
@@ -489,7 +491,7 @@ func apiSchemas() map[string]*oaSchema {
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
 		reportSchemas(), meetingSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
 		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
-		deadlineSchemas(), proposalSchemas(), orgSchemas()} {
+		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas()} {
 		maps.Copy(all, part)
 	}
 	return all

@@ -163,7 +163,8 @@ func TestAPIOpsMatchRouteTable(t *testing.T) {
 var dtoSchemas = map[string]any{
 	"Me": apiMe{}, "Capability": apiCapability{}, "Org": apiOrg{}, "Person": apiPerson{}, "Post": apiPost{},
 	"Program": apiProgram{}, "ProgramDetail": apiProgramDetail{}, "Period": apiPeriod{}, "Signature": apiSignature{},
-	"Item": apiItem{}, "Task": apiTask{}, "TaskDetail": apiTaskDetail{}, "Support": apiSupport{}, "Due": apiDue{},
+	"Item": apiItem{}, "Task": apiTask{}, "TaskDetail": apiTaskDetail{}, "Support": apiSupport{}, "Share": apiShare{}, "GroupMembers": apiGroupMembers{},
+	"GroupMembersUpdate": apiMembersUpdate{}, "Due": apiDue{},
 	"Target": apiTarget{}, "Deferral": apiDeferral{}, "Cancellation": apiCancellation{}, "Occurrence": apiOccurrence{},
 	"Report": apiReport{}, "ReportCreate": apiReportCreate{}, "ReportUpdate": apiReportUpdate{},
 	"ReportSubmit": apiReportSubmit{}, "ReportReview": apiReportReview{}, "Meeting": apiMeeting{},
@@ -222,18 +223,20 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 	eachEngine(t, func(t *testing.T, st *store.Store, s *Server, srv *httptest.Server) {
 		ids := demoIDs(t, st)
 		recurring, _, _ := st.FindTasks(ctxb, congtac.TaskFilter{Query: "nong thon moi", Limit: 1})
+		group := demoOrg(t, st, "UBND các xã, phường, đặc khu")
 		paths := map[string][]string{
-			"/api/v1/tasks/{id}":   {fillPattern("/api/v1/tasks/{id}", ids), fmt.Sprint("/api/v1/tasks/", recurring[0].ID)},
-			"/api/v1/search":       {"/api/v1/search?q=ngan+sach"},
-			"/api/v1/audit":        {"/api/v1/audit?entity=report&limit=20"},
-			"/api/v1/calendar":     {"/api/v1/calendar?week=2026-W48"},
-			"/api/v1/tasks":        {"/api/v1/tasks?limit=200"},
-			"/api/v1/meetings":     {"/api/v1/meetings?from=2026-11-01&to=2026-11-30"},
-			"/api/v1/people":       {"/api/v1/people"},
-			"/api/v1/programs":     {"/api/v1/programs?year=2026"},
-			"/api/v1/documents":    {"/api/v1/documents?limit=200"},
-			"/api/v1/reports":      {"/api/v1/reports?limit=200"},
-			"/api/v1/openapi.json": nil, // its schema is the OpenAPI specification's
+			"/api/v1/orgs/{id}/members": {fmt.Sprint("/api/v1/orgs/", group.ID, "/members")},
+			"/api/v1/tasks/{id}":        {fillPattern("/api/v1/tasks/{id}", ids), fmt.Sprint("/api/v1/tasks/", recurring[0].ID)},
+			"/api/v1/search":            {"/api/v1/search?q=ngan+sach"},
+			"/api/v1/audit":             {"/api/v1/audit?entity=report&limit=20"},
+			"/api/v1/calendar":          {"/api/v1/calendar?week=2026-W48"},
+			"/api/v1/tasks":             {"/api/v1/tasks?limit=200"},
+			"/api/v1/meetings":          {"/api/v1/meetings?from=2026-11-01&to=2026-11-30"},
+			"/api/v1/people":            {"/api/v1/people"},
+			"/api/v1/programs":          {"/api/v1/programs?year=2026"},
+			"/api/v1/documents":         {"/api/v1/documents?limit=200"},
+			"/api/v1/reports":           {"/api/v1/reports?limit=200"},
+			"/api/v1/openapi.json":      nil, // its schema is the OpenAPI specification's
 		}
 		schemas := s.openAPI().Components.Schemas
 		for _, login := range []string{"admin", "phongbaocao"} {

@@ -35,26 +35,18 @@ type reportForm struct {
 // reportFields are the fields of [reportForm] that show their own messages.
 var reportFields = []string{"text", "percent", "done_on", "occurrence", "value", "org"}
 
-// reportOrgs returns the orgs a may report for on task t: its lead and support orgs within
-// a's WriteReports reach. The store has the last word (see [store.Store.CreateReport]).
+// reportOrgs returns the orgs a may report for on task t ([congtac.Task.Reporters]: its lead
+// or the members with a share, and its support orgs) within a's WriteReports reach. The
+// store has the last word (see [store.Store.CreateReport]).
 func reportOrgs(a congtac.Actor, t congtac.Task, orgs orgIndex) []int64 {
 	if !a.Can(congtac.WriteReports) {
 		return nil
 	}
 	var out []int64
-	for _, id := range append([]int64{t.Lead}, supportOrgs(t)...) {
+	for _, id := range t.Reporters() {
 		if orgs.Can(a, congtac.WriteReports, id) {
 			out = append(out, id)
 		}
-	}
-	return out
-}
-
-// supportOrgs returns the IDs of a task's support orgs.
-func supportOrgs(t congtac.Task) []int64 {
-	out := make([]int64, len(t.Support))
-	for i, sp := range t.Support {
-		out[i] = sp.OrgID
 	}
 	return out
 }

@@ -42,14 +42,10 @@ func (s *Server) canSeeProgram(ctx context.Context, a congtac.Actor, p congtac.P
 	return s.canOn(ctx, a, congtac.ViewDrafts, p.OrgID)
 }
 
-// canOnTask reports whether a may use capability c on task t: through its lead org or one of
-// its support orgs.
+// canOnTask reports whether a may use capability c on task t: through its lead org, a
+// member's share of a group-led task, or one of its support orgs ([congtac.Task.OrgIDs]).
 func (s *Server) canOnTask(ctx context.Context, a congtac.Actor, c congtac.Capability, t congtac.Task) (bool, error) {
-	orgs := []int64{t.Lead}
-	for _, sp := range t.Support {
-		orgs = append(orgs, sp.OrgID)
-	}
-	for _, org := range orgs {
+	for _, org := range t.OrgIDs() {
 		if ok, err := s.canOn(ctx, a, c, org); ok || err != nil {
 			return ok, err
 		}

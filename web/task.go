@@ -129,13 +129,15 @@ func containsOption(opts []option, v string) bool {
 type taskPage struct {
 	layout
 	Task        taskView
+	Shares      []shareRow // a group-led task's members' shares
 	Supports    []supportRow
 	Occurrences []occurrenceRow
-	Reports     []reportRow     // on every copy of the task, newest copy first
-	History     []appearanceRow // the programs the task appeared in, oldest first
-	Current     *appearanceRow  // the copy in force, when this page shows an older one
-	Closed      string          // why the task takes no report now, when it does not
-	Form        *reportForm     // nil unless the actor may report on the task
+	Reports     []reportRow      // on every copy of the task, newest copy first
+	History     []appearanceRow  // the programs the task appeared in, oldest first
+	Current     *appearanceRow   // the copy in force, when this page shows an older one
+	Closed      string           // why the task takes no report now, when it does not
+	Form        *reportForm      // nil unless the actor may report on the task
+	sent        []congtac.Report // the reports of Reports, for the shares' progress
 }
 
 // taskTitleLength is how much of a task's text titles its page; the whole text follows
@@ -149,6 +151,7 @@ type taskView struct {
 	Program, ProgramHref                                       string
 	CarriedHref                                                string // the task it continues
 	DoneOn, Deferral, Cancellation                             string
+	Shares                                                     string // how many members of a group lead are done
 	Status                                                     statusView
 	Recurrence                                                 string
 }
@@ -168,7 +171,8 @@ type occurrenceRow struct {
 }
 
 // handleTaskShow shows a task within the actor's ViewTasks reach: its facts and status as
-// of today, its support orgs and occurrences with their own statuses, the reports the
+// of today (a group-led task's rolled up from its shares), its members' shares, support
+// orgs and occurrences with their own statuses, the reports the
 // actor may view, and the report form when the actor may report on it. Anything else is
 // 404.
 func (s *Server) handleTaskShow(w http.ResponseWriter, r *http.Request) {
@@ -217,6 +221,7 @@ func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, t congtac.Ta
 		s.fail(w, r, fmt.Errorf("web: task history: %w", err))
 		return
 	}
+	page.Shares = shareRows(a, t, page.sent, orgs, today)
 	if page.Form == nil && page.Closed == "" {
 		page.Form = newReportForm(a, t, orgs, today)
 	}
@@ -240,6 +245,7 @@ func (s *Server) fillTaskHistory(ctx context.Context, a congtac.Actor, page *tas
 		for _, rep := range reports {
 			page.Reports = append(page.Reports, newReportRow(rep, nil, orgs, s.loc))
 		}
+		page.sent = append(page.sent, reports...)
 		if ap.Task.ID != id {
 			continue
 		}
@@ -266,7 +272,7 @@ func (s *Server) newTaskView(ctx context.Context, a congtac.Actor, t congtac.Tas
 	}
 	v := taskView{FullText: shortText(t.Text, taskTitleLength) != t.Text, Text: t.Text, Sector: t.Sector.Label(), Lead: orgs.Name(t.Lead), Leader: names[t.LeaderID],
 		Due: dueText(t.Due), DuePhrase: duePhrase(t.Due), Source: t.Source, DoneOn: vn.ShortDate(t.DoneOn),
-		Status: taskStatusView(t.Status(today))}
+		Shares: sharesSummary(t, today), Status: taskStatusView(t.Status(today))}
 	if t.Target != nil {
 		v.Target = t.Target.String()
 	}
