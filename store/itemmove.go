@@ -25,7 +25,7 @@ func (s *Store) MoveItem(ctx context.Context, a congtac.Actor, id int64, version
 		if err != nil {
 			return err
 		}
-		p, err := editableProgram(ctx, tx, programID)
+		p, err := s.editableProgram(ctx, tx, programID)
 		if err != nil {
 			return err
 		}

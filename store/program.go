@@ -53,7 +53,27 @@ func programSearch(p congtac.Program) string {
 }
 
 func findProgramRow(ctx context.Context, q queryer, id int64) (congtac.Program, error) {
-	p, err := scanProgram(q.QueryRowContext(ctx, "SELECT "+programColumns+" FROM programs WHERE id = $1", id))
+	return programRow(ctx, q, "SELECT "+programColumns+" FROM programs WHERE id = $1", id)
+}
+
+// lockProgram reads program id for a change of its content or its status and holds the
+// row until tx ends. On PostgreSQL the read is SELECT … FOR UPDATE: every content write
+// (items, tasks, carried deadlines, the program's fields) and every transition of one
+// program runs after the one before has committed and sees the status it left, so that a
+// task cannot land in a program while it is being submitted without being in the version
+// the signer reviews. SQLite runs write transactions one at a time already (one write
+// connection, BEGIN IMMEDIATE).
+func (s *Store) lockProgram(ctx context.Context, tx *sql.Tx, id int64) (congtac.Program, error) {
+	q := "SELECT " + programColumns + " FROM programs WHERE id = $1"
+	if s.engine == Postgres {
+		q += " FOR UPDATE"
+	}
+	return programRow(ctx, tx, q, id)
+}
+
+// programRow runs query, which selects programColumns of the program with ID $1.
+func programRow(ctx context.Context, q queryer, query string, id int64) (congtac.Program, error) {
+	p, err := scanProgram(q.QueryRowContext(ctx, query, id))
 	if err == sql.ErrNoRows {
 		return p, notFound("chương trình")
 	} else if err != nil {
@@ -287,7 +307,7 @@ func (s *Store) FindPrograms(ctx context.Context, f congtac.ProgramFilter) ([]co
 func (s *Store) UpdateProgram(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.ProgramUpdate) (congtac.Program, error) {
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		before, err := findProgramRow(ctx, tx, id)
+		before, err := s.lockProgram(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -337,7 +357,7 @@ func (s *Store) TransitionProgram(ctx context.Context, a congtac.Actor, id int64
 	}
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		before, err := findProgramRow(ctx, tx, id)
+		before, err := s.lockProgram(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -376,7 +396,7 @@ func (s *Store) TransitionProgram(ctx context.Context, a congtac.Actor, id int64
 // history.
 func (s *Store) DeleteProgram(ctx context.Context, a congtac.Actor, id int64, version int) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		before, err := findProgramRow(ctx, tx, id)
+		before, err := s.lockProgram(ctx, tx, id)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"fmt"
+	"slices"
 	"sync"
 	"testing"
 
@@ -84,6 +86,101 @@ func TestSimultaneousDraftsMakeOneProgram(t *testing.T) {
 			if live := livePrograms(t, s, f.committee.ID, period); made != 1 || live != 1 {
 				t.Errorf("%s: %d of %d drafts made, %d live programs; want 1 and 1", period, made, racers, live)
 			}
+		}
+	})
+}
+
+// taskIDs returns the IDs of tasks, sorted.
+func taskIDs(tasks []congtac.Task) []int64 {
+	ids := make([]int64, len(tasks))
+	for i, t := range tasks {
+		ids[i] = t.ID
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// TestTasksCreatedDuringSubmitAreInTheReviewedVersion is issue 10's second finding: one
+// submission and seven task creations at the same moment left tasks in the program that
+// the version the signer reviews lacks (PostgreSQL). After the race the program holds
+// exactly the tasks of its last version: a creation either came first and is in it, or
+// came after and was refused because the program is no longer editable.
+func TestTasksCreatedDuringSubmitAreInTheReviewedVersion(t *testing.T) {
+	const trials, creators = 10, 7
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		if err := s.WarmUp(ctx, creators+1); err != nil {
+			t.Fatal(err)
+		}
+		for trial := range trials {
+			draft := f.april()
+			draft.Period.Year = 2030 + trial
+			p, err := s.CreateProgram(ctx, f.drafter, draft)
+			if err != nil {
+				t.Fatal(err)
+			}
+			item := p.Items[len(p.Items)-1].ID
+			errs := race(creators+1, func(i int) error {
+				if i == 0 {
+					_, err := s.TransitionProgram(ctx, f.drafter, p.ID, p.Version, congtac.ActionSubmit, "")
+					return err
+				}
+				_, err := s.CreateTask(ctx, f.drafter, congtac.Task{ProgramID: p.ID, ItemID: item,
+					Text: fmt.Sprintf("Kiểm tra công trình số %d", i), Lead: f.deptA.ID, Sector: congtac.SectorEconomy,
+					Due: congtac.DueInMonth(draft.Period.Year, 4)})
+				return err
+			})
+			if errs[0] != nil {
+				t.Fatalf("trial %d: submit: %v", trial, errs[0])
+			}
+			for i, err := range errs[1:] {
+				if err != nil && congtac.ErrorCode(err) != congtac.EINVALID {
+					t.Errorf("trial %d: task %d: %v, want nil or EINVALID (no longer editable)", trial, i+1, err)
+				}
+			}
+			now, err := s.FindProgramByID(ctx, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			versions, err := s.FindProgramVersions(ctx, p.ID)
+			if err != nil || len(versions) != 1 {
+				t.Fatalf("trial %d: versions %d, %v; want 1", trial, len(versions), err)
+			}
+			if got, want := taskIDs(versions[0].Content.Tasks), taskIDs(now.Tasks); !slices.Equal(got, want) {
+				t.Errorf("trial %d: the submitted version has tasks %v, the program %v", trial, got, want)
+			}
+		}
+	})
+}
+
+// TestSimultaneousAmendmentsMakeOne: amending one issued program at the same moment makes
+// one amendment; the others are ECONFLICT, as when they come one after the other.
+func TestSimultaneousAmendmentsMakeOne(t *testing.T) {
+	const racers = 6
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		p, err := s.CreateProgram(ctx, f.drafter, f.april())
+		if err != nil {
+			t.Fatal(err)
+		}
+		p = takeToIssued(t, s, f, p, congtac.MustDate(2023, 4, 3))
+		if err := s.WarmUp(ctx, racers); err != nil {
+			t.Fatal(err)
+		}
+		errs := race(racers, func(int) error {
+			_, err := s.AmendProgram(ctx, f.drafter, p.ID)
+			return err
+		})
+		made := 0
+		for _, err := range errs {
+			if err == nil {
+				made++
+			} else if congtac.ErrorCode(err) != congtac.ECONFLICT {
+				t.Errorf("AmendProgram: %v, want ECONFLICT", err)
+			}
+		}
+		if made != 1 || livePrograms(t, s, f.committee.ID, p.Period) != 2 {
+			t.Errorf("%d amendments made, %d live programs; want 1 and 2", made, livePrograms(t, s, f.committee.ID, p.Period))
 		}
 	})
 }

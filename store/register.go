@@ -124,7 +124,7 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if p, err = findProgramRow(ctx, tx, id); err != nil {
+		if p, err = s.lockProgram(ctx, tx, id); err != nil {
 			return err
 		}
 		if p.Version != version {
@@ -197,7 +197,7 @@ func (s *Store) amendOriginal(ctx context.Context, tx *sql.Tx, a congtac.Actor, 
 	if p.AmendsID == 0 {
 		return nil
 	}
-	orig, err := findProgramRow(ctx, tx, p.AmendsID)
+	orig, err := s.lockProgram(ctx, tx, p.AmendsID)
 	if err != nil {
 		return err
 	}

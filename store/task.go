@@ -81,9 +81,10 @@ func insertSupports(ctx context.Context, tx *sql.Tx, taskID int64, sup []congtac
 	return nil
 }
 
-// editableProgram returns the program of id when its content may still change.
-func editableProgram(ctx context.Context, tx *sql.Tx, id int64) (congtac.Program, error) {
-	p, err := findProgramRow(ctx, tx, id)
+// editableProgram returns the program of id, locked until tx ends ([Store.lockProgram]),
+// when its content may still change; EINVALID when it may not.
+func (s *Store) editableProgram(ctx context.Context, tx *sql.Tx, id int64) (congtac.Program, error) {
+	p, err := s.lockProgram(ctx, tx, id)
 	if err != nil {
 		return p, err
 	}
@@ -95,8 +96,8 @@ func editableProgram(ctx context.Context, tx *sql.Tx, id int64) (congtac.Program
 }
 
 // checkTask validates a task on its own and against its program, which must be editable.
-func checkTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (congtac.Program, error) {
-	p, err := editableProgram(ctx, tx, t.ProgramID)
+func (s *Store) checkTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (congtac.Program, error) {
+	p, err := s.editableProgram(ctx, tx, t.ProgramID)
 	if err != nil {
 		return p, err
 	}
@@ -110,7 +111,7 @@ func checkTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (congtac.Program
 func (s *Store) CreateTask(ctx context.Context, a congtac.Actor, t congtac.Task) (congtac.Task, error) {
 	t = normalizeTask(t)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		p, err := checkTask(ctx, tx, t)
+		p, err := s.checkTask(ctx, tx, t)
 		if err != nil {
 			return err
 		}
@@ -216,7 +217,7 @@ func (s *Store) UpdateTask(ctx context.Context, a congtac.Actor, id int64, versi
 			return conflict("Nhiệm vụ")
 		}
 		t = normalizeTask(u.Apply(before))
-		p, err := checkTask(ctx, tx, t)
+		p, err := s.checkTask(ctx, tx, t)
 		if err != nil {
 			return err
 		}
@@ -253,7 +254,7 @@ func (s *Store) DeleteTask(ctx context.Context, a congtac.Actor, id int64, versi
 		if before.Version != version {
 			return conflict("Nhiệm vụ")
 		}
-		p, err := editableProgram(ctx, tx, before.ProgramID)
+		p, err := s.editableProgram(ctx, tx, before.ProgramID)
 		if err != nil {
 			return err
 		}

@@ -160,7 +160,7 @@ func (s *Store) changeTaskState(ctx context.Context, a congtac.Actor, id int64, 
 func (s *Store) CarryOver(ctx context.Context, a congtac.Actor, from, to int64, asOf congtac.Date) ([]congtac.Task, error) {
 	var out []congtac.Task
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		dst, err := editableProgram(ctx, tx, to)
+		dst, err := s.editableProgram(ctx, tx, to)
 		if err != nil {
 			return err
 		}
