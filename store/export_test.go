@@ -44,3 +44,13 @@ func (s *Store) WarmUp(ctx context.Context, n int) error {
 	}
 	return nil
 }
+
+// HoldForRestore takes the exclusive lock [Restore] holds on the database at path, as
+// while it runs, and returns its release.
+func HoldForRestore(path string) (func() error, error) {
+	l, err := lockFile(path+".lock", true)
+	if err != nil {
+		return nil, err
+	}
+	return l.unlock, nil
+}
