@@ -184,3 +184,63 @@ func TestSimultaneousAmendmentsMakeOne(t *testing.T) {
 		}
 	})
 }
+
+// TestCompletionDuringIssueOfTheNextProgram: a task completed while the program that
+// carries it on is being issued is either refused (it has been carried on) or done in the
+// copy in force; the completion is never left on a copy no longer in force.
+func TestCompletionDuringIssueOfTheNextProgram(t *testing.T) {
+	const trials = 6
+	eachTrial(t, trials, func(t *testing.T, s *store.Store, trial int) {
+		fixedClock(s, congtac.MustDate(2023, 4, 28))
+		f := newFixture(t, s)
+		draft, err := s.CreateProgram(ctx, f.drafter, f.april())
+		if err != nil {
+			t.Fatal(err)
+		}
+		apr := takeToIssued(t, s, f, draft, congtac.MustDate(2023, 4, 5))
+		build := findTaskByText(t, apr.Tasks, "Khởi công")
+		may, err := s.DraftNext(ctx, f.drafter, f.committee.ID, congtac.Period{Kind: congtac.PeriodMonth, Year: 2023, Number: 5},
+			congtac.MustDate(2023, 4, 28))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if may, err = s.TransitionProgram(ctx, f.drafter, may.ID, may.Version, congtac.ActionSubmit, ""); err != nil {
+			t.Fatal(err)
+		}
+		if may, err = s.TransitionProgram(ctx, f.chair, may.ID, may.Version, congtac.ActionApprove, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.WarmUp(ctx, 2); err != nil {
+			t.Fatal(err)
+		}
+		errs := race(2, func(i int) error {
+			if i == 0 {
+				_, err := s.IssueProgram(ctx, f.drafter, may.ID, may.Version, congtac.Issuance{On: congtac.MustDate(2023, 4, 28)}, nil)
+				return err
+			}
+			_, err := s.CompleteTask(ctx, f.drafter, build.ID, build.Version, congtac.Completion{DoneOn: congtac.MustDate(2023, 4, 27)})
+			return err
+		})
+		if errs[0] != nil {
+			t.Fatalf("trial %d: issue: %v", trial, errs[0])
+		}
+		copy := inForce(t, s)[build.Text]
+		switch {
+		case errs[1] == nil && copy.DoneOn.IsZero():
+			t.Errorf("trial %d: the completion succeeded but the copy in force (task %d) is not done", trial, copy.ID)
+		case errs[1] != nil && congtac.ErrorCode(errs[1]) != congtac.EINVALID:
+			t.Errorf("trial %d: completion: %v, want nil or EINVALID (carried on)", trial, errs[1])
+		}
+	})
+}
+
+// eachTrial runs fn n times on each engine, each time on a new store.
+func eachTrial(t *testing.T, n int, fn func(t *testing.T, s *store.Store, trial int)) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			for trial := range n {
+				t.Run(fmt.Sprint(trial), func(t *testing.T) { fn(t, storetest.Open(t, e), trial) })
+			}
+		})
+	}
+}

@@ -170,6 +170,9 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 		if err := s.amendOriginal(ctx, tx, a, p); err != nil {
 			return err
 		}
+		if err := s.lockSources(ctx, tx, id); err != nil {
+			return err
+		}
 		superseded, err := takeOver(ctx, tx, id)
 		if err != nil {
 			return err

@@ -10,19 +10,15 @@ import (
 	"congtac/vn"
 )
 
-// taskEvent loads a task for a change of its execution state, checking the version and
-// that the task is in force ([checkInForce]).
+// taskEvent loads a task for a change of its execution state, its program locked
+// ([Store.lockTask]), checking the version and that the task is in force ([checkInForce]).
 func (s *Store) taskEvent(ctx context.Context, tx *sql.Tx, id int64, version int) (congtac.Task, int64, error) {
-	t, err := findTask(ctx, s, tx, id)
+	t, p, err := s.lockTask(ctx, tx, id)
 	if err != nil {
 		return t, 0, err
 	}
 	if t.Version != version {
 		return t, 0, conflict("Nhiệm vụ")
-	}
-	p, err := findProgramRow(ctx, tx, t.ProgramID)
-	if err != nil {
-		return t, 0, err
 	}
 	return t, p.OrgID, checkInForce(ctx, tx, t, p)
 }
