@@ -8,6 +8,20 @@ import (
 	"congtac/store/storetest"
 )
 
+// itemLabels returns the labels of program id's items by item.
+func itemLabels(t *testing.T, s *store.Store, id int64) map[int64]string {
+	t.Helper()
+	got, err := s.FindProgramByID(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[int64]string{}
+	for _, it := range got.Items {
+		out[it.ID] = it.Label
+	}
+	return out
+}
+
 func TestMoveItemRenumbers(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s)
@@ -16,18 +30,7 @@ func TestMoveItemRenumbers(t *testing.T) {
 			t.Fatal(err)
 		}
 		part, clause, first, second := p.Items[0], p.Items[1], p.Items[2], p.Items[3]
-		labels := func() map[int64]string {
-			t.Helper()
-			got, err := s.FindProgramByID(ctx, p.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out := map[int64]string{}
-			for _, it := range got.Items {
-				out[it.ID] = it.Label
-			}
-			return out
-		}
+		labels := func() map[int64]string { return itemLabels(t, s, p.ID) }
 		steps := []struct {
 			name          string
 			id, parent    int64
@@ -77,18 +80,7 @@ func TestCreateItemAfter(t *testing.T) {
 			t.Fatal(err)
 		}
 		clause, first, second := p.Items[1], p.Items[2], p.Items[3]
-		labels := func() map[int64]string {
-			t.Helper()
-			got, err := s.FindProgramByID(ctx, p.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			out := map[int64]string{}
-			for _, it := range got.Items {
-				out[it.ID] = it.Label
-			}
-			return out
-		}
+		labels := func() map[int64]string { return itemLabels(t, s, p.ID) }
 		it, err := s.CreateItemAfter(ctx, f.drafter, congtac.Item{ProgramID: p.ID, Text: "Rà soát quy hoạch."}, first.ID)
 		if err != nil {
 			t.Fatal(err)
