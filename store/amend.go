@@ -24,7 +24,7 @@ const amendPrefix = "Điều chỉnh, bổ sung Chương trình "
 func (s *Store) AmendProgram(ctx context.Context, a congtac.Actor, id int64) (congtac.Program, error) {
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		orig, err := findProgramRow(ctx, tx, id)
+		orig, err := s.lockProgram(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -69,9 +69,14 @@ func noAmendmentInProgress(ctx context.Context, tx *sql.Tx, id int64) error {
 		return fmt.Errorf("store: amend program: %w", err)
 	}
 	if n > 0 {
-		return congtac.Errorf(congtac.ECONFLICT, "Chương trình này đã có một bản điều chỉnh, bổ sung đang soạn; hãy mở bản đó để sửa.")
+		return amendmentInProgress()
 	}
 	return nil
+}
+
+// amendmentInProgress is the ECONFLICT of a second amendment of a program in the making.
+func amendmentInProgress() error {
+	return congtac.Errorf(congtac.ECONFLICT, "Chương trình này đã có một bản điều chỉnh, bổ sung đang soạn; hãy mở bản đó để sửa.")
 }
 
 // amendment returns the draft that amends orig: its content with the item IDs as keys (see

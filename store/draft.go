@@ -67,13 +67,8 @@ func ptrDate(d congtac.Date) *congtac.Date { return &d }
 // previousProgram returns, with its items and tasks, the latest issued program of org of
 // period's kind before period; found is false when there is none. It refuses (ECONFLICT) when org already has a live program for period.
 func (s *Store) previousProgram(ctx context.Context, tx *sql.Tx, orgID int64, period congtac.Period) (congtac.Program, bool, error) {
-	var exists int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM programs WHERE org_id = $1 AND period_key = $2
-		AND status <> 'superseded'`, orgID, period.Key()).Scan(&exists); err != nil {
-		return congtac.Program{}, false, fmt.Errorf("store: previous program: %w", err)
-	}
-	if exists > 0 {
-		return congtac.Program{}, false, congtac.Errorf(congtac.ECONFLICT, "Đã có chương trình %s; hãy mở chương trình đó để sửa.", period)
+	if err := noLiveProgram(ctx, tx, orgID, period); err != nil {
+		return congtac.Program{}, false, err
 	}
 	var id int64
 	err := tx.QueryRowContext(ctx, `SELECT id FROM programs WHERE org_id = $1 AND period_kind = $2 AND period_key < $3

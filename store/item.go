@@ -61,7 +61,7 @@ func findItems(ctx context.Context, q queryer, programID int64) ([]congtac.Item,
 // Position.
 func (s *Store) CreateItem(ctx context.Context, a congtac.Actor, it congtac.Item) (congtac.Item, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		p, err := editableProgram(ctx, tx, it.ProgramID)
+		p, err := s.editableProgram(ctx, tx, it.ProgramID)
 		if err != nil {
 			return err
 		}
@@ -115,7 +115,7 @@ func (s *Store) UpdateItem(ctx context.Context, a congtac.Actor, it congtac.Item
 			return conflict("Mục")
 		}
 		it.ProgramID = before.ProgramID
-		p, err := editableProgram(ctx, tx, it.ProgramID)
+		p, err := s.editableProgram(ctx, tx, it.ProgramID)
 		if err != nil {
 			return err
 		}
@@ -156,7 +156,7 @@ func (s *Store) DeleteItem(ctx context.Context, a congtac.Actor, id int64, versi
 		if v != version {
 			return conflict("Mục")
 		}
-		p, err := editableProgram(ctx, tx, programID)
+		p, err := s.editableProgram(ctx, tx, programID)
 		if err != nil {
 			return err
 		}

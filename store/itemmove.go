@@ -25,7 +25,7 @@ func (s *Store) MoveItem(ctx context.Context, a congtac.Actor, id int64, version
 		if err != nil {
 			return err
 		}
-		p, err := editableProgram(ctx, tx, programID)
+		p, err := s.editableProgram(ctx, tx, programID)
 		if err != nil {
 			return err
 		}
@@ -57,6 +57,50 @@ func (s *Store) MoveItem(ctx context.Context, a congtac.Actor, id int64, version
 		return s.audit(ctx, tx, a, "move", "item", id, p.OrgID, before, moved)
 	})
 	return moved, err
+}
+
+// CreateItemAfter adds it to an editable program right after item after, under the same
+// parent (it.ParentID and it.Position are not read): the siblings that follow move one
+// place down in the same transaction, renumbered 0, 1, 2 … as [Store.MoveItem] does, so
+// that an item added in the middle never stays last. An after that is not an item of
+// it.ProgramID is EINVALID on parent_id. Audited as the item's creation.
+func (s *Store) CreateItemAfter(ctx context.Context, a congtac.Actor, it congtac.Item, after int64) (congtac.Item, error) {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		p, err := s.editableProgram(ctx, tx, it.ProgramID)
+		if err != nil {
+			return err
+		}
+		items, err := findItems(ctx, tx, p.ID)
+		if err != nil {
+			return err
+		}
+		i := slices.IndexFunc(items, func(o congtac.Item) bool { return o.ID == after })
+		if i < 0 {
+			return congtac.FieldError("parent_id", "Mục được chọn không còn trong chương trình.")
+		}
+		it.ParentID, it.Position = items[i].ParentID, items[i].Position+1
+		if it.ID, err = s.insertItem(ctx, tx, it); err != nil {
+			return err
+		}
+		it = normalizeItem(it)
+		it.Version = 1
+		index := 0 // after's place among its siblings, which findItems gives in order
+		for _, o := range items[:i+1] {
+			if o.ParentID == it.ParentID {
+				index++
+			}
+		}
+		for _, c := range placeItem(append(items, it), it, index) {
+			if err := writePlace(ctx, tx, c, false); err != nil {
+				return err
+			}
+			if c.ID == it.ID {
+				it.Position = c.Position
+			}
+		}
+		return s.audit(ctx, tx, a, "create", "item", it.ID, p.OrgID, nil, it)
+	})
+	return it, err
 }
 
 // itemProgram returns the program of item id, or ENOTFOUND.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"congtac"
 )
@@ -65,11 +66,49 @@ func earlier(t congtac.Task) int64 {
 }
 
 // newestCopy returns task id, or the newest copy that took it over (following
-// superseded_by).
-func (s *Store) newestCopy(ctx context.Context, q queryer, id int64) (congtac.Task, error) {
-	t, err := findTask(ctx, s, q, id)
+// superseded_by), with its program locked ([Store.lockTask]).
+func (s *Store) newestCopy(ctx context.Context, tx *sql.Tx, id int64) (congtac.Task, congtac.Program, error) {
+	t, p, err := s.lockTask(ctx, tx, id)
 	for n := 0; err == nil && t.SupersededBy != 0 && n < maxLineage; n++ {
-		t, err = findTask(ctx, s, q, t.SupersededBy)
+		t, p, err = s.lockTask(ctx, tx, t.SupersededBy)
 	}
-	return t, err
+	return t, p, err
+}
+
+// lockTask reads task id with its program locked ([Store.lockProgram]) for a change of its
+// execution state, reading the task again once the lock is held: an issue of a program
+// that carries it on ([Store.IssueProgram] locks the programs it takes tasks over from) may
+// have taken it over meanwhile. Either the change comes first and the issue carries it into
+// the copy in force, or it comes after and sees that the task was carried on.
+func (s *Store) lockTask(ctx context.Context, tx *sql.Tx, id int64) (congtac.Task, congtac.Program, error) {
+	t, err := findTask(ctx, s, tx, id)
+	if err != nil {
+		return t, congtac.Program{}, err
+	}
+	p, err := s.lockProgram(ctx, tx, t.ProgramID)
+	if err != nil {
+		return t, p, err
+	}
+	t, err = findTask(ctx, s, tx, id)
+	return t, p, err
+}
+
+// lockSources locks, in ID order, the programs whose tasks program id carries on or
+// replaces, before id's issue takes those tasks over ([takeOver]); see [Store.lockTask].
+func (s *Store) lockSources(ctx context.Context, tx *sql.Tx, id int64) error {
+	if s.engine != Postgres {
+		return nil // one writer at a time already
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM programs WHERE id IN (SELECT o.program_id FROM tasks c
+		JOIN tasks o ON o.id = c.carried_from OR o.id = c.replaces WHERE c.program_id = $1) ORDER BY id FOR UPDATE`, id)
+	if err != nil {
+		return fmt.Errorf("store: lock programs taken over: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() { // each row is locked as it is read
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: lock programs taken over: %w", err)
+	}
+	return nil
 }

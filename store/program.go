@@ -53,7 +53,27 @@ func programSearch(p congtac.Program) string {
 }
 
 func findProgramRow(ctx context.Context, q queryer, id int64) (congtac.Program, error) {
-	p, err := scanProgram(q.QueryRowContext(ctx, "SELECT "+programColumns+" FROM programs WHERE id = $1", id))
+	return programRow(ctx, q, "SELECT "+programColumns+" FROM programs WHERE id = $1", id)
+}
+
+// lockProgram reads program id for a change of its content or its status and holds the
+// row until tx ends. On PostgreSQL the read is SELECT … FOR UPDATE: every content write
+// (items, tasks, carried deadlines, the program's fields) and every transition of one
+// program runs after the one before has committed and sees the status it left, so that a
+// task cannot land in a program while it is being submitted without being in the version
+// the signer reviews. SQLite runs write transactions one at a time already (one write
+// connection, BEGIN IMMEDIATE).
+func (s *Store) lockProgram(ctx context.Context, tx *sql.Tx, id int64) (congtac.Program, error) {
+	q := "SELECT " + programColumns + " FROM programs WHERE id = $1"
+	if s.engine == Postgres {
+		q += " FOR UPDATE"
+	}
+	return programRow(ctx, tx, q, id)
+}
+
+// programRow runs query, which selects programColumns of the program with ID $1.
+func programRow(ctx context.Context, q queryer, query string, id int64) (congtac.Program, error) {
+	p, err := scanProgram(q.QueryRowContext(ctx, query, id))
 	if err == sql.ErrNoRows {
 		return p, notFound("chương trình")
 	} else if err != nil {
@@ -76,7 +96,8 @@ func normalizeProgram(p congtac.Program) congtac.Program {
 // Items[i].ID, Items[i].ParentID and Tasks[i].ItemID are the caller's own keys (any distinct
 // non-zero numbers) that tie tasks and child items to items; the store replaces them with
 // real IDs. Every item and task is validated; nothing is written when one fails. The status
-// is always draft.
+// is always draft. Like [Store.DraftNext] it refuses (ECONFLICT) a second live program of
+// the org for the period, even when both are created at the same moment.
 func (s *Store) CreateProgram(ctx context.Context, a congtac.Actor, p congtac.Program) (congtac.Program, error) {
 	p = normalizeProgram(p)
 	p.Status, p.Version = congtac.ProgramDraft, 1
@@ -86,6 +107,11 @@ func (s *Store) CreateProgram(ctx context.Context, a congtac.Actor, p congtac.Pr
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := findOrg(ctx, tx, p.OrgID); err != nil {
 			return err
+		}
+		if p.AmendsID == 0 {
+			if err := noLiveProgram(ctx, tx, p.OrgID, p.Period); err != nil {
+				return err
+			}
 		}
 		if err := s.insertProgram(ctx, tx, &p); err != nil {
 			return err
@@ -101,7 +127,29 @@ func (s *Store) CreateProgram(ctx context.Context, a congtac.Actor, p congtac.Pr
 	return p, nil
 }
 
-// insertProgram writes the program's row and sets its ID and times.
+// noLiveProgram refuses (ECONFLICT) when org already has a live program for period: one
+// that is not superseded, an amendment included.
+func noLiveProgram(ctx context.Context, tx *sql.Tx, orgID int64, period congtac.Period) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM programs WHERE org_id = $1 AND period_key = $2
+		AND status <> 'superseded'`, orgID, period.Key()).Scan(&n); err != nil {
+		return fmt.Errorf("store: live programs: %w", err)
+	}
+	if n > 0 {
+		return programExists(period)
+	}
+	return nil
+}
+
+// programExists is the ECONFLICT of a second live program of an org for period.
+func programExists(period congtac.Period) error {
+	return congtac.Errorf(congtac.ECONFLICT, "Đã có chương trình %s; hãy mở chương trình đó để sửa.", period)
+}
+
+// insertProgram writes the program's row and sets its ID and times. A second live program
+// of the org for the period, or a second amendment in the making of the same program, is
+// ECONFLICT: the unique indexes programs_one_live and programs_one_amendment refuse the row
+// that the checks in Go let through when two transactions ran at the same moment.
 func (s *Store) insertProgram(ctx context.Context, tx *sql.Tx, p *congtac.Program) error {
 	now := s.now()
 	p.Version = 1
@@ -112,6 +160,12 @@ func (s *Store) insertProgram(ctx context.Context, tx *sql.Tx, p *congtac.Progra
 		p.OrgID, p.Period.Kind, p.Period.Year, p.Period.Number, p.Period.Key(), alsoKeys(p.Also), p.Title,
 		p.Status, nullID(p.DraftedBy), p.Place, mustJSON(p.Signature), mustJSON(nonNil(p.Recipients)),
 		nullID(p.AmendsID), p.Public, programSearch(*p), now.Unix()).Scan(&p.ID); err != nil {
+		switch {
+		case uniqueViolation(err) && p.AmendsID == 0:
+			return programExists(p.Period)
+		case uniqueViolation(err):
+			return amendmentInProgress()
+		}
 		return fmt.Errorf("store: create program: %w", err)
 	}
 	p.CreatedAt, p.UpdatedAt = now.UTC().Truncate(time.Second), now.UTC().Truncate(time.Second)
@@ -256,7 +310,7 @@ func (s *Store) FindPrograms(ctx context.Context, f congtac.ProgramFilter) ([]co
 func (s *Store) UpdateProgram(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.ProgramUpdate) (congtac.Program, error) {
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		before, err := findProgramRow(ctx, tx, id)
+		before, err := s.lockProgram(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -306,7 +360,7 @@ func (s *Store) TransitionProgram(ctx context.Context, a congtac.Actor, id int64
 	}
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		before, err := findProgramRow(ctx, tx, id)
+		before, err := s.lockProgram(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -345,7 +399,7 @@ func (s *Store) TransitionProgram(ctx context.Context, a congtac.Actor, id int64
 // history.
 func (s *Store) DeleteProgram(ctx context.Context, a congtac.Actor, id int64, version int) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		before, err := findProgramRow(ctx, tx, id)
+		before, err := s.lockProgram(ctx, tx, id)
 		if err != nil {
 			return err
 		}

@@ -244,7 +244,7 @@ func (s *Store) AcceptProposal(ctx context.Context, a congtac.Actor, id int64, v
 
 // proposalIntoProgram writes an item, and for a task proposal its task, into the draft.
 func (s *Store) proposalIntoProgram(ctx context.Context, tx *sql.Tx, a congtac.Actor, p congtac.Proposal, to congtac.ProposalTarget) error {
-	prog, err := editableProgram(ctx, tx, to.ProgramID)
+	prog, err := s.editableProgram(ctx, tx, to.ProgramID)
 	if err != nil {
 		return err
 	}

@@ -125,7 +125,7 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if p, err = findProgramRow(ctx, tx, id); err != nil {
+		if p, err = s.lockProgram(ctx, tx, id); err != nil {
 			return err
 		}
 		if p.Version != version {
@@ -171,6 +171,9 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 		if err := s.amendOriginal(ctx, tx, a, p); err != nil {
 			return err
 		}
+		if err := s.lockSources(ctx, tx, id); err != nil {
+			return err
+		}
 		if err := s.fixShares(ctx, tx, id, on); err != nil {
 			return err
 		}
@@ -201,7 +204,7 @@ func (s *Store) amendOriginal(ctx context.Context, tx *sql.Tx, a congtac.Actor, 
 	if p.AmendsID == 0 {
 		return nil
 	}
-	orig, err := findProgramRow(ctx, tx, p.AmendsID)
+	orig, err := s.lockProgram(ctx, tx, p.AmendsID)
 	if err != nil {
 		return err
 	}

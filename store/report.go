@@ -182,6 +182,19 @@ func (s *Store) reportForChange(ctx context.Context, tx *sql.Tx, a congtac.Actor
 // for their own org only; anyone else gets EFORBIDDEN. A submitted or accepted report is
 // EINVALID; ECONFLICT when version moved.
 func (s *Store) UpdateReport(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.ReportUpdate) (congtac.Report, error) {
+	return s.changeReport(ctx, a, id, version, u, false)
+}
+
+// SubmitReport sends a draft or returned report to the office with the changes of u (the
+// zero ReportUpdate for none) in one transaction, with the same rights as
+// [Store.UpdateReport]: a report saved and sent from its form is either both or neither.
+// Audited as "submit" with the report before and after. ECONFLICT when version moved.
+func (s *Store) SubmitReport(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.ReportUpdate) (congtac.Report, error) {
+	return s.changeReport(ctx, a, id, version, u, true)
+}
+
+// changeReport applies u to a draft or returned report and, when submit is set, sends it.
+func (s *Store) changeReport(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.ReportUpdate, submit bool) (congtac.Report, error) {
 	var r congtac.Report
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		before, t, err := s.reportForChange(ctx, tx, a, id, version)
@@ -190,6 +203,10 @@ func (s *Store) UpdateReport(ctx context.Context, a congtac.Actor, id int64, ver
 		}
 		r = u.Apply(before)
 		r.Text = cleanText(r.Text)
+		action := "update"
+		if submit {
+			r.Status, r.SubmittedAt, action = congtac.ReportSubmitted, s.now().UTC().Truncate(time.Second), "submit"
+		}
 		if err := s.validateReport(r); err != nil {
 			return err
 		}
@@ -200,33 +217,7 @@ func (s *Store) UpdateReport(ctx context.Context, a congtac.Actor, id int64, ver
 			return err
 		}
 		r.Version++
-		return s.audit(ctx, tx, a, "update", "report", id, r.OrgID, before, r)
-	})
-	return r, err
-}
-
-// SubmitReport sends a draft or returned report to the office, with the same rights as
-// [Store.UpdateReport]. ECONFLICT when version moved.
-func (s *Store) SubmitReport(ctx context.Context, a congtac.Actor, id int64, version int) (congtac.Report, error) {
-	var r congtac.Report
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		before, t, err := s.reportForChange(ctx, tx, a, id, version)
-		if err != nil {
-			return err
-		}
-		r = before
-		r.Status, r.SubmittedAt = congtac.ReportSubmitted, s.now().UTC().Truncate(time.Second)
-		if err := s.validateReport(r); err != nil {
-			return err
-		}
-		if err := checkOccurrence(t, r.Occurrence); err != nil {
-			return err
-		}
-		if err := s.saveReport(ctx, tx, r); err != nil {
-			return err
-		}
-		r.Version++
-		return s.audit(ctx, tx, a, "submit", "report", id, r.OrgID, before, r)
+		return s.audit(ctx, tx, a, action, "report", id, r.OrgID, before, r)
 	})
 	return r, err
 }
@@ -281,13 +272,9 @@ func (s *Store) ReviewReport(ctx context.Context, a congtac.Actor, id int64, ver
 
 // completeFromReport records the completion an accepted report states on its task, raises
 // the task's version and audits the task's change. A report written before its task was
-// carried on completes the newest copy ([newestCopy]), the one in force.
+// carried on completes the newest copy ([Store.newestCopy]), the one in force.
 func (s *Store) completeFromReport(ctx context.Context, tx *sql.Tx, a congtac.Actor, r congtac.Report) error {
-	before, err := s.newestCopy(ctx, tx, r.TaskID)
-	if err != nil {
-		return err
-	}
-	p, err := findProgramRow(ctx, tx, before.ProgramID)
+	before, p, err := s.newestCopy(ctx, tx, r.TaskID)
 	if err != nil {
 		return err
 	}

@@ -90,10 +90,10 @@ func TestReportsAreWrittenOnlyByTheTasksOrgsOrTheOffice(t *testing.T) {
 		if _, err := s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{Percent: pointer(90)}); congtac.ErrorCode(err) != congtac.EFORBIDDEN {
 			t.Errorf("reporter of A updates B's report: %v, want EFORBIDDEN", err)
 		}
-		if _, err := s.SubmitReport(ctx, f.reporterA, r.ID, r.Version); congtac.ErrorCode(err) != congtac.EFORBIDDEN {
+		if _, err := s.SubmitReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{}); congtac.ErrorCode(err) != congtac.EFORBIDDEN {
 			t.Errorf("reporter of A submits B's report: %v, want EFORBIDDEN", err)
 		}
-		if r, err = s.SubmitReport(ctx, reporterB, r.ID, r.Version); err != nil {
+		if r, err = s.SubmitReport(ctx, reporterB, r.ID, r.Version, congtac.ReportUpdate{}); err != nil {
 			t.Fatal(err)
 		}
 		for _, a := range []congtac.Actor{reporterB, headA, viewer} {
@@ -126,7 +126,7 @@ func TestReportDraftSubmitReturnSubmitAccept(t *testing.T) {
 		if got, _ := s.FindReportByID(ctx, r.ID); got.Text != r.Text || got.Status != congtac.ReportDraft {
 			t.Errorf("stored draft = %q %s, want the NFC, trimmed text as a draft", got.Text, got.Status)
 		}
-		if r, err = s.SubmitReport(ctx, f.reporterA, r.ID, r.Version); err != nil {
+		if r, err = s.SubmitReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{}); err != nil {
 			t.Fatal(err)
 		}
 		if r.Status != congtac.ReportSubmitted || congtac.DateOf(r.SubmittedAt, congtac.Location()) != today {
@@ -155,7 +155,7 @@ func TestReportDraftSubmitReturnSubmitAccept(t *testing.T) {
 		if r.Status != congtac.ReportReturned || r.Percent != 100 {
 			t.Errorf("returned report after update = %s %d%%, want returned 100%%", r.Status, r.Percent)
 		}
-		if r, err = s.SubmitReport(ctx, f.reporterA, r.ID, r.Version); err != nil {
+		if r, err = s.SubmitReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{}); err != nil {
 			t.Fatal(err)
 		}
 		if r, err = s.ReviewReport(ctx, f.chair, r.ID, r.Version, congtac.ReportAccepted, ""); err != nil {
@@ -312,11 +312,11 @@ func TestReportChangesOnAStaleVersionConflict(t *testing.T) {
 		if _, err := s.UpdateReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{Text: pointer("Khác")}); congtac.ErrorCode(err) != congtac.ECONFLICT {
 			t.Errorf("update on a stale version: %v, want ECONFLICT", err)
 		}
-		if _, err := s.SubmitReport(ctx, f.reporterA, r.ID, r.Version); congtac.ErrorCode(err) != congtac.ECONFLICT {
+		if _, err := s.SubmitReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{}); congtac.ErrorCode(err) != congtac.ECONFLICT {
 			t.Errorf("submit on a stale version: %v, want ECONFLICT", err)
 		}
 		cur, _ := s.FindReportByID(ctx, r.ID)
-		cur, err = s.SubmitReport(ctx, f.reporterA, cur.ID, cur.Version)
+		cur, err = s.SubmitReport(ctx, f.reporterA, cur.ID, cur.Version, congtac.ReportUpdate{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -400,6 +400,38 @@ func TestConcurrentReportUpdatesOnOneVersion(t *testing.T) {
 		}
 		if got, _ := s.FindReportByID(ctx, r.ID); won != 1 || got.Version != 2 {
 			t.Errorf("%d of %d updates won, report at v%d; want exactly 1 and v2", won, n, got.Version)
+		}
+	})
+}
+
+// TestSubmitReportSavesAndSendsAtOnce: a report saved and sent from its form is one use case
+// (issue 10: an update then a submission composed in web could save without sending).
+func TestSubmitReportSavesAndSendsAtOnce(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		fixedClock(s, congtac.MustDate(2023, 5, 20))
+		f := newFixture(t, s)
+		build := findTaskByText(t, issued(t, s, f).Tasks, "Khởi công")
+		r, err := s.CreateReport(ctx, f.reporterA, congtac.Report{TaskID: build.ID, OrgID: f.deptA.ID,
+			Text: "Đã phê duyệt hồ sơ 3/5 công trình", Percent: 60})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.SubmitReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{Percent: pointer(160)}); congtac.ErrorCode(err) != congtac.EINVALID {
+			t.Errorf("sending with a percent of 160: %v, want EINVALID", err)
+		}
+		if got, _ := s.FindReportByID(ctx, r.ID); got.Status != congtac.ReportDraft || got.Percent != 60 || got.Version != r.Version {
+			t.Errorf("after a refused send the report is %s %d%% v%d, want the draft as it was", got.Status, got.Percent, got.Version)
+		}
+		sent, err := s.SubmitReport(ctx, f.reporterA, r.ID, r.Version, congtac.ReportUpdate{
+			Text: pointer("Đã phê duyệt hồ sơ 4/5 công trình"), Percent: pointer(80)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.FindReportByID(ctx, r.ID)
+		if got.Status != congtac.ReportSubmitted || got.Percent != 80 || got.Text != "Đã phê duyệt hồ sơ 4/5 công trình" ||
+			got.Version != r.Version+1 || sent.Version != got.Version {
+			t.Errorf("sent = %s %d%% %q v%d, want submitted 80%% with the new text, v%d", got.Status, got.Percent, got.Text,
+				got.Version, r.Version+1)
 		}
 	})
 }

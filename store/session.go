@@ -64,7 +64,7 @@ func (ss *SessionStore) Find(token string) ([]byte, bool, error) {
 }
 
 // FindCtx returns the data of the session with token. An unknown or expired token (or
-// a row [Store.BindSession] made that scs has not committed yet) is found = false with a
+// a row [Store.SignIn] made that scs has not committed yet) is found = false with a
 // nil error.
 func (ss *SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var data []byte
@@ -86,7 +86,7 @@ func (ss *SessionStore) Commit(token string, b []byte, expiry time.Time) error {
 // CommitCtx saves the data and expiry of the session with token, creating the session if
 // it is new, and sets its last-seen time. The expiry is an instant on the store's clock
 // ([Store.Clock]), against which every read of the session judges it. The user, address and agent of a session (see
-// [Store.BindSession]) are kept.
+// [Store.SignIn]) are kept.
 func (ss *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
 	if b == nil {
 		b = []byte{} // data is NOT NULL
@@ -135,37 +135,57 @@ func clip(s string, n int) string {
 	return s
 }
 
-// BindSession records that the session with token belongs to userID, signed in from
-// address with the browser agent; call it at sign-in, after renewing the token (scs
-// RenewToken), so that the session can be listed and ended. It may run before scs has
-// committed the renewed session: the row it then creates has no data and has already
-// expired, so that it is neither found nor listed until scs commits the session's data and
-// expiry at the end of the request; if that never happens, [Store.DeleteExpiredSessions]
-// removes it. Binding is not audited: [Store.RecordSignIn] records the sign-in. An unknown
-// user is ENOTFOUND; a session bound to another user is an internal error, since it means
-// the token was not renewed at sign-in (session fixation).
-func (s *Store) BindSession(ctx context.Context, token string, userID int64, address, agent string) error {
+// SignIn starts user userID's session with token, signed in from address with the browser
+// agent, as one use case: the session is bound to the user so that it can be listed and
+// ended, the account's last sign-in time is set (its version stays, so that an
+// administrator editing the account meanwhile gets no conflict), and the event "sign_in" is
+// audited with the user as actor. Call it once the password (and second factor) passed,
+// after renewing the token (scs RenewToken). It may run before scs has committed the renewed
+// session: the row it then creates has no data and has already expired, so that it is
+// neither found nor listed until scs commits the session's data and expiry at the end of
+// the request; if that never happens, [Store.DeleteExpiredSessions] removes it. An unknown
+// user is ENOTFOUND, a disabled one EFORBIDDEN; a session bound to another user is an
+// internal error, since it means the token was not renewed at sign-in (session fixation).
+// Failed sign-ins are recorded with [Store.RecordEvent].
+func (s *Store) SignIn(ctx context.Context, token string, userID int64, address, agent string) error {
 	address, agent = clip(address, maxAddress), clip(agent, maxAgent)
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := userOrg(ctx, tx, userID); err != nil {
+		a := congtac.Actor{UserID: userID, Address: address}
+		var disabled bool
+		now := s.now().Unix()
+		err := tx.QueryRowContext(ctx, `UPDATE users SET last_sign_in_at = $1 WHERE id = $2
+			RETURNING role, org_id, disabled`, now, userID).Scan(&a.Role, &a.OrgID, &disabled)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("tài khoản")
+		} else if err != nil {
+			return fmt.Errorf("store: sign in: %w", err)
+		}
+		if disabled {
+			return congtac.Errorf(congtac.EFORBIDDEN, "Tài khoản đã bị khóa.")
+		}
+		if err := bindSession(ctx, tx, token, userID, address, agent, now); err != nil {
 			return err
 		}
-		now := s.now().Unix()
-		var owner sql.NullInt64
-		err := tx.QueryRowContext(ctx, `INSERT INTO sessions (token_hash, data, expiry, user_id, created_at,
-			last_seen_at, address, agent) VALUES ($1, $2, $3, $4, $3, $3, $5, $6)
-			ON CONFLICT (token_hash) DO UPDATE SET user_id = coalesce(sessions.user_id, excluded.user_id),
-				address = excluded.address, agent = excluded.agent
-			RETURNING user_id`,
-			tokenHash(token), []byte{}, now, userID, address, agent).Scan(&owner)
-		if err != nil {
-			return fmt.Errorf("store: bind session: %w", err)
-		}
-		if owner.Int64 != userID {
-			return errors.New("store: bind session: the session belongs to another user; renew the token at sign-in")
-		}
-		return nil
+		return s.audit(ctx, tx, a, "sign_in", "user", userID, a.OrgID, nil, nil)
 	})
+}
+
+// bindSession records that the session with token belongs to userID (see [Store.SignIn]).
+func bindSession(ctx context.Context, tx *sql.Tx, token string, userID int64, address, agent string, now int64) error {
+	var owner sql.NullInt64
+	err := tx.QueryRowContext(ctx, `INSERT INTO sessions (token_hash, data, expiry, user_id, created_at,
+		last_seen_at, address, agent) VALUES ($1, $2, $3, $4, $3, $3, $5, $6)
+		ON CONFLICT (token_hash) DO UPDATE SET user_id = coalesce(sessions.user_id, excluded.user_id),
+			address = excluded.address, agent = excluded.agent
+		RETURNING user_id`,
+		tokenHash(token), []byte{}, now, userID, address, agent).Scan(&owner)
+	if err != nil {
+		return fmt.Errorf("store: bind session: %w", err)
+	}
+	if owner.Int64 != userID {
+		return errors.New("store: bind session: the session belongs to another user; renew the token at sign-in")
+	}
+	return nil
 }
 
 // userOrg returns the org of an account, or ENOTFOUND.
@@ -245,35 +265,43 @@ func (s *Store) EndSessions(ctx context.Context, a congtac.Actor, userID int64, 
 		if err != nil {
 			return err
 		}
-		keep := ""
-		if exceptToken != "" {
-			keep = tokenHash(exceptToken)
-		}
-		rows, err := tx.QueryContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2
-			RETURNING expiry`, userID, keep)
-		if err != nil {
-			return fmt.Errorf("store: end sessions: %w", err)
-		}
-		defer rows.Close()
-		now := s.now().Unix()
-		for rows.Next() {
-			var expiry int64
-			if err := rows.Scan(&expiry); err != nil {
-				return fmt.Errorf("store: end sessions: %w", err)
-			}
-			if expiry > now {
-				ended++
-			}
-		}
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("store: end sessions: %w", err)
-		}
-		return s.audit(ctx, tx, a, "end_sessions", "user", userID, org, nil, map[string]int{"ended": ended})
+		ended, err = s.endSessions(ctx, tx, a, userID, org, exceptToken)
+		return err
 	})
 	if err != nil {
 		return 0, err
 	}
 	return ended, nil
+}
+
+// endSessions deletes the sessions of user userID of org but the one with exceptToken,
+// audits "end_sessions" and returns how many of them were live (see [Store.EndSessions]).
+func (s *Store) endSessions(ctx context.Context, tx *sql.Tx, a congtac.Actor, userID, org int64, exceptToken string) (int, error) {
+	keep := ""
+	if exceptToken != "" {
+		keep = tokenHash(exceptToken)
+	}
+	rows, err := tx.QueryContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2
+		RETURNING expiry`, userID, keep)
+	if err != nil {
+		return 0, fmt.Errorf("store: end sessions: %w", err)
+	}
+	defer rows.Close()
+	ended, now := 0, s.now().Unix()
+	for rows.Next() {
+		var expiry int64
+		if err := rows.Scan(&expiry); err != nil {
+			return 0, fmt.Errorf("store: end sessions: %w", err)
+		}
+		if expiry > now {
+			ended++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("store: end sessions: %w", err)
+	}
+	rows.Close()
+	return ended, s.audit(ctx, tx, a, "end_sessions", "user", userID, org, nil, map[string]int{"ended": ended})
 }
 
 // DeleteExpiredSessions removes the sessions that have expired and returns how many. It is
@@ -294,7 +322,7 @@ func (s *Store) DeleteExpiredSessions(ctx context.Context) (int, error) {
 }
 
 // FindSessionUser returns the user bound to the live session with token by
-// [Store.BindSession]. A session that is unknown, expired or bound to nobody — such as one
+// [Store.SignIn]. A session that is unknown, expired or bound to nobody — such as one
 // ended while a request of it was in flight, which scs may write back without its user —
 // is ENOTFOUND; so is a disabled user's.
 func (s *Store) FindSessionUser(ctx context.Context, token string) (congtac.User, error) {

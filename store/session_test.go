@@ -134,7 +134,7 @@ func TestSessionsThroughSCS(t *testing.T) {
 				t.Error(err)
 			}
 			sm.Put(r.Context(), "user_id", f.drafter.UserID)
-			if err := s.BindSession(r.Context(), sm.Token(r.Context()), f.drafter.UserID, "203.0.113.7", "Firefox"); err != nil {
+			if err := s.SignIn(r.Context(), sm.Token(r.Context()), f.drafter.UserID, "203.0.113.7", "Firefox"); err != nil {
 				t.Errorf("bind: %v", err)
 			}
 		})
@@ -189,7 +189,7 @@ func TestSessionTokensAreNotStored(t *testing.T) {
 		if err := s.Sessions().Commit(token, []byte("data"), s.Clock()().Add(time.Hour)); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.BindSession(ctx, token, f.drafter.UserID, "198.51.100.1", "Chrome"); err != nil {
+		if err := s.SignIn(ctx, token, f.drafter.UserID, "198.51.100.1", "Chrome"); err != nil {
 			t.Fatal(err)
 		}
 		rows, err := db.QueryContext(ctx, "SELECT token_hash, data, address, agent FROM sessions")
@@ -234,7 +234,7 @@ func TestBindFindAndEndSessions(t *testing.T) {
 			if err := ss.Commit(token, []byte("d-"+token), c.in(24*time.Hour)); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.BindSession(ctx, token, user, " 192.0.2.1 ", agent); err != nil {
+			if err := s.SignIn(ctx, token, user, " 192.0.2.1 ", agent); err != nil {
 				t.Fatal(err)
 			}
 			c.add(time.Minute)
@@ -244,7 +244,7 @@ func TestBindFindAndEndSessions(t *testing.T) {
 		open("b1", bob, "Safari")
 
 		// Bound before scs commits: not live until the commit, then live and still bound.
-		if err := s.BindSession(ctx, "a3", alice, "192.0.2.9", "Edge"); err != nil {
+		if err := s.SignIn(ctx, "a3", alice, "192.0.2.9", "Edge"); err != nil {
 			t.Fatal(err)
 		}
 		if _, found, _ := ss.Find("a3"); found {
@@ -280,10 +280,10 @@ func TestBindFindAndEndSessions(t *testing.T) {
 		if !got[2].Expiry.Equal(got[2].CreatedAt.Add(24*time.Hour)) || got[2].LastSeenAt.Before(got[2].CreatedAt) {
 			t.Errorf("times of a1: %+v", got[2])
 		}
-		if err := s.BindSession(ctx, "b1", alice, "", ""); err == nil {
+		if err := s.SignIn(ctx, "b1", alice, "", ""); err == nil {
 			t.Error("binding bob's session to alice succeeded; want an error")
 		}
-		if err := s.BindSession(ctx, "zz", 99999, "", ""); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+		if err := s.SignIn(ctx, "zz", 99999, "", ""); congtac.ErrorCode(err) != congtac.ENOTFOUND {
 			t.Errorf("bind to an unknown user: %v, want ENOTFOUND", err)
 		}
 
@@ -310,7 +310,7 @@ func TestBindFindAndEndSessions(t *testing.T) {
 		if err := ss.Commit("old", nil, c.in(-time.Minute)); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.BindSession(ctx, "old", alice, "", ""); err != nil {
+		if err := s.SignIn(ctx, "old", alice, "", ""); err != nil {
 			t.Fatal(err)
 		}
 		n, err := s.EndSessions(ctx, f.drafter, alice, "a2")
@@ -386,7 +386,7 @@ func TestSessionUserIsTheBinding(t *testing.T) {
 		if _, err := s.FindSessionUser(ctx, "token-a"); congtac.ErrorCode(err) != congtac.ENOTFOUND {
 			t.Errorf("unbound session: %v, want ENOTFOUND", err)
 		}
-		if err := s.BindSession(ctx, "token-a", f.drafter.UserID, "127.0.0.1", "test"); err != nil {
+		if err := s.SignIn(ctx, "token-a", f.drafter.UserID, "127.0.0.1", "test"); err != nil {
 			t.Fatal(err)
 		}
 		u, err := s.FindSessionUser(ctx, "token-a")
@@ -406,7 +406,7 @@ func TestSessionUserIsTheBinding(t *testing.T) {
 		if err := ss.Commit("token-b", nil, expiry); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.BindSession(ctx, "token-b", f.chair.UserID, "", ""); err != nil {
+		if err := s.SignIn(ctx, "token-b", f.chair.UserID, "", ""); err != nil {
 			t.Fatal(err)
 		}
 		disabled := true
@@ -416,6 +416,51 @@ func TestSessionUserIsTheBinding(t *testing.T) {
 		}
 		if _, err := s.FindSessionUser(ctx, "token-b"); congtac.ErrorCode(err) != congtac.ENOTFOUND {
 			t.Errorf("a disabled user's session: %v, want ENOTFOUND", err)
+		}
+	})
+}
+
+// TestSignInIsOneUseCase: binding the session and recording the sign-in happen together or
+// not at all (issue 10: they were two transactions composed in web, so that a session could
+// be bound to a user without the sign-in in the audit log).
+func TestSignInIsOneUseCase(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		alice, bob := f.drafter.UserID, f.chair.UserID
+		signIns := func(id int64) int {
+			t.Helper()
+			events, _, err := s.FindAuditEvents(ctx, congtac.System, congtac.AuditFilter{Entity: "user", EntityID: &id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, e := range events {
+				if e.Action == "sign_in" {
+					n++
+				}
+			}
+			return n
+		}
+		openSessions(t, s, bob, "của-bob")
+		if err := s.SignIn(ctx, "của-bob", alice, "", ""); err == nil {
+			t.Error("signing alice in on bob's session succeeded")
+		}
+		if u, _ := s.FindUserByID(ctx, alice); signIns(alice) != 0 || !u.LastSignInAt.IsZero() {
+			t.Errorf("a refused sign-in left %d sign_in events, last sign-in %v", signIns(alice), u.LastSignInAt)
+		}
+		carol, err := s.CreateUser(ctx, congtac.System, congtac.User{Login: "carol", Role: congtac.RoleViewer,
+			OrgID: f.deptA.ID, DisplayName: "Carol", Disabled: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SignIn(ctx, "của-carol", carol.ID, "", ""); congtac.ErrorCode(err) != congtac.EFORBIDDEN {
+			t.Errorf("signing in a disabled account: %v, want EFORBIDDEN", err)
+		}
+		if _, found, _ := s.Sessions().Find("của-carol"); found || signIns(carol.ID) != 0 {
+			t.Errorf("a disabled account's sign-in left a session (%v) or %d events", found, signIns(carol.ID))
+		}
+		if signIns(bob) != 1 {
+			t.Errorf("bob's sign-ins = %d, want 1", signIns(bob))
 		}
 	})
 }

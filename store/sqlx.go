@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,6 +12,10 @@ import (
 
 	"congtac"
 	"congtac/vn"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // where accumulates the conditions of a filtered query. Conditions are constant SQL
@@ -164,6 +169,16 @@ func notFound(what string) error {
 func conflict(what string) error {
 	return congtac.Errorf(congtac.ECONFLICT,
 		"%s đã được người khác sửa sau khi bạn mở. Hãy tải lại để xem bản mới nhất rồi sửa lại.", what)
+}
+
+// uniqueViolation reports whether err is a unique index refusing a row, on either engine.
+func uniqueViolation(err error) bool {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code == "23505" // unique_violation
+	}
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
 }
 
 // cleanText puts a user's text in NFC without surrounding spaces.

@@ -41,14 +41,16 @@ const (
 // Store is a handle on the database. It is safe for concurrent use.
 type Store struct {
 	engine Engine
-	read   *sql.DB // queries
-	write  *sql.DB // write transactions; for SQLite a single connection, so writers queue in Go
+	read   *sql.DB   // queries
+	write  *sql.DB   // write transactions; for SQLite a single connection, so writers queue in Go
+	lock   *fileLock // SQLite: the shared lock on the database's lock file ([Restore])
 	now    congtac.Clock
 }
 
 // Open connects to the database named by dsn: a postgres:// (or postgresql://) URL, or
-// else a path to an SQLite file, created if missing. It does not migrate; call
-// [Store.Migrate].
+// else a path to an SQLite file, created if missing. An SQLite database is held (a shared
+// lock on its lock file, see [Restore]) until [Store.Close]; while a restore replaces it,
+// Open is ECONFLICT. It does not migrate; call [Store.Migrate].
 func Open(ctx context.Context, dsn string) (*Store, error) {
 	s := &Store{now: time.Now}
 	var err error
@@ -62,11 +64,16 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		s.write = s.read
 	} else {
 		s.engine = SQLite
+		if s.lock, err = holdSQLite(dsn); err != nil {
+			return nil, err
+		}
 		if s.read, err = openSQLite(dsn, 4, "deferred"); err != nil {
+			s.lock.unlock()
 			return nil, err
 		}
 		if s.write, err = openSQLite(dsn, 1, "immediate"); err != nil {
 			s.read.Close()
+			s.lock.unlock()
 			return nil, err
 		}
 	}
@@ -117,13 +124,13 @@ func (s *Store) SetClock(c congtac.Clock) { s.now = c }
 // put it back.
 func (s *Store) Clock() congtac.Clock { return s.now }
 
-// Close closes the connection pools.
+// Close closes the connection pools and lets go of an SQLite database.
 func (s *Store) Close() error {
 	err := s.read.Close()
 	if s.write != s.read {
 		err = errors.Join(err, s.write.Close())
 	}
-	return err
+	return errors.Join(err, s.lock.unlock())
 }
 
 // Ping reports whether the database answers.

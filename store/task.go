@@ -67,9 +67,10 @@ func (s *Store) insertTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (int
 	return id, insertParts(ctx, tx, id, t.Support, false)
 }
 
-// editableProgram returns the program of id when its content may still change.
-func editableProgram(ctx context.Context, tx *sql.Tx, id int64) (congtac.Program, error) {
-	p, err := findProgramRow(ctx, tx, id)
+// editableProgram returns the program of id, locked until tx ends ([Store.lockProgram]),
+// when its content may still change; EINVALID when it may not.
+func (s *Store) editableProgram(ctx context.Context, tx *sql.Tx, id int64) (congtac.Program, error) {
+	p, err := s.lockProgram(ctx, tx, id)
 	if err != nil {
 		return p, err
 	}
@@ -81,8 +82,8 @@ func editableProgram(ctx context.Context, tx *sql.Tx, id int64) (congtac.Program
 }
 
 // checkTask validates a task on its own and against its program, which must be editable.
-func checkTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (congtac.Program, error) {
-	p, err := editableProgram(ctx, tx, t.ProgramID)
+func (s *Store) checkTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (congtac.Program, error) {
+	p, err := s.editableProgram(ctx, tx, t.ProgramID)
 	if err != nil {
 		return p, err
 	}
@@ -100,7 +101,7 @@ func (s *Store) CreateTask(ctx context.Context, a congtac.Actor, t congtac.Task)
 		if err := s.resolveShares(ctx, tx, &t, s.today()); err != nil {
 			return err
 		}
-		p, err := checkTask(ctx, tx, t)
+		p, err := s.checkTask(ctx, tx, t)
 		if err != nil {
 			return err
 		}
@@ -209,7 +210,7 @@ func (s *Store) UpdateTask(ctx context.Context, a congtac.Actor, id int64, versi
 		if err := s.resolveShares(ctx, tx, &t, s.today()); err != nil {
 			return err
 		}
-		p, err := checkTask(ctx, tx, t)
+		p, err := s.checkTask(ctx, tx, t)
 		if err != nil {
 			return err
 		}
@@ -251,7 +252,7 @@ func (s *Store) DeleteTask(ctx context.Context, a congtac.Actor, id int64, versi
 		if before.Version != version {
 			return conflict("Nhiệm vụ")
 		}
-		p, err := editableProgram(ctx, tx, before.ProgramID)
+		p, err := s.editableProgram(ctx, tx, before.ProgramID)
 		if err != nil {
 			return err
 		}

@@ -11,19 +11,15 @@ import (
 	"congtac/vn"
 )
 
-// taskEvent loads a task for a change of its execution state, checking the version and
-// that the task is in force ([checkInForce]).
+// taskEvent loads a task for a change of its execution state, its program locked
+// ([Store.lockTask]), checking the version and that the task is in force ([checkInForce]).
 func (s *Store) taskEvent(ctx context.Context, tx *sql.Tx, id int64, version int) (congtac.Task, int64, error) {
-	t, err := findTask(ctx, s, tx, id)
+	t, p, err := s.lockTask(ctx, tx, id)
 	if err != nil {
 		return t, 0, err
 	}
 	if t.Version != version {
 		return t, 0, conflict("Nhiệm vụ")
-	}
-	p, err := findProgramRow(ctx, tx, t.ProgramID)
-	if err != nil {
-		return t, 0, err
 	}
 	return t, p.OrgID, checkInForce(ctx, tx, t, p)
 }
@@ -165,7 +161,7 @@ func (s *Store) changeTaskState(ctx context.Context, a congtac.Actor, id int64, 
 func (s *Store) CarryOver(ctx context.Context, a congtac.Actor, from, to int64, asOf congtac.Date) ([]congtac.Task, error) {
 	var out []congtac.Task
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		dst, err := editableProgram(ctx, tx, to)
+		dst, err := s.editableProgram(ctx, tx, to)
 		if err != nil {
 			return err
 		}

@@ -253,46 +253,56 @@ func (s *Store) SetPassword(ctx context.Context, a congtac.Actor, id int64, hash
 // padding.
 var totpEncoding = base32.StdEncoding.WithPadding(base32.NoPadding)
 
-// SetTOTPSecret turns on the second factor of an account with secret, the base32 key the
+// SetTOTPSecret turns on the second factor of account id with secret, the base32 key the
 // user's authenticator app was given (at least 128 bits, RFC 4226), or turns it off when
-// secret is empty. A malformed secret is EINVALID; an unknown account ENOTFOUND. The event
-// "set_totp" records only whether the factor is on, never the secret.
-func (s *Store) SetTOTPSecret(ctx context.Context, a congtac.Actor, id int64, secret string) error {
+// secret is empty, and in the same transaction ends the account's sessions but the one with
+// keepToken (the caller's own, when it changes its own account; "" ends them all), so that
+// no session of the old credential outlives the change. It returns how many live sessions
+// ended. The actor must be the account's own user or one whose ManageUsers reaches the
+// account's org (EFORBIDDEN). A malformed secret is EINVALID; an unknown account ENOTFOUND.
+// Audited as "set_totp", which records only whether the factor is on, never the secret,
+// and "end_sessions" with the count.
+func (s *Store) SetTOTPSecret(ctx context.Context, a congtac.Actor, id int64, secret, keepToken string) (int, error) {
 	secret = strings.ToUpper(strings.TrimSpace(secret))
 	if secret != "" {
 		if key, err := totpEncoding.DecodeString(strings.TrimRight(secret, "=")); err != nil || len(key) < 16 {
-			return congtac.FieldError("totp_secret", "Khóa xác thực hai lớp không hợp lệ.")
+			return 0, congtac.FieldError("totp_secret", "Khóa xác thực hai lớp không hợp lệ.")
 		}
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var org int64
-		err := tx.QueryRowContext(ctx, `UPDATE users SET totp_secret = $1, version = version + 1,
-			updated_at = $2 WHERE id = $3 RETURNING org_id`, secret, s.now().Unix(), id).Scan(&org)
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("tài khoản")
-		} else if err != nil {
+	ended := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		org, err := userOrg(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := mayManageAccount(ctx, tx, a, id, org); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET totp_secret = $1, version = version + 1,
+			updated_at = $2 WHERE id = $3`, secret, s.now().Unix(), id); err != nil {
 			return fmt.Errorf("store: set totp secret: %w", err)
 		}
-		return s.audit(ctx, tx, a, "set_totp", "user", id, org, nil, map[string]bool{"enabled": secret != ""})
+		if err := s.audit(ctx, tx, a, "set_totp", "user", id, org, nil, map[string]bool{"enabled": secret != ""}); err != nil {
+			return err
+		}
+		ended, err = s.endSessions(ctx, tx, a, id, org, keepToken)
+		return err
 	})
+	return ended, err
 }
 
-// RecordSignIn records that user userID has just signed in from address: it sets the
-// account's last sign-in time and writes the audit event "sign_in" with the user as actor.
-// It does not change the account's version, so that an administrator editing the account
-// meanwhile gets no conflict. An unknown account is ENOTFOUND. Failed sign-ins are recorded
-// with [Store.RecordEvent].
-func (s *Store) RecordSignIn(ctx context.Context, userID int64, address string) error {
-	address = clip(address, maxAddress)
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		a := congtac.Actor{UserID: userID, Address: address}
-		err := tx.QueryRowContext(ctx, `UPDATE users SET last_sign_in_at = $1 WHERE id = $2
-			RETURNING role, org_id`, s.now().Unix(), userID).Scan(&a.Role, &a.OrgID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("tài khoản")
-		} else if err != nil {
-			return fmt.Errorf("store: record sign-in: %w", err)
-		}
-		return s.audit(ctx, tx, a, "sign_in", "user", userID, a.OrgID, nil, nil)
-	})
+// mayManageAccount refuses (EFORBIDDEN) an actor who is neither the user of account id nor
+// one whose ManageUsers reaches org, the account's org.
+func mayManageAccount(ctx context.Context, tx *sql.Tx, a congtac.Actor, id, org int64) error {
+	if a.UserID != 0 && a.UserID == id {
+		return nil
+	}
+	path, err := orgPath(ctx, tx, org)
+	if err != nil {
+		return err
+	}
+	if !a.CanOn(congtac.ManageUsers, path) {
+		return congtac.Forbidden()
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"congtac"
+	"congtac/clocktest"
 	"congtac/store"
 	"congtac/store/storetest"
 )
@@ -80,7 +81,7 @@ func TestDisablingAUserEndsItsSessions(t *testing.T) {
 			if tok == "r2" {
 				user = f.drafter.UserID
 			}
-			if err := s.BindSession(ctx, tok, user, "", ""); err != nil {
+			if err := s.SignIn(ctx, tok, user, "", ""); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -125,29 +126,64 @@ func TestTheLastAdminStays(t *testing.T) {
 	})
 }
 
+// openSessions opens a live session of user userID for each token, as a sign-in does.
+func openSessions(t *testing.T, s *store.Store, userID int64, tokens ...string) {
+	t.Helper()
+	for _, token := range tokens {
+		if err := s.Sessions().Commit(token, []byte("d"), clocktest.Now().Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SignIn(ctx, token, userID, "", ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// liveSessions returns how many live sessions user userID has.
+func liveSessions(t *testing.T, s *store.Store, userID int64) int {
+	t.Helper()
+	got, err := s.FindSessions(ctx, userID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(got)
+}
+
+// TestSetTOTPSecret: a change of the second factor ends the account's other sessions in
+// the same use case (issue 10: it was two transactions composed in web).
 func TestSetTOTPSecret(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s)
 		id := f.chair.UserID
 		const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 		before, _ := s.FindUserByID(ctx, id)
-		if err := s.SetTOTPSecret(ctx, f.chair, id, " "+strings.ToLower(secret)+" "); err != nil {
-			t.Fatal(err)
+		openSessions(t, s, id, "này", "khác-1", "khác-2")
+		if n, err := s.SetTOTPSecret(ctx, f.chair, id, " "+strings.ToLower(secret)+" ", "này"); err != nil || n != 2 {
+			t.Fatalf("turning on = %d sessions ended, %v; want the 2 others", n, err)
+		}
+		if got := liveSessions(t, s, id); got != 1 {
+			t.Errorf("after turning on: %d live sessions, want the one kept", got)
 		}
 		u, _ := s.FindUserByID(ctx, id)
 		if u.TOTPSecret != secret || u.Version != before.Version+1 {
 			t.Errorf("after turning on: secret %q, version %d; want %q, %d", u.TOTPSecret, u.Version, secret, before.Version+1)
 		}
 		for name, bad := range map[string]string{"not base32": "JBSWY3DP!HPK3PXP", "too short": "JBSWY3DPEHPK3PXP"} {
-			if err := s.SetTOTPSecret(ctx, f.chair, id, bad); congtac.ErrorCode(err) != congtac.EINVALID {
+			if _, err := s.SetTOTPSecret(ctx, f.chair, id, bad, ""); congtac.ErrorCode(err) != congtac.EINVALID {
 				t.Errorf("%s: %v, want EINVALID", name, err)
 			}
 		}
-		if err := s.SetTOTPSecret(ctx, f.chair, 99999, secret); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+		if _, err := s.SetTOTPSecret(ctx, congtac.System, 99999, secret, ""); congtac.ErrorCode(err) != congtac.ENOTFOUND {
 			t.Errorf("unknown user: %v, want ENOTFOUND", err)
 		}
-		if err := s.SetTOTPSecret(ctx, f.chair, id, ""); err != nil {
-			t.Fatal(err)
+		if _, err := s.SetTOTPSecret(ctx, f.drafter, id, "", ""); congtac.ErrorCode(err) != congtac.EFORBIDDEN {
+			t.Errorf("a drafter turning off the chair's factor: %v, want EFORBIDDEN", err)
+		}
+		if u, _ := s.FindUserByID(ctx, id); u.TOTPSecret != secret || liveSessions(t, s, id) != 1 {
+			t.Errorf("a refused change changed the account: secret %q, %d live sessions", u.TOTPSecret, liveSessions(t, s, id))
+		}
+		if n, err := s.SetTOTPSecret(ctx, congtac.System, id, "", ""); err != nil || n != 1 {
+			t.Fatalf("an administrator's reset = %d sessions ended, %v; want 1", n, err)
 		}
 		if u, _ := s.FindUserByID(ctx, id); u.TOTPSecret != "" {
 			t.Errorf("after turning off: secret %q, want empty", u.TOTPSecret)
@@ -185,7 +221,7 @@ func TestSignInAndPasswordTimes(t *testing.T) {
 			t.Errorf("new account: sign-in %v, password %v; want NULL", si, pw)
 		}
 		before, _ := s.FindUserByID(ctx, id)
-		if err := s.RecordSignIn(ctx, id, " 203.0.113.5 "); err != nil {
+		if err := s.SignIn(ctx, "phiên-1", id, " 203.0.113.5 ", ""); err != nil {
 			t.Fatal(err)
 		}
 		if si, _ := times(); si.Int64 != c.t.Unix() {
@@ -200,7 +236,7 @@ func TestSignInAndPasswordTimes(t *testing.T) {
 			events[0].Address != "203.0.113.5" || events[0].OrgID != f.committee.ID {
 			t.Errorf("sign-in event = %+v", events)
 		}
-		if err := s.RecordSignIn(ctx, 99999, ""); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+		if err := s.SignIn(ctx, "phiên-2", 99999, "", ""); congtac.ErrorCode(err) != congtac.ENOTFOUND {
 			t.Errorf("sign-in of an unknown user: %v, want ENOTFOUND", err)
 		}
 

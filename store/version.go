@@ -71,7 +71,7 @@ func (s *Store) AddReviewComment(ctx context.Context, a congtac.Actor, c congtac
 		return c, congtac.Forbidden()
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		p, err := findProgramRow(ctx, tx, c.ProgramID)
+		p, err := s.lockProgram(ctx, tx, c.ProgramID)
 		if err != nil {
 			return err
 		}

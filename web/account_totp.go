@@ -158,15 +158,11 @@ func (s *Server) handleAccountTOTPEnable(w http.ResponseWriter, r *http.Request)
 		s.render(w, r, http.StatusUnprocessableEntity, "account_totp", page)
 		return
 	}
-	if err := s.st.SetTOTPSecret(ctx, a, a.UserID, key.Secret()); err != nil {
+	if _, err := s.st.SetTOTPSecret(ctx, a, a.UserID, key.Secret(), s.sessions.Token(ctx)); err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	s.sessions.Remove(ctx, sessionNewTOTP)
-	if _, err := s.st.EndSessions(ctx, a, a.UserID, s.sessions.Token(ctx)); err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	s.flash(r, "Đã bật xác thực hai lớp. Từ lần đăng nhập sau, hãy nhập mã trong ứng dụng sau mật khẩu.")
 	http.Redirect(w, r, "/account", http.StatusSeeOther)
 }
@@ -204,11 +200,7 @@ func (s *Server) handleAccountTOTPDisable(w http.ResponseWriter, r *http.Request
 		s.renderAccountForm(w, r, err, func(page *accountPage) { page.DisableErrors = congtac.FieldErrors(err) })
 		return
 	}
-	if err := s.st.SetTOTPSecret(ctx, a, a.UserID, ""); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if _, err := s.st.EndSessions(ctx, a, a.UserID, s.sessions.Token(ctx)); err != nil {
+	if _, err := s.st.SetTOTPSecret(ctx, a, a.UserID, "", s.sessions.Token(ctx)); err != nil {
 		s.fail(w, r, err)
 		return
 	}

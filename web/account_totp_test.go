@@ -156,7 +156,7 @@ func TestAdminResetsALostSecondFactor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SetTOTPSecret(ctxb, congtac.System, u.ID, key.Secret()); err != nil {
+	if _, err := st.SetTOTPSecret(ctxb, congtac.System, u.ID, key.Secret(), ""); err != nil {
 		t.Fatal(err)
 	}
 	victim := as(t, s, srv, "xem")

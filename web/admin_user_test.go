@@ -15,7 +15,7 @@ func TestUserListShowsAccounts(t *testing.T) {
 		t.Run(string(e), func(t *testing.T) {
 			st := newDemo(t, e)
 			st.SetClock(testNow)
-			if err := st.RecordSignIn(ctxb, userByLogin(t, st, "xem").ID, "10.0.0.9"); err != nil {
+			if err := st.SignIn(ctxb, "phiên-xem", userByLogin(t, st, "xem").ID, "10.0.0.9", ""); err != nil {
 				t.Fatal(err)
 			}
 			s, _ := newTestServer(t, st)

@@ -253,7 +253,7 @@ func (s *Server) handleAPIReportSubmit(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err, 0)
 		return
 	}
-	rep, err := s.st.SubmitReport(r.Context(), actorOf(r), rep.ID, version)
+	rep, err := s.st.SubmitReport(r.Context(), actorOf(r), rep.ID, version, congtac.ReportUpdate{})
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api submit report: %w", err), 0)
 		return

@@ -68,11 +68,12 @@ func (s *Server) handleItemCreate(w http.ResponseWriter, r *http.Request) {
 		f.Anchor = fmt.Sprintf("add-%d", order[ref].ID)
 	}
 	it.Position = len(siblingsOf(order, it.ParentID))
-	if err == nil {
-		if it, err = s.st.CreateItem(ctx, a, it); err == nil && ref >= 0 && f.Place == "after" {
-			after := slices.IndexFunc(siblingsOf(order, it.ParentID), func(o itemAt) bool { return o.ID == order[ref].ID })
-			_, err = s.st.MoveItem(ctx, a, it.ID, it.Version, it.ParentID, after+1)
-		}
+	switch {
+	case err != nil:
+	case ref >= 0 && f.Place == "after":
+		it, err = s.st.CreateItemAfter(ctx, a, it, order[ref].ID)
+	default:
+		it, err = s.st.CreateItem(ctx, a, it)
 	}
 	if err == nil {
 		s.flash(r, "Đã thêm mục.")

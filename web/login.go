@@ -114,7 +114,8 @@ func checkPassword(hash, password string) bool {
 }
 
 // signIn starts a user's session: a new session token (so that a token planted before
-// sign-in is worthless), the user bound to it, the sign-in audited.
+// sign-in is worthless), then the user bound to it and the sign-in audited in one use case
+// ([store.Store.SignIn]).
 func (s *Server) signIn(w http.ResponseWriter, r *http.Request, u congtac.User, next string) {
 	ctx := r.Context()
 	if err := s.sessions.RenewToken(ctx); err != nil {
@@ -123,12 +124,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request, u congtac.User, 
 	}
 	s.sessions.Remove(ctx, sessionPending)
 	s.sessions.Put(ctx, sessionUser, u.ID)
-	token := s.sessions.Token(ctx)
-	if err := s.st.BindSession(ctx, token, u.ID, clientAddress(r), r.UserAgent()); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if err := s.st.RecordSignIn(ctx, u.ID, clientAddress(r)); err != nil {
+	if err := s.st.SignIn(ctx, s.sessions.Token(ctx), u.ID, clientAddress(r), r.UserAgent()); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -325,19 +325,14 @@ func (s *Server) handleReportUpdate(w http.ResponseWriter, r *http.Request) {
 		err = checkVersion(f.Version)
 	}
 	if err == nil {
-		var updated congtac.Report
-		if updated, err = s.st.UpdateReport(ctx, a, rep.ID, f.Version, u); err == nil {
-			rep, f.Version = updated, updated.Version // a refused submission shows the saved report
-			msg := "Đã lưu báo cáo."
-			if r.PostFormValue("action") == "submit" {
-				_, err = s.st.SubmitReport(ctx, a, rep.ID, rep.Version)
-				msg = "Đã gửi báo cáo tới Văn phòng."
-			}
-			if err == nil {
-				s.flash(r, msg)
-				http.Redirect(w, r, fmt.Sprintf("/reports/%d", rep.ID), http.StatusSeeOther)
-				return
-			}
+		save, msg := s.st.UpdateReport, "Đã lưu báo cáo."
+		if r.PostFormValue("action") == "submit" {
+			save, msg = s.st.SubmitReport, "Đã gửi báo cáo tới Văn phòng."
+		}
+		if _, err = save(ctx, a, rep.ID, f.Version, u); err == nil {
+			s.flash(r, msg)
+			http.Redirect(w, r, fmt.Sprintf("/reports/%d", rep.ID), http.StatusSeeOther)
+			return
 		}
 	}
 	if congtac.ErrorCode(err) != congtac.EINVALID {
@@ -375,7 +370,7 @@ func (s *Server) handleReportSubmit(w http.ResponseWriter, r *http.Request) {
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	err := checkVersion(version)
 	if err == nil {
-		if _, err = s.st.SubmitReport(r.Context(), actorOf(r), rep.ID, version); err == nil {
+		if _, err = s.st.SubmitReport(r.Context(), actorOf(r), rep.ID, version, congtac.ReportUpdate{}); err == nil {
 			s.flash(r, "Đã gửi báo cáo tới Văn phòng.")
 			http.Redirect(w, r, fmt.Sprintf("/reports/%d", rep.ID), http.StatusSeeOther)
 			return

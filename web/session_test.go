@@ -128,7 +128,7 @@ func as(t testing.TB, s *Server, srv *httptest.Server, login string) *client {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.st.BindSession(context.Background(), token, u.ID, "127.0.0.1", "test"); err != nil {
+	if err := s.st.SignIn(context.Background(), token, u.ID, "127.0.0.1", "test"); err != nil {
 		t.Fatal(err)
 	}
 	c := newClient(t, srv)

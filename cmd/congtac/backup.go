@@ -64,7 +64,7 @@ func printPgDump(c *cli, dsn, out string) error {
 		"  pg_dump --format=custom --no-owner --file=%s %s\n\n"+
 		"Mật khẩu không được in ra; pg_dump đọc nó từ biến PGPASSWORD hoặc tệp ~/.pgpass.\n"+
 		"(The password is not printed; pg_dump reads it from PGPASSWORD or ~/.pgpass.)\n"+
-		"Khôi phục (restore): pg_restore --no-owner --dbname=<URL> %s\n",
+		"Khôi phục (restore): congtac restore -db <URL> -from %s\n",
 		shellQuote(out), shellQuote(u), shellQuote(out))
 	return nil
 }

@@ -54,6 +54,7 @@ func commands() []commandInfo {
 		{"migrate", "cập nhật lược đồ cơ sở dữ liệu (apply migrations)", func() command { return &migrateCmd{} }},
 		{"user add", "tạo tài khoản người dùng (create an account)", func() command { return &userAddCmd{} }},
 		{"backup", "sao lưu cơ sở dữ liệu (back up the database)", func() command { return &backupCmd{} }},
+		{"restore", "khôi phục cơ sở dữ liệu từ bản sao lưu (restore the database from a backup)", func() command { return &restoreCmd{} }},
 		{"render", "xuất văn bản DOCX, PDF, XLSX theo Nghị định 30/2020 (render official documents)", func() command { return &renderCmd{} }},
 		{"gen", "sinh dữ liệu tổng hợp để đo hiệu năng (generate a synthetic data set)", func() command { return &genCmd{} }},
 		{"config", "in cấu hình đang dùng (print the effective configuration)", func() command { return &configCmd{} }},

@@ -1,7 +1,7 @@
 // Command congtac is the whole work-program system of a People's Committee in one binary:
 // the web application (serve), demo data (demo), schema migrations (migrate), accounts
-// (user add), backups (backup), synthetic data sets (gen), and the configuration and
-// version it runs with (config, version). Run "congtac help" for the list.
+// (user add), backups and restores (backup, restore), synthetic data sets (gen), and the
+// configuration and version it runs with (config, version). Run "congtac help" for the list.
 //
 // This is the only package that wires the others together. Configuration comes from flags
 // with CONGTAC_* environment fallbacks, in one [Config] passed explicitly; nothing is kept
