@@ -128,6 +128,17 @@ func (t Task) Validate() error {
 	return p.Err()
 }
 
+// Orgs returns the IDs of the orgs that carry the task: its lead, then its support orgs in
+// priority order.
+func (t Task) Orgs() []int64 {
+	out := make([]int64, 0, 1+len(t.Support))
+	out = append(out, t.Lead)
+	for _, s := range t.Support {
+		out = append(out, s.OrgID)
+	}
+	return out
+}
+
 // CheckIn checks the task against the program it belongs to. A dated deadline must fall in,
 // or its period overlap, one of the periods the program covers (its Period or one of Also),
 // or fall in the period right after the main one: a May program may ask for something "chậm

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,10 +38,11 @@ func (s *Store) validateReport(r congtac.Report) error {
 	return nil
 }
 
-// checkReportWriter returns EFORBIDDEN unless a may write org's reports on task t: office
-// staff (drafter, office head, admin) for any org of the task, unit heads and reporters for
-// their own org only, and only for an org that leads or supports the task.
-func checkReportWriter(a congtac.Actor, t congtac.Task, org int64) error {
+// checkReportWriter returns EFORBIDDEN unless a may write org's reports on task t: org must
+// be within a's WriteReports reach (office staff reach their committee's subtree), unit heads
+// and reporters write for their own org only, and only an org that leads or supports the
+// task takes a report.
+func checkReportWriter(ctx context.Context, tx *sql.Tx, a congtac.Actor, t congtac.Task, org int64) error {
 	switch a.Role {
 	case congtac.RoleDrafter, congtac.RoleOfficeHead, congtac.RoleAdmin:
 	case congtac.RoleUnitHead, congtac.RoleReporter:
@@ -50,15 +52,17 @@ func checkReportWriter(a congtac.Actor, t congtac.Task, org int64) error {
 	default:
 		return congtac.Errorf(congtac.EFORBIDDEN, "Vai trò %s không được viết báo cáo tiến độ.", a.Role.Label())
 	}
-	if org == t.Lead {
-		return nil
+	if !slices.Contains(t.Orgs(), org) {
+		return congtac.Errorf(congtac.EFORBIDDEN, "Đơn vị không chủ trì hay phối hợp thực hiện nhiệm vụ này.")
 	}
-	for _, sp := range t.Support {
-		if sp.OrgID == org {
-			return nil
-		}
+	path, err := orgPath(ctx, tx, org)
+	if err != nil {
+		return err
 	}
-	return congtac.Errorf(congtac.EFORBIDDEN, "Đơn vị không chủ trì hay phối hợp thực hiện nhiệm vụ này.")
+	if !a.CanOn(congtac.WriteReports, path) {
+		return congtac.Errorf(congtac.EFORBIDDEN, "Bạn không được báo cáo cho đơn vị này.")
+	}
+	return nil
 }
 
 // checkOccurrence requires a report on a recurring task to name one of the task's
@@ -112,7 +116,7 @@ func (s *Store) CreateReport(ctx context.Context, a congtac.Actor, r congtac.Rep
 		if err != nil {
 			return err
 		}
-		if err := checkReportWriter(a, t, r.OrgID); err != nil {
+		if err := checkReportWriter(ctx, tx, a, t, r.OrgID); err != nil {
 			return err
 		}
 		p, err := findProgramRow(ctx, tx, t.ProgramID)
@@ -170,7 +174,7 @@ func (s *Store) reportForChange(ctx context.Context, tx *sql.Tx, a congtac.Actor
 	if err != nil {
 		return r, t, err
 	}
-	if err := checkReportWriter(a, t, r.OrgID); err != nil {
+	if err := checkReportWriter(ctx, tx, a, t, r.OrgID); err != nil {
 		return r, t, err
 	}
 	if r.Status != congtac.ReportDraft && r.Status != congtac.ReportReturned {

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"congtac"
 )
@@ -80,15 +81,7 @@ func (x orgIndex) Can(a congtac.Actor, c congtac.Capability, id int64) bool {
 // CanOnTask reports whether a may use capability c on task t through its lead org or one of
 // its support orgs, as [Server.canOnTask] does, without a query.
 func (x orgIndex) CanOnTask(a congtac.Actor, c congtac.Capability, t congtac.Task) bool {
-	if x.Can(a, c, t.Lead) {
-		return true
-	}
-	for _, sp := range t.Support {
-		if x.Can(a, c, sp.OrgID) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(t.Orgs(), func(id int64) bool { return x.Can(a, c, id) })
 }
 
 // orgNode is an org in tree order with its depth (0 for a root).

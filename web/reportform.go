@@ -42,19 +42,10 @@ func reportOrgs(a congtac.Actor, t congtac.Task, orgs orgIndex) []int64 {
 		return nil
 	}
 	var out []int64
-	for _, id := range append([]int64{t.Lead}, supportOrgs(t)...) {
+	for _, id := range t.Orgs() {
 		if orgs.Can(a, congtac.WriteReports, id) {
 			out = append(out, id)
 		}
-	}
-	return out
-}
-
-// supportOrgs returns the IDs of a task's support orgs.
-func supportOrgs(t congtac.Task) []int64 {
-	out := make([]int64, len(t.Support))
-	for i, sp := range t.Support {
-		out[i] = sp.OrgID
 	}
 	return out
 }
@@ -129,11 +120,21 @@ func splitFieldErrors(err error, known []string) (map[string]string, []string) {
 }
 
 // report parses the form into a report of task t, with EINVALID naming each field that
-// cannot be read. The org is the one chosen, or the only one of ids.
+// cannot be read. The org is the one chosen, or the only one of ids; an org chosen outside
+// ids is EFORBIDDEN, as the API answers ([Server.apiMayWrite]).
 func (f *reportForm) report(t congtac.Task, ids []int64) (congtac.Report, error) {
 	rep, pr := f.fields(t)
 	rep.OrgID = f.orgID(ids, &pr)
+	if rep.OrgID > 0 && !slices.Contains(ids, rep.OrgID) {
+		return rep, errNotReporterFor()
+	}
 	return rep, pr.Err()
+}
+
+// errNotReporterFor is the refusal of a report for an org outside the actor's WriteReports
+// reach, or one that has no part in the task.
+func errNotReporterFor() error {
+	return congtac.Errorf(congtac.EFORBIDDEN, "Bạn không được báo cáo cho đơn vị này.")
 }
 
 // fields parses the fields of the form that a report's org may change.

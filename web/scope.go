@@ -45,11 +45,7 @@ func (s *Server) canSeeProgram(ctx context.Context, a congtac.Actor, p congtac.P
 // canOnTask reports whether a may use capability c on task t: through its lead org or one of
 // its support orgs.
 func (s *Server) canOnTask(ctx context.Context, a congtac.Actor, c congtac.Capability, t congtac.Task) (bool, error) {
-	orgs := []int64{t.Lead}
-	for _, sp := range t.Support {
-		orgs = append(orgs, sp.OrgID)
-	}
-	for _, org := range orgs {
+	for _, org := range t.Orgs() {
 		if ok, err := s.canOn(ctx, a, c, org); ok || err != nil {
 			return ok, err
 		}
