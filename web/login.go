@@ -195,10 +195,17 @@ func (s *Server) audit(r *http.Request, action, entity string, id int64, detail 
 	}
 }
 
-// localPath returns p when it is a path on this site, else "/": a sign-in link must not
-// send users elsewhere.
+// localPath returns p when it is a clean path on this site, else "/": a sign-in link must
+// not send users elsewhere. Clean means what a request URI of this site looks like: it
+// starts with one "/", holds only printable ASCII without spaces or backslashes (browsers
+// drop tabs and newlines and read "\\" as "/", so "/\t/evil.example" would leave), and
+// names no scheme or host.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+	dirty := strings.ContainsFunc(p, func(r rune) bool { return r <= ' ' || r > '~' || r == '\\' })
+	if dirty || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		return "/"
+	}
+	if u, err := url.Parse(p); err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
 		return "/"
 	}
 	return p
