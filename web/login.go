@@ -198,7 +198,7 @@ func (s *Server) audit(r *http.Request, action, entity string, id int64, detail 
 // localPath returns p when it is a clean path on this site, else "/": a sign-in link must
 // not send users elsewhere. Clean means what a request URI of this site looks like: it
 // starts with one "/", holds only printable ASCII without spaces or backslashes (browsers
-// drop tabs and newlines and read "\\" as "/", so "/\t/evil.example" would leave), and
+// drop tabs and newlines and read a backslash as "/", so "/\t/evil.example" would leave), and
 // names no scheme or host.
 func localPath(p string) string {
 	dirty := strings.ContainsFunc(p, func(r rune) bool { return r <= ' ' || r > '~' || r == '\\' })
