@@ -245,33 +245,42 @@ func (s *Store) EndSessions(ctx context.Context, a congtac.Actor, userID int64, 
 		if err != nil {
 			return err
 		}
-		keep := ""
-		if exceptToken != "" {
-			keep = tokenHash(exceptToken)
-		}
-		rows, err := tx.QueryContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2
-			RETURNING expiry`, userID, keep)
-		if err != nil {
-			return fmt.Errorf("store: end sessions: %w", err)
-		}
-		defer rows.Close()
-		now := s.now().Unix()
-		for rows.Next() {
-			var expiry int64
-			if err := rows.Scan(&expiry); err != nil {
-				return fmt.Errorf("store: end sessions: %w", err)
-			}
-			if expiry > now {
-				ended++
-			}
-		}
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("store: end sessions: %w", err)
+		if ended, err = s.endSessions(ctx, tx, userID, exceptToken); err != nil {
+			return err
 		}
 		return s.audit(ctx, tx, a, "end_sessions", "user", userID, org, nil, map[string]int{"ended": ended})
 	})
 	if err != nil {
 		return 0, err
+	}
+	return ended, nil
+}
+
+// endSessions deletes every session of user userID but the one with exceptToken ("" keeps
+// none) and returns how many of them were live.
+func (s *Store) endSessions(ctx context.Context, tx *sql.Tx, userID int64, exceptToken string) (int, error) {
+	keep := ""
+	if exceptToken != "" {
+		keep = tokenHash(exceptToken)
+	}
+	rows, err := tx.QueryContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2
+		RETURNING expiry`, userID, keep)
+	if err != nil {
+		return 0, fmt.Errorf("store: end sessions: %w", err)
+	}
+	defer rows.Close()
+	ended, now := 0, s.now().Unix()
+	for rows.Next() {
+		var expiry int64
+		if err := rows.Scan(&expiry); err != nil {
+			return 0, fmt.Errorf("store: end sessions: %w", err)
+		}
+		if expiry > now {
+			ended++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("store: end sessions: %w", err)
 	}
 	return ended, nil
 }

@@ -230,12 +230,14 @@ func (s *Store) checkUserRefs(ctx context.Context, tx *sql.Tx, before, u congtac
 	return nil
 }
 
-// SetPassword replaces an account's password hash (argon2id, hashed by the caller) and
-// records when it changed. Ending the account's other sessions is the caller's next step
-// ([Store.EndSessions]). Audited as "set_password" without the hash; ENOTFOUND for an unknown
-// account.
-func (s *Store) SetPassword(ctx context.Context, a congtac.Actor, id int64, hash string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+// SetPassword replaces an account's password hash (argon2id, hashed by the caller), records
+// when it changed, and ends what the old password opened: every session of the account but
+// the one with keepToken (the caller's own when users change their own password; "" ends
+// them all) and every active API token. It returns how many live sessions ended and how
+// many tokens were revoked. One transaction: audited as "set_password" with those counts and
+// without the hash, and each token's "revoke". ENOTFOUND for an unknown account.
+func (s *Store) SetPassword(ctx context.Context, a congtac.Actor, id int64, hash, keepToken string) (sessions, tokens int, err error) {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var org int64
 		now := s.now().Unix()
 		err := tx.QueryRowContext(ctx, `UPDATE users SET password_hash = $1, password_changed_at = $2,
@@ -245,8 +247,19 @@ func (s *Store) SetPassword(ctx context.Context, a congtac.Actor, id int64, hash
 		} else if err != nil {
 			return fmt.Errorf("store: set password: %w", err)
 		}
-		return s.audit(ctx, tx, a, "set_password", "user", id, org, nil, nil)
+		if sessions, err = s.endSessions(ctx, tx, id, keepToken); err != nil {
+			return err
+		}
+		if tokens, err = s.revokeAPITokens(ctx, tx, a, id, org); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, "set_password", "user", id, org, nil,
+			map[string]int{"sessions_ended": sessions, "tokens_revoked": tokens})
 	})
+	if err != nil {
+		return 0, 0, err
+	}
+	return sessions, tokens, nil
 }
 
 // totpEncoding reads the base32 secrets of RFC 6238 authenticator apps, with or without

@@ -15,7 +15,7 @@ func TestUpdateUser(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s)
 		id := f.reporterA.UserID
-		if err := s.SetPassword(ctx, congtac.System, id, "$argon2id$v=19$m=65536,t=3,p=2$c2FsdA$a2V5"); err != nil {
+		if _, _, err := s.SetPassword(ctx, congtac.System, id, "$argon2id$v=19$m=65536,t=3,p=2$c2FsdA$a2V5", ""); err != nil {
 			t.Fatal(err)
 		}
 		u, err := s.FindUserByID(ctx, id)
@@ -205,13 +205,13 @@ func TestSignInAndPasswordTimes(t *testing.T) {
 		}
 
 		c.add(time.Hour)
-		if err := s.SetPassword(ctx, f.drafter, id, "$argon2id$new"); err != nil {
+		if _, _, err := s.SetPassword(ctx, f.drafter, id, "$argon2id$new", ""); err != nil {
 			t.Fatal(err)
 		}
 		if si, pw := times(); pw.Int64 != c.t.Unix() || si.Int64 != c.t.Add(-time.Hour).Unix() {
 			t.Errorf("after SetPassword: password_changed_at %v, sign-in %v; want %d and unchanged", pw, si, c.t.Unix())
 		}
-		if err := s.SetPassword(ctx, f.drafter, 99999, "x"); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+		if _, _, err := s.SetPassword(ctx, f.drafter, 99999, "x", ""); congtac.ErrorCode(err) != congtac.ENOTFOUND {
 			t.Errorf("password of an unknown user: %v, want ENOTFOUND", err)
 		}
 	})

@@ -143,31 +143,32 @@ func (s *Server) handleAccountPasswordUpdate(w http.ResponseWriter, r *http.Requ
 		s.renderAccountForm(w, r, err, func(page *accountPage) { page.PasswordErrors = congtac.FieldErrors(err) })
 		return
 	}
-	if _, err := s.changePassword(r, u.ID, next, s.sessions.Token(ctx)); err != nil {
+	_, tokens, err := s.changePassword(r, u.ID, next, s.sessions.Token(ctx))
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.flash(r, "Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết thúc.")
+	msg := "Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết thúc."
+	if tokens > 0 {
+		msg += fmt.Sprintf(" %d mã truy cập API đã bị thu hồi; hãy tạo mã mới cho các chương trình cần dùng.", tokens)
+	}
+	s.flash(r, msg)
 	http.Redirect(w, r, "/account", http.StatusSeeOther)
 }
 
-// changePassword sets user id's password to pw and ends every session of the account but
-// keep (the acting user's own, when it changes its own password; "" ends them all). It
-// returns how many sessions ended.
-func (s *Server) changePassword(r *http.Request, id int64, pw, keep string) (int, error) {
+// changePassword sets user id's password to pw, ends every session of the account but keep
+// (the acting user's own, when it changes its own password; "" ends them all) and revokes
+// its API tokens, in one store call ([store.Store.SetPassword]). It returns how many
+// sessions ended and how many tokens were revoked.
+func (s *Server) changePassword(r *http.Request, id int64, pw, keep string) (sessions, tokens int, err error) {
 	hash, err := congtac.HashPassword(pw)
 	if err != nil {
-		return 0, fmt.Errorf("web: change password: %w", err)
+		return 0, 0, fmt.Errorf("web: change password: %w", err)
 	}
-	a := actorOf(r)
-	if err := s.st.SetPassword(r.Context(), a, id, hash); err != nil {
-		return 0, fmt.Errorf("web: change password: %w", err)
+	if sessions, tokens, err = s.st.SetPassword(r.Context(), actorOf(r), id, hash, keep); err != nil {
+		return 0, 0, fmt.Errorf("web: change password: %w", err)
 	}
-	ended, err := s.st.EndSessions(r.Context(), a, id, keep)
-	if err != nil {
-		return 0, fmt.Errorf("web: change password: %w", err)
-	}
-	return ended, nil
+	return sessions, tokens, nil
 }
 
 // renderAccountForm answers a refused account form: the account page with the status of
