@@ -48,6 +48,12 @@ func redactUser(u congtac.User) congtac.User {
 	return u
 }
 
+// loginTaken is the ECONFLICT of a login another account has.
+func loginTaken(login string) error {
+	return &congtac.Error{Code: congtac.ECONFLICT, Field: "login",
+		Message: fmt.Sprintf("Tên đăng nhập %q đã có người dùng.", login)}
+}
+
 // CreateUser adds an account. The caller hashes the password; an empty hash leaves the
 // account unable to sign in until a password is set. A login already taken is ECONFLICT;
 // an unknown org ENOTFOUND. An office account placed in a committee's office is scoped to
@@ -63,8 +69,7 @@ func (s *Store) CreateUser(ctx context.Context, a congtac.Actor, u congtac.User)
 			return fmt.Errorf("store: create user: %w", err)
 		}
 		if taken > 0 {
-			return &congtac.Error{Code: congtac.ECONFLICT, Field: "login",
-				Message: fmt.Sprintf("Tên đăng nhập %q đã có người dùng.", u.Login)}
+			return loginTaken(u.Login)
 		}
 		if err := scopeAccount(ctx, tx, &u); err != nil {
 			return err
@@ -75,7 +80,9 @@ func (s *Store) CreateUser(ctx context.Context, a congtac.Actor, u congtac.User)
 			password_hash, totp_secret, disabled, version, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9) RETURNING id`,
 			u.Login, nullID(u.PersonID), u.DisplayName, u.Role, u.OrgID, u.PasswordHash, u.TOTPSecret,
-			u.Disabled, now).Scan(&u.ID); err != nil {
+			u.Disabled, now).Scan(&u.ID); isUniqueViolation(err) {
+			return loginTaken(u.Login) // another administrator took it since the count
+		} else if err != nil {
 			return fmt.Errorf("store: create user: %w", err)
 		}
 		return s.audit(ctx, tx, a, "create", "user", u.ID, u.OrgID, nil, redactUser(u))
