@@ -64,10 +64,10 @@ func findProgramRow(ctx context.Context, q queryer, id int64) (congtac.Program, 
 
 // normalizeProgram puts the program's texts in NFC.
 func normalizeProgram(p congtac.Program) congtac.Program {
-	p.Title = vn.NFC(strings.TrimSpace(p.Title))
-	p.Place = vn.NFC(strings.TrimSpace(p.Place))
+	p.Title = cleanText(p.Title)
+	p.Place = cleanText(p.Place)
 	for i, r := range p.Recipients {
-		p.Recipients[i] = vn.NFC(strings.TrimSpace(r))
+		p.Recipients[i] = cleanText(r)
 	}
 	return p
 }
@@ -300,6 +300,9 @@ func (s *Store) TransitionProgram(ctx context.Context, a congtac.Actor, id int64
 	action congtac.ProgramAction, comment string) (congtac.Program, error) {
 	if action == congtac.ActionIssue || action == congtac.ActionAmend || action == congtac.ActionSupersede {
 		return congtac.Program{}, congtac.Errorf(congtac.EINVALID, "Ban hành chương trình phải qua bước cấp số.")
+	}
+	if err := congtac.CheckText("comment", "Ý kiến", comment); err != nil {
+		return congtac.Program{}, err
 	}
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

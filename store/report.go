@@ -250,6 +250,9 @@ func (s *Store) ReviewReport(ctx context.Context, a congtac.Actor, id int64, ver
 		return congtac.Report{}, congtac.Errorf(congtac.EFORBIDDEN, "Vai trò %s không được duyệt báo cáo.", a.Role.Label())
 	}
 	note = cleanText(note)
+	if err := congtac.CheckText("review_note", "Ý kiến khi duyệt", note); err != nil {
+		return congtac.Report{}, err
+	}
 	switch {
 	case to != congtac.ReportAccepted && to != congtac.ReportReturned:
 		return congtac.Report{}, congtac.FieldError("status", "Chỉ có thể tiếp nhận hoặc trả lại báo cáo.")

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"congtac/vn"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -9,6 +10,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"congtac"
 
@@ -126,9 +128,15 @@ const (
 	maxAgent   = 300
 )
 
-// clip returns s cleaned and cut to at most n characters.
+// clip returns s cleaned and cut to at most n characters. What a client says about itself is
+// kept for the record, not refused: invalid UTF-8 is replaced and control characters dropped.
 func clip(s string, n int) string {
-	s = cleanText(s)
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, vn.NFC(strings.TrimSpace(s)))
 	if r := []rune(s); len(r) > n {
 		return string(r[:n])
 	}

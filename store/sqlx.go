@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
@@ -196,8 +197,16 @@ func uniqueAsConflict(err error) error {
 	return err
 }
 
-// cleanText puts a user's text in NFC without surrounding spaces.
-func cleanText(s string) string { return vn.NFC(strings.TrimSpace(s)) }
+// cleanText puts a user's text in NFC without surrounding spaces. Invalid UTF-8 is left as
+// it is, for the domain's Validate to refuse ([congtac.CheckText]): repaired, what was kept
+// would not be what was sent.
+func cleanText(s string) string {
+	s = strings.TrimSpace(s)
+	if !utf8.ValidString(s) {
+		return s
+	}
+	return vn.NFC(s)
+}
 
 // checkPerson returns ENOTFOUND naming what when a person ID other than 0 does not exist.
 func checkPerson(ctx context.Context, q queryer, id int64, what string) error {

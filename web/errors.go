@@ -97,27 +97,3 @@ func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request, allow 
 	s.failWith(w, r, congtac.Errorf(congtac.EINVALID, "Địa chỉ này không nhận thao tác %s; chỉ nhận %s.",
 		r.Method, strings.Join(allow, ", ")), http.StatusMethodNotAllowed)
 }
-
-// readPageForm parses the body of a page's form before its handler reads the fields, and
-// answers itself and returns false when it cannot: 413 for a body over the limit (which a
-// handler would otherwise read as an empty form), 400 for one that is not a form. A
-// multipart upload is parsed with its own limit ([maxUpload]).
-func (s *Server) readPageForm(w http.ResponseWriter, r *http.Request) bool {
-	var err error
-	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-		err = r.ParseMultipartForm(maxUpload)
-	} else {
-		err = r.ParseForm()
-	}
-	var tooBig *http.MaxBytesError
-	switch {
-	case err == nil:
-		return true
-	case errors.As(err, &tooBig):
-		s.failWith(w, r, congtac.Errorf(congtac.EINVALID, "Nội dung gửi lên vượt quá %d byte; hãy rút ngắn rồi gửi lại.",
-			tooBig.Limit), http.StatusRequestEntityTooLarge)
-	default:
-		s.failWith(w, r, congtac.Errorf(congtac.EINVALID, "Không đọc được biểu mẫu gửi lên."), http.StatusBadRequest)
-	}
-	return false
-}

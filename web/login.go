@@ -60,6 +60,11 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "login", page)
 		return
 	}
+	if err := congtac.CheckText("login", "Tên đăng nhập", login); err != nil {
+		page.Login, page.Error = "", congtac.ErrorMessage(err)
+		s.render(w, r, http.StatusUnprocessableEntity, "login", page)
+		return
+	}
 	if s.throttled(w, r, login) {
 		return
 	}

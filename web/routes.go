@@ -187,7 +187,7 @@ func (s *Server) routeTable() []route {
 
 // routes builds the handler of the route table: each route behind [Server.guard]; a path
 // the table lists for other methods only answered 405 with Allow, and anything else not
-// listed by the Vietnamese 404 page.
+// listed, or a path that is not text ([congtac.CheckText]), by the Vietnamese 404 page.
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	methods := []string{http.MethodHead} // a GET pattern answers HEAD too
@@ -199,6 +199,10 @@ func (s *Server) routes() http.Handler {
 	}
 	slices.Sort(methods)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if congtac.CheckText("", "", r.URL.Path) != nil { // no record is named with control characters
+			s.handleNotFound(w, r)
+			return
+		}
 		if _, pattern := mux.Handler(r); pattern != "" {
 			mux.ServeHTTP(w, r)
 			return
