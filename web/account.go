@@ -8,7 +8,6 @@ import (
 
 	"congtac"
 	"congtac/store"
-	"congtac/vn"
 )
 
 // accountPage is the data of account.html: who the user is, its password and second
@@ -133,10 +132,13 @@ func (s *Server) handleAccountPasswordUpdate(w http.ResponseWriter, r *http.Requ
 	}
 	if current == "" {
 		p.Add("current_password", "Hãy nhập mật khẩu hiện tại.")
-	} else if s.passwordThrottled(w, r, u.Login) {
+	} else if s.heldOff(w, r, u.Login, passwordHold) {
 		return
 	} else if !checkPassword(u.PasswordHash, current) {
-		s.audit(r, "set_password_failed", "user", u.ID, "wrong current password")
+		if !s.signInFailed(w, r, congtac.SignInFailure{Login: u.Login, UserID: u.ID, Action: "set_password_failed",
+			Detail: "wrong current password"}) {
+			return
+		}
 		p.Add("current_password", "Mật khẩu hiện tại không đúng.")
 	}
 	if err := p.Err(); err != nil {
@@ -181,20 +183,6 @@ func (s *Server) renderAccountForm(w http.ResponseWriter, r *http.Request, err e
 	}
 	fill(&page)
 	s.render(w, r, statusOf(err), "account", page)
-}
-
-// passwordThrottled answers 429 and reports true when the account's password has been
-// tried too often: checks of the current password share the sign-in limit per account, so
-// that a stolen session cannot be used to guess the password either.
-func (s *Server) passwordThrottled(w http.ResponseWriter, r *http.Request, login string) bool {
-	if !s.byAccount.OnLimit(w, r, vn.Fold(login)) {
-		return false
-	}
-	s.audit(r, "password_throttled", "user", actorOf(r).UserID, "login="+login)
-	page := errorPage{layout: s.layout(r, "Nhập mật khẩu quá nhiều lần"), Status: http.StatusTooManyRequests,
-		Message: "Bạn đã nhập mật khẩu quá nhiều lần. Vui lòng đợi vài phút rồi thử lại."}
-	s.render(w, r, http.StatusTooManyRequests, "error", page)
-	return true
 }
 
 // handleAccountSessionEnd ends one of the user's own sessions, named by its handle. A

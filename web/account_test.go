@@ -101,11 +101,11 @@ func TestPasswordChangeRevokesAPITokens(t *testing.T) {
 }
 
 func TestPasswordChangeIsRateLimited(t *testing.T) {
-	st := sharedDemo(t, store.SQLite)
+	st := newDemo(t, store.SQLite) // failures stay in the database: not in the shared demo
 	s, _ := newTestServer(t, st)
 	c := as(t, s, startServer(t, s), "xem")
 	var last response
-	for range signInsPerAccount + 1 {
+	for range congtac.MaxSignInFailuresPerAccount + 1 {
 		last = c.post("/account/password", vals("current_password", "sai", "new_password", "12345678",
 			"confirm_password", "12345678"))
 	}

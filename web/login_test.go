@@ -98,15 +98,15 @@ func TestSessionFixation(t *testing.T) {
 }
 
 func TestSignInIsRateLimited(t *testing.T) {
-	st := sharedDemo(t, store.SQLite)
+	st := newDemo(t, store.SQLite) // failures stay in the database: not in the shared demo
 	s, _ := newTestServer(t, st)
 	c := newClient(t, startServer(t, s))
 	var last response
-	for range signInsPerAccount + 1 {
+	for range congtac.MaxSignInFailuresPerAccount + 1 {
 		last = signInForm(c, "xem", "sai")
 	}
 	if last.status != http.StatusTooManyRequests || !strings.Contains(last.body, "quá nhiều lần") {
-		t.Fatalf("attempt %d = %d, want 429 in Vietnamese", signInsPerAccount+1, last.status)
+		t.Fatalf("attempt %d = %d, want 429 in Vietnamese", congtac.MaxSignInFailuresPerAccount+1, last.status)
 	}
 	if r := signInForm(c, "xem", "demo"); r.status != http.StatusTooManyRequests {
 		t.Errorf("the right password during the lockout = %d, want 429", r.status)
