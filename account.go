@@ -45,6 +45,9 @@ func (t APIToken) Active() bool { return t.RevokedAt.IsZero() }
 // Validate checks the name the user gave the token: present and at most
 // [MaxAPITokenName] characters.
 func (t APIToken) Validate() error {
+	if err := CheckText("name", "Tên mã truy cập", t.Name); err != nil {
+		return err
+	}
 	switch n := len([]rune(strings.TrimSpace(t.Name))); {
 	case n == 0:
 		return FieldError("name", "Chưa đặt tên cho mã truy cập.")

@@ -23,6 +23,9 @@ type Engagement struct {
 // Validate checks the entry's fields.
 func (e Engagement) Validate() error {
 	var p Problems
+	p.Text("title", "Nội dung công tác", e.Title)
+	p.Text("place", "Địa điểm", e.Place)
+	p.Text("participants", "Thành phần", e.Participants)
 	if strings.TrimSpace(e.Title) == "" {
 		p.Add("title", "Nội dung công tác không được để trống.")
 	} else if len([]rune(e.Title)) > 1000 {

@@ -142,6 +142,15 @@ const maxCopies = 10000
 // Validate checks the fields typed at issue, within the metadata limits of Phụ lục VI.
 func (d Document) Validate() error {
 	var p Problems
+	p.Text("summary", "Trích yếu", d.Summary)
+	p.Text("symbol", "Ký hiệu", d.Symbol)
+	p.Text("place", "Địa danh", d.Place)
+	p.Text("keeper", "Đơn vị, người nhận bản lưu", d.Keeper)
+	p.Text("note", "Ghi chú", d.Note)
+	for _, r := range d.Recipients {
+		p.Text("recipients", "Nơi nhận", r)
+	}
+	p.signatureTexts(d.Signature)
 	if !d.Type.Valid() {
 		p.Add("type", "Loại văn bản %q không hợp lệ.", string(d.Type))
 	}

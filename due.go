@@ -68,6 +68,9 @@ func (d Due) IsVague() bool { return d.Date.IsZero() }
 
 // Validate checks that a dated deadline has a precision whose period ends on that date.
 func (d Due) Validate() error {
+	if err := CheckText("due", "Thời hạn", d.Text); err != nil {
+		return err
+	}
 	if !d.Precision.Valid() {
 		return FieldError("due", "Độ chính xác của thời hạn %q không hợp lệ.", string(d.Precision))
 	}

@@ -56,6 +56,8 @@ type Item struct {
 // Validate checks the lengths and style of an item.
 func (it Item) Validate() error {
 	var p Problems
+	p.Text("heading", "Tiêu đề mục", it.Heading)
+	p.Text("text", "Nội dung mục", it.Text)
 	if strings.TrimSpace(it.Heading) == "" && strings.TrimSpace(it.Text) == "" {
 		p.Add("text", "Mục phải có tiêu đề hoặc nội dung.")
 	}

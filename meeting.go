@@ -116,6 +116,10 @@ type Meeting struct {
 // Validate checks the meeting's fields.
 func (m Meeting) Validate() error {
 	var p Problems
+	p.Text("title", "Tên hội nghị", m.Title)
+	p.Text("place", "Địa điểm", m.Place)
+	p.Text("attendees", "Thành phần", m.Attendees)
+	p.Text("note", "Ghi chú", m.Note)
 	if m.Kind.Label() == "" {
 		p.Add("kind", "Loại hội nghị %q không hợp lệ.", string(m.Kind))
 	}
@@ -190,6 +194,9 @@ const DefaultMaterialsLeadDays = 5
 // Validate checks the agenda item's fields.
 func (a AgendaItem) Validate() error {
 	var p Problems
+	p.Text("title", "Nội dung trình", a.Title)
+	p.Text("materials", "Tài liệu", a.Materials)
+	p.Text("conclusion", "Kết luận", a.Conclusion)
 	if strings.TrimSpace(a.Title) == "" {
 		p.Add("title", "Nội dung trình không được để trống.")
 	} else if len([]rune(a.Title)) > 2000 {

@@ -71,6 +71,9 @@ func (o Org) Active(d Date) bool {
 // Validate checks the fields a user types.
 func (o Org) Validate() error {
 	var p Problems
+	p.Text("name", "Tên cơ quan, đơn vị", o.Name)
+	p.Text("short_name", "Tên viết tắt", o.ShortName)
+	p.Text("display_name", "Tên ghi trong văn bản", o.DisplayName)
 	if strings.TrimSpace(o.Name) == "" {
 		p.Add("name", "Tên cơ quan, đơn vị không được để trống.")
 	} else if len([]rune(o.Name)) > 200 {

@@ -16,6 +16,9 @@ type Person struct {
 // Validate checks the fields a user types.
 func (p Person) Validate() error {
 	var pr Problems
+	pr.Text("full_name", "Họ và tên", p.FullName)
+	pr.Text("email", "Thư điện tử", p.Email)
+	pr.Text("phone", "Số điện thoại", p.Phone)
 	if strings.TrimSpace(p.FullName) == "" {
 		pr.Add("full_name", "Họ và tên không được để trống.")
 	} else if len([]rune(p.FullName)) > 50 {
@@ -89,6 +92,7 @@ func (p Post) DisplayTitle() string {
 // Validate checks the post's holder, org, kind, sectors and dates.
 func (p Post) Validate() error {
 	var pr Problems
+	pr.Text("title", "Tên chức vụ", p.Title)
 	if p.PersonID == 0 {
 		pr.Add("person_id", "Chưa chọn người giữ chức vụ.")
 	}

@@ -114,6 +114,12 @@ type Program struct {
 // Validate checks the fields a drafter types.
 func (p Program) Validate() error {
 	var pr Problems
+	pr.Text("title", "Trích yếu chương trình", p.Title)
+	pr.Text("place", "Địa danh", p.Place)
+	for _, r := range p.Recipients {
+		pr.Text("recipients", "Nơi nhận", r)
+	}
+	pr.signatureTexts(p.Signature)
 	pr.addErr(p.Period.Validate())
 	if strings.TrimSpace(p.Title) == "" {
 		pr.Add("title", "Trích yếu chương trình không được để trống.")

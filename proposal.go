@@ -65,6 +65,10 @@ type Proposal struct {
 // Validate checks the fields a unit types.
 func (p Proposal) Validate() error {
 	var pr Problems
+	pr.Text("text", "Nội dung đăng ký", p.Text)
+	pr.Text("due_text", "Thời hạn", p.DueText)
+	pr.Text("source", "Căn cứ", p.Source)
+	pr.Text("reason", "Lý do", p.Reason)
 	if p.Kind.Label() == "" {
 		pr.Add("kind", "Loại nội dung đăng ký %q không hợp lệ.", string(p.Kind))
 	}

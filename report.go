@@ -52,6 +52,8 @@ type Report struct {
 // Validate checks the report's fields.
 func (r Report) Validate() error {
 	var p Problems
+	p.Text("text", "Nội dung báo cáo", r.Text)
+	p.Text("review_note", "Ý kiến khi duyệt", r.ReviewNote)
 	if strings.TrimSpace(r.Text) == "" {
 		p.Add("text", "Nội dung báo cáo không được để trống.")
 	} else if len([]rune(r.Text)) > 20000 {

@@ -53,6 +53,10 @@ func DefaultGlobalSettings() GlobalSettings {
 // Validate checks the global settings' ranges.
 func (g GlobalSettings) Validate() error {
 	var p Problems
+	p.Text("smtp_host", "Máy chủ thư", g.SMTP.Host)
+	p.Text("smtp_username", "Tên đăng nhập máy chủ thư", g.SMTP.Username)
+	p.Text("smtp_password", "Mật khẩu máy chủ thư", g.SMTP.Password)
+	p.Text("smtp_from", "Địa chỉ gửi thư", g.SMTP.From)
 	for _, r := range g.RequireTOTP {
 		if !r.Valid() {
 			p.Add("require_totp", "Vai trò %q không hợp lệ.", string(r))
@@ -144,6 +148,9 @@ func CommitteeOf(path []Org) Org {
 // Validate checks the settings' ranges.
 func (s Settings) Validate() error {
 	var p Problems
+	p.Text("body_name", "Tên cơ quan ban hành", s.BodyName)
+	p.Text("parent_body", "Tên cơ quan chủ quản", s.ParentBody)
+	p.Text("place", "Địa danh", s.Place)
 	if strings.TrimSpace(s.BodyName) == "" {
 		p.Add("body_name", "Tên cơ quan ban hành không được để trống.")
 	}
@@ -198,6 +205,7 @@ func (s Settings) WorkingDay(d Date) bool {
 // Decree 30/2020 with what they act for, and a title and name that fit the document's
 // metadata (Phụ lục VI: position ≤ 100, name ≤ 50).
 func validateSignature(p *Problems, sig Signature) {
+	p.signatureTexts(sig)
 	for _, l := range sig.Lines {
 		if !l.Authority.Valid() || strings.TrimSpace(l.Of) == "" {
 			p.Add("sign_lines", "Dòng thẩm quyền %q phải bắt đầu bằng TM., KT., TL., TUQ. hoặc Q. rồi đến chức vụ, như “TL. CHỦ TỊCH”.", l.String())
@@ -210,6 +218,15 @@ func validateSignature(p *Problems, sig Signature) {
 	if len([]rune(sig.Name)) > 50 {
 		p.Add("sign_name", "Họ tên người ký dài quá 50 ký tự.")
 	}
+}
+
+// signatureTexts checks the texts of a signature with [Problems.Text].
+func (p *Problems) signatureTexts(sig Signature) {
+	for _, l := range sig.Lines {
+		p.Text("sign_lines", "Dòng thẩm quyền", l.Of)
+	}
+	p.Text("sign_title", "Chức vụ người ký", sig.Title)
+	p.Text("sign_name", "Họ tên người ký", sig.Name)
 }
 
 // Committee is an issuing body, an org of kind committee, with its own settings.

@@ -28,8 +28,9 @@ type Stamp struct {
 	UpdatedAt time.Time
 }
 
-// Validate checks the kind and that the bytes are a PNG image of a sensible size: uploads
-// are checked for their type, whatever their name or declared content type says.
+// Validate checks the kind and that the bytes are a whole PNG image of a sensible size, every
+// pixel decoded: uploads are checked for their type, whatever their name or declared content
+// type says.
 func (s Stamp) Validate() error {
 	if s.Kind != StampSignature && s.Kind != StampSeal {
 		return FieldError("kind", "Loại ảnh %q không hợp lệ.", string(s.Kind))
@@ -46,6 +47,10 @@ func (s Stamp) Validate() error {
 	}
 	if cfg.Width < 1 || cfg.Height < 1 || cfg.Width > 2000 || cfg.Height > 2000 {
 		return FieldError("png", "Ảnh phải có kích thước không quá 2.000 điểm ảnh mỗi chiều.")
+	}
+	// A sound header over corrupt pixels would pass, then break every document drawn with it.
+	if _, err := png.Decode(bytes.NewReader(s.PNG)); err != nil {
+		return FieldError("png", "Ảnh PNG bị hỏng, không đọc được hết các điểm ảnh; hãy xuất lại ảnh rồi tải lên.")
 	}
 	return nil
 }

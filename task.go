@@ -82,6 +82,14 @@ const (
 // Validate checks the task on its own: text, lead, deadline, recurrence, target, supports.
 func (t Task) Validate() error {
 	var p Problems
+	p.Text("text", "Nội dung nhiệm vụ", t.Text)
+	p.Text("source", "Căn cứ", t.Source)
+	if t.Deferral != nil {
+		p.Text("deferral", "Lý do giãn tiến độ", t.Deferral.Reason)
+	}
+	if t.Cancellation != nil {
+		p.Text("cancellation", "Lý do hủy bỏ", t.Cancellation.Reason)
+	}
 	switch n := len([]rune(strings.TrimSpace(t.Text))); {
 	case n == 0:
 		p.Add("text", "Nội dung nhiệm vụ không được để trống.")
@@ -247,6 +255,11 @@ type Target struct {
 
 // Validate checks the comparator, the value and texts.
 func (t Target) Validate() error {
+	for _, s := range []string{t.Metric, t.Unit, t.Baseline} {
+		if err := CheckText("target", "Chỉ tiêu", s); err != nil {
+			return err
+		}
+	}
 	switch t.Comparator {
 	case Greater, AtLeast, Equal, AtMost, Less:
 	default:

@@ -74,6 +74,7 @@ var loginPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,39}$`)
 // Validate checks the login, role and organisation.
 func (u User) Validate() error {
 	var p Problems
+	p.Text("display_name", "Tên hiển thị", u.DisplayName)
 	if !loginPattern.MatchString(u.Login) {
 		p.Add("login", "Tên đăng nhập gồm 2–40 ký tự a-z, 0-9, dấu chấm, gạch ngang hoặc gạch dưới.")
 	}

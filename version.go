@@ -37,6 +37,9 @@ type ReviewComment struct {
 
 // Validate checks the remark's text.
 func (c ReviewComment) Validate() error {
+	if err := CheckText("text", "Ý kiến", c.Text); err != nil {
+		return err
+	}
 	switch n := len([]rune(strings.TrimSpace(c.Text))); {
 	case n == 0:
 		return FieldError("text", "Ý kiến không được để trống.")

@@ -145,15 +145,48 @@ func (s *Store) RevokeAPIToken(ctx context.Context, a congtac.Actor, userID, id 
 		if err != nil {
 			return err
 		}
-		now := s.now().Unix()
-		if _, err := tx.ExecContext(ctx, "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2",
-			now, id); err != nil {
-			return fmt.Errorf("store: revoke api token: %w", err)
-		}
-		after := before
-		after.RevokedAt = time.Unix(now, 0).UTC()
-		return s.audit(ctx, tx, a, "revoke", "api_token", id, org, before, after)
+		return s.revokeAPIToken(ctx, tx, a, org, before)
 	})
+}
+
+// revokeAPIToken revokes active token t, of a user of org, and audits it.
+func (s *Store) revokeAPIToken(ctx context.Context, tx *sql.Tx, a congtac.Actor, org int64, t congtac.APIToken) error {
+	now := s.now().Unix()
+	if _, err := tx.ExecContext(ctx, "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2", now, t.ID); err != nil {
+		return fmt.Errorf("store: revoke api token: %w", err)
+	}
+	after := t
+	after.RevokedAt = time.Unix(now, 0).UTC()
+	return s.audit(ctx, tx, a, "revoke", "api_token", t.ID, org, t, after)
+}
+
+// revokeAPITokens revokes every active token of user userID, of org, auditing each, and
+// returns how many there were.
+func (s *Store) revokeAPITokens(ctx context.Context, tx *sql.Tx, a congtac.Actor, userID, org int64) (int, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT "+apiTokenColumns+
+		" FROM api_tokens WHERE user_id = $1 AND revoked_at IS NULL ORDER BY id", userID)
+	if err != nil {
+		return 0, fmt.Errorf("store: revoke api tokens: %w", err)
+	}
+	var active []congtac.APIToken
+	for rows.Next() {
+		t, err := scanAPIToken(rows)
+		if err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("store: revoke api tokens: %w", err)
+		}
+		active = append(active, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("store: revoke api tokens: %w", err)
+	}
+	for _, t := range active {
+		if err := s.revokeAPIToken(ctx, tx, a, org, t); err != nil {
+			return 0, err
+		}
+	}
+	return len(active), nil
 }
 
 // badAPIToken is the one answer to every token that does not authenticate, so that a

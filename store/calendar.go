@@ -373,6 +373,9 @@ func (s *Store) PublishCalendar(ctx context.Context, a congtac.Actor, orgID int6
 	}
 	list := []string{}
 	for _, c := range changes {
+		if err := congtac.CheckText("changes", "Nội dung điều chỉnh", c); err != nil {
+			return congtac.Calendar{}, err
+		}
 		if c = cleanText(c); c != "" {
 			list = append(list, c)
 		}

@@ -4,15 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"congtac"
-	"congtac/vn"
 )
 
 func normalizeItem(it congtac.Item) congtac.Item {
-	it.Heading = vn.NFC(strings.TrimSpace(it.Heading))
-	it.Text = vn.NFC(strings.TrimSpace(it.Text))
+	it.Heading = cleanText(it.Heading)
+	it.Text = cleanText(it.Text)
 	return it
 }
 

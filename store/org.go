@@ -4,10 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"congtac"
-	"congtac/vn"
 )
 
 const orgColumns = `id, parent_id, kind, name, short_name, display_name, valid_from, valid_to, successor_id, position, version`
@@ -23,8 +21,8 @@ func orgSearch(o congtac.Org) string { return searchKey(o.Name, o.ShortName, o.D
 
 // normalizeOrg puts the names an org is given in NFC with trimmed spaces.
 func normalizeOrg(o congtac.Org) congtac.Org {
-	o.Name, o.ShortName = vn.NFC(strings.TrimSpace(o.Name)), vn.NFC(strings.TrimSpace(o.ShortName))
-	o.DisplayName = vn.NFC(strings.TrimSpace(o.DisplayName))
+	o.Name, o.ShortName = cleanText(o.Name), cleanText(o.ShortName)
+	o.DisplayName = cleanText(o.DisplayName)
 	return o
 }
 

@@ -32,7 +32,7 @@ func (s *Store) CreatePerson(ctx context.Context, a congtac.Actor, p congtac.Per
 
 // normalizePerson puts the texts of p in NFC, with single spaces inside the name.
 func normalizePerson(p congtac.Person) congtac.Person {
-	p.FullName = vn.NFC(strings.Join(strings.Fields(p.FullName), " "))
+	p.FullName = cleanText(strings.Join(strings.Fields(p.FullName), " "))
 	p.Email, p.Phone = cleanText(p.Email), cleanText(p.Phone)
 	return p
 }

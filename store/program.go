@@ -84,10 +84,10 @@ func programRow(ctx context.Context, q queryer, query string, id int64) (congtac
 
 // normalizeProgram puts the program's texts in NFC.
 func normalizeProgram(p congtac.Program) congtac.Program {
-	p.Title = vn.NFC(strings.TrimSpace(p.Title))
-	p.Place = vn.NFC(strings.TrimSpace(p.Place))
+	p.Title = cleanText(p.Title)
+	p.Place = cleanText(p.Place)
 	for i, r := range p.Recipients {
-		p.Recipients[i] = vn.NFC(strings.TrimSpace(r))
+		p.Recipients[i] = cleanText(r)
 	}
 	return p
 }
@@ -161,9 +161,9 @@ func (s *Store) insertProgram(ctx context.Context, tx *sql.Tx, p *congtac.Progra
 		p.Status, nullID(p.DraftedBy), p.Place, mustJSON(p.Signature), mustJSON(nonNil(p.Recipients)),
 		nullID(p.AmendsID), p.Public, programSearch(*p), now.Unix()).Scan(&p.ID); err != nil {
 		switch {
-		case uniqueViolation(err) && p.AmendsID == 0:
+		case isUniqueViolation(err) && p.AmendsID == 0:
 			return programExists(p.Period)
-		case uniqueViolation(err):
+		case isUniqueViolation(err):
 			return amendmentInProgress()
 		}
 		return fmt.Errorf("store: create program: %w", err)
@@ -357,6 +357,9 @@ func (s *Store) TransitionProgram(ctx context.Context, a congtac.Actor, id int64
 	action congtac.ProgramAction, comment string) (congtac.Program, error) {
 	if action == congtac.ActionIssue || action == congtac.ActionAmend || action == congtac.ActionSupersede {
 		return congtac.Program{}, congtac.Errorf(congtac.EINVALID, "Ban hành chương trình phải qua bước cấp số.")
+	}
+	if err := congtac.CheckText("comment", "Ý kiến", comment); err != nil {
+		return congtac.Program{}, err
 	}
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {

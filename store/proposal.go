@@ -186,6 +186,8 @@ func (s *Store) WithdrawProposal(ctx context.Context, a congtac.Actor, id int64,
 func (s *Store) RejectProposal(ctx context.Context, a congtac.Actor, id int64, version int, reason string) error {
 	if reason = cleanText(reason); reason == "" {
 		return congtac.FieldError("reason", "Cần ghi lý do không đưa nội dung vào chương trình.")
+	} else if err := congtac.CheckText("reason", "Lý do", reason); err != nil {
+		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		p, err := s.proposalForOffice(ctx, tx, a, id)

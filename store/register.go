@@ -4,11 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"congtac"
-	"congtac/vn"
 )
 
 // nextNumber takes the next number of a register inside tx, creating the register on its
@@ -62,8 +60,8 @@ func (s *Store) NextProgramNumber(ctx context.Context, id int64, on congtac.Date
 // issue numbers d from its org's register for the year of its issue date, under the
 // series setting, and records it. d.Number, d.RegisterID and d.ID are set.
 func (s *Store) issue(ctx context.Context, tx *sql.Tx, a congtac.Actor, d *congtac.Document) error {
-	d.Summary = vn.NFC(strings.TrimSpace(d.Summary))
-	d.Place = vn.NFC(strings.TrimSpace(d.Place))
+	d.Summary = cleanText(d.Summary)
+	d.Place = cleanText(d.Place)
 	if err := d.Validate(); err != nil {
 		return err
 	}
@@ -156,7 +154,7 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 		d := congtac.Document{OrgID: p.OrgID, Type: congtac.DocProgram, IssuedOn: on, Place: p.Place,
 			Symbol: congtac.Symbol(congtac.DocProgram, symbolBody(org), ""), Summary: p.Title,
 			Signature: p.Signature, Recipients: p.Recipients, ProgramID: p.ID,
-			Copies: iss.Copies, Keeper: vn.NFC(strings.TrimSpace(iss.Keeper))}
+			Copies: iss.Copies, Keeper: cleanText(iss.Keeper)}
 		if err := s.issue(ctx, tx, a, &d); err != nil {
 			return err
 		}

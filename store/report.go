@@ -38,11 +38,12 @@ func (s *Store) validateReport(r congtac.Report) error {
 	return nil
 }
 
-// checkReportWriter returns EFORBIDDEN unless a may write org's reports on task t: office
-// staff (drafter, office head, admin) for any org of the task, unit heads and reporters for
-// their own org only, and only for an org that reports on the task ([congtac.Task.Reporters]):
-// its lead or, for a task led by a group, a member with a share; or a support org.
-func checkReportWriter(a congtac.Actor, t congtac.Task, org int64) error {
+// checkReportWriter returns EFORBIDDEN unless a may write org's reports on task t: org must
+// be within a's WriteReports reach (office staff reach their committee's subtree), unit heads
+// and reporters write for their own org only, and only an org that reports on the task
+// ([congtac.Task.Reporters]: its lead or, for a task led by a group, a member with a share;
+// or a support org) takes a report.
+func checkReportWriter(ctx context.Context, tx *sql.Tx, a congtac.Actor, t congtac.Task, org int64) error {
 	switch a.Role {
 	case congtac.RoleDrafter, congtac.RoleOfficeHead, congtac.RoleAdmin:
 	case congtac.RoleUnitHead, congtac.RoleReporter:
@@ -52,10 +53,17 @@ func checkReportWriter(a congtac.Actor, t congtac.Task, org int64) error {
 	default:
 		return congtac.Errorf(congtac.EFORBIDDEN, "Vai trò %s không được viết báo cáo tiến độ.", a.Role.Label())
 	}
-	if slices.Contains(t.Reporters(), org) {
-		return nil
+	if !slices.Contains(t.Reporters(), org) {
+		return congtac.Errorf(congtac.EFORBIDDEN, "Đơn vị không chủ trì hay phối hợp thực hiện nhiệm vụ này.")
 	}
-	return congtac.Errorf(congtac.EFORBIDDEN, "Đơn vị không chủ trì hay phối hợp thực hiện nhiệm vụ này.")
+	path, err := orgPath(ctx, tx, org)
+	if err != nil {
+		return err
+	}
+	if !a.CanOn(congtac.WriteReports, path) {
+		return congtac.Errorf(congtac.EFORBIDDEN, "Bạn không được báo cáo cho đơn vị này.")
+	}
+	return nil
 }
 
 // checkOccurrence requires a report on a recurring task to name one of the task's
@@ -109,7 +117,7 @@ func (s *Store) CreateReport(ctx context.Context, a congtac.Actor, r congtac.Rep
 		if err != nil {
 			return err
 		}
-		if err := checkReportWriter(a, t, r.OrgID); err != nil {
+		if err := checkReportWriter(ctx, tx, a, t, r.OrgID); err != nil {
 			return err
 		}
 		p, err := findProgramRow(ctx, tx, t.ProgramID)
@@ -167,7 +175,7 @@ func (s *Store) reportForChange(ctx context.Context, tx *sql.Tx, a congtac.Actor
 	if err != nil {
 		return r, t, err
 	}
-	if err := checkReportWriter(a, t, r.OrgID); err != nil {
+	if err := checkReportWriter(ctx, tx, a, t, r.OrgID); err != nil {
 		return r, t, err
 	}
 	if r.Status != congtac.ReportDraft && r.Status != congtac.ReportReturned {
@@ -234,6 +242,9 @@ func (s *Store) ReviewReport(ctx context.Context, a congtac.Actor, id int64, ver
 		return congtac.Report{}, congtac.Errorf(congtac.EFORBIDDEN, "Vai trò %s không được duyệt báo cáo.", a.Role.Label())
 	}
 	note = cleanText(note)
+	if err := congtac.CheckText("review_note", "Ý kiến khi duyệt", note); err != nil {
+		return congtac.Report{}, err
+	}
 	switch {
 	case to != congtac.ReportAccepted && to != congtac.ReportReturned:
 		return congtac.Report{}, congtac.FieldError("status", "Chỉ có thể tiếp nhận hoặc trả lại báo cáo.")

@@ -435,3 +435,19 @@ func TestSubmitReportSavesAndSendsAtOnce(t *testing.T) {
 		}
 	})
 }
+
+// TestReportTextMustBeText: a NUL byte or invalid UTF-8 in a report is EINVALID on both
+// engines, never an internal error (PostgreSQL refuses both) nor silently replaced.
+func TestReportTextMustBeText(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		fixedClock(s, congtac.MustDate(2023, 5, 20))
+		f := newFixture(t, s)
+		task := findTaskByText(t, issued(t, s, f).Tasks, "Khởi công")
+		for _, text := range []string{"Đã xong\x00", "gi\xe1o dục", "chuông\x07"} {
+			_, err := s.CreateReport(ctx, f.reporterA, congtac.Report{TaskID: task.ID, OrgID: f.deptA.ID, Text: text, Percent: 10})
+			if congtac.ErrorCode(err) != congtac.EINVALID || congtac.FieldErrors(err)["text"] == "" {
+				t.Errorf("report %q: %v, want EINVALID on text", text, err)
+			}
+		}
+	})
+}

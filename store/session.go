@@ -1,6 +1,7 @@
 package store
 
 import (
+	"congtac/vn"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -9,6 +10,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"congtac"
 
@@ -126,9 +128,15 @@ const (
 	maxAgent   = 300
 )
 
-// clip returns s cleaned and cut to at most n characters.
+// clip returns s cleaned and cut to at most n characters. What a client says about itself is
+// kept for the record, not refused: invalid UTF-8 is replaced and control characters dropped.
 func clip(s string, n int) string {
-	s = cleanText(s)
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, vn.NFC(strings.TrimSpace(s)))
 	if r := []rune(s); len(r) > n {
 		return string(r[:n])
 	}
@@ -265,8 +273,10 @@ func (s *Store) EndSessions(ctx context.Context, a congtac.Actor, userID int64, 
 		if err != nil {
 			return err
 		}
-		ended, err = s.endSessions(ctx, tx, a, userID, org, exceptToken)
-		return err
+		if ended, err = s.endSessions(ctx, tx, userID, exceptToken); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, "end_sessions", "user", userID, org, nil, map[string]int{"ended": ended})
 	})
 	if err != nil {
 		return 0, err
@@ -274,9 +284,9 @@ func (s *Store) EndSessions(ctx context.Context, a congtac.Actor, userID int64, 
 	return ended, nil
 }
 
-// endSessions deletes the sessions of user userID of org but the one with exceptToken,
-// audits "end_sessions" and returns how many of them were live (see [Store.EndSessions]).
-func (s *Store) endSessions(ctx context.Context, tx *sql.Tx, a congtac.Actor, userID, org int64, exceptToken string) (int, error) {
+// endSessions deletes every session of user userID but the one with exceptToken ("" keeps
+// none) and returns how many of them were live.
+func (s *Store) endSessions(ctx context.Context, tx *sql.Tx, userID int64, exceptToken string) (int, error) {
 	keep := ""
 	if exceptToken != "" {
 		keep = tokenHash(exceptToken)
@@ -300,8 +310,7 @@ func (s *Store) endSessions(ctx context.Context, tx *sql.Tx, a congtac.Actor, us
 	if err := rows.Err(); err != nil {
 		return 0, fmt.Errorf("store: end sessions: %w", err)
 	}
-	rows.Close()
-	return ended, s.audit(ctx, tx, a, "end_sessions", "user", userID, org, nil, map[string]int{"ended": ended})
+	return ended, nil
 }
 
 // DeleteExpiredSessions removes the sessions that have expired and returns how many. It is

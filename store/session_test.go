@@ -464,3 +464,53 @@ func TestSignInIsOneUseCase(t *testing.T) {
 		}
 	})
 }
+
+// TestSetPasswordEndsSessionsAndTokens: a new password ends every session of the account
+// but the one kept and every active API token, in one audited use case; another account's
+// sessions and tokens stay.
+func TestSetPasswordEndsSessionsAndTokens(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		c := newClock(s)
+		f := newFixture(t, s)
+		ss := s.Sessions()
+		alice, bob := f.drafter.UserID, f.chair.UserID
+		for _, se := range []struct {
+			token string
+			user  int64
+		}{{"a1", alice}, {"a2", alice}, {"a3", alice}, {"b1", bob}} {
+			if err := ss.Commit(se.token, []byte("d"), c.in(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.SignIn(ctx, se.token, se.user, "", ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, aliceRaw, _ := s.CreateAPIToken(ctx, f.drafter, alice, "bảng tính")
+		old, _, _ := s.CreateAPIToken(ctx, f.drafter, alice, "cũ")
+		if err := s.RevokeAPIToken(ctx, f.drafter, alice, old.ID); err != nil {
+			t.Fatal(err)
+		}
+		_, bobRaw, _ := s.CreateAPIToken(ctx, f.chair, bob, "bob")
+
+		sessions, tokens, err := s.SetPassword(ctx, f.drafter, alice, "$argon2id$new", "a2")
+		if err != nil || sessions != 2 || tokens != 1 {
+			t.Fatalf("SetPassword = %d sessions, %d tokens, %v; want 2 and 1", sessions, tokens, err)
+		}
+		for token, want := range map[string]bool{"a1": false, "a2": true, "a3": false, "b1": true} {
+			if _, found, _ := ss.Find(token); found != want {
+				t.Errorf("session %s live: %v, want %v", token, found, want)
+			}
+		}
+		if _, _, err := s.AuthenticateAPIToken(ctx, aliceRaw); err == nil {
+			t.Error("alice's token still authenticates after her password changed")
+		}
+		if _, _, err := s.AuthenticateAPIToken(ctx, bobRaw); err != nil {
+			t.Errorf("bob's token: %v", err)
+		}
+		events, _, _ := s.FindAuditEvents(ctx, congtac.System, congtac.AuditFilter{Entity: "user", EntityID: &alice})
+		if len(events) == 0 || events[0].Action != "set_password" || !strings.Contains(events[0].After, `"tokens_revoked":1`) ||
+			!strings.Contains(events[0].After, `"sessions_ended":2`) || strings.Contains(events[0].After, "argon2") {
+			t.Errorf("audit of the change: %+v", events)
+		}
+	})
+}

@@ -9,13 +9,14 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"congtac"
-	"congtac/vn"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"congtac"
+	"congtac/vn"
 )
 
 // where accumulates the conditions of a filtered query. Conditions are constant SQL
@@ -171,18 +172,41 @@ func conflict(what string) error {
 		"%s đã được người khác sửa sau khi bạn mở. Hãy tải lại để xem bản mới nhất rồi sửa lại.", what)
 }
 
-// uniqueViolation reports whether err is a unique index refusing a row, on either engine.
-func uniqueViolation(err error) bool {
-	var pe *pgconn.PgError
-	if errors.As(err, &pe) {
-		return pe.Code == "23505" // unique_violation
+// isUniqueViolation reports whether err is a write refused by a unique index or primary key:
+// PostgreSQL's SQLSTATE 23505, or SQLite's extended codes for the same.
+func isUniqueViolation(err error) bool {
+	var pg *pgconn.PgError
+	var lite *sqlite.Error
+	switch {
+	case errors.As(err, &pg):
+		return pg.Code == "23505" // unique_violation
+	case errors.As(err, &lite):
+		return lite.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE || lite.Code() == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
 	}
-	var se *sqlite.Error
-	return errors.As(err, &se) && se.Code() == sqlite3.SQLITE_CONSTRAINT_UNIQUE
+	return false
 }
 
-// cleanText puts a user's text in NFC without surrounding spaces.
-func cleanText(s string) string { return vn.NFC(strings.TrimSpace(s)) }
+// uniqueAsConflict returns ECONFLICT for a unique violation that a use case's own checks
+// did not foresee (two writers racing for the same key, which PostgreSQL lets both check
+// and only one insert), and err unchanged otherwise.
+func uniqueAsConflict(err error) error {
+	if isUniqueViolation(err) && congtac.ErrorCode(err) == congtac.EINTERNAL {
+		return congtac.Errorf(congtac.ECONFLICT,
+			"Dữ liệu trùng với một bản ghi vừa được người khác tạo. Hãy tải lại trang để xem rồi làm lại.")
+	}
+	return err
+}
+
+// cleanText puts a user's text in NFC without surrounding spaces. Invalid UTF-8 is left as
+// it is, for the domain's Validate to refuse ([congtac.CheckText]): repaired, what was kept
+// would not be what was sent.
+func cleanText(s string) string {
+	s = strings.TrimSpace(s)
+	if !utf8.ValidString(s) {
+		return s
+	}
+	return vn.NFC(s)
+}
 
 // checkPerson returns ENOTFOUND naming what when a person ID other than 0 does not exist.
 func checkPerson(ctx context.Context, q queryer, id int64, what string) error {

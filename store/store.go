@@ -190,10 +190,10 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return uniqueAsConflict(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("store: commit: %w", err)
+		return uniqueAsConflict(fmt.Errorf("store: commit: %w", err))
 	}
 	return nil
 }

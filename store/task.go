@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"congtac"
-	"congtac/vn"
 )
 
 func taskSearch(t congtac.Task) string {
@@ -17,9 +16,9 @@ func taskSearch(t congtac.Task) string {
 
 // normalizeTask puts a task's texts in NFC with trimmed spaces.
 func normalizeTask(t congtac.Task) congtac.Task {
-	t.Text = vn.NFC(strings.TrimSpace(t.Text))
-	t.Source = vn.NFC(strings.TrimSpace(t.Source))
-	t.Due.Text = vn.NFC(strings.TrimSpace(t.Due.Text))
+	t.Text = cleanText(t.Text)
+	t.Source = cleanText(t.Source)
+	t.Due.Text = cleanText(t.Due.Text)
 	return t
 }
 

@@ -5,10 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strings"
 
 	"congtac"
-	"congtac/vn"
 )
 
 // taskEvent loads a task for a change of its execution state, its program locked
@@ -102,7 +100,10 @@ func (s *Store) recordCompletion(ctx context.Context, tx *sql.Tx, t congtac.Task
 // DeferTask moves a task's deadline with a reason (giãn tiến độ), or postpones it until
 // further notice when d.To has no date. ECONFLICT when version moved.
 func (s *Store) DeferTask(ctx context.Context, a congtac.Actor, id int64, version int, d congtac.Deferral) (congtac.Task, error) {
-	d.Reason = vn.NFC(strings.TrimSpace(d.Reason))
+	d.Reason = cleanText(d.Reason)
+	if err := congtac.CheckText("reason", "Lý do giãn tiến độ", d.Reason); err != nil {
+		return congtac.Task{}, err
+	}
 	switch {
 	case d.Reason == "":
 		return congtac.Task{}, congtac.FieldError("reason", "Cần ghi lý do giãn tiến độ.")
@@ -119,7 +120,10 @@ func (s *Store) DeferTask(ctx context.Context, a congtac.Actor, id int64, versio
 
 // CancelTask ends a task that will not be done, with a reason. ECONFLICT when version moved.
 func (s *Store) CancelTask(ctx context.Context, a congtac.Actor, id int64, version int, c congtac.Cancellation) (congtac.Task, error) {
-	c.Reason = vn.NFC(strings.TrimSpace(c.Reason))
+	c.Reason = cleanText(c.Reason)
+	if err := congtac.CheckText("reason", "Lý do hủy nhiệm vụ", c.Reason); err != nil {
+		return congtac.Task{}, err
+	}
 	switch {
 	case c.Reason == "":
 		return congtac.Task{}, congtac.FieldError("reason", "Cần ghi lý do hủy nhiệm vụ.")

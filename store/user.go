@@ -48,6 +48,12 @@ func redactUser(u congtac.User) congtac.User {
 	return u
 }
 
+// loginTaken is the ECONFLICT of a login another account has.
+func loginTaken(login string) error {
+	return &congtac.Error{Code: congtac.ECONFLICT, Field: "login",
+		Message: fmt.Sprintf("Tên đăng nhập %q đã có người dùng.", login)}
+}
+
 // CreateUser adds an account. The caller hashes the password; an empty hash leaves the
 // account unable to sign in until a password is set. A login already taken is ECONFLICT;
 // an unknown org ENOTFOUND. An office account placed in a committee's office is scoped to
@@ -63,8 +69,7 @@ func (s *Store) CreateUser(ctx context.Context, a congtac.Actor, u congtac.User)
 			return fmt.Errorf("store: create user: %w", err)
 		}
 		if taken > 0 {
-			return &congtac.Error{Code: congtac.ECONFLICT, Field: "login",
-				Message: fmt.Sprintf("Tên đăng nhập %q đã có người dùng.", u.Login)}
+			return loginTaken(u.Login)
 		}
 		if err := scopeAccount(ctx, tx, &u); err != nil {
 			return err
@@ -75,7 +80,9 @@ func (s *Store) CreateUser(ctx context.Context, a congtac.Actor, u congtac.User)
 			password_hash, totp_secret, disabled, version, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $9) RETURNING id`,
 			u.Login, nullID(u.PersonID), u.DisplayName, u.Role, u.OrgID, u.PasswordHash, u.TOTPSecret,
-			u.Disabled, now).Scan(&u.ID); err != nil {
+			u.Disabled, now).Scan(&u.ID); isUniqueViolation(err) {
+			return loginTaken(u.Login) // another administrator took it since the count
+		} else if err != nil {
 			return fmt.Errorf("store: create user: %w", err)
 		}
 		return s.audit(ctx, tx, a, "create", "user", u.ID, u.OrgID, nil, redactUser(u))
@@ -230,12 +237,14 @@ func (s *Store) checkUserRefs(ctx context.Context, tx *sql.Tx, before, u congtac
 	return nil
 }
 
-// SetPassword replaces an account's password hash (argon2id, hashed by the caller) and
-// records when it changed. Ending the account's other sessions is the caller's next step
-// ([Store.EndSessions]). Audited as "set_password" without the hash; ENOTFOUND for an unknown
-// account.
-func (s *Store) SetPassword(ctx context.Context, a congtac.Actor, id int64, hash string) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+// SetPassword replaces an account's password hash (argon2id, hashed by the caller), records
+// when it changed, and ends what the old password opened: every session of the account but
+// the one with keepToken (the caller's own when users change their own password; "" ends
+// them all) and every active API token. It returns how many live sessions ended and how
+// many tokens were revoked. One transaction: audited as "set_password" with those counts and
+// without the hash, and each token's "revoke". ENOTFOUND for an unknown account.
+func (s *Store) SetPassword(ctx context.Context, a congtac.Actor, id int64, hash, keepToken string) (sessions, tokens int, err error) {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var org int64
 		now := s.now().Unix()
 		err := tx.QueryRowContext(ctx, `UPDATE users SET password_hash = $1, password_changed_at = $2,
@@ -245,8 +254,19 @@ func (s *Store) SetPassword(ctx context.Context, a congtac.Actor, id int64, hash
 		} else if err != nil {
 			return fmt.Errorf("store: set password: %w", err)
 		}
-		return s.audit(ctx, tx, a, "set_password", "user", id, org, nil, nil)
+		if sessions, err = s.endSessions(ctx, tx, id, keepToken); err != nil {
+			return err
+		}
+		if tokens, err = s.revokeAPITokens(ctx, tx, a, id, org); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, "set_password", "user", id, org, nil,
+			map[string]int{"sessions_ended": sessions, "tokens_revoked": tokens})
 	})
+	if err != nil {
+		return 0, 0, err
+	}
+	return sessions, tokens, nil
 }
 
 // totpEncoding reads the base32 secrets of RFC 6238 authenticator apps, with or without
@@ -285,8 +305,10 @@ func (s *Store) SetTOTPSecret(ctx context.Context, a congtac.Actor, id int64, se
 		if err := s.audit(ctx, tx, a, "set_totp", "user", id, org, nil, map[string]bool{"enabled": secret != ""}); err != nil {
 			return err
 		}
-		ended, err = s.endSessions(ctx, tx, a, id, org, keepToken)
-		return err
+		if ended, err = s.endSessions(ctx, tx, id, keepToken); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, "end_sessions", "user", id, org, nil, map[string]int{"ended": ended})
 	})
 	return ended, err
 }

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"database/sql"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ func TestUpdateUser(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s)
 		id := f.reporterA.UserID
-		if err := s.SetPassword(ctx, congtac.System, id, "$argon2id$v=19$m=65536,t=3,p=2$c2FsdA$a2V5"); err != nil {
+		if _, _, err := s.SetPassword(ctx, congtac.System, id, "$argon2id$v=19$m=65536,t=3,p=2$c2FsdA$a2V5", ""); err != nil {
 			t.Fatal(err)
 		}
 		u, err := s.FindUserByID(ctx, id)
@@ -241,13 +242,13 @@ func TestSignInAndPasswordTimes(t *testing.T) {
 		}
 
 		c.add(time.Hour)
-		if err := s.SetPassword(ctx, f.drafter, id, "$argon2id$new"); err != nil {
+		if _, _, err := s.SetPassword(ctx, f.drafter, id, "$argon2id$new", ""); err != nil {
 			t.Fatal(err)
 		}
 		if si, pw := times(); pw.Int64 != c.t.Unix() || si.Int64 != c.t.Add(-time.Hour).Unix() {
 			t.Errorf("after SetPassword: password_changed_at %v, sign-in %v; want %d and unchanged", pw, si, c.t.Unix())
 		}
-		if err := s.SetPassword(ctx, f.drafter, 99999, "x"); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+		if _, _, err := s.SetPassword(ctx, f.drafter, 99999, "x", ""); congtac.ErrorCode(err) != congtac.ENOTFOUND {
 			t.Errorf("password of an unknown user: %v, want ENOTFOUND", err)
 		}
 	})
@@ -383,6 +384,45 @@ func TestConcurrentDemotionsKeepAnAdmin(t *testing.T) {
 		}
 		if refused != 1 || left != 1 {
 			t.Errorf("%d demotions refused, %d admins left; want 1 and 1", refused, left)
+		}
+	})
+}
+
+// TestCreateUserRaceIsConflict: administrators creating the same login at the same time get
+// one account and ECONFLICT naming the login, never an internal error, on both engines
+// (PostgreSQL's unique index settles the race the count check cannot see).
+func TestCreateUserRaceIsConflict(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		const rounds, tries = 10, 6
+		for round := range rounds {
+			login := fmt.Sprintf("dongthoi%d", round)
+			start, errs := make(chan struct{}), make(chan error, tries)
+			for range tries {
+				go func() {
+					<-start
+					_, err := s.CreateUser(ctx, congtac.System, congtac.User{Login: login, Role: congtac.RoleViewer,
+						OrgID: f.deptA.ID, DisplayName: "Đồng thời"})
+					errs <- err
+				}()
+			}
+			close(start)
+			made := 0
+			for range tries {
+				switch err := <-errs; congtac.ErrorCode(err) {
+				case "":
+					made++
+				case congtac.ECONFLICT:
+					if congtac.FieldErrors(err)["login"] == "" {
+						t.Errorf("conflict without the login named: %v", err)
+					}
+				default:
+					t.Errorf("create %s: %v", login, err)
+				}
+			}
+			if made != 1 {
+				t.Errorf("%d accounts %s made, want 1", made, login)
+			}
 		}
 	})
 }

@@ -8,7 +8,6 @@ import (
 
 	"congtac"
 	"congtac/store"
-	"congtac/vn"
 )
 
 // accountPage is the data of account.html: who the user is, its password and second
@@ -133,41 +132,45 @@ func (s *Server) handleAccountPasswordUpdate(w http.ResponseWriter, r *http.Requ
 	}
 	if current == "" {
 		p.Add("current_password", "Hãy nhập mật khẩu hiện tại.")
-	} else if s.passwordThrottled(w, r, u.Login) {
+	} else if s.heldOff(w, r, u.Login, passwordHold) {
 		return
 	} else if !checkPassword(u.PasswordHash, current) {
-		s.audit(r, "set_password_failed", "user", u.ID, "wrong current password")
+		if !s.signInFailed(w, r, congtac.SignInFailure{Login: u.Login, UserID: u.ID, Action: "set_password_failed",
+			Detail: "wrong current password"}) {
+			return
+		}
 		p.Add("current_password", "Mật khẩu hiện tại không đúng.")
 	}
 	if err := p.Err(); err != nil {
 		s.renderAccountForm(w, r, err, func(page *accountPage) { page.PasswordErrors = congtac.FieldErrors(err) })
 		return
 	}
-	if _, err := s.changePassword(r, u.ID, next, s.sessions.Token(ctx)); err != nil {
+	_, tokens, err := s.changePassword(r, u.ID, next, s.sessions.Token(ctx))
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.flash(r, "Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết thúc.")
+	msg := "Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã kết thúc."
+	if tokens > 0 {
+		msg += fmt.Sprintf(" %d mã truy cập API đã bị thu hồi; hãy tạo mã mới cho các chương trình cần dùng.", tokens)
+	}
+	s.flash(r, msg)
 	http.Redirect(w, r, "/account", http.StatusSeeOther)
 }
 
-// changePassword sets user id's password to pw and ends every session of the account but
-// keep (the acting user's own, when it changes its own password; "" ends them all). It
-// returns how many sessions ended.
-func (s *Server) changePassword(r *http.Request, id int64, pw, keep string) (int, error) {
+// changePassword sets user id's password to pw, ends every session of the account but keep
+// (the acting user's own, when it changes its own password; "" ends them all) and revokes
+// its API tokens, in one store call ([store.Store.SetPassword]). It returns how many
+// sessions ended and how many tokens were revoked.
+func (s *Server) changePassword(r *http.Request, id int64, pw, keep string) (sessions, tokens int, err error) {
 	hash, err := congtac.HashPassword(pw)
 	if err != nil {
-		return 0, fmt.Errorf("web: change password: %w", err)
+		return 0, 0, fmt.Errorf("web: change password: %w", err)
 	}
-	a := actorOf(r)
-	if err := s.st.SetPassword(r.Context(), a, id, hash); err != nil {
-		return 0, fmt.Errorf("web: change password: %w", err)
+	if sessions, tokens, err = s.st.SetPassword(r.Context(), actorOf(r), id, hash, keep); err != nil {
+		return 0, 0, fmt.Errorf("web: change password: %w", err)
 	}
-	ended, err := s.st.EndSessions(r.Context(), a, id, keep)
-	if err != nil {
-		return 0, fmt.Errorf("web: change password: %w", err)
-	}
-	return ended, nil
+	return sessions, tokens, nil
 }
 
 // renderAccountForm answers a refused account form: the account page with the status of
@@ -180,20 +183,6 @@ func (s *Server) renderAccountForm(w http.ResponseWriter, r *http.Request, err e
 	}
 	fill(&page)
 	s.render(w, r, statusOf(err), "account", page)
-}
-
-// passwordThrottled answers 429 and reports true when the account's password has been
-// tried too often: checks of the current password share the sign-in limit per account, so
-// that a stolen session cannot be used to guess the password either.
-func (s *Server) passwordThrottled(w http.ResponseWriter, r *http.Request, login string) bool {
-	if !s.byAccount.OnLimit(w, r, vn.Fold(login)) {
-		return false
-	}
-	s.audit(r, "password_throttled", "user", actorOf(r).UserID, "login="+login)
-	page := errorPage{layout: s.layout(r, "Nhập mật khẩu quá nhiều lần"), Status: http.StatusTooManyRequests,
-		Message: "Bạn đã nhập mật khẩu quá nhiều lần. Vui lòng đợi vài phút rồi thử lại."}
-	s.render(w, r, http.StatusTooManyRequests, "error", page)
-	return true
 }
 
 // handleAccountSessionEnd ends one of the user's own sessions, named by its handle. A

@@ -68,12 +68,44 @@ func TestPasswordChangeEndsOtherSessions(t *testing.T) {
 	}
 }
 
+// TestPasswordChangeRevokesAPITokens: a password changed by its owner or reset by an
+// administrator ends the account's API tokens with its other sessions, and the page says so.
+func TestPasswordChangeRevokesAPITokens(t *testing.T) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			st := newDemo(t, e)
+			s, _ := newTestServer(t, st)
+			srv := startServer(t, s)
+			own, reset := bearerClient(t, st, srv, "vanphong"), bearerClient(t, st, srv, "xem")
+			for _, c := range []*apiClient{own, reset} {
+				mustStatus(t, "the token before", c.call("GET", "/api/v1/me", ""), http.StatusOK)
+			}
+
+			c := as(t, s, srv, "vanphong")
+			const next = "Mật khẩu mới 2026"
+			mustRedirect(t, "password change", c.post("/account/password",
+				vals("current_password", "demo", "new_password", next, "confirm_password", next)), "/account")
+			assertContains(t, c.get("/account").body, "Đã đổi mật khẩu.", "1 mã truy cập API đã bị thu hồi")
+			apiErrorOf(t, own.call("GET", "/api/v1/me", ""), http.StatusUnauthorized, congtac.EFORBIDDEN)
+
+			admin := as(t, s, srv, "admin")
+			path := "/admin/users/" + idText(userByLogin(t, st, "xem").ID)
+			r := admin.post(path+"/password", vals("new_password", "mật khẩu cấp lại"))
+			if r.status != http.StatusSeeOther {
+				t.Fatalf("password reset = %d", r.status)
+			}
+			assertContains(t, admin.get(r.location).body, "Đã đặt lại mật khẩu cho xem;", "1 mã truy cập API đã bị thu hồi")
+			apiErrorOf(t, reset.call("GET", "/api/v1/me", ""), http.StatusUnauthorized, congtac.EFORBIDDEN)
+		})
+	}
+}
+
 func TestPasswordChangeIsRateLimited(t *testing.T) {
-	st := sharedDemo(t, store.SQLite)
+	st := newDemo(t, store.SQLite) // failures stay in the database: not in the shared demo
 	s, _ := newTestServer(t, st)
 	c := as(t, s, startServer(t, s), "xem")
 	var last response
-	for range signInsPerAccount + 1 {
+	for range congtac.MaxSignInFailuresPerAccount + 1 {
 		last = c.post("/account/password", vals("current_password", "sai", "new_password", "12345678",
 			"confirm_password", "12345678"))
 	}

@@ -190,10 +190,13 @@ func (s *Server) handleAccountTOTPDisable(w http.ResponseWriter, r *http.Request
 		p.Add("", "Xác thực hai lớp đang tắt.")
 	case pw == "":
 		p.Add("current_password", "Hãy nhập mật khẩu hiện tại.")
-	case s.passwordThrottled(w, r, u.Login):
+	case s.heldOff(w, r, u.Login, passwordHold):
 		return
 	case !checkPassword(u.PasswordHash, pw):
-		s.audit(r, "set_totp_failed", "user", u.ID, "wrong current password")
+		if !s.signInFailed(w, r, congtac.SignInFailure{Login: u.Login, UserID: u.ID, Action: "set_totp_failed",
+			Detail: "wrong current password"}) {
+			return
+		}
 		p.Add("current_password", "Mật khẩu hiện tại không đúng.")
 	}
 	if err := p.Err(); err != nil {

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"net"
 	"net/http"
 
 	"congtac"
@@ -28,13 +27,3 @@ func actorOf(r *http.Request) congtac.Actor {
 
 // signedIn reports whether the actor is a user rather than the public.
 func signedIn(a congtac.Actor) bool { return a.UserID != 0 }
-
-// clientAddress returns the client's IP address. congtac is reached directly or through the
-// office's own reverse proxy; X-Forwarded-For is not trusted, since any client can send it.
-func clientAddress(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}

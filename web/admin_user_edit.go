@@ -94,12 +94,13 @@ func (s *Server) handleUserPasswordReset(w http.ResponseWriter, r *http.Request)
 		})
 		return
 	}
-	ended, err := s.changePassword(r, u.ID, pw, s.ownToken(r, u.ID))
+	ended, tokens, err := s.changePassword(r, u.ID, pw, s.ownToken(r, u.ID))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.flash(r, fmt.Sprintf("Đã đặt lại mật khẩu cho %s; %d phiên đăng nhập đã kết thúc.", u.Login, ended))
+	s.flash(r, fmt.Sprintf("Đã đặt lại mật khẩu cho %s; %d phiên đăng nhập đã kết thúc, %d mã truy cập API đã bị thu hồi.",
+		u.Login, ended, tokens))
 	http.Redirect(w, r, fmt.Sprintf("/admin/users?edit=%d#sua", u.ID), http.StatusSeeOther)
 }
 

@@ -319,7 +319,7 @@ func (s *Server) apiReportToChange(w http.ResponseWriter, r *http.Request, c con
 func (s *Server) apiMayWrite(w http.ResponseWriter, r *http.Request, org int64) bool {
 	ok, err := s.canOn(r.Context(), actorOf(r), congtac.WriteReports, org)
 	if err != nil || !ok {
-		s.apiFail(w, r, cmp.Or(err, error(congtac.Errorf(congtac.EFORBIDDEN, "Bạn không được báo cáo cho đơn vị này."))), 0)
+		s.apiFail(w, r, cmp.Or(err, errNotReporterFor()), 0)
 		return false
 	}
 	return true

@@ -123,7 +123,8 @@ func (s *Server) actorFor(ctx context.Context, u congtac.User, address string) (
 	return congtac.Actor{UserID: u.ID, Role: u.Role, OrgID: u.OrgID, Path: path, Name: name, Address: address}, nil
 }
 
-// guard enforces a route's capability. Anyone may use a route that needs nothing. The
+// guard enforces a route's capability, then lets the handler run on input it may rely on
+// ([Server.admit]). Anyone may use a route that needs nothing. The
 // public may use what needs ViewPublic; for anything else a visitor is sent to sign in
 // (pages) or told to authenticate (API). A signed-in user whose role lacks the capability
 // gets 403, and the refusal is audited.
@@ -132,7 +133,9 @@ func (s *Server) guard(rt route) http.Handler {
 		a := actorOf(r)
 		switch {
 		case rt.need == "" || a.Can(rt.need):
-			rt.handler(w, r)
+			if s.admit(w, r, rt) {
+				rt.handler(w, r)
+			}
 		case !signedIn(a) && rt.api:
 			s.apiFail(w, r, congtac.Errorf(congtac.EFORBIDDEN, "Cần đăng nhập hoặc mã truy cập (Authorization: Bearer)."), http.StatusUnauthorized)
 		case !signedIn(a):

@@ -39,6 +39,12 @@ func errorHeading(status int) string {
 		return "Dữ liệu đã thay đổi"
 	case http.StatusForbidden:
 		return "Không có quyền truy cập"
+	case http.StatusMethodNotAllowed:
+		return "Thao tác không được hỗ trợ"
+	case http.StatusRequestEntityTooLarge:
+		return "Nội dung gửi lên quá lớn"
+	case http.StatusBadRequest:
+		return "Yêu cầu không hợp lệ"
 	}
 	return "Lỗi hệ thống"
 }
@@ -54,12 +60,18 @@ type errorPage struct {
 // otherwise the error page with the status of err's
 // code and, for a [congtac.Error], its message. Internal errors are logged with the
 // request and shown only as a generic message.
-func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) { s.failWith(w, r, err, 0) }
+
+// failWith answers as [Server.fail] does, with status instead of the status of err's code
+// when status is not 0 (405, 413: failures of the request itself rather than of its data).
+func (s *Server) failWith(w http.ResponseWriter, r *http.Request, err error, status int) {
 	if strings.HasPrefix(r.URL.Path, "/api/") {
-		s.apiFail(w, r, err, 0) // API clients read JSON, whatever failed: an unknown path, a panic, CSRF
+		s.apiFail(w, r, err, status) // API clients read JSON, whatever failed: an unknown path, a panic, CSRF
 		return
 	}
-	status := statusOf(err)
+	if status == 0 {
+		status = statusOf(err)
+	}
 	if status == http.StatusInternalServerError {
 		level := s.log.ErrorContext
 		if errors.Is(r.Context().Err(), context.Canceled) {
@@ -72,8 +84,16 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	s.render(w, r, status, "error", page)
 }
 
-// handleNotFound answers every URL that [Server.routes] does not list.
+// handleNotFound answers every URL that [Server.routes] does not list for any method.
 func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 	s.fail(w, r, congtac.Errorf(congtac.ENOTFOUND,
 		"Trang bạn tìm không có hoặc đã được chuyển đi. Hãy kiểm tra lại địa chỉ hoặc về trang chủ."))
+}
+
+// methodNotAllowed answers a request whose path the route table lists for other methods
+// only: 405, with those methods in the Allow header.
+func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request, allow []string) {
+	w.Header().Set("Allow", strings.Join(allow, ", "))
+	s.failWith(w, r, congtac.Errorf(congtac.EINVALID, "Địa chỉ này không nhận thao tác %s; chỉ nhận %s.",
+		r.Method, strings.Join(allow, ", ")), http.StatusMethodNotAllowed)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
@@ -43,7 +44,7 @@ func TestNotFoundPageIsVietnamese(t *testing.T) {
 		{"GET", "/chuong-trinh/5"},
 		{"GET", "/static/app.css"},
 		{"GET", "/static/app.000000000000.css"},
-		{"POST", "/"},
+		{"POST", "/khong-co"},
 	} {
 		rec := do(s, tt.method, tt.path, nil)
 		if rec.Code != http.StatusNotFound {
@@ -233,5 +234,51 @@ func TestAPIErrorsAreJSON(t *testing.T) {
 			!strings.Contains(rec.Body.String(), `"message"`) {
 			t.Errorf("%s %s = %d %s:\n%s", tc.method, tc.path, rec.Code, rec.Header().Get("Content-Type"), rec.Body)
 		}
+	}
+}
+
+// TestUnknownMethodIs405: a path the route table lists for other methods answers 405 with
+// those methods in Allow, as JSON under /api/ and as the Vietnamese error page elsewhere;
+// the catch-all 404 no longer hides it.
+func TestUnknownMethodIs405(t *testing.T) {
+	s, _ := newTestServer(t, storetest.Open(t, store.SQLite))
+	for _, tc := range []struct {
+		method, path, allow string
+		json                bool
+	}{
+		{"PUT", "/api/v1/reports/7", "GET, HEAD, PATCH", true},
+		{"PUT", "/api/v1/tasks/7", "DELETE, GET, HEAD, PATCH", true},
+		{"DELETE", "/api/v1/reports", "GET, HEAD, POST", true},
+		{"POST", "/api/v1/me", "GET, HEAD", true},
+		{"POST", "/", "GET, HEAD", false},
+		{"DELETE", "/tasks/3", "GET, HEAD, POST", false},
+	} {
+		rec := do(s, tc.method, tc.path, nil)
+		if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != tc.allow {
+			t.Errorf("%s %s = %d Allow %q, want 405 Allow %q", tc.method, tc.path, rec.Code, rec.Header().Get("Allow"), tc.allow)
+			continue
+		}
+		body := rec.Body.String()
+		if gotJSON := strings.HasPrefix(rec.Header().Get("Content-Type"), "application/json"); gotJSON != tc.json {
+			t.Errorf("%s %s: Content-Type %q", tc.method, tc.path, rec.Header().Get("Content-Type"))
+		}
+		assertContains(t, body, "không nhận thao tác "+tc.method)
+	}
+}
+
+// TestPageFormOverTheLimitIs413: a form posted to a page over the body limit is refused with
+// 413 and a Vietnamese page, not read as an empty form.
+func TestPageFormOverTheLimitIs413(t *testing.T) {
+	st := sharedDemo(t, store.SQLite)
+	s, _ := newTestServer(t, st)
+	c := as(t, s, startServer(t, s), "phongbaocao")
+	big := url.Values{"text": {strings.Repeat("a", defaultMaxBody+1)}, "percent": {"10"}}
+	for _, path := range []string{"/tasks/1/reports", "/login", "/account/password"} {
+		r := c.post(path, big)
+		if r.status != http.StatusRequestEntityTooLarge {
+			t.Errorf("POST %s over the limit = %d, want 413", path, r.status)
+			continue
+		}
+		assertContains(t, r.body, `<html lang="vi">`, "Nội dung gửi lên quá lớn", "vượt quá 1048576 byte")
 	}
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"io"
@@ -54,18 +55,24 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // readJSON decodes the request's JSON body into v strictly, or answers the failure itself
 // and returns false: 415 unless the Content-Type is application/json, 413 for a body over
 // the size limit, 400 for an empty or malformed body or data after the value, and 422 with
-// the field named for an unknown field or a value of the wrong type.
+// the field named for an unknown field, a value of the wrong type or a string that is not
+// valid UTF-8 ([checkJSONText]).
 func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
 		s.apiFail(w, r, congtac.Errorf(congtac.EINVALID,
 			"Nội dung gửi lên phải là JSON (Content-Type: application/json)."), http.StatusUnsupportedMediaType)
 		return false
 	}
-	dec := json.NewDecoder(r.Body)
-	dec.DisallowUnknownFields()
-	err := dec.Decode(v)
-	if err == nil && dec.Decode(&json.RawMessage{}) != io.EOF {
-		err = errJSONTrailing
+	body, err := io.ReadAll(r.Body)
+	if err == nil {
+		err = checkJSONText(body)
+	}
+	if err == nil {
+		dec := json.NewDecoder(bytes.NewReader(body))
+		dec.DisallowUnknownFields()
+		if err = dec.Decode(v); err == nil && dec.Decode(&json.RawMessage{}) != io.EOF {
+			err = errJSONTrailing
+		}
 	}
 	if err != nil {
 		status, e := jsonProblem(err)

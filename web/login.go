@@ -4,26 +4,9 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
-
-	"github.com/go-chi/httprate"
 
 	"congtac"
-	"congtac/vn"
 )
-
-// Sign-in limits: per client address, and per login name whatever the address, so that
-// neither one machine nor a botnet can guess passwords quickly.
-const (
-	signInsPerAddress = 20
-	signInsPerAccount = 10
-	signInWindow      = 5 * time.Minute
-)
-
-func newSignInLimiters() (byAddress, byAccount *httprate.RateLimiter) {
-	return httprate.NewRateLimiter(signInsPerAddress, signInWindow),
-		httprate.NewRateLimiter(signInsPerAccount, signInWindow)
-}
 
 // loginPage is the data of login.html and login_totp.html.
 type loginPage struct {
@@ -48,8 +31,8 @@ func (s *Server) handleLoginShow(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleLoginCreate checks the fields login and password. A wrong pair gets the same
-// message whether the login exists or not, and every failure is audited; too many attempts
-// from one address or on one account get 429. With a second factor on, the user is asked
+// message whether the login exists or not, and every failure is counted and audited; too
+// many failures from one address or on one account get 429 ([congtac.SignInFailures]). With a second factor on, the user is asked
 // for the code next.
 func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) {
 	login := strings.ToLower(strings.TrimSpace(r.PostFormValue("login")))
@@ -60,7 +43,12 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, http.StatusUnprocessableEntity, "login", page)
 		return
 	}
-	if s.throttled(w, r, login) {
+	if err := congtac.CheckText("login", "Tên đăng nhập", login); err != nil {
+		page.Login, page.Error = "", congtac.ErrorMessage(err)
+		s.render(w, r, http.StatusUnprocessableEntity, "login", page)
+		return
+	}
+	if s.heldOff(w, r, login, signInHold) {
 		return
 	}
 	u, err := s.st.FindUserByLogin(r.Context(), login)
@@ -70,7 +58,10 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	ok := checkPassword(u.PasswordHash, password) && err == nil && !u.Disabled
 	if !ok {
-		s.audit(r, "sign_in_failed", "user", u.ID, "login="+login)
+		if !s.signInFailed(w, r, congtac.SignInFailure{Login: login, UserID: u.ID, Action: "sign_in_failed",
+			Detail: "login=" + login}) {
+			return
+		}
 		page.Error = "Tên đăng nhập hoặc mật khẩu không đúng."
 		s.render(w, r, http.StatusUnauthorized, "login", page)
 		return
@@ -87,17 +78,44 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) {
 	s.signIn(w, r, u, next)
 }
 
-// throttled answers 429 and reports true when the client or the account has tried to sign
-// in too often.
-func (s *Server) throttled(w http.ResponseWriter, r *http.Request, login string) bool {
-	addr := clientAddress(r)
-	if !s.byAddress.OnLimit(w, r, addr) && !s.byAccount.OnLimit(w, r, vn.Fold(login)) {
+// holdOff is what an attempt held off by the failure limits is audited as and told.
+type holdOff struct{ action, title, message string }
+
+// The holds of signing in and of checking the current password, which share the limits so
+// that a stolen session cannot be used to guess the password either.
+var (
+	signInHold = holdOff{"sign_in_throttled", "Thử đăng nhập quá nhiều lần",
+		"Bạn đã thử đăng nhập quá nhiều lần. Vui lòng đợi vài phút rồi thử lại."}
+	passwordHold = holdOff{"password_throttled", "Nhập mật khẩu quá nhiều lần",
+		"Bạn đã nhập mật khẩu quá nhiều lần. Vui lòng đợi vài phút rồi thử lại."}
+)
+
+// heldOff answers and reports true when an attempt on login from the client's address must
+// wait: 429 with h's message, audited, when the account or the address has failed too
+// often ([congtac.SignInFailures.Blocked]); the error page when the counts cannot be read.
+func (s *Server) heldOff(w http.ResponseWriter, r *http.Request, login string, h holdOff) bool {
+	f, err := s.st.FindSignInFailures(r.Context(), login, clientAddress(r))
+	if err != nil {
+		s.fail(w, r, err)
+		return true
+	}
+	if !f.Blocked() {
 		return false
 	}
-	s.audit(r, "sign_in_throttled", "user", 0, "login="+login)
-	page := errorPage{layout: s.layout(r, "Thử đăng nhập quá nhiều lần"), Status: http.StatusTooManyRequests,
-		Message: "Bạn đã thử đăng nhập quá nhiều lần. Vui lòng đợi vài phút rồi thử lại."}
+	s.audit(r, h.action, "user", actorOf(r).UserID, "login="+login)
+	page := errorPage{layout: s.layout(r, h.title), Status: http.StatusTooManyRequests, Message: h.message}
 	s.render(w, r, http.StatusTooManyRequests, "error", page)
+	return true
+}
+
+// signInFailed counts and audits failure f from the client's address, and reports whether
+// the handler may go on to answer; when the store fails it answers the error itself.
+func (s *Server) signInFailed(w http.ResponseWriter, r *http.Request, f congtac.SignInFailure) bool {
+	f.Address = clientAddress(r)
+	if err := s.st.RecordSignInFailure(r.Context(), actorOf(r), f); err != nil {
+		s.fail(w, r, err)
+		return false
+	}
 	return true
 }
 
@@ -156,12 +174,15 @@ func (s *Server) handleLoginTOTPCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	next := localPath(r.PostFormValue("next"))
-	if s.throttled(w, r, u.Login) {
+	if s.heldOff(w, r, u.Login, signInHold) {
 		return
 	}
 	code := strings.Join(strings.Fields(r.PostFormValue("code")), "")
 	if u.Disabled || !s.validTOTP(code, u.TOTPSecret) {
-		s.audit(r, "sign_in_failed", "user", u.ID, "second factor")
+		if !s.signInFailed(w, r, congtac.SignInFailure{Login: u.Login, UserID: u.ID, Action: "sign_in_failed",
+			Detail: "second factor"}) {
+			return
+		}
 		page := loginPage{layout: s.layout(r, "Xác thực hai lớp"), Next: next,
 			Error: "Mã xác thực không đúng hoặc đã hết hạn."}
 		s.render(w, r, http.StatusUnauthorized, "login_totp", page)
@@ -191,10 +212,17 @@ func (s *Server) audit(r *http.Request, action, entity string, id int64, detail 
 	}
 }
 
-// localPath returns p when it is a path on this site, else "/": a sign-in link must not
-// send users elsewhere.
+// localPath returns p when it is a clean path on this site, else "/": a sign-in link must
+// not send users elsewhere. Clean means what a request URI of this site looks like: it
+// starts with one "/", holds only printable ASCII without spaces or backslashes (browsers
+// drop tabs and newlines and read a backslash as "/", so "/\t/evil.example" would leave), and
+// names no scheme or host.
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") {
+	dirty := strings.ContainsFunc(p, func(r rune) bool { return r <= ' ' || r > '~' || r == '\\' })
+	if dirty || !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") {
+		return "/"
+	}
+	if u, err := url.Parse(p); err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
 		return "/"
 	}
 	return p

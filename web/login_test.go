@@ -98,15 +98,15 @@ func TestSessionFixation(t *testing.T) {
 }
 
 func TestSignInIsRateLimited(t *testing.T) {
-	st := sharedDemo(t, store.SQLite)
+	st := newDemo(t, store.SQLite) // failures stay in the database: not in the shared demo
 	s, _ := newTestServer(t, st)
 	c := newClient(t, startServer(t, s))
 	var last response
-	for range signInsPerAccount + 1 {
+	for range congtac.MaxSignInFailuresPerAccount + 1 {
 		last = signInForm(c, "xem", "sai")
 	}
 	if last.status != http.StatusTooManyRequests || !strings.Contains(last.body, "quá nhiều lần") {
-		t.Fatalf("attempt %d = %d, want 429 in Vietnamese", signInsPerAccount+1, last.status)
+		t.Fatalf("attempt %d = %d, want 429 in Vietnamese", congtac.MaxSignInFailuresPerAccount+1, last.status)
 	}
 	if r := signInForm(c, "xem", "demo"); r.status != http.StatusTooManyRequests {
 		t.Errorf("the right password during the lockout = %d, want 429", r.status)
@@ -141,9 +141,25 @@ func TestCrossOriginPostIsRefused(t *testing.T) {
 	}
 }
 
+// TestSignedInUserStaysOnSite: the probe's /login?next=%2F%09%2Fevil.example sent a
+// signed-in user off-site, since browsers drop the tab from "/\t/evil.example".
+func TestSignedInUserStaysOnSite(t *testing.T) {
+	st := sharedDemo(t, store.SQLite)
+	s, _ := newTestServer(t, st)
+	c := as(t, s, startServer(t, s), "xem")
+	for _, next := range []string{"%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%5C%2Fevil.example"} {
+		if r := c.get("/login?next=" + next); r.status != http.StatusSeeOther || r.location != "/" {
+			t.Errorf("/login?next=%s: %d to %q, want 303 to /", next, r.status, r.location)
+		}
+	}
+}
+
 func TestLocalPath(t *testing.T) {
 	for in, want := range map[string]string{"/tasks?x=1": "/tasks?x=1", "": "/", "https://evil.example": "/",
-		"//evil.example": "/", `/\evil.example`: "/", "tasks": "/"} {
+		"//evil.example": "/", `/\evil.example`: "/", "tasks": "/", "/\t/evil.example": "/", "/\n/evil.example": "/",
+		"/\r/evil.example": "/", "/ /evil.example": "/", "/\x00/x": "/", "/\x7f/x": "/", "/tasks\\..\\/evil": "/",
+		"/\u00a0/evil.example": "/", "/reports?status=submitted&org=3#x": "/reports?status=submitted&org=3#x",
+		"/tasks?q=gi%C3%A1o": "/tasks?q=gi%C3%A1o"} {
 		if got := localPath(in); got != want {
 			t.Errorf("localPath(%q) = %q, want %q", in, got, want)
 		}

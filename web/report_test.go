@@ -98,6 +98,7 @@ func TestReports(t *testing.T) {
 			t.Run("draft, submit, accept", func(t *testing.T) { testReportCycle(t, w) })
 			t.Run("bad input comes back with 422", func(t *testing.T) { testReportInvalid(t, w) })
 			t.Run("a stale version is 409", func(t *testing.T) { testReportConflict(t, w) })
+			t.Run("a drafter scoped to a commune reports for its orgs only", func(t *testing.T) { testReportScope(t, w) })
 		})
 	}
 }
@@ -315,6 +316,42 @@ func testReportConflict(t *testing.T, w reportWorld) {
 	wantStatus(t, "review with a stale version", r, http.StatusConflict)
 	if got := mustReport(t, w, path); got.Text != "Bổ sung số liệu tháng 11." || got.Status != congtac.ReportSubmitted {
 		t.Errorf("report after the refused writes: %+v", got)
+	}
+}
+
+// testReportScope: an office drafter scoped to Xã Tân Phước may see a task the commune
+// shares with a unit outside it, but neither the task page's form nor the API takes a
+// report of that unit from it: both answer 403 and nothing is saved.
+func testReportScope(t *testing.T, w reportWorld) {
+	var task congtac.Task
+	var other int64
+	for _, tt := range allTasks(t, w.st) {
+		for _, org := range tt.OrgIDs() {
+			if involvesOrg(tt, w.xa.ID) && org != w.xa.ID && tt.Recurrence == nil && task.ID == 0 {
+				task, other = tt, org
+			}
+		}
+	}
+	if task.ID == 0 {
+		t.Fatal("the demo lacks a task Xã Tân Phước shares with another org")
+	}
+	u := mustUser(t, w.st, "soanthaoxa", congtac.RoleDrafter, w.xa.ID)
+	page, api := w.client(t, "soanthaoxa"), bearerClient(t, w.st, w.srv, "soanthaoxa")
+	before := w.reportsOn(t, task.ID)
+	path := fmt.Sprintf("/tasks/%d/reports", task.ID)
+	r := page.post(path, url.Values{"org": {fmt.Sprint(other)}, "text": {"Báo cáo thay"}, "percent": {"100"},
+		"done_on": {vn.PaddedDate(demoToday)}, "action": {"submit"}})
+	wantStatus(t, "the page form for another org", r, http.StatusForbidden)
+	body := fmt.Sprintf(`{"task_id": %d, "org_id": %d, "text": "Báo cáo thay", "percent": 100, "done_on": %q, "submit": true}`,
+		task.ID, other, demoToday)
+	apiErrorOf(t, api.call("POST", "/api/v1/reports", body), http.StatusForbidden, congtac.EFORBIDDEN)
+	if got := w.reportsOn(t, task.ID); got != before {
+		t.Errorf("reports on task %d: %d, want %d", task.ID, got, before)
+	}
+	_, err := w.st.CreateReport(ctxb, congtac.Actor{UserID: u.ID, Role: u.Role, OrgID: u.OrgID}, congtac.Report{TaskID: task.ID, OrgID: other,
+		Text: "Báo cáo thay", Percent: 10})
+	if congtac.ErrorCode(err) != congtac.EFORBIDDEN {
+		t.Errorf("the store takes the drafter's report for org %d: %v", other, err)
 	}
 }
 

@@ -121,11 +121,21 @@ func splitFieldErrors(err error, known []string) (map[string]string, []string) {
 }
 
 // report parses the form into a report of task t, with EINVALID naming each field that
-// cannot be read. The org is the one chosen, or the only one of ids.
+// cannot be read. The org is the one chosen, or the only one of ids; an org chosen outside
+// ids is EFORBIDDEN, as the API answers ([Server.apiMayWrite]).
 func (f *reportForm) report(t congtac.Task, ids []int64) (congtac.Report, error) {
 	rep, pr := f.fields(t)
 	rep.OrgID = f.orgID(ids, &pr)
+	if rep.OrgID > 0 && !slices.Contains(ids, rep.OrgID) {
+		return rep, errNotReporterFor()
+	}
 	return rep, pr.Err()
+}
+
+// errNotReporterFor is the refusal of a report for an org outside the actor's WriteReports
+// reach, or one that has no part in the task.
+func errNotReporterFor() error {
+	return congtac.Errorf(congtac.EFORBIDDEN, "Bạn không được báo cáo cho đơn vị này.")
 }
 
 // fields parses the fields of the form that a report's org may change.

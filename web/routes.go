@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 
 	"congtac"
 )
@@ -187,13 +188,40 @@ func (s *Server) routeTable() []route {
 	}
 }
 
-// routes builds the handler of the route table: each route behind [Server.guard], and
-// anything not listed answered by the Vietnamese 404 page.
+// routes builds the handler of the route table: each route behind [Server.guard]; a path
+// the table lists for other methods only answered 405 with Allow, and anything else not
+// listed, or a path that is not text ([congtac.CheckText]), by the Vietnamese 404 page.
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
+	methods := []string{http.MethodHead} // a GET pattern answers HEAD too
 	for _, rt := range s.routeTable() {
 		mux.Handle(rt.method+" "+rt.pattern, s.guard(rt))
+		if !slices.Contains(methods, rt.method) {
+			methods = append(methods, rt.method)
+		}
 	}
-	mux.HandleFunc("/", s.handleNotFound)
-	return mux
+	slices.Sort(methods)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if congtac.CheckText("", "", r.URL.Path) != nil { // no record is named with control characters
+			s.handleNotFound(w, r)
+			return
+		}
+		if _, pattern := mux.Handler(r); pattern != "" {
+			mux.ServeHTTP(w, r)
+			return
+		}
+		var allow []string
+		for _, m := range methods {
+			other := r.Clone(r.Context())
+			other.Method = m
+			if _, pattern := mux.Handler(other); pattern != "" {
+				allow = append(allow, m)
+			}
+		}
+		if len(allow) > 0 {
+			s.methodNotAllowed(w, r, allow)
+			return
+		}
+		s.handleNotFound(w, r)
+	})
 }

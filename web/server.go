@@ -14,10 +14,10 @@ import (
 	"html/template"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
-	"github.com/go-chi/httprate"
 
 	"congtac"
 	"congtac/store"
@@ -37,6 +37,10 @@ type Config struct {
 	SecureCookies bool
 	// MaxBodyBytes limits a request body; zero means 1 MiB (uploads set their own limit).
 	MaxBodyBytes int64
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For names the client
+	// ([ParseTrustedProxies]); from any other peer the header is ignored. The client's
+	// address is what sign-in limits, sessions and the audit log record.
+	TrustedProxies []netip.Prefix
 }
 
 // Server is the web application. It is an [http.Handler], safe for concurrent use; its
@@ -50,9 +54,7 @@ type Server struct {
 	assets  assets
 	handler http.Handler
 
-	sessions  *scs.SessionManager
-	byAddress *httprate.RateLimiter // sign-in attempts per client address
-	byAccount *httprate.RateLimiter // sign-in attempts per login name
+	sessions *scs.SessionManager
 }
 
 // New returns a server on st that logs to logger (nil discards the logs). It parses every
@@ -80,11 +82,10 @@ func New(cfg Config, st *store.Store, logger *slog.Logger) (*Server, error) {
 		return nil, fmt.Errorf("web: new: %w", err)
 	}
 	s.sessions = s.newSessions()
-	s.byAddress, s.byAccount = newSignInLimiters()
-	// Outermost first: log, recover, headers, body limit, cross-origin refusal, session,
-	// user; then each route's guard.
-	s.handler = s.logRequests(s.recoverPanics(secureHeaders(limitBody(cfg.MaxBodyBytes,
-		s.crossOrigin(s.sessions.LoadAndSave(s.authenticate(s.routes())))))))
+	// Outermost first: the client behind a trusted proxy, log, recover, headers, body limit,
+	// cross-origin refusal, session, user; then each route's guard.
+	s.handler = s.fromTrustedProxy(s.logRequests(s.recoverPanics(secureHeaders(limitBody(cfg.MaxBodyBytes,
+		s.crossOrigin(s.sessions.LoadAndSave(s.authenticate(s.routes()))))))))
 	return s, nil
 }
 

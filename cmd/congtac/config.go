@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"congtac/store"
+	"congtac/web"
 )
 
 // Config is the configuration of one run: where the data is, where to listen, how to log.
@@ -31,6 +32,7 @@ type Config struct {
 	SessionIdle     time.Duration // -session-idle: a session unused this long ends
 	SessionMax      time.Duration // -session-max: any session ends this long after sign-in
 	SecureCookies   bool          // -secure-cookies: send the session cookie over HTTPS only
+	TrustedProxy    string        // -trusted-proxy: proxies whose X-Forwarded-For names the client (addresses or CIDRs)
 
 	defined []string          // the configuration flags of this command, in definition order
 	origins map[string]string // flag name → "flag", "env" or "default"
@@ -46,7 +48,7 @@ const (
 // settingNames lists every configuration flag in the order config prints them.
 func settingNames() []string {
 	return []string{"db", "addr", "demo", "log-level", "log-format", "shutdown-timeout", "session-idle",
-		"session-max", "secure-cookies"}
+		"session-max", "secure-cookies", "trusted-proxy"}
 }
 
 // defaultConfig returns the configuration before flags and environment: a local SQLite
@@ -86,6 +88,8 @@ func (c *Config) define(fs *flag.FlagSet, names ...string) {
 			fs.DurationVar(&c.SessionMax, name, c.SessionMax, "phiên đăng nhập kết thúc sau thời gian này kể từ khi đăng nhập (absolute session timeout)")
 		case "secure-cookies":
 			fs.BoolVar(&c.SecureCookies, name, c.SecureCookies, "chỉ gửi cookie phiên qua HTTPS; bật khi người dùng truy cập bằng HTTPS (Secure session cookie)")
+		case "trusted-proxy":
+			fs.StringVar(&c.TrustedProxy, name, c.TrustedProxy, "địa chỉ IP hoặc dải CIDR của máy chủ proxy tin cậy, cách nhau bằng dấu phẩy; chỉ tin X-Forwarded-For từ các máy này (trusted reverse proxies)")
 		default:
 			panic("congtac: unknown configuration flag " + name)
 		}
@@ -150,6 +154,9 @@ func (c *Config) Validate() error {
 		errs = append(errs, usagef("%s và %s: thời gian phiên tối thiểu 1 phút và thời hạn tối đa không nhỏ hơn thời gian chờ (invalid session timeouts)",
 			c.source("session-idle"), c.source("session-max")))
 	}
+	if _, err := web.ParseTrustedProxies(c.TrustedProxy); err != nil {
+		errs = append(errs, usagef("%s không hợp lệ: %v; ví dụ 10.0.0.5 hoặc 10.0.0.0/24 (invalid trusted proxy)", c.source("trusted-proxy"), err))
+	}
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, usagef("%s=%q không hợp lệ: chọn text hoặc json (invalid log format)", c.source("log-format"), c.LogFormat))
 	}
@@ -189,6 +196,8 @@ func (c *Config) value(name string) string {
 		return c.LogFormat
 	case "shutdown-timeout":
 		return c.ShutdownTimeout.String()
+	case "trusted-proxy":
+		return c.TrustedProxy
 	}
 	return ""
 }

@@ -106,6 +106,8 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"bad log level", nil, []string{"serve", "-log-level", "loud"}, "giá trị không hợp lệ"},
 		{"bad log format", nil, []string{"serve", "-log-format", "xml"}, "chọn text hoặc json"},
 		{"bad shutdown timeout", nil, []string{"serve", "-shutdown-timeout", "0s"}, "cần từ 1s đến 10m"},
+		{"bad trusted proxy", nil, []string{"serve", "-trusted-proxy", "10.0.0.0/24,proxy.local"}, `"proxy.local" không phải địa chỉ IP`},
+		{"bad trusted proxy from env", map[string]string{"CONGTAC_TRUSTED_PROXY": "10.0.0.300"}, []string{"serve"}, "CONGTAC_TRUSTED_PROXY không hợp lệ"},
 		{"empty db", nil, []string{"migrate", "-db", ""}, "-db trống"},
 		{"extra argument", nil, []string{"migrate", "now"}, `thừa đối số "now"`},
 		{"user without add", nil, []string{"user"}, "congtac user add"},

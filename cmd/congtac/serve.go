@@ -20,7 +20,7 @@ type serveCmd struct{}
 
 func (*serveCmd) flags(fs *flag.FlagSet, cfg *Config) {
 	cfg.define(fs, "db", "addr", "demo", "log-level", "log-format", "shutdown-timeout", "session-idle",
-		"session-max", "secure-cookies")
+		"session-max", "secure-cookies", "trusted-proxy")
 }
 
 // run opens and migrates the database, seeds demo data when asked and the database is
@@ -38,8 +38,12 @@ func (*serveCmd) run(ctx context.Context, c *cli, cfg Config) error {
 			return err
 		}
 	}
+	proxies, err := web.ParseTrustedProxies(cfg.TrustedProxy) // checked by Validate
+	if err != nil {
+		return err
+	}
 	h, err := web.New(web.Config{SessionIdle: cfg.SessionIdle, SessionMax: cfg.SessionMax,
-		SecureCookies: cfg.SecureCookies}, st, log)
+		SecureCookies: cfg.SecureCookies, TrustedProxies: proxies}, st, log)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"congtac"
+	"congtac/store"
 	"congtac/store/storetest"
 )
 
@@ -112,6 +113,35 @@ func TestServe(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestServeTrustsItsProxy: with -trusted-proxy naming the proxy in front of it, serve counts
+// a failed sign-in against the client X-Forwarded-For names, not against the proxy, and
+// audits that address; the header of a peer it does not trust is ignored.
+func TestServeTrustsItsProxy(t *testing.T) {
+	dsn := storetest.DSN(t, store.SQLite)
+	st := openStore(t, dsn)
+	mustCommittee(t, st)
+	base, stop, logs := startServe(t, "-db", dsn, "-trusted-proxy", "192.0.2.1, 127.0.0.0/8")
+	defer stop()
+	for _, client := range []string{"203.0.113.9", "198.51.100.4"} {
+		req, _ := http.NewRequest("POST", base+"/login", strings.NewReader("login=vanphong&password=sai"))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("X-Forwarded-For", "10.9.9.9, "+client) // the client's own claim, then the client
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("wrong password from %s = %d, want 401; log:\n%s", client, resp.StatusCode, logs)
+		}
+	}
+	for address, want := range map[string]int{"203.0.113.9": 1, "198.51.100.4": 1, "127.0.0.1": 0, "10.9.9.9": 0} {
+		if f, err := st.FindSignInFailures(context.Background(), "vanphong", address); err != nil || f.Address != want {
+			t.Errorf("failures from %s = %+v, %v; want %d", address, f, err, want)
+		}
 	}
 }
 
