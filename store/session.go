@@ -241,39 +241,47 @@ func (s *Store) EndSession(ctx context.Context, a congtac.Actor, userID int64, i
 func (s *Store) EndSessions(ctx context.Context, a congtac.Actor, userID int64, exceptToken string) (int, error) {
 	ended := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		org, err := userOrg(ctx, tx, userID)
-		if err != nil {
-			return err
-		}
-		keep := ""
-		if exceptToken != "" {
-			keep = tokenHash(exceptToken)
-		}
-		rows, err := tx.QueryContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2
-			RETURNING expiry`, userID, keep)
-		if err != nil {
-			return fmt.Errorf("store: end sessions: %w", err)
-		}
-		defer rows.Close()
-		now := s.now().Unix()
-		for rows.Next() {
-			var expiry int64
-			if err := rows.Scan(&expiry); err != nil {
-				return fmt.Errorf("store: end sessions: %w", err)
-			}
-			if expiry > now {
-				ended++
-			}
-		}
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("store: end sessions: %w", err)
-		}
-		return s.audit(ctx, tx, a, "end_sessions", "user", userID, org, nil, map[string]int{"ended": ended})
+		var err error
+		ended, err = s.endSessionsTx(ctx, tx, a, userID, exceptToken)
+		return err
 	})
 	if err != nil {
 		return 0, err
 	}
 	return ended, nil
+}
+
+// endSessionsTx is [Store.EndSessions] inside tx.
+func (s *Store) endSessionsTx(ctx context.Context, tx *sql.Tx, a congtac.Actor, userID int64, exceptToken string) (int, error) {
+	org, err := userOrg(ctx, tx, userID)
+	if err != nil {
+		return 0, err
+	}
+	keep := ""
+	if exceptToken != "" {
+		keep = tokenHash(exceptToken)
+	}
+	rows, err := tx.QueryContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2
+		RETURNING expiry`, userID, keep)
+	if err != nil {
+		return 0, fmt.Errorf("store: end sessions: %w", err)
+	}
+	defer rows.Close()
+	ended, now := 0, s.now().Unix()
+	for rows.Next() {
+		var expiry int64
+		if err := rows.Scan(&expiry); err != nil {
+			return 0, fmt.Errorf("store: end sessions: %w", err)
+		}
+		if expiry > now {
+			ended++
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("store: end sessions: %w", err)
+	}
+	rows.Close()
+	return ended, s.audit(ctx, tx, a, "end_sessions", "user", userID, org, nil, map[string]int{"ended": ended})
 }
 
 // DeleteExpiredSessions removes the sessions that have expired and returns how many. It is

@@ -419,3 +419,41 @@ func TestSessionUserIsTheBinding(t *testing.T) {
 		}
 	})
 }
+
+// TestResetTOTP: resetting a lost second factor turns it off and ends the account's
+// sessions but the one kept, in one use case audited as both.
+func TestResetTOTP(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		c := newClock(s)
+		f := newFixture(t, s)
+		ss := s.Sessions()
+		alice := f.drafter.UserID
+		if err := s.SetTOTPSecret(ctx, f.drafter, alice, "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"); err != nil {
+			t.Fatal(err)
+		}
+		for _, token := range []string{"r1", "r2", "r3"} {
+			if err := ss.Commit(token, []byte("d-"+token), c.in(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.BindSession(ctx, token, alice, "", ""); err != nil {
+				t.Fatal(err)
+			}
+		}
+		n, err := s.ResetTOTP(ctx, congtac.System, alice, "r2")
+		if err != nil || n != 2 {
+			t.Fatalf("ResetTOTP = %d, %v; want 2 sessions ended", n, err)
+		}
+		if u, _ := s.FindUserByID(ctx, alice); u.TOTPSecret != "" {
+			t.Errorf("second factor after the reset: %q, want off", u.TOTPSecret)
+		}
+		for token, live := range map[string]bool{"r1": false, "r2": true, "r3": false} {
+			if _, found, _ := ss.Find(token); found != live {
+				t.Errorf("after ResetTOTP, %s found = %v, want %v", token, found, live)
+			}
+		}
+		assertAudit(t, s, alice, "end_sessions", `"ended":2`)
+		if _, err := s.ResetTOTP(ctx, congtac.System, 99999, ""); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+			t.Errorf("ResetTOTP of an unknown user: %v, want ENOTFOUND", err)
+		}
+	})
+}

@@ -264,17 +264,42 @@ func (s *Store) SetTOTPSecret(ctx context.Context, a congtac.Actor, id int64, se
 			return congtac.FieldError("totp_secret", "Khóa xác thực hai lớp không hợp lệ.")
 		}
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var org int64
-		err := tx.QueryRowContext(ctx, `UPDATE users SET totp_secret = $1, version = version + 1,
-			updated_at = $2 WHERE id = $3 RETURNING org_id`, secret, s.now().Unix(), id).Scan(&org)
-		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("tài khoản")
-		} else if err != nil {
-			return fmt.Errorf("store: set totp secret: %w", err)
+	return s.inTx(ctx, func(tx *sql.Tx) error { return s.setTOTPTx(ctx, tx, a, id, secret) })
+}
+
+// ResetTOTP turns off the second factor of account id, whose owner lost the device, and
+// ends the account's sessions but the one with keepToken (see [Store.EndSessions]), in one
+// transaction: the user signs in with the password and sets the factor up again. It
+// returns how many live sessions ended. Audited as "set_totp" and "end_sessions"; an
+// unknown account is ENOTFOUND. The caller decides who may reset whose factor.
+func (s *Store) ResetTOTP(ctx context.Context, a congtac.Actor, id int64, keepToken string) (int, error) {
+	ended := 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.setTOTPTx(ctx, tx, a, id, ""); err != nil {
+			return err
 		}
-		return s.audit(ctx, tx, a, "set_totp", "user", id, org, nil, map[string]bool{"enabled": secret != ""})
+		var err error
+		ended, err = s.endSessionsTx(ctx, tx, a, id, keepToken)
+		return err
 	})
+	if err != nil {
+		return 0, err
+	}
+	return ended, nil
+}
+
+// setTOTPTx stores secret (checked, upper case; "" for none) as the second factor of
+// account id and audits it without the secret.
+func (s *Store) setTOTPTx(ctx context.Context, tx *sql.Tx, a congtac.Actor, id int64, secret string) error {
+	var org int64
+	err := tx.QueryRowContext(ctx, `UPDATE users SET totp_secret = $1, version = version + 1,
+		updated_at = $2 WHERE id = $3 RETURNING org_id`, secret, s.now().Unix(), id).Scan(&org)
+	if errors.Is(err, sql.ErrNoRows) {
+		return notFound("tài khoản")
+	} else if err != nil {
+		return fmt.Errorf("store: set totp secret: %w", err)
+	}
+	return s.audit(ctx, tx, a, "set_totp", "user", id, org, nil, map[string]bool{"enabled": secret != ""})
 }
 
 // RecordSignIn records that user userID has just signed in from address: it sets the

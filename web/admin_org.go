@@ -246,11 +246,8 @@ func (s *Server) handleOrgMerge(w http.ResponseWriter, r *http.Request) {
 	}
 	moved := 0
 	err = p.Err()
-	if err == nil && version != o.Version {
-		err = congtac.Errorf(congtac.ECONFLICT, "Cơ quan, đơn vị đã được người khác sửa. Hãy tải lại trang rồi thử lại.")
-	}
 	if err == nil {
-		moved, err = s.st.MergeOrg(r.Context(), a, o.ID, succ, on)
+		moved, err = s.st.MergeOrg(r.Context(), a, o.ID, version, succ, on)
 	}
 	if err != nil {
 		s.refuseOrgForm(w, r, err, o.ID, func(page *orgListPage, tree orgTree) {

@@ -126,10 +126,7 @@ func (s *Server) handleUserSessionsEnd(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleUserTOTPReset(w http.ResponseWriter, r *http.Request) {
 	u, err := s.managedUser(r)
 	if err == nil {
-		err = s.st.SetTOTPSecret(r.Context(), actorOf(r), u.ID, "")
-	}
-	if err == nil {
-		_, err = s.st.EndSessions(r.Context(), actorOf(r), u.ID, s.ownToken(r, u.ID))
+		_, err = s.st.ResetTOTP(r.Context(), actorOf(r), u.ID, s.ownToken(r, u.ID))
 	}
 	if err != nil {
 		s.fail(w, r, err)
