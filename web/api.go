@@ -299,6 +299,16 @@ func bodyDate(p *congtac.Problems, field, s string) congtac.Date {
 	return d
 }
 
+// bodyRequiredDate parses a date a body must carry, adding a problem on field when it is
+// missing or not "YYYY-MM-DD".
+func bodyRequiredDate(p *congtac.Problems, field, s string) congtac.Date {
+	if s == "" {
+		p.Add(field, "Thiếu ngày (%s), dạng năm-tháng-ngày (YYYY-MM-DD).", field)
+		return congtac.Date{}
+	}
+	return bodyDate(p, field, s)
+}
+
 // bodyVersion returns the version a body must carry, adding a problem when it lacks it.
 func bodyVersion(p *congtac.Problems, v *int) int {
 	if v == nil {
