@@ -15,7 +15,6 @@ import (
 	"testing"
 
 	"congtac"
-	"congtac/store"
 	"congtac/store/storetest"
 )
 
@@ -120,6 +119,7 @@ func setUpCommittee(t *testing.T, s *Server, srv *httptest.Server, c *apiClient,
 		if got.Kind != post["kind"] || got.OrgID != post["org_id"] || deref(got.From) != from {
 			t.Errorf("post of %s = %+v, want %v", name, got, post)
 		}
+		p.Posts = append(p.Posts, got)
 		return p
 	}
 	w.chair = person("Nguyễn Văn Hùng", w.committee.ID, map[string]any{"kind": "chairman", "org_id": w.committee.ID})
@@ -256,5 +256,3 @@ func zipPart(t *testing.T, zipped, name string) []byte {
 	}
 	return nil
 }
-
-var _ = store.SQLite
