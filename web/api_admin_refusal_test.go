@@ -126,12 +126,7 @@ func demoPerson(t *testing.T, st *store.Store, name string) congtac.Person {
 func TestAPIAdminWriteRules(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
-			st := storetest.Open(t, e)
-			province := mustCommittee(t, st)
-			mustUser(t, st, "quantri", congtac.RoleAdmin, province.ID)
-			s, _ := newTestServer(t, st)
-			srv := startServer(t, s)
-			w := setUpCommittee(t, s, srv, bearerClient(t, st, srv, "quantri"), province.ID)
+			st, s, srv, w := newCommitteeWorld(t, e)
 			checkOrgAndPeopleRules(t, s, w)
 			checkAccountRules(t, s, st, srv, w)
 			checkSettingsRules(t, s, w)

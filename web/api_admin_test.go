@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"congtac"
+	"congtac/store"
 	"congtac/store/storetest"
 )
 
@@ -44,12 +45,7 @@ const scriptPassword = "An-Bình-2026"
 func TestAPISetsUpACommittee(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
-			st := storetest.Open(t, e)
-			province := mustCommittee(t, st)
-			mustUser(t, st, "quantri", congtac.RoleAdmin, province.ID)
-			s, _ := newTestServer(t, st)
-			srv := startServer(t, s)
-			w := setUpCommittee(t, s, srv, bearerClient(t, st, srv, "quantri"), province.ID)
+			_, s, srv, w := newCommitteeWorld(t, e)
 			drafter := tokenClient(t, srv, "vanphong.anbinh", scriptPassword)
 			chair := tokenClient(t, srv, "chutich.anbinh", scriptPassword)
 
@@ -91,6 +87,18 @@ type committeeWorld struct {
 	settings                string // the path of the committee's settings
 	seal, signature         []byte // the images uploaded
 	officeUser, economyUser apiUser
+}
+
+// newCommitteeWorld returns a new installation with only its province and one
+// administrator, quantri, on which setUpCommittee set up a commune committee.
+func newCommitteeWorld(t *testing.T, e store.Engine) (*store.Store, *Server, *httptest.Server, committeeWorld) {
+	t.Helper()
+	st := storetest.Open(t, e)
+	province := mustCommittee(t, st)
+	mustUser(t, st, "quantri", congtac.RoleAdmin, province.ID)
+	s, _ := newTestServer(t, st)
+	srv := startServer(t, s)
+	return st, s, srv, setUpCommittee(t, s, srv, bearerClient(t, st, srv, "quantri"), province.ID)
 }
 
 // setUpCommittee sets up the commune committee of xã An Bình under the province through the

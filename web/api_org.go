@@ -126,14 +126,8 @@ func (s *Server) handleAPIOrgCreate(w http.ResponseWriter, r *http.Request) {
 // handleAPIOrgUpdate changes the names sent of an org within the actor's ManageOrgs reach
 // (404 outside it), given the version read, and answers with the org.
 func (s *Server) handleAPIOrgUpdate(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiPathID(w, r, "cơ quan, đơn vị")
+	o, ok := apiRecord(s, w, r, "cơ quan, đơn vị", s.managedOrg)
 	if !ok {
-		return
-	}
-	ctx, a := r.Context(), actorOf(r)
-	o, err := s.managedOrg(ctx, a, id)
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api update org: %w", err), 0)
 		return
 	}
 	var body apiOrgUpdate
@@ -146,7 +140,7 @@ func (s *Server) handleAPIOrgUpdate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err, 0)
 		return
 	}
-	o, err = s.st.UpdateOrg(ctx, a, o.ID, version,
+	o, err := s.st.UpdateOrg(r.Context(), actorOf(r), o.ID, version,
 		congtac.OrgUpdate{Name: body.Name, ShortName: body.ShortName, DisplayName: body.DisplayName})
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api update org: %w", err), 0)
@@ -160,14 +154,8 @@ func (s *Server) handleAPIOrgUpdate(w http.ResponseWriter, r *http.Request) {
 // (422), given the version read (409), and answers with the ended org and the number of
 // open tasks that moved. An org or successor already ended is 422.
 func (s *Server) handleAPIOrgMerge(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiPathID(w, r, "cơ quan, đơn vị")
+	o, ok := apiRecord(s, w, r, "cơ quan, đơn vị", s.managedOrg)
 	if !ok {
-		return
-	}
-	ctx, a := r.Context(), actorOf(r)
-	o, err := s.managedOrg(ctx, a, id)
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api merge org: %w", err), 0)
 		return
 	}
 	var body apiOrgMerge
@@ -176,7 +164,8 @@ func (s *Server) handleAPIOrgMerge(w http.ResponseWriter, r *http.Request) {
 	}
 	var pr congtac.Problems
 	version, on := bodyVersion(&pr, body.Version), bodyRequiredDate(&pr, "on", body.On)
-	err = s.checkSuccessor(ctx, a, &pr, body.SuccessorID)
+	ctx, a := r.Context(), actorOf(r)
+	err := s.checkSuccessor(ctx, a, &pr, body.SuccessorID)
 	moved := 0
 	if err == nil {
 		err = pr.Err()

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
@@ -99,19 +100,11 @@ func (s *Server) handleAPIPersonCreate(w http.ResponseWriter, r *http.Request) {
 // handleAPIPersonUpdate changes the fields sent of a person within the actor's ManagePeople
 // reach, given the version read; a new org must be within reach too.
 func (s *Server) handleAPIPersonUpdate(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiPathID(w, r, "cán bộ")
+	before, tree, ok := s.apiManagedPerson(w, r)
 	if !ok {
 		return
 	}
 	ctx, a := r.Context(), actorOf(r)
-	tree, err := s.loadOrgTree(ctx)
-	if err == nil {
-		_, err = s.managedPerson(ctx, a, tree, id)
-	}
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api update person: %w", err), 0)
-		return
-	}
 	var body apiPersonUpdate
 	if !s.readJSON(w, r, &body) {
 		return
@@ -122,9 +115,9 @@ func (s *Server) handleAPIPersonUpdate(w http.ResponseWriter, r *http.Request) {
 		tree.requireReach(&pr, a, congtac.ManagePeople, *body.OrgID)
 	}
 	var p congtac.Person
-	err = pr.Err()
+	err := pr.Err()
 	if err == nil {
-		p, err = s.st.UpdatePerson(ctx, a, id, version, congtac.PersonUpdate{FullName: body.FullName,
+		p, err = s.st.UpdatePerson(ctx, a, before.ID, version, congtac.PersonUpdate{FullName: body.FullName,
 			OrgID: body.OrgID, Email: body.Email, Phone: body.Phone})
 	}
 	if err != nil {
@@ -132,6 +125,20 @@ func (s *Server) handleAPIPersonUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.writePerson(w, r, p, http.StatusOK)
+}
+
+// apiManagedPerson returns person {id} of the request's path when it is within the
+// actor's ManagePeople reach, with the org tree, or answers 404 and returns false.
+func (s *Server) apiManagedPerson(w http.ResponseWriter, r *http.Request) (congtac.Person, orgTree, bool) {
+	tree, err := s.loadOrgTree(r.Context())
+	if err != nil {
+		s.apiFail(w, r, err, 0)
+		return congtac.Person{}, tree, false
+	}
+	p, ok := apiRecord(s, w, r, "cán bộ", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Person, error) {
+		return s.managedPerson(ctx, a, tree, id)
+	})
+	return p, tree, ok
 }
 
 // writePerson answers with person p as GET /api/v1/people lists it, with status.
@@ -153,31 +160,23 @@ func (s *Server) writePerson(w http.ResponseWriter, r *http.Request, p congtac.P
 // within reach, from the day from, and answers 201 with it. Sectors are for vice chairmen
 // only (422).
 func (s *Server) handleAPIPostCreate(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiPathID(w, r, "cán bộ")
+	holder, tree, ok := s.apiManagedPerson(w, r)
 	if !ok {
 		return
 	}
 	ctx, a := r.Context(), actorOf(r)
-	tree, err := s.loadOrgTree(ctx)
-	if err == nil {
-		_, err = s.managedPerson(ctx, a, tree, id)
-	}
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api create post: %w", err), 0)
-		return
-	}
 	var body apiPostCreate
 	if !s.readJSON(w, r, &body) {
 		return
 	}
 	var pr congtac.Problems
-	post := congtac.Post{PersonID: id, Kind: congtac.PostKind(body.Kind), Title: body.Title, OrgID: body.OrgID,
+	post := congtac.Post{PersonID: holder.ID, Kind: congtac.PostKind(body.Kind), Title: body.Title, OrgID: body.OrgID,
 		From: bodyRequiredDate(&pr, "from", body.From)}
 	for _, sec := range body.Sectors {
 		post.Sectors = append(post.Sectors, congtac.Sector(sec))
 	}
 	checkPost(&pr, a, tree, post)
-	err = pr.Err()
+	err := pr.Err()
 	if err == nil {
 		post, err = s.st.CreatePost(ctx, a, post)
 	}
@@ -192,18 +191,15 @@ func (s *Server) handleAPIPostCreate(w http.ResponseWriter, r *http.Request) {
 // ManagePeople reach (404 outside it) on the day on, the last day held, and answers with
 // the post. A post already ended, or a day before it began, is 422.
 func (s *Server) handleAPIPostEnd(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiPathID(w, r, "chức vụ")
-	if !ok {
+	tree, err := s.loadOrgTree(r.Context())
+	if err != nil {
+		s.apiFail(w, r, err, 0)
 		return
 	}
-	ctx, a := r.Context(), actorOf(r)
-	tree, err := s.loadOrgTree(ctx)
-	var post congtac.Post
-	if err == nil {
-		post, err = s.findManagedPost(ctx, a, tree, congtac.PostFilter{ID: &id})
-	}
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api end post: %w", err), 0)
+	post, ok := apiRecord(s, w, r, "chức vụ", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Post, error) {
+		return s.findManagedPost(ctx, a, tree, congtac.PostFilter{ID: &id})
+	})
+	if !ok {
 		return
 	}
 	var body apiPostEnd
@@ -214,7 +210,7 @@ func (s *Server) handleAPIPostEnd(w http.ResponseWriter, r *http.Request) {
 	on := bodyRequiredDate(&pr, "on", body.On)
 	err = pr.Err()
 	if err == nil {
-		err = s.st.EndPost(ctx, a, post.ID, on)
+		err = s.st.EndPost(r.Context(), actorOf(r), post.ID, on)
 	}
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api end post: %w", renameField(err, "to", "on")), 0)

@@ -241,13 +241,8 @@ func (s *Server) managedCommittee(ctx context.Context, a congtac.Actor, id int64
 // handleAPICommitteeSettingsShow answers the settings of a committee within the actor's
 // ManageCommittee reach: the saved ones, else the defaults of its name (version 0).
 func (s *Server) handleAPICommitteeSettingsShow(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiPathID(w, r, "cơ quan ban hành")
+	c, ok := apiRecord(s, w, r, "cơ quan ban hành", s.managedCommittee)
 	if !ok {
-		return
-	}
-	c, err := s.managedCommittee(r.Context(), actorOf(r), id)
-	if err != nil {
-		s.apiFail(w, r, err, 0)
 		return
 	}
 	writeJSON(w, http.StatusOK, newAPICommitteeSettings(c))
@@ -257,14 +252,8 @@ func (s *Server) handleAPICommitteeSettingsShow(w http.ResponseWriter, r *http.R
 // actor's ManageCommittee reach, given the version read, and answers with them. Only this
 // committee's documents, numbering and calendar follow; issued documents stay as issued.
 func (s *Server) handleAPICommitteeSettingsUpdate(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiPathID(w, r, "cơ quan ban hành")
+	c, ok := apiRecord(s, w, r, "cơ quan ban hành", s.managedCommittee)
 	if !ok {
-		return
-	}
-	ctx, a := r.Context(), actorOf(r)
-	c, err := s.managedCommittee(ctx, a, id)
-	if err != nil {
-		s.apiFail(w, r, err, 0)
 		return
 	}
 	var body apiCommitteeSettingsUpdate
@@ -280,9 +269,9 @@ func (s *Server) handleAPICommitteeSettingsUpdate(w http.ResponseWriter, r *http
 		}
 		pr.Add(field, "%s", msg)
 	}
-	err = pr.Err()
+	err := pr.Err()
 	if err == nil {
-		c, err = s.st.SaveCommitteeSettings(ctx, a, c.Org.ID, version, st)
+		c, err = s.st.SaveCommitteeSettings(r.Context(), actorOf(r), c.Org.ID, version, st)
 	}
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api committee settings: %w", err), 0)

@@ -38,6 +38,14 @@ func (s *Server) stampOwner(ctx context.Context, a congtac.Actor, kind congtac.S
 	return err
 }
 
+// apiStampOwner returns the owner {id} of the request's path of a stamp of kind, or
+// answers 404 and returns false as [Server.stampOwner] decides.
+func (s *Server) apiStampOwner(w http.ResponseWriter, r *http.Request, kind congtac.StampKind) (int64, bool) {
+	return apiRecord(s, w, r, "chủ của ảnh", func(ctx context.Context, a congtac.Actor, id int64) (int64, error) {
+		return id, s.stampOwner(ctx, a, kind, id)
+	})
+}
+
 // handleAPISealPut stores the seal image of org {id}; handleAPISignaturePut the signature
 // image of person {id}. Both answer 204.
 func (s *Server) handleAPISealPut(w http.ResponseWriter, r *http.Request) {
@@ -61,13 +69,8 @@ func (s *Server) handleAPISignatureDelete(w http.ResponseWriter, r *http.Request
 // putStamp stores the PNG body as the image of kind of the owner {id}: 415 unless the body
 // is declared image/png, 413 over 1 MB, 422 when its bytes are not a PNG of a sensible size.
 func (s *Server) putStamp(w http.ResponseWriter, r *http.Request, kind congtac.StampKind) {
-	id, ok := s.apiPathID(w, r, "chủ của ảnh")
+	id, ok := s.apiStampOwner(w, r, kind)
 	if !ok {
-		return
-	}
-	ctx, a := r.Context(), actorOf(r)
-	if err := s.stampOwner(ctx, a, kind, id); err != nil {
-		s.apiFail(w, r, err, 0)
 		return
 	}
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "image/png" {
@@ -84,7 +87,7 @@ func (s *Server) putStamp(w http.ResponseWriter, r *http.Request, kind congtac.S
 		s.apiFail(w, r, fmt.Errorf("web: api stamp: read: %w", err), 0)
 		return
 	}
-	if err := s.st.SaveStamp(ctx, a, congtac.Stamp{Kind: kind, OwnerID: id, PNG: pic}); err != nil {
+	if err := s.st.SaveStamp(r.Context(), actorOf(r), congtac.Stamp{Kind: kind, OwnerID: id, PNG: pic}); err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api stamp: %w", err), 0)
 		return
 	}
@@ -93,16 +96,11 @@ func (s *Server) putStamp(w http.ResponseWriter, r *http.Request, kind congtac.S
 
 // deleteStamp removes the image of kind of the owner {id}.
 func (s *Server) deleteStamp(w http.ResponseWriter, r *http.Request, kind congtac.StampKind) {
-	id, ok := s.apiPathID(w, r, "chủ của ảnh")
+	id, ok := s.apiStampOwner(w, r, kind)
 	if !ok {
 		return
 	}
-	ctx, a := r.Context(), actorOf(r)
-	err := s.stampOwner(ctx, a, kind, id)
-	if err == nil {
-		err = s.st.DeleteStamp(ctx, a, kind, id)
-	}
-	if err != nil {
+	if err := s.st.DeleteStamp(r.Context(), actorOf(r), kind, id); err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api delete stamp: %w", err), 0)
 		return
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
@@ -160,9 +161,8 @@ func (s *Server) handleAPIUserCreate(w http.ResponseWriter, r *http.Request) {
 // administrator can be neither demoted nor disabled (422).
 func (s *Server) handleAPIUserUpdate(w http.ResponseWriter, r *http.Request) {
 	a := actorOf(r)
-	before, err := s.managedUser(r)
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api update user: %w", err), 0)
+	before, ok := apiRecord(s, w, r, "tài khoản", s.managedUser)
+	if !ok {
 		return
 	}
 	var body apiUserUpdate
@@ -198,9 +198,8 @@ func (s *Server) handleAPIUserUpdate(w http.ResponseWriter, r *http.Request) {
 // handleAPIUserPasswordReset gives an account within the actor's ManageUsers reach a new
 // password and ends its sessions, as the accounts page does, and answers how many ended.
 func (s *Server) handleAPIUserPasswordReset(w http.ResponseWriter, r *http.Request) {
-	u, err := s.managedUser(r)
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api reset password: %w", err), 0)
+	u, ok := apiRecord(s, w, r, "tài khoản", s.managedUser)
+	if !ok {
 		return
 	}
 	var body apiPasswordReset
@@ -210,7 +209,7 @@ func (s *Server) handleAPIUserPasswordReset(w http.ResponseWriter, r *http.Reque
 	var pr congtac.Problems
 	checkNewPassword(&pr, "password", body.Password)
 	ended := 0
-	err = pr.Err()
+	err := pr.Err()
 	if err == nil {
 		ended, err = s.changePassword(r, u.ID, body.Password, s.ownToken(r, u.ID))
 	}
@@ -225,29 +224,28 @@ func (s *Server) handleAPIUserPasswordReset(w http.ResponseWriter, r *http.Reque
 // everywhere (but the session of the request, for one's own account) and answers how many
 // sessions ended. Its API tokens stay: each is revoked on its own.
 func (s *Server) handleAPIUserSessionsEnd(w http.ResponseWriter, r *http.Request) {
-	u, err := s.managedUser(r)
-	ended := 0
-	if err == nil {
-		ended, err = s.st.EndSessions(r.Context(), actorOf(r), u.ID, s.ownToken(r, u.ID))
-	}
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api end sessions: %w", err), 0)
-		return
-	}
-	writeJSON(w, http.StatusOK, apiSessionsEnded{SessionsEnded: ended})
+	s.endUserSessions(w, r, s.st.EndSessions)
 }
 
 // handleAPIUserTOTPReset turns off the second factor of an account within the actor's
 // ManageUsers reach whose owner lost the device, and ends its sessions, as the accounts
 // page does; it answers how many sessions ended.
 func (s *Server) handleAPIUserTOTPReset(w http.ResponseWriter, r *http.Request) {
-	u, err := s.managedUser(r)
-	ended := 0
-	if err == nil {
-		ended, err = s.st.ResetTOTP(r.Context(), actorOf(r), u.ID, s.ownToken(r, u.ID))
+	s.endUserSessions(w, r, s.st.ResetTOTP)
+}
+
+// endUserSessions runs end, a store method that ends the sessions of an account but the
+// one with the token kept, on account {id} within the actor's ManageUsers reach, keeping
+// the request's session for one's own account, and answers how many sessions ended.
+func (s *Server) endUserSessions(w http.ResponseWriter, r *http.Request,
+	end func(ctx context.Context, a congtac.Actor, id int64, keep string) (int, error)) {
+	u, ok := apiRecord(s, w, r, "tài khoản", s.managedUser)
+	if !ok {
+		return
 	}
+	ended, err := end(r.Context(), actorOf(r), u.ID, s.ownToken(r, u.ID))
 	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api reset second factor: %w", err), 0)
+		s.apiFail(w, r, fmt.Errorf("web: %s: %w", r.Pattern, err), 0)
 		return
 	}
 	writeJSON(w, http.StatusOK, apiSessionsEnded{SessionsEnded: ended})
