@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net/http"
 
 	"congtac"
@@ -48,15 +49,13 @@ type apiPostEnd struct {
 func personSchemas() map[string]*oaSchema {
 	person := oaProps{
 		"full_name": schString("Họ và tên, không kèm học hàm, học vị."),
-		"org_id":    schInt("Cơ quan, đơn vị công tác, trong phạm vi quản lý."),
+		"org_id":    schInt("Cơ quan, đơn vị công tác, trong phạm vi quản lý; 0: chưa thuộc đơn vị nào (chỉ khi quản lý toàn hệ thống)."),
 		"email":     schString("Thư điện tử."), "phone": schString("Điện thoại."),
 	}
 	update := oaProps{"version": schInt("Phiên bản đã đọc; khác phiên bản hiện tại thì trả về 409.")}
-	for name, sc := range person {
-		update[name] = sc
-	}
+	maps.Copy(update, person)
 	return map[string]*oaSchema{
-		"PersonCreate": schInput("Cán bộ mới.", []string{"full_name", "org_id"}, person),
+		"PersonCreate": schInput("Cán bộ mới.", []string{"full_name"}, person),
 		"PersonUpdate": schInput("Các trường cần sửa; trường không gửi hoặc null giữ nguyên.", []string{"version"}, update),
 		"PostCreate": schInput("Chức vụ mới của một cán bộ.", []string{"kind", "org_id", "from"}, oaProps{
 			"kind":    schEnum("Loại chức vụ.", postKinds...),
