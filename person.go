@@ -128,6 +128,7 @@ type PersonFilter struct {
 
 // PostFilter selects posts. Zero fields do not filter.
 type PostFilter struct {
+	ID       *int64
 	PersonID *int64
 	OrgID    *int64
 	Kinds    []PostKind

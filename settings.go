@@ -1,6 +1,7 @@
 package congtac
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -227,6 +228,40 @@ func (p *Problems) signatureTexts(sig Signature) {
 	}
 	p.Text("sign_title", "Chức vụ người ký", sig.Title)
 	p.Text("sign_name", "Họ tên người ký", sig.Name)
+}
+
+// SettingsUpdate changes some of a committee's settings: a nil field stays as it is, and
+// ProposalLeadDays replaces the lead times of the kinds it names only.
+type SettingsUpdate struct {
+	BodyName, ParentBody, Place *string
+	Series                      *SeriesMode
+	MaterialsLeadDays           *int
+	BriefingDay                 *time.Weekday
+	BriefingTime                *ClockTime
+	Holidays, WorkingSaturdays  *[]Date
+	ProposalLeadDays            map[PeriodKind]int
+	Signature                   *Signature
+}
+
+// Apply returns s with the update's fields applied; s's lead times are not modified.
+func (up SettingsUpdate) Apply(s Settings) Settings {
+	setIf(&s.BodyName, up.BodyName)
+	setIf(&s.ParentBody, up.ParentBody)
+	setIf(&s.Place, up.Place)
+	setIf(&s.Series, up.Series)
+	setIf(&s.MaterialsLeadDays, up.MaterialsLeadDays)
+	setIf(&s.BriefingDay, up.BriefingDay)
+	setIf(&s.BriefingTime, up.BriefingTime)
+	setIf(&s.Holidays, up.Holidays)
+	setIf(&s.WorkingSaturdays, up.WorkingSaturdays)
+	setIf(&s.Signature, up.Signature)
+	if len(up.ProposalLeadDays) > 0 {
+		leads := make(map[PeriodKind]int, len(s.ProposalLeadDays)+len(up.ProposalLeadDays))
+		maps.Copy(leads, s.ProposalLeadDays)
+		maps.Copy(leads, up.ProposalLeadDays)
+		s.ProposalLeadDays = leads
+	}
+	return s
 }
 
 // Committee is an issuing body, an org of kind committee, with its own settings.

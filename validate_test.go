@@ -462,3 +462,21 @@ func TestProgramFileKeeper(t *testing.T) {
 		}
 	}
 }
+
+// TestSettingsUpdateApply: an update changes what it names, merges lead times by kind, and
+// leaves the settings it was applied to as they were.
+func TestSettingsUpdateApply(t *testing.T) {
+	before := DefaultSettings()
+	place, month := "An Bình", 10
+	up := SettingsUpdate{Place: &place, ProposalLeadDays: map[PeriodKind]int{PeriodMonth: month}}
+	got := up.Apply(before)
+	if got.Place != place || got.BodyName != before.BodyName || got.Series != before.Series {
+		t.Errorf("applied = place %q, body %q, series %q; want only the place changed", got.Place, got.BodyName, got.Series)
+	}
+	if got.ProposalLeadDays[PeriodMonth] != month || got.ProposalLeadDays[PeriodYear] != 45 {
+		t.Errorf("lead days = %v, want month %d and the year's kept", got.ProposalLeadDays, month)
+	}
+	if before.ProposalLeadDays[PeriodMonth] != 7 {
+		t.Errorf("the settings applied to changed: %v", before.ProposalLeadDays)
+	}
+}

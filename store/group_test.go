@@ -169,7 +169,7 @@ func TestAGroupIsNotALevelOfTheTree(t *testing.T) {
 				return err
 			}()},
 			{"a group merged", func() error {
-				_, err := s.MergeOrg(ctx, congtac.System, g.group.ID, g.deptA.ID, congtac.MustDate(2023, 5, 1))
+				_, err := s.MergeOrg(ctx, congtac.System, g.group.ID, g.group.Version, g.deptA.ID, congtac.MustDate(2023, 5, 1))
 				return err
 			}()},
 		}
@@ -200,7 +200,7 @@ func TestAGroupLedTaskTakesTheMembersOfTheDayOfIssue(t *testing.T) {
 		if got, _ := s.FindTaskByID(ctx, task.ID); !slices.Equal(shareOrgs(got), g.ids(1, 0)) {
 			t.Errorf("draft shares after the change = %v, want %v", shareOrgs(got), g.ids(1, 0))
 		}
-		if _, err := s.MergeOrg(ctx, congtac.System, g.communes[1].ID, g.communes[2].ID, congtac.MustDate(2023, 4, 4)); err != nil {
+		if _, err := s.MergeOrg(ctx, congtac.System, g.communes[1].ID, g.communes[1].Version, g.communes[2].ID, congtac.MustDate(2023, 4, 4)); err != nil {
 			t.Fatal(err)
 		}
 		p = g.issue(t, s, p, congtac.MustDate(2023, 4, 5))
@@ -344,7 +344,7 @@ func TestMergingAMemberHandsItsOpenShareToTheSuccessor(t *testing.T) {
 			task = g.completeShare(t, s, task, i, congtac.MustDate(2023, 4, 20))
 		}
 		// Xã Đức Hòa, still owing its share, merges into Thị trấn Chũ, which had finished its own.
-		if _, err := s.MergeOrg(ctx, congtac.System, g.communes[1].ID, g.communes[2].ID, congtac.MustDate(2023, 4, 26)); err != nil {
+		if _, err := s.MergeOrg(ctx, congtac.System, g.communes[1].ID, g.communes[1].Version, g.communes[2].ID, congtac.MustDate(2023, 4, 26)); err != nil {
 			t.Fatal(err)
 		}
 		got, _ := s.FindTaskByID(ctx, task.ID)

@@ -214,10 +214,12 @@ func (s *Store) UpdateOrg(ctx context.Context, a congtac.Actor, id int64, versio
 // MergeOrg ends org id on day `on` and hands its open work to successor: the lead of every
 // open task in force or in a draft, open support shares and shares of group-led tasks, its
 // places in groups ([mergeMembership]), and agenda items of meetings from that day on move
-// to the successor. Groups themselves do not merge (EINVALID). Closed tasks and history (copies carried on into later
-// programs) keep the old org and its name. It returns the number of open tasks in force
-// that moved, as the task lists count them.
-func (s *Store) MergeOrg(ctx context.Context, a congtac.Actor, id, successor int64, on congtac.Date) (int, error) {
+// to the successor. Groups themselves do not merge (EINVALID). Closed tasks and history
+// (copies carried on into later programs) keep the old org and its name. version is the
+// version of org id the user read; ECONFLICT when it moved. An org already ended, or a
+// successor that is, is EINVALID. It returns the number of open tasks in force that moved,
+// as the task lists count them.
+func (s *Store) MergeOrg(ctx context.Context, a congtac.Actor, id int64, version int, successor int64, on congtac.Date) (int, error) {
 	if id == successor {
 		return 0, congtac.FieldError("successor", "Đơn vị kế thừa phải khác đơn vị bị sáp nhập.")
 	}
@@ -229,6 +231,9 @@ func (s *Store) MergeOrg(ctx context.Context, a congtac.Actor, id, successor int
 		before, err := findOrg(ctx, tx, id)
 		if err != nil {
 			return err
+		}
+		if before.Version != version {
+			return conflict("Cơ quan, đơn vị")
 		}
 		succ, err := findOrg(ctx, tx, successor)
 		if err != nil {

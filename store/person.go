@@ -146,6 +146,9 @@ func (s *Store) CreatePost(ctx context.Context, a congtac.Actor, p congtac.Post)
 // FindPosts returns posts matching f.
 func (s *Store) FindPosts(ctx context.Context, f congtac.PostFilter) ([]congtac.Post, error) {
 	var w where
+	if f.ID != nil {
+		w.add("id = ?", *f.ID)
+	}
 	if f.PersonID != nil {
 		w.add("person_id = ?", *f.PersonID)
 	}

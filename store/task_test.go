@@ -146,11 +146,15 @@ func TestMergeOrgMovesOpenWorkToTheSuccessor(t *testing.T) {
 		if _, err := s.CompleteTask(ctx, f.drafter, build.ID, build.Version, congtac.Completion{DoneOn: congtac.MustDate(2023, 5, 2)}); err != nil {
 			t.Fatal(err)
 		}
-		moved, err := s.MergeOrg(ctx, congtac.System, f.deptA.ID, f.commune.ID, congtac.MustDate(2025, 7, 1))
+		moved, err := s.MergeOrg(ctx, congtac.System, f.deptA.ID, f.deptA.Version, f.commune.ID, congtac.MustDate(2025, 7, 1))
 		if err != nil || moved != 0 {
 			t.Fatalf("merge deptA: moved %d, %v; want 0 (its task is done)", moved, err)
 		}
-		moved, err = s.MergeOrg(ctx, congtac.System, f.commune.ID, f.deptB.ID, congtac.MustDate(2025, 7, 1))
+		if _, err := s.MergeOrg(ctx, congtac.System, f.commune.ID, f.commune.Version+1, f.deptB.ID,
+			congtac.MustDate(2025, 7, 1)); congtac.ErrorCode(err) != congtac.ECONFLICT {
+			t.Errorf("merge at a version not read: %v, want ECONFLICT", err)
+		}
+		moved, err = s.MergeOrg(ctx, congtac.System, f.commune.ID, f.commune.Version, f.deptB.ID, congtac.MustDate(2025, 7, 1))
 		if err != nil || moved != 1 {
 			t.Fatalf("merge commune: moved %d, %v; want 1", moved, err)
 		}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -195,17 +196,41 @@ func (s *Server) editableOrg(r *http.Request) (congtac.Org, int, error) {
 	if err != nil {
 		return congtac.Org{}, 0, err
 	}
-	o, err := s.st.FindOrgByID(r.Context(), id)
+	o, err := s.managedOrg(r.Context(), actorOf(r), id)
 	if err != nil {
 		return congtac.Org{}, 0, err
 	}
-	if ok, err := s.canOn(r.Context(), actorOf(r), congtac.ManageOrgs, o.ID); err != nil {
-		return congtac.Org{}, 0, err
-	} else if !ok {
-		return congtac.Org{}, 0, congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy cơ quan, đơn vị này.")
-	}
 	version, err := formVersion(r)
 	return o, version, err
+}
+
+// managedOrg returns org id when it is within a's ManageOrgs reach; ENOTFOUND when it does
+// not exist or is not. The org pages and the API find the orgs they change through it.
+func (s *Server) managedOrg(ctx context.Context, a congtac.Actor, id int64) (congtac.Org, error) {
+	o, err := s.st.FindOrgByID(ctx, id)
+	if err != nil {
+		return congtac.Org{}, err
+	}
+	if ok, err := s.canOn(ctx, a, congtac.ManageOrgs, o.ID); err != nil {
+		return congtac.Org{}, err
+	} else if !ok {
+		return congtac.Org{}, congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy cơ quan, đơn vị này.")
+	}
+	return o, nil
+}
+
+// checkSuccessor adds a problem to the field successor_id unless succ names an org within
+// a's ManageOrgs reach: the org that takes over the open work of a merged org.
+func (s *Server) checkSuccessor(ctx context.Context, a congtac.Actor, p *congtac.Problems, succ int64) error {
+	if succ == 0 {
+		p.Add("successor_id", "Hãy chọn đơn vị kế thừa.")
+		return nil
+	}
+	ok, err := s.canOn(ctx, a, congtac.ManageOrgs, succ)
+	if err == nil && !ok {
+		p.Add("successor_id", "Bạn không quản lý đơn vị kế thừa này.")
+	}
+	return err
 }
 
 // handleOrgUpdate renames an org from the fields name, short_name and display_name, with the version
@@ -244,21 +269,14 @@ func (s *Server) handleOrgMerge(w http.ResponseWriter, r *http.Request) {
 	var p congtac.Problems
 	succ := parseFormID(&p, "successor_id", succField)
 	on := parseFormDate(&p, "on", onField, true)
-	if succ == 0 {
-		p.Add("successor_id", "Hãy chọn đơn vị kế thừa.")
-	} else if ok, err := s.canOn(r.Context(), a, congtac.ManageOrgs, succ); err != nil {
+	if err := s.checkSuccessor(r.Context(), a, &p, succ); err != nil {
 		s.fail(w, r, err)
 		return
-	} else if !ok {
-		p.Add("successor_id", "Bạn không quản lý đơn vị kế thừa này.")
 	}
 	moved := 0
 	err = p.Err()
-	if err == nil && version != o.Version {
-		err = congtac.Errorf(congtac.ECONFLICT, "Cơ quan, đơn vị đã được người khác sửa. Hãy tải lại trang rồi thử lại.")
-	}
 	if err == nil {
-		moved, err = s.st.MergeOrg(r.Context(), a, o.ID, succ, on)
+		moved, err = s.st.MergeOrg(r.Context(), a, o.ID, version, succ, on)
 	}
 	if err != nil {
 		s.refuseOrgForm(w, r, err, o.ID, func(page *orgListPage, tree orgTree) {

@@ -80,6 +80,14 @@ func (t orgTree) reaches(a congtac.Actor, c congtac.Capability, id int64) bool {
 	return id != 0 && a.CanOn(c, t.path(id))
 }
 
+// requireReach adds a problem to the field org_id unless org exists (0 for none) and a
+// may use capability c on it: a record is put only in an org its author manages.
+func (t orgTree) requireReach(p *congtac.Problems, a congtac.Actor, c congtac.Capability, org int64) {
+	if _, known := t.byID[org]; !t.reaches(a, c, org) || (org != 0 && !known) {
+		p.Add("org_id", "Hãy chọn một đơn vị bạn quản lý.")
+	}
+}
+
 // name returns the org's name, "" for none.
 func (t orgTree) name(id int64) string { return t.byID[id].Name }
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -121,7 +122,7 @@ func postTitle(p congtac.Post, tree orgTree) string {
 // personEditFor returns the forms of person id, who must be within the actor's reach.
 func (s *Server) personEditFor(r *http.Request, tree orgTree, id int64) (*personEdit, error) {
 	a := actorOf(r)
-	p, err := s.managedPerson(r, tree, id)
+	p, err := s.managedPerson(r.Context(), a, tree, id)
 	if err != nil {
 		return nil, err
 	}
@@ -142,13 +143,13 @@ func (s *Server) personEditFor(r *http.Request, tree orgTree, id int64) (*person
 }
 
 // managedPerson returns person id when it is within the actor's ManagePeople reach, else
-// ENOTFOUND.
-func (s *Server) managedPerson(r *http.Request, tree orgTree, id int64) (congtac.Person, error) {
-	people, err := s.st.FindPeople(r.Context(), congtac.PersonFilter{ID: &id})
+// ENOTFOUND. The people pages and the API find the people they change through it.
+func (s *Server) managedPerson(ctx context.Context, a congtac.Actor, tree orgTree, id int64) (congtac.Person, error) {
+	people, err := s.st.FindPeople(ctx, congtac.PersonFilter{ID: &id})
 	if err != nil {
 		return congtac.Person{}, fmt.Errorf("web: person: %w", err)
 	}
-	if len(people) == 0 || !tree.reaches(actorOf(r), congtac.ManagePeople, people[0].OrgID) {
+	if len(people) == 0 || !tree.reaches(a, congtac.ManagePeople, people[0].OrgID) {
 		return congtac.Person{}, congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy người này.")
 	}
 	return people[0], nil
@@ -182,9 +183,7 @@ func (s *Server) personFromForm(r *http.Request, tree orgTree) (personForm, cong
 		Email: strings.TrimSpace(r.PostFormValue("email")), Phone: strings.TrimSpace(r.PostFormValue("phone"))}
 	var p congtac.Problems
 	person := congtac.Person{FullName: f.FullName, OrgID: parseFormID(&p, "org_id", f.OrgID), Email: f.Email, Phone: f.Phone}
-	if !tree.reaches(actorOf(r), congtac.ManagePeople, person.OrgID) {
-		p.Add("org_id", "Hãy chọn một đơn vị bạn quản lý.")
-	}
+	tree.requireReach(&p, actorOf(r), congtac.ManagePeople, person.OrgID)
 	return f, person, p
 }
 
@@ -241,7 +240,7 @@ func (s *Server) handlePersonUpdate(w http.ResponseWriter, r *http.Request) {
 	}
 	id, err := pathRecordID(r)
 	if err == nil {
-		_, err = s.managedPerson(r, tree, id)
+		_, err = s.managedPerson(r.Context(), a, tree, id)
 	}
 	var version int
 	if err == nil {

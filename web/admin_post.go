@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -68,7 +69,7 @@ func (s *Server) handlePostCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	id, err := pathRecordID(r)
 	if err == nil {
-		_, err = s.managedPerson(r, tree, id)
+		_, err = s.managedPerson(r.Context(), a, tree, id)
 	}
 	if err != nil {
 		s.fail(w, r, err)
@@ -84,12 +85,7 @@ func (s *Server) handlePostCreate(w http.ResponseWriter, r *http.Request) {
 	for _, sec := range sectors {
 		post.Sectors = append(post.Sectors, congtac.Sector(sec))
 	}
-	if len(post.Sectors) > 0 && post.Kind != congtac.PostViceChairman {
-		p.Add("sectors", "Chỉ Phó Chủ tịch có lĩnh vực phụ trách.")
-	}
-	if post.OrgID != 0 && !tree.reaches(a, congtac.ManagePeople, post.OrgID) {
-		p.Add("org_id", "Hãy chọn một đơn vị bạn quản lý.")
-	}
+	checkPost(&p, a, tree, post)
 	err = p.Err()
 	if err == nil {
 		post, err = s.st.CreatePost(r.Context(), a, post)
@@ -104,6 +100,17 @@ func (s *Server) handlePostCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	s.flash(r, fmt.Sprintf("Đã thêm chức vụ %s.", post.DisplayTitle()))
 	http.Redirect(w, r, fmt.Sprintf("/admin/people?edit=%d#sua", id), http.StatusSeeOther)
+}
+
+// checkPost adds the problems of a new post that the page and the API check before the
+// store: sectors belong to vice chairmen only, and the org must be one a manages.
+func checkPost(p *congtac.Problems, a congtac.Actor, tree orgTree, post congtac.Post) {
+	if len(post.Sectors) > 0 && post.Kind != congtac.PostViceChairman {
+		p.Add("sectors", "Chỉ Phó Chủ tịch có lĩnh vực phụ trách.")
+	}
+	if post.OrgID != 0 {
+		tree.requireReach(p, a, congtac.ManagePeople, post.OrgID)
+	}
 }
 
 // handlePostEnd records that the holder left post {id} on the field on (the last day
@@ -147,23 +154,26 @@ func (s *Server) handlePostEnd(w http.ResponseWriter, r *http.Request) {
 // managedPost returns post {id} of the request's path, held by the person of the field
 // person_id, when its org is within the actor's ManagePeople reach; else ENOTFOUND.
 func (s *Server) managedPost(r *http.Request, tree orgTree) (congtac.Post, error) {
-	notFound := congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy chức vụ này.")
 	id, err := pathRecordID(r)
 	if err != nil {
 		return congtac.Post{}, err
 	}
 	person, err := strconv.ParseInt(r.PostFormValue("person_id"), 10, 64)
 	if err != nil {
-		return congtac.Post{}, notFound
+		return congtac.Post{}, congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy chức vụ này.")
 	}
-	posts, err := s.st.FindPosts(r.Context(), congtac.PostFilter{PersonID: &person})
+	return s.findManagedPost(r.Context(), actorOf(r), tree, congtac.PostFilter{ID: &id, PersonID: &person})
+}
+
+// findManagedPost returns the post f selects when its org is within a's ManagePeople
+// reach; else ENOTFOUND.
+func (s *Server) findManagedPost(ctx context.Context, a congtac.Actor, tree orgTree, f congtac.PostFilter) (congtac.Post, error) {
+	posts, err := s.st.FindPosts(ctx, f)
 	if err != nil {
-		return congtac.Post{}, fmt.Errorf("web: end post: %w", err)
+		return congtac.Post{}, fmt.Errorf("web: post: %w", err)
 	}
-	for _, p := range posts {
-		if p.ID == id && tree.reaches(actorOf(r), congtac.ManagePeople, p.OrgID) {
-			return p, nil
-		}
+	if len(posts) != 1 || !tree.reaches(a, congtac.ManagePeople, posts[0].OrgID) {
+		return congtac.Post{}, congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy chức vụ này.")
 	}
-	return congtac.Post{}, notFound
+	return posts[0], nil
 }

@@ -41,11 +41,14 @@ type settingsLead struct {
 	Field, Label, Days string
 }
 
-// proposalKinds are the program kinds with a proposal lead time, with their field names.
-var proposalKinds = []struct {
+// proposalKind is a program kind with a proposal lead time, with its field name and label.
+type proposalKind struct {
 	kind         congtac.PeriodKind
 	field, label string
-}{
+}
+
+// proposalKinds are the program kinds with a proposal lead time.
+var proposalKinds = []proposalKind{
 	{congtac.PeriodYear, "proposal_year", "Chương trình năm"},
 	{congtac.PeriodQuarter, "proposal_quarter", "Chương trình quý"},
 	{congtac.PeriodMonth, "proposal_month", "Chương trình tháng"},
@@ -230,13 +233,7 @@ func settingsFromForm(r *http.Request) (settingsForm, congtac.Settings, congtac.
 		ProposalLeadDays:  map[congtac.PeriodKind]int{},
 		Signature: congtac.Signature{Lines: parseSignLines(&p, f.SignLines), Title: strings.TrimSpace(f.SignTitle),
 			Name: strings.Join(strings.Fields(f.SignName), " ")}}
-	if clock, _, err := vn.ParseClock(f.BriefingTime); err != nil {
-		p.Add("briefing_time", "%s", congtac.ErrorMessage(err))
-	} else if clock == congtac.NoTime {
-		p.Add("briefing_time", "Hãy ghi giờ giao ban, ví dụ “14 giờ 00” hoặc “14h00”.")
-	} else {
-		st.BriefingTime = clock
-	}
+	st.BriefingTime = parseBriefingTime(&p, f.BriefingTime)
 	for _, k := range proposalKinds {
 		days := v.Get(k.field)
 		f.Proposal = append(f.Proposal, settingsLead{Field: k.field, Label: k.label, Days: days})
@@ -244,6 +241,19 @@ func settingsFromForm(r *http.Request) (settingsForm, congtac.Settings, congtac.
 	}
 	f.fillChoices()
 	return f, st, p
+}
+
+// parseBriefingTime reads the time of the weekly briefing as offices write it ("14 giờ 00",
+// "14h00", "14:00"); one that is missing or not a time adds a problem to briefing_time.
+func parseBriefingTime(p *congtac.Problems, text string) congtac.ClockTime {
+	clock, _, err := vn.ParseClock(text)
+	switch {
+	case err != nil:
+		p.Add("briefing_time", "%s", congtac.ErrorMessage(err))
+	case clock == congtac.NoTime:
+		p.Add("briefing_time", "Hãy ghi giờ giao ban, ví dụ “14 giờ 00” hoặc “14h00”.")
+	}
+	return clock
 }
 
 // addValidation adds the problems of err (a validation error) to p, one per field.

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -171,27 +173,30 @@ func (s *Server) userFromForm(r *http.Request, c userChoices) (userForm, congtac
 		Role: r.PostFormValue("role"), OrgID: r.PostFormValue("org_id"), PersonID: r.PostFormValue("person_id"),
 		Disabled: r.PostFormValue("disabled") != ""}
 	var p congtac.Problems
-	u := congtac.User{Login: f.Login, DisplayName: strings.TrimSpace(f.DisplayName), Role: congtac.Role(f.Role),
+	u := congtac.User{Login: f.Login, DisplayName: f.DisplayName, Role: congtac.Role(f.Role),
 		OrgID: parseFormID(&p, "org_id", f.OrgID), PersonID: parseFormID(&p, "person_id", f.PersonID),
 		Disabled: f.Disabled}
-	if u.OrgID != 0 && !c.tree.reaches(a, congtac.ManageUsers, u.OrgID) {
-		p.Add("org_id", "Hãy chọn một đơn vị bạn quản lý.")
-	}
-	if u.PersonID != 0 {
-		found := false
-		for _, person := range c.people {
-			if person.ID == u.PersonID {
-				found = true
-				if u.DisplayName == "" {
-					u.DisplayName = person.FullName
-				}
-			}
-		}
-		if !found {
-			p.Add("person_id", "Hãy chọn một cán bộ của đơn vị bạn quản lý.")
-		}
-	}
+	c.check(&p, a, &u)
 	return f, u, p
+}
+
+// check adds the problems of account u that the page and the API check before the store:
+// its org (when set) and its person (when linked) must be within a's ManageUsers reach. A
+// linked account without a display name takes the person's name.
+func (c userChoices) check(p *congtac.Problems, a congtac.Actor, u *congtac.User) {
+	u.DisplayName = strings.TrimSpace(u.DisplayName)
+	if u.OrgID != 0 {
+		c.tree.requireReach(p, a, congtac.ManageUsers, u.OrgID)
+	}
+	if u.PersonID == 0 {
+		return
+	}
+	at := slices.IndexFunc(c.people, func(person congtac.Person) bool { return person.ID == u.PersonID })
+	if at < 0 {
+		p.Add("person_id", "Hãy chọn một cán bộ của đơn vị bạn quản lý.")
+	} else if u.DisplayName == "" {
+		u.DisplayName = c.people[at].FullName
+	}
 }
 
 // handleUserCreate adds an account from the fields login, display_name, role, org_id,
@@ -205,20 +210,7 @@ func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f, u, p := s.userFromForm(r, c)
-	pw := r.PostFormValue("password")
-	if pw == "" {
-		p.Add("password", "Hãy đặt mật khẩu ban đầu; hệ thống không dùng mật khẩu mặc định.")
-	} else {
-		checkNewPassword(&p, "password", pw)
-	}
-	err = p.Err()
-	if err == nil {
-		if u.PasswordHash, err = congtac.HashPassword(pw); err != nil {
-			s.fail(w, r, fmt.Errorf("web: create user: %w", err))
-			return
-		}
-		u, err = s.st.CreateUser(r.Context(), a, u)
-	}
+	u, err = s.createUser(r.Context(), a, u, r.PostFormValue("password"), p)
 	if err != nil {
 		s.refuseUserForm(w, r, err, 0, func(page *userListPage, c userChoices) {
 			f.Errors = congtac.FieldErrors(err)
@@ -229,4 +221,25 @@ func (s *Server) handleUserCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	s.flash(r, fmt.Sprintf("Đã tạo tài khoản %s. Hãy trao mật khẩu ban đầu cho người dùng qua kênh an toàn.", u.Login))
 	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
+}
+
+// createUser adds account u with the initial password pw, which is required (there is no
+// default password) and checked as every new password is, unless p holds problems of the
+// account's other fields already: then it returns them with the password's. The page and
+// the API create accounts through it.
+func (s *Server) createUser(ctx context.Context, a congtac.Actor, u congtac.User, pw string, p congtac.Problems) (congtac.User, error) {
+	if pw == "" {
+		p.Add("password", "Hãy đặt mật khẩu ban đầu; hệ thống không dùng mật khẩu mặc định.")
+	} else {
+		checkNewPassword(&p, "password", pw)
+	}
+	if err := p.Err(); err != nil {
+		return u, err
+	}
+	hash, err := congtac.HashPassword(pw)
+	if err != nil {
+		return u, fmt.Errorf("web: create user: %w", err)
+	}
+	u.PasswordHash = hash
+	return s.st.CreateUser(ctx, a, u)
 }

@@ -1,24 +1,30 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
 	"congtac"
 )
 
-// managedUser returns account {id} of the request's path when it is within the actor's
-// ManageUsers reach, else ENOTFOUND.
-func (s *Server) managedUser(r *http.Request) (congtac.User, error) {
+// pathUser returns account {id} of the request's path, as [Server.managedUser] finds it.
+func (s *Server) pathUser(r *http.Request) (congtac.User, error) {
 	id, err := pathRecordID(r)
 	if err != nil {
 		return congtac.User{}, err
 	}
-	u, err := s.st.FindUserByID(r.Context(), id)
+	return s.managedUser(r.Context(), actorOf(r), id)
+}
+
+// managedUser returns account id when it is within a's ManageUsers reach, else ENOTFOUND.
+// The accounts pages and the API find the accounts they change through it.
+func (s *Server) managedUser(ctx context.Context, a congtac.Actor, id int64) (congtac.User, error) {
+	u, err := s.st.FindUserByID(ctx, id)
 	if err != nil {
 		return congtac.User{}, err
 	}
-	if ok, err := s.canOn(r.Context(), actorOf(r), congtac.ManageUsers, u.OrgID); err != nil {
+	if ok, err := s.canOn(ctx, a, congtac.ManageUsers, u.OrgID); err != nil {
 		return congtac.User{}, err
 	} else if !ok {
 		return congtac.User{}, congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy tài khoản này.")
@@ -41,7 +47,7 @@ func (s *Server) ownToken(r *http.Request, id int64) string {
 // neither demoted nor disabled (422).
 func (s *Server) handleUserUpdate(w http.ResponseWriter, r *http.Request) {
 	a := actorOf(r)
-	before, err := s.managedUser(r)
+	before, err := s.pathUser(r)
 	var version int
 	if err == nil {
 		version, err = formVersion(r)
@@ -80,7 +86,7 @@ func (s *Server) handleUserUpdate(w http.ResponseWriter, r *http.Request) {
 // new_password (at least [minPasswordLen] characters) and ends all its sessions — but the
 // acting administrator's own when it resets its own password.
 func (s *Server) handleUserPasswordReset(w http.ResponseWriter, r *http.Request) {
-	u, err := s.managedUser(r)
+	u, err := s.pathUser(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -107,7 +113,7 @@ func (s *Server) handleUserPasswordReset(w http.ResponseWriter, r *http.Request)
 // handleUserSessionsEnd signs an account within reach out everywhere: all its sessions
 // end, but the acting administrator's own when it is its own account.
 func (s *Server) handleUserSessionsEnd(w http.ResponseWriter, r *http.Request) {
-	u, err := s.managedUser(r)
+	u, err := s.pathUser(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -125,7 +131,7 @@ func (s *Server) handleUserSessionsEnd(w http.ResponseWriter, r *http.Request) {
 // and ends the account's sessions: the user signs in with the password and sets the factor
 // up again (a role that requires it is sent straight to the setup).
 func (s *Server) handleUserTOTPReset(w http.ResponseWriter, r *http.Request) {
-	u, err := s.managedUser(r)
+	u, err := s.pathUser(r)
 	if err == nil {
 		_, err = s.st.SetTOTPSecret(r.Context(), actorOf(r), u.ID, "", s.ownToken(r, u.ID))
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"maps"
@@ -94,6 +95,24 @@ func (s *Server) apiPathID(w http.ResponseWriter, r *http.Request, what string) 
 		return 0, false
 	}
 	return id, true
+}
+
+// apiRecord returns the record the request's path names by {id}, as find returns it for the
+// actor (ENOTFOUND outside its reach), or answers the error and returns false; an {id}
+// that is no positive number is 404 too.
+func apiRecord[T any](s *Server, w http.ResponseWriter, r *http.Request, what string,
+	find func(context.Context, congtac.Actor, int64) (T, error)) (T, bool) {
+	id, ok := s.apiPathID(w, r, what)
+	if !ok {
+		var zero T
+		return zero, false
+	}
+	v, err := find(r.Context(), actorOf(r), id)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: %s: %w", r.Pattern, err), 0)
+		return v, false
+	}
+	return v, true
 }
 
 // codesOf returns the string codes of a domain enum, for the OpenAPI document and query
@@ -297,6 +316,16 @@ func bodyDate(p *congtac.Problems, field, s string) congtac.Date {
 		p.Add(field, "Ngày %q không đúng dạng năm-tháng-ngày (YYYY-MM-DD).", s)
 	}
 	return d
+}
+
+// bodyRequiredDate parses a date a body must carry, adding a problem on field when it is
+// missing or not "YYYY-MM-DD".
+func bodyRequiredDate(p *congtac.Problems, field, s string) congtac.Date {
+	if s == "" {
+		p.Add(field, "Thiếu ngày (%s), dạng năm-tháng-ngày (YYYY-MM-DD).", field)
+		return congtac.Date{}
+	}
+	return bodyDate(p, field, s)
 }
 
 // bodyVersion returns the version a body must carry, adding a problem when it lacks it.

@@ -30,7 +30,8 @@ func newAPIOrg(o congtac.Org, today congtac.Date) apiOrg {
 		ValidTo: apiDate(o.ValidTo), SuccessorID: apiID(o.Successor), Active: o.Active(today), Version: o.Version}
 }
 
-// apiPerson is a person of the catalog with the posts held today.
+// apiPerson is a person of the catalog with the posts held today, and the version a
+// change must name.
 type apiPerson struct {
 	ID       int64     `json:"id"`
 	FullName string    `json:"full_name"`
@@ -38,6 +39,12 @@ type apiPerson struct {
 	Email    string    `json:"email"`
 	Phone    string    `json:"phone"`
 	Posts    []apiPost `json:"posts"`
+	Version  int       `json:"version"`
+}
+
+func newAPIPerson(p congtac.Person, posts []apiPost) apiPerson {
+	return apiPerson{ID: p.ID, FullName: p.FullName, OrgID: apiID(p.OrgID), Email: p.Email, Phone: p.Phone,
+		Posts: append([]apiPost{}, posts...), Version: p.Version}
 }
 
 // apiPost is a post held by a person.
@@ -73,6 +80,7 @@ func catalogSchemas() map[string]*oaSchema {
 			"id": schInt("Mã."), "full_name": schString("Họ và tên."),
 			"org_id": schNullable(schInt("Cơ quan, đơn vị công tác.")),
 			"email":  schString("Thư điện tử."), "phone": schString("Điện thoại."), "posts": schArray(schRef("Post")),
+			"version": schInt("Phiên bản."),
 		}),
 		"Post": schObject("Chức vụ.", oaProps{
 			"id": schInt("Mã."), "org_id": schInt("Cơ quan, đơn vị."),
@@ -173,8 +181,7 @@ func (s *Server) apiPeopleWithin(ctx context.Context, a congtac.Actor, f congtac
 	out := []apiPerson{}
 	for _, p := range people {
 		if x.Can(a, congtac.ViewCatalog, p.OrgID) {
-			out = append(out, apiPerson{ID: p.ID, FullName: p.FullName, OrgID: apiID(p.OrgID), Email: p.Email,
-				Phone: p.Phone, Posts: append([]apiPost{}, held[p.ID]...)})
+			out = append(out, newAPIPerson(p, held[p.ID]))
 		}
 	}
 	return out, nil

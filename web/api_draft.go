@@ -216,17 +216,8 @@ func (s *Server) handleAPIProgramUpdate(w http.ResponseWriter, r *http.Request) 
 		}
 		u.Also = &also
 	}
-	if sg := body.Signature; sg != nil {
-		sig := congtac.Signature{Title: strings.TrimSpace(sg.Title), Name: strings.TrimSpace(sg.Name), PersonID: sg.PersonID}
-		for _, line := range sg.Lines {
-			l, err := parseSignLine(line)
-			if err != nil {
-				pr.Add("signature", "%s", congtac.ErrorMessage(err))
-				break
-			}
-			sig.Lines = append(sig.Lines, l)
-		}
-		u.Signature = &sig
+	if body.Signature != nil {
+		u.Signature = ptr(body.Signature.signature(&pr))
 	}
 	if err := pr.Err(); err != nil {
 		s.apiFail(w, r, err, 0)
@@ -238,6 +229,21 @@ func (s *Server) handleAPIProgramUpdate(w http.ResponseWriter, r *http.Request) 
 		return
 	}
 	writeJSON(w, http.StatusOK, newAPIProgram(p))
+}
+
+// signature returns who signs as the body gives it; a line that is not an authority line
+// adds a problem to the field signature.
+func (sg apiSignatureInput) signature(pr *congtac.Problems) congtac.Signature {
+	sig := congtac.Signature{Title: strings.TrimSpace(sg.Title), Name: strings.TrimSpace(sg.Name), PersonID: sg.PersonID}
+	for _, line := range sg.Lines {
+		l, err := parseSignLine(line)
+		if err != nil {
+			pr.Add("signature", "%s", congtac.ErrorMessage(err))
+			break
+		}
+		sig.Lines = append(sig.Lines, l)
+	}
+	return sig
 }
 
 // parseSignLine reads an authority line as printed: "TL. CHỦ TỊCH" is by order of the

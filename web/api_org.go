@@ -41,6 +41,19 @@ func (u *apiOrgUpdate) UnmarshalJSON(b []byte) error {
 	return dec.Decode((*fields)(u))
 }
 
+// apiOrgMerge is the body of POST /api/v1/orgs/{id}/merge.
+type apiOrgMerge struct {
+	Version     *int   `json:"version"`
+	SuccessorID int64  `json:"successor_id"`
+	On          string `json:"on"`
+}
+
+// apiOrgMerged is the answer of a merge: the ended org and how many open tasks moved.
+type apiOrgMerged struct {
+	Org        apiOrg `json:"org"`
+	TasksMoved int    `json:"tasks_moved"`
+}
+
 // orgSchemas returns the schemas of the request bodies above, for the OpenAPI document.
 func orgSchemas() map[string]*oaSchema {
 	display := schString("Tên ghi trong văn bản như văn phòng viết tắt (Phòng Tài chính - KH); " +
@@ -60,6 +73,17 @@ func orgSchemas() map[string]*oaSchema {
 				"version": schInt("Phiên bản đã đọc; khác phiên bản hiện tại thì trả về 409."),
 				"name":    schString("Tên đầy đủ."), "short_name": schString("Tên viết tắt."), "display_name": display,
 			}),
+		"OrgMerge": schInput("Sáp nhập: đơn vị kết thúc hoạt động từ ngày trước ngày on; nhiệm vụ đang thực hiện, "+
+			"phần phối hợp chưa xong và nội dung trình hội nghị từ ngày on chuyển sang đơn vị kế thừa.",
+			[]string{"version", "successor_id", "on"}, oaProps{
+				"version":      schInt("Phiên bản của đơn vị đã đọc; khác phiên bản hiện tại thì trả về 409."),
+				"successor_id": schInt("Đơn vị kế thừa, đang hoạt động và trong phạm vi quản lý."),
+				"on":           schDate("Ngày đơn vị kế thừa nhận công việc."),
+			}),
+		"OrgMerged": schObject("Kết quả sáp nhập.", oaProps{
+			"org":         schRef("Org"),
+			"tasks_moved": schInt("Số nhiệm vụ đang thực hiện đã chuyển sang đơn vị kế thừa."),
+		}),
 	}
 }
 
@@ -102,20 +126,8 @@ func (s *Server) handleAPIOrgCreate(w http.ResponseWriter, r *http.Request) {
 // handleAPIOrgUpdate changes the names sent of an org within the actor's ManageOrgs reach
 // (404 outside it), given the version read, and answers with the org.
 func (s *Server) handleAPIOrgUpdate(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiPathID(w, r, "cơ quan, đơn vị")
+	o, ok := apiRecord(s, w, r, "cơ quan, đơn vị", s.managedOrg)
 	if !ok {
-		return
-	}
-	ctx, a := r.Context(), actorOf(r)
-	o, err := s.st.FindOrgByID(ctx, id)
-	if err == nil {
-		var reach bool
-		if reach, err = s.canOn(ctx, a, congtac.ManageOrgs, id); err == nil && !reach {
-			err = congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy cơ quan, đơn vị này.")
-		}
-	}
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api update org: %w", err), 0)
 		return
 	}
 	var body apiOrgUpdate
@@ -128,13 +140,48 @@ func (s *Server) handleAPIOrgUpdate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err, 0)
 		return
 	}
-	o, err = s.st.UpdateOrg(ctx, a, o.ID, version,
+	o, err := s.st.UpdateOrg(r.Context(), actorOf(r), o.ID, version,
 		congtac.OrgUpdate{Name: body.Name, ShortName: body.ShortName, DisplayName: body.DisplayName})
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api update org: %w", err), 0)
 		return
 	}
 	s.writeOrg(w, r, o, http.StatusOK)
+}
+
+// handleAPIOrgMerge ends an org within the actor's ManageOrgs reach (404 outside it) on the
+// day before on and hands its open work to successor_id, which must be within reach too
+// (422), given the version read (409), and answers with the ended org and the number of
+// open tasks that moved. An org or successor already ended is 422.
+func (s *Server) handleAPIOrgMerge(w http.ResponseWriter, r *http.Request) {
+	o, ok := apiRecord(s, w, r, "cơ quan, đơn vị", s.managedOrg)
+	if !ok {
+		return
+	}
+	var body apiOrgMerge
+	if !s.readJSON(w, r, &body) {
+		return
+	}
+	var pr congtac.Problems
+	version, on := bodyVersion(&pr, body.Version), bodyRequiredDate(&pr, "on", body.On)
+	ctx, a := r.Context(), actorOf(r)
+	err := s.checkSuccessor(ctx, a, &pr, body.SuccessorID)
+	moved := 0
+	if err == nil {
+		err = pr.Err()
+	}
+	if err == nil {
+		moved, err = s.st.MergeOrg(ctx, a, o.ID, version, body.SuccessorID, on)
+	}
+	if err == nil {
+		o, err = s.st.FindOrgByID(ctx, o.ID)
+	}
+	if err != nil {
+		err = onField(renameField(err, "successor", "successor_id"), "successor_id")
+		s.apiFail(w, r, fmt.Errorf("web: api merge org: %w", err), 0)
+		return
+	}
+	writeJSON(w, http.StatusOK, apiOrgMerged{Org: newAPIOrg(o, s.today()), TasksMoved: moved})
 }
 
 // writeOrg answers with o as GET /api/v1/orgs lists it, with status and its Location.

@@ -108,7 +108,7 @@ func demoIDs(t *testing.T, st *store.Store) map[string]string {
 	}
 	return map[string]string{
 		"/programs/": fmt.Sprint(ps[0].ID), "/tasks/": fmt.Sprint(ts[0].ID), "/reports/": fmt.Sprint(rs[0].ID),
-		"/meetings/": fmt.Sprint(ms[0].ID), "/static/": "khong-co.css",
+		"/meetings/": fmt.Sprint(ms[0].ID), "/committees/": fmt.Sprint(province), "/static/": "khong-co.css",
 	}
 }
 

@@ -27,6 +27,7 @@ type apiOp struct {
 	params   []apiParam
 	list     bool   // a paged list of response: takes limit and offset
 	body     string // schema of the JSON request body; "" for none
+	upload   string // media type of a raw request body instead ("image/png"); "" for none
 	status   int    // status of success; 0 means 200
 	response string // schema of the success body (of each item, for a list); "" for none
 	errors   []int  // statuses of failure besides those of every such route (see errorsOf)
@@ -42,10 +43,29 @@ var apiOps = map[string]apiOp{
 		qEnum("kind", "Loại cơ quan.", codesOf(congtac.OrgKinds)...),
 		qID("parent", "Cơ quan cấp trên."),
 	}},
-	"POST /api/v1/orgs":             {body: "OrgCreate", status: http.StatusCreated, response: "Org", errors: []int{404}},
-	"PATCH /api/v1/orgs/{id}":       {body: "OrgUpdate", response: "Org", errors: []int{409}},
-	"GET /api/v1/orgs/{id}/members": {response: "GroupMembers"},
-	"PUT /api/v1/orgs/{id}/members": {body: "GroupMembersUpdate", response: "GroupMembers", errors: []int{409}},
+	"POST /api/v1/orgs":                      {body: "OrgCreate", status: http.StatusCreated, response: "Org", errors: []int{404}},
+	"PATCH /api/v1/orgs/{id}":                {body: "OrgUpdate", response: "Org", errors: []int{409}},
+	"GET /api/v1/orgs/{id}/members":          {response: "GroupMembers"},
+	"PUT /api/v1/orgs/{id}/members":          {body: "GroupMembersUpdate", response: "GroupMembers", errors: []int{409}},
+	"POST /api/v1/orgs/{id}/merge":           {body: "OrgMerge", response: "OrgMerged", errors: []int{409}},
+	"PUT /api/v1/orgs/{id}/seal":             {upload: "image/png", status: http.StatusNoContent},
+	"DELETE /api/v1/orgs/{id}/seal":          {status: http.StatusNoContent},
+	"POST /api/v1/people":                    {body: "PersonCreate", status: http.StatusCreated, response: "Person"},
+	"PATCH /api/v1/people/{id}":              {body: "PersonUpdate", response: "Person", errors: []int{409}},
+	"POST /api/v1/people/{id}/posts":         {body: "PostCreate", status: http.StatusCreated, response: "Post"},
+	"POST /api/v1/posts/{id}/end":            {body: "PostEnd", response: "Post"},
+	"PUT /api/v1/people/{id}/signature":      {upload: "image/png", status: http.StatusNoContent},
+	"DELETE /api/v1/people/{id}/signature":   {status: http.StatusNoContent},
+	"GET /api/v1/users":                      {list: true, response: "User"},
+	"POST /api/v1/users":                     {body: "UserCreate", status: http.StatusCreated, response: "User", errors: []int{409}},
+	"PATCH /api/v1/users/{id}":               {body: "UserUpdate", response: "User", errors: []int{409}},
+	"POST /api/v1/users/{id}/password-reset": {body: "PasswordReset", response: "PasswordResetDone"},
+	"POST /api/v1/users/{id}/sessions/end":   {response: "SessionsEnded"},
+	"POST /api/v1/users/{id}/totp-reset":     {response: "SessionsEnded"},
+	"GET /api/v1/committees/{id}/settings":   {response: "CommitteeSettings"},
+	"PATCH /api/v1/committees/{id}/settings": {body: "CommitteeSettingsUpdate", response: "CommitteeSettings", errors: []int{409}},
+	"GET /api/v1/settings/global":            {response: "GlobalSettings"},
+	"PATCH /api/v1/settings/global":          {body: "GlobalSettingsUpdate", response: "GlobalSettings"},
 	"GET /api/v1/people": {list: true, response: "Person", params: []apiParam{
 		qText("q", "Tìm theo họ tên, không phân biệt dấu."),
 		qID("org", "Cơ quan, đơn vị công tác."),
@@ -317,8 +337,12 @@ func (s *Server) operationOf(rt route, schemas map[string]*oaSchema) *oaOperatio
 		op.Parameters = append(op.Parameters, oaParameter{Name: p.name, In: "query", Description: p.schema.Description,
 			Required: p.required, Schema: p.schema})
 	}
-	if d.body != "" {
+	switch {
+	case d.body != "":
 		op.RequestBody = &oaRequestBody{Required: true, Content: jsonContent(schRef(d.body))}
+	case d.upload != "":
+		op.RequestBody = &oaRequestBody{Required: true, Content: map[string]oaMediaType{
+			d.upload: {Schema: &oaSchema{Type: "string", Format: "binary", Description: uploadNote}}}}
 	}
 	ok := &oaResponse{Description: "Thành công."}
 	switch {
@@ -353,12 +377,16 @@ func errorsOf(rt route, d apiOp) []int {
 	if len(pathParams(rt.pattern)) > 0 {
 		errs = append(errs, 404)
 	}
-	if d.body != "" {
+	if d.body != "" || d.upload != "" {
 		errs = append(errs, 400, 413, 415, 422)
 	}
 	slices.Sort(errs)
 	return slices.Compact(errs)
 }
+
+// uploadNote describes the raw image bodies of the routes with an upload.
+const uploadNote = "Nội dung là chính tệp ảnh PNG (không bọc JSON hay multipart), nền trong suốt, " +
+	"tối đa 1 MB và 2.000 điểm ảnh mỗi chiều; hệ thống kiểm tra theo nội dung tệp."
 
 // jsonContent is the content of a JSON body of schema sc.
 func jsonContent(sc *oaSchema) map[string]oaMediaType {
@@ -491,7 +519,7 @@ func apiSchemas() map[string]*oaSchema {
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
 		reportSchemas(), meetingSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
 		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
-		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas()} {
+		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas(), personSchemas(), userSchemas(), settingsSchemas()} {
 		maps.Copy(all, part)
 	}
 	return all
