@@ -132,14 +132,16 @@ func (t Task) Validate() error {
 // or its period overlap, one of the periods the program covers (its Period or one of Also),
 // or fall in the period right after the main one: a May program may ask for something "chậm
 // nhất trong tháng 6", as programs do, but not for something in August or in April. A task
-// carried over from an earlier program may keep a deadline that has already passed.
+// carried over from an earlier program may keep the deadline it had: one already passed
+// (which [Program.CheckReady] makes the drafter keep or change), or one a deferral moved
+// later.
 func (t Task) CheckIn(p Program) error {
 	if t.Due.IsVague() {
 		return nil
 	}
 	from, to := periodStartOf(t.Due), t.Due.Date
-	if t.CarriedFrom != 0 && to.Before(p.Period.Start()) {
-		return nil // a carried-over task keeps the deadline it already missed
+	if t.CarriedFrom != 0 && (to.Before(p.Period.Start()) || from.After(p.Period.End())) {
+		return nil // a carried-over task keeps a deadline set before: missed, or moved later by a deferral
 	}
 	for _, per := range append([]Period{p.Period, p.Period.Next()}, p.Also...) {
 		if !to.Before(per.Start()) && !from.After(per.End()) {

@@ -67,7 +67,12 @@ func (w *world) planTask(q *queue, i, k int, draft congtac.Task, task func() (co
 			if err != nil {
 				return err
 			}
+			// Half the deferrals move the deadline a quarter on; the others postpone the task
+			// until further notice, which stays in force when it is carried over.
 			to := congtac.DueInQuarter(due.AddMonths(3).Year, (int(due.AddMonths(3).Month)-1)/3+1)
+			if k%2 == 0 {
+				to = congtac.Due{Text: "tạm hoãn, chờ ý kiến chỉ đạo của Thường trực Tỉnh ủy"}
+			}
 			_, err = w.st.DeferTask(w.ctx, w.actors["cvp"], t.ID, t.Version, congtac.Deferral{On: due.AddDays(-2), To: to,
 				Reason: "Chờ bố trí kinh phí từ nguồn dự phòng ngân sách tỉnh"})
 			return err
@@ -131,13 +136,22 @@ func (w *world) acceptLatest(task func() (congtac.Task, error)) error {
 	if err != nil {
 		return err
 	}
-	submitted := congtac.ReportSubmitted
-	rs, _, err := w.st.FindReports(w.ctx, congtac.ReportFilter{TaskID: &t.ID, Status: &submitted, Limit: 1})
-	if err != nil || len(rs) == 0 {
+	lineage, err := w.st.FindTaskLineage(w.ctx, t.ID)
+	if err != nil {
 		return err
 	}
-	_, err = w.st.ReviewReport(w.ctx, w.actors["cvp"], rs[0].ID, rs[0].Version, congtac.ReportAccepted, "")
-	return err
+	submitted := congtac.ReportSubmitted
+	for i := len(lineage) - 1; i >= 0; i-- { // the report may be on a copy carried on since
+		id := lineage[i].Task.ID
+		rs, _, err := w.st.FindReports(w.ctx, congtac.ReportFilter{TaskID: &id, Status: &submitted, Limit: 1})
+		if err != nil || len(rs) > 0 {
+			if err == nil {
+				_, err = w.st.ReviewReport(w.ctx, w.actors["cvp"], rs[0].ID, rs[0].Version, congtac.ReportAccepted, "")
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 // reportText writes what a unit reports at a stage of the work.

@@ -92,13 +92,8 @@ func (w *world) planMonth(q *queue, i int, month congtac.Period) {
 	drafter, office, chair := w.actors["vanphong"], w.actors["cvp"], w.actors["chutich"]
 	start := month.Start()
 	q.add(start.AddDays(-6), func() error {
-		created, err := w.st.CreateProgram(w.ctx, drafter, draft)
-		*p = created
-		for _, t := range created.Tasks {
-			taskIDs = append(taskIDs, t.ID)
-		}
-		w.sum.Programs++
-		w.sum.Tasks += len(created.Tasks)
+		ids, err := w.draftMonth(p, draft)
+		taskIDs = ids
 		return err
 	})
 	q.add(start.AddDays(-5), func() error { return w.move(p, drafter, congtac.ActionSubmit, "") })
@@ -131,7 +126,7 @@ func (w *world) planMonth(q *queue, i int, month congtac.Period) {
 	})
 	w.planMeetings(q, i, month, p)
 	for k, t := range draft.Tasks {
-		task := func() (congtac.Task, error) { return w.st.FindTaskByID(w.ctx, taskIDs[k]) }
+		task := func() (congtac.Task, error) { return w.inForce(taskIDs[k]) }
 		w.planTask(q, i, k, t, task, issueOn)
 	}
 }
@@ -243,3 +238,92 @@ func regularMeetingDay(month congtac.Period) congtac.Date {
 
 // shortDate writes d as schedules do: "17/4/2026".
 func shortDate(d congtac.Date) string { return fmt.Sprintf("%d/%d/%d", d.Day, int(d.Month), d.Year) }
+
+// draftMonth drafts a month's program into p as an office does: the unfinished tasks of the
+// last issued program carried over (their missed deadlines kept), and the month's new duties
+// besides those a carried task already holds. It returns, for each task of draft in order,
+// the task that does it: the new one, or the carried one of the same text.
+func (w *world) draftMonth(p *congtac.Program, draft congtac.Program) ([]int64, error) {
+	drafter := w.actors["vanphong"]
+	open, err := w.openTasks()
+	if err != nil {
+		return nil, err
+	}
+	fresh := draft
+	fresh.Tasks = nil
+	for _, t := range draft.Tasks {
+		// A recurring duty is the month's own; a postponed task waits apart from the
+		// month's new one of the same text.
+		if o, carried := open[t.Text]; !carried || o.Deferral != nil || t.Recurrence != nil {
+			fresh.Tasks = append(fresh.Tasks, t)
+		}
+	}
+	created, err := w.st.CreateProgram(w.ctx, drafter, fresh)
+	if err != nil {
+		return nil, err
+	}
+	*p = created
+	w.sum.Programs++
+	w.sum.Tasks += len(created.Tasks)
+	byText := map[string]int64{}
+	for _, t := range created.Tasks {
+		byText[t.Text] = t.ID
+	}
+	if len(w.programs) > 0 {
+		carried, err := w.st.CarryOver(w.ctx, drafter, w.programs[len(w.programs)-1].ID, created.ID, w.now())
+		if err != nil {
+			return nil, err
+		}
+		w.sum.Tasks += len(carried)
+		for _, t := range carried {
+			if _, ok := byText[t.Text]; !ok && t.Deferral == nil {
+				byText[t.Text] = t.ID
+			}
+		}
+		if _, err := w.st.SettleCarriedDeadlines(w.ctx, drafter, created.ID, true, congtac.Due{}); err != nil {
+			return nil, err
+		}
+	}
+	ids := make([]int64, len(draft.Tasks))
+	for k, t := range draft.Tasks {
+		ids[k] = byText[t.Text]
+	}
+	return ids, nil
+}
+
+// openTasks returns the unfinished tasks of the last issued program by text, as of the
+// story's day.
+func (w *world) openTasks() (map[string]congtac.Task, error) {
+	out := map[string]congtac.Task{}
+	if len(w.programs) == 0 {
+		return out, nil
+	}
+	p, err := w.st.FindProgramByID(w.ctx, w.programs[len(w.programs)-1].ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range p.Tasks {
+		if st := t.Status(w.now()); !st.Done() && st != congtac.StatusCancelled {
+			out[t.Text] = t
+		}
+	}
+	return out, nil
+}
+
+// inForce returns the copy of task id that is in force now: the newest one of an issued
+// program; id itself while no later program has taken it over.
+func (w *world) inForce(id int64) (congtac.Task, error) {
+	lineage, err := w.st.FindTaskLineage(w.ctx, id)
+	if err != nil {
+		return congtac.Task{}, err
+	}
+	for i := len(lineage) - 1; i >= 0; i-- {
+		if ap := lineage[i]; ap.Task.InForce(ap.Program.Status) {
+			return ap.Task, nil
+		}
+	}
+	return lineage[0].Task, nil
+}
+
+// now returns the story's day: the day of the store's clock.
+func (w *world) now() congtac.Date { return congtac.DateOf(w.st.Clock()(), congtac.Location()) }

@@ -63,3 +63,13 @@ func earlier(t congtac.Task) int64 {
 	}
 	return t.CarriedFrom
 }
+
+// newestCopy returns task id, or the newest copy that took it over (following
+// superseded_by).
+func (s *Store) newestCopy(ctx context.Context, q queryer, id int64) (congtac.Task, error) {
+	t, err := findTask(ctx, s, q, id)
+	for n := 0; err == nil && t.SupersededBy != 0 && n < maxLineage; n++ {
+		t, err = findTask(ctx, s, q, t.SupersededBy)
+	}
+	return t, err
+}

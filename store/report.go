@@ -283,9 +283,10 @@ func (s *Store) ReviewReport(ctx context.Context, a congtac.Actor, id int64, ver
 }
 
 // completeFromReport records the completion an accepted report states on its task, raises
-// the task's version and audits the task's change.
+// the task's version and audits the task's change. A report written before its task was
+// carried on completes the newest copy ([newestCopy]), the one in force.
 func (s *Store) completeFromReport(ctx context.Context, tx *sql.Tx, a congtac.Actor, r congtac.Report) error {
-	before, err := findTask(ctx, s, tx, r.TaskID)
+	before, err := s.newestCopy(ctx, tx, r.TaskID)
 	if err != nil {
 		return err
 	}
