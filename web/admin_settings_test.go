@@ -184,13 +184,13 @@ func TestSettingsFollowTheRoleAndCommittee(t *testing.T) {
 	}
 }
 
-// issuedProgramOf returns the issued program of committee org for today's month.
+// issuedProgramOf returns the newest issued program of committee org.
 func issuedProgramOf(t *testing.T, st *store.Store, org int64) congtac.Program {
 	t.Helper()
-	issued, month := congtac.ProgramIssued, congtac.PeriodOf(congtac.PeriodMonth, demoToday)
-	ps, _, err := st.FindPrograms(ctxb, congtac.ProgramFilter{OrgID: &org, Status: &issued, Period: &month, Limit: 1})
+	issued := congtac.ProgramIssued
+	ps, _, err := st.FindPrograms(ctxb, congtac.ProgramFilter{OrgID: &org, Status: &issued, Limit: 1})
 	if err != nil || len(ps) != 1 {
-		t.Fatalf("issued program of org %d for %s: %d, %v", org, month, len(ps), err)
+		t.Fatalf("issued program of org %d: %d, %v", org, len(ps), err)
 	}
 	return ps[0]
 }

@@ -29,7 +29,8 @@ func TestEditorTaskPrintFields(t *testing.T) {
 		t.Errorf("a new task should print its deadline and not its source by default")
 	}
 
-	v := newTaskValues(w.p, "Tổng kết công tác năm 2026", "5", "chậm nhất trong tháng 1/2027")
+	after := w.month.Next()
+	v := newTaskValues(w.p, "Tổng kết công tác năm 2026", "5", fmt.Sprintf("chậm nhất trong tháng %d/%d", after.Number, after.Year))
 	v.Set("print", "inline")
 	v.Set("lead_verb", "prepares")
 	v.Set("print_source", "1")

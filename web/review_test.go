@@ -102,11 +102,12 @@ func TestReviewReturnFixApproveIssueAmend(t *testing.T) {
 	}
 }
 
-// lastNumber returns the last number taken from the demo committee's register in
+// lastNumber returns the last number taken from the demo province's register in
 // demoToday's year, 0 when none has been yet.
 func lastNumber(t *testing.T, st *store.Store) int {
 	t.Helper()
-	docs, _, err := st.FindDocuments(ctxb, congtac.DocumentFilter{Year: &demoToday.Year, Limit: 1})
+	province := demoOrg(t, st, "Ủy ban nhân dân tỉnh Sơn Hà").ID
+	docs, _, err := st.FindDocuments(ctxb, congtac.DocumentFilter{OrgID: &province, Year: &demoToday.Year, Limit: 1})
 	if err != nil {
 		t.Fatalf("documents: %v", err)
 	}
