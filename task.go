@@ -132,16 +132,14 @@ func (t Task) Validate() error {
 // or its period overlap, one of the periods the program covers (its Period or one of Also),
 // or fall in the period right after the main one: a May program may ask for something "chậm
 // nhất trong tháng 6", as programs do, but not for something in August or in April. A task
-// carried over from an earlier program may keep the deadline it had: one already passed
-// (which [Program.CheckReady] makes the drafter keep or change), or one a deferral moved
-// later.
+// carried over from an earlier program may keep a deadline that has already passed.
 func (t Task) CheckIn(p Program) error {
 	if t.Due.IsVague() {
 		return nil
 	}
 	from, to := periodStartOf(t.Due), t.Due.Date
-	if t.CarriedFrom != 0 && (to.Before(p.Period.Start()) || from.After(p.Period.End())) {
-		return nil // a carried-over task keeps a deadline set before: missed, or moved later by a deferral
+	if t.CarriedFrom != 0 && to.Before(p.Period.Start()) {
+		return nil // a carried-over task keeps the deadline it already missed
 	}
 	for _, per := range append([]Period{p.Period, p.Period.Next()}, p.Also...) {
 		if !to.Before(per.Start()) && !from.After(per.End()) {
@@ -164,21 +162,19 @@ func periodStartOf(d Due) Date {
 
 // CarryOver returns the copy of an unfinished task for the next program: no ID, no
 // completions, linked to t through CarriedFrom, its missed deadline to be decided anew
-// ([Task.AwaitsDueChoice]). A deferral's new deadline becomes the
-// deadline; a postponement without a new date stays in force. A recurring task restarts at
-// its first occurrence that was not done, so that occurrences settled in the old program do
-// not read overdue in the new one. The copy shares no memory with t.
+// ([Task.AwaitsDueChoice]). A deferral stays the copy's own, dated (giãn đến quý I/2027) or
+// not (tạm hoãn): the copy keeps the deadline it was given and the deferral that moved it,
+// so that its status follows the deferral as before and the program prints both, and the
+// deadline needs no new decision. A recurring task restarts at its first occurrence that was
+// not done, so that occurrences settled in the old program do not read overdue in the new
+// one. The copy shares no memory with t.
 func (t Task) CarryOver(programID int64) Task {
 	c := t
 	c.ID, c.ProgramID, c.ItemID, c.Version = 0, programID, 0, 0
 	c.CarriedFrom, c.Replaces, c.SupersededBy, c.KeepsOldDue = t.ID, 0, 0, false
 	c.DoneOn, c.Cancellation, c.Occurrences, c.Deferral = Date{}, nil, nil, nil
 	if d := t.Deferral; d != nil {
-		if d.To.IsVague() {
-			c.Deferral = &Deferral{On: d.On, To: d.To, Reason: d.Reason}
-		} else {
-			c.Due = d.To
-		}
+		c.Deferral = &Deferral{On: d.On, To: d.To, Reason: d.Reason}
 	}
 	if t.Support != nil {
 		c.Support = make([]Support, len(t.Support))
