@@ -235,5 +235,18 @@ func TestDeferralCarriedOver(t *testing.T) {
 					tt.text, got.ProgramID, got.Deferral, got.Status(congtac.MustDate(2023, 6, 15)), june.ID, tt.want)
 			}
 		}
+		// An amendment of June states the carried task as June did: deferred, nothing to settle.
+		am, err := s.AmendProgram(ctx, f.drafter, june.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		am, _ = s.FindProgramByID(ctx, am.ID)
+		if c := findTaskByText(t, am.Tasks, "Khởi công"); c.Deferral == nil || *c.Deferral != moved {
+			t.Errorf("amendment's copy: deferral %+v, want %+v", c.Deferral, moved)
+		}
+		takeToIssued(t, s, f, am, congtac.MustDate(2023, 6, 2))
+		if got := inForce(t, s)[build.Text]; got.ProgramID != am.ID || got.Deferral == nil || *got.Deferral != moved {
+			t.Errorf("in force after the amendment: program %d, deferral %+v; want %d, %+v", got.ProgramID, got.Deferral, am.ID, moved)
+		}
 	})
 }
