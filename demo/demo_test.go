@@ -41,6 +41,7 @@ func TestSeedBuildsTheWholeStory(t *testing.T) {
 		checkPrograms(t, s, today)
 		checkCommune(t, s, today)
 		checkTaskKinds(t, s, today)
+		checkEachDutyOnce(t, s)
 		checkReports(t, s)
 		checkMeetings(t, s, today)
 		checkPublic(t, s, today)
@@ -162,6 +163,28 @@ func checkTaskKinds(t *testing.T, s *store.Store, asOf congtac.Date) {
 		if kinds[want] == 0 {
 			t.Errorf("no task with %q; kinds %v", want, kinds)
 		}
+	}
+}
+
+// checkEachDutyOnce checks that no two tasks in force have the same text and lead org: a
+// duty carried from month to month is one task, listed and found once.
+func checkEachDutyOnce(t *testing.T, s *store.Store) {
+	t.Helper()
+	tasks, n, err := s.FindTasks(ctx, congtac.TaskFilter{Limit: 5000})
+	if err != nil || n != len(tasks) || n == 0 {
+		t.Fatalf("tasks in force: %d of %d, %v", len(tasks), n, err)
+	}
+	type duty struct {
+		text string
+		lead int64
+	}
+	seen := map[duty]int64{}
+	for _, task := range tasks {
+		d := duty{task.Text, task.Lead}
+		if first, dup := seen[d]; dup {
+			t.Errorf("tasks %d and %d in force are both %q led by org %d", first, task.ID, task.Text, task.Lead)
+		}
+		seen[d] = task.ID
 	}
 }
 

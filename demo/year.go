@@ -2,6 +2,7 @@ package demo
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -24,6 +25,10 @@ func (q *queue) add(on congtac.Date, do func() error) {
 	q.events = append(q.events, event{on, len(q.events), do})
 }
 
+// errSetBefore is what a step about a month's duty returns when the duty was set by an
+// earlier program: its task follows that program's story, and the step does not happen.
+var errSetBefore = errors.New("demo: duty set before")
+
 // run performs the steps up to today in order; later ones have not happened yet.
 func (q *queue) run(w *world) error {
 	slices.SortFunc(q.events, func(a, b event) int { return cmp.Or(a.on.Compare(b.on), cmp.Compare(a.seq, b.seq)) })
@@ -32,7 +37,7 @@ func (q *queue) run(w *world) error {
 			continue
 		}
 		w.at(e.on)
-		if err := e.do(); err != nil {
+		if err := e.do(); err != nil && !errors.Is(err, errSetBefore) {
 			return fmt.Errorf("%s: %w", e.on, err)
 		}
 	}
@@ -126,7 +131,12 @@ func (w *world) planMonth(q *queue, i int, month congtac.Period) {
 	})
 	w.planMeetings(q, i, month, p)
 	for k, t := range draft.Tasks {
-		task := func() (congtac.Task, error) { return w.inForce(taskIDs[k]) }
+		task := func() (congtac.Task, error) {
+			if taskIDs[k] == 0 {
+				return congtac.Task{}, errSetBefore
+			}
+			return w.inForce(taskIDs[k])
+		}
 		w.planTask(q, i, k, t, task, issueOn)
 	}
 }
@@ -176,7 +186,7 @@ func (w *world) program(month congtac.Period) congtac.Program {
 	}
 	for k, t := range monthTemplates(month) {
 		id := int64(len(p.Items) + 1)
-		p.Items = append(p.Items, congtac.Item{ID: id, ParentID: clauses[t.sector], Position: k, Text: t.text + ".", Sector: t.sector})
+		p.Items = append(p.Items, congtac.Item{ID: id, ParentID: clauses[t.sector], Position: k, Text: t.textIn(month) + ".", Sector: t.sector})
 		p.Tasks = append(p.Tasks, w.task(t, month, id))
 	}
 	p.Items = append(p.Items, congtac.Item{ID: int64(len(p.Items) + 1), Position: 1, Heading: "CÁC HỘI NGHỊ CHÍNH TRONG THÁNG",
@@ -195,7 +205,7 @@ var sectorHeading = map[congtac.Sector]string{
 // task makes a template into a task of a month's program under item.
 func (w *world) task(t template, month congtac.Period, item int64) congtac.Task {
 	due, rec := t.dueIn(month)
-	task := congtac.Task{ItemID: item, Text: t.text, Sector: t.sector, Lead: w.orgOf(t.lead),
+	task := congtac.Task{ItemID: item, Text: t.textIn(month), Sector: t.sector, Lead: w.orgOf(t.lead),
 		LeaderID: w.people[t.leader].ID, Due: due, Recurrence: rec, Source: t.source}
 	if t.target != nil {
 		tg := *t.target
@@ -240,22 +250,26 @@ func regularMeetingDay(month congtac.Period) congtac.Date {
 func shortDate(d congtac.Date) string { return fmt.Sprintf("%d/%d/%d", d.Day, int(d.Month), d.Year) }
 
 // draftMonth drafts a month's program into p as an office does: the unfinished tasks of the
-// last issued program carried over (their missed deadlines kept), and the month's new duties
-// besides those a carried task already holds. It returns, for each task of draft in order,
-// the task that does it: the new one, or the carried one of the same text.
+// last issued program carried over (their missed deadlines kept), and those of the month's
+// duties that the committee has not set yet (a duty, by text and lead org, is one task from
+// the program that sets it on, carried over until it is done), each under its paragraph. It
+// returns, for each task of draft in order, the ID of the new task that does it, or 0 for a
+// duty set before, whose own story goes on.
 func (w *world) draftMonth(p *congtac.Program, draft congtac.Program) ([]int64, error) {
 	drafter := w.actors["vanphong"]
-	open, err := w.openTasks()
-	if err != nil {
-		return nil, err
-	}
 	fresh := draft
-	fresh.Tasks = nil
+	fresh.Tasks, fresh.Items = nil, nil
+	set := map[int64]bool{} // items of the duties set before, left out with them
 	for _, t := range draft.Tasks {
-		// A recurring duty is the month's own; a postponed task waits apart from the
-		// month's new one of the same text.
-		if o, carried := open[t.Text]; !carried || o.Deferral != nil || t.Recurrence != nil {
-			fresh.Tasks = append(fresh.Tasks, t)
+		if w.duties[dutyOf(t)] {
+			set[t.ItemID] = true
+			continue
+		}
+		fresh.Tasks = append(fresh.Tasks, t)
+	}
+	for _, it := range draft.Items {
+		if !set[it.ID] {
+			fresh.Items = append(fresh.Items, it)
 		}
 	}
 	created, err := w.st.CreateProgram(w.ctx, drafter, fresh)
@@ -265,9 +279,10 @@ func (w *world) draftMonth(p *congtac.Program, draft congtac.Program) ([]int64, 
 	*p = created
 	w.sum.Programs++
 	w.sum.Tasks += len(created.Tasks)
-	byText := map[string]int64{}
+	ids := map[duty]int64{}
 	for _, t := range created.Tasks {
-		byText[t.Text] = t.ID
+		w.duties[dutyOf(t)] = true
+		ids[dutyOf(t)] = t.ID
 	}
 	if len(w.programs) > 0 {
 		carried, err := w.st.CarryOver(w.ctx, drafter, w.programs[len(w.programs)-1].ID, created.ID, w.now())
@@ -275,40 +290,24 @@ func (w *world) draftMonth(p *congtac.Program, draft congtac.Program) ([]int64, 
 			return nil, err
 		}
 		w.sum.Tasks += len(carried)
-		for _, t := range carried {
-			if _, ok := byText[t.Text]; !ok && t.Deferral == nil {
-				byText[t.Text] = t.ID
-			}
-		}
 		if _, err := w.st.SettleCarriedDeadlines(w.ctx, drafter, created.ID, true, congtac.Due{}); err != nil {
 			return nil, err
 		}
 	}
-	ids := make([]int64, len(draft.Tasks))
+	out := make([]int64, len(draft.Tasks))
 	for k, t := range draft.Tasks {
-		ids[k] = byText[t.Text]
-	}
-	return ids, nil
-}
-
-// openTasks returns the unfinished tasks of the last issued program by text, as of the
-// story's day.
-func (w *world) openTasks() (map[string]congtac.Task, error) {
-	out := map[string]congtac.Task{}
-	if len(w.programs) == 0 {
-		return out, nil
-	}
-	p, err := w.st.FindProgramByID(w.ctx, w.programs[len(w.programs)-1].ID)
-	if err != nil {
-		return nil, err
-	}
-	for _, t := range p.Tasks {
-		if st := t.Status(w.now()); !st.Done() && st != congtac.StatusCancelled {
-			out[t.Text] = t
-		}
+		out[k] = ids[dutyOf(t)]
 	}
 	return out, nil
 }
+
+// duty is what makes two tasks the same duty: text and lead org.
+type duty struct {
+	text string
+	lead int64
+}
+
+func dutyOf(t congtac.Task) duty { return duty{t.Text, t.Lead} }
 
 // inForce returns the copy of task id that is in force now: the newest one of an issued
 // program; id itself while no later program has taken it over.
