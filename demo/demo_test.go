@@ -42,6 +42,7 @@ func TestSeedBuildsTheWholeStory(t *testing.T) {
 		checkCommune(t, s, today)
 		checkTaskKinds(t, s, today)
 		checkEachDutyOnce(t, s)
+		checkReportersHaveWork(t, s, today)
 		checkReports(t, s)
 		checkMeetings(t, s, today)
 		checkPublic(t, s, today)
@@ -185,6 +186,26 @@ func checkEachDutyOnce(t *testing.T, s *store.Store) {
 			t.Errorf("tasks %d and %d in force are both %q led by org %d", first, task.ID, task.Text, task.Lead)
 		}
 		seen[d] = task.ID
+	}
+}
+
+// checkReportersHaveWork checks that the orgs whose reporters have demo accounts, Sở Tài
+// chính and Xã Tân Phước, each lead a one-off task in progress, the department's with a
+// target, whatever day today is: there is always something to report on.
+func checkReportersHaveWork(t *testing.T, s *store.Store, today congtac.Date) {
+	t.Helper()
+	for _, name := range []string{"Sở Tài chính", "Xã Tân Phước"} {
+		lead := orgNamed(t, s, name).ID
+		tasks, _, err := s.FindTasks(ctx, congtac.TaskFilter{Lead: &lead, Open: true, Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(tasks, func(task congtac.Task) bool {
+			return task.Recurrence == nil && task.Status(today) == congtac.StatusInProgress &&
+				(task.Target != nil || name != "Sở Tài chính")
+		}) {
+			t.Errorf("%s leads no one-off task in progress as of %s", name, today)
+		}
 	}
 }
 

@@ -20,6 +20,7 @@ const (
 	dueMonthly                  // "báo cáo kết quả từng tháng" (the quarter, monthly on the 25th)
 	dueWeekly                   // "hằng tuần" (the month, every Friday)
 	dueVague                    // "trong dịp nghỉ hè"
+	dueFollowing                // the month's figures "chậm nhất trong tháng 5/2026", in every month
 )
 
 // template is a task the demo programs draw from. lead and support name units by short
@@ -67,6 +68,11 @@ var templates = []template{
 	{internal, "Báo cáo kết quả sắp xếp tổ chức bộ máy, tinh giản biên chế %s", "SNV", nil, "vice_internal", dueMonthly, 0, nil, "Kết luận số 126-KL/TW ngày 14/02/2025 của Bộ Chính trị"},
 	{internal, "Kiểm tra công vụ đột xuất việc chấp hành kỷ luật, kỷ cương hành chính %s", "VP", []string{"SNV"}, "chair", dueDay, 18, nil, ""},
 	{internal, "Tổng hợp báo cáo tình hình kinh tế - xã hội %s của xã", "commune", nil, "chair", dueDay, 22, nil, ""},
+	// Reports on a month's figures, due the month after: the department and the commune
+	// whose reporters have demo accounts always have one of them to report on.
+	{economy, "Tổng hợp, báo cáo kết quả giải ngân vốn đầu tư công %s của các chủ đầu tư", "STC", []string{"SXD"}, "vice_economy", dueFollowing, 0,
+		&congtac.Target{Metric: "tỷ lệ giải ngân", Unit: "%", Comparator: AtLeast, Value: 60, Baseline: "kế hoạch vốn năm"}, ""},
+	{economy, "Thống kê, báo cáo biến động đất đai trên địa bàn xã %s", "commune", []string{"SNNMT"}, "vice_economy", dueFollowing, 0, nil, ""},
 }
 
 // Greater and AtLeast keep the template table short.
@@ -128,6 +134,11 @@ func (t template) dueIn(month congtac.Period) (congtac.Due, *congtac.Recurrence)
 		return d, &congtac.Recurrence{Start: month.Start(), Freq: congtac.Weekly, ByDay: []congtac.WeekdayNum{{Day: time.Friday}}}
 	case dueVague:
 		return congtac.Due{Text: "trong dịp nghỉ hè"}, nil
+	case dueFollowing:
+		n := month.Next()
+		d := congtac.DueInMonth(n.Year, time.Month(n.Number))
+		d.Text = fmt.Sprintf("chậm nhất trong tháng %d/%d", n.Number, n.Year)
+		return d, nil
 	}
 	d := congtac.DueInMonth(y, m)
 	d.Text = fmt.Sprintf("trong tháng %d/%d", m, y)
@@ -144,7 +155,7 @@ func (t template) textIn(month congtac.Period) string {
 	y, m := month.Year, time.Month(month.Number)
 	per := congtac.DueInYear(y)
 	switch t.due {
-	case dueDay, dueMonth, dueWeekly:
+	case dueDay, dueMonth, dueWeekly, dueFollowing:
 		per = congtac.DueInMonth(y, m)
 	case dueQuarter, dueMonthly:
 		per = congtac.DueInQuarter(y, (month.Number-1)/3+1)
