@@ -69,6 +69,8 @@ type Appearance struct {
 
 // AwaitsDueChoice reports whether t, carried into program p with a deadline that passed
 // before p's period, still waits for the drafter to keep that deadline or give a new one.
+// A deferred task does not wait: its deferral already decided when it is due.
 func (t Task) AwaitsDueChoice(p Program) bool {
-	return t.CarriedFrom != 0 && !t.KeepsOldDue && !t.Due.IsVague() && t.Due.Date.Before(p.Period.Start())
+	return t.CarriedFrom != 0 && !t.KeepsOldDue && t.Deferral == nil && !t.Due.IsVague() &&
+		t.Due.Date.Before(p.Period.Start())
 }

@@ -175,22 +175,21 @@ func periodStartOf(d Due) Date {
 
 // CarryOver returns the copy of an unfinished task for the next program: no ID, no
 // completions but its shares' (a member that finished its share of a group-led task is not
-// asked again, and the copy stays the same task rolled up over every member), linked to t through CarriedFrom, its missed deadline to be decided anew
-// ([Task.AwaitsDueChoice]). A deferral's new deadline becomes the
-// deadline; a postponement without a new date stays in force. A recurring task restarts at
-// its first occurrence that was not done, so that occurrences settled in the old program do
-// not read overdue in the new one. The copy shares no memory with t.
+// asked again, and the copy stays the same task rolled up over every member), linked to t
+// through CarriedFrom, its missed deadline to be decided anew ([Task.AwaitsDueChoice]). A
+// deferral stays the copy's own, dated (giãn đến quý I/2027) or not (tạm hoãn): the copy
+// keeps the deadline it was given and the deferral that moved it, so that its status
+// follows the deferral as before and the program prints both, and the deadline needs no
+// new decision. A recurring task restarts at its first occurrence that was not done, so
+// that occurrences settled in the old program do not read overdue in the new one. The
+// copy shares no memory with t.
 func (t Task) CarryOver(programID int64) Task {
 	c := t
 	c.ID, c.ProgramID, c.ItemID, c.Version = 0, programID, 0, 0
 	c.CarriedFrom, c.Replaces, c.SupersededBy, c.KeepsOldDue = t.ID, 0, 0, false
 	c.DoneOn, c.Cancellation, c.Occurrences, c.Deferral = Date{}, nil, nil, nil
 	if d := t.Deferral; d != nil {
-		if d.To.IsVague() {
-			c.Deferral = &Deferral{On: d.On, To: d.To, Reason: d.Reason}
-		} else {
-			c.Due = d.To
-		}
+		c.Deferral = &Deferral{On: d.On, To: d.To, Reason: d.Reason}
 	}
 	if t.Support != nil {
 		c.Support = make([]Support, len(t.Support))

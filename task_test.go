@@ -79,6 +79,53 @@ func TestCarriedTaskKeepsItsMissedDeadline(t *testing.T) {
 	}
 }
 
+// A task deferred before it was carried keeps its own deadline and its deferral: the
+// deferral decided when it is due, so the drafter is not asked again, and the program's
+// checks see the deadline it had, not the deferral's, which may lie beyond the program.
+func TestCarriedDeferredTaskWaitsForNoDueChoice(t *testing.T) {
+	june := Program{Period: Period{PeriodMonth, 2023, 6}}
+	o := validTask() // due in May 2023
+	o.ID, o.ItemID = 7, 3
+	tests := []struct {
+		name string
+		to   Due
+	}{
+		{"dated", DueInQuarter(2023, 4)},
+		{"until further notice", Due{Text: "tạm hoãn, chờ ý kiến chỉ đạo"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o.Deferral = &Deferral{On: ymd("2023-05-25"), To: tt.to, Reason: "chờ bố trí kinh phí"}
+			c := o.CarryOver(2)
+			c.ItemID = 5
+			if c.AwaitsDueChoice(june) {
+				t.Error("AwaitsDueChoice = true, want false: the deferral decided the deadline")
+			}
+			june.Tasks = []Task{c}
+			if err := june.CheckReady(nil); err != nil {
+				t.Errorf("CheckReady = %v, want nil", err)
+			}
+			if got := c.Status(ymd("2023-06-15")); got != StatusDeferred {
+				t.Errorf("Status(15/6) = %s, want %s", got, StatusDeferred)
+			}
+		})
+	}
+	t.Run("not deferred", func(t *testing.T) {
+		o.Deferral = nil
+		if c := o.CarryOver(2); !c.AwaitsDueChoice(june) {
+			t.Error("AwaitsDueChoice = false, want true for a missed deadline without deferral")
+		}
+	})
+	t.Run("a redated deferred copy is still checked", func(t *testing.T) {
+		o.Deferral = &Deferral{On: ymd("2023-05-25"), To: DueInQuarter(2023, 4), Reason: "chờ bố trí kinh phí"}
+		c := o.CarryOver(2)
+		c.Due = DueInMonth(2023, time.August)
+		if err := c.CheckIn(june); err == nil {
+			t.Error("CheckIn(due in August, June program) = nil, want an error")
+		}
+	})
+}
+
 func TestTaskCheckIn(t *testing.T) {
 	april := Program{Period: Period{PeriodMonth, 2023, 4}}
 	aprilAndQ2 := Program{Period: Period{PeriodMonth, 2023, 4}, Also: []Period{{PeriodQuarter, 2023, 2}}}
@@ -145,13 +192,13 @@ func TestTaskCarryOver(t *testing.T) {
 	orig := Task{
 		ID: 5, ProgramID: 1, ItemID: 3, Position: 2, Version: 4,
 		Text: "Khởi công toàn bộ các công trình", Sector: SectorEconomy, Lead: 10, LeaderID: 100,
-		Support:    []Support{{OrgID: 20, DoneOn: ymd("2023-05-02")}, {OrgID: 30}},
-		Due:        DueInMonth(2023, time.May),
-		Recurrence: &r,
-		Target:     &Target{Comparator: AtLeast, Value: 95, Unit: "%"},
-		Source:     "Chỉ thị số 17-CT/TU ngày 27/02/2020",
-		DoneOn:     ymd("2023-06-03"),
-		Deferral:   &Deferral{On: ymd("2023-05-20"), To: DueInMonth(2023, time.June), Reason: "giãn tiến độ"},
+		Support:      []Support{{OrgID: 20, DoneOn: ymd("2023-05-02")}, {OrgID: 30}},
+		Due:          DueInMonth(2023, time.May),
+		Recurrence:   &r,
+		Target:       &Target{Comparator: AtLeast, Value: 95, Unit: "%"},
+		Source:       "Chỉ thị số 17-CT/TU ngày 27/02/2020",
+		DoneOn:       ymd("2023-06-03"),
+		Cancellation: &Cancellation{On: ymd("2023-06-04"), Reason: "nhập vào nhiệm vụ khác"},
 		Occurrences: []Occurrence{{Due: ymd("2023-01-27"), DoneOn: ymd("2023-01-27")},
 			{Due: ymd("2023-02-24"), DoneOn: ymd("2023-02-24")}, {Due: ymd("2023-03-31"), DoneOn: ymd("2023-04-03")},
 			{Due: ymd("2023-04-28"), DoneOn: ymd("2023-04-28")}},
@@ -167,8 +214,8 @@ func TestTaskCarryOver(t *testing.T) {
 		t.Errorf("completions not reset: DoneOn %v, Deferral %v, Cancellation %v, Occurrences %v",
 			c.DoneOn, c.Deferral, c.Cancellation, c.Occurrences)
 	}
-	if c.Due != DueInMonth(2023, time.June) {
-		t.Errorf("Due = %+v, want the deferral's %+v", c.Due, DueInMonth(2023, time.June))
+	if c.Due != orig.Due {
+		t.Errorf("Due = %+v, want %+v", c.Due, orig.Due)
 	}
 	if c.Text != orig.Text || c.Lead != 10 || c.LeaderID != 100 || c.Sector != SectorEconomy || c.Source != orig.Source || c.Position != 2 {
 		t.Errorf("content not kept: %+v", c)
@@ -196,6 +243,7 @@ func TestTaskCarryOver(t *testing.T) {
 	if orig.Recurrence.Start != ymd("2023-01-01") {
 		t.Errorf("original Recurrence.Start changed to %v", orig.Recurrence.Start)
 	}
+	c = orig.CarryOver(9) // the rule as carried, not as changed above
 	if got := c.Status(ymd("2023-05-20")); got != StatusInProgress {
 		t.Errorf("carried task Status(20/5) = %s, want %s", got, StatusInProgress)
 	}
@@ -220,6 +268,33 @@ func TestTaskCarryOver(t *testing.T) {
 		}
 		if got := c.Status(ymd("2023-07-01")); got != StatusDeferred {
 			t.Errorf("Status = %s, want %s (the postponement still holds)", got, StatusDeferred)
+		}
+	})
+	t.Run("a dated deferral stays the copy's, with the deadline it moved", func(t *testing.T) {
+		o := validTask() // due in May 2023, deferred on 20/5 to quarter III
+		o.ID = 7
+		o.Deferral = &Deferral{On: ymd("2023-05-20"), To: DueInQuarter(2023, 3), Reason: "chờ bố trí kinh phí"}
+		c := o.CarryOver(2)
+		if c.Due != o.Due {
+			t.Errorf("Due = %+v, want the deadline the deferral moved, %+v", c.Due, o.Due)
+		}
+		if c.Deferral == nil || *c.Deferral != *o.Deferral {
+			t.Fatalf("Deferral = %+v, want %+v", c.Deferral, *o.Deferral)
+		}
+		if c.Deferral == o.Deferral {
+			t.Error("the copy's Deferral aliases the original's")
+		}
+		for _, tt := range []struct {
+			asOf string
+			want Status
+		}{{"2023-06-01", StatusDeferred}, {"2023-09-30", StatusDeferred}, {"2023-10-01", StatusOverdue}} {
+			if got := c.Status(ymd(tt.asOf)); got != tt.want {
+				t.Errorf("Status(%s) = %s, want %s (the deferral's deadline counts)", tt.asOf, got, tt.want)
+			}
+		}
+		c.DoneOn = ymd("2023-08-10")
+		if got := c.Status(ymd("2023-08-10")); got != StatusDoneOnTime {
+			t.Errorf("done within the deferral: Status = %s, want %s", got, StatusDoneOnTime)
 		}
 	})
 	t.Run("recurring task restarts on the same days", func(t *testing.T) {

@@ -45,7 +45,7 @@ func Seed(ctx context.Context, st *store.Store, today congtac.Date) (Summary, er
 	if len(orgs) > 0 {
 		return Summary{}, congtac.Errorf(congtac.EINVALID, "Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.")
 	}
-	w := &world{ctx: ctx, st: st, today: today}
+	w := &world{ctx: ctx, st: st, today: today, duties: map[duty]bool{}}
 	defer st.SetClock(st.Clock())
 	w.at(w.today.AddMonths(-12))
 	steps := []func() error{w.addOrgs, w.settings, w.addPeople, w.addUsers, w.year, w.nextMonth, w.calendar,
@@ -73,6 +73,7 @@ type world struct {
 	actors            map[string]congtac.Actor  // by login
 	briefing          congtac.Meeting
 	programs          []congtac.Program // the issued monthly programs, oldest first
+	duties            map[duty]bool     // the duties set by the monthly programs so far
 }
 
 // at sets the store's clock to 8:30 on day d (or today when d is later), so that the audit

@@ -41,6 +41,8 @@ func TestSeedBuildsTheWholeStory(t *testing.T) {
 		checkPrograms(t, s, today)
 		checkCommune(t, s, today)
 		checkTaskKinds(t, s, today)
+		checkEachDutyOnce(t, s)
+		checkReportersHaveWork(t, s, today)
 		checkReports(t, s)
 		checkMeetings(t, s, today)
 		checkPublic(t, s, today)
@@ -161,6 +163,48 @@ func checkTaskKinds(t *testing.T, s *store.Store, asOf congtac.Date) {
 		"status done_on_time", "status done_late", "status overdue", "status in_progress", "status deferred", "status cancelled"} {
 		if kinds[want] == 0 {
 			t.Errorf("no task with %q; kinds %v", want, kinds)
+		}
+	}
+}
+
+// checkEachDutyOnce checks that no two tasks in force have the same text and lead org: a
+// duty carried from month to month is one task, listed and found once.
+func checkEachDutyOnce(t *testing.T, s *store.Store) {
+	t.Helper()
+	tasks, n, err := s.FindTasks(ctx, congtac.TaskFilter{Limit: 5000})
+	if err != nil || n != len(tasks) || n == 0 {
+		t.Fatalf("tasks in force: %d of %d, %v", len(tasks), n, err)
+	}
+	type duty struct {
+		text string
+		lead int64
+	}
+	seen := map[duty]int64{}
+	for _, task := range tasks {
+		d := duty{task.Text, task.Lead}
+		if first, dup := seen[d]; dup {
+			t.Errorf("tasks %d and %d in force are both %q led by org %d", first, task.ID, task.Text, task.Lead)
+		}
+		seen[d] = task.ID
+	}
+}
+
+// checkReportersHaveWork checks that the orgs whose reporters have demo accounts, Sở Tài
+// chính and Xã Tân Phước, each lead a one-off task in progress, the department's with a
+// target, whatever day today is: there is always something to report on.
+func checkReportersHaveWork(t *testing.T, s *store.Store, today congtac.Date) {
+	t.Helper()
+	for _, name := range []string{"Sở Tài chính", "Xã Tân Phước"} {
+		lead := orgNamed(t, s, name).ID
+		tasks, _, err := s.FindTasks(ctx, congtac.TaskFilter{Lead: &lead, Open: true, Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(tasks, func(task congtac.Task) bool {
+			return task.Recurrence == nil && task.Status(today) == congtac.StatusInProgress &&
+				(task.Target != nil || name != "Sở Tài chính")
+		}) {
+			t.Errorf("%s leads no one-off task in progress as of %s", name, today)
 		}
 	}
 }

@@ -54,24 +54,36 @@ func (w *world) planTask(q *queue, i, k int, draft congtac.Task, task func() (co
 	if out != onTime || issued.DaysUntil(done) > 10 {
 		q.add(issued.AddDays(7), func() error { return w.report(task, 40+10*(k%3), congtac.Date{}, congtac.Date{}, true) })
 	}
-	switch out {
-	case onTime, late:
-		if out == late {
-			done = due.AddDays(2 + k%5)
-		}
+	complete := func(done congtac.Date) {
 		q.add(done, func() error { return w.report(task, 100, done, congtac.Date{}, false) })
 		q.add(w.workingDay(done.AddDays(1)), func() error { return w.acceptLatest(task) })
+	}
+	switch out {
+	case onTime:
+		complete(done)
+	case late:
+		complete(due.AddDays(2 + k%5))
+	case overdue: // carried over month after month until it is done, two months late
+		complete(due.AddMonths(2))
 	case deferred:
+		// Half the deferrals move the deadline a quarter on, and the work is done before
+		// the new one; the others postpone the task until further notice, and it is taken up
+		// again and done three months later. Meanwhile it is carried over deferred.
+		to := congtac.DueInQuarter(due.AddMonths(3).Year, (int(due.AddMonths(3).Month)-1)/3+1)
+		done := to.Date.AddDays(-10)
+		if k%2 == 0 {
+			to, done = congtac.Due{Text: "tạm hoãn, chờ ý kiến chỉ đạo của Thường trực Tỉnh ủy"}, due.AddMonths(3)
+		}
 		q.add(due.AddDays(-2), func() error {
 			t, err := task()
 			if err != nil {
 				return err
 			}
-			to := congtac.DueInQuarter(due.AddMonths(3).Year, (int(due.AddMonths(3).Month)-1)/3+1)
 			_, err = w.st.DeferTask(w.ctx, w.actors["cvp"], t.ID, t.Version, congtac.Deferral{On: due.AddDays(-2), To: to,
 				Reason: "Chờ bố trí kinh phí từ nguồn dự phòng ngân sách tỉnh"})
 			return err
 		})
+		complete(done)
 	case cancelled:
 		q.add(due.AddDays(-5), func() error {
 			t, err := task()
@@ -87,14 +99,15 @@ func (w *world) planTask(q *queue, i, k int, draft congtac.Task, task func() (co
 
 // planOccurrences reports each occurrence of a recurring task on its day, or on the day
 // its program is issued when that is later (a task takes reports once it is in force),
-// except the last one of every other such task, which stays missing.
+// except the last one of every other such task, which is missing for six weeks: the task
+// is carried over overdue meanwhile.
 func (w *world) planOccurrences(q *queue, i, k int, draft congtac.Task, task func() (congtac.Task, error), issued congtac.Date) {
 	days := draft.Recurrence.Between(draft.Recurrence.Start, draft.Due.Date)
 	for n, d := range days {
-		if n == len(days)-1 && (i+k)%2 == 0 {
-			continue
-		}
 		done := d.AddDays(-(n % 2))
+		if n == len(days)-1 && (i+k)%2 == 0 {
+			done = d.AddDays(42)
+		}
 		if done.Before(issued) {
 			done = issued
 		}
@@ -131,13 +144,22 @@ func (w *world) acceptLatest(task func() (congtac.Task, error)) error {
 	if err != nil {
 		return err
 	}
-	submitted := congtac.ReportSubmitted
-	rs, _, err := w.st.FindReports(w.ctx, congtac.ReportFilter{TaskID: &t.ID, Status: &submitted, Limit: 1})
-	if err != nil || len(rs) == 0 {
+	lineage, err := w.st.FindTaskLineage(w.ctx, t.ID)
+	if err != nil {
 		return err
 	}
-	_, err = w.st.ReviewReport(w.ctx, w.actors["cvp"], rs[0].ID, rs[0].Version, congtac.ReportAccepted, "")
-	return err
+	submitted := congtac.ReportSubmitted
+	for i := len(lineage) - 1; i >= 0; i-- { // the report may be on a copy carried on since
+		id := lineage[i].Task.ID
+		rs, _, err := w.st.FindReports(w.ctx, congtac.ReportFilter{TaskID: &id, Status: &submitted, Limit: 1})
+		if err != nil || len(rs) > 0 {
+			if err == nil {
+				_, err = w.st.ReviewReport(w.ctx, w.actors["cvp"], rs[0].ID, rs[0].Version, congtac.ReportAccepted, "")
+			}
+			return err
+		}
+	}
+	return nil
 }
 
 // reportText writes what a unit reports at a stage of the work.

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -24,6 +25,10 @@ func (q *queue) add(on congtac.Date, do func() error) {
 	q.events = append(q.events, event{on, len(q.events), do})
 }
 
+// errSetBefore is what a step about a month's duty returns when the duty was set by an
+// earlier program: its task follows that program's story, and the step does not happen.
+var errSetBefore = errors.New("demo: duty set before")
+
 // run performs the steps up to today in order; later ones have not happened yet.
 func (q *queue) run(w *world) error {
 	slices.SortFunc(q.events, func(a, b event) int { return cmp.Or(a.on.Compare(b.on), cmp.Compare(a.seq, b.seq)) })
@@ -32,7 +37,7 @@ func (q *queue) run(w *world) error {
 			continue
 		}
 		w.at(e.on)
-		if err := e.do(); err != nil {
+		if err := e.do(); err != nil && !errors.Is(err, errSetBefore) {
 			return fmt.Errorf("%s: %w", e.on, err)
 		}
 	}
@@ -92,13 +97,8 @@ func (w *world) planMonth(q *queue, i int, month congtac.Period) {
 	drafter, office, chair := w.actors["vanphong"], w.actors["cvp"], w.actors["chutich"]
 	start := month.Start()
 	q.add(start.AddDays(-6), func() error {
-		created, err := w.st.CreateProgram(w.ctx, drafter, draft)
-		*p = created
-		for _, t := range created.Tasks {
-			taskIDs = append(taskIDs, t.ID)
-		}
-		w.sum.Programs++
-		w.sum.Tasks += len(created.Tasks)
+		ids, err := w.draftMonth(p, draft)
+		taskIDs = ids
 		return err
 	})
 	q.add(start.AddDays(-5), func() error { return w.move(p, drafter, congtac.ActionSubmit, "") })
@@ -131,7 +131,12 @@ func (w *world) planMonth(q *queue, i int, month congtac.Period) {
 	})
 	w.planMeetings(q, i, month, p)
 	for k, t := range draft.Tasks {
-		task := func() (congtac.Task, error) { return w.st.FindTaskByID(w.ctx, taskIDs[k]) }
+		task := func() (congtac.Task, error) {
+			if taskIDs[k] == 0 {
+				return congtac.Task{}, errSetBefore
+			}
+			return w.inForce(taskIDs[k])
+		}
 		w.planTask(q, i, k, t, task, issueOn)
 	}
 }
@@ -181,7 +186,7 @@ func (w *world) program(month congtac.Period) congtac.Program {
 	}
 	for k, t := range monthTemplates(month) {
 		id := int64(len(p.Items) + 1)
-		p.Items = append(p.Items, congtac.Item{ID: id, ParentID: clauses[t.sector], Position: k, Text: t.text + ".", Sector: t.sector})
+		p.Items = append(p.Items, congtac.Item{ID: id, ParentID: clauses[t.sector], Position: k, Text: t.textIn(month) + ".", Sector: t.sector})
 		p.Tasks = append(p.Tasks, w.task(t, month, id))
 	}
 	p.Items = append(p.Items, congtac.Item{ID: int64(len(p.Items) + 1), Position: 1, Heading: "CÁC HỘI NGHỊ CHÍNH TRONG THÁNG",
@@ -200,7 +205,7 @@ var sectorHeading = map[congtac.Sector]string{
 // task makes a template into a task of a month's program under item.
 func (w *world) task(t template, month congtac.Period, item int64) congtac.Task {
 	due, rec := t.dueIn(month)
-	task := congtac.Task{ItemID: item, Text: t.text, Sector: t.sector, Lead: w.orgOf(t.lead),
+	task := congtac.Task{ItemID: item, Text: t.textIn(month), Sector: t.sector, Lead: w.orgOf(t.lead),
 		LeaderID: w.people[t.leader].ID, Due: due, Recurrence: rec, Source: t.source}
 	if t.target != nil {
 		tg := *t.target
@@ -243,3 +248,81 @@ func regularMeetingDay(month congtac.Period) congtac.Date {
 
 // shortDate writes d as schedules do: "17/4/2026".
 func shortDate(d congtac.Date) string { return fmt.Sprintf("%d/%d/%d", d.Day, int(d.Month), d.Year) }
+
+// draftMonth drafts a month's program into p as an office does: the unfinished tasks of the
+// last issued program carried over (their missed deadlines kept), and those of the month's
+// duties that the committee has not set yet (a duty, by text and lead org, is one task from
+// the program that sets it on, carried over until it is done), each under its paragraph. It
+// returns, for each task of draft in order, the ID of the new task that does it, or 0 for a
+// duty set before, whose own story goes on.
+func (w *world) draftMonth(p *congtac.Program, draft congtac.Program) ([]int64, error) {
+	drafter := w.actors["vanphong"]
+	fresh := draft
+	fresh.Tasks, fresh.Items = nil, nil
+	set := map[int64]bool{} // items of the duties set before, left out with them
+	for _, t := range draft.Tasks {
+		if w.duties[dutyOf(t)] {
+			set[t.ItemID] = true
+			continue
+		}
+		fresh.Tasks = append(fresh.Tasks, t)
+	}
+	for _, it := range draft.Items {
+		if !set[it.ID] {
+			fresh.Items = append(fresh.Items, it)
+		}
+	}
+	created, err := w.st.CreateProgram(w.ctx, drafter, fresh)
+	if err != nil {
+		return nil, err
+	}
+	*p = created
+	w.sum.Programs++
+	w.sum.Tasks += len(created.Tasks)
+	ids := map[duty]int64{}
+	for _, t := range created.Tasks {
+		w.duties[dutyOf(t)] = true
+		ids[dutyOf(t)] = t.ID
+	}
+	if len(w.programs) > 0 {
+		carried, err := w.st.CarryOver(w.ctx, drafter, w.programs[len(w.programs)-1].ID, created.ID, w.now())
+		if err != nil {
+			return nil, err
+		}
+		w.sum.Tasks += len(carried)
+		if _, err := w.st.SettleCarriedDeadlines(w.ctx, drafter, created.ID, true, congtac.Due{}); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]int64, len(draft.Tasks))
+	for k, t := range draft.Tasks {
+		out[k] = ids[dutyOf(t)]
+	}
+	return out, nil
+}
+
+// duty is what makes two tasks the same duty: text and lead org.
+type duty struct {
+	text string
+	lead int64
+}
+
+func dutyOf(t congtac.Task) duty { return duty{t.Text, t.Lead} }
+
+// inForce returns the copy of task id that is in force now: the newest one of an issued
+// program; id itself while no later program has taken it over.
+func (w *world) inForce(id int64) (congtac.Task, error) {
+	lineage, err := w.st.FindTaskLineage(w.ctx, id)
+	if err != nil {
+		return congtac.Task{}, err
+	}
+	for i := len(lineage) - 1; i >= 0; i-- {
+		if ap := lineage[i]; ap.Task.InForce(ap.Program.Status) {
+			return ap.Task, nil
+		}
+	}
+	return lineage[0].Task, nil
+}
+
+// now returns the story's day: the day of the store's clock.
+func (w *world) now() congtac.Date { return congtac.DateOf(w.st.Clock()(), congtac.Location()) }

@@ -31,20 +31,45 @@ func parenthetical(t congtac.Task, orgs map[int64]string) string {
 }
 
 // dueParts returns what a task's brackets say of its deadline: "thời hạn: …" when it is to
-// print; for a task carried over, "chuyển tiếp" first and, when the office kept the
-// deadline it missed, "hạn cũ 15/12/2026" in every case.
+// print; for a task carried over, "chuyển tiếp" first and, in every case, "hạn cũ
+// 15/12/2026" when the office kept the deadline it missed, and the deferral it carries
+// ([deferralText]: "đã giãn đến quý I/2027", "tạm hoãn"), whose deadline is the one that
+// counts.
 func dueParts(t congtac.Task) []string {
 	var parts []string
 	if t.CarriedFrom != 0 {
 		parts = append(parts, "chuyển tiếp")
 		if t.KeepsOldDue && !t.Due.IsVague() {
-			return append(parts, "hạn cũ "+oneLine(t.Due.String()))
+			parts = append(parts, "hạn cũ "+oneLine(t.Due.String()))
+		}
+		if t.Deferral != nil {
+			return append(parts, deferralText(*t.Deferral))
+		}
+		if t.KeepsOldDue && !t.Due.IsVague() {
+			return parts
 		}
 	}
 	if due := dueText(t.Due); t.Print.Due && due != "" {
 		parts = append(parts, "thời hạn: "+due)
 	}
 	return parts
+}
+
+// deferralText returns how a program states a deferral: "đã giãn đến quý I/2027" when it
+// gave a new deadline; "tạm hoãn", or the words it was postponed in when they say more
+// ("tạm hoãn, chờ ý kiến chỉ đạo …"), when it did not.
+func deferralText(d congtac.Deferral) string {
+	if !d.To.IsVague() {
+		return "đã giãn đến " + oneLine(d.To.String())
+	}
+	text := strings.TrimRight(oneLine(d.To.Text), ".;, ")
+	switch {
+	case text == "":
+		return "tạm hoãn"
+	case strings.HasPrefix(strings.ToLower(text), "tạm hoãn"):
+		return strings.ToLower(text[:1]) + text[1:]
+	}
+	return "tạm hoãn, " + text
 }
 
 // whoDoes returns the lead org with its verb and the support orgs: "Văn phòng HĐND và UBND

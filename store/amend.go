@@ -80,7 +80,9 @@ func amendmentInProgress() error {
 }
 
 // amendment returns the draft that amends orig: its content with the item IDs as keys (see
-// [Store.CreateProgram]), tasks without their history of execution.
+// [Store.CreateProgram]), tasks without their history of execution, except the deferral a
+// carried task came with, which decides its deadline and prints with it as in orig
+// ([congtac.Task.CarryOver]). At issue the copies take over the execution state anew.
 func amendment(orig congtac.Program) congtac.Program {
 	p := congtac.Program{OrgID: orig.OrgID, Period: orig.Period, Also: orig.Also, Status: congtac.ProgramDraft,
 		DraftedBy: orig.DraftedBy, Title: amendPrefix + lowerInitial(orig.Title), Place: orig.Place,
@@ -90,6 +92,9 @@ func amendment(orig congtac.Program) congtac.Program {
 		c := t
 		c.ID, c.ProgramID, c.Version, c.Replaces, c.SupersededBy = 0, 0, 0, t.ID, 0
 		c.DoneOn, c.Deferral, c.Cancellation, c.Occurrences = congtac.Date{}, nil, nil, nil
+		if d := t.Deferral; d != nil && t.CarriedFrom != 0 {
+			c.Deferral = &congtac.Deferral{On: d.On, To: d.To, Reason: d.Reason}
+		}
 		c.Support, c.Shares = restart(t.Support), restart(t.Shares)
 		p.Tasks = append(p.Tasks, c)
 	}

@@ -39,9 +39,11 @@ func checkInForce(ctx context.Context, q queryer, t congtac.Task, p congtac.Prog
 // carry on or replace, which get superseded_by. An amendment's copies first take over the
 // execution state of the tasks they replace (completion, deferral, cancellation, the
 // occurrences done, the support orgs' completions), and carried copies what was done since
-// the draft was made (completion or cancellation, occurrences of their own span, support
-// orgs' completions), so that nothing done or reported is lost; the reports stay on the
-// older task and show in the task's history. It returns how many tasks were superseded.
+// the draft was made (completion or cancellation, the deferral decided last, occurrences of
+// their own span, support orgs' completions), so that nothing done, deferred or reported is
+// lost; the reports stay on the older task and show in the task's history. A carried copy
+// is never deferred in its draft, so the deferral of the task it carries on is always the
+// newest. It returns how many tasks were superseded.
 func takeOver(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
 	steps := []string{
 		`UPDATE tasks SET (done_on, deferred_on, deferred_to, deferred_precision, deferred_text, defer_reason,
@@ -52,6 +54,10 @@ func takeOver(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
 			FROM tasks o WHERE o.id = tasks.carried_from)
 			WHERE program_id = $1 AND replaces IS NULL AND carried_from IN (SELECT id FROM tasks
 				WHERE done_on IS NOT NULL OR cancelled_on IS NOT NULL)`,
+		`UPDATE tasks SET (deferred_on, deferred_to, deferred_precision, deferred_text, defer_reason) = (SELECT
+			o.deferred_on, o.deferred_to, o.deferred_precision, o.deferred_text, o.defer_reason
+			FROM tasks o WHERE o.id = tasks.carried_from)
+			WHERE program_id = $1 AND replaces IS NULL AND carried_from IN (SELECT id FROM tasks WHERE deferred_on IS NOT NULL)`,
 		`INSERT INTO task_occurrences (task_id, due_date, done_on) SELECT c.id, o.due_date, o.done_on
 			FROM tasks c JOIN task_occurrences o ON o.task_id = COALESCE(c.replaces, c.carried_from)
 			WHERE c.program_id = $1 AND (c.replaces IS NOT NULL OR o.due_date >= c.rrule_start)

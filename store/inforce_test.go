@@ -182,3 +182,71 @@ func TestDoneAfterTheDraftIsKept(t *testing.T) {
 		}
 	})
 }
+
+// TestDeferralCarriedOver: a task deferred before the next draft carries its deferral into
+// it, keeps its own deadline and waits for no choice of deadline; a task deferred after the
+// draft was made is deferred in the copy once that program is issued.
+func TestDeferralCarriedOver(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		fixedClock(s, congtac.MustDate(2023, 4, 26))
+		f := newFixture(t, s)
+		issued(t, s, f)
+		month := func(n int) congtac.Period { return congtac.Period{Kind: congtac.PeriodMonth, Year: 2023, Number: n} }
+		may, err := s.DraftNext(ctx, f.drafter, f.committee.ID, month(5), congtac.MustDate(2023, 4, 26))
+		if err != nil {
+			t.Fatal(err)
+		}
+		takeToIssued(t, s, f, may, congtac.MustDate(2023, 5, 2))
+		build := inForce(t, s)["Khởi công toàn bộ các công trình đường giao thông"]
+		moved := congtac.Deferral{On: congtac.MustDate(2023, 5, 25), To: congtac.DueInQuarter(2023, 3), Reason: "Chờ bố trí kinh phí"}
+		fixedClock(s, moved.On)
+		if _, err := s.DeferTask(ctx, f.drafter, build.ID, build.Version, moved); err != nil {
+			t.Fatal(err)
+		}
+		fixedClock(s, congtac.MustDate(2023, 5, 29))
+		june, err := s.DraftNext(ctx, f.drafter, f.committee.ID, month(6), congtac.MustDate(2023, 5, 29))
+		if err != nil {
+			t.Fatal(err)
+		}
+		june, _ = s.FindProgramByID(ctx, june.ID)
+		c := findTaskByText(t, june.Tasks, "Khởi công")
+		if c.Due != build.Due || c.Deferral == nil || *c.Deferral != moved || c.AwaitsDueChoice(june) {
+			t.Errorf("carried copy: due %s, deferral %+v, awaits choice %v; want due %s, deferral %+v, no choice",
+				c.Due, c.Deferral, c.AwaitsDueChoice(june), build.Due, moved)
+		}
+		fees := inForce(t, s)["Thu tiền dịch vụ vệ sinh môi trường"]
+		postponed := congtac.Deferral{On: congtac.MustDate(2023, 5, 30), To: congtac.Due{Text: "tạm hoãn, chờ ý kiến chỉ đạo"},
+			Reason: "Chờ ý kiến chỉ đạo của cấp trên"}
+		fixedClock(s, postponed.On)
+		if _, err := s.DeferTask(ctx, f.drafter, fees.ID, fees.Version, postponed); err != nil {
+			t.Fatal(err)
+		}
+		june, _ = s.FindProgramByID(ctx, june.ID)
+		takeToIssued(t, s, f, june, congtac.MustDate(2023, 6, 1)) // no deadline left to settle
+		now := inForce(t, s)
+		for _, tt := range []struct {
+			text string
+			want congtac.Deferral
+		}{{build.Text, moved}, {fees.Text, postponed}} {
+			got := now[tt.text]
+			if got.ProgramID != june.ID || got.Deferral == nil || *got.Deferral != tt.want ||
+				got.Status(congtac.MustDate(2023, 6, 15)) != congtac.StatusDeferred {
+				t.Errorf("%s in force: program %d, deferral %+v, status %s; want June's copy (%d) deferred as %+v",
+					tt.text, got.ProgramID, got.Deferral, got.Status(congtac.MustDate(2023, 6, 15)), june.ID, tt.want)
+			}
+		}
+		// An amendment of June states the carried task as June did: deferred, nothing to settle.
+		am, err := s.AmendProgram(ctx, f.drafter, june.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		am, _ = s.FindProgramByID(ctx, am.ID)
+		if c := findTaskByText(t, am.Tasks, "Khởi công"); c.Deferral == nil || *c.Deferral != moved {
+			t.Errorf("amendment's copy: deferral %+v, want %+v", c.Deferral, moved)
+		}
+		takeToIssued(t, s, f, am, congtac.MustDate(2023, 6, 2))
+		if got := inForce(t, s)[build.Text]; got.ProgramID != am.ID || got.Deferral == nil || *got.Deferral != moved {
+			t.Errorf("in force after the amendment: program %d, deferral %+v; want %d, %+v", got.ProgramID, got.Deferral, am.ID, moved)
+		}
+	})
+}

@@ -38,8 +38,8 @@ func taskArgs(t congtac.Task) []any {
 		t.Print.Mode, t.Print.Lead, t.Print.Due, t.Print.Source, t.KeepsOldDue}
 }
 
-// insertTask writes a validated task with its shares and supports, and the postponement of a task carried
-// over while postponed, and returns its ID.
+// insertTask writes a validated task with its shares and supports, and the deferral of a
+// task carried over while deferred (dated or not), and returns its ID.
 func (s *Store) insertTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (int64, error) {
 	now := s.now().Unix()
 	args := append([]any{t.ProgramID}, taskArgs(t)...)
@@ -53,7 +53,7 @@ func (s *Store) insertTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (int
 	if err != nil {
 		return 0, fmt.Errorf("store: insert task: %w", err)
 	}
-	if d := t.Deferral; d != nil { // a postponement carried over stays in force
+	if d := t.Deferral; d != nil { // a deferral carried over stays in force
 		if _, err := tx.ExecContext(ctx, `UPDATE tasks SET deferred_on = $1, deferred_to = $2, deferred_precision = $3,
 			deferred_text = $4, defer_reason = $5 WHERE id = $6`,
 			d.On.String(), nullDate(d.To.Date), d.To.Precision, d.To.Text, d.Reason, id); err != nil {
