@@ -37,11 +37,7 @@ func (s *Store) NextProgramNumber(ctx context.Context, id int64, on congtac.Date
 		if err != nil {
 			return err
 		}
-		org, err := findOrg(ctx, tx, p.OrgID)
-		if err != nil {
-			return err
-		}
-		st, err := settingsOf(ctx, tx, p.OrgID)
+		sym, st, err := programIssuer(ctx, tx, p.OrgID)
 		if err != nil {
 			return err
 		}
@@ -51,10 +47,21 @@ func (s *Store) NextProgramNumber(ctx context.Context, id int64, on congtac.Date
 		if err != nil && err != sql.ErrNoRows {
 			return fmt.Errorf("store: next program number: %w", err)
 		}
-		number, symbol = last+1, congtac.Symbol(congtac.DocProgram, symbolBody(org), "")
+		number, symbol = last+1, sym
 		return nil
 	})
 	return number, symbol, err
+}
+
+// programIssuer returns the symbol the programs of org take ("CTr-UBND") and the settings
+// of its committee.
+func programIssuer(ctx context.Context, tx *sql.Tx, orgID int64) (string, congtac.Settings, error) {
+	org, err := findOrg(ctx, tx, orgID)
+	if err != nil {
+		return "", congtac.Settings{}, err
+	}
+	st, err := settingsOf(ctx, tx, orgID)
+	return congtac.Symbol(congtac.DocProgram, symbolBody(org), ""), st, err
 }
 
 // issue numbers d from its org's register for the year of its issue date, under the
@@ -140,11 +147,7 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 		if err := s.checkReady(ctx, tx, p); err != nil {
 			return err
 		}
-		org, err := findOrg(ctx, tx, p.OrgID)
-		if err != nil {
-			return err
-		}
-		st, err := settingsOf(ctx, tx, p.OrgID)
+		sym, st, err := programIssuer(ctx, tx, p.OrgID)
 		if err != nil {
 			return err
 		}
@@ -152,7 +155,7 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 			p.Place = st.Place
 		}
 		d := congtac.Document{OrgID: p.OrgID, Type: congtac.DocProgram, IssuedOn: on, Place: p.Place,
-			Symbol: congtac.Symbol(congtac.DocProgram, symbolBody(org), ""), Summary: p.Title,
+			Symbol: sym, Summary: p.Title,
 			Signature: p.Signature, Recipients: p.Recipients, ProgramID: p.ID,
 			Copies: iss.Copies, Keeper: cleanText(iss.Keeper)}
 		if err := s.issue(ctx, tx, a, &d); err != nil {
