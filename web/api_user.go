@@ -78,6 +78,9 @@ func userSchemas() map[string]*oaSchema {
 	role := schEnum("Vai trò.", codesOf(congtac.Roles)...)
 	org := schInt("Đơn vị của tài khoản, trong phạm vi quản lý; tài khoản văn phòng thuộc Ủy ban nhân dân của văn phòng.")
 	person := schInt("Cán bộ gắn với tài khoản, trong phạm vi quản lý; 0: không gắn.")
+	ended := schObject("Số phiên đăng nhập đã kết thúc.", oaProps{
+		"sessions_ended": schInt("Số phiên đăng nhập còn hiệu lực đã kết thúc."),
+	})
 	password := &oaSchema{Type: "string", Format: "password",
 		Description: fmt.Sprintf("Mật khẩu từ %d đến %d ký tự; không bao giờ được trả lại.", minPasswordLen, maxPasswordLen)}
 	return map[string]*oaSchema{
@@ -103,13 +106,9 @@ func userSchemas() map[string]*oaSchema {
 			}),
 		"PasswordReset": schInput("Mật khẩu mới; mọi phiên đăng nhập của tài khoản kết thúc.", []string{"password"},
 			oaProps{"password": password}),
-		"SessionsEnded": schObject("Số phiên đăng nhập đã kết thúc.", oaProps{
-			"sessions_ended": schInt("Số phiên đăng nhập còn hiệu lực đã kết thúc."),
-		}),
-		"PasswordResetDone": schObject("Mật khẩu đã đặt lại: các phiên đăng nhập kết thúc, các khóa API bị thu hồi.", oaProps{
-			"sessions_ended": schInt("Số phiên đăng nhập còn hiệu lực đã kết thúc."),
-			"tokens_revoked": schInt("Số khóa API đã bị thu hồi."),
-		}),
+		"SessionsEnded": ended,
+		"PasswordResetDone": schExtend(ended, "Mật khẩu đã đặt lại: các phiên đăng nhập kết thúc, các khóa API bị thu hồi.",
+			oaProps{"tokens_revoked": schInt("Số khóa API đã bị thu hồi.")}),
 	}
 }
 
