@@ -86,13 +86,17 @@ func (b *browserSession) askToIssue() string {
 // act takes the steps, the last of which sends a form, and returns the message the next
 // page shows. The message of the page before is removed first, so that the wait is for
 // the next page's, and a confirmation the page may ask (data-confirm) is answered yes.
+// Every step that sends a form must load a new page.
 func (b *browserSession) act(what string, steps ...chromedp.Action[chromedp.Void]) string {
 	b.t.Helper()
-	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.querySelectorAll('.flash').forEach(e => e.remove()); window.confirm = () => true; true`)); err != nil {
+	if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.querySelectorAll('.flash').forEach(e => e.remove());
+		document.documentElement.dataset.stale = "1"; window.confirm = () => true; true`)); err != nil {
 		b.t.Fatalf("%s: %v", what, err)
 	}
-	b.do(what, append(steps, chromedp.WaitVisible(chromedp.CSS(`.flash`)))...)
-	return b.text(`.flash`)
+	// The page before is marked stale, so that a message it shows late is never taken for the
+	// next page's.
+	b.do(what, append(steps, chromedp.WaitVisible(chromedp.CSS(`html:not([data-stale]) .flash`)))...)
+	return b.text(`html:not([data-stale]) .flash`)
 }
 
 // TestBrowserDraftReviewIssue is issue 4's scenario in a real browser: the office's drafter
