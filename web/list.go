@@ -5,8 +5,6 @@ import (
 	"net/url"
 	"strconv"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"congtac"
 	"congtac/vn"
@@ -99,20 +97,8 @@ type statusCount struct {
 	Current bool
 }
 
-// dueText returns a deadline as lists show it: "tháng 11/2026", or the kept phrase of a
-// vague deadline.
-func dueText(d congtac.Due) string {
-	if d.IsVague() {
-		if d.Text == "" {
-			return "Chưa xác định"
-		}
-		return d.Text
-	}
-	return d.String()
-}
-
 // duePhrase returns the words the deadline was given in when they say more than
-// [dueText]: "chậm nhất trong tháng 5/2026"; "" otherwise.
+// [congtac.Due.Label]: "chậm nhất trong tháng 5/2026"; "" otherwise.
 func duePhrase(d congtac.Due) string {
 	if d.IsVague() || d.Text == "" || vn.Fold(d.Text) == vn.Fold(d.String()) {
 		return ""
@@ -158,12 +144,3 @@ func numberText(v float64) string { return congtac.FormatDecimal(v, 3) }
 
 // shortText returns s cut to about n characters at a word boundary, for titles.
 func shortText(s string, n int) string { return congtac.Excerpt(s, n) }
-
-// lowerFirst lower-cases the first letter, for a phrase put inside a sentence.
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[n:]
-}

@@ -70,8 +70,8 @@ func New(cfg Config, st *store.Store, logger *slog.Logger) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	cfg.SessionIdle = cmp.Or(cfg.SessionIdle, defaultSessionIdle)
-	cfg.SessionMax = cmp.Or(cfg.SessionMax, defaultSessionMax)
+	cfg.SessionIdle = cmp.Or(cfg.SessionIdle, DefaultSessionIdle)
+	cfg.SessionMax = cmp.Or(cfg.SessionMax, DefaultSessionMax)
 	cfg.MaxBodyBytes = cmp.Or(cfg.MaxBodyBytes, defaultMaxBody)
 	s := &Server{cfg: cfg, st: st, log: logger, loc: congtac.Location()}
 	var err error
