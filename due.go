@@ -2,6 +2,7 @@ package congtac
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -130,6 +131,35 @@ func (d Due) String() string {
 		return fmt.Sprintf("năm %d", y)
 	}
 	return fmt.Sprintf("%02d/%02d/%d", d.Date.Day, int(d.Date.Month), y)
+}
+
+// Label returns a deadline as lists and pages show it: the short form of [Due.String]
+// ("tháng 11/2026"), the kept phrase of a vague deadline, or "Chưa xác định" when a vague
+// deadline kept none.
+func (d Due) Label() string {
+	if d.IsVague() && d.Text == "" {
+		return "Chưa xác định"
+	}
+	return d.String()
+}
+
+// Written returns a deadline as the program wrote it ("chậm nhất trong tháng 5/2023"), or
+// the short form of [Due.String] when no phrase was kept.
+func (d Due) Written() string {
+	if strings.TrimSpace(d.Text) != "" {
+		return d.Text
+	}
+	return d.String()
+}
+
+// Annotated returns the short form of [Due.String] followed by the phrase it was written
+// in, when that differs: "tháng 5/2023 (chậm nhất trong tháng 5/2023)". Change logs use it
+// so that a change to either shows.
+func (d Due) Annotated() string {
+	if d.IsVague() || d.Text == "" || d.Text == d.String() {
+		return d.String()
+	}
+	return d.String() + " (" + d.Text + ")"
 }
 
 // Roman returns n (1–3999) in Roman numerals, as used for quarters and parts: "II", "IV".

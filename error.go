@@ -57,8 +57,9 @@ func ErrorCode(err error) string {
 	return EINTERNAL
 }
 
-// internalMessage is what users see instead of the text of an internal error.
-const internalMessage = "Đã có lỗi trong hệ thống. Vui lòng thử lại sau hoặc báo cho quản trị viên."
+// InternalMessage is what users read instead of the text of an internal error: never the
+// cause.
+const InternalMessage = "Đã có lỗi trong hệ thống. Vui lòng thử lại sau hoặc báo cho quản trị viên."
 
 // ErrorMessage returns the message of the first [Error] in err's chain, or a generic
 // Vietnamese message for an EINTERNAL [Error] or any other error, never its internals.
@@ -70,13 +71,13 @@ func ErrorMessage(err error) string {
 	case errors.As(err, &e) && e.Code != EINTERNAL:
 		return e.Message
 	}
-	return internalMessage
+	return InternalMessage
 }
 
 // safeMessage is e's message, or the generic one when e is internal.
 func (e *Error) safeMessage() string {
 	if e.Code == EINTERNAL {
-		return internalMessage
+		return InternalMessage
 	}
 	return e.Message
 }

@@ -21,15 +21,23 @@ const (
 
 // Label returns the Vietnamese verb shown on buttons and in the history.
 func (a ProgramAction) Label() string {
-	return map[ProgramAction]string{
-		ActionSubmit:    "Trình duyệt",
-		ActionRecall:    "Rút lại",
-		ActionReturn:    "Trả lại",
-		ActionApprove:   "Phê duyệt",
-		ActionIssue:     "Ban hành",
-		ActionAmend:     "Điều chỉnh, bổ sung",
-		ActionSupersede: "Thay thế",
-	}[a]
+	switch a {
+	case ActionSubmit:
+		return "Trình duyệt"
+	case ActionRecall:
+		return "Rút lại"
+	case ActionReturn:
+		return "Trả lại"
+	case ActionApprove:
+		return "Phê duyệt"
+	case ActionIssue:
+		return "Ban hành"
+	case ActionAmend:
+		return "Điều chỉnh, bổ sung"
+	case ActionSupersede:
+		return "Thay thế"
+	}
+	return ""
 }
 
 // Transition is one row of the lifecycle table: who may take an action from which statuses,

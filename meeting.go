@@ -19,12 +19,17 @@ const (
 
 // Label returns the Vietnamese name of the kind.
 func (k MeetingKind) Label() string {
-	return map[MeetingKind]string{
-		MeetingRegular:  "Phiên họp thường kỳ",
-		MeetingThematic: "Hội nghị chuyên đề",
-		MeetingBriefing: "Giao ban",
-		MeetingWorking:  "Làm việc",
-	}[k]
+	switch k {
+	case MeetingRegular:
+		return "Phiên họp thường kỳ"
+	case MeetingThematic:
+		return "Hội nghị chuyên đề"
+	case MeetingBriefing:
+		return "Giao ban"
+	case MeetingWorking:
+		return "Làm việc"
+	}
+	return ""
 }
 
 // MeetingStatus is where a meeting stands.
@@ -40,12 +45,17 @@ const (
 
 // Label returns the Vietnamese name of the status.
 func (s MeetingStatus) Label() string {
-	return map[MeetingStatus]string{
-		MeetingPlanned:   "Dự kiến",
-		MeetingPostponed: "Tạm hoãn",
-		MeetingCancelled: "Hủy",
-		MeetingHeld:      "Đã họp",
-	}[s]
+	switch s {
+	case MeetingPlanned:
+		return "Dự kiến"
+	case MeetingPostponed:
+		return "Tạm hoãn"
+	case MeetingCancelled:
+		return "Hủy"
+	case MeetingHeld:
+		return "Đã họp"
+	}
+	return ""
 }
 
 // DayPart is the part of the day an entry takes when no exact time is given.
@@ -61,7 +71,17 @@ const (
 
 // Label returns the Vietnamese word: "Sáng", "Chiều", "Tối", "Cả ngày".
 func (p DayPart) Label() string {
-	return map[DayPart]string{Morning: "Sáng", Afternoon: "Chiều", Evening: "Tối", AllDay: "Cả ngày"}[p]
+	switch p {
+	case Morning:
+		return "Sáng"
+	case Afternoon:
+		return "Chiều"
+	case Evening:
+		return "Tối"
+	case AllDay:
+		return "Cả ngày"
+	}
+	return ""
 }
 
 // valid reports whether p is empty (not given) or a known part of the day.

@@ -19,7 +19,7 @@ import (
 //   - the meetings part, when prev had one (a top-level item whose heading names
 //     "HỘI NGHỊ"), with meetingsText as its text.
 //
-// Items keep prev's IDs as keys (see [Store.CreateProgram]'s key contract); the result has
+// Items keep prev's IDs as keys (see [congtac/store.Store.CreateProgram]'s key contract); the result has
 // no ID and is a draft.
 func NextDraft(prev Program, period Period, asOf Date, meetingsText string) Program {
 	p := Program{OrgID: prev.OrgID, DraftedBy: prev.DraftedBy, Period: period, Status: ProgramDraft,

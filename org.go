@@ -23,15 +23,23 @@ var OrgKinds = []OrgKind{OrgCommittee, OrgOffice, OrgDepartment, OrgCommune, Org
 
 // Label returns the Vietnamese name of the kind.
 func (k OrgKind) Label() string {
-	return map[OrgKind]string{
-		OrgCommittee:  "Ủy ban nhân dân",
-		OrgOffice:     "Văn phòng",
-		OrgDepartment: "Cơ quan chuyên môn",
-		OrgCommune:    "Xã, phường",
-		OrgAgency:     "Cơ quan, đơn vị",
-		OrgMassOrg:    "Mặt trận, đoàn thể",
-		OrgGroup:      "Nhóm đơn vị",
-	}[k]
+	switch k {
+	case OrgCommittee:
+		return "Ủy ban nhân dân"
+	case OrgOffice:
+		return "Văn phòng"
+	case OrgDepartment:
+		return "Cơ quan chuyên môn"
+	case OrgCommune:
+		return "Xã, phường"
+	case OrgAgency:
+		return "Cơ quan, đơn vị"
+	case OrgMassOrg:
+		return "Mặt trận, đoàn thể"
+	case OrgGroup:
+		return "Nhóm đơn vị"
+	}
+	return ""
 }
 
 // Org is an organisation in the tree: a committee at any level, its office, departments,
@@ -152,12 +160,17 @@ var Sectors = []Sector{SectorEconomy, SectorCultureSociety, SectorInternalAffair
 
 // Label returns the Vietnamese name used as a heading: "Kinh tế", "Văn hóa - Xã hội".
 func (s Sector) Label() string {
-	return map[Sector]string{
-		SectorEconomy:         "Kinh tế",
-		SectorCultureSociety:  "Văn hóa - Xã hội",
-		SectorInternalAffairs: "Nội chính",
-		SectorGeneral:         "Chung",
-	}[s]
+	switch s {
+	case SectorEconomy:
+		return "Kinh tế"
+	case SectorCultureSociety:
+		return "Văn hóa - Xã hội"
+	case SectorInternalAffairs:
+		return "Nội chính"
+	case SectorGeneral:
+		return "Chung"
+	}
+	return ""
 }
 
 // Valid reports whether s is a known sector.

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/crypto/argon2"
-	"golang.org/x/text/unicode/norm"
 )
 
 // argon2Params are the cost parameters of an argon2id hash.
@@ -40,8 +39,8 @@ var errBadHash = errors.New("congtac: password hash is not argon2id in PHC form"
 // HashPassword returns an argon2id hash of pw in PHC string form,
 // "$argon2id$v=19$m=65536,t=3,p=2$<salt>$<key>" (salt and key in unpadded standard
 // base64), with a fresh random salt, so that two calls never return the same string. The
-// password is put in Unicode NFC first, so that a Vietnamese password typed on any system
-// matches. An empty password is refused; any other length policy is the caller's.
+// password is put in Unicode NFC by [NFC] first, so that a Vietnamese password typed on any
+// system matches (invalid UTF-8 becomes U+FFFD rather than reaching the normaliser). An empty password is refused; any other length policy is the caller's.
 func HashPassword(pw string) (string, error) {
 	return hashPassword(pw, argon2Params{memory: argonMemory, time: argonTime, threads: argonThreads, keyLen: argonKeyLen})
 }
@@ -54,7 +53,7 @@ func hashPassword(pw string, p argon2Params) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("congtac: hash password: %w", err)
 	}
-	key := argon2.IDKey([]byte(norm.NFC.String(pw)), salt, p.time, p.memory, p.threads, p.keyLen)
+	key := argon2.IDKey([]byte(NFC(pw)), salt, p.time, p.memory, p.threads, p.keyLen)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.memory, p.time,
 		p.threads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
@@ -70,7 +69,7 @@ func CheckPassword(hash, pw string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	got := argon2.IDKey([]byte(norm.NFC.String(pw)), salt, p.time, p.memory, p.threads, p.keyLen)
+	got := argon2.IDKey([]byte(NFC(pw)), salt, p.time, p.memory, p.threads, p.keyLen)
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
 

@@ -109,3 +109,24 @@ func TestCheckPasswordRefusesBadHashes(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckPasswordInvalidUTF8(t *testing.T) {
+	h, err := hashPassword("mật\xffkhẩu", cheap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		pw   string
+		want bool
+	}{
+		{"mật\xffkhẩu", true},
+		{"mật\xfe\xffkhẩu", true}, // a run of invalid bytes is one U+FFFD, as vn.NFC makes it
+		{"mật\uFFFDkhẩu", true},
+		{"mậtkhẩu", false},
+	} {
+		got, err := CheckPassword(h, tt.pw)
+		if err != nil || got != tt.want {
+			t.Errorf("CheckPassword(%q) = %v, %v; want %v, nil", tt.pw, got, err, tt.want)
+		}
+	}
+}

@@ -56,7 +56,19 @@ const (
 
 // Label returns the Vietnamese name of the scope, for the permission table.
 func (s Scope) Label() string {
-	return [...]string{"—", "Đơn vị mình", "Đơn vị mình và cấp dưới", "Cả cấp trên", "Toàn hệ thống"}[s]
+	switch s {
+	case ScopeNone:
+		return "—"
+	case ScopeOwn:
+		return "Đơn vị mình"
+	case ScopeSubtree:
+		return "Đơn vị mình và cấp dưới"
+	case ScopeChain:
+		return "Cả cấp trên"
+	case ScopeAll:
+		return "Toàn hệ thống"
+	}
+	return ""
 }
 
 // Permissions is the permission matrix as data: for each role, how far each capability

@@ -24,15 +24,23 @@ const (
 
 // Label returns the Vietnamese name of the status.
 func (s ProgramStatus) Label() string {
-	return map[ProgramStatus]string{
-		ProgramDraft:      "Dự thảo",
-		ProgramSubmitted:  "Đã trình",
-		ProgramReturned:   "Trả lại",
-		ProgramApproved:   "Đã duyệt",
-		ProgramIssued:     "Đã ban hành",
-		ProgramAmended:    "Đã điều chỉnh",
-		ProgramSuperseded: "Đã thay thế",
-	}[s]
+	switch s {
+	case ProgramDraft:
+		return "Dự thảo"
+	case ProgramSubmitted:
+		return "Đã trình"
+	case ProgramReturned:
+		return "Trả lại"
+	case ProgramApproved:
+		return "Đã duyệt"
+	case ProgramIssued:
+		return "Đã ban hành"
+	case ProgramAmended:
+		return "Đã điều chỉnh"
+	case ProgramSuperseded:
+		return "Đã thay thế"
+	}
+	return ""
 }
 
 // Published reports whether the program has been issued (and may since have been amended

@@ -17,8 +17,15 @@ const (
 
 // Label returns the Vietnamese name of the kind.
 func (k ProposalKind) Label() string {
-	return map[ProposalKind]string{ProposeItem: "Nội dung chương trình", ProposeTask: "Nhiệm vụ",
-		ProposeAgenda: "Nội dung trình hội nghị"}[k]
+	switch k {
+	case ProposeItem:
+		return "Nội dung chương trình"
+	case ProposeTask:
+		return "Nhiệm vụ"
+	case ProposeAgenda:
+		return "Nội dung trình hội nghị"
+	}
+	return ""
 }
 
 // ProposalStatus is where a proposal stands.
@@ -35,8 +42,17 @@ const (
 
 // Label returns the Vietnamese name of the status.
 func (s ProposalStatus) Label() string {
-	return map[ProposalStatus]string{ProposalOpen: "Đã đăng ký", ProposalAccepted: "Đã đưa vào dự thảo",
-		ProposalRejected: "Không đưa vào", ProposalWithdrawn: "Đơn vị rút lại"}[s]
+	switch s {
+	case ProposalOpen:
+		return "Đã đăng ký"
+	case ProposalAccepted:
+		return "Đã đưa vào dự thảo"
+	case ProposalRejected:
+		return "Không đưa vào"
+	case ProposalWithdrawn:
+		return "Đơn vị rút lại"
+	}
+	return ""
 }
 
 // Proposal is a unit's registration of content (đăng ký nội dung) for the program of a

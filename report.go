@@ -21,12 +21,17 @@ var ReportStatuses = []ReportStatus{ReportDraft, ReportSubmitted, ReportAccepted
 
 // Label returns the Vietnamese name of the status.
 func (s ReportStatus) Label() string {
-	return map[ReportStatus]string{
-		ReportDraft:     "Đang soạn",
-		ReportSubmitted: "Đã gửi",
-		ReportAccepted:  "Đã tiếp nhận",
-		ReportReturned:  "Trả lại",
-	}[s]
+	switch s {
+	case ReportDraft:
+		return "Đang soạn"
+	case ReportSubmitted:
+		return "Đã gửi"
+	case ReportAccepted:
+		return "Đã tiếp nhận"
+	case ReportReturned:
+		return "Trả lại"
+	}
+	return ""
 }
 
 // Report is an org's progress report on a task, or on one occurrence of a recurring task.

@@ -21,14 +21,21 @@ var Statuses = []Status{StatusDoneOnTime, StatusDoneLate, StatusInProgress, Stat
 
 // Label returns the Vietnamese name of the status.
 func (s Status) Label() string {
-	return map[Status]string{
-		StatusDoneOnTime: "Hoàn thành đúng hạn",
-		StatusDoneLate:   "Hoàn thành quá hạn",
-		StatusInProgress: "Đang thực hiện trong hạn",
-		StatusOverdue:    "Quá hạn chưa hoàn thành",
-		StatusDeferred:   "Giãn tiến độ, tạm hoãn",
-		StatusCancelled:  "Hủy bỏ",
-	}[s]
+	switch s {
+	case StatusDoneOnTime:
+		return "Hoàn thành đúng hạn"
+	case StatusDoneLate:
+		return "Hoàn thành quá hạn"
+	case StatusInProgress:
+		return "Đang thực hiện trong hạn"
+	case StatusOverdue:
+		return "Quá hạn chưa hoàn thành"
+	case StatusDeferred:
+		return "Giãn tiến độ, tạm hoãn"
+	case StatusCancelled:
+		return "Hủy bỏ"
+	}
+	return ""
 }
 
 // Done reports whether the status is one of the two completions.

@@ -29,11 +29,15 @@ func (m PrintMode) Or() PrintMode {
 
 // Label returns the Vietnamese name of the mode, as forms show it.
 func (m PrintMode) Label() string {
-	return map[PrintMode]string{
-		PrintInline: "Ghi trong đoạn văn (trong ngoặc đơn)",
-		PrintLine:   "Ghi thành dòng riêng (- …)",
-		PrintNone:   "Không in (chỉ theo dõi)",
-	}[m.Or()]
+	switch m.Or() {
+	case PrintInline:
+		return "Ghi trong đoạn văn (trong ngoặc đơn)"
+	case PrintLine:
+		return "Ghi thành dòng riêng (- …)"
+	case PrintNone:
+		return "Không in (chỉ theo dõi)"
+	}
+	return ""
 }
 
 // LeadWord is the verb the parenthetical puts after the lead org: "chủ trì" for a duty,

@@ -2,8 +2,11 @@ package congtac
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // CheckText returns nil when s may be kept as text a user gave, else an EINVALID error on
@@ -39,4 +42,22 @@ func textProblem(label, s string) string {
 		}
 	}
 	return ""
+}
+
+// NFC returns s in Unicode normalisation form C. Invalid UTF-8 is first replaced by
+// U+FFFD (each run of invalid bytes by one U+FFFD), so the result is always valid UTF-8.
+// A string that is already valid NFC is returned as is, without allocating. Package vn
+// offers it as vn.NFC beside the rest of the Vietnamese text handling.
+func NFC(s string) string {
+	return norm.NFC.String(ValidUTF8(s))
+}
+
+// ValidUTF8 returns s with each run of invalid bytes replaced by U+FFFD, and s itself
+// when it is valid. Normalising invalid UTF-8 made x/text below v0.39 loop forever;
+// replacing first keeps every later step simple.
+func ValidUTF8(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
 }

@@ -26,16 +26,25 @@ var Roles = []Role{RoleAdmin, RoleOfficeHead, RoleDrafter, RoleLeader, RoleUnitH
 
 // Label returns the Vietnamese name of the role.
 func (r Role) Label() string {
-	return map[Role]string{
-		RoleAdmin:      "Quản trị hệ thống",
-		RoleDrafter:    "Chuyên viên Văn phòng",
-		RoleOfficeHead: "Chánh Văn phòng",
-		RoleLeader:     "Lãnh đạo UBND",
-		RoleUnitHead:   "Thủ trưởng đơn vị",
-		RoleReporter:   "Cán bộ báo cáo",
-		RoleViewer:     "Người xem",
-		RolePublic:     "Công chúng",
-	}[r]
+	switch r {
+	case RoleAdmin:
+		return "Quản trị hệ thống"
+	case RoleDrafter:
+		return "Chuyên viên Văn phòng"
+	case RoleOfficeHead:
+		return "Chánh Văn phòng"
+	case RoleLeader:
+		return "Lãnh đạo UBND"
+	case RoleUnitHead:
+		return "Thủ trưởng đơn vị"
+	case RoleReporter:
+		return "Cán bộ báo cáo"
+	case RoleViewer:
+		return "Người xem"
+	case RolePublic:
+		return "Công chúng"
+	}
+	return ""
 }
 
 // Valid reports whether r can be given to a user.

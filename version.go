@@ -1,7 +1,6 @@
 package congtac
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -156,8 +155,8 @@ func (d *differ) tasks(a, b []Task) {
 		d.field("task", t.ID, where, "Cơ quan chủ trì", d.org.name(was.Lead), d.org.name(t.Lead))
 		d.field("task", t.ID, where, "Cơ quan phối hợp", supportText(was.Support, d.org), supportText(t.Support, d.org))
 		d.field("task", t.ID, where, "Lãnh đạo phụ trách", d.person.name(was.LeaderID), d.person.name(t.LeaderID))
-		d.field("task", t.ID, where, "Thời hạn", dueText(was.Due), dueText(t.Due))
-		d.field("task", t.ID, where, "Lặp lại", recurrenceText(was.Recurrence), recurrenceText(t.Recurrence))
+		d.field("task", t.ID, where, "Thời hạn", was.Due.Annotated(), t.Due.Annotated())
+		d.field("task", t.ID, where, "Lặp lại", ruleText(was.Recurrence), ruleText(t.Recurrence))
 		d.field("task", t.ID, where, "Chỉ tiêu", targetText(was.Target), targetText(t.Target))
 		d.field("task", t.ID, where, "Căn cứ", was.Source, t.Source)
 	}
@@ -200,14 +199,10 @@ func supportText(ss []Support, org Namer) string {
 	return strings.Join(names, ", ")
 }
 
-func dueText(d Due) string {
-	if d.IsVague() || d.Text == "" || d.Text == d.String() {
-		return d.String()
-	}
-	return fmt.Sprintf("%s (%s)", d.String(), d.Text)
-}
-
-func recurrenceText(r *Recurrence) string {
+// ruleText returns a repeat rule as stored (RFC 5545) with its first day, so that a change
+// log shows any change to either. The Vietnamese phrase of a rule, vn.FormatRecurrence,
+// is out of reach here: package vn imports this one.
+func ruleText(r *Recurrence) string {
 	if r == nil {
 		return ""
 	}

@@ -57,7 +57,7 @@ func (d ConclusionDoc) body() []block {
 		intro.WriteString(" Tham dự có: " + strings.TrimRight(att, ".;") + ".")
 	}
 	intro.WriteString(" Sau khi nghe báo cáo và ý kiến của các đại biểu dự họp, đồng chí chủ trì kết luận như sau:")
-	out := []block{bodyPara(plain(capitalize(intro.String())))}
+	out := []block{bodyPara(plain(vn.Capitalize(intro.String())))}
 	agenda := slices.Clone(m.Agenda)
 	slices.SortStableFunc(agenda, func(a, b congtac.AgendaItem) int {
 		return cmp.Or(cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID))

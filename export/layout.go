@@ -3,7 +3,6 @@ package export
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"congtac/vn"
 )
@@ -152,25 +151,6 @@ func paragraphs(s string) []string {
 		}
 	}
 	return out
-}
-
-// capitalize returns s with its first letter in capitals.
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-// lowerFirst returns s with its first letter in lower case, unless the word is an
-// abbreviation in capitals ("UBND").
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if next, _ := utf8.DecodeRuneInString(s[n:]); n == 0 || unicode.IsUpper(next) {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // upper returns s in capitals, as headings and the masthead print it.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"congtac"
+	"congtac/vn"
 )
 
 // ProgramDoc is a work program (chương trình công tác, CTr) to print: its items in their
@@ -146,7 +147,7 @@ func assignment(t congtac.Task, orgs map[int64]string) string {
 	if s := supportNames(t, orgs); s != "" {
 		parts = append(parts, "phối hợp: "+s)
 	}
-	if due := dueText(t.Due); due != "" {
+	if due := oneLine(t.Due.Written()); due != "" {
 		parts = append(parts, "thời hạn: "+due)
 	}
 	if t.Target != nil {
@@ -155,7 +156,7 @@ func assignment(t congtac.Task, orgs map[int64]string) string {
 	if len(parts) == 0 {
 		return "chưa giao cơ quan chủ trì"
 	}
-	return capitalize(strings.Join(parts, "; "))
+	return vn.Capitalize(strings.Join(parts, "; "))
 }
 
 // supportNames returns a task's support orgs in priority order, comma separated.
@@ -167,15 +168,6 @@ func supportNames(t congtac.Task, orgs map[int64]string) string {
 		}
 	}
 	return strings.Join(names, ", ")
-}
-
-// dueText returns a deadline as the program wrote it ("chậm nhất trong tháng 5/2023"), or
-// its short form when no phrase was kept.
-func dueText(d congtac.Due) string {
-	if t := oneLine(d.Text); t != "" {
-		return t
-	}
-	return oneLine(d.String())
 }
 
 // isMeetingsPart reports whether an item is the program's meetings part left for

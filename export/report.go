@@ -65,7 +65,7 @@ func (d ResultReportDoc) intro() string {
 		s += " số " + congtac.FormatNumber(p.Number, oneLine(p.Symbol)) + " ngày " + vn.PaddedDate(p.IssuedOn)
 	}
 	if t := oneLine(p.Title); t != "" {
-		s += " về " + lowerFirst(t)
+		s += " về " + vn.LowerFirst(t)
 	}
 	return s + ", tính đến ngày " + vn.PaddedDate(d.AsOf) + ", kết quả thực hiện như sau:"
 }

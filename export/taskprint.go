@@ -49,7 +49,7 @@ func dueParts(t congtac.Task) []string {
 			return parts
 		}
 	}
-	if due := dueText(t.Due); t.Print.Due && due != "" {
+	if due := oneLine(t.Due.Written()); t.Print.Due && due != "" {
 		parts = append(parts, "thời hạn: "+due)
 	}
 	return parts

@@ -36,7 +36,7 @@ func TasksXLSX(w io.Writer, t TaskTable) error {
 			target = task.Target.String()
 		}
 		rows[i] = []any{i + 1, items[task.ItemID], task.Text, task.Sector.Label(), t.Orgs[task.Lead],
-			supportNames(task, t.Orgs), t.People[task.LeaderID], task.Due.Date, dueText(task.Due),
+			supportNames(task, t.Orgs), t.People[task.LeaderID], task.Due.Date, oneLine(task.Due.Written()),
 			task.Status(t.AsOf).Label(), task.DoneOn, target, task.Source}
 	}
 	title := strings.TrimSpace(t.Title)

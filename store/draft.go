@@ -17,7 +17,8 @@ import (
 // program, with the standard parts ([congtac.FirstDraft]) and the place and signer of its
 // committee's settings; the briefing line follows that committee's briefing day and time.
 // A program of org for that period that is not superseded already exists: ECONFLICT.
-// Everything happens in one transaction, audited as the program's creation.
+// The period's meetings are read first; the previous program is then read and the draft
+// created and audited (as the program's creation) in one transaction.
 func (s *Store) DraftNext(ctx context.Context, a congtac.Actor, orgID int64, period congtac.Period, asOf congtac.Date) (congtac.Program, error) {
 	if err := period.Validate(); err != nil {
 		return congtac.Program{}, err

@@ -3,6 +3,7 @@ package vn
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"congtac"
@@ -110,4 +111,41 @@ func FormatClock(t congtac.ClockTime) string {
 		return ""
 	}
 	return fmt.Sprintf("%d giờ %02d", int(t)/60, int(t)%60)
+}
+
+// FormatRecurrence describes a repeat rule as schedules do: "Hằng tuần vào thứ Năm",
+// "Hằng tháng", "Cứ 2 tuần một lần"; of its days it names only the plain weekdays, and a
+// daily rule gives "".
+func FormatRecurrence(rec congtac.Recurrence) string {
+	s := frequencyText(rec.Freq, rec.Interval)
+	var days []string
+	for _, d := range rec.ByDay {
+		if d.N == 0 {
+			days = append(days, WeekdayInSentence(d.Day))
+		}
+	}
+	if len(days) > 0 {
+		s += " vào " + strings.Join(days, ", ")
+	}
+	return s
+}
+
+// frequencyText returns "Hằng tuần" for every week, "Cứ 2 tuần một lần" for every other.
+func frequencyText(f congtac.Frequency, interval int) string {
+	var unit string
+	switch f {
+	case congtac.Weekly:
+		unit = "tuần"
+	case congtac.Monthly:
+		unit = "tháng"
+	case congtac.Yearly:
+		unit = "năm"
+	}
+	if interval > 1 {
+		return fmt.Sprintf("Cứ %d %s một lần", interval, unit)
+	}
+	if unit == "" {
+		return ""
+	}
+	return "Hằng " + unit
 }

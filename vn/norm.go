@@ -2,26 +2,17 @@ package vn
 
 import (
 	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"congtac"
 )
 
-// NFC returns s in Unicode normalisation form C. Invalid UTF-8 is first replaced by
-// U+FFFD (each run of invalid bytes by one U+FFFD), so the result is always valid UTF-8.
-// A string that is already valid NFC is returned as is, without allocating.
-func NFC(s string) string {
-	return norm.NFC.String(validUTF8(s))
-}
+// NFC returns s in Unicode normalisation form C, as [congtac.NFC] does: invalid UTF-8 is
+// first replaced by U+FFFD, and valid NFC is returned as is. It lives in the root package
+// so that password hashing, which cannot import vn, normalises the same way.
+func NFC(s string) string { return congtac.NFC(s) }
 
-// validUTF8 replaces each run of invalid bytes with U+FFFD. Normalising invalid UTF-8
-// made x/text below v0.39 loop forever; replacing first keeps every later step simple.
-func validUTF8(s string) string {
-	if utf8.ValidString(s) {
-		return s
-	}
-	return strings.ToValidUTF8(s, "\uFFFD")
-}
+// validUTF8 is [congtac.ValidUTF8].
+func validUTF8(s string) string { return congtac.ValidUTF8(s) }
 
 // Repair undoes the damage typical of text extracted from published PDF files and Word
 // documents, and returns valid NFC:

@@ -56,7 +56,7 @@ func parseDeadline(text string, ref congtac.Date) apiDeadline {
 	}
 	out := apiDeadline{Due: newAPIDue(d.Due), Vague: d.Due.IsVague() && d.Recurrence == nil && d.Due.Text != ""}
 	if rec := d.Recurrence; rec != nil {
-		out.Recurrence, out.RecurrenceLabel = ptr(rec.String()), ptr(recurrenceText(*rec))
+		out.Recurrence, out.RecurrenceLabel = ptr(rec.String()), ptr(vn.FormatRecurrence(*rec))
 	}
 	return out
 }

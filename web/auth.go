@@ -159,8 +159,9 @@ func (s *Server) deny(w http.ResponseWriter, r *http.Request, api bool) {
 // flash keeps a message for the next page the user sees.
 func (s *Server) flash(r *http.Request, msg string) { s.sessions.Put(r.Context(), sessionFlash, msg) }
 
-// sessionTimes are the defaults of Config.SessionIdle and Config.SessionMax.
+// DefaultSessionIdle and DefaultSessionMax are the defaults of [Config.SessionIdle] and
+// [Config.SessionMax], and of the flags that set them.
 const (
-	defaultSessionIdle = 2 * time.Hour
-	defaultSessionMax  = 12 * time.Hour
+	DefaultSessionIdle = 2 * time.Hour
+	DefaultSessionMax  = 12 * time.Hour
 )

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"congtac"
+	"congtac/vn"
 )
 
 // Drafting programs. Who may do what is decided in two places, as for reports: a program
@@ -123,7 +124,7 @@ func (s *Server) handleProgramCreate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if len(existing) > 0 {
-			f.Existing, f.ExistingTitle = fmt.Sprintf("/programs/%d", existing[0].ID), capitalize(existing[0].Title)
+			f.Existing, f.ExistingTitle = fmt.Sprintf("/programs/%d", existing[0].ID), vn.Capitalize(existing[0].Title)
 		}
 		s.renderProgramNew(w, r, http.StatusConflict, f, choices)
 	default:

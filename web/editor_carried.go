@@ -28,7 +28,7 @@ func newCarriedPanel(p congtac.Program) *carriedPanel {
 	var rows []carriedRow
 	for _, t := range p.Tasks {
 		if t.AwaitsDueChoice(p) {
-			rows = append(rows, carriedRow{Anchor: fmt.Sprintf("task-%d", t.ID), Text: shortText(t.Text, 90), Due: dueText(t.Due)})
+			rows = append(rows, carriedRow{Anchor: fmt.Sprintf("task-%d", t.ID), Text: shortText(t.Text, 90), Due: t.Due.Label()})
 		}
 	}
 	if rows == nil {
@@ -60,7 +60,7 @@ func (s *Server) handleCarriedDeadlines(w http.ResponseWriter, r *http.Request) 
 	}
 	msg := fmt.Sprintf("Đã giữ thời hạn cũ của %d nhiệm vụ chuyển tiếp.", n)
 	if !keep {
-		msg = fmt.Sprintf("Đã đặt thời hạn %s cho %d nhiệm vụ chuyển tiếp.", dueText(due), n)
+		msg = fmt.Sprintf("Đã đặt thời hạn %s cho %d nhiệm vụ chuyển tiếp.", due.Label(), n)
 	}
 	s.flash(r, msg)
 	http.Redirect(w, r, fmt.Sprintf("/programs/%d/edit#items", p.ID), http.StatusSeeOther)

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"congtac"
+	"congtac/vn"
 )
 
 // editorPage is the data of program_edit.html: a draft or returned program with a form for
@@ -115,7 +116,7 @@ func (s *Server) editorPage(r *http.Request, p congtac.Program, st editorState) 
 	if err != nil {
 		return editorPage{}, err
 	}
-	page := editorPage{layout: s.layout(r, "Soạn thảo: "+capitalize(p.Title)), ID: p.ID,
+	page := editorPage{layout: s.layout(r, "Soạn thảo: "+vn.Capitalize(p.Title)), ID: p.ID,
 		Href: fmt.Sprintf("/programs/%d", p.ID), Status: statusView{string(p.Status), p.Status.Label()},
 		Period: periodText(p), Version: p.Version, Problems: st.problems, Jump: st.at,
 		VersionsHref: fmt.Sprintf("/programs/%d/versions", p.ID),
@@ -132,7 +133,7 @@ func (s *Server) editorPage(r *http.Request, p congtac.Program, st editorState) 
 	if prev, ok, err := s.pendingPrevious(ctx, a, p); err != nil {
 		return editorPage{}, err
 	} else if ok {
-		page.Pending = &pendingView{Href: fmt.Sprintf("/programs/%d", prev.ID), Title: capitalize(prev.Title), Message: pendingMessage(prev)}
+		page.Pending = &pendingView{Href: fmt.Sprintf("/programs/%d", prev.ID), Title: vn.Capitalize(prev.Title), Message: pendingMessage(prev)}
 	}
 	page.Program = st.program
 	if st.at != "program" || page.Program == nil {

@@ -287,7 +287,7 @@ func understood(t congtac.Task) string {
 		parts = append(parts, "chưa có ngày cụ thể: hãy ghi ngày hoặc tháng")
 	}
 	if t.Recurrence != nil {
-		parts = append(parts, lowerFirst(recurrenceText(*t.Recurrence))+" đến "+vn.ShortDate(t.Recurrence.Until))
+		parts = append(parts, vn.LowerFirst(vn.FormatRecurrence(*t.Recurrence))+" đến "+vn.ShortDate(t.Recurrence.Until))
 	}
 	if len(parts) == 0 {
 		return ""

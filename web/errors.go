@@ -9,9 +9,6 @@ import (
 	"congtac"
 )
 
-// internalMessage is what users read when something failed inside: never the cause.
-const internalMessage = "Đã có lỗi trong hệ thống. Vui lòng thử lại sau hoặc báo cho quản trị viên."
-
 // statusOf maps an error to its HTTP status through its [congtac.ErrorCode]. It is the only
 // place that does: every handler reports errors through [Server.fail].
 func statusOf(err error) int {

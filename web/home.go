@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"congtac"
 	"congtac/vn"
@@ -49,16 +47,7 @@ func periodText(p congtac.Program) string {
 	for _, a := range p.Also {
 		parts = append(parts, a.String())
 	}
-	return capitalize(strings.Join(parts, " và "))
-}
-
-// capitalize upper-cases the first letter, for a phrase standing alone in a cell.
-func capitalize(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
+	return vn.Capitalize(strings.Join(parts, " và "))
 }
 
 // handleHomeShow lists the newest programs, with an empty-state message when there are none.

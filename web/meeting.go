@@ -120,7 +120,7 @@ func (s *Server) handleMeetingList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	page.Month, page.MonthTitle, page.MonthKey = month.String(), capitalize(month.String()), month.Key()
+	page.Month, page.MonthTitle, page.MonthKey = month.String(), vn.Capitalize(month.String()), month.Key()
 	page.Prev, page.Next = "/meetings?month="+month.Prev().Key(), "/meetings?month="+month.Next().Key()
 	s.render(w, r, http.StatusOK, "meetings", page)
 }
@@ -195,7 +195,7 @@ func (s *Server) newMeetingPage(r *http.Request, m congtac.Meeting, orgs orgInde
 		Status: statusView{string(m.Status), m.Status.Label()}, FilesHref: fmt.Sprintf("/meetings/%d/files/", m.ID)}
 	if m.Recurrence != nil {
 		page.When = fmt.Sprintf("%s, %s, từ ngày %s", clockText(m.Start, m.Part),
-			lowerFirst(recurrenceText(*m.Recurrence)), vn.ShortDate(m.Date))
+			vn.LowerFirst(vn.FormatRecurrence(*m.Recurrence)), vn.ShortDate(m.Date))
 		today := s.today()
 		for _, d := range m.Recurrence.Between(today, today.AddDays(35)) {
 			page.Upcoming = append(page.Upcoming, dayText(d))
@@ -211,25 +211,4 @@ func (s *Server) newMeetingPage(r *http.Request, m congtac.Meeting, orgs orgInde
 		page.Agenda = append(page.Agenda, row)
 	}
 	return page
-}
-
-// recurrenceText describes a weekly or monthly rule as schedules do: "Hằng tuần vào thứ
-// Năm", "Hằng tháng"; other rules give their frequency alone.
-func recurrenceText(rec congtac.Recurrence) string {
-	s := map[congtac.Frequency]string{congtac.Weekly: "Hằng tuần", congtac.Monthly: "Hằng tháng",
-		congtac.Yearly: "Hằng năm"}[rec.Freq]
-	if rec.Interval > 1 {
-		s = fmt.Sprintf("Cứ %d %s một lần", rec.Interval, map[congtac.Frequency]string{congtac.Weekly: "tuần",
-			congtac.Monthly: "tháng", congtac.Yearly: "năm"}[rec.Freq])
-	}
-	var days []string
-	for _, d := range rec.ByDay {
-		if d.N == 0 {
-			days = append(days, vn.WeekdayInSentence(d.Day))
-		}
-	}
-	if len(days) > 0 {
-		s += " vào " + strings.Join(days, ", ")
-	}
-	return s
 }

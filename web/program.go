@@ -7,6 +7,7 @@ import (
 	"net/url"
 
 	"congtac"
+	"congtac/vn"
 )
 
 // programsPerPage is how many programs a page of the program list shows.
@@ -158,7 +159,7 @@ func (s *Server) programPage(r *http.Request, p congtac.Program, orgs orgIndex, 
 	if err != nil {
 		return programPage{}, err
 	}
-	return programPage{layout: s.layout(r, capitalize(p.Title)), Public: rd.public, Doc: doc,
+	return programPage{layout: s.layout(r, vn.Capitalize(p.Title)), Public: rd.public, Doc: doc,
 		Status: statusView{string(p.Status), p.Status.Label()}, Period: periodText(p)}, nil
 }
 
@@ -182,5 +183,5 @@ func (s *Server) programLink(ctx context.Context, a congtac.Actor, id int64) (ti
 	if err != nil || len(ps) == 0 {
 		return "", "", err
 	}
-	return capitalize(ps[0].Title), fmt.Sprintf("/programs/%d", id), nil
+	return vn.Capitalize(ps[0].Title), fmt.Sprintf("/programs/%d", id), nil
 }

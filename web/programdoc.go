@@ -280,7 +280,7 @@ func sameText(task, item string) bool {
 // newDocTask returns the text of task t in the document, without its status or link (see
 // [annotate]).
 func newDocTask(t congtac.Task, orgs orgIndex, names map[int64]string) docTask {
-	d := docTask{Text: t.Text, Lead: orgs.Name(t.Lead), Due: dueText(t.Due), DuePhrase: duePhrase(t.Due),
+	d := docTask{Text: t.Text, Lead: orgs.Name(t.Lead), Due: t.Due.Label(), DuePhrase: duePhrase(t.Due),
 		Leader: names[t.LeaderID], Source: t.Source, Carried: t.CarriedFrom != 0, id: t.ID}
 	for _, sp := range t.Support {
 		d.Support = append(d.Support, orgs.Name(sp.OrgID))

@@ -201,7 +201,7 @@ func (s *Server) findProposalTargets(ctx context.Context, a congtac.Actor, commi
 
 // newProposalRow returns the row of proposal p.
 func (s *Server) newProposalRow(ctx context.Context, a congtac.Actor, p congtac.Proposal, orgs orgIndex) (proposalRow, error) {
-	row := proposalRow{ID: p.ID, Period: capitalize(p.Period.String()), Unit: orgs.Name(p.OrgID), Kind: p.Kind.Label(),
+	row := proposalRow{ID: p.ID, Period: vn.Capitalize(p.Period.String()), Unit: orgs.Name(p.OrgID), Kind: p.Kind.Label(),
 		Text: p.Text, Sector: p.Sector.Label(), Lead: orgs.Name(p.Lead), Support: orgs.Names(p.Support),
 		DueText: p.DueText, Source: p.Source, Created: instantText(p.CreatedAt, s.loc),
 		Status: statusView{string(p.Status), p.Status.Label()}, Reason: p.Reason, Version: p.Version}

@@ -187,7 +187,7 @@ func newDecisionForm(p congtac.Proposal, t proposalTargets, chosen string) *deci
 	}
 	for _, d := range t.drafts {
 		top := targetValue(congtac.ProposalTarget{ProgramID: d.ID})
-		g := optionGroup{Label: capitalize(d.Title), Options: []option{{Value: top, Label: "Cuối chương trình (cấp cao nhất)",
+		g := optionGroup{Label: vn.Capitalize(d.Title), Options: []option{{Value: top, Label: "Cuối chương trình (cấp cao nhất)",
 			Selected: top == chosen}}}
 		for _, it := range itemOrder(d.Items) {
 			v := targetValue(congtac.ProposalTarget{ProgramID: d.ID, ParentItemID: it.ID})
@@ -232,7 +232,7 @@ func proposalPeriods(today congtac.Date, chosen congtac.Period, st congtac.Setti
 	out := make([]option, len(ps))
 	for i, p := range ps {
 		deadline := congtac.ProposalDeadline(st, p)
-		label := capitalize(p.String()) + " — hạn đăng ký " + vn.PaddedDate(deadline)
+		label := vn.Capitalize(p.String()) + " — hạn đăng ký " + vn.PaddedDate(deadline)
 		if today.After(deadline) {
 			label += " (đã hết hạn)"
 		}

@@ -109,7 +109,7 @@ func (s *Server) renderBroken(w http.ResponseWriter, r *http.Request, err error)
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusInternalServerError)
-	fmt.Fprintln(w, internalMessage)
+	fmt.Fprintln(w, congtac.InternalMessage)
 }
 
 // layout returns the frame of a page titled title for the request's user: the areas its

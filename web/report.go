@@ -37,7 +37,7 @@ type reportRow struct {
 func newReportRow(rep congtac.Report, t *congtac.Task, orgs orgIndex, loc *time.Location) reportRow {
 	var task, due string
 	if t != nil {
-		task, due = t.Text, dueText(t.Due)
+		task, due = t.Text, t.Due.Label()
 	}
 	return reportRow{Href: fmt.Sprintf("/reports/%d", rep.ID), Task: task, TaskDue: due, Org: orgs.Name(rep.OrgID),
 		Occurrence: vn.ShortDate(rep.Occurrence), Percent: rep.Percent,

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"slices"
+	"strconv"
 
 	"congtac"
 )
@@ -243,4 +244,10 @@ func (s *Server) routes() http.Handler {
 		}
 		s.handleNotFound(w, r)
 	})
+}
+
+// pathID returns the positive integer path value name, or false.
+func pathID(r *http.Request, name string) (int64, bool) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	return id, err == nil && id > 0
 }

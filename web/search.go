@@ -75,7 +75,7 @@ func (s *Server) searchTasks(ctx context.Context, a congtac.Actor, q string, org
 	g := searchGroup{Title: "Nhiệm vụ", Count: total, More: "/tasks?q=" + url.QueryEscape(q)}
 	for _, t := range tasks {
 		g.Items = append(g.Items, searchItem{Href: fmt.Sprintf("/tasks/%d", t.ID), Title: t.Text,
-			Detail: "Chủ trì: " + orgs.Name(t.Lead) + "; thời hạn: " + dueText(t.Due)})
+			Detail: "Chủ trì: " + orgs.Name(t.Lead) + "; thời hạn: " + t.Due.Label()})
 	}
 	return g, err
 }

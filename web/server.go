@@ -3,8 +3,9 @@
 // check. It uses the standard library's net/http only; [Server.routes] is the table of
 // contents of every URL.
 //
-// Until sign-in arrives (issue 3) every page is public: bind the server to a loopback
-// address or put it behind an access-controlled proxy.
+// Each route of the table names the capability it needs; [Server.guard] lets the public
+// use what needs only congtac.ViewPublic, sends other visitors to sign in (or answers 401
+// to the API) and refuses with 403 a signed-in user whose role lacks the capability.
 package web
 
 import (
@@ -70,8 +71,8 @@ func New(cfg Config, st *store.Store, logger *slog.Logger) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	cfg.SessionIdle = cmp.Or(cfg.SessionIdle, defaultSessionIdle)
-	cfg.SessionMax = cmp.Or(cfg.SessionMax, defaultSessionMax)
+	cfg.SessionIdle = cmp.Or(cfg.SessionIdle, DefaultSessionIdle)
+	cfg.SessionMax = cmp.Or(cfg.SessionMax, DefaultSessionMax)
 	cfg.MaxBodyBytes = cmp.Or(cfg.MaxBodyBytes, defaultMaxBody)
 	s := &Server{cfg: cfg, st: st, log: logger, loc: congtac.Location()}
 	var err error

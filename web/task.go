@@ -79,7 +79,7 @@ func (s *Server) handleTaskList(w http.ResponseWriter, r *http.Request) {
 	})
 	for _, t := range res.Tasks {
 		page.Rows = append(page.Rows, taskRow{Href: fmt.Sprintf("/tasks/%d", t.ID), Text: t.Text,
-			Lead: orgs.Name(t.Lead), Due: dueText(t.Due), Status: taskStatusView(t.Status(today)),
+			Lead: orgs.Name(t.Lead), Due: t.Due.Label(), Status: taskStatusView(t.Status(today)),
 			Carried: t.CarriedFrom != 0, Repeats: t.Recurrence != nil})
 	}
 	s.render(w, r, http.StatusOK, "tasks", page)
@@ -271,19 +271,19 @@ func (s *Server) newTaskView(ctx context.Context, a congtac.Actor, t congtac.Tas
 		return taskView{}, err
 	}
 	v := taskView{FullText: shortText(t.Text, taskTitleLength) != t.Text, Text: t.Text, Sector: t.Sector.Label(), Lead: orgs.Name(t.Lead), Leader: names[t.LeaderID],
-		Due: dueText(t.Due), DuePhrase: duePhrase(t.Due), Source: t.Source, DoneOn: vn.ShortDate(t.DoneOn),
+		Due: t.Due.Label(), DuePhrase: duePhrase(t.Due), Source: t.Source, DoneOn: vn.ShortDate(t.DoneOn),
 		Shares: sharesSummary(t, today), Status: taskStatusView(t.Status(today))}
 	if t.Target != nil {
 		v.Target = t.Target.String()
 	}
 	if t.Recurrence != nil {
-		v.Recurrence = recurrenceText(*t.Recurrence)
+		v.Recurrence = vn.FormatRecurrence(*t.Recurrence)
 	}
 	if t.CarriedFrom != 0 {
 		v.CarriedHref = fmt.Sprintf("/tasks/%d", t.CarriedFrom)
 	}
 	if d := t.Deferral; d != nil {
-		v.Deferral = fmt.Sprintf("Ngày %s: thời hạn mới %s. Lý do: %s", vn.ShortDate(d.On), dueText(d.To), d.Reason)
+		v.Deferral = fmt.Sprintf("Ngày %s: thời hạn mới %s. Lý do: %s", vn.ShortDate(d.On), d.To.Label(), d.Reason)
 	}
 	if c := t.Cancellation; c != nil {
 		v.Cancellation = fmt.Sprintf("Ngày %s. Lý do: %s", vn.ShortDate(c.On), c.Reason)

@@ -27,7 +27,7 @@ func (s *Server) taskHistory(ctx context.Context, a congtac.Actor, lineage []con
 		if err != nil {
 			return nil, err
 		}
-		row := appearanceRow{Program: capitalize(ap.Program.Title), Due: dueText(ap.Task.Due),
+		row := appearanceRow{Program: vn.Capitalize(ap.Program.Title), Due: ap.Task.Due.Label(),
 			Outcome: appearanceOutcome(lineage, i), Here: ap.Task.ID == id, TaskHref: fmt.Sprintf("/tasks/%d", ap.Task.ID)}
 		if see {
 			row.Href = fmt.Sprintf("/programs/%d", ap.Program.ID)
@@ -55,7 +55,7 @@ func appearanceOutcome(lineage []congtac.Appearance, i int) string {
 	case t.Cancellation != nil:
 		return "Hủy bỏ ngày " + vn.ShortDate(t.Cancellation.On)
 	case t.Deferral != nil:
-		return "Giãn tiến độ đến " + dueText(t.Deferral.To)
+		return "Giãn tiến độ đến " + t.Deferral.To.Label()
 	}
 	return "Đang theo dõi"
 }

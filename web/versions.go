@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"congtac"
+	"congtac/vn"
 )
 
 // versionsPage is the data of program_versions.html: the versions of a program kept at each
@@ -51,7 +52,7 @@ func (s *Server) handleProgramVersions(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("web: program versions: %w", err))
 		return
 	}
-	page := versionsPage{layout: s.layout(r, "Các phiên bản: "+capitalize(p.Title)), Href: fmt.Sprintf("/programs/%d", p.ID),
+	page := versionsPage{layout: s.layout(r, "Các phiên bản: "+vn.Capitalize(p.Title)), Href: fmt.Sprintf("/programs/%d", p.ID),
 		Errors: map[string]string{}}
 	if page.Versions, err = s.versionRows(r, p.ID, vs); err != nil {
 		s.fail(w, r, err)

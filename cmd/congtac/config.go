@@ -55,8 +55,8 @@ func settingNames() []string {
 // file and a loopback address, so that nothing is exposed by default.
 func defaultConfig() *Config {
 	return &Config{DB: "./congtac.db", Addr: "127.0.0.1:8080", LogLevel: slog.LevelInfo,
-		LogFormat: "text", ShutdownTimeout: 15 * time.Second, SessionIdle: 2 * time.Hour,
-		SessionMax: 12 * time.Hour, origins: map[string]string{}}
+		LogFormat: "text", ShutdownTimeout: 15 * time.Second, SessionIdle: web.DefaultSessionIdle,
+		SessionMax: web.DefaultSessionMax, origins: map[string]string{}}
 }
 
 // envName returns the environment variable of a configuration flag: -log-level is
