@@ -59,10 +59,11 @@ func (s Scope) Label() string {
 	return [...]string{"—", "Đơn vị mình", "Đơn vị mình và cấp dưới", "Cả cấp trên", "Toàn hệ thống"}[s]
 }
 
-// Permissions is the permission matrix as data: for each role, how far each capability
-// reaches. A capability a role lacks is ScopeNone. Tests and the permission table in the
-// administration pages read it; every authorisation decision comes from it.
-var Permissions = map[Role]map[Capability]Scope{
+// permissions is the permission matrix as data: for each role, how far each capability
+// reaches. A capability a role lacks is ScopeNone. It is unexported so that nothing outside
+// the package can change it at run time: others read it through [ScopeOf] and
+// [PermissionsOf]; every authorisation decision comes from it.
+var permissions = map[Role]map[Capability]Scope{
 	RoleAdmin: {
 		ViewPrograms: ScopeAll, ViewDrafts: ScopeAll, ViewTasks: ScopeAll, ViewReports: ScopeAll,
 		ViewMeetings: ScopeAll, ViewCalendar: ScopeAll, ViewCatalog: ScopeAll, Search: ScopeAll,
@@ -110,8 +111,21 @@ var Permissions = map[Role]map[Capability]Scope{
 	RolePublic: {ViewPublic: ScopeAll},
 }
 
-// ScopeOf returns how far capability c reaches for role r.
-func ScopeOf(r Role, c Capability) Scope { return Permissions[r][c] }
+// ScopeOf returns how far capability c reaches for role r: ScopeNone for a capability or a
+// role the matrix does not name.
+func ScopeOf(r Role, c Capability) Scope { return permissions[r][c] }
+
+// PermissionsOf returns a copy of role r's row of the matrix: the capabilities r holds and
+// how far each reaches (those it lacks are left out). Changing the copy changes nothing.
+func PermissionsOf(r Role) map[Capability]Scope {
+	row := map[Capability]Scope{}
+	for c, s := range permissions[r] {
+		if s != ScopeNone {
+			row[c] = s
+		}
+	}
+	return row
+}
 
 // Can reports whether the actor's role has capability c at all, whatever the org.
 func (a Actor) Can(c Capability) bool { return ScopeOf(a.Role, c) != ScopeNone }
