@@ -150,6 +150,23 @@ func (a Actor) CanOn(c Capability, orgPath []int64) bool {
 	return false
 }
 
+// CanWriteReport decides whether a may write org's progress report on task t, orgPath being
+// org's path up to the root: org must report on the task ([Task.Reporters]) and a's
+// WriteReports must reach it, as the matrix says (a unit head reaches the units below its
+// own, a reporter its own org only). It returns nil or an EFORBIDDEN error that says why.
+func CanWriteReport(a Actor, t Task, orgPath []int64) error {
+	if ScopeOf(a.Role, WriteReports) == ScopeNone {
+		return Errorf(EFORBIDDEN, "Vai trò %s không được viết báo cáo tiến độ.", a.Role.Label())
+	}
+	if len(orgPath) == 0 || !slices.Contains(t.Reporters(), orgPath[0]) {
+		return Errorf(EFORBIDDEN, "Đơn vị không chủ trì hay phối hợp thực hiện nhiệm vụ này.")
+	}
+	if !a.CanOn(WriteReports, orgPath) {
+		return Errorf(EFORBIDDEN, "Bạn không được báo cáo cho đơn vị này.")
+	}
+	return nil
+}
+
 // Forbidden returns the EFORBIDDEN error shown when an actor lacks a capability.
 func Forbidden() *Error {
 	return Errorf(EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này hoặc xem nội dung này.")
