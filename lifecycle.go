@@ -40,6 +40,19 @@ func (a ProgramAction) Label() string {
 	return ""
 }
 
+// Capability returns the capability a lifecycle step needs on the program's issuing org:
+// DraftPrograms to submit or recall, ReviewPrograms to return or approve, IssueDocuments to
+// issue, amend or supersede.
+func (a ProgramAction) Capability() Capability {
+	switch a {
+	case ActionReturn, ActionApprove:
+		return ReviewPrograms
+	case ActionIssue, ActionAmend, ActionSupersede:
+		return IssueDocuments
+	}
+	return DraftPrograms
+}
+
 // Transition is one row of the lifecycle table: who may take an action from which statuses,
 // and where it leads.
 type Transition struct {

@@ -71,10 +71,11 @@ func (s Scope) Label() string {
 	return ""
 }
 
-// Permissions is the permission matrix as data: for each role, how far each capability
-// reaches. A capability a role lacks is ScopeNone. Tests and the permission table in the
-// administration pages read it; every authorisation decision comes from it.
-var Permissions = map[Role]map[Capability]Scope{
+// permissions is the permission matrix as data: for each role, how far each capability
+// reaches. A capability a role lacks is ScopeNone. It is unexported so that nothing outside
+// the package can change it at run time: others read it through [ScopeOf] and
+// [PermissionsOf]; every authorisation decision comes from it.
+var permissions = map[Role]map[Capability]Scope{
 	RoleAdmin: {
 		ViewPrograms: ScopeAll, ViewDrafts: ScopeAll, ViewTasks: ScopeAll, ViewReports: ScopeAll,
 		ViewMeetings: ScopeAll, ViewCalendar: ScopeAll, ViewCatalog: ScopeAll, Search: ScopeAll,
@@ -122,8 +123,21 @@ var Permissions = map[Role]map[Capability]Scope{
 	RolePublic: {ViewPublic: ScopeAll},
 }
 
-// ScopeOf returns how far capability c reaches for role r.
-func ScopeOf(r Role, c Capability) Scope { return Permissions[r][c] }
+// ScopeOf returns how far capability c reaches for role r: ScopeNone for a capability or a
+// role the matrix does not name.
+func ScopeOf(r Role, c Capability) Scope { return permissions[r][c] }
+
+// PermissionsOf returns a copy of role r's row of the matrix: the capabilities r holds and
+// how far each reaches (those it lacks are left out). Changing the copy changes nothing.
+func PermissionsOf(r Role) map[Capability]Scope {
+	row := map[Capability]Scope{}
+	for c, s := range permissions[r] {
+		if s != ScopeNone {
+			row[c] = s
+		}
+	}
+	return row
+}
 
 // Can reports whether the actor's role has capability c at all, whatever the org.
 func (a Actor) Can(c Capability) bool { return ScopeOf(a.Role, c) != ScopeNone }
@@ -146,6 +160,23 @@ func (a Actor) CanOn(c Capability, orgPath []int64) bool {
 		return orgPath[0] == a.OrgID
 	}
 	return false
+}
+
+// CanWriteReport decides whether a may write org's progress report on task t, orgPath being
+// org's path up to the root: org must report on the task ([Task.Reporters]) and a's
+// WriteReports must reach it, as the matrix says (a unit head reaches the units below its
+// own, a reporter its own org only). It returns nil or an EFORBIDDEN error that says why.
+func CanWriteReport(a Actor, t Task, orgPath []int64) error {
+	if ScopeOf(a.Role, WriteReports) == ScopeNone {
+		return Errorf(EFORBIDDEN, "Vai trò %s không được viết báo cáo tiến độ.", a.Role.Label())
+	}
+	if len(orgPath) == 0 || !slices.Contains(t.Reporters(), orgPath[0]) {
+		return Errorf(EFORBIDDEN, "Đơn vị không chủ trì hay phối hợp thực hiện nhiệm vụ này.")
+	}
+	if !a.CanOn(WriteReports, orgPath) {
+		return Errorf(EFORBIDDEN, "Bạn không được báo cáo cho đơn vị này.")
+	}
+	return nil
 }
 
 // Forbidden returns the EFORBIDDEN error shown when an actor lacks a capability.

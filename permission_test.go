@@ -45,7 +45,7 @@ func TestCanOnWithoutAnOrgNeedsScopeAll(t *testing.T) {
 
 func TestPermissionMatrixIsComplete(t *testing.T) {
 	for _, r := range append(Roles, RolePublic) {
-		row, ok := Permissions[r]
+		row, ok := permissions[r]
 		if !ok {
 			t.Fatalf("role %s has no row", r)
 		}
@@ -61,7 +61,7 @@ func TestPermissionMatrixIsComplete(t *testing.T) {
 			t.Errorf("role %s cannot read what is published", r)
 		}
 	}
-	for c, s := range Permissions[RolePublic] {
+	for c, s := range permissions[RolePublic] {
 		if c != ViewPublic && s != ScopeNone {
 			t.Errorf("the public has %s", c)
 		}
@@ -84,5 +84,16 @@ func TestTransitionsAgreeWithPermissions(t *testing.T) {
 				t.Errorf("%s may %s but lacks %s", r, tr.Action, c)
 			}
 		}
+	}
+}
+
+func TestPermissionsOfIsACopy(t *testing.T) {
+	row := PermissionsOf(RoleReporter)
+	row[ManageSettings] = ScopeAll
+	if got := ScopeOf(RoleReporter, ManageSettings); got != ScopeNone {
+		t.Errorf("changing the copy gave reporters %s: %d", ManageSettings, got)
+	}
+	if got, want := PermissionsOf(RoleReporter)[WriteReports], ScopeOwn; got != want {
+		t.Errorf("reporter's %s = %d, want %d", WriteReports, got, want)
 	}
 }

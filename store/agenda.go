@@ -163,6 +163,9 @@ func (s *Store) addAgendaItem(ctx context.Context, tx *sql.Tx, a congtac.Actor, 
 	if err != nil {
 		return it, err
 	}
+	if err := checkCan(ctx, tx, a, congtac.ManageMeetings, m.OrgID); err != nil {
+		return it, err
+	}
 	if err := checkAgendaRefs(ctx, tx, it); err != nil {
 		return it, err
 	}
@@ -205,6 +208,9 @@ func (s *Store) UpdateAgendaItem(ctx context.Context, a congtac.Actor, id int64,
 		}
 		m, err := findMeetingRow(ctx, tx, it.MeetingID)
 		if err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageMeetings, m.OrgID); err != nil {
 			return err
 		}
 		if err := checkAgendaRefs(ctx, tx, it); err != nil {
@@ -251,6 +257,9 @@ func (s *Store) DeleteAgendaItem(ctx context.Context, a congtac.Actor, id int64,
 		}
 		m, err := findMeetingRow(ctx, tx, before.MeetingID)
 		if err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageMeetings, m.OrgID); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM agenda_items WHERE id = $1 AND version = $2", id, version)

@@ -24,7 +24,7 @@ const amendPrefix = "Điều chỉnh, bổ sung Chương trình "
 func (s *Store) AmendProgram(ctx context.Context, a congtac.Actor, id int64) (congtac.Program, error) {
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		orig, err := s.lockProgram(ctx, tx, id)
+		orig, err := s.programToChange(ctx, tx, a, id, congtac.IssueDocuments)
 		if err != nil {
 			return err
 		}

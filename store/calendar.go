@@ -87,7 +87,8 @@ func (s *Store) lockCalendar(ctx context.Context, tx *sql.Tx, orgID int64) error
 	return nil
 }
 
-// CreateEngagement adds an entry to an org's weekly calendar by hand.
+// CreateEngagement adds an entry to an org's weekly calendar by hand. The actor's
+// ManageCalendar must reach the org (EFORBIDDEN).
 func (s *Store) CreateEngagement(ctx context.Context, a congtac.Actor, e congtac.Engagement) (congtac.Engagement, error) {
 	e = normalizeEngagement(e)
 	if err := validateEngagement(e); err != nil {
@@ -95,6 +96,9 @@ func (s *Store) CreateEngagement(ctx context.Context, a congtac.Actor, e congtac
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkEngagementRefs(ctx, tx, e); err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageCalendar, e.OrgID); err != nil {
 			return err
 		}
 		var err error
@@ -136,12 +140,16 @@ func (s *Store) saveEngagement(ctx context.Context, tx *sql.Tx, e congtac.Engage
 	return nil
 }
 
-// UpdateEngagement changes a calendar entry. ECONFLICT when version moved.
+// UpdateEngagement changes a calendar entry. The actor's ManageCalendar must reach its org
+// (EFORBIDDEN). ECONFLICT when version moved.
 func (s *Store) UpdateEngagement(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.EngagementUpdate) (congtac.Engagement, error) {
 	var e congtac.Engagement
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		before, err := findEngagement(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageCalendar, before.OrgID); err != nil {
 			return err
 		}
 		if before.Version != version {
@@ -154,6 +162,9 @@ func (s *Store) UpdateEngagement(ctx context.Context, a congtac.Actor, id int64,
 		if err := checkEngagementRefs(ctx, tx, e); err != nil {
 			return err
 		}
+		if err := checkCan(ctx, tx, a, congtac.ManageCalendar, e.OrgID); err != nil {
+			return err
+		}
 		if err := s.saveEngagement(ctx, tx, e); err != nil {
 			return err
 		}
@@ -164,12 +175,16 @@ func (s *Store) UpdateEngagement(ctx context.Context, a congtac.Actor, id int64,
 }
 
 // CancelEngagement marks a calendar entry cancelled; the entry stays on the calendar so that
-// the published schedule can show what was called off. ECONFLICT when version moved.
+// the published schedule can show what was called off. The actor's ManageCalendar must
+// reach its org (EFORBIDDEN). ECONFLICT when version moved.
 func (s *Store) CancelEngagement(ctx context.Context, a congtac.Actor, id int64, version int) (congtac.Engagement, error) {
 	var e congtac.Engagement
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		before, err := findEngagement(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageCalendar, before.OrgID); err != nil {
 			return err
 		}
 		if before.Version != version {
@@ -275,7 +290,8 @@ func checkWeek(week congtac.Period) error {
 // expanded through their rule, with the meeting's time, place, title and attendees. A
 // meeting without a chair gets an entry without a leader. An entry already generated from
 // the same meeting on the same day, cancelled or not, is not made again, so running it twice
-// adds nothing. It returns the new entries by date and time.
+// adds nothing. It returns the new entries by date and time. The actor's ManageCalendar must
+// reach org (EFORBIDDEN).
 func (s *Store) GenerateEngagements(ctx context.Context, a congtac.Actor, orgID int64, week congtac.Period) ([]congtac.Engagement, error) {
 	if err := checkWeek(week); err != nil {
 		return nil, err
@@ -284,6 +300,9 @@ func (s *Store) GenerateEngagements(ctx context.Context, a congtac.Actor, orgID 
 	var out []congtac.Engagement
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := findOrg(ctx, tx, orgID); err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageCalendar, orgID); err != nil {
 			return err
 		}
 		if err := s.lockCalendar(ctx, tx, orgID); err != nil {
@@ -366,7 +385,8 @@ func (s *Store) FindCalendar(ctx context.Context, orgID int64, week congtac.Peri
 // PublishCalendar publishes org's calendar for the week as it stands. The first publication
 // is revision 0; each later one is the next revision ("Điều chỉnh lần N") and must list what
 // changed, which replaces the previous list (earlier lists stay in the audit log).
-// PublishedAt is the time of the latest publication; Public is left as it is.
+// PublishedAt is the time of the latest publication; Public is left as it is. The actor's
+// ManageCalendar must reach org (EFORBIDDEN).
 func (s *Store) PublishCalendar(ctx context.Context, a congtac.Actor, orgID int64, week congtac.Period, changes []string) (congtac.Calendar, error) {
 	if err := checkWeek(week); err != nil {
 		return congtac.Calendar{}, err
@@ -383,6 +403,9 @@ func (s *Store) PublishCalendar(ctx context.Context, a congtac.Actor, orgID int6
 	var c congtac.Calendar
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := findOrg(ctx, tx, orgID); err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageCalendar, orgID); err != nil {
 			return err
 		}
 		if err := s.lockCalendar(ctx, tx, orgID); err != nil {
@@ -431,15 +454,11 @@ func (s *Store) SetCalendarPublic(ctx context.Context, a congtac.Actor, orgID in
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		path, err := orgPath(ctx, tx, orgID)
-		if err != nil {
+		if _, err := findOrg(ctx, tx, orgID); err != nil {
 			return err
 		}
-		if len(path) == 0 {
-			return notFound("cơ quan, đơn vị")
-		}
-		if !a.CanOn(congtac.ManageCalendar, path) {
-			return congtac.Forbidden()
+		if err := checkCan(ctx, tx, a, congtac.ManageCalendar, orgID); err != nil {
+			return err
 		}
 		before, err := findCalendar(ctx, tx, orgID, week)
 		if congtac.ErrorCode(err) == congtac.ENOTFOUND {

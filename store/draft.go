@@ -17,8 +17,9 @@ import (
 // program, with the standard parts ([congtac.FirstDraft]) and the place and signer of its
 // committee's settings; the briefing line follows that committee's briefing day and time.
 // A program of org for that period that is not superseded already exists: ECONFLICT.
-// The period's meetings are read first; the previous program is then read and the draft
-// created and audited (as the program's creation) in one transaction.
+// The actor's DraftPrograms must reach org (EFORBIDDEN). The period's meetings are read
+// first; the previous program is then read and the draft created and audited (as the
+// program's creation) in one transaction.
 func (s *Store) DraftNext(ctx context.Context, a congtac.Actor, orgID int64, period congtac.Period, asOf congtac.Date) (congtac.Program, error) {
 	if err := period.Validate(); err != nil {
 		return congtac.Program{}, err
@@ -29,6 +30,9 @@ func (s *Store) DraftNext(ctx context.Context, a congtac.Actor, orgID int64, per
 	}
 	var p congtac.Program
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkCan(ctx, tx, a, congtac.DraftPrograms, orgID); err != nil {
+			return err
+		}
 		st, err := settingsOf(ctx, tx, orgID)
 		if err != nil {
 			return err

@@ -99,7 +99,7 @@ func (s *Store) SetGroupMembers(ctx context.Context, a congtac.Actor, id int64, 
 		if g, err = findOrg(ctx, tx, id); err != nil {
 			return err
 		}
-		if err := s.checkManagesOrg(ctx, tx, a, id); err != nil {
+		if err := checkCan(ctx, tx, a, congtac.ManageOrgs, id); err != nil {
 			return err
 		}
 		if g.Version != version {
@@ -131,18 +131,6 @@ func (s *Store) SetGroupMembers(ctx context.Context, a congtac.Actor, id int64, 
 			map[string]any{"members": members})
 	})
 	return g, err
-}
-
-// checkManagesOrg refuses (EFORBIDDEN) an actor without ManageOrgs over org id.
-func (s *Store) checkManagesOrg(ctx context.Context, tx *sql.Tx, a congtac.Actor, id int64) error {
-	path, err := orgPath(ctx, tx, id)
-	if err != nil {
-		return err
-	}
-	if !a.CanOn(congtac.ManageOrgs, path) {
-		return congtac.Forbidden()
-	}
-	return nil
 }
 
 // writeMembers replaces the member rows of group id.

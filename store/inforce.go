@@ -121,7 +121,7 @@ func (s *Store) checkReady(ctx context.Context, tx *sql.Tx, p congtac.Program) e
 func (s *Store) SettleCarriedDeadlines(ctx context.Context, a congtac.Actor, id int64, keep bool, due congtac.Due) (int, error) {
 	n := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		p, err := s.editableProgram(ctx, tx, id)
+		p, err := s.editableProgram(ctx, tx, a, id)
 		if err != nil {
 			return err
 		}

@@ -59,7 +59,7 @@ func findItems(ctx context.Context, q queryer, programID int64) ([]congtac.Item,
 // Position.
 func (s *Store) CreateItem(ctx context.Context, a congtac.Actor, it congtac.Item) (congtac.Item, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		p, err := s.editableProgram(ctx, tx, it.ProgramID)
+		p, err := s.editableProgram(ctx, tx, a, it.ProgramID)
 		if err != nil {
 			return err
 		}
@@ -113,7 +113,7 @@ func (s *Store) UpdateItem(ctx context.Context, a congtac.Actor, it congtac.Item
 			return conflict("Mục")
 		}
 		it.ProgramID = before.ProgramID
-		p, err := s.editableProgram(ctx, tx, it.ProgramID)
+		p, err := s.editableProgram(ctx, tx, a, it.ProgramID)
 		if err != nil {
 			return err
 		}
@@ -154,7 +154,7 @@ func (s *Store) DeleteItem(ctx context.Context, a congtac.Actor, id int64, versi
 		if v != version {
 			return conflict("Mục")
 		}
-		p, err := s.editableProgram(ctx, tx, programID)
+		p, err := s.editableProgram(ctx, tx, a, programID)
 		if err != nil {
 			return err
 		}

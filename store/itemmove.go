@@ -25,7 +25,7 @@ func (s *Store) MoveItem(ctx context.Context, a congtac.Actor, id int64, version
 		if err != nil {
 			return err
 		}
-		p, err := s.editableProgram(ctx, tx, programID)
+		p, err := s.editableProgram(ctx, tx, a, programID)
 		if err != nil {
 			return err
 		}
@@ -66,7 +66,7 @@ func (s *Store) MoveItem(ctx context.Context, a congtac.Actor, id int64, version
 // it.ProgramID is EINVALID on parent_id. Audited as the item's creation.
 func (s *Store) CreateItemAfter(ctx context.Context, a congtac.Actor, it congtac.Item, after int64) (congtac.Item, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		p, err := s.editableProgram(ctx, tx, it.ProgramID)
+		p, err := s.editableProgram(ctx, tx, a, it.ProgramID)
 		if err != nil {
 			return err
 		}

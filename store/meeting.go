@@ -88,7 +88,8 @@ func meetingArgs(m congtac.Meeting) []any {
 // planned. Agenda items are kept in the order given (Position 0 becomes the item's place in
 // the list), and an item without MaterialsDue gets the meeting's date less the setting's
 // MaterialsLeadDays. A recurring meeting's rule starts on its Date. Nothing is written when
-// the meeting or one item fails validation.
+// the meeting or one item fails validation. The actor's ManageMeetings must reach the
+// holding org (EFORBIDDEN).
 func (s *Store) CreateMeeting(ctx context.Context, a congtac.Actor, m congtac.Meeting) (congtac.Meeting, error) {
 	m = normalizeMeeting(m)
 	if m.Status == "" {
@@ -104,6 +105,9 @@ func (s *Store) CreateMeeting(ctx context.Context, a congtac.Actor, m congtac.Me
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkMeetingRefs(ctx, tx, m); err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageMeetings, m.OrgID); err != nil {
 			return err
 		}
 		st, err := settingsOf(ctx, tx, m.OrgID)
@@ -296,12 +300,16 @@ func inRange(ms []congtac.Meeting, from, to *congtac.Date) []congtac.Meeting {
 // were due on the default day before the old date move with a new date; calendar entries
 // generated from the meeting are cancelled from today on when it is postponed or cancelled,
 // and on its old date when a one-off meeting moves (generate the new week again). Times,
-// places and titles already on the calendar are not changed. ECONFLICT when version moved.
+// places and titles already on the calendar are not changed. The actor's ManageMeetings must
+// reach the holding org (EFORBIDDEN). ECONFLICT when version moved.
 func (s *Store) UpdateMeeting(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.MeetingUpdate) (congtac.Meeting, error) {
 	var m congtac.Meeting
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		before, err := s.findMeeting(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageMeetings, before.OrgID); err != nil {
 			return err
 		}
 		if before.Version != version {

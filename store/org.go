@@ -33,7 +33,8 @@ func (s *Store) subtreeSQL() string {
 		UNION ALL SELECT o.id FROM orgs o JOIN sub ON o.parent_id = sub.id) SELECT id FROM sub`
 }
 
-// CreateOrg adds an organisation and returns it with its ID.
+// CreateOrg adds an organisation and returns it with its ID. The actor's ManageOrgs must
+// reach the parent (a root org only with a reach over every org): EFORBIDDEN otherwise.
 func (s *Store) CreateOrg(ctx context.Context, a congtac.Actor, o congtac.Org) (congtac.Org, error) {
 	o = normalizeOrg(o)
 	if err := o.Validate(); err != nil {
@@ -41,6 +42,9 @@ func (s *Store) CreateOrg(ctx context.Context, a congtac.Actor, o congtac.Org) (
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkOrgRefs(ctx, tx, o); err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageOrgs, o.ParentID); err != nil {
 			return err
 		}
 		if err := checkOrgKind(ctx, tx, congtac.Org{}, o); err != nil {
@@ -178,12 +182,16 @@ func (s *Store) FindOrgs(ctx context.Context, f congtac.OrgFilter) ([]congtac.Or
 }
 
 // UpdateOrg changes an org's name, short name, display name, kind, parent or position. version is the
-// version the user read; ECONFLICT when it moved. The old name stays in the audit log.
+// version the user read; ECONFLICT when it moved. The actor's ManageOrgs must reach the org
+// and, when it moves, its new parent (EFORBIDDEN). The old name stays in the audit log.
 func (s *Store) UpdateOrg(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.OrgUpdate) (congtac.Org, error) {
 	var o congtac.Org
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		before, err := findOrg(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageOrgs, id); err != nil {
 			return err
 		}
 		if before.Version != version {
@@ -195,6 +203,11 @@ func (s *Store) UpdateOrg(ctx context.Context, a congtac.Actor, id int64, versio
 		}
 		if err := checkOrgRefs(ctx, tx, o); err != nil {
 			return err
+		}
+		if o.ParentID != before.ParentID {
+			if err := checkCan(ctx, tx, a, congtac.ManageOrgs, o.ParentID); err != nil {
+				return err
+			}
 		}
 		if err := checkOrgKind(ctx, tx, before, o); err != nil {
 			return err
@@ -218,7 +231,7 @@ func (s *Store) UpdateOrg(ctx context.Context, a congtac.Actor, id int64, versio
 // (copies carried on into later programs) keep the old org and its name. version is the
 // version of org id the user read; ECONFLICT when it moved. An org already ended, or a
 // successor that is, is EINVALID. It returns the number of open tasks in force that moved,
-// as the task lists count them.
+// as the task lists count them. The actor's ManageOrgs must reach both orgs (EFORBIDDEN).
 func (s *Store) MergeOrg(ctx context.Context, a congtac.Actor, id int64, version int, successor int64, on congtac.Date) (int, error) {
 	if id == successor {
 		return 0, congtac.FieldError("successor", "Đơn vị kế thừa phải khác đơn vị bị sáp nhập.")
@@ -238,6 +251,11 @@ func (s *Store) MergeOrg(ctx context.Context, a congtac.Actor, id int64, version
 		succ, err := findOrg(ctx, tx, successor)
 		if err != nil {
 			return err
+		}
+		for _, org := range []int64{id, successor} {
+			if err := checkCan(ctx, tx, a, congtac.ManageOrgs, org); err != nil {
+				return err
+			}
 		}
 		if !before.ValidTo.IsZero() {
 			return congtac.Errorf(congtac.EINVALID, "Đơn vị %s đã kết thúc hoạt động từ %s.", before.Name, before.ValidTo)

@@ -11,13 +11,17 @@ import (
 	"congtac/vn"
 )
 
-// CreatePerson adds a person.
+// CreatePerson adds a person. The actor's ManagePeople must reach the person's org (a
+// person of no org only with a reach over every org): EFORBIDDEN otherwise.
 func (s *Store) CreatePerson(ctx context.Context, a congtac.Actor, p congtac.Person) (congtac.Person, error) {
 	p = normalizePerson(p)
 	if err := p.Validate(); err != nil {
 		return congtac.Person{}, err
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkCan(ctx, tx, a, congtac.ManagePeople, p.OrgID); err != nil {
+			return err
+		}
 		now := s.now().Unix()
 		p.Version = 1
 		if err := tx.QueryRowContext(ctx, `INSERT INTO people (full_name, org_id, email, phone, search,
@@ -73,6 +77,11 @@ func (s *Store) UpdatePerson(ctx context.Context, a congtac.Actor, id int64, ver
 		if err := p.Validate(); err != nil {
 			return err
 		}
+		for _, org := range []int64{before.OrgID, p.OrgID} {
+			if err := checkCan(ctx, tx, a, congtac.ManagePeople, org); err != nil {
+				return err
+			}
+		}
 		if p.OrgID != 0 {
 			if _, err := findOrg(ctx, tx, p.OrgID); err != nil {
 				return err
@@ -127,12 +136,16 @@ func (s *Store) FindPeople(ctx context.Context, f congtac.PersonFilter) ([]congt
 	return out, nil
 }
 
-// CreatePost gives a person a post in an org.
+// CreatePost gives a person a post in an org. The actor's ManagePeople must reach the org
+// of the post (EFORBIDDEN).
 func (s *Store) CreatePost(ctx context.Context, a congtac.Actor, p congtac.Post) (congtac.Post, error) {
 	if err := p.Validate(); err != nil {
 		return congtac.Post{}, err
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := checkCan(ctx, tx, a, congtac.ManagePeople, p.OrgID); err != nil {
+			return err
+		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO posts (person_id, org_id, kind, title, sectors,
 			from_date, to_date) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
 			p.PersonID, p.OrgID, p.Kind, p.Title, joinSectors(p.Sectors), nullDate(p.From), nullDate(p.To)).Scan(&p.ID); err != nil {
@@ -207,6 +220,9 @@ func (s *Store) EndPost(ctx context.Context, a congtac.Actor, postID int64, on c
 			return notFound("chức vụ")
 		} else if err != nil {
 			return fmt.Errorf("store: end post: %w", err)
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManagePeople, before.OrgID); err != nil {
+			return err
 		}
 		if !before.To.IsZero() {
 			return congtac.Errorf(congtac.EINVALID, "Chức vụ này đã kết thúc từ ngày %s.", vn.PaddedDate(before.To))

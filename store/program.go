@@ -71,6 +71,16 @@ func (s *Store) lockProgram(ctx context.Context, tx *sql.Tx, id int64) (congtac.
 	return programRow(ctx, tx, q, id)
 }
 
+// programToChange locks program id ([Store.lockProgram]) for a change that needs capability
+// c on its issuing org: EFORBIDDEN when a's c does not reach it.
+func (s *Store) programToChange(ctx context.Context, tx *sql.Tx, a congtac.Actor, id int64, c congtac.Capability) (congtac.Program, error) {
+	p, err := s.lockProgram(ctx, tx, id)
+	if err != nil {
+		return p, err
+	}
+	return p, checkCan(ctx, tx, a, c, p.OrgID)
+}
+
 // programRow runs query, which selects programColumns of the program with ID $1.
 func programRow(ctx context.Context, q queryer, query string, id int64) (congtac.Program, error) {
 	p, err := scanProgram(q.QueryRowContext(ctx, query, id))
@@ -97,7 +107,8 @@ func normalizeProgram(p congtac.Program) congtac.Program {
 // non-zero numbers) that tie tasks and child items to items; the store replaces them with
 // real IDs. Every item and task is validated; nothing is written when one fails. The status
 // is always draft. Like [Store.DraftNext] it refuses (ECONFLICT) a second live program of
-// the org for the period, even when both are created at the same moment.
+// the org for the period, even when both are created at the same moment. The actor's
+// DraftPrograms must reach the issuing org (EFORBIDDEN).
 func (s *Store) CreateProgram(ctx context.Context, a congtac.Actor, p congtac.Program) (congtac.Program, error) {
 	p = normalizeProgram(p)
 	p.Status, p.Version = congtac.ProgramDraft, 1
@@ -106,6 +117,9 @@ func (s *Store) CreateProgram(ctx context.Context, a congtac.Actor, p congtac.Pr
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := findOrg(ctx, tx, p.OrgID); err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.DraftPrograms, p.OrgID); err != nil {
 			return err
 		}
 		if p.AmendsID == 0 {
@@ -306,11 +320,12 @@ func (s *Store) FindPrograms(ctx context.Context, f congtac.ProgramFilter) ([]co
 }
 
 // UpdateProgram changes the title, extra periods, signature, recipients, place or public
-// flag of a program that is still editable. ECONFLICT when version moved.
+// flag of a program that is still editable. The actor's DraftPrograms must reach the
+// issuing org (EFORBIDDEN). ECONFLICT when version moved.
 func (s *Store) UpdateProgram(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.ProgramUpdate) (congtac.Program, error) {
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		before, err := s.lockProgram(ctx, tx, id)
+		before, err := s.programToChange(ctx, tx, a, id, congtac.DraftPrograms)
 		if err != nil {
 			return err
 		}
@@ -351,7 +366,8 @@ func (s *Store) saveProgramRow(ctx context.Context, tx *sql.Tx, p congtac.Progra
 }
 
 // TransitionProgram moves a program through its lifecycle by submit, recall, return or
-// approve, as [congtac.Transitions] allows the actor's role. comment (for a return, the
+// approve, as [congtac.Transitions] allows the actor's role, whose capability for the step
+// ([congtac.ProgramAction.Capability]) must reach the issuing org (EFORBIDDEN). comment (for a return, the
 // signer's remarks) is kept in the audit log. Issuing goes through [Store.IssueProgram].
 func (s *Store) TransitionProgram(ctx context.Context, a congtac.Actor, id int64, version int,
 	action congtac.ProgramAction, comment string) (congtac.Program, error) {
@@ -363,7 +379,7 @@ func (s *Store) TransitionProgram(ctx context.Context, a congtac.Actor, id int64
 	}
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		before, err := s.lockProgram(ctx, tx, id)
+		before, err := s.programToChange(ctx, tx, a, id, action.Capability())
 		if err != nil {
 			return err
 		}
@@ -399,10 +415,10 @@ func (s *Store) TransitionProgram(ctx context.Context, a congtac.Actor, id int64
 
 // DeleteProgram removes a draft program with its items and tasks. Only drafts that were
 // never submitted (no version kept) can go; anything later, a recalled draft included, is
-// history.
+// history. The actor's DraftPrograms must reach the issuing org (EFORBIDDEN).
 func (s *Store) DeleteProgram(ctx context.Context, a congtac.Actor, id int64, version int) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		before, err := s.lockProgram(ctx, tx, id)
+		before, err := s.programToChange(ctx, tx, a, id, congtac.DraftPrograms)
 		if err != nil {
 			return err
 		}

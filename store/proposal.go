@@ -204,14 +204,7 @@ func (s *Store) proposalForOffice(ctx context.Context, tx *sql.Tx, a congtac.Act
 	if err != nil {
 		return p, err
 	}
-	path, err := orgPath(ctx, tx, p.CommitteeID)
-	if err != nil {
-		return p, err
-	}
-	if !a.CanOn(congtac.DraftPrograms, path) {
-		return p, congtac.Forbidden()
-	}
-	return p, nil
+	return p, checkCan(ctx, tx, a, congtac.DraftPrograms, p.CommitteeID)
 }
 
 // AcceptProposal takes an open proposal into the committee's work: an item or a task goes
@@ -246,7 +239,7 @@ func (s *Store) AcceptProposal(ctx context.Context, a congtac.Actor, id int64, v
 
 // proposalIntoProgram writes an item, and for a task proposal its task, into the draft.
 func (s *Store) proposalIntoProgram(ctx context.Context, tx *sql.Tx, a congtac.Actor, p congtac.Proposal, to congtac.ProposalTarget) error {
-	prog, err := s.editableProgram(ctx, tx, to.ProgramID)
+	prog, err := s.editableProgram(ctx, tx, a, to.ProgramID)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,33 @@
 package store
 
-import "congtac"
+import (
+	"context"
+	"database/sql"
+
+	"congtac"
+)
+
+// checkCan refuses (EFORBIDDEN) an actor whose capability c does not reach org: the org's
+// path up to the root ([orgPath]) must pass [congtac.Actor.CanOn]. A capability that reaches
+// every org (ScopeAll, as [congtac.System] holds it) passes without reading the tree; org 0,
+// a record of no org, only passes then. An unknown org is refused like one out of reach.
+// Every store write decides who may do it with this one helper.
+func checkCan(ctx context.Context, tx *sql.Tx, a congtac.Actor, c congtac.Capability, org int64) error {
+	if congtac.ScopeOf(a.Role, c) == congtac.ScopeAll {
+		return nil
+	}
+	var path []int64
+	if org != 0 {
+		var err error
+		if path, err = orgPath(ctx, tx, org); err != nil {
+			return err
+		}
+	}
+	if len(path) == 0 || !a.CanOn(c, path) {
+		return congtac.Forbidden()
+	}
+	return nil
+}
 
 // reachSet returns a subquery of the org IDs within r, and its arguments, for "x IN (…)".
 // r must not be nil.

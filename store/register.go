@@ -130,7 +130,7 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 	var p congtac.Program
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if p, err = s.lockProgram(ctx, tx, id); err != nil {
+		if p, err = s.programToChange(ctx, tx, a, id, congtac.IssueDocuments); err != nil {
 			return err
 		}
 		if p.Version != version {

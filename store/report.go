@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -38,32 +37,14 @@ func (s *Store) validateReport(r congtac.Report) error {
 	return nil
 }
 
-// checkReportWriter returns EFORBIDDEN unless a may write org's reports on task t: org must
-// be within a's WriteReports reach (office staff reach their committee's subtree), unit heads
-// and reporters write for their own org only, and only an org that reports on the task
-// ([congtac.Task.Reporters]: its lead or, for a task led by a group, a member with a share;
-// or a support org) takes a report.
+// checkReportWriter returns EFORBIDDEN unless a may write org's reports on task t, as
+// [congtac.CanWriteReport] decides on org's path.
 func checkReportWriter(ctx context.Context, tx *sql.Tx, a congtac.Actor, t congtac.Task, org int64) error {
-	switch a.Role {
-	case congtac.RoleDrafter, congtac.RoleOfficeHead, congtac.RoleAdmin:
-	case congtac.RoleUnitHead, congtac.RoleReporter:
-		if a.OrgID != org {
-			return congtac.Errorf(congtac.EFORBIDDEN, "Chỉ được báo cáo cho đơn vị của mình.")
-		}
-	default:
-		return congtac.Errorf(congtac.EFORBIDDEN, "Vai trò %s không được viết báo cáo tiến độ.", a.Role.Label())
-	}
-	if !slices.Contains(t.Reporters(), org) {
-		return congtac.Errorf(congtac.EFORBIDDEN, "Đơn vị không chủ trì hay phối hợp thực hiện nhiệm vụ này.")
-	}
 	path, err := orgPath(ctx, tx, org)
 	if err != nil {
 		return err
 	}
-	if !a.CanOn(congtac.WriteReports, path) {
-		return congtac.Errorf(congtac.EFORBIDDEN, "Bạn không được báo cáo cho đơn vị này.")
-	}
-	return nil
+	return congtac.CanWriteReport(a, t, path)
 }
 
 // checkOccurrence requires a report on a recurring task to name one of the task's
@@ -185,9 +166,9 @@ func (s *Store) reportForChange(ctx context.Context, tx *sql.Tx, a congtac.Actor
 	return r, t, nil
 }
 
-// UpdateReport changes a draft or returned report. Office staff (drafter, office head,
-// admin) may write for any org that leads or supports the task, unit heads and reporters
-// for their own org only; anyone else gets EFORBIDDEN. A submitted or accepted report is
+// UpdateReport changes a draft or returned report. The actor's WriteReports must reach the
+// report's org, which must lead or support the task ([congtac.CanWriteReport]); EFORBIDDEN
+// otherwise. A submitted or accepted report is
 // EINVALID; ECONFLICT when version moved.
 func (s *Store) UpdateReport(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.ReportUpdate) (congtac.Report, error) {
 	return s.changeReport(ctx, a, id, version, u, false)
@@ -231,14 +212,12 @@ func (s *Store) changeReport(ctx context.Context, a congtac.Actor, id int64, ver
 }
 
 // ReviewReport accepts a submitted report (to = accepted) or returns it to its org for more
-// (to = returned, which needs a note). Office staff and leaders review; other roles get
-// EFORBIDDEN. Accepting a report of 100% records in the same transaction that the org
+// (to = returned, which needs a note). The actor's ReviewReports must reach the report's
+// org (office staff and leaders); EFORBIDDEN otherwise. Accepting a report of 100% records in the same transaction that the org
 // finished its share of the task (the occurrence, for a recurring task) on the report's
 // DoneOn, and raises the task's version. ECONFLICT when version moved.
 func (s *Store) ReviewReport(ctx context.Context, a congtac.Actor, id int64, version int, to congtac.ReportStatus, note string) (congtac.Report, error) {
-	switch a.Role {
-	case congtac.RoleDrafter, congtac.RoleOfficeHead, congtac.RoleAdmin, congtac.RoleLeader:
-	default:
+	if !a.Can(congtac.ReviewReports) {
 		return congtac.Report{}, congtac.Errorf(congtac.EFORBIDDEN, "Vai trò %s không được duyệt báo cáo.", a.Role.Label())
 	}
 	note = cleanText(note)
@@ -255,6 +234,9 @@ func (s *Store) ReviewReport(ctx context.Context, a congtac.Actor, id int64, ver
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		before, err := findReport(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ReviewReports, before.OrgID); err != nil {
 			return err
 		}
 		if before.Version != version {

@@ -29,12 +29,7 @@ func newFixture(t *testing.T, s *store.Store) fixture {
 	t.Helper()
 	var f fixture
 	org := func(parent int64, kind congtac.OrgKind, name, short string) congtac.Org {
-		o, err := s.CreateOrg(ctx, congtac.System, congtac.Org{ParentID: parent, Kind: kind, Name: name,
-			ShortName: short, ValidFrom: congtac.MustDate(2020, 1, 1)})
-		if err != nil {
-			t.Fatalf("create org %s: %v", name, err)
-		}
-		return o
+		return createOrg(t, s, parent, kind, name, short)
 	}
 	f.committee = org(0, congtac.OrgCommittee, "Ủy ban nhân dân xã An Bình", "UBND")
 	f.office = org(f.committee.ID, congtac.OrgOffice, "Văn phòng HĐND và UBND", "VP")
@@ -46,21 +41,38 @@ func newFixture(t *testing.T, s *store.Store) fixture {
 		t.Fatal(err)
 	}
 	user := func(login string, role congtac.Role, org int64) congtac.Actor {
-		u, err := s.CreateUser(ctx, congtac.System, congtac.User{Login: login, Role: role, OrgID: org, DisplayName: login})
-		if err != nil {
-			t.Fatalf("create user %s: %v", login, err)
-		}
-		path, err := s.OrgPath(ctx, u.OrgID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return congtac.Actor{UserID: u.ID, Role: u.Role, OrgID: u.OrgID, Path: path}
+		return createActor(t, s, login, role, org)
 	}
 	// The office's staff act for the whole committee, as in the demo.
 	f.drafter = user("vanphong", congtac.RoleDrafter, f.committee.ID)
 	f.chair = user("chutich", congtac.RoleLeader, f.committee.ID)
 	f.reporterA = user("kinhte", congtac.RoleReporter, f.deptA.ID)
 	return f
+}
+
+// createActor creates an account and returns its actor, with the path of its org.
+func createActor(t *testing.T, s *store.Store, login string, role congtac.Role, org int64) congtac.Actor {
+	t.Helper()
+	u, err := s.CreateUser(ctx, congtac.System, congtac.User{Login: login, Role: role, OrgID: org, DisplayName: login})
+	if err != nil {
+		t.Fatalf("create user %s: %v", login, err)
+	}
+	path, err := s.OrgPath(ctx, u.OrgID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return congtac.Actor{UserID: u.ID, Role: u.Role, OrgID: u.OrgID, Path: path}
+}
+
+// createOrg creates an org valid from 2020 as [congtac.System].
+func createOrg(t *testing.T, s *store.Store, parent int64, kind congtac.OrgKind, name, short string) congtac.Org {
+	t.Helper()
+	o, err := s.CreateOrg(ctx, congtac.System, congtac.Org{ParentID: parent, Kind: kind, Name: name,
+		ShortName: short, ValidFrom: congtac.MustDate(2020, 1, 1)})
+	if err != nil {
+		t.Fatalf("create org %s: %v", name, err)
+	}
+	return o
 }
 
 // april builds the April 2023 program of the seed's shape: a part, a sector clause, two

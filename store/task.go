@@ -67,9 +67,10 @@ func (s *Store) insertTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (int
 }
 
 // editableProgram returns the program of id, locked until tx ends ([Store.lockProgram]),
-// when its content may still change; EINVALID when it may not.
-func (s *Store) editableProgram(ctx context.Context, tx *sql.Tx, id int64) (congtac.Program, error) {
-	p, err := s.lockProgram(ctx, tx, id)
+// when a may change its content: EFORBIDDEN when a's DraftPrograms does not reach its
+// issuing org, EINVALID when its status allows no change.
+func (s *Store) editableProgram(ctx context.Context, tx *sql.Tx, a congtac.Actor, id int64) (congtac.Program, error) {
+	p, err := s.programToChange(ctx, tx, a, id, congtac.DraftPrograms)
 	if err != nil {
 		return p, err
 	}
@@ -81,8 +82,8 @@ func (s *Store) editableProgram(ctx context.Context, tx *sql.Tx, id int64) (cong
 }
 
 // checkTask validates a task on its own and against its program, which must be editable.
-func (s *Store) checkTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (congtac.Program, error) {
-	p, err := s.editableProgram(ctx, tx, t.ProgramID)
+func (s *Store) checkTask(ctx context.Context, tx *sql.Tx, a congtac.Actor, t congtac.Task) (congtac.Program, error) {
+	p, err := s.editableProgram(ctx, tx, a, t.ProgramID)
 	if err != nil {
 		return p, err
 	}
@@ -100,7 +101,7 @@ func (s *Store) CreateTask(ctx context.Context, a congtac.Actor, t congtac.Task)
 		if err := s.resolveShares(ctx, tx, &t, s.today()); err != nil {
 			return err
 		}
-		p, err := s.checkTask(ctx, tx, t)
+		p, err := s.checkTask(ctx, tx, a, t)
 		if err != nil {
 			return err
 		}
@@ -209,7 +210,7 @@ func (s *Store) UpdateTask(ctx context.Context, a congtac.Actor, id int64, versi
 		if err := s.resolveShares(ctx, tx, &t, s.today()); err != nil {
 			return err
 		}
-		p, err := s.checkTask(ctx, tx, t)
+		p, err := s.checkTask(ctx, tx, a, t)
 		if err != nil {
 			return err
 		}
@@ -251,7 +252,7 @@ func (s *Store) DeleteTask(ctx context.Context, a congtac.Actor, id int64, versi
 		if before.Version != version {
 			return conflict("Nhiệm vụ")
 		}
-		p, err := s.editableProgram(ctx, tx, before.ProgramID)
+		p, err := s.editableProgram(ctx, tx, a, before.ProgramID)
 		if err != nil {
 			return err
 		}

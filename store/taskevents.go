@@ -10,10 +10,14 @@ import (
 )
 
 // taskEvent loads a task for a change of its execution state, its program locked
-// ([Store.lockTask]), checking the version and that the task is in force ([checkInForce]).
-func (s *Store) taskEvent(ctx context.Context, tx *sql.Tx, id int64, version int) (congtac.Task, int64, error) {
+// ([Store.lockTask]), checking that a's ManageTasks reaches the program's issuing org
+// (EFORBIDDEN), the version and that the task is in force ([checkInForce]).
+func (s *Store) taskEvent(ctx context.Context, tx *sql.Tx, a congtac.Actor, id int64, version int) (congtac.Task, int64, error) {
 	t, p, err := s.lockTask(ctx, tx, id)
 	if err != nil {
+		return t, 0, err
+	}
+	if err := checkCan(ctx, tx, a, congtac.ManageTasks, p.OrgID); err != nil {
 		return t, 0, err
 	}
 	if t.Version != version {
@@ -46,7 +50,7 @@ func (s *Store) CompleteTask(ctx context.Context, a congtac.Actor, id int64, ver
 	}
 	var t congtac.Task
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		before, orgID, err := s.taskEvent(ctx, tx, id, version)
+		before, orgID, err := s.taskEvent(ctx, tx, a, id, version)
 		if err != nil {
 			return err
 		}
@@ -139,7 +143,7 @@ func (s *Store) CancelTask(ctx context.Context, a congtac.Actor, id int64, versi
 func (s *Store) changeTaskState(ctx context.Context, a congtac.Actor, id int64, version int, action, stmt string, args ...any) (congtac.Task, error) {
 	var t congtac.Task
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		before, orgID, err := s.taskEvent(ctx, tx, id, version)
+		before, orgID, err := s.taskEvent(ctx, tx, a, id, version)
 		if err != nil {
 			return err
 		}
@@ -165,7 +169,7 @@ func (s *Store) changeTaskState(ctx context.Context, a congtac.Actor, id int64, 
 func (s *Store) CarryOver(ctx context.Context, a congtac.Actor, from, to int64, asOf congtac.Date) ([]congtac.Task, error) {
 	var out []congtac.Task
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		dst, err := s.editableProgram(ctx, tx, to)
+		dst, err := s.editableProgram(ctx, tx, a, to)
 		if err != nil {
 			return err
 		}

@@ -57,7 +57,8 @@ func loginTaken(login string) error {
 // CreateUser adds an account. The caller hashes the password; an empty hash leaves the
 // account unable to sign in until a password is set. A login already taken is ECONFLICT;
 // an unknown org ENOTFOUND. An office account placed in a committee's office is scoped to
-// that committee ([congtac.AccountScope]), whatever the caller sent.
+// that committee ([congtac.AccountScope]), whatever the caller sent. The actor's
+// ManageUsers must reach the account's org (EFORBIDDEN).
 func (s *Store) CreateUser(ctx context.Context, a congtac.Actor, u congtac.User) (congtac.User, error) {
 	u.Login = strings.ToLower(strings.TrimSpace(u.Login))
 	if err := u.Validate(); err != nil {
@@ -72,6 +73,9 @@ func (s *Store) CreateUser(ctx context.Context, a congtac.Actor, u congtac.User)
 			return loginTaken(u.Login)
 		}
 		if err := scopeAccount(ctx, tx, &u); err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageUsers, u.OrgID); err != nil {
 			return err
 		}
 		now := s.now().Unix()
@@ -127,8 +131,8 @@ func (s *Store) FindUsers(ctx context.Context) ([]congtac.User, error) {
 
 // UpdateUser changes an account's display name, role, org, person or disabled flag. An
 // office account placed in a committee's office is scoped to that committee
-// ([congtac.AccountScope]).
-// version is the version the user read; ECONFLICT when it moved. The role must be one of
+// ([congtac.AccountScope]). The actor's ManageUsers must reach the account's org before and
+// after (EFORBIDDEN). version is the version the user read; ECONFLICT when it moved. The role must be one of
 // [congtac.Roles] (EINVALID) and the org and person must exist (ENOTFOUND). The last active
 // admin can neither lose the role nor be disabled (EINVALID), so that somebody can still
 // administer the system. Disabling an account also ends its sessions in the same
@@ -139,6 +143,9 @@ func (s *Store) UpdateUser(ctx context.Context, a congtac.Actor, id int64, versi
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		before, err := findUser(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageUsers, before.OrgID); err != nil {
 			return err
 		}
 		if before.Version != version {
@@ -153,6 +160,9 @@ func (s *Store) UpdateUser(ctx context.Context, a congtac.Actor, id int64, versi
 			return err
 		}
 		if err := s.checkUserRefs(ctx, tx, before, u); err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageUsers, u.OrgID); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE users SET display_name = $1, role = $2, org_id = $3,
@@ -242,7 +252,8 @@ func (s *Store) checkUserRefs(ctx context.Context, tx *sql.Tx, before, u congtac
 // the one with keepToken (the caller's own when users change their own password; "" ends
 // them all) and every active API token. It returns how many live sessions ended and how
 // many tokens were revoked. One transaction: audited as "set_password" with those counts and
-// without the hash, and each token's "revoke". ENOTFOUND for an unknown account.
+// without the hash, and each token's "revoke". ENOTFOUND for an unknown account; EFORBIDDEN
+// unless the actor is the account's user or its ManageUsers reaches the account's org.
 func (s *Store) SetPassword(ctx context.Context, a congtac.Actor, id int64, hash, keepToken string) (sessions, tokens int, err error) {
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var org int64
@@ -253,6 +264,9 @@ func (s *Store) SetPassword(ctx context.Context, a congtac.Actor, id int64, hash
 			return notFound("tài khoản")
 		} else if err != nil {
 			return fmt.Errorf("store: set password: %w", err)
+		}
+		if err := mayManageAccount(ctx, tx, a, id, org); err != nil {
+			return err // the update is rolled back with the transaction
 		}
 		if sessions, err = s.endSessions(ctx, tx, id, keepToken); err != nil {
 			return err
@@ -319,12 +333,5 @@ func mayManageAccount(ctx context.Context, tx *sql.Tx, a congtac.Actor, id, org 
 	if a.UserID != 0 && a.UserID == id {
 		return nil
 	}
-	path, err := orgPath(ctx, tx, org)
-	if err != nil {
-		return err
-	}
-	if !a.CanOn(congtac.ManageUsers, path) {
-		return congtac.Forbidden()
-	}
-	return nil
+	return checkCan(ctx, tx, a, congtac.ManageUsers, org)
 }

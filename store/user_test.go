@@ -24,7 +24,7 @@ func TestUpdateUser(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, err := s.UpdateUser(ctx, f.drafter, id, u.Version, congtac.UserUpdate{
+		got, err := s.UpdateUser(ctx, congtac.System, id, u.Version, congtac.UserUpdate{
 			DisplayName: ptr(" Tra\u0302\u0300n Thi\u0323 Ba "), Role: ptr(congtac.RoleUnitHead), OrgID: ptr(f.deptB.ID),
 			PersonID: ptr(f.leader.ID)})
 		if err != nil {
@@ -55,17 +55,17 @@ func TestUpdateUser(t *testing.T) {
 			"unknown org":    {got.Version, congtac.UserUpdate{OrgID: ptr(int64(99999))}, congtac.ENOTFOUND},
 			"unknown person": {got.Version, congtac.UserUpdate{PersonID: ptr(int64(99999))}, congtac.ENOTFOUND},
 		} {
-			if _, err := s.UpdateUser(ctx, f.drafter, id, tc.version, tc.up); congtac.ErrorCode(err) != tc.code {
+			if _, err := s.UpdateUser(ctx, congtac.System, id, tc.version, tc.up); congtac.ErrorCode(err) != tc.code {
 				t.Errorf("%s: %v, want %s", name, err, tc.code)
 			}
 		}
-		if _, err := s.UpdateUser(ctx, f.drafter, 99999, 1, congtac.UserUpdate{}); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+		if _, err := s.UpdateUser(ctx, congtac.System, 99999, 1, congtac.UserUpdate{}); congtac.ErrorCode(err) != congtac.ENOTFOUND {
 			t.Errorf("unknown user: %v, want ENOTFOUND", err)
 		}
 		if again, _ := s.FindUserByID(ctx, id); again != got {
 			t.Errorf("failed updates changed the user: %+v", again)
 		}
-		if unlinked, err := s.UpdateUser(ctx, f.drafter, id, got.Version, congtac.UserUpdate{PersonID: ptr(int64(0))}); err != nil || unlinked.PersonID != 0 {
+		if unlinked, err := s.UpdateUser(ctx, congtac.System, id, got.Version, congtac.UserUpdate{PersonID: ptr(int64(0))}); err != nil || unlinked.PersonID != 0 {
 			t.Errorf("unlink person = %+v, %v", unlinked, err)
 		}
 	})
@@ -87,7 +87,7 @@ func TestDisablingAUserEndsItsSessions(t *testing.T) {
 			}
 		}
 		u, _ := s.FindUserByID(ctx, f.reporterA.UserID)
-		if _, err := s.UpdateUser(ctx, f.drafter, u.ID, u.Version, congtac.UserUpdate{Disabled: ptr(true)}); err != nil {
+		if _, err := s.UpdateUser(ctx, congtac.System, u.ID, u.Version, congtac.UserUpdate{Disabled: ptr(true)}); err != nil {
 			t.Fatal(err)
 		}
 		if _, found, _ := s.Sessions().Find("r1"); found {
@@ -258,7 +258,7 @@ func TestUpdatePerson(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s)
 		p := f.leader
-		got, err := s.UpdatePerson(ctx, f.drafter, p.ID, p.Version, congtac.PersonUpdate{
+		got, err := s.UpdatePerson(ctx, congtac.System, p.ID, p.Version, congtac.PersonUpdate{
 			FullName: ptr("  Lê   Văn  Tám "), Email: ptr(" tam@anbinh.gov.vn "), Phone: ptr("0912 345 678"), OrgID: ptr(f.office.ID)})
 		if err != nil {
 			t.Fatal(err)
@@ -285,11 +285,11 @@ func TestUpdatePerson(t *testing.T) {
 			"bad e-mail":    {got.Version, congtac.PersonUpdate{Email: ptr("tam at anbinh")}, congtac.EINVALID},
 			"unknown org":   {got.Version, congtac.PersonUpdate{OrgID: ptr(int64(99999))}, congtac.ENOTFOUND},
 		} {
-			if _, err := s.UpdatePerson(ctx, f.drafter, p.ID, tc.version, tc.up); congtac.ErrorCode(err) != tc.code {
+			if _, err := s.UpdatePerson(ctx, congtac.System, p.ID, tc.version, tc.up); congtac.ErrorCode(err) != tc.code {
 				t.Errorf("%s: %v, want %s", name, err, tc.code)
 			}
 		}
-		if _, err := s.UpdatePerson(ctx, f.drafter, 99999, 1, congtac.PersonUpdate{}); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+		if _, err := s.UpdatePerson(ctx, congtac.System, 99999, 1, congtac.PersonUpdate{}); congtac.ErrorCode(err) != congtac.ENOTFOUND {
 			t.Errorf("unknown person: %v, want ENOTFOUND", err)
 		}
 		id := p.ID
@@ -304,7 +304,7 @@ func TestUpdatePerson(t *testing.T) {
 func TestEndPost(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s)
-		post, err := s.CreatePost(ctx, f.drafter, congtac.Post{PersonID: f.leader.ID, OrgID: f.committee.ID,
+		post, err := s.CreatePost(ctx, congtac.System, congtac.Post{PersonID: f.leader.ID, OrgID: f.committee.ID,
 			Kind: congtac.PostChairman, From: congtac.MustDate(2021, 6, 1)})
 		if err != nil {
 			t.Fatal(err)
@@ -316,25 +316,25 @@ func TestEndPost(t *testing.T) {
 			}
 			return len(posts)
 		}
-		if err := s.EndPost(ctx, f.drafter, post.ID, congtac.MustDate(2021, 5, 31)); congtac.ErrorCode(err) != congtac.EINVALID {
+		if err := s.EndPost(ctx, congtac.System, post.ID, congtac.MustDate(2021, 5, 31)); congtac.ErrorCode(err) != congtac.EINVALID {
 			t.Errorf("end before the start: %v, want EINVALID", err)
 		}
-		if err := s.EndPost(ctx, f.drafter, post.ID, congtac.Date{}); congtac.ErrorCode(err) != congtac.EINVALID {
+		if err := s.EndPost(ctx, congtac.System, post.ID, congtac.Date{}); congtac.ErrorCode(err) != congtac.EINVALID {
 			t.Errorf("end without a date: %v, want EINVALID", err)
 		}
-		if err := s.EndPost(ctx, f.drafter, 99999, congtac.MustDate(2025, 7, 1)); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+		if err := s.EndPost(ctx, congtac.System, 99999, congtac.MustDate(2025, 7, 1)); congtac.ErrorCode(err) != congtac.ENOTFOUND {
 			t.Errorf("unknown post: %v, want ENOTFOUND", err)
 		}
 		if held(congtac.MustDate(2025, 7, 2)) != 1 {
 			t.Fatal("post not held before it ended")
 		}
-		if err := s.EndPost(ctx, f.drafter, post.ID, congtac.MustDate(2025, 6, 30)); err != nil {
+		if err := s.EndPost(ctx, congtac.System, post.ID, congtac.MustDate(2025, 6, 30)); err != nil {
 			t.Fatal(err)
 		}
 		if got := [2]int{held(congtac.MustDate(2025, 6, 30)), held(congtac.MustDate(2025, 7, 1))}; got != [2]int{1, 0} {
 			t.Errorf("held on the last day and the day after = %v, want [1 0]", got)
 		}
-		if err := s.EndPost(ctx, f.drafter, post.ID, congtac.MustDate(2025, 8, 1)); congtac.ErrorCode(err) != congtac.EINVALID {
+		if err := s.EndPost(ctx, congtac.System, post.ID, congtac.MustDate(2025, 8, 1)); congtac.ErrorCode(err) != congtac.EINVALID {
 			t.Errorf("ending an ended post: %v, want EINVALID", err)
 		}
 		id := post.ID

@@ -71,7 +71,7 @@ func (s *Store) AddReviewComment(ctx context.Context, a congtac.Actor, c congtac
 		return c, congtac.Forbidden()
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		p, err := s.lockProgram(ctx, tx, c.ProgramID)
+		p, err := s.programToChange(ctx, tx, a, c.ProgramID, congtac.ReviewPrograms)
 		if err != nil {
 			return err
 		}
@@ -138,17 +138,22 @@ func (s *Store) FindReviewComments(ctx context.Context, programID int64) ([]cong
 	return out, rows.Err()
 }
 
-// ResolveReviewComment marks a remark as dealt with by the office.
+// ResolveReviewComment marks a remark as dealt with by the office: the actor's
+// DraftPrograms must reach the program's issuing org (EFORBIDDEN).
 func (s *Store) ResolveReviewComment(ctx context.Context, a congtac.Actor, id int64) error {
-	if !a.Can(congtac.DraftPrograms) {
-		return congtac.Forbidden()
-	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
-		var programID int64
-		err := tx.QueryRowContext(ctx, "UPDATE review_comments SET resolved = TRUE WHERE id = $1 RETURNING program_id", id).Scan(&programID)
+		var programID, orgID int64
+		err := tx.QueryRowContext(ctx, `SELECT c.program_id, p.org_id FROM review_comments c
+			JOIN programs p ON p.id = c.program_id WHERE c.id = $1`, id).Scan(&programID, &orgID)
 		if err == sql.ErrNoRows {
 			return notFound("ý kiến")
 		} else if err != nil {
+			return fmt.Errorf("store: resolve comment: %w", err)
+		}
+		if err := checkCan(ctx, tx, a, congtac.DraftPrograms, orgID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE review_comments SET resolved = TRUE WHERE id = $1", id); err != nil {
 			return fmt.Errorf("store: resolve comment: %w", err)
 		}
 		return s.audit(ctx, tx, a, "resolve_comment", "program", programID, 0, nil, map[string]int64{"comment": id})

@@ -7,7 +7,7 @@ import (
 )
 
 // permissionsPage is the data of admin_permissions.html: the permission matrix
-// ([congtac.Permissions]) with a column per role and a row per capability.
+// (read through [congtac.ScopeOf]) with a column per role and a row per capability.
 type permissionsPage struct {
 	layout
 	Roles []string // column headings
