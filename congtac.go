@@ -10,7 +10,7 @@
 //
 // This package holds types, validation, transitions, permission predicates and deadline
 // arithmetic only. It imports nothing else of this module and touches no database, network or
-// file. The Vietnamese term for each concept is in GLOSSARY.md.
+// file. The Vietnamese term for each concept is in docs/GLOSSARY.md.
 package congtac
 
 import (

@@ -122,15 +122,15 @@ func seedDemoIfEmpty(ctx context.Context, st *store.Store, log *slog.Logger) err
 	return nil
 }
 
-// warnIfExposed warns when the server listens beyond the loopback interface, because until
-// sign-in exists every page is public.
+// warnIfExposed warns when the server listens beyond the loopback interface: passwords and
+// session cookies then travel the network, which only HTTPS in front of congtac protects.
 func warnIfExposed(log *slog.Logger, addr net.Addr) {
 	tcp, ok := addr.(*net.TCPAddr)
 	if ok && tcp.IP.IsLoopback() {
 		return
 	}
-	log.Warn("đang nghe ngoài máy này; chưa có đăng nhập nên ai vào được địa chỉ này cũng xem được dữ liệu " +
-		"(listening beyond loopback: there is no sign-in yet, every page is public)")
+	log.Warn("đang nghe ngoài máy này: hãy đặt congtac sau HTTPS và dùng -secure-cookies để mật khẩu, phiên đăng nhập không bị lộ " +
+		"(listening beyond loopback: put congtac behind HTTPS and pass -secure-cookies)")
 }
 
 // hintFirstAdmin logs how to create the first account when the database has none: there is
