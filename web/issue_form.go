@@ -90,7 +90,7 @@ func (s *Server) handleProgramIssue(w http.ResponseWriter, r *http.Request) {
 	if r.PostFormValue("confirm") != "1" || shown != strconv.Itoa(number) {
 		st.Confirm = &issueConfirm{issueForm: f, Number: strconv.Itoa(number),
 			Code: congtac.FormatNumber(number, symbol), Date: vn.DateLine(p.Place, iss.On)}
-		if r.PostFormValue("confirm") == "1" {
+		if r.PostFormValue("confirm") == "1" && atoi(shown) > 0 {
 			st.Confirm.Changed = fmt.Sprintf("Số %s đã được cấp cho văn bản khác vừa ban hành; chương trình sẽ nhận số mới dưới đây.",
 				congtac.FormatNumber(atoi(shown), symbol))
 		}
