@@ -14,19 +14,14 @@ import (
 func TestIssueRecordsCopiesAndKeeper(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s)
-		p, err := s.CreateProgram(ctx, f.drafter, f.april())
-		if err != nil {
-			t.Fatal(err)
-		}
-		p, _ = s.TransitionProgram(ctx, f.drafter, p.ID, p.Version, congtac.ActionSubmit, "")
-		p, _ = s.TransitionProgram(ctx, f.chair, p.ID, p.Version, congtac.ActionApprove, "")
+		p := approved(t, s, f)
 		on := congtac.MustDate(2023, 4, 5)
 		for range 2 { // asking twice reserves nothing
 			if n, symbol, err := s.NextProgramNumber(ctx, p.ID, on); err != nil || n != 1 || symbol != "CTr-UBND" {
 				t.Fatalf("next number = %d %q, %v; want 1 CTr-UBND", n, symbol, err)
 			}
 		}
-		_, err = s.IssueProgram(ctx, f.drafter, p.ID, p.Version, congtac.Issuance{On: on, Copies: -1}, nil)
+		_, err := s.IssueProgram(ctx, f.drafter, p.ID, p.Version, congtac.Issuance{On: on, Copies: -1}, nil)
 		if congtac.ErrorCode(err) != congtac.EINVALID {
 			t.Fatalf("negative copies: %v, want EINVALID", err)
 		}

@@ -8,8 +8,8 @@ import (
 	"congtac/store/storetest"
 )
 
-// issued creates the April program and takes it to issued.
-func issued(t *testing.T, s *store.Store, f fixture) congtac.Program {
+// approved creates the April program and takes it to approved, ready to issue.
+func approved(t *testing.T, s *store.Store, f fixture) congtac.Program {
 	t.Helper()
 	p, err := s.CreateProgram(ctx, f.drafter, f.april())
 	if err != nil {
@@ -17,6 +17,14 @@ func issued(t *testing.T, s *store.Store, f fixture) congtac.Program {
 	}
 	p, _ = s.TransitionProgram(ctx, f.drafter, p.ID, p.Version, congtac.ActionSubmit, "")
 	p, _ = s.TransitionProgram(ctx, f.chair, p.ID, p.Version, congtac.ActionApprove, "")
+	return p
+}
+
+// issued creates the April program and takes it to issued.
+func issued(t *testing.T, s *store.Store, f fixture) congtac.Program {
+	t.Helper()
+	p := approved(t, s, f)
+	var err error
 	if p, err = s.IssueProgram(ctx, f.drafter, p.ID, p.Version, congtac.Issuance{On: congtac.MustDate(2023, 4, 5)}, nil); err != nil {
 		t.Fatal(err)
 	}
