@@ -1,5 +1,10 @@
 package congtac
 
+import (
+	"slices"
+	"time"
+)
+
 // Status is the computed state of a task, a support org's share of it, or one occurrence of
 // a recurring task, as of a given day. It is never stored.
 type Status string
@@ -112,6 +117,71 @@ func (t Task) Status(asOf Date) Status {
 	var r rollup
 	t.eachOccurrence(func(o Obligation) bool { return r.add(o.Status(asOf)) })
 	return r.status()
+}
+
+// StatusSpan is a stretch of consecutive days over which a task's status stays the same:
+// from From to To, both included. A zero From means from the beginning of the calendar, a
+// zero To until its end.
+type StatusSpan struct {
+	From, To Date
+	Status   Status
+}
+
+// StatusSpans returns the task's status over the whole calendar as consecutive spans, each
+// with another status than the one before: for every day d, [Task.Status](d) is the Status
+// of the span holding d. It is Status read on every day at once, so that the store can keep
+// it and let the database filter and count tasks by status as of any day.
+func (t Task) StatusSpans() []StatusSpan {
+	out := []StatusSpan{{Status: t.Status(Date{})}} // Date{} is before every day of the calendar
+	for _, d := range t.statusChanges() {
+		s := t.Status(d)
+		if s == out[len(out)-1].Status {
+			continue
+		}
+		out[len(out)-1].To = d.AddDays(-1)
+		out = append(out, StatusSpan{From: d, Status: s})
+	}
+	return out
+}
+
+// statusChanges returns, in order, the days on which the task's status may differ from the
+// day before: [Obligation.Status] compares the day it is read on with an event's day (that
+// day on, the event has happened) and with a deadline (the day after it, it has passed).
+// The events are the task's completion, deferral and cancellation, its shares' completions
+// and its occurrences' completions; the deadlines the task's, its deferral's and its
+// occurrences'.
+func (t Task) statusChanges() []Date {
+	days := []Date{t.DoneOn, dayAfter(t.Due.Date)}
+	if d := t.Deferral; d != nil {
+		days = append(days, d.On, dayAfter(d.To.Date))
+	}
+	if c := t.Cancellation; c != nil {
+		days = append(days, c.On)
+	}
+	for _, s := range t.Shares {
+		days = append(days, s.DoneOn)
+	}
+	for _, o := range t.Occurrences {
+		days = append(days, o.DoneOn)
+	}
+	if t.Recurrence != nil {
+		t.eachOccurrence(func(o Obligation) bool {
+			days = append(days, dayAfter(o.Due))
+			return true
+		})
+	}
+	days = slices.DeleteFunc(days, Date.IsZero)
+	slices.SortFunc(days, Date.Compare)
+	return slices.Compact(days)
+}
+
+// dayAfter returns the day after d, and the zero Date for the zero Date or the last day of
+// the calendar, after which no day can be read.
+func dayAfter(d Date) Date {
+	if d.IsZero() || d.Year >= 9999 && d.Month == time.December && d.Day >= 31 {
+		return Date{}
+	}
+	return d.AddDays(1)
 }
 
 // OccurrenceStatus is the status of one occurrence of a recurring task.
