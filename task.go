@@ -352,9 +352,55 @@ type TaskFilter struct {
 	DueTo     *Date
 	Open      bool // only tasks neither done nor cancelled
 	Query     string
-	Offset    int
-	Limit     int
-	Reach     *Reach // lead or a support org within reach
+	// Status keeps the tasks with this status as of AsOf; AsOf is also the day a task list's
+	// counts are read on ([TaskList]). A zero AsOf is today.
+	Status *Status
+	AsOf   Date
+	// After keeps the tasks after this one in the list's order, by deadline (vague last),
+	// then ID: the next page of a list without counting the rows before it, as Offset does.
+	After  *TaskKey
+	Offset int
+	Limit  int
+	Reach  *Reach // lead or a support org within reach
+}
+
+// TaskKey is a task's place in the order of task lists: by deadline, vague deadlines last,
+// then by ID. A list is paged by the key of its last task ([TaskFilter.After]).
+type TaskKey struct {
+	Due Date // zero for a vague deadline
+	ID  int64
+}
+
+// KeyOf returns the place of t in the order of task lists.
+func KeyOf(t Task) TaskKey { return TaskKey{Due: t.Due.Date, ID: t.ID} }
+
+// String returns the key as "2026-11-30.1234", or ".1234" for a vague deadline: the cursor
+// the API hands out.
+func (k TaskKey) String() string { return k.Due.String() + "." + strconv.FormatInt(k.ID, 10) }
+
+// ParseTaskKey reads a key written by [TaskKey.String]; EINVALID for anything else.
+func ParseTaskKey(s string) (TaskKey, error) {
+	due, id, ok := strings.Cut(s, ".")
+	n, err := strconv.ParseInt(id, 10, 64)
+	if !ok || err != nil || n <= 0 {
+		return TaskKey{}, Errorf(EINVALID, "Vị trí trang %q không hợp lệ.", s)
+	}
+	k := TaskKey{ID: n}
+	if due != "" {
+		if k.Due, err = ParseDate(due); err != nil {
+			return TaskKey{}, Errorf(EINVALID, "Vị trí trang %q không hợp lệ.", s)
+		}
+	}
+	return k, nil
+}
+
+// TaskList is one page of a task list with what the list shows above it.
+type TaskList struct {
+	Tasks   []Task   // the page
+	Counts  Counts   // statuses as of the filter's day of the tasks matching every filter but Status
+	Total   int      // tasks matching every filter but Status
+	Matched int      // tasks matching every filter, Status included: what the pages page through
+	Next    *TaskKey // the key of the page's last task when more tasks follow it; nil otherwise
 }
 
 // TaskUpdate holds the fields to change; nil fields stay as they are.

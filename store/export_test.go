@@ -54,3 +54,11 @@ func HoldForRestore(path string) (func() error, error) {
 	}
 	return l.unlock, nil
 }
+
+// TasksWithSpans returns how many tasks have their status spans in task_status_spans:
+// those whose status changes more often than a status line holds.
+func (s *Store) TasksWithSpans(ctx context.Context) (int, error) {
+	var n int
+	err := s.read.QueryRowContext(ctx, "SELECT count(DISTINCT task_id) FROM task_status_spans").Scan(&n)
+	return n, err
+}

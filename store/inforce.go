@@ -10,7 +10,9 @@ import (
 
 // inForceSQL limits the tasks aliased t to those in force ([congtac.Task.InForce]): of an
 // issued program, and not taken over by a newer copy.
-const inForceSQL = "t.superseded_by IS NULL AND t.program_id IN (SELECT id FROM programs WHERE status = 'issued')"
+// The program is looked up for each task, so that the planners read a list in its order
+// from an index (tasks_listed) rather than gather the tasks of every issued program first.
+const inForceSQL = "t.superseded_by IS NULL AND EXISTS (SELECT 1 FROM programs ip WHERE ip.id = t.program_id AND ip.status = 'issued')"
 
 // checkInForce refuses (EINVALID) a report or a change of execution state on task t of
 // program p when t is not in force: its program is not issued yet, or a later issued

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -32,6 +33,11 @@ func (w *where) add(cond string, args ...any) {
 		b.WriteRune(r)
 	}
 	w.conds = append(w.conds, b.String())
+}
+
+// clone returns a copy of w that adds conditions and arguments without touching w.
+func (w where) clone() where {
+	return where{conds: slices.Clone(w.conds), args: slices.Clone(w.args)}
 }
 
 // arg appends a value and returns its placeholder, for LIMIT and OFFSET.

@@ -150,7 +150,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("store: migrate: %w", err)
 	}
-	return nil
+	return s.settleAllStatuses(ctx)
 }
 
 // SchemaVersion returns the newest applied migration.
@@ -182,7 +182,8 @@ func (s *Store) migrator() (*goose.Provider, error) {
 	return p, nil
 }
 
-// inTx runs fn in a write transaction and commits it when fn returns nil.
+// inTx runs fn in a write transaction and commits it when fn returns nil, after the
+// statuses of the tasks fn changed are recomputed ([Store.settleStatuses]).
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -191,6 +192,9 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return uniqueAsConflict(err)
+	}
+	if err := s.settleStatuses(ctx, tx); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return uniqueAsConflict(fmt.Errorf("store: commit: %w", err))

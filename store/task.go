@@ -136,13 +136,80 @@ func (s *Store) FindTaskByID(ctx context.Context, id int64) (congtac.Task, error
 	return t, err
 }
 
-// FindTasks returns the tasks in force ([congtac.Task.InForce]) matching f, ordered by
-// deadline (vague last), then ID, and the number that match without Limit/Offset. It is
-// the cross-program view: each task once, at its current state; the tasks of one program as
-// it was written come with [Store.FindProgramByID].
+// FindTasks returns the tasks in force ([congtac.Task.InForce]) matching f, in the order
+// of task lists ([congtac.TaskKey]: by deadline, vague last, then ID), and the number that
+// match without Limit, Offset and After. It is the cross-program view: each task once, at
+// its current state; the tasks of one program as it was written come with
+// [Store.FindProgramByID].
 func (s *Store) FindTasks(ctx context.Context, f congtac.TaskFilter) ([]congtac.Task, int, error) {
+	w, from := s.taskWhere(f)
+	s.addTaskStatus(&w, f)
+	var tasks []congtac.Task
+	var total int
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM "+from+" "+w.String(), w.args...).Scan(&total); err != nil {
+			return fmt.Errorf("store: count tasks: %w", err)
+		}
+		var err error
+		tasks, err = s.taskPage(ctx, tx, f, w, from)
+		return err
+	})
+	return tasks, total, err
+}
+
+// FindTaskList returns the task list f asks for, read in one snapshot: the page of the
+// tasks in force matching f (as [Store.FindTasks] orders and pages them), and the number
+// of tasks with each status as of f.AsOf (today when zero) among those matching every
+// filter but f.Status. Statuses are read from the status lines ([statusAtSQL]), so the
+// database filters and counts without the tasks being loaded: only the page is.
+func (s *Store) FindTaskList(ctx context.Context, f congtac.TaskFilter) (congtac.TaskList, error) {
+	if f.AsOf.IsZero() {
+		f.AsOf = s.today()
+	}
+	w, from := s.taskWhere(f)
+	var out congtac.TaskList
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if out.Counts, err = countStatuses(ctx, tx, w, from, f.AsOf); err != nil {
+			return err
+		}
+		out.Total, out.Matched = out.Counts.Total(), out.Counts.Total()
+		if f.Status != nil {
+			out.Matched = out.Counts[*f.Status]
+		}
+		s.addTaskStatus(&w, f)
+		f.Limit = pageLimit(f.Limit, maxTaskPage)
+		page := f
+		page.Limit++ // one more tells whether a next page follows
+		if out.Tasks, err = s.taskPage(ctx, tx, page, w, from); err != nil {
+			return err
+		}
+		if len(out.Tasks) > f.Limit {
+			out.Tasks = out.Tasks[:f.Limit]
+			next := congtac.KeyOf(out.Tasks[f.Limit-1])
+			out.Next = &next
+		}
+		return nil
+	})
+	return out, err
+}
+
+// maxTaskPage is the most tasks one page of a list holds.
+const maxTaskPage = 5000
+
+// pageLimit returns limit, or max when limit is not positive or above it.
+func pageLimit(limit, max int) int {
+	if limit <= 0 || limit > max {
+		return max
+	}
+	return limit
+}
+
+// taskWhere returns the conditions of f but Status and paging, on "tasks t", and the tables
+// they read from.
+func (s *Store) taskWhere(f congtac.TaskFilter) (where, string) {
 	var w where
-	join := ""
+	from := "tasks t"
 	if f.ID != nil {
 		w.add("t.id = ?", *f.ID)
 	}
@@ -164,7 +231,7 @@ func (s *Store) FindTasks(ctx context.Context, f congtac.TaskFilter) ([]congtac.
 		w.add("t.sector = ?", *f.Sector)
 	}
 	if f.Period != nil {
-		join = " JOIN programs p ON p.id = t.program_id"
+		from = "tasks t JOIN programs p ON p.id = t.program_id"
 		w.add("p.period_key = ?", f.Period.Key())
 	}
 	if f.DueFrom != nil {
@@ -179,19 +246,66 @@ func (s *Store) FindTasks(ctx context.Context, f congtac.TaskFilter) ([]congtac.
 	w.add(inForceSQL)
 	s.addTaskReach(&w, f.Reach)
 	s.addIndexedSearch(&w, "t.id", "t.search", "tasks_fts", f.Query)
-	var tasks []congtac.Task
-	var total int
-	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM tasks t"+join+" "+w.String(), w.args...).Scan(&total); err != nil {
-			return fmt.Errorf("store: count tasks: %w", err)
+	return w, from
+}
+
+// addTaskStatus adds f's status filter to w: the status as of f.AsOf (today when zero).
+func (s *Store) addTaskStatus(w *where, f congtac.TaskFilter) {
+	if f.Status == nil {
+		return
+	}
+	asOf := f.AsOf
+	if asOf.IsZero() {
+		asOf = s.today()
+	}
+	day := w.arg(asOf.String())
+	w.add(statusAtSQL(day)+" = ?", string(statusCode(*f.Status)))
+}
+
+// taskOrder is the order of task lists ([congtac.TaskKey]); migration 0014 indexes it.
+const taskOrder = "coalesce(t.due_date, '9999-99-99'), t.id"
+
+// taskPage returns the page of the tasks of from matching w, with their shares, supports
+// and occurrences: after f.After, or from f.Offset, at most f.Limit.
+func (s *Store) taskPage(ctx context.Context, tx *sql.Tx, f congtac.TaskFilter, w where, from string) ([]congtac.Task, error) {
+	w = w.clone()
+	if k := f.After; k != nil {
+		due := "9999-99-99"
+		if !k.Due.IsZero() {
+			due = k.Due.String()
 		}
-		q := "SELECT " + taskColumns + " FROM tasks t" + join + " " + w.String() +
-			" ORDER BY t.due_date IS NULL, t.due_date, t.id" + w.page(f.Limit, f.Offset, 5000)
-		var err error
-		tasks, err = s.queryTasks(ctx, tx, q, w.args...)
-		return err
-	})
-	return tasks, total, err
+		w.add("("+taskOrder+") > (?, ?)", due, k.ID)
+	}
+	q := "SELECT " + taskColumns + " FROM " + from + " " + w.String() + " ORDER BY " + taskOrder +
+		w.page(f.Limit, f.Offset, maxTaskPage)
+	return s.queryTasks(ctx, tx, q, w.args...)
+}
+
+// countStatuses returns the number of tasks of from matching w with each status as of
+// asOf.
+func countStatuses(ctx context.Context, tx *sql.Tx, w where, from string, asOf congtac.Date) (congtac.Counts, error) {
+	w = w.clone()
+	day := w.arg(asOf.String())
+	rows, err := tx.QueryContext(ctx, "SELECT s.code, count(*) FROM (SELECT "+statusAtSQL(day)+" AS code FROM "+
+		from+" "+w.String()+") s GROUP BY s.code", w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: count task statuses: %w", err)
+	}
+	defer rows.Close()
+	counts := congtac.Counts{}
+	for rows.Next() {
+		var code string
+		var n int
+		if err := rows.Scan(&code, &n); err != nil {
+			return nil, fmt.Errorf("store: count task statuses: %w", err)
+		}
+		st := statusOfCode(code)
+		if st == "" {
+			return nil, fmt.Errorf("store: count task statuses: %d tasks have no status as of %s (code %q)", n, asOf, code)
+		}
+		counts[st] += n
+	}
+	return counts, rows.Err()
 }
 
 // UpdateTask changes a task of an editable program. version is the version the user read;

@@ -1,0 +1,95 @@
+-- +goose Up
+-- Task lists filter and count by status in SQL (issue 11). A task's status as of any day is
+-- computed in Go (congtac.Task.StatusSpans) and kept in status_line as the status on the
+-- first day and each change: 'P' then "YYYY-MM-DD" and the status from that day on, for
+-- six changes at most, with '+' after them when there are more; all the spans of such a
+-- task are in task_status_spans (store/taskstatus.go). The triggers below mark a task
+-- stale whenever what its status depends on changes; the store recomputes the stale tasks
+-- before each write transaction commits, and at the first start after this migration.
+ALTER TABLE tasks ADD COLUMN status_line TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE task_status_spans (
+    task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+    since   TEXT    NOT NULL,
+    status  TEXT    NOT NULL,
+    PRIMARY KEY (task_id, since)
+) WITHOUT ROWID;
+
+CREATE TABLE task_status_stale (task_id INTEGER PRIMARY KEY);
+
+-- +goose StatementBegin
+CREATE TRIGGER tasks_status_insert AFTER INSERT ON tasks BEGIN
+    INSERT OR IGNORE INTO task_status_stale (task_id) VALUES (new.id);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER tasks_status_update AFTER UPDATE OF due_date, rrule, rrule_start, done_on, deferred_on,
+    deferred_to, cancelled_on ON tasks
+    WHEN new.due_date IS NOT old.due_date OR new.rrule IS NOT old.rrule OR new.rrule_start IS NOT old.rrule_start
+        OR new.done_on IS NOT old.done_on OR new.deferred_on IS NOT old.deferred_on
+        OR new.deferred_to IS NOT old.deferred_to OR new.cancelled_on IS NOT old.cancelled_on
+BEGIN
+    INSERT OR IGNORE INTO task_status_stale (task_id) VALUES (new.id);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER task_shares_status_insert AFTER INSERT ON task_supports WHEN new.share BEGIN
+    INSERT OR IGNORE INTO task_status_stale (task_id) VALUES (new.task_id);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER task_shares_status_update AFTER UPDATE OF done_on, share ON task_supports
+    WHEN (new.share OR old.share) AND (new.done_on IS NOT old.done_on OR new.share IS NOT old.share)
+BEGIN
+    INSERT OR IGNORE INTO task_status_stale (task_id) VALUES (new.task_id);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER task_shares_status_delete AFTER DELETE ON task_supports WHEN old.share BEGIN
+    INSERT OR IGNORE INTO task_status_stale (task_id) VALUES (old.task_id);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER task_occurrences_status_insert AFTER INSERT ON task_occurrences BEGIN
+    INSERT OR IGNORE INTO task_status_stale (task_id) VALUES (new.task_id);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER task_occurrences_status_update AFTER UPDATE ON task_occurrences BEGIN
+    INSERT OR IGNORE INTO task_status_stale (task_id) VALUES (new.task_id);
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER task_occurrences_status_delete AFTER DELETE ON task_occurrences BEGIN
+    INSERT OR IGNORE INTO task_status_stale (task_id) VALUES (old.task_id);
+END;
+-- +goose StatementEnd
+
+-- Every task gets its status line at the next start (store.Migrate).
+INSERT INTO task_status_stale (task_id) SELECT id FROM tasks;
+
+-- The tasks in force in list order (deadline, vague last, then ID), with what lists filter
+-- and count on most, so that a page and the counts by status are read from the index.
+CREATE INDEX tasks_listed ON tasks (coalesce(due_date, '9999-99-99'), id, program_id, lead_id, status_line)
+    WHERE superseded_by IS NULL;
+-- Reports newest first; programs newest period first.
+CREATE INDEX reports_created ON reports (created_at, id);
+CREATE INDEX reports_org_created ON reports (org_id, created_at, id);
+CREATE INDEX programs_listed ON programs (period_year, period_key, id);
+
+-- +goose Down
+DROP INDEX programs_listed;
+DROP INDEX reports_org_created;
+DROP INDEX reports_created;
+DROP INDEX tasks_listed;
+DROP TRIGGER task_occurrences_status_delete;
+DROP TRIGGER task_occurrences_status_update;
+DROP TRIGGER task_occurrences_status_insert;
+DROP TRIGGER task_shares_status_delete;
+DROP TRIGGER task_shares_status_update;
+DROP TRIGGER task_shares_status_insert;
+DROP TRIGGER tasks_status_update;
+DROP TRIGGER tasks_status_insert;
+DROP TABLE task_status_stale;
+DROP TABLE task_status_spans;
+ALTER TABLE tasks DROP COLUMN status_line;
