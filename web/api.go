@@ -286,6 +286,21 @@ func (q *apiQuery) addErr(err error) {
 	}
 }
 
+// cursor returns the place in a task list a cursor parameter names ([congtac.TaskKey]), nil
+// when absent.
+func (q *apiQuery) cursor(name string) *congtac.TaskKey {
+	v, _ := q.raw(name)
+	if v == "" {
+		return nil
+	}
+	k, err := congtac.ParseTaskKey(v)
+	if err != nil {
+		q.problems.Add(name, "%s", congtac.ErrorMessage(err))
+		return nil
+	}
+	return &k
+}
+
 // page returns limit and offset: limit defaults to 50 and is cut to 200.
 func (q *apiQuery) page() (limit, offset int) {
 	limit, offset = apiDefaultLimit, 0

@@ -204,9 +204,18 @@ func taskSchemas() map[string]*oaSchema {
 	}
 }
 
+// apiTaskList is a page of the task list: the page of every list, and the cursor of the
+// page after it.
+type apiTaskList struct {
+	apiList[apiTask]
+	NextCursor *string `json:"next_cursor"`
+}
+
 // handleAPITaskList lists the tasks whose lead or a support org is within the actor's
 // ViewTasks reach, by deadline, filtered as the task pages are (see parseTaskQuery: status
 // as of today, org, lead, leader, program, sector, period, q) and by due_from and due_to.
+// A page comes from offset, or after the task cursor names (the next_cursor of the page
+// before), which costs the same on every page however far.
 func (s *Server) handleAPITaskList(w http.ResponseWriter, r *http.Request) {
 	q, ok := s.apiQueryOf(w, r)
 	if !ok {
@@ -216,17 +225,25 @@ func (s *Server) handleAPITaskList(w http.ResponseWriter, r *http.Request) {
 	q.addErr(err)
 	tq.Filter.DueFrom, tq.Filter.DueTo = q.date("due_from"), q.date("due_to")
 	limit, offset := q.page()
+	after := q.cursor("cursor")
+	if after != nil && offset > 0 {
+		q.problems.Add("cursor", "Chỉ dùng một trong hai tham số cursor và offset.")
+	}
 	if q.fail(s, w, r) {
 		return
 	}
 	today := s.today()
-	res, err := s.findTasksAsOf(r.Context(), tq, today, offset, limit)
+	res, err := s.findTasksAsOf(r.Context(), tq, today, offset, limit, after)
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api tasks: %w", err), 0)
 		return
 	}
-	writeJSON(w, http.StatusOK, newAPIList(res.Tasks, res.Matched, limit, offset,
-		func(t congtac.Task) apiTask { return newAPITask(t, today) }))
+	out := apiTaskList{apiList: newAPIList(res.Tasks, res.Matched, limit, offset,
+		func(t congtac.Task) apiTask { return newAPITask(t, today) })}
+	if res.Next != nil {
+		out.NextCursor = ptr(res.Next.String())
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 // handleAPITaskShow answers one task with its supports, occurrences and statuses as of

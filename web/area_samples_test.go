@@ -51,9 +51,9 @@ func areaSamples(s *Server, r *http.Request) map[string][]pageSample {
 		},
 		"tasks": {
 			{taskListPage{layout: l("Nhiệm vụ"), Counts: []statusCount{{statusView: overdue, N: 3, Current: true}},
-				Total: 3, Rows: []taskRow{{Href: "/tasks/1", Text: "Giải ngân", Status: overdue, Carried: true, Repeats: true}},
-				Pager: pager{Page: 1, Pages: 1, Total: 1, First: 1, Last: 1}, Partial: true, Scanned: 5000},
-				"chỉ đếm và lọc theo trạng thái trên 5000 nhiệm vụ đầu tiên"},
+				Total: 7, Matched: 3, Rows: []taskRow{{Href: "/tasks/1", Text: "Giải ngân", Status: overdue, Carried: true, Repeats: true}},
+				Pager: pager{Page: 1, Pages: 1, Total: 1, First: 1, Last: 1}},
+				"3 nhiệm vụ phù hợp với bộ lọc, trong 7 nhiệm vụ mọi trạng thái."},
 			{taskListPage{layout: l("Nhiệm vụ"), Errors: map[string]string{"period": "Không hiểu kỳ."}}, "Không hiểu kỳ."},
 		},
 		"task": {

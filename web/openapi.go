@@ -26,6 +26,7 @@ import (
 type apiOp struct {
 	params   []apiParam
 	list     bool   // a paged list of response: takes limit and offset
+	next     bool   // a list also paged by cursor: its body has next_cursor
 	body     string // schema of the JSON request body; "" for none
 	upload   string // media type of a raw request body instead ("image/png"); "" for none
 	status   int    // status of success; 0 means 200
@@ -111,7 +112,7 @@ var apiOps = map[string]apiOp{
 	}},
 	"POST /api/v1/proposals":               {body: "ProposalCreate", status: http.StatusCreated, response: "Proposal"},
 	"POST /api/v1/proposals/{id}/decision": {body: "ProposalDecision", response: "Proposal", errors: []int{409}},
-	"GET /api/v1/tasks": {list: true, response: "Task", params: []apiParam{
+	"GET /api/v1/tasks": {list: true, next: true, response: "Task", params: []apiParam{
 		qID("program", "Chương trình."),
 		qID("org", "Cơ quan chủ trì hoặc phối hợp."),
 		qID("lead", "Cơ quan chủ trì."),
@@ -122,6 +123,8 @@ var apiOps = map[string]apiOp{
 		qDate("due_from", "Thời hạn từ ngày."),
 		qDate("due_to", "Thời hạn đến ngày."),
 		qText("q", "Tìm trong nội dung nhiệm vụ, không phân biệt dấu."),
+		qText("cursor", "Lấy trang sau nhiệm vụ này: giá trị next_cursor của trang trước; thay cho offset, "+
+			"mọi trang đều nhanh như trang đầu."),
 	}},
 	"GET /api/v1/tasks/{id}": {response: "TaskDetail"},
 	"GET /api/v1/reports": {list: true, response: "Report", params: []apiParam{
@@ -348,7 +351,7 @@ func (s *Server) operationOf(rt route, schemas map[string]*oaSchema) *oaOperatio
 	switch {
 	case d.list:
 		list := d.response + "List"
-		schemas[list] = listSchema(d.response)
+		schemas[list] = listSchema(d.response, d.next)
 		ok.Content = jsonContent(schRef(list))
 	case d.response != "":
 		ok.Content = jsonContent(schRef(d.response))
@@ -495,14 +498,19 @@ func schNullable(sc *oaSchema) *oaSchema {
 	return &c
 }
 
-// listSchema is the schema of a page of items of schema item.
-func listSchema(item string) *oaSchema {
-	return schObject("Một trang danh sách.", oaProps{
+// listSchema is the schema of a page of items of schema item; with next, of a list also
+// paged by cursor.
+func listSchema(item string, next bool) *oaSchema {
+	props := oaProps{
 		"items":  schArray(schRef(item)),
 		"total":  schInt("Số bản ghi thỏa điều kiện lọc, không kể phân trang."),
 		"limit":  schInt("Số bản ghi tối đa của trang."),
 		"offset": schInt("Số bản ghi bỏ qua trước trang."),
-	})
+	}
+	if next {
+		props["next_cursor"] = schNullable(schString("Giá trị tham số cursor để lấy trang sau; null ở trang cuối."))
+	}
+	return schObject("Một trang danh sách.", props)
 }
 
 // apiSchemas gathers the schemas of every DTO.

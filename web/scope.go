@@ -239,8 +239,7 @@ func queryPeriod(q url.Values, name string, pr *congtac.Problems) *congtac.Perio
 }
 
 // taskQuery is what a task list asks for: the store's filter, limited to the actor's
-// ViewTasks reach, and the status as of a day that the store cannot filter on, since it is
-// computed.
+// ViewTasks reach, with the status to keep.
 type taskQuery struct {
 	Filter congtac.TaskFilter
 	Status congtac.Status // "" for every status
@@ -275,48 +274,22 @@ func parseTaskQuery(a congtac.Actor, q url.Values) (taskQuery, error) {
 	return tq, pr.Err()
 }
 
-// maxTaskScan is how many tasks [Server.findTasksAsOf] reads at most to count and filter by
-// status: the store's own cap on one query.
-const maxTaskScan = 5000
-
-// taskResult is one page of a task list with the counts above it.
-type taskResult struct {
-	Tasks   []congtac.Task // the page
-	Matched int            // tasks matching every filter, status included
-	Counts  congtac.Counts // statuses of the tasks matching the other filters
-	Total   int            // tasks matching the other filters
-	Partial bool           // more than maxTaskScan matched: counts and status filter cover the first ones
-}
-
-// findTasksAsOf runs q with statuses as of asOf: it counts the statuses of every task the
-// filter matches with [congtac.Tally], keeps those of q.Status, and returns limit of them
-// from offset, by deadline.
-func (s *Server) findTasksAsOf(ctx context.Context, q taskQuery, asOf congtac.Date, offset, limit int) (taskResult, error) {
+// findTasksAsOf returns the page of q's task list with statuses as of asOf: limit tasks
+// of q.Status (every status when "") from offset, or after the task after names, by
+// deadline, with the number of tasks of each status among those matching the other
+// filters. The database filters and counts ([store.Store.FindTaskList]): a page costs
+// what its rows cost, however many tasks match.
+func (s *Server) findTasksAsOf(ctx context.Context, q taskQuery, asOf congtac.Date, offset, limit int, after *congtac.TaskKey) (congtac.TaskList, error) {
 	f := q.Filter
-	f.Offset, f.Limit = 0, maxTaskScan
-	tasks, total, err := s.st.FindTasks(ctx, f)
-	if err != nil {
-		return taskResult{}, fmt.Errorf("web: find tasks: %w", err)
-	}
-	res := taskResult{Counts: congtac.Tally(tasks, asOf).Total, Total: total, Partial: total > len(tasks)}
-	kept := tasks
+	f.AsOf, f.Offset, f.Limit, f.After = asOf, offset, limit, after
 	if q.Status != "" {
-		kept = slices.DeleteFunc(slices.Clone(tasks), func(t congtac.Task) bool { return t.Status(asOf) != q.Status })
+		f.Status = &q.Status
 	}
-	res.Matched = len(kept)
-	switch {
-	case offset < len(kept):
-		res.Tasks = kept[offset:min(len(kept), offset+limit)]
-	case q.Status == "" && offset < total: // past what was scanned: the store pages itself
-		f.Offset, f.Limit = offset, limit
-		if res.Tasks, _, err = s.st.FindTasks(ctx, f); err != nil {
-			return taskResult{}, fmt.Errorf("web: find tasks: %w", err)
-		}
+	list, err := s.st.FindTaskList(ctx, f)
+	if err != nil {
+		return list, fmt.Errorf("web: find tasks: %w", err)
 	}
-	if q.Status == "" {
-		res.Matched = total
-	}
-	return res, nil
+	return list, nil
 }
 
 // parseProgramQuery reads a program list's query parameters: kind (a period kind), year,

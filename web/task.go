@@ -20,8 +20,7 @@ type taskListPage struct {
 	Errors  map[string]string // by query parameter
 	Counts  []statusCount     // of the tasks matching the other filters
 	Total   int               // tasks matching the other filters
-	Partial bool              // counted on the first Scanned tasks only
-	Scanned int
+	Matched int               // tasks matching every filter: the rows of every page
 	Rows    []taskRow
 	Pager   pager
 }
@@ -64,12 +63,12 @@ func (s *Server) handleTaskList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n := pageParam(q)
-	res, err := s.findTasksAsOf(ctx, tq, today, (n-1)*tasksPerPage, tasksPerPage)
+	res, err := s.findTasksAsOf(ctx, tq, today, (n-1)*tasksPerPage, tasksPerPage, nil)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	page.Total, page.Partial, page.Scanned = res.Total, res.Partial, maxTaskScan
+	page.Total, page.Matched = res.Total, res.Matched
 	page.Pager = newPager(r, n, tasksPerPage, res.Matched)
 	page.Counts = statusCounts(res.Counts, tq.Status, func(st congtac.Status) string {
 		v := r.URL.Query()
