@@ -9,10 +9,14 @@ import (
 )
 
 // inForceSQL limits the tasks aliased t to those in force ([congtac.Task.InForce]): of an
-// issued program, and not taken over by a newer copy.
-// The program is looked up for each task, so that the planners read a list in its order
-// from an index (tasks_listed) rather than gather the tasks of every issued program first.
-const inForceSQL = "t.superseded_by IS NULL AND EXISTS (SELECT 1 FROM programs ip WHERE ip.id = t.program_id AND ip.status = 'issued')"
+// issued program, and not taken over by a newer copy. The database keeps that in the
+// task's in_force ([inForceValueSQL]), recomputed with its status line before every write
+// transaction commits, so that lists read it, and their order, from one index
+// (tasks_listed, migration 0014).
+const inForceSQL = "t.in_force"
+
+// inForceValueSQL is the value of in_force of the row of tasks being updated.
+const inForceValueSQL = "(tasks.superseded_by IS NULL AND EXISTS (SELECT 1 FROM programs ip WHERE ip.id = tasks.program_id AND ip.status = 'issued'))"
 
 // checkInForce refuses (EINVALID) a report or a change of execution state on task t of
 // program p when t is not in force: its program is not issued yet, or a later issued

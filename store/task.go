@@ -142,15 +142,17 @@ func (s *Store) FindTaskByID(ctx context.Context, id int64) (congtac.Task, error
 // its current state; the tasks of one program as it was written come with
 // [Store.FindProgramByID].
 func (s *Store) FindTasks(ctx context.Context, f congtac.TaskFilter) ([]congtac.Task, int, error) {
-	w, from := s.taskWhere(f)
-	s.addTaskStatus(&w, f)
 	var tasks []congtac.Task
 	var total int
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		w, from, err := s.taskWhere(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		s.addTaskStatus(&w, f)
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM "+from+" "+w.String(), w.args...).Scan(&total); err != nil {
 			return fmt.Errorf("store: count tasks: %w", err)
 		}
-		var err error
 		tasks, err = s.taskPage(ctx, tx, f, w, from)
 		return err
 	})
@@ -166,10 +168,12 @@ func (s *Store) FindTaskList(ctx context.Context, f congtac.TaskFilter) (congtac
 	if f.AsOf.IsZero() {
 		f.AsOf = s.today()
 	}
-	w, from := s.taskWhere(f)
 	var out congtac.TaskList
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		var err error
+		w, from, err := s.taskWhere(ctx, tx, f)
+		if err != nil {
+			return err
+		}
 		if out.Counts, err = countStatuses(ctx, tx, w, from, f.AsOf); err != nil {
 			return err
 		}
@@ -207,7 +211,7 @@ func pageLimit(limit, max int) int {
 
 // taskWhere returns the conditions of f but Status and paging, on "tasks t", and the tables
 // they read from.
-func (s *Store) taskWhere(f congtac.TaskFilter) (where, string) {
+func (s *Store) taskWhere(ctx context.Context, q queryer, f congtac.TaskFilter) (where, string, error) {
 	var w where
 	from := "tasks t"
 	if f.ID != nil {
@@ -244,9 +248,8 @@ func (s *Store) taskWhere(f congtac.TaskFilter) (where, string) {
 		w.add("t.done_on IS NULL AND t.cancelled_on IS NULL")
 	}
 	w.add(inForceSQL)
-	s.addTaskReach(&w, f.Reach)
 	s.addIndexedSearch(&w, "t.id", "t.search", "tasks_fts", f.Query)
-	return w, from
+	return w, from, s.addTaskReach(ctx, q, &w, f.Reach)
 }
 
 // addTaskStatus adds f's status filter to w: the status as of f.AsOf (today when zero).

@@ -20,8 +20,10 @@ import (
 //
 // The triggers of migration 0014 mark a task stale (task_status_stale) whenever what its
 // status depends on changes: the task's deadline, recurrence, completion, deferral or
-// cancellation, its shares, its occurrences. Every write transaction recomputes the stale
-// tasks before it commits ([Store.inTx]), so the lines always agree with the data.
+// cancellation, its shares, its occurrences; and whenever whether it is in force may
+// change: its superseded_by, its program's status. Every write transaction recomputes the
+// stale tasks' status lines and in_force before it commits ([Store.inTx]), so that they
+// always agree with the data.
 
 // statusLineChanges is how many changes of status a status line holds.
 const statusLineChanges = 6
@@ -167,10 +169,12 @@ func (s *Store) writeStatuses(ctx context.Context, tx *sql.Tx, ids []int64, task
 	return err
 }
 
-// updateStatusLines sets the status_line of each (id, line) in one statement per batch.
+// updateStatusLines sets the status_line of each (id, line), and its in_force, in one
+// statement per batch.
 func (s *Store) updateStatusLines(ctx context.Context, tx *sql.Tx, lines [][]any) error {
 	if len(lines) == 1 {
-		_, err := tx.ExecContext(ctx, "UPDATE tasks SET status_line = $1 WHERE id = $2", lines[0][1], lines[0][0])
+		_, err := tx.ExecContext(ctx, "UPDATE tasks SET status_line = $1, in_force = "+inForceValueSQL+" WHERE id = $2",
+			lines[0][1], lines[0][0])
 		return err
 	}
 	var w where
@@ -181,8 +185,8 @@ func (s *Store) updateStatusLines(ctx context.Context, tx *sql.Tx, lines [][]any
 	if len(values) == 0 {
 		return nil
 	}
-	_, err := tx.ExecContext(ctx, "UPDATE tasks SET status_line = v.column2 FROM (VALUES "+strings.Join(values, ", ")+
-		") AS v WHERE tasks.id = v.column1", w.args...)
+	_, err := tx.ExecContext(ctx, "UPDATE tasks SET status_line = v.column2, in_force = "+inForceValueSQL+
+		" FROM (VALUES "+strings.Join(values, ", ")+") AS v WHERE tasks.id = v.column1", w.args...)
 	return err
 }
 

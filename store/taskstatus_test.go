@@ -43,6 +43,10 @@ func TestStatusesInSQLAreThoseOfGo(t *testing.T) {
 		if len(all) < 2400 {
 			t.Fatalf("%d tasks in force, want at least 2400", len(all))
 		}
+		if got, want := taskIDs(all), inForceByProgram(t, s); !slices.Equal(got, want) {
+			t.Errorf("%d tasks listed in force, %d by their programs; first differences: %v", len(got), len(want),
+				firstDifferences(got, want))
+		}
 		for _, day := range days {
 			checkStatusesAsOf(t, s, all, congtac.TaskFilter{}, day)
 		}
@@ -131,6 +135,30 @@ func allInForce(t *testing.T, s *store.Store) []congtac.Task {
 		k := congtac.KeyOf(tasks[len(tasks)-1])
 		f.After = &k
 	}
+}
+
+// inForceByProgram returns the sorted IDs of the tasks in force as Go tells from each
+// program and its tasks ([congtac.Task.InForce]).
+func inForceByProgram(t *testing.T, s *store.Store) []int64 {
+	t.Helper()
+	programs, _, err := s.FindPrograms(ctx, congtac.ProgramFilter{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for _, p := range programs {
+		full, err := s.FindProgramByID(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, task := range full.Tasks {
+			if task.InForce(full.Status) {
+				ids = append(ids, task.ID)
+			}
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 func firstDifferences(got, want []int64) string {

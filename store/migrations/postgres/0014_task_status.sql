@@ -7,6 +7,9 @@
 -- stale whenever what its status depends on changes; the store recomputes the stale tasks
 -- before each write transaction commits, and at the first start after this migration.
 ALTER TABLE tasks ADD COLUMN status_line TEXT NOT NULL DEFAULT '';
+-- in_force is inForceSQL (store/inforce.go) kept beside the task: not superseded, of an
+-- issued program. It is recomputed with the status line.
+ALTER TABLE tasks ADD COLUMN in_force BOOLEAN NOT NULL DEFAULT FALSE;
 
 CREATE TABLE task_status_spans (
     task_id BIGINT NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
@@ -41,11 +44,11 @@ $$;
 CREATE TRIGGER tasks_status_insert AFTER INSERT ON tasks
     FOR EACH ROW EXECUTE FUNCTION mark_task_status_stale();
 CREATE TRIGGER tasks_status_update AFTER UPDATE OF due_date, rrule, rrule_start, done_on, deferred_on,
-    deferred_to, cancelled_on ON tasks FOR EACH ROW
+    deferred_to, cancelled_on, superseded_by ON tasks FOR EACH ROW
     WHEN (NEW.due_date IS DISTINCT FROM OLD.due_date OR NEW.rrule IS DISTINCT FROM OLD.rrule
         OR NEW.rrule_start IS DISTINCT FROM OLD.rrule_start OR NEW.done_on IS DISTINCT FROM OLD.done_on
         OR NEW.deferred_on IS DISTINCT FROM OLD.deferred_on OR NEW.deferred_to IS DISTINCT FROM OLD.deferred_to
-        OR NEW.cancelled_on IS DISTINCT FROM OLD.cancelled_on)
+        OR NEW.cancelled_on IS DISTINCT FROM OLD.cancelled_on OR NEW.superseded_by IS DISTINCT FROM OLD.superseded_by)
     EXECUTE FUNCTION mark_task_status_stale();
 CREATE TRIGGER task_shares_status_insert AFTER INSERT ON task_supports
     FOR EACH ROW WHEN (NEW.share) EXECUTE FUNCTION mark_task_part_status_stale();
@@ -57,13 +60,24 @@ CREATE TRIGGER task_shares_status_delete AFTER DELETE ON task_supports
 CREATE TRIGGER task_occurrences_status AFTER INSERT OR UPDATE OR DELETE ON task_occurrences
     FOR EACH ROW EXECUTE FUNCTION mark_task_part_status_stale();
 
--- Every task gets its status line at the next start (store.Migrate).
+-- +goose StatementBegin
+CREATE FUNCTION mark_program_tasks_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO task_status_stale (task_id) SELECT id FROM tasks WHERE program_id = NEW.id ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END;
+$$;
+-- +goose StatementEnd
+CREATE TRIGGER programs_status_update AFTER UPDATE OF status ON programs FOR EACH ROW
+    WHEN (NEW.status IS DISTINCT FROM OLD.status) EXECUTE FUNCTION mark_program_tasks_stale();
+
+-- Every task gets its status line and in_force at the next start (store.Migrate).
 INSERT INTO task_status_stale (task_id) SELECT id FROM tasks;
 
 -- The tasks in force in list order (deadline, vague last, then ID), with what lists filter
 -- and count on most, so that a page and the counts by status are read from the index.
 CREATE INDEX tasks_listed ON tasks ((coalesce(due_date, '9999-99-99')), id, program_id, lead_id, status_line)
-    WHERE superseded_by IS NULL;
+    WHERE in_force;
 -- Reports newest first; programs newest period first.
 CREATE INDEX reports_created ON reports (created_at, id);
 CREATE INDEX reports_org_created ON reports (org_id, created_at, id);
@@ -74,14 +88,17 @@ DROP INDEX programs_listed;
 DROP INDEX reports_org_created;
 DROP INDEX reports_created;
 DROP INDEX tasks_listed;
+DROP TRIGGER programs_status_update ON programs;
 DROP TRIGGER task_occurrences_status ON task_occurrences;
 DROP TRIGGER task_shares_status_delete ON task_supports;
 DROP TRIGGER task_shares_status_update ON task_supports;
 DROP TRIGGER task_shares_status_insert ON task_supports;
 DROP TRIGGER tasks_status_update ON tasks;
 DROP TRIGGER tasks_status_insert ON tasks;
+DROP FUNCTION mark_program_tasks_stale();
 DROP FUNCTION mark_task_part_status_stale();
 DROP FUNCTION mark_task_status_stale();
 DROP TABLE task_status_stale;
 DROP TABLE task_status_spans;
+ALTER TABLE tasks DROP COLUMN in_force;
 ALTER TABLE tasks DROP COLUMN status_line;

@@ -7,6 +7,9 @@
 -- stale whenever what its status depends on changes; the store recomputes the stale tasks
 -- before each write transaction commits, and at the first start after this migration.
 ALTER TABLE tasks ADD COLUMN status_line TEXT NOT NULL DEFAULT '';
+-- in_force is inForceSQL (store/inforce.go) kept beside the task: not superseded, of an
+-- issued program. It is recomputed with the status line.
+ALTER TABLE tasks ADD COLUMN in_force INTEGER NOT NULL DEFAULT 0;
 
 CREATE TABLE task_status_spans (
     task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
@@ -24,10 +27,11 @@ END;
 -- +goose StatementEnd
 -- +goose StatementBegin
 CREATE TRIGGER tasks_status_update AFTER UPDATE OF due_date, rrule, rrule_start, done_on, deferred_on,
-    deferred_to, cancelled_on ON tasks
+    deferred_to, cancelled_on, superseded_by ON tasks
     WHEN new.due_date IS NOT old.due_date OR new.rrule IS NOT old.rrule OR new.rrule_start IS NOT old.rrule_start
         OR new.done_on IS NOT old.done_on OR new.deferred_on IS NOT old.deferred_on
         OR new.deferred_to IS NOT old.deferred_to OR new.cancelled_on IS NOT old.cancelled_on
+        OR new.superseded_by IS NOT old.superseded_by
 BEGIN
     INSERT OR IGNORE INTO task_status_stale (task_id) VALUES (new.id);
 END;
@@ -65,13 +69,19 @@ CREATE TRIGGER task_occurrences_status_delete AFTER DELETE ON task_occurrences B
 END;
 -- +goose StatementEnd
 
--- Every task gets its status line at the next start (store.Migrate).
+-- +goose StatementBegin
+CREATE TRIGGER programs_status_update AFTER UPDATE OF status ON programs WHEN new.status IS NOT old.status BEGIN
+    INSERT OR IGNORE INTO task_status_stale (task_id) SELECT id FROM tasks WHERE program_id = new.id;
+END;
+-- +goose StatementEnd
+
+-- Every task gets its status line and in_force at the next start (store.Migrate).
 INSERT INTO task_status_stale (task_id) SELECT id FROM tasks;
 
 -- The tasks in force in list order (deadline, vague last, then ID), with what lists filter
 -- and count on most, so that a page and the counts by status are read from the index.
 CREATE INDEX tasks_listed ON tasks (coalesce(due_date, '9999-99-99'), id, program_id, lead_id, status_line)
-    WHERE superseded_by IS NULL;
+    WHERE in_force;
 -- Reports newest first; programs newest period first.
 CREATE INDEX reports_created ON reports (created_at, id);
 CREATE INDEX reports_org_created ON reports (org_id, created_at, id);
@@ -82,6 +92,7 @@ DROP INDEX programs_listed;
 DROP INDEX reports_org_created;
 DROP INDEX reports_created;
 DROP INDEX tasks_listed;
+DROP TRIGGER programs_status_update;
 DROP TRIGGER task_occurrences_status_delete;
 DROP TRIGGER task_occurrences_status_update;
 DROP TRIGGER task_occurrences_status_insert;
@@ -92,4 +103,5 @@ DROP TRIGGER tasks_status_update;
 DROP TRIGGER tasks_status_insert;
 DROP TABLE task_status_stale;
 DROP TABLE task_status_spans;
+ALTER TABLE tasks DROP COLUMN in_force;
 ALTER TABLE tasks DROP COLUMN status_line;
