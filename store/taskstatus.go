@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -12,11 +13,14 @@ import (
 
 // Statuses in SQL. A task's status as of a day is computed in Go ([congtac.Task.Status]);
 // to filter and count tasks by status, the database keeps the result for every day at once
-// ([congtac.Task.StatusSpans]) in the task's status_line: the code of the status on the
-// calendar's first day, then for each change the day it changes on ("YYYY-MM-DD") and the
-// code from that day on, for statusLineChanges changes at most, followed by '+' when there
-// are more. A task with more changes (a recurring duty often done late) also has all its
-// spans in task_status_spans. [statusAtSQL] reads the status as of a day from them.
+// ([congtac.Task.StatusSpans]) in the task's status_line: first the day of its last change
+// of status ("YYYY-MM-DD", "0000-01-01" when it never changes) and the status from that
+// day on, which is what most tasks read on most days; then the status on the calendar's
+// first day, and for each change before the last one the day it changes on and the status
+// from that day on, for statusLineChanges of them at most, followed by '+' when there are
+// more. A task with more changes (a recurring duty often done late) also has all its
+// spans in task_status_spans. [statusAtSQL] reads the status as of a day from them. Each
+// status is a letter ([statusCode]).
 //
 // The triggers of migration 0014 mark a task stale (task_status_stale) whenever what its
 // status depends on changes: the task's deadline, recurrence, completion, deferral or
@@ -25,7 +29,7 @@ import (
 // stale tasks' status lines and in_force before it commits ([Store.inTx]), so that they
 // always agree with the data.
 
-// statusLineChanges is how many changes of status a status line holds.
+// statusLineChanges is how many changes of status a status line holds before the last.
 const statusLineChanges = 6
 
 // Days that stand for the calendar's ends in task_status_spans.since and status lines.
@@ -64,8 +68,11 @@ func statusOfCode(c string) congtac.Status {
 // holds.
 func statusLine(spans []congtac.StatusSpan) (string, bool) {
 	var b strings.Builder
+	last := spans[len(spans)-1]
+	b.WriteString(cmp.Or(last.From.String(), firstDay))
+	b.WriteByte(statusCode(last.Status))
 	b.WriteByte(statusCode(spans[0].Status))
-	for i, sp := range spans[1:] {
+	for i, sp := range spans[min(1, len(spans)-1) : len(spans)-1] {
 		if i == statusLineChanges {
 			b.WriteByte('+')
 			return b.String(), true
@@ -78,16 +85,16 @@ func statusLine(spans []congtac.StatusSpan) (string, bool) {
 
 // statusAtSQL returns the SQL expression of the status code, as of the day bound to
 // placeholder day, of the task aliased t: a CASE over its status line, and for the days
-// after the changes the line holds, a look-up in task_status_spans.
+// between the changes the line holds and the last one, a look-up in task_status_spans.
 func statusAtSQL(day string) string {
 	var b strings.Builder
-	b.WriteString("CASE")
+	fmt.Fprintf(&b, "CASE WHEN substr(t.status_line, 1, 10) <= %s THEN substr(t.status_line, 11, 1)", day)
 	for i := range statusLineChanges {
-		change := "substr(t.status_line, " + strconv.Itoa(2+11*i) + ", 10)"
-		fmt.Fprintf(&b, " WHEN %s = '' OR %s > %s THEN substr(t.status_line, %d, 1)", change, change, day, 1+11*i)
+		change := "substr(t.status_line, " + strconv.Itoa(13+11*i) + ", 10)"
+		fmt.Fprintf(&b, " WHEN %s = '' OR %s > %s THEN substr(t.status_line, %d, 1)", change, change, day, 12+11*i)
 	}
-	fmt.Fprintf(&b, " WHEN substr(t.status_line, %d, 1) = '' THEN substr(t.status_line, %d, 1)",
-		2+11*statusLineChanges, 1+11*statusLineChanges)
+	fmt.Fprintf(&b, " WHEN substr(t.status_line, %d, 1) <> '+' THEN substr(t.status_line, %d, 1)",
+		13+11*statusLineChanges, 12+11*statusLineChanges)
 	b.WriteString(" ELSE (SELECT o.status FROM task_status_spans o WHERE o.task_id = t.id AND o.since <= " + day +
 		" ORDER BY o.since DESC LIMIT 1) END")
 	return b.String()

@@ -1,9 +1,10 @@
 -- +goose Up
 -- Task lists filter and count by status in SQL (issue 11). A task's status as of any day is
--- computed in Go (congtac.Task.StatusSpans) and kept in status_line as the status on the
--- first day and each change: 'P' then "YYYY-MM-DD" and the status from that day on, for
--- six changes at most, with '+' after them when there are more; all the spans of such a
--- task are in task_status_spans (store/taskstatus.go). The triggers below mark a task
+-- computed in Go (congtac.Task.StatusSpans) and kept in status_line: the day of its last
+-- change of status and the status from then on, the status on the first day, and each
+-- change before the last ("YYYY-MM-DD" and a letter), seven at most, with '+' after them
+-- when there are more; all the spans of such a task are in task_status_spans (see
+-- store/taskstatus.go). The triggers below mark a task
 -- stale whenever what its status depends on changes; the store recomputes the stale tasks
 -- before each write transaction commits, and at the first start after this migration.
 ALTER TABLE tasks ADD COLUMN status_line TEXT NOT NULL DEFAULT '';
@@ -75,9 +76,10 @@ CREATE TRIGGER programs_status_update AFTER UPDATE OF status ON programs FOR EAC
 INSERT INTO task_status_stale (task_id) SELECT id FROM tasks;
 
 -- The tasks in force in list order (deadline, vague last, then ID), with what lists filter
--- and count on most, so that a page and the counts by status are read from the index.
-CREATE INDEX tasks_listed ON tasks ((coalesce(due_date, '9999-99-99')), id, program_id, lead_id, status_line)
-    WHERE in_force;
+-- and count on most, so that a page and the counts by status are read from the index alone
+-- (in_force too: SQLite reads a partial index alone only when it holds every column named).
+CREATE INDEX tasks_listed ON tasks ((coalesce(due_date, '9999-99-99')), id, lead_id, program_id, sector, leader_id,
+    status_line, in_force) WHERE in_force;
 -- Reports newest first; programs newest period first.
 CREATE INDEX reports_created ON reports (created_at, id);
 CREATE INDEX reports_org_created ON reports (org_id, created_at, id);
