@@ -176,21 +176,31 @@ func (s *Store) writeStatuses(ctx context.Context, tx *sql.Tx, ids []int64, task
 	return err
 }
 
-// updateStatusLines sets the status_line of each (id, line), and its in_force, in one
-// statement per batch.
+// updateStatusLines sets the status_line of each (id, line), and its in_force: one
+// statement per batch on PostgreSQL, one prepared statement run per task on SQLite, whose
+// planner reads the whole table for an UPDATE … FROM.
 func (s *Store) updateStatusLines(ctx context.Context, tx *sql.Tx, lines [][]any) error {
-	if len(lines) == 1 {
-		_, err := tx.ExecContext(ctx, "UPDATE tasks SET status_line = $1, in_force = "+inForceValueSQL+" WHERE id = $2",
-			lines[0][1], lines[0][0])
-		return err
+	const one = "UPDATE tasks SET status_line = $1, in_force = " + inForceValueSQL + " WHERE id = $2"
+	if len(lines) == 0 {
+		return nil
+	}
+	if s.engine == SQLite || len(lines) == 1 {
+		stmt, err := tx.PrepareContext(ctx, one)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for _, l := range lines {
+			if _, err := stmt.ExecContext(ctx, l[1], l[0]); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	var w where
-	var values []string
-	for _, l := range lines {
-		values = append(values, "(CAST("+w.arg(l[0])+" AS BIGINT), CAST("+w.arg(l[1])+" AS TEXT))")
-	}
-	if len(values) == 0 {
-		return nil
+	values := make([]string, len(lines))
+	for i, l := range lines {
+		values[i] = "(CAST(" + w.arg(l[0]) + " AS BIGINT), CAST(" + w.arg(l[1]) + " AS TEXT))"
 	}
 	_, err := tx.ExecContext(ctx, "UPDATE tasks SET status_line = v.column2, in_force = "+inForceValueSQL+
 		" FROM (VALUES "+strings.Join(values, ", ")+") AS v WHERE tasks.id = v.column1", w.args...)
