@@ -13,15 +13,15 @@ import (
 
 // Statuses in SQL. A task's status as of a day is computed in Go ([congtac.Task.Status]);
 // to filter and count tasks by status, the database keeps the result for every day at once
-// ([congtac.Task.StatusSpans]) in the task's status_line: first the day of its last change
-// of status ("YYYY-MM-DD", "0000-01-01" when it never changes) and the status from that
-// day on, which is what most tasks read on most days; then the status on the calendar's
-// first day, and for each change before the last one the day it changes on and the status
-// from that day on, for statusLineChanges of them at most, followed by '+' when there are
-// more. A task with more changes (a recurring duty often done late) also has all its
-// spans in task_status_spans. [statusAtSQL] reads the status as of a day from them. Each
-// status is a letter ([statusCode]).
-//
+// ([congtac.Task.StatusSpans]) in three columns of the task. status_since is the day of its
+// last change of status ("YYYY-MM-DD", "0000-01-01" when it never changes) and status_last
+// the status from that day on: what most tasks read on most days, and what the planners
+// can estimate from their statistics. status_line holds the status on the calendar's first
+// day and, for each change before the last one, the day it changes on and the status from
+// that day on, for statusLineChanges of them at most, followed by '+' when there are more.
+// A task with more changes (a recurring duty often done late) also has all its spans in
+// task_status_spans. [statusAtSQL] reads the status as of a day from them. Each status is a
+// letter ([statusCode]).//
 // The triggers of migration 0014 mark a task stale (task_status_stale) whenever what its
 // status depends on changes: the task's deadline, recurrence, completion, deferral or
 // cancellation, its shares, its occurrences; and whenever whether it is in force may
@@ -64,37 +64,59 @@ func statusOfCode(c string) congtac.Status {
 	return ""
 }
 
-// statusLine returns the status line of spans, and whether they have more changes than it
-// holds.
-func statusLine(spans []congtac.StatusSpan) (string, bool) {
+// statusColumns is what a task keeps of its status spans: status_since, status_last and
+// status_line, and whether the spans have more changes than the line holds.
+type statusColumns struct {
+	since, last, line string
+	more              bool
+}
+
+// statusColumnsOf returns the status columns of spans.
+func statusColumnsOf(spans []congtac.StatusSpan) statusColumns {
+	end := spans[len(spans)-1]
+	c := statusColumns{since: cmp.Or(end.From.String(), firstDay), last: string(statusCode(end.Status))}
 	var b strings.Builder
-	last := spans[len(spans)-1]
-	b.WriteString(cmp.Or(last.From.String(), firstDay))
-	b.WriteByte(statusCode(last.Status))
 	b.WriteByte(statusCode(spans[0].Status))
 	for i, sp := range spans[min(1, len(spans)-1) : len(spans)-1] {
 		if i == statusLineChanges {
 			b.WriteByte('+')
-			return b.String(), true
+			c.more = true
+			break
 		}
 		b.WriteString(sp.From.String())
 		b.WriteByte(statusCode(sp.Status))
 	}
-	return b.String(), false
+	c.line = b.String()
+	return c
 }
 
 // statusAtSQL returns the SQL expression of the status code, as of the day bound to
-// placeholder day, of the task aliased t: a CASE over its status line, and for the days
-// between the changes the line holds and the last one, a look-up in task_status_spans.
+// placeholder day, of the task aliased t.
 func statusAtSQL(day string) string {
+	return "CASE WHEN t.status_since <= " + day + " THEN t.status_last ELSE " + statusBeforeLastSQL(day) + " END"
+}
+
+// statusIsSQL returns the SQL condition that the task aliased t has, as of the day bound to
+// placeholder day, the status whose code is bound to placeholder code. It is written so
+// that the planners estimate it from the statistics of status_since and status_last.
+func statusIsSQL(day, code string) string {
+	return "((t.status_since <= " + day + " AND t.status_last = " + code + ") OR (t.status_since > " + day +
+		" AND " + statusBeforeLastSQL(day) + " = " + code + "))"
+}
+
+// statusBeforeLastSQL returns the SQL expression of the status code, as of the day bound to
+// placeholder day, of the task aliased t when that day is before its last change: a CASE
+// over its status line, and for the days after the changes the line holds, a look-up in
+// task_status_spans.
+func statusBeforeLastSQL(day string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "CASE WHEN substr(t.status_line, 1, 10) <= %s THEN substr(t.status_line, 11, 1)", day)
+	b.WriteString("CASE")
 	for i := range statusLineChanges {
-		change := "substr(t.status_line, " + strconv.Itoa(13+11*i) + ", 10)"
-		fmt.Fprintf(&b, " WHEN %s = '' OR %s > %s THEN substr(t.status_line, %d, 1)", change, change, day, 12+11*i)
+		change := "substr(t.status_line, " + strconv.Itoa(2+11*i) + ", 10)"
+		fmt.Fprintf(&b, " WHEN %s = '' OR %s > %s THEN substr(t.status_line, %d, 1)", change, change, day, 1+11*i)
 	}
 	fmt.Fprintf(&b, " WHEN substr(t.status_line, %d, 1) <> '+' THEN substr(t.status_line, %d, 1)",
-		13+11*statusLineChanges, 12+11*statusLineChanges)
+		2+11*statusLineChanges, 1+11*statusLineChanges)
 	b.WriteString(" ELSE (SELECT o.status FROM task_status_spans o WHERE o.task_id = t.id AND o.since <= " + day +
 		" ORDER BY o.since DESC LIMIT 1) END")
 	return b.String()
@@ -153,17 +175,13 @@ func (s *Store) writeStatuses(ctx context.Context, tx *sql.Tx, ids []int64, task
 	var spans [][]any
 	for _, t := range tasks {
 		ss := t.StatusSpans()
-		line, more := statusLine(ss)
-		lines = append(lines, []any{t.ID, line})
-		if !more {
+		c := statusColumnsOf(ss)
+		lines = append(lines, []any{t.ID, c.since, c.last, c.line})
+		if !c.more {
 			continue
 		}
 		for _, sp := range ss {
-			since := firstDay
-			if !sp.From.IsZero() {
-				since = sp.From.String()
-			}
-			spans = append(spans, []any{t.ID, since, string(statusCode(sp.Status))})
+			spans = append(spans, []any{t.ID, cmp.Or(sp.From.String(), firstDay), string(statusCode(sp.Status))})
 		}
 	}
 	if err := s.updateStatusLines(ctx, tx, lines); err != nil {
@@ -176,11 +194,12 @@ func (s *Store) writeStatuses(ctx context.Context, tx *sql.Tx, ids []int64, task
 	return err
 }
 
-// updateStatusLines sets the status_line of each (id, line), and its in_force: one
-// statement per batch on PostgreSQL, one prepared statement run per task on SQLite, whose
-// planner reads the whole table for an UPDATE … FROM.
+// updateStatusLines sets the status columns of each (id, since, last, line), and the
+// task's in_force: one statement per batch on PostgreSQL, one prepared statement run per
+// task on SQLite, whose planner reads the whole table for an UPDATE … FROM.
 func (s *Store) updateStatusLines(ctx context.Context, tx *sql.Tx, lines [][]any) error {
-	const one = "UPDATE tasks SET status_line = $1, in_force = " + inForceValueSQL + " WHERE id = $2"
+	const one = "UPDATE tasks SET status_since = $1, status_last = $2, status_line = $3, in_force = " +
+		inForceValueSQL + " WHERE id = $4"
 	if len(lines) == 0 {
 		return nil
 	}
@@ -191,7 +210,7 @@ func (s *Store) updateStatusLines(ctx context.Context, tx *sql.Tx, lines [][]any
 		}
 		defer stmt.Close()
 		for _, l := range lines {
-			if _, err := stmt.ExecContext(ctx, l[1], l[0]); err != nil {
+			if _, err := stmt.ExecContext(ctx, l[1], l[2], l[3], l[0]); err != nil {
 				return err
 			}
 		}
@@ -200,10 +219,11 @@ func (s *Store) updateStatusLines(ctx context.Context, tx *sql.Tx, lines [][]any
 	var w where
 	values := make([]string, len(lines))
 	for i, l := range lines {
-		values[i] = "(CAST(" + w.arg(l[0]) + " AS BIGINT), CAST(" + w.arg(l[1]) + " AS TEXT))"
+		values[i] = "(CAST(" + w.arg(l[0]) + " AS BIGINT), CAST(" + w.arg(l[1]) + " AS TEXT), CAST(" + w.arg(l[2]) +
+			" AS TEXT), CAST(" + w.arg(l[3]) + " AS TEXT))"
 	}
-	_, err := tx.ExecContext(ctx, "UPDATE tasks SET status_line = v.column2, in_force = "+inForceValueSQL+
-		" FROM (VALUES "+strings.Join(values, ", ")+") AS v WHERE tasks.id = v.column1", w.args...)
+	_, err := tx.ExecContext(ctx, "UPDATE tasks SET status_since = v.column2, status_last = v.column3, status_line = v.column4, in_force = "+
+		inForceValueSQL+" FROM (VALUES "+strings.Join(values, ", ")+") AS v WHERE tasks.id = v.column1", w.args...)
 	return err
 }
 

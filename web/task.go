@@ -92,19 +92,19 @@ func (s *Server) newTaskFilterForm(ctx context.Context, q url.Values, a congtac.
 	if err != nil {
 		return taskFilterForm{}, fmt.Errorf("web: task filters: %w", err)
 	}
-	ids := make([]int64, len(posts))
-	for i, p := range posts {
-		ids[i] = p.PersonID
-	}
-	names, err := s.personNames(ctx, ids...)
+	people, err := s.st.FindPeople(ctx, congtac.PersonFilter{}) // one query for the leaders of every committee
 	if err != nil {
-		return taskFilterForm{}, err
+		return taskFilterForm{}, fmt.Errorf("web: task filters: %w", err)
+	}
+	names := make(map[int64]string, len(people))
+	for _, p := range people {
+		names[p.ID] = p.FullName
 	}
 	var leaders []option
-	for _, id := range ids {
-		v := fmt.Sprint(id)
-		if names[id] != "" && !containsOption(leaders, v) {
-			leaders = append(leaders, option{Value: v, Label: names[id], Selected: v == q.Get("leader")})
+	for _, p := range posts {
+		v := fmt.Sprint(p.PersonID)
+		if names[p.PersonID] != "" && !containsOption(leaders, v) {
+			leaders = append(leaders, option{Value: v, Label: names[p.PersonID], Selected: v == q.Get("leader")})
 		}
 	}
 	vn.SortFunc(leaders, func(o option) string { return o.Label })

@@ -1,12 +1,14 @@
 -- +goose Up
 -- Task lists filter and count by status in SQL (issue 11). A task's status as of any day is
--- computed in Go (congtac.Task.StatusSpans) and kept in status_line: the day of its last
--- change of status and the status from then on, the status on the first day, and each
--- change before the last ("YYYY-MM-DD" and a letter), seven at most, with '+' after them
--- when there are more; all the spans of such a task are in task_status_spans (see
--- store/taskstatus.go). The triggers below mark a task
--- stale whenever what its status depends on changes; the store recomputes the stale tasks
+-- computed in Go (congtac.Task.StatusSpans) and kept beside it: status_since is the day of
+-- its last change of status and status_last the status from then on; status_line holds the
+-- status on the first day and each change before the last ("YYYY-MM-DD" and a letter), six
+-- at most, with '+' after them when there are more; all the spans of such a task are in
+-- task_status_spans (see store/taskstatus.go). The triggers below mark a task stale
+-- whenever what its status depends on changes; the store recomputes the stale tasks
 -- before each write transaction commits, and at the first start after this migration.
+ALTER TABLE tasks ADD COLUMN status_since TEXT NOT NULL DEFAULT '';
+ALTER TABLE tasks ADD COLUMN status_last TEXT NOT NULL DEFAULT '';
 ALTER TABLE tasks ADD COLUMN status_line TEXT NOT NULL DEFAULT '';
 -- in_force is inForceSQL (store/inforce.go) kept beside the task: not superseded, of an
 -- issued program. It is recomputed with the status line.
@@ -83,7 +85,7 @@ INSERT INTO task_status_stale (task_id) SELECT id FROM tasks;
 -- and count on most, so that a page and the counts by status are read from the index alone
 -- (in_force too: SQLite reads a partial index alone only when it holds every column named).
 CREATE INDEX tasks_listed ON tasks (coalesce(due_date, '9999-99-99'), id, lead_id, program_id, sector, leader_id,
-    status_line, in_force) WHERE in_force;
+    status_since, status_last, status_line, in_force) WHERE in_force;
 -- Reports newest first; programs newest period first.
 CREATE INDEX reports_created ON reports (created_at, id);
 CREATE INDEX reports_org_created ON reports (org_id, created_at, id);
@@ -107,3 +109,5 @@ DROP TABLE task_status_stale;
 DROP TABLE task_status_spans;
 ALTER TABLE tasks DROP COLUMN in_force;
 ALTER TABLE tasks DROP COLUMN status_line;
+ALTER TABLE tasks DROP COLUMN status_last;
+ALTER TABLE tasks DROP COLUMN status_since;
