@@ -1,9 +1,13 @@
 package store
 
 import (
+	"context"
+	"database/sql"
+	"fmt"
 	"strings"
 	"unicode"
 
+	"congtac"
 	"congtac/vn"
 )
 
@@ -52,4 +56,40 @@ func (s *Store) addIndexedSearch(w *where, idColumn, column, fts, query string) 
 		likes[i], args[i] = "search LIKE ?", "% "+word+"%"
 	}
 	w.add(idColumn+" IN (SELECT rowid FROM "+fts+" WHERE "+strings.Join(likes, " AND ")+")", args...)
+}
+
+// SearchMeetings returns the meetings a search lists: the first f.Limit (at most 1000) of
+// those matching f's words, org, program, kind and reach, by day and time, with their
+// agendas, and how many match. f's dates are not read. It costs what its first page costs.
+func (s *Store) SearchMeetings(ctx context.Context, f congtac.MeetingFilter) ([]congtac.Meeting, int, error) {
+	var w where
+	if f.OrgID != nil {
+		w.add("org_id = ?", *f.OrgID)
+	}
+	if f.ProgramID != nil {
+		w.add("program_id = ?", *f.ProgramID)
+	}
+	if f.Kind != nil {
+		w.add("kind = ?", *f.Kind)
+	}
+	s.addReach(&w, "org_id", f.Reach)
+	addSearch(&w, "search", f.Query)
+	var out []congtac.Meeting
+	var total int
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM meetings "+w.String(), w.args...).Scan(&total); err != nil {
+			return err
+		}
+		var err error
+		out, err = queryMeetings(ctx, tx, "SELECT "+meetingColumns+" FROM meetings "+w.String()+
+			" ORDER BY date, "+startOrder+", id"+w.page(f.Limit, 0, 1000), w.args...)
+		if err != nil {
+			return err
+		}
+		return s.attachAgenda(ctx, tx, out)
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: search meetings: %w", err)
+	}
+	return out, total, nil
 }

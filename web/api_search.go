@@ -111,11 +111,11 @@ func (s *Server) apiSearchAll(ctx context.Context, a congtac.Actor, text string,
 		out.Tasks = groupOf(ts, n, func(t congtac.Task) apiTask { return newAPITask(t, today) })
 	}
 	if a.Can(congtac.ViewMeetings) {
-		ms, err := s.st.FindMeetings(ctx, congtac.MeetingFilter{Query: text, Reach: a.Reach(congtac.ViewMeetings)})
+		ms, n, err := s.st.SearchMeetings(ctx, congtac.MeetingFilter{Query: text, Limit: limit, Reach: a.Reach(congtac.ViewMeetings)})
 		if err != nil {
 			return out, err
 		}
-		out.Meetings = groupOf(ms[:min(limit, len(ms))], len(ms), newAPIMeeting) // the store does not count
+		out.Meetings = groupOf(ms, n, newAPIMeeting)
 	}
 	if a.Can(congtac.ViewPrograms) {
 		ds, n, err := s.st.FindDocuments(ctx, congtac.DocumentFilter{Query: text, Limit: limit, Reach: a.Reach(congtac.ViewPrograms)})

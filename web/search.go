@@ -94,9 +94,9 @@ func (s *Server) searchPrograms(ctx context.Context, a congtac.Actor, q string, 
 
 // searchMeetings finds meetings within a's ViewMeetings reach, by title or place.
 func (s *Server) searchMeetings(ctx context.Context, a congtac.Actor, q string, _ orgIndex) (searchGroup, error) {
-	ms, err := s.st.FindMeetings(ctx, congtac.MeetingFilter{Query: q, Reach: a.Reach(congtac.ViewMeetings), Limit: 1000})
-	g := searchGroup{Title: "Hội nghị, cuộc họp", Count: len(ms)}
-	for _, m := range ms[:min(len(ms), searchShown)] {
+	ms, total, err := s.st.SearchMeetings(ctx, congtac.MeetingFilter{Query: q, Reach: a.Reach(congtac.ViewMeetings), Limit: searchShown})
+	g := searchGroup{Title: "Hội nghị, cuộc họp", Count: total}
+	for _, m := range ms {
 		g.Items = append(g.Items, searchItem{Href: fmt.Sprintf("/meetings/%d", m.ID), Title: m.Title,
 			Detail: dayText(m.Date) + " — " + m.Place})
 	}
