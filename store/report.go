@@ -291,7 +291,9 @@ func (s *Store) FindReportByID(ctx context.Context, id int64) (congtac.Report, e
 }
 
 // FindReports returns reports matching f, newest first, and the number that match without
-// Limit/Offset.
+// Limit/Offset. Only reports on issued work count: none on the tasks of a draft. The page
+// checks that report by report, so that it is read in order from an index (reports_created,
+// reports_org_created) and costs its rows; the count checks it as a set.
 func (s *Store) FindReports(ctx context.Context, f congtac.ReportFilter) ([]congtac.Report, int, error) {
 	var w where
 	if f.ID != nil {
@@ -303,8 +305,6 @@ func (s *Store) FindReports(ctx context.Context, f congtac.ReportFilter) ([]cong
 	if f.ProgramID != nil {
 		w.add("task_id IN (SELECT id FROM tasks WHERE program_id = ?)", *f.ProgramID)
 	}
-	// Reports count only on issued work: none on the tasks of a draft.
-	w.add("task_id IN (SELECT id FROM tasks WHERE program_id IN (SELECT id FROM programs WHERE status IN ('issued', 'amended', 'superseded')))")
 	if f.OrgID != nil {
 		w.add("org_id = ?", *f.OrgID)
 	}
@@ -312,6 +312,33 @@ func (s *Store) FindReports(ctx context.Context, f congtac.ReportFilter) ([]cong
 		w.add("status = ?", *f.Status)
 	}
 	s.addReach(&w, "org_id", f.Reach)
-	return findPage(ctx, s, "reports", reportColumns, "reports", &w, "created_at DESC, id DESC",
-		f.Limit, f.Offset, 1000, func(sc scanner) (congtac.Report, error) { return scanReport(sc) })
+	const published = "('issued', 'amended', 'superseded')"
+	count, page := w.clone(), w.clone()
+	count.add("task_id IN (SELECT id FROM tasks WHERE program_id IN (SELECT id FROM programs WHERE status IN " + published + "))")
+	page.add("EXISTS (SELECT 1 FROM tasks rt JOIN programs rp ON rp.id = rt.program_id WHERE rt.id = reports.task_id AND rp.status IN " + published + ")")
+	var out []congtac.Report
+	var total int
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reports "+count.String(), count.args...).Scan(&total); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, "SELECT "+reportColumns+" FROM reports "+page.String()+
+			" ORDER BY created_at DESC, id DESC"+page.page(f.Limit, f.Offset, 1000), page.args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			r, err := scanReport(rows)
+			if err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: find reports: %w", err)
+	}
+	return out, total, nil
 }

@@ -136,6 +136,23 @@ func (s *Store) FindTaskByID(ctx context.Context, id int64) (congtac.Task, error
 	return t, err
 }
 
+// FindTasksByID returns the tasks of ids that exist, in force or not, with their shares,
+// supports and occurrences, by ID: the tasks a page of reports is on, read at once.
+func (s *Store) FindTasksByID(ctx context.Context, ids []int64) ([]congtac.Task, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var tasks []congtac.Task
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var w where
+		w.add(s.inIDs("t.id", ids))
+		var err error
+		tasks, err = s.queryTasks(ctx, tx, "SELECT "+taskColumns+" FROM tasks t "+w.String()+" ORDER BY t.id", w.args...)
+		return err
+	})
+	return tasks, err
+}
+
 // FindTasks returns the tasks in force ([congtac.Task.InForce]) matching f, in the order
 // of task lists ([congtac.TaskKey]: by deadline, vague last, then ID), and the number that
 // match without Limit, Offset and After. It is the cross-program view: each task once, at

@@ -91,18 +91,20 @@ func (s *Server) handleReportList(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "reports", page)
 }
 
-// reportTasks returns the tasks the reports are on, by ID, reading each once.
+// reportTasks returns the tasks the reports are on, by ID, read in one go.
 func (s *Server) reportTasks(ctx context.Context, reports []congtac.Report) (map[int64]congtac.Task, error) {
-	tasks := map[int64]congtac.Task{}
+	ids := make([]int64, 0, len(reports))
 	for _, rep := range reports {
-		if _, done := tasks[rep.TaskID]; done {
-			continue
-		}
-		t, err := s.st.FindTaskByID(ctx, rep.TaskID)
-		if err != nil {
-			return nil, fmt.Errorf("web: report tasks: %w", err)
-		}
-		tasks[rep.TaskID] = t
+		ids = append(ids, rep.TaskID)
+	}
+	slices.Sort(ids)
+	found, err := s.st.FindTasksByID(ctx, slices.Compact(ids))
+	if err != nil {
+		return nil, fmt.Errorf("web: report tasks: %w", err)
+	}
+	tasks := make(map[int64]congtac.Task, len(found))
+	for _, t := range found {
+		tasks[t.ID] = t
 	}
 	return tasks, nil
 }
