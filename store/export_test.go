@@ -3,6 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"strings"
+
+	"congtac"
 )
 
 // MigrateTo brings the schema up to version, for tests of a migration's data changes.
@@ -61,4 +65,53 @@ func (s *Store) TasksWithSpans(ctx context.Context) (int, error) {
 	var n int
 	err := s.read.QueryRowContext(ctx, "SELECT count(DISTINCT task_id) FROM task_status_spans").Scan(&n)
 	return n, err
+}
+
+// ExplainTaskList returns the plans of the two queries of [Store.FindTaskList] for f: the
+// counts by status and the IDs of the page (EXPLAIN QUERY PLAN on SQLite, EXPLAIN on
+// PostgreSQL), one step a line.
+func (s *Store) ExplainTaskList(ctx context.Context, f congtac.TaskFilter) (count, page string, err error) {
+	f = s.listFilter(f)
+	err = s.inReadTx(ctx, func(tx *sql.Tx) error {
+		cq, pq, err := s.taskListSQL(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		if count, err = s.explain(ctx, tx, cq); err != nil {
+			return err
+		}
+		page, err = s.explain(ctx, tx, pq)
+		return err
+	})
+	return count, page, err
+}
+
+// explain returns the plan of q, one step a line.
+func (s *Store) explain(ctx context.Context, tx *sql.Tx, q query) (string, error) {
+	prefix := "EXPLAIN "
+	if s.engine == SQLite {
+		prefix = "EXPLAIN QUERY PLAN "
+	}
+	rows, err := tx.QueryContext(ctx, prefix+q.sql, q.args...)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return "", err
+		}
+		fmt.Fprintln(&b, vals[len(vals)-1])
+	}
+	return b.String(), rows.Err()
 }

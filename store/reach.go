@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"congtac"
 )
@@ -59,7 +60,8 @@ func (s *Store) addReach(w *where, column string, r *congtac.Reach) {
 }
 
 // addTaskReach limits the tasks aliased t to those whose lead or one of whose support orgs
-// is within r, in the form the planners read fastest for the share of the orgs r holds: no
+// is within r. The orgs r holds are read first and bound as arguments, which the planners
+// estimate from their statistics, in the form that suits their share of all orgs: no
 // condition when r holds every org; the lead checked on each task, the support orgs looked
 // up only for a task whose lead is out of reach, when r holds a large share (the tasks are
 // then read in list order from an index); and the tasks of the orgs looked up by lead and by
@@ -72,34 +74,51 @@ func (s *Store) addTaskReach(ctx context.Context, q queryer, w *where, r *congta
 		w.add("1 = 0")
 		return nil
 	}
-	in, all, err := s.reachSize(ctx, q, r)
+	orgs, all, err := s.reachOrgs(ctx, q, r)
 	if err != nil {
 		return err
 	}
-	set, args := s.reachSet(r)
+	list := "?" + strings.Repeat(", ?", max(len(orgs)-1, 0))
+	args := make([]any, 0, 2*len(orgs))
+	for range 2 {
+		for _, id := range orgs {
+			args = append(args, id)
+		}
+	}
 	switch {
-	case in == all:
-	case in*4 >= all:
-		w.add("(t.lead_id IN ("+set+") OR EXISTS (SELECT 1 FROM task_supports rs WHERE rs.task_id = t.id AND rs.org_id IN ("+set+")))",
-			append(args, args...)...)
+	case len(orgs) == 0:
+		w.add("1 = 0")
+	case len(orgs) == all:
+	case len(orgs)*4 >= all:
+		w.add("(t.lead_id IN ("+list+") OR EXISTS (SELECT 1 FROM task_supports rs WHERE rs.task_id = t.id AND rs.org_id IN ("+list+")))",
+			args...)
 	default:
-		w.add("t.id IN (SELECT id FROM tasks WHERE lead_id IN ("+set+") UNION SELECT task_id FROM task_supports WHERE org_id IN ("+set+"))",
-			append(args, args...)...)
+		w.add("t.id IN (SELECT id FROM tasks WHERE lead_id IN ("+list+") UNION SELECT task_id FROM task_supports WHERE org_id IN ("+list+"))",
+			args...)
 	}
 	return nil
 }
 
-// reachSize returns how many orgs r holds, and how many there are.
-func (s *Store) reachSize(ctx context.Context, q queryer, r *congtac.Reach) (in, all int, err error) {
+// reachOrgs returns the IDs of the orgs r holds, and how many orgs there are.
+func (s *Store) reachOrgs(ctx context.Context, q queryer, r *congtac.Reach) ([]int64, int, error) {
 	set, args := s.reachSet(r)
 	var w where
 	w.add("id IN ("+set+")", args...)
-	err = q.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM orgs "+w.String()+"), (SELECT count(*) FROM orgs)",
-		w.args...).Scan(&in, &all)
+	rows, err := q.QueryContext(ctx, "SELECT id, (SELECT count(*) FROM orgs) FROM orgs "+w.String()+" ORDER BY id", w.args...)
 	if err != nil {
-		return 0, 0, fmt.Errorf("store: reach: %w", err)
+		return nil, 0, fmt.Errorf("store: reach: %w", err)
 	}
-	return in, all, nil
+	defer rows.Close()
+	var ids []int64
+	var all int
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id, &all); err != nil {
+			return nil, 0, fmt.Errorf("store: reach: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, all, rows.Err()
 }
 
 // addDraftReach limits programs not yet issued to issuing orgs within r; a nil r leaves them
