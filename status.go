@@ -303,6 +303,30 @@ func Tally(tasks []Task, asOf Date) Rollup {
 	return r
 }
 
+// NewRollup returns an empty roll-up as of asOf, to fill with [Rollup.Add].
+func NewRollup(asOf Date) Rollup {
+	return Rollup{AsOf: asOf, Total: Counts{}, ByOrg: map[int64]Counts{}, BySector: map[Sector]Counts{},
+		ByLeader: map[int64]Counts{}, ByPeriod: map[string]Counts{}}
+}
+
+// Add counts n tasks of status s led by lead, of sector, in the charge of leader (0 for
+// none), due in the month of key period ("" for a vague deadline): the roll-up of counts a
+// database grouped, which comes out as [Tally] of the same tasks would.
+func (r *Rollup) Add(lead int64, sector Sector, leader int64, period string, s Status, n int) {
+	add := func(c Counts) Counts {
+		if c == nil {
+			c = Counts{}
+		}
+		c[s] += n
+		return c
+	}
+	r.Total = add(r.Total)
+	r.ByOrg[lead] = add(r.ByOrg[lead])
+	r.BySector[sector] = add(r.BySector[sector])
+	r.ByLeader[leader] = add(r.ByLeader[leader])
+	r.ByPeriod[period] = add(r.ByPeriod[period])
+}
+
 // tallyOrder fixes the slots of a tally; [Statuses] is a variable callers could reorder.
 var tallyOrder = [...]Status{StatusDoneOnTime, StatusDoneLate, StatusInProgress, StatusOverdue,
 	StatusDeferred, StatusCancelled}

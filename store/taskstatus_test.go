@@ -3,6 +3,7 @@ package store_test
 import (
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -50,6 +51,7 @@ func TestStatusesInSQLAreThoseOfGo(t *testing.T) {
 		for _, day := range days {
 			checkStatusesAsOf(t, s, all, congtac.TaskFilter{}, day)
 		}
+		checkRollups(t, s, days)
 		// The counts and filters combine with the others: one commune's tasks (its shares
 		// and the tasks it supports).
 		commune := g.communes[1].ID
@@ -91,6 +93,39 @@ func checkStatusesAsOf(t *testing.T, s *store.Store, want []congtac.Task, f cong
 		if !slices.Equal(got, byStatus[st]) {
 			t.Errorf("as of %s, %s: %d tasks listed, want %d; first differences: %v", day, st, len(got),
 				len(byStatus[st]), firstDifferences(got, byStatus[st]))
+		}
+	}
+}
+
+// checkRollups checks that the roll-up of each period's issued programs as of each day
+// counts as congtac.Tally of their tasks does.
+func checkRollups(t *testing.T, s *store.Store, days []congtac.Date) {
+	t.Helper()
+	programs, _, err := s.FindPrograms(ctx, congtac.ProgramFilter{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPeriod := map[congtac.Period][]congtac.Task{}
+	for _, p := range programs {
+		if p.Status != congtac.ProgramIssued {
+			continue
+		}
+		full, err := s.FindProgramByID(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byPeriod[p.Period] = append(byPeriod[p.Period], full.Tasks...)
+	}
+	if len(byPeriod) < 10 {
+		t.Fatalf("%d periods with issued programs", len(byPeriod))
+	}
+	for period, tasks := range byPeriod {
+		for i := 0; i < len(days); i += 5 {
+			day := days[i]
+			got, err := s.Rollup(ctx, congtac.RollupFilter{Period: period}, day)
+			if want := congtac.Tally(tasks, day); err != nil || !reflect.DeepEqual(got, want) {
+				t.Errorf("roll-up of %s as of %s: %+v, %v; want %+v", period.Key(), day, got, err, want)
+			}
 		}
 	}
 }
