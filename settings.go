@@ -17,7 +17,7 @@ type Settings struct {
 	ParentBody        string     // optional line above it
 	Place             string     // place in the date line: "An Bình"
 	Series            SeriesMode // one number series or one per document type
-	MaterialsLeadDays int        // meeting materials due this many days before
+	MaterialsLeadDays int        // meeting materials due this many working days before
 	BriefingDay       time.Weekday
 	BriefingTime      ClockTime
 	Holidays          []Date          // days off besides weekends and the public holidays
