@@ -16,8 +16,8 @@ import (
 //
 //   - Tết Dương lịch: 1/1;
 //   - Tết Nguyên đán (Tết Âm lịch): 5 days, computed as the last day of the lunar year and
-//     the first four of the new one, the split the Government's decrees have used; the
-//     Prime Minister fixes the actual days each year;
+//     the first four of the new one, the usual split; the Prime Minister fixes the actual
+//     days each year;
 //   - Giỗ Tổ Hùng Vương: 10/3 ÂL;
 //   - Ngày Chiến thắng: 30/4, and Ngày Quốc tế Lao động: 1/5;
 //   - Quốc khánh: 2/9 and one day next to it, before or after, as the Government decides
