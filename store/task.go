@@ -116,9 +116,10 @@ func checkTaskItem(ctx context.Context, tx *sql.Tx, t congtac.Task) error {
 // CreateTask adds a task to a draft or returned program, at t.Position among the tasks of
 // its item (other tasks keep theirs). A task led by a group gets one share per member
 // active today (see [Store.IssueProgram] for the members that count). The program is
-// locked, the task and its search key are written and the creation is audited, in one
-// transaction whose cost does not grow with the program: nothing else is read, renumbered
-// or kept as a version (a version is kept on each transition, [Store.TransitionProgram]).
+// locked, the task's orgs and item are checked, the task and its search key are written and
+// the creation is audited, in one transaction whose cost does not grow with the program:
+// no other task is read or renumbered, and no version is kept (versions are kept on
+// transitions, [Store.TransitionProgram]).
 func (s *Store) CreateTask(ctx context.Context, a congtac.Actor, t congtac.Task) (congtac.Task, error) {
 	return s.createTask(ctx, a, t, false)
 }
