@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"slices"
@@ -58,25 +57,6 @@ func (s *Server) handleTaskCreate(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.fail(w, r, err)
-}
-
-// programOfItemToChange returns the program of item id, with its own fields only (see
-// [store.Store.FindProgramOfItem]), for a change of its content: ENOTFOUND when the item
-// does not exist or a may not read its program, EFORBIDDEN when a may read it but its
-// DraftPrograms does not reach the program's org, as [Server.findItemToChange] answers.
-// Whether the program's status allows the change is the store's to say.
-func (s *Server) programOfItemToChange(ctx context.Context, a congtac.Actor, id int64) (congtac.Program, error) {
-	p, err := s.st.FindProgramOfItem(ctx, id)
-	p, err = visible(p, err, func() (bool, error) { return s.canSeeProgram(ctx, a, p) }, "mục")
-	if err != nil {
-		return p, err
-	}
-	if ok, err := s.canOn(ctx, a, congtac.DraftPrograms, p.OrgID); err != nil {
-		return p, err
-	} else if !ok {
-		return p, congtac.Forbidden()
-	}
-	return p, nil
 }
 
 // refuseTask re-renders the editor with the task form f and the messages of err (422), or

@@ -72,7 +72,15 @@ func visible[T any](v T, err error, ok func() (bool, error), what string) (T, er
 // ENOTFOUND when it does not exist or a may not read it.
 func (s *Server) findVisibleProgram(ctx context.Context, a congtac.Actor, id int64) (congtac.Program, error) {
 	p, err := s.st.FindProgramByID(ctx, id)
-	return visible(p, err, func() (bool, error) { return s.st.Reaches(ctx, a, p.Status.ViewCapability(), p.OrgID) }, "chương trình")
+	return s.seenProgram(ctx, a, p, err, "chương trình")
+}
+
+// seenProgram returns p, found with err, when a may read it, and notFoundFor(what) when it
+// was not found or a may not read it.
+func (s *Server) seenProgram(ctx context.Context, a congtac.Actor, p congtac.Program, err error, what string) (congtac.Program, error) {
+	return visible(p, err, func() (bool, error) {
+		return s.st.Reaches(ctx, a, p.Status.ViewCapability(), p.OrgID)
+	}, what)
 }
 
 // findProgramToChange returns program id with its items and tasks for a change that needs
@@ -81,8 +89,23 @@ func (s *Server) findVisibleProgram(ctx context.Context, a congtac.Actor, id int
 // c does not reach its org. Whether the program's status allows the change is the store's
 // to say.
 func (s *Server) findProgramToChange(ctx context.Context, a congtac.Actor, id int64, c congtac.Capability) (congtac.Program, error) {
-	p, err := s.findVisibleProgram(ctx, a, id)
-	if err != nil {
+	p, err := s.st.FindProgramByID(ctx, id)
+	return s.programToChange(ctx, a, p, err, c, "chương trình")
+}
+
+// programOfItemToChange returns the program of item id, with its own fields only (see
+// [store.Store.FindProgramOfItem]), for a change of its content, with the errors of
+// [Server.findItemToChange].
+func (s *Server) programOfItemToChange(ctx context.Context, a congtac.Actor, id int64) (congtac.Program, error) {
+	p, err := s.st.FindProgramOfItem(ctx, id)
+	return s.programToChange(ctx, a, p, err, congtac.DraftPrograms, "mục")
+}
+
+// programToChange returns p, found with err, for a change that needs capability c:
+// notFoundFor(what) when it was not found or a may not read it, EFORBIDDEN when a may read
+// it but c does not reach its org.
+func (s *Server) programToChange(ctx context.Context, a congtac.Actor, p congtac.Program, err error, c congtac.Capability, what string) (congtac.Program, error) {
+	if p, err = s.seenProgram(ctx, a, p, err, what); err != nil {
 		return p, err
 	}
 	if ok, err := s.st.Reaches(ctx, a, c, p.OrgID); err != nil {
