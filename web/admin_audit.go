@@ -70,7 +70,7 @@ func (s *Server) parseAuditQuery(r *http.Request) (auditQuery, congtac.AuditFilt
 type auditListPage struct {
 	layout
 	Query                   auditQuery
-	Users, Orgs, Entities   []adminChoice
+	Users, Orgs, Entities   []option
 	Errors                  map[string]string
 	Rows                    []auditRow
 	Total, Page, Pages      int
@@ -142,28 +142,28 @@ func (s *Server) auditChoices(r *http.Request, page *auditListPage) (orgTree, ma
 		return tree, nil, fmt.Errorf("web: audit: %w", err)
 	}
 	byID := map[int64]congtac.User{}
-	page.Users = []adminChoice{{Value: "", Label: "(Mọi người)"}}
+	page.Users = []option{{Value: "", Label: "(Mọi người)"}}
 	for _, u := range users {
 		byID[u.ID] = u
 		if tree.reaches(a, congtac.ViewAudit, u.OrgID) {
 			v := strconv.FormatInt(u.ID, 10)
-			page.Users = append(page.Users, adminChoice{Value: v, Label: u.DisplayName + " (" + u.Login + ")",
+			page.Users = append(page.Users, option{Value: v, Label: u.DisplayName + " (" + u.Login + ")",
 				Selected: v == page.Query.User})
 		}
 	}
-	page.Orgs = []adminChoice{{Value: "", Label: "(Mọi đơn vị)"}}
+	page.Orgs = []option{{Value: "", Label: "(Mọi đơn vị)"}}
 	for _, o := range tree.order {
 		if tree.reaches(a, congtac.ViewAudit, o.ID) {
 			v, label := strconv.FormatInt(o.ID, 10), strings.Repeat("— ", tree.depth[o.ID])+o.Name
 			if !o.ValidTo.IsZero() {
 				label += " (đã kết thúc)"
 			}
-			page.Orgs = append(page.Orgs, adminChoice{Value: v, Label: label, Selected: v == page.Query.Org})
+			page.Orgs = append(page.Orgs, option{Value: v, Label: label, Selected: v == page.Query.Org})
 		}
 	}
-	page.Entities = []adminChoice{{Value: "", Label: "(Mọi loại)"}}
+	page.Entities = []option{{Value: "", Label: "(Mọi loại)"}}
 	for _, e := range auditEntities {
-		page.Entities = append(page.Entities, adminChoice{Value: e.key, Label: e.label, Selected: e.key == page.Query.Entity})
+		page.Entities = append(page.Entities, option{Value: e.key, Label: e.label, Selected: e.key == page.Query.Entity})
 	}
 	return tree, byID, nil
 }

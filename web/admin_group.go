@@ -16,8 +16,8 @@ import (
 // from ("all communes of the committee").
 type memberForm struct {
 	Version int
-	Orgs    []adminChoice
-	Kinds   []adminChoice
+	Orgs    []option
+	Kinds   []option
 	Count   int // members ticked
 	Errors  map[string]string
 }
@@ -33,11 +33,11 @@ func newMemberForm(a congtac.Actor, tree orgTree, g congtac.Org, members []int64
 		if o.IsGroup() || !member && (!o.ValidTo.IsZero() || !tree.reaches(a, congtac.ManageOrgs, o.ID)) {
 			continue
 		}
-		f.Orgs = append(f.Orgs, adminChoice{Value: strconv.FormatInt(o.ID, 10),
+		f.Orgs = append(f.Orgs, option{Value: strconv.FormatInt(o.ID, 10),
 			Label: strings.Repeat("— ", tree.depth[o.ID]) + o.Name, Selected: member})
 	}
 	for _, k := range fillKinds {
-		f.Kinds = append(f.Kinds, adminChoice{Value: string(k), Label: k.Label()})
+		f.Kinds = append(f.Kinds, option{Value: string(k), Label: k.Label()})
 	}
 	return f
 }

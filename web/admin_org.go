@@ -32,7 +32,7 @@ type orgRow struct {
 // orgForm is the create form as typed.
 type orgForm struct {
 	Name, ShortName, DisplayName, Kind, ParentID, ValidFrom string
-	Kinds, Parents                                          []adminChoice
+	Kinds, Parents                                          []option
 	Errors                                                  map[string]string
 }
 
@@ -46,7 +46,7 @@ type orgEdit struct {
 	NewDisplayName        string
 	RenameErrors          map[string]string
 	SuccessorID, On       string
-	Successors            []adminChoice
+	Successors            []option
 	MergeErrors           map[string]string
 	Members               *memberForm // for a group only
 }
@@ -104,7 +104,7 @@ func newOrgRow(tree orgTree, o congtac.Org) orgRow {
 func (f *orgForm) fillChoices(a congtac.Actor, tree orgTree) {
 	f.Kinds = nil
 	for _, k := range congtac.OrgKinds {
-		f.Kinds = append(f.Kinds, adminChoice{Value: string(k), Label: k.Label(), Selected: string(k) == f.Kind})
+		f.Kinds = append(f.Kinds, option{Value: string(k), Label: k.Label(), Selected: string(k) == f.Kind})
 	}
 	none := ""
 	if congtac.ScopeOf(a.Role, congtac.ManageOrgs) == congtac.ScopeAll {

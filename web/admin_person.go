@@ -17,8 +17,8 @@ import (
 // chosen with ?edit=ID, the forms to change it and its posts.
 type personListPage struct {
 	layout
-	Query, OrgID string        // the filters as typed
-	Orgs         []adminChoice // the org filter's options
+	Query, OrgID string   // the filters as typed
+	Orgs         []option // the org filter's options
 	Rows         []personRow
 	Capped       bool   // more people match than the page shows
 	Back         string // the list with the same filters, for links
@@ -40,7 +40,7 @@ type personRow struct {
 type personForm struct {
 	FullName, OrgID, Email, Phone string
 	Version                       int
-	Orgs                          []adminChoice
+	Orgs                          []option
 	Errors                        map[string]string
 }
 

@@ -25,7 +25,7 @@ type postRow struct {
 // postForm is the form giving a person a post, as typed.
 type postForm struct {
 	Kind, Title, OrgID, From string
-	Kinds, Orgs, Sectors     []adminChoice
+	Kinds, Orgs, Sectors     []option
 	Errors                   map[string]string
 }
 
@@ -47,12 +47,12 @@ func (f *postForm) fillChoices(a congtac.Actor, tree orgTree, checked ...string)
 	for _, k := range []congtac.PostKind{congtac.PostChairman, congtac.PostViceChairman, congtac.PostMember,
 		congtac.PostOfficeHead, congtac.PostDeputyOfficeHead, congtac.PostUnitHead, congtac.PostDeputyUnitHead,
 		congtac.PostStaff} {
-		f.Kinds = append(f.Kinds, adminChoice{Value: string(k), Label: k.Title(), Selected: string(k) == f.Kind})
+		f.Kinds = append(f.Kinds, option{Value: string(k), Label: k.Title(), Selected: string(k) == f.Kind})
 	}
 	f.Orgs = tree.choices(a, congtac.ManagePeople, f.OrgID, "")
 	f.Sectors = nil
 	for _, sec := range congtac.Sectors {
-		f.Sectors = append(f.Sectors, adminChoice{Value: string(sec), Label: sec.Label(),
+		f.Sectors = append(f.Sectors, option{Value: string(sec), Label: sec.Label(),
 			Selected: slices.Contains(checked, string(sec))})
 	}
 }

@@ -40,7 +40,7 @@ func accountSamples(s *Server, r *http.Request) map[string][]pageSample {
 
 // adminSamples covers the administration pages.
 func adminSamples(s *Server, r *http.Request) map[string][]pageSample {
-	choices := []adminChoice{{Value: "1", Label: "Ủy ban nhân dân tỉnh"}, {Value: "2", Label: "— Văn phòng", Selected: true}}
+	choices := []option{{Value: "1", Label: "Ủy ban nhân dân tỉnh"}, {Value: "2", Label: "— Văn phòng", Selected: true}}
 	perms := permissionsPage{layout: s.layout(r, "Bảng phân quyền"), Roles: []string{"Quản trị hệ thống"},
 		Rows: []permissionRow{{Capability: congtac.ManageOrgs.Label(), Cells: []permissionCell{{Label: "Toàn hệ thống"}}}}}
 	return map[string][]pageSample{

@@ -17,7 +17,7 @@ import (
 // global settings; with the messages of a refused form.
 type settingsPage struct {
 	layout
-	Committees []adminChoice // field committee: the committees within ManageCommittee reach
+	Committees []option // field committee: the committees within ManageCommittee reach
 	Form       settingsForm
 	Errors     map[string]string
 	Global     *globalForm // nil unless the actor may change the global settings
@@ -33,7 +33,7 @@ type settingsForm struct {
 	Holidays, WorkingSaturdays                             string // one day/month/year date a line
 	Proposal                                               []settingsLead
 	SignLines, SignTitle, SignName                         string // the usual signer
-	SeriesChoices, Weekdays                                []adminChoice
+	SeriesChoices, Weekdays                                []option
 }
 
 // settingsLead is the proposal lead time of one program kind.
@@ -79,7 +79,7 @@ func newSettingsForm(c congtac.Committee) settingsForm {
 
 // fillChoices sets the options of the series and weekday fields.
 func (f *settingsForm) fillChoices() {
-	f.SeriesChoices = []adminChoice{
+	f.SeriesChoices = []option{
 		{Value: string(congtac.SeriesShared), Label: "Một dãy số chung cho mọi loại văn bản"},
 		{Value: string(congtac.SeriesPerType), Label: "Mỗi loại văn bản một dãy số riêng"},
 	}
@@ -90,7 +90,7 @@ func (f *settingsForm) fillChoices() {
 	for _, d := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday,
 		time.Saturday, time.Sunday} {
 		v := strconv.Itoa(int(d))
-		f.Weekdays = append(f.Weekdays, adminChoice{Value: v, Label: vn.Weekday(d), Selected: v == f.BriefingDay})
+		f.Weekdays = append(f.Weekdays, option{Value: v, Label: vn.Weekday(d), Selected: v == f.BriefingDay})
 	}
 }
 
@@ -147,7 +147,7 @@ func parseSignLines(p *congtac.Problems, text string) []congtac.SignLine {
 // chosen one selected: committee chosen, else (0) the actor's own committee, else the first
 // it may configure. A chosen committee out of the actor's reach, or none at all, is
 // EFORBIDDEN.
-func (s *Server) settingsCommittees(r *http.Request, chosen int64) ([]adminChoice, congtac.Committee, error) {
+func (s *Server) settingsCommittees(r *http.Request, chosen int64) ([]option, congtac.Committee, error) {
 	ctx, a := r.Context(), actorOf(r)
 	cs, err := s.st.FindCommittees(ctx, a)
 	if err != nil {
@@ -168,16 +168,16 @@ func (s *Server) settingsCommittees(r *http.Request, chosen int64) ([]adminChoic
 	if at < 0 {
 		return nil, congtac.Committee{}, congtac.Forbidden()
 	}
-	choices := make([]adminChoice, len(cs))
+	choices := make([]option, len(cs))
 	for i, c := range cs {
-		choices[i] = adminChoice{Value: strconv.FormatInt(c.Org.ID, 10), Label: c.Org.Name, Selected: i == at}
+		choices[i] = option{Value: strconv.FormatInt(c.Org.ID, 10), Label: c.Org.Name, Selected: i == at}
 	}
 	return choices, cs[at], nil
 }
 
 // settingsPageFor returns the settings page of committee c with form f, and the global
 // settings when the actor may change them.
-func (s *Server) settingsPageFor(r *http.Request, choices []adminChoice, f settingsForm) (settingsPage, error) {
+func (s *Server) settingsPageFor(r *http.Request, choices []option, f settingsForm) (settingsPage, error) {
 	page := settingsPage{layout: s.layout(r, "Cấu hình"), Committees: choices, Form: f}
 	if actorOf(r).Can(congtac.ManageSettings) {
 		g, err := s.st.GlobalSettings(r.Context())
@@ -299,7 +299,7 @@ func (s *Server) handleSettingsUpdate(w http.ResponseWriter, r *http.Request) {
 
 // refuseSettings answers a refused committee form: the page with the status of err and
 // the form as typed, or the error page when err is not a form's refusal.
-func (s *Server) refuseSettings(w http.ResponseWriter, r *http.Request, err error, choices []adminChoice, f settingsForm) {
+func (s *Server) refuseSettings(w http.ResponseWriter, r *http.Request, err error, choices []option, f settingsForm) {
 	if _, ok := formProblems(err); !ok {
 		s.fail(w, r, err)
 		return

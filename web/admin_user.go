@@ -33,7 +33,7 @@ type userForm struct {
 	Login, DisplayName, Role, OrgID, PersonID string
 	Disabled                                  bool
 	Version                                   int
-	Roles, Orgs, People                       []adminChoice
+	Roles, Orgs, People                       []option
 	Errors                                    map[string]string
 }
 
@@ -57,17 +57,17 @@ type userChoices struct {
 func (f *userForm) fillChoices(a congtac.Actor, c userChoices) {
 	f.Roles = nil
 	for _, role := range congtac.Roles {
-		f.Roles = append(f.Roles, adminChoice{Value: string(role), Label: role.Label(), Selected: string(role) == f.Role})
+		f.Roles = append(f.Roles, option{Value: string(role), Label: role.Label(), Selected: string(role) == f.Role})
 	}
 	f.Orgs = c.tree.choices(a, congtac.ManageUsers, f.OrgID, "")
-	f.People = []adminChoice{{Value: "", Label: "(Không gắn với cán bộ)", Selected: f.PersonID == ""}}
+	f.People = []option{{Value: "", Label: "(Không gắn với cán bộ)", Selected: f.PersonID == ""}}
 	for _, p := range c.people {
 		v := strconv.FormatInt(p.ID, 10)
 		label := p.FullName
 		if org := c.tree.name(p.OrgID); org != "" {
 			label += " — " + org
 		}
-		f.People = append(f.People, adminChoice{Value: v, Label: label, Selected: v == f.PersonID})
+		f.People = append(f.People, option{Value: v, Label: label, Selected: v == f.PersonID})
 	}
 }
 
