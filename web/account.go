@@ -28,6 +28,8 @@ type accountPage struct {
 	NewTokenName   string
 }
 
+func (accountPage) template() string { return "account" }
+
 // accountSession is one of the user's live sessions.
 type accountSession struct {
 	ID, Started, LastSeen, Expires, Address, Agent string
@@ -106,7 +108,7 @@ func (s *Server) handleAccountShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "account", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // handleAccountPasswordUpdate changes the user's password from the fields current_password,
@@ -182,7 +184,7 @@ func (s *Server) renderAccountForm(w http.ResponseWriter, r *http.Request, err e
 		return
 	}
 	fill(&page)
-	s.render(w, r, statusOf(err), "account", page)
+	s.render(w, r, statusOf(err), page)
 }
 
 // handleAccountSessionEnd ends one of the user's own sessions, named by its handle. A

@@ -78,6 +78,8 @@ type auditListPage struct {
 	CSVCap                  string // the export's row limit, written "100.000"
 }
 
+func (auditListPage) template() string { return "admin_audit" }
+
 // auditRow is one event as the page shows it.
 type auditRow struct {
 	When, Who, Login, Address, Action, ActionKey, Record, Org, Before, After string
@@ -99,7 +101,7 @@ func (s *Server) handleAuditList(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := p.Err(); err != nil {
 		page.Errors = congtac.FieldErrors(err)
-		s.render(w, r, http.StatusUnprocessableEntity, "admin_audit", page)
+		s.render(w, r, http.StatusUnprocessableEntity, page)
 		return
 	}
 	f.Limit, f.Offset = auditPageSize, (q.Page-1)*auditPageSize
@@ -125,7 +127,7 @@ func (s *Server) handleAuditList(w http.ResponseWriter, r *http.Request) {
 		v.Set("page", strconv.Itoa(q.Page+1))
 		page.NextHref = "/admin/audit?" + v.Encode()
 	}
-	s.render(w, r, http.StatusOK, "admin_audit", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // auditChoices fills the options of the filter's selects — the accounts and orgs within

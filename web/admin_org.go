@@ -20,6 +20,8 @@ type orgListPage struct {
 	ShowAudit bool // link each org to its history in the audit log
 }
 
+func (orgListPage) template() string { return "admin_orgs" }
+
 // orgRow is one org of the tree.
 type orgRow struct {
 	ID                                        int64
@@ -133,7 +135,7 @@ func (s *Server) handleOrgList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_orgs", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // handleOrgCreate adds an org from the fields name, short_name, display_name, kind, parent_id and the
@@ -186,7 +188,7 @@ func (s *Server) refuseOrgForm(w http.ResponseWriter, r *http.Request, err error
 		return
 	}
 	fill(&page, tree)
-	s.render(w, r, statusOf(err), "admin_orgs", page)
+	s.render(w, r, statusOf(err), page)
 }
 
 // editableOrg returns org {id} of the request's path, which must be within the actor's

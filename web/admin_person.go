@@ -26,6 +26,8 @@ type personListPage struct {
 	Edit         *personEdit
 }
 
+func (personListPage) template() string { return "admin_people" }
+
 // maxPeopleShown is how many people the list shows; filters find the others.
 const maxPeopleShown = 300
 
@@ -173,7 +175,7 @@ func (s *Server) handlePersonList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_people", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // personFromForm reads the fields full_name, org_id, email and phone; the org must be
@@ -226,7 +228,7 @@ func (s *Server) refusePersonForm(w http.ResponseWriter, r *http.Request, err er
 		return
 	}
 	fill(&page, tree)
-	s.render(w, r, statusOf(err), "admin_people", page)
+	s.render(w, r, statusOf(err), page)
 }
 
 // handlePersonUpdate changes a person within reach from the fields full_name, org_id,

@@ -24,6 +24,8 @@ type settingsPage struct {
 	GlobalErrs map[string]string
 }
 
+func (settingsPage) template() string { return "admin_settings" }
+
 // settingsForm holds a committee's settings as the form shows them.
 type settingsForm struct {
 	Committee, Version                                     string // fields committee and version
@@ -210,7 +212,7 @@ func (s *Server) handleSettingsShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_settings", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // settingsFromForm reads the fields of a committee's settings. It returns the form as typed
@@ -310,5 +312,5 @@ func (s *Server) refuseSettings(w http.ResponseWriter, r *http.Request, err erro
 		return
 	}
 	page.Errors = congtac.FieldErrors(err)
-	s.render(w, r, statusOf(err), "admin_settings", page)
+	s.render(w, r, statusOf(err), page)
 }

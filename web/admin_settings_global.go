@@ -104,5 +104,5 @@ func (s *Server) handleGlobalSettingsUpdate(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	page.Global, page.GlobalErrs = &f, congtac.FieldErrors(err)
-	s.render(w, r, statusOf(err), "admin_settings", page)
+	s.render(w, r, statusOf(err), page)
 }

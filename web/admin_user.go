@@ -21,6 +21,8 @@ type userListPage struct {
 	Edit   *userEdit
 }
 
+func (userListPage) template() string { return "admin_users" }
+
 // userRow is one account of the list.
 type userRow struct {
 	ID                                 int64
@@ -145,7 +147,7 @@ func (s *Server) handleUserList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_users", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // refuseUserForm answers a refused account form: the accounts page with the status of err
@@ -162,7 +164,7 @@ func (s *Server) refuseUserForm(w http.ResponseWriter, r *http.Request, err erro
 		return
 	}
 	fill(&page, c)
-	s.render(w, r, statusOf(err), "admin_users", page)
+	s.render(w, r, statusOf(err), page)
 }
 
 // userFromForm reads the fields display_name, role, org_id and person_id (optional), and

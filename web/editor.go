@@ -22,6 +22,8 @@ type programNewPage struct {
 	Form programNewForm
 }
 
+func (programNewPage) template() string { return "program_new" }
+
 // programNewForm asks for whose program and which period to draft.
 type programNewForm struct {
 	Org, Kind, Year, Number string
@@ -72,7 +74,7 @@ func (s *Server) renderProgramNew(w http.ResponseWriter, r *http.Request, status
 		choices[i].Selected = choices[i].Value == f.Org
 	}
 	f.Orgs, f.Kinds = choices, optionsOf(newFormKinds, periodKindLabel, f.Kind)
-	s.render(w, r, status, "program_new", programNewPage{layout: s.layout(r, "Soạn chương trình mới"), Form: f})
+	s.render(w, r, status, programNewPage{layout: s.layout(r, "Soạn chương trình mới"), Form: f})
 }
 
 // draftableOrgs returns the orgs a may draft programs for, active on day: the committees and

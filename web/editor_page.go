@@ -39,6 +39,8 @@ type editorPage struct {
 	VersionsHref string
 }
 
+func (editorPage) template() string { return "program_edit" }
+
 // pendingView links to the previous period's program that is not issued yet.
 type pendingView struct{ Href, Title, Message string }
 
@@ -94,7 +96,7 @@ func (s *Server) renderEditor(w http.ResponseWriter, r *http.Request, p congtac.
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, status, "program_edit", page)
+	s.render(w, r, status, page)
 }
 
 // editorPage returns the editor's data for program p.

@@ -25,6 +25,8 @@ type versionsPage struct {
 	Errors    map[string]string
 }
 
+func (versionsPage) template() string { return "program_versions" }
+
 // versionRow is one kept version: who took which step when, with the signer's remarks.
 type versionRow struct {
 	Number            int
@@ -84,7 +86,7 @@ func (s *Server) handleProgramVersions(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.render(w, r, status, "program_versions", page)
+	s.render(w, r, status, page)
 }
 
 // defaultPair returns the versions compared when the query names none: the last two, the
