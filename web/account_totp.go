@@ -35,6 +35,12 @@ type accountTOTPPage struct {
 
 func (accountTOTPPage) template() string { return "account_totp" }
 
+// CodeField returns the field of the code the authenticator app shows.
+func (p accountTOTPPage) CodeField() field {
+	return newField(p.Errors, field{ID: "code", Name: "code", Label: "Mã xác thực 6 chữ số", InputMode: "numeric",
+		Pattern: "[0-9 ]*", MaxLength: 8, Autocomplete: "one-time-code", Required: true})
+}
+
 // pendingKey returns the key being set up in the request's session, if there is one.
 func (s *Server) pendingKey(r *http.Request) (*otp.Key, bool) {
 	key, err := otp.NewKeyFromURL(s.sessions.GetString(r.Context(), sessionNewTOTP))

@@ -80,6 +80,22 @@ type auditListPage struct {
 
 func (auditListPage) template() string { return "admin_audit" }
 
+// FilterFields returns the fields of the filter form, as asked, with their messages.
+func (p auditListPage) FilterFields() []field {
+	e, q := p.Errors, p.Query
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "loc_user", Name: "user", Label: "Người thực hiện", Options: p.Users}),
+		newField(e, field{Kind: fieldSelect, ID: "loc_org", Name: "org", Label: "Đơn vị", Options: p.Orgs}),
+		newField(e, field{Kind: fieldSelect, ID: "loc_entity", Name: "entity", Label: "Loại bản ghi", Options: p.Entities}),
+		newField(e, field{ID: "loc_entity_id", Name: "entity_id", Label: "Mã bản ghi", InputMode: "numeric", Size: 8,
+			Value: q.EntityID}),
+		newField(e, field{ID: "loc_from", Name: "from", Label: "Từ ngày", InputMode: "numeric", Size: 10,
+			Placeholder: "01/11/2026", Value: q.From}),
+		newField(e, field{ID: "loc_to", Name: "to", Label: "Đến ngày", InputMode: "numeric", Size: 10,
+			Placeholder: "30/11/2026", Value: q.To}),
+	}
+}
+
 // auditRow is one event as the page shows it.
 type auditRow struct {
 	When, Who, Login, Address, Action, ActionKey, Record, Org, Before, After string

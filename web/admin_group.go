@@ -22,6 +22,17 @@ type memberForm struct {
 	Errors  map[string]string
 }
 
+// MembersError returns the message on the members ticked, for their fieldset.
+func (f memberForm) MembersError() field {
+	return newField(f.Errors, field{ID: "members", Name: "members"})
+}
+
+// FillKindField returns the field of the kind to fill the members from.
+func (f memberForm) FillKindField() field {
+	return newField(f.Errors, field{Kind: fieldSelect, ID: "fill_kind", Name: "fill_kind",
+		Label: "Lấy tất cả đơn vị đang hoạt động cùng cấp trên với nhóm, thuộc loại", Options: f.Kinds})
+}
+
 // fillKinds are the kinds a group's members may be filled from.
 var fillKinds = []congtac.OrgKind{congtac.OrgCommune, congtac.OrgDepartment, congtac.OrgAgency, congtac.OrgMassOrg}
 

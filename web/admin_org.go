@@ -53,6 +53,44 @@ type orgEdit struct {
 	Members               *memberForm // for a group only
 }
 
+// Fields returns the fields of the create form, as typed, with their messages.
+func (f orgForm) Fields() []field {
+	e := f.Errors
+	return []field{
+		newField(e, field{ID: "org_name", Name: "name", Label: "Tên", Value: f.Name, MaxLength: 200, Required: true}),
+		newField(e, field{ID: "org_short_name", Name: "short_name", Label: "Tên viết tắt", Value: f.ShortName, MaxLength: 30}),
+		newField(e, field{ID: "org_display_name", Name: "display_name", Label: "Tên ghi trong văn bản (bỏ trống: ghi tên đầy đủ)",
+			Value: f.DisplayName, MaxLength: 200}),
+		newField(e, field{Kind: fieldSelect, ID: "org_kind", Name: "kind", Label: "Loại", Options: f.Kinds}),
+		newField(e, field{Kind: fieldSelect, ID: "org_parent", Name: "parent_id", Label: "Trực thuộc", Options: f.Parents}),
+		newField(e, field{ID: "org_valid_from", Name: "valid_from", Label: "Hoạt động từ ngày (để trống: hôm nay)",
+			Value: f.ValidFrom, Placeholder: "01/07/2025", InputMode: "numeric"}),
+	}
+}
+
+// RenameFields returns the fields of the rename form, as typed, with their messages.
+func (o orgEdit) RenameFields() []field {
+	e := o.RenameErrors
+	return []field{
+		newField(e, field{ID: "rename_name", Name: "name", Label: "Tên mới", Value: o.NewName, MaxLength: 200, Required: true}),
+		newField(e, field{ID: "rename_short_name", Name: "short_name", Label: "Tên viết tắt (dùng trong ký hiệu văn bản)",
+			Value: o.NewShortName, MaxLength: 30}),
+		newField(e, field{ID: "rename_display_name", Name: "display_name",
+			Label: "Tên ghi trong văn bản (như Phòng Tài chính - KH; bỏ trống: ghi tên đầy đủ)", Value: o.NewDisplayName, MaxLength: 200}),
+	}
+}
+
+// MergeFields returns the fields of the merge form, as typed, with their messages.
+func (o orgEdit) MergeFields() []field {
+	e := o.MergeErrors
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "merge_successor", Name: "successor_id", Label: "Đơn vị kế thừa",
+			Options: o.Successors, Required: true}),
+		newField(e, field{ID: "merge_on", Name: "on", Label: "Từ ngày (ngày/tháng/năm)", Value: o.On, Placeholder: "01/07/2025",
+			InputMode: "numeric", Required: true}),
+	}
+}
+
 // maxOrgDepthShown is the deepest indentation the stylesheet draws.
 const maxOrgDepthShown = 6
 

@@ -55,6 +55,24 @@ type personEdit struct {
 	NewPost postForm
 }
 
+// CreateFields returns the fields of the form adding a person, as typed, with their messages.
+func (p personListPage) CreateFields() []field { return p.Create.fields("new_") }
+
+// FormFields returns the fields of the person's form, as typed, with their messages.
+func (p personEdit) FormFields() []field { return p.Form.fields("edit_") }
+
+// fields returns the form's fields, their ids starting with prefix.
+func (f personForm) fields(prefix string) []field {
+	e := f.Errors
+	return []field{
+		newField(e, field{ID: prefix + "full_name", Name: "full_name", Label: "Họ và tên", Value: f.FullName, MaxLength: 50,
+			Required: true}),
+		newField(e, field{Kind: fieldSelect, ID: prefix + "org", Name: "org_id", Label: "Đơn vị công tác", Options: f.Orgs}),
+		newField(e, field{ID: prefix + "email", Name: "email", Label: "Thư điện tử", Type: "email", Value: f.Email}),
+		newField(e, field{ID: prefix + "phone", Name: "phone", Label: "Điện thoại", Type: "tel", Value: f.Phone}),
+	}
+}
+
 // fillChoices sets the orgs a person may be put in.
 func (f *personForm) fillChoices(a congtac.Actor, tree orgTree) {
 	none := ""

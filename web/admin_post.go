@@ -29,6 +29,33 @@ type postForm struct {
 	Errors                   map[string]string
 }
 
+// EndField returns the date field of the form ending the post, as typed.
+func (p postRow) EndField() field {
+	return newField(p.EndErrors, field{ID: fmt.Sprintf("end_on_%d", p.ID), Name: "on", Label: "Ngày thôi giữ",
+		Value: p.EndOn, Placeholder: "30/06/2026", InputMode: "numeric", Size: 10, Required: true})
+}
+
+// postFields are the fields of the form giving a person a post.
+type postFields struct {
+	Kind, Title, Org field
+	Sectors          field // the message on the sectors ticked, for their fieldset
+	From             field
+}
+
+// Fields returns the form's fields, as typed, with their messages.
+func (f postForm) Fields() postFields {
+	e := f.Errors
+	return postFields{
+		Kind: newField(e, field{Kind: fieldSelect, ID: "post_kind", Name: "kind", Label: "Chức vụ", Options: f.Kinds}),
+		Title: newField(e, field{ID: "post_title", Name: "title", Label: "Tên chức vụ khi in (để trống: theo chức vụ)",
+			Value: f.Title, Placeholder: "Phó Chủ tịch Thường trực"}),
+		Org:     newField(e, field{Kind: fieldSelect, ID: "post_org", Name: "org_id", Label: "Tại đơn vị", Options: f.Orgs}),
+		Sectors: newField(e, field{ID: "post_sectors", Name: "sectors"}),
+		From: newField(e, field{ID: "post_from", Name: "from", Label: "Từ ngày (ngày/tháng/năm)", Value: f.From,
+			InputMode: "numeric", Required: true}),
+	}
+}
+
 // newPostRow returns the row of post p.
 func newPostRow(p congtac.Post, tree orgTree, a congtac.Actor) postRow {
 	var sectors []string

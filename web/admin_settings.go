@@ -26,6 +26,64 @@ type settingsPage struct {
 
 func (settingsPage) template() string { return "admin_settings" }
 
+// settingsFieldSets are the fields of a committee's settings form, by fieldset.
+type settingsFieldSets struct {
+	Body, Signer, Meetings, Days, Proposal []field
+}
+
+// FormFields returns the fields of the committee's settings form, as typed, with their
+// messages.
+func (p settingsPage) FormFields() settingsFieldSets {
+	e, f := p.Errors, p.Form
+	out := settingsFieldSets{
+		Body: []field{
+			newField(e, field{ID: "body_name", Name: "body_name", Label: "Tên cơ quan ban hành (in trên văn bản)",
+				Value: f.BodyName, Required: true}),
+			newField(e, field{ID: "parent_body", Name: "parent_body", Label: "Cơ quan cấp trên (dòng phía trên, không bắt buộc)",
+				Value: f.ParentBody}),
+			newField(e, field{ID: "place", Name: "place", Label: "Địa danh ghi ở dòng ngày tháng", Value: f.Place,
+				Placeholder: "Sơn Hà"}),
+			newField(e, field{Kind: fieldSelect, ID: "series", Name: "series", Label: "Đánh số văn bản", Options: f.SeriesChoices}),
+		},
+		Signer: []field{
+			newField(e, field{Kind: fieldTextarea, ID: "sign_lines", Name: "sign_lines", Rows: 3, Cols: 30, Value: f.SignLines,
+				Label: "Dòng thẩm quyền (mỗi dòng một, ví dụ “TM. ỦY BAN NHÂN DÂN”, “TL. CHỦ TỊCH”)"}),
+			newField(e, field{ID: "sign_title", Name: "sign_title", Label: "Chức vụ người ký", Value: f.SignTitle,
+				Placeholder: "Chủ tịch"}),
+			newField(e, field{ID: "sign_name", Name: "sign_name", Label: "Họ và tên người ký", Value: f.SignName}),
+		},
+		Meetings: []field{
+			newField(e, field{ID: "materials_lead_days", Name: "materials_lead_days", Label: "Gửi tài liệu hội nghị trước (số ngày)",
+				Type: "number", Min: "0", Max: "60", Value: f.MaterialsLeadDays}),
+			newField(e, field{Kind: fieldSelect, ID: "briefing_day", Name: "briefing_day", Label: "Ngày giao ban trong tuần",
+				Options: f.Weekdays}),
+			newField(e, field{ID: "briefing_time", Name: "briefing_time", Label: "Giờ giao ban (ví dụ “14 giờ 00”, “14h00”)",
+				Value: f.BriefingTime}),
+		},
+		Days: []field{
+			newField(e, field{Kind: fieldTextarea, ID: "holidays", Name: "holidays", Rows: 8, Cols: 16, Value: f.Holidays,
+				Label: "Ngày nghỉ lễ, Tết (mỗi dòng một ngày, ngày/tháng/năm)"}),
+			newField(e, field{Kind: fieldTextarea, ID: "working_saturdays", Name: "working_saturdays", Rows: 4, Cols: 16,
+				Value: f.WorkingSaturdays, Label: "Ngày làm bù (mỗi dòng một ngày, ngày/tháng/năm)"}),
+		},
+	}
+	for _, l := range f.Proposal {
+		out.Proposal = append(out.Proposal, newField(e, field{ID: l.Field, Name: l.Field, Label: l.Label, Type: "number",
+			Min: "0", Max: "366", Value: l.Days}))
+	}
+	return out
+}
+
+// SMTPPortField returns the port field of the global settings form, as typed.
+func (p settingsPage) SMTPPortField() field {
+	var port string
+	if p.Global != nil {
+		port = p.Global.SMTPPort
+	}
+	return newField(p.GlobalErrs, field{ID: "smtp_port", Name: "smtp_port", Label: "Cổng", Type: "number", Min: "1",
+		Max: "65535", Value: port})
+}
+
 // settingsForm holds a committee's settings as the form shows them.
 type settingsForm struct {
 	Committee, Version                                     string // fields committee and version

@@ -49,6 +49,44 @@ type userEdit struct {
 	TOTP           bool // the account uses a second factor
 }
 
+// CreateFields returns the fields of the form adding an account, as typed, with their
+// messages.
+func (p userListPage) CreateFields() []field {
+	f, e := p.Create, p.Create.Errors
+	return []field{
+		newField(e, field{ID: "new_login", Name: "login", Label: "Tên đăng nhập", Value: f.Login, MaxLength: 40,
+			Verbatim: true, Required: true}),
+		newField(e, field{ID: "new_display_name", Name: "display_name", Label: "Tên hiển thị (để trống: theo tên cán bộ)",
+			Value: f.DisplayName, MaxLength: 100}),
+		newField(e, field{Kind: fieldSelect, ID: "new_role", Name: "role", Label: "Vai trò", Options: f.Roles}),
+		newField(e, field{Kind: fieldSelect, ID: "new_org", Name: "org_id", Label: "Phạm vi: đơn vị (và các đơn vị trực thuộc)",
+			Options: f.Orgs}),
+		newField(e, field{Kind: fieldSelect, ID: "new_person", Name: "person_id", Label: "Cán bộ (không bắt buộc)",
+			Options: f.People}),
+		newField(e, field{ID: "new_password", Name: "password", Label: "Mật khẩu ban đầu (ít nhất 8 ký tự)", Type: "password",
+			Autocomplete: "new-password", MinLength: 8, Required: true}),
+	}
+}
+
+// FormFields returns the fields of the account's form, as typed, with their messages.
+func (u userEdit) FormFields() []field {
+	f, e := u.Form, u.Form.Errors
+	return []field{
+		newField(e, field{ID: "edit_display_name", Name: "display_name", Label: "Tên hiển thị", Value: f.DisplayName,
+			MaxLength: 100}),
+		newField(e, field{Kind: fieldSelect, ID: "edit_role", Name: "role", Label: "Vai trò", Options: f.Roles}),
+		newField(e, field{Kind: fieldSelect, ID: "edit_org", Name: "org_id", Label: "Phạm vi: đơn vị (và các đơn vị trực thuộc)",
+			Options: f.Orgs}),
+		newField(e, field{Kind: fieldSelect, ID: "edit_person", Name: "person_id", Label: "Cán bộ", Options: f.People}),
+	}
+}
+
+// PasswordField returns the field of the form resetting the account's password.
+func (u userEdit) PasswordField() field {
+	return newField(u.PasswordErrors, field{ID: "reset_password", Name: "new_password", Label: "Mật khẩu mới (ít nhất 8 ký tự)",
+		Type: "password", Autocomplete: "new-password", MinLength: 8, Required: true})
+}
+
 // userChoices are the people an account may be linked to, read once per page.
 type userChoices struct {
 	tree   orgTree

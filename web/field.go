@@ -1,0 +1,74 @@
+package web
+
+import "html/template"
+
+// field is one control of a form with its label and the message of a refused post: the
+// data of the partials in templates/partials/field.html. "field" writes the label, the
+// control and, when Error is set, the message after it; the message's element has the id
+// [field.ErrorID], and the control is marked aria-invalid and described by it. That wiring
+// is written in the partials only. A control too special for "field" (a group of
+// checkboxes, a checkbox inside a sentence) is written by hand with the partial
+// "field-invalid" (a control) or "field-described" (a fieldset) in its tag and
+// "field-error" after it, from a field that has only ID, Name and Error.
+//
+// A field is built by [newField] from the form's messages. Empty strings and zero numbers
+// leave their attribute out.
+type field struct {
+	Kind  fieldKind // the control: an input (the zero value), a select or a textarea
+	ID    string    // the control's id, unique in the page
+	Name  string    // the control's name
+	Key   string    // the key of the control's message in the form's messages, when not Name
+	Label string    // the label's text
+	Value string    // an input's value, a textarea's text
+	Error string    // the message of a refused post; "" when the field is fine
+
+	Type                       string // an input's type; "text" when empty
+	Placeholder, Autocomplete  string
+	InputMode, Pattern         string
+	Min, Max, Step             string
+	MinLength, MaxLength, Size int
+	Rows, Cols                 int // a textarea's
+	Class                      string
+
+	Blank       string        // a select's first option, with an empty value ("Tất cả")
+	Options     []option      // a select's options
+	Groups      []optionGroup // a select's options in <optgroup>s, after Options
+	OptionsHTML template.HTML // a select's options already written ([choices.html]), last
+	Multiple    bool
+
+	Required, Autofocus bool
+	Verbatim            bool   // a login or a host name: no capital letter, no spelling check
+	OrgPicker           bool   // a select of orgs that app.js gives a search box
+	Deadline            bool   // a deadline phrase that app.js reads as it is typed, from Ref
+	Ref                 string // the day a deadline phrase is read from: "2026-12-01"
+	Wrapped             bool   // the label holds the control, as in the editor's compact forms
+}
+
+// fieldKind is the control of a [field].
+type fieldKind string
+
+// The controls a [field] writes.
+const (
+	fieldInput    fieldKind = ""
+	fieldSelect   fieldKind = "select"
+	fieldTextarea fieldKind = "textarea"
+)
+
+// errorIDPrefix starts the id of every field's message: "loi-" (lỗi, error) + the
+// control's id.
+const errorIDPrefix = "loi-"
+
+// newField returns f with its message from errs, the messages of f's form by field name
+// ([congtac.FieldErrors]): the one under f.Key, or under f.Name when Key is empty.
+func newField(errs map[string]string, f field) field {
+	key := f.Key
+	if key == "" {
+		key = f.Name
+	}
+	f.Error = errs[key]
+	return f
+}
+
+// ErrorID returns the id of the field's message, which the control's aria-describedby
+// names: "loi-" + the control's id.
+func (f field) ErrorID() string { return errorIDPrefix + f.ID }
