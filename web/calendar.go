@@ -52,6 +52,11 @@ type calendarPage struct {
 
 func (calendarPage) template() string { return "calendar" }
 
+// WeekField returns the field of the week shown, as asked, with its message.
+func (p calendarPage) WeekField() field {
+	return field{ID: "c-week", Name: "week", Label: "Tuần (năm-W-số tuần)", Type: "week", Value: p.Week, Error: p.Error}
+}
+
 // orgParam returns the org of query parameter org: def when it is absent, and 0 (no org)
 // when it is not an ID.
 func orgParam(q url.Values, def int64) int64 {

@@ -33,6 +33,23 @@ type programNewForm struct {
 	Existing, ExistingTitle string // the program already drafted for the period, on a conflict
 }
 
+// OrgField returns the field of the issuing org, as chosen, with its message.
+func (f programNewForm) OrgField() field {
+	return newField(f.Errors, field{Kind: fieldSelect, ID: "n-org", Name: "org", Label: "Cơ quan ban hành", Options: f.Orgs})
+}
+
+// PeriodFields returns the fields of the program's period, as typed, with their messages.
+func (f programNewForm) PeriodFields() []field {
+	e := f.Errors
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "n-kind", Name: "kind", Label: "Loại kỳ", Options: f.Kinds}),
+		newField(e, field{ID: "n-number", Name: "number", Type: "number", Min: "1", Max: "53", InputMode: "numeric",
+			Value: f.Number, Label: "Số thứ tự trong năm (tháng, quý, 6 tháng, tuần; bỏ trống với kỳ năm)"}),
+		newField(e, field{ID: "n-year", Name: "year", Label: "Năm", Type: "number", Min: "1900", Max: "9999",
+			InputMode: "numeric", Value: f.Year}),
+	}
+}
+
 // newFormKinds are the kinds of period a program may cover, shortest first.
 var newFormKinds = []congtac.PeriodKind{congtac.PeriodMonth, congtac.PeriodQuarter, congtac.PeriodHalf,
 	congtac.PeriodYear, congtac.PeriodWeek}

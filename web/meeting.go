@@ -96,6 +96,11 @@ type meetingListPage struct {
 
 func (meetingListPage) template() string { return "meetings" }
 
+// MonthField returns the field of the month shown, as asked, with its message.
+func (p meetingListPage) MonthField() field {
+	return field{ID: "f-month", Name: "month", Label: "Tháng (năm-tháng)", Type: "month", Value: p.MonthKey, Error: p.Error}
+}
+
 // handleMeetingList lists the meetings of a month (query month=2026-11, by default this
 // month) within the actor's ViewMeetings reach, the recurring briefing on each of its days.
 // A month that cannot be read re-renders the form with 422.

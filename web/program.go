@@ -25,6 +25,20 @@ type programListPage struct {
 
 func (programListPage) template() string { return "programs" }
 
+// FilterFields returns the fields of the filter form, as asked, with their messages.
+func (p programListPage) FilterFields() []field {
+	e, f := p.Errors, p.Filter
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "f-kind", Name: "kind", Label: "Loại kỳ", Blank: "Tất cả", Options: f.Kinds}),
+		newField(e, field{ID: "f-year", Name: "year", Label: "Năm", InputMode: "numeric", Size: 6, Value: f.Year}),
+		newField(e, field{Kind: fieldSelect, ID: "f-status", Name: "status", Label: "Trạng thái", Blank: "Tất cả",
+			Options: f.Statuses}),
+		newField(e, field{Kind: fieldSelect, ID: "f-org", Name: "org", Label: "Cơ quan ban hành", Blank: "Tất cả",
+			Options: f.Orgs}),
+		newField(e, field{ID: "f-q", Name: "q", Label: "Trích yếu có từ", Type: "search", Value: f.Q}),
+	}
+}
+
 // programFilterForm is the filter form above the program list, with what was asked.
 type programFilterForm struct {
 	Year, Q               string

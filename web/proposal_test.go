@@ -118,7 +118,7 @@ func TestProposalPages(t *testing.T) {
 	r := w.unit.post("/proposals", bad)
 	wantStatus(t, "an empty proposal", r, http.StatusUnprocessableEntity)
 	doc = html(t, r.body)
-	if msg := doc.Find("#e-text").Text(); msg == "" {
+	if msg := doc.Find("#loi-n-text").Text(); msg == "" {
 		t.Error("no message by the text field")
 	}
 	if v, _ := doc.Find(`input[name="due_text"]`).Attr("value"); v != "trong Quý I" {
@@ -195,7 +195,7 @@ func testProposalDecisions(t *testing.T, w proposalWorld, open congtac.Period, t
 	reject := fmt.Sprintf("/proposals/%d/reject", itemP.ID)
 	r = w.office.post(reject, url.Values{"version": {"1"}, "reason": {" "}})
 	wantStatus(t, "a rejection without a reason", r, http.StatusUnprocessableEntity)
-	if html(t, r.body).Find(fmt.Sprintf("#e-r%d", itemP.ID)).Text() == "" {
+	if html(t, r.body).Find(fmt.Sprintf("#loi-r-%d", itemP.ID)).Text() == "" {
 		t.Error("no message by the reason")
 	}
 	wantStatus(t, "a unit rejects", w.unit.post(reject, url.Values{"version": {"1"}, "reason": {"Không"}}), http.StatusForbidden)

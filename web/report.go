@@ -55,6 +55,17 @@ type reportListPage struct {
 
 func (reportListPage) template() string { return "reports" }
 
+// FilterFields returns the fields of the filter form, as asked, with their messages.
+func (p reportListPage) FilterFields() []field {
+	e := p.Errors
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "f-status", Name: "status", Label: "Trạng thái", Blank: "Tất cả",
+			Options: p.Statuses}),
+		newField(e, field{Kind: fieldSelect, ID: "f-org", Name: "org", Label: "Đơn vị báo cáo", Blank: "Tất cả",
+			Options: p.Orgs}),
+	}
+}
+
 // handleReportList lists the reports within the actor's ViewReports reach, newest first,
 // filtered by the query's status, org and task, a page at a time. Bad filter values
 // re-render the form with 422.

@@ -28,6 +28,24 @@ type taskListPage struct {
 
 func (taskListPage) template() string { return "tasks" }
 
+// FilterFields returns the fields of the filter form, as asked, with their messages.
+func (p taskListPage) FilterFields() []field {
+	e, f := p.Errors, p.Filter
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "f-status", Name: "status", Label: "Trạng thái", Blank: "Tất cả",
+			Options: f.Statuses}),
+		newField(e, field{Kind: fieldSelect, ID: "f-org", Name: "org", Label: "Cơ quan chủ trì hoặc phối hợp", Blank: "Tất cả",
+			Options: f.Orgs}),
+		newField(e, field{Kind: fieldSelect, ID: "f-sector", Name: "sector", Label: "Lĩnh vực", Blank: "Tất cả",
+			Options: f.Sectors}),
+		newField(e, field{Kind: fieldSelect, ID: "f-leader", Name: "leader", Label: "Lãnh đạo phụ trách", Blank: "Tất cả",
+			Options: f.Leaders}),
+		newField(e, field{ID: "f-period", Name: "period", Label: "Kỳ chương trình", Placeholder: "tháng 11/2026",
+			Value: f.Period}),
+		newField(e, field{ID: "f-q", Name: "q", Label: "Nội dung có từ", Type: "search", Value: f.Q}),
+	}
+}
+
 // taskFilterForm is the filter form above the task list, with what was asked.
 type taskFilterForm struct {
 	Period, Q, Program               string

@@ -27,6 +27,16 @@ type versionsPage struct {
 
 func (versionsPage) template() string { return "program_versions" }
 
+// CompareFields returns the fields choosing the two versions to compare, with their
+// messages.
+func (p versionsPage) CompareFields() []field {
+	e := p.Errors
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "v-a", Name: "a", Label: "Từ", Options: p.ChoicesA}),
+		newField(e, field{Kind: fieldSelect, ID: "v-b", Name: "b", Label: "Đến", Options: p.ChoicesB}),
+	}
+}
+
 // versionRow is one kept version: who took which step when, with the signer's remarks.
 type versionRow struct {
 	Number            int
