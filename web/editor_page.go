@@ -64,6 +64,13 @@ type itemView struct {
 	DeleteError           string
 }
 
+// DeleteField returns the checkbox confirming that deleting the item deletes its tasks,
+// with the message of a refused delete. The template writes the checkbox itself, inside
+// its sentence.
+func (v itemView) DeleteField() field {
+	return field{ID: fmt.Sprintf("del-%d-confirm", v.ID), Name: "confirm", Error: v.DeleteError}
+}
+
 // commentView is a remark of the signer.
 type commentView struct {
 	ID       int64

@@ -29,6 +29,10 @@ func editorSamples(s *Server, r *http.Request) []pageSample {
 	item.fill(c)
 	add := &itemForm{Action: "/programs/9/items", Anchor: "add-4", Program: 9, Ref: "4", Place: "after", Errors: map[string]string{}}
 	add.fill(c)
+	loose := *task // a task under no item, apart from the item's
+	loose.Action, loose.Anchor, loose.Loose = "/tasks/5", "task-5", true
+	top := &itemForm{Action: "/programs/9/items", Anchor: "top", Program: 9, Errors: map[string]string{}}
+	top.fill(c)
 	prog := &programForm{Action: "/programs/9", Version: 3, Title: "Công tác tháng 12", Recipients: "Lưu: VT, TH.",
 		Lines: []signLineForm{{N: 1, Authority: "TL.", Of: "CHỦ TỊCH"}, {N: 2}, {N: 3}}, Signer: "5",
 		Errors: map[string]string{"also": "Kỳ “quý V” không hợp lệ."}}
@@ -36,7 +40,7 @@ func editorSamples(s *Server, r *http.Request) []pageSample {
 	comment := commentView{ID: 2, Program: 9, Text: "Bổ sung chỉ tiêu thu ngân sách", Author: "Lê Minh Đức", At: "9 giờ 00, ngày 27/11/2026"}
 	edit := editorPage{layout: l("Soạn thảo: Công tác tháng 12"), ID: 9, Href: "/programs/9", Version: 3, CanSubmit: true,
 		CanDelete: true, Status: statusView{"returned", "Trả lại"}, Returned: "Bổ sung chỉ tiêu (Lê Minh Đức, 9 giờ 00, ngày 27/11/2026)", Problems: []string{"Nhiệm vụ chưa lưu được."}, Jump: "task-3",
-		Program: prog, Comments: []commentView{comment}, NewPart: add, Loose: []*taskForm{task},
+		Program: prog, Comments: []commentView{comment}, NewPart: top, Loose: []*taskForm{&loose},
 		Items: []itemView{{ID: 4, Anchor: "item-4", Label: "1.1.", Title: "Về phát triển kinh tế", Depth: 2, Form: item, Add: add,
 			NewTask: newTask, Tasks: []*taskForm{task}, Comments: []commentView{comment}, TaskCount: 1, Version: 1,
 			MoveAction: "/items/4/move", DelAction: "/items/4/delete", DeleteError: "Đánh dấu ô xác nhận."}}}
@@ -77,7 +81,7 @@ func editorSamples(s *Server, r *http.Request) []pageSample {
 		{programPage{layout: l("Công tác tháng 12"), Workflow: panel}, "Khi trả lại cần ghi ý kiến để Văn phòng sửa."},
 		{programPage{layout: l("Công tác tháng 12"), Workflow: panel}, "Công bố trên trang công khai"},
 		{programPage{layout: l("Công tác tháng 12"), Workflow: panel}, "Số dự kiến nếu ban hành hôm nay: <strong>25/CTr-UBND</strong>"},
-		{programPage{layout: l("Công tác tháng 12"), Workflow: panel}, `aria-describedby="e-wf-copies"`},
+		{programPage{layout: l("Công tác tháng 12"), Workflow: panel}, `aria-describedby="loi-wf-copies"`},
 		{programPage{layout: l("Công tác tháng 12"), Workflow: &confirm}, `<strong class="wf-number">Số: 26/CTr-UBND</strong>, Sơn Hà, ngày 27 tháng 11 năm 2026.`},
 		{programPage{layout: l("Công tác tháng 12"), Workflow: &confirm}, `<input type="hidden" name="keeper" value="VT, TH">`},
 		{programPage{layout: l("Công tác tháng 12"), Workflow: &confirm}, "đã được cấp cho văn bản khác"},

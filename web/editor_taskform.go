@@ -52,7 +52,32 @@ type taskForm struct {
 	LeadVerbChoices       []printChoice
 }
 
-// printChoice is a radio button or option of the print fields.
+// printChoice is a radio button or option of the print fields.// TextField returns the field of the task's text, as typed, with its message. The ids of
+// the form's fields start with its anchor.
+func (f *taskForm) TextField() field {
+	return newField(f.Errors, field{Kind: fieldTextarea, ID: f.Anchor + "-text", Name: "text", Label: "Nội dung nhiệm vụ",
+		Rows: 3, Required: true, Value: f.Text, Wrapped: true})
+}
+
+// LeadField returns the field of the lead org, as chosen, with its message.
+func (f *taskForm) LeadField() field {
+	return newField(f.Errors, field{Kind: fieldSelect, ID: f.Anchor + "-lead", Name: "lead", Label: "Cơ quan chủ trì",
+		Class: "org-picker", OrgPicker: true, Required: true, Blank: "Chọn cơ quan chủ trì", OptionsHTML: f.LeadOptions,
+		Wrapped: true})
+}
+
+// DueField returns the field of the deadline, as typed, with its message.
+func (f *taskForm) DueField() field {
+	return newField(f.Errors, field{ID: f.Anchor + "-due", Name: "due", Value: f.Due, Deadline: true, Ref: f.Ref,
+		Label: "Thời hạn: ngày (30/06/2026) hoặc cụm từ (“chậm nhất trong tháng 6/2026”, “trong Quý II”)", Wrapped: true})
+}
+
+// SourceField returns the field of the directing document, as typed, with its message.
+func (f *taskForm) SourceField() field {
+	return newField(f.Errors, field{ID: f.Anchor + "-source", Name: "source", Label: "Căn cứ (văn bản chỉ đạo)",
+		MaxLength: 500, Value: f.Source, Wrapped: true})
+}
+
 type printChoice struct {
 	Value, Label string
 	Checked      bool
