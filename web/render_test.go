@@ -67,7 +67,8 @@ func renderPage(t *testing.T, s *Server, p pageData) (string, bool) {
 }
 
 // TestRenderEveryPage renders each template with typed sample data, so that a template
-// error cannot wait for a user to find it. A page without a sample fails the test.
+// error cannot wait for a user to find it, and checks how each ties its fields to their
+// messages ([fieldWiring]). A page without a sample fails the test.
 func TestRenderEveryPage(t *testing.T) {
 	s, _ := newTestServer(t, storetest.Open(t, store.SQLite))
 	samples := allPageSamples(s)
@@ -79,6 +80,9 @@ func TestRenderEveryPage(t *testing.T) {
 	for _, c := range samples {
 		if body, ok := renderPage(t, s, c.data); ok {
 			assertContains(t, body, c.want)
+			for _, p := range fieldWiring(html(t, body)) {
+				t.Errorf("%s: %s", c.data.template(), p)
+			}
 		}
 	}
 }
