@@ -1,6 +1,11 @@
 package web
 
-import "html/template"
+import (
+	"cmp"
+	"html/template"
+	"strconv"
+	"strings"
+)
 
 // field is one control of a form with its label and the message of a refused post: the
 // data of the partials in templates/partials/field.html. "field" writes the label, the
@@ -72,3 +77,66 @@ func newField(errs map[string]string, f field) field {
 // ErrorID returns the id of the field's message, which the control's aria-describedby
 // names: "loi-" + the control's id.
 func (f field) ErrorID() string { return errorIDPrefix + f.ID }
+
+// Attributes returns the control's attributes but its aria ones, escaped, for the partial
+// to write in the control's tag: id and name, an input's type and value, then each of the
+// others that is set. They are written by one action, as [choices] writes options: the
+// editor of a long program has a thousand fields, and each action costs a function call.
+func (f field) Attributes() template.HTMLAttr {
+	var b strings.Builder
+	b.Grow(128)
+	attr := func(name, value string) {
+		b.WriteString(" ")
+		b.WriteString(name)
+		b.WriteString(`="`)
+		b.WriteString(template.HTMLEscapeString(value))
+		b.WriteString(`"`)
+	}
+	set := func(name, value string) {
+		if value != "" {
+			attr(name, value)
+		}
+	}
+	number := func(name string, n int) {
+		if n != 0 {
+			attr(name, strconv.Itoa(n))
+		}
+	}
+	flag := func(name string, on bool) {
+		if on {
+			b.WriteString(" ")
+			b.WriteString(name)
+		}
+	}
+	attr("id", f.ID)
+	attr("name", f.Name)
+	if f.Kind == fieldInput {
+		attr("type", cmp.Or(f.Type, "text"))
+		set("value", f.Value)
+	}
+	set("class", f.Class)
+	flag("multiple", f.Multiple)
+	number("size", f.Size)
+	number("rows", f.Rows)
+	number("cols", f.Cols)
+	set("min", f.Min)
+	set("max", f.Max)
+	set("step", f.Step)
+	number("minlength", f.MinLength)
+	number("maxlength", f.MaxLength)
+	set("inputmode", f.InputMode)
+	set("pattern", f.Pattern)
+	set("placeholder", f.Placeholder)
+	set("autocomplete", f.Autocomplete)
+	if f.Verbatim {
+		b.WriteString(` autocapitalize="none" spellcheck="false"`)
+	}
+	flag("data-org-picker", f.OrgPicker)
+	if f.Deadline {
+		b.WriteString(" data-deadline")
+		attr("data-ref", f.Ref)
+	}
+	flag("required", f.Required)
+	flag("autofocus", f.Autofocus)
+	return template.HTMLAttr(b.String()[1:]) // names are ours, values escaped above
+}
