@@ -41,18 +41,18 @@ type field struct {
 	OptionsHTML template.HTML // a select's options already written ([choices.html]), last
 	Multiple    bool
 
-	Required, Autofocus bool
-	Verbatim            bool   // a login or a host name: no capital letter, no spelling check
-	OrgPicker           bool   // a select of orgs that app.js gives a search box
-	Deadline            bool   // a deadline phrase that app.js reads as it is typed, from Ref
-	Ref                 string // the day a deadline phrase is read from: "2026-12-01"
-	Wrapped             bool   // the label holds the control, as in the editor's compact forms
+	Required  bool
+	Verbatim  bool   // a login or a host name: no capital letter, no spelling check
+	OrgPicker bool   // a select of orgs that app.js gives a search box
+	Deadline  bool   // a deadline phrase that app.js reads as it is typed, from Ref
+	Ref       string // the day a deadline phrase is read from: "2026-12-01"
+	Wrapped   bool   // the label holds the control, as in the editor's compact forms
 }
 
 // fieldKind is the control of a [field].
 type fieldKind string
 
-// The controls a [field] writes.
+// The controls a [field] writes; the partial "field-control" compares Kind with "select".
 const (
 	fieldInput    fieldKind = ""
 	fieldSelect   fieldKind = "select"
@@ -137,6 +137,5 @@ func (f field) Attributes() template.HTMLAttr {
 		attr("data-ref", f.Ref)
 	}
 	flag("required", f.Required)
-	flag("autofocus", f.Autofocus)
 	return template.HTMLAttr(b.String()[1:]) // names are ours, values escaped above
 }
