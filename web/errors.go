@@ -51,6 +51,8 @@ type errorPage struct {
 	Message string
 }
 
+func (errorPage) template() string { return "error" }
+
 // fail answers a request that failed with err: under /api/, the JSON error of [Server.apiFail];
 // otherwise the error page with the status of err's
 // code and, for a [congtac.Error], its message. Internal errors are logged with the
@@ -79,7 +81,7 @@ func (s *Server) failWith(w http.ResponseWriter, r *http.Request, err error, sta
 	}
 	page := errorPage{layout: s.layout(r, errorHeading(status)), Status: status,
 		Message: congtac.ErrorMessage(err)}
-	s.render(w, r, status, "error", page)
+	s.render(w, r, status, page)
 }
 
 // handleNotFound answers every URL that [Server.routes] does not list for any method.

@@ -72,7 +72,7 @@ func TestMeetingListByMonth(t *testing.T) {
 			}
 			r = c.get("/meetings?month=11-2026")
 			wantStatus(t, "bad month", r, http.StatusUnprocessableEntity)
-			if got := texts(html(t, r.body), "#e-month"); len(got) != 1 || !strings.Contains(got[0], "11-2026") {
+			if got := texts(html(t, r.body), "#loi-f-month"); len(got) != 1 || !strings.Contains(got[0], "11-2026") {
 				t.Errorf("month message %q", got)
 			}
 		})
