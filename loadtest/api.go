@@ -53,14 +53,17 @@ type apiReport struct {
 	Version int    `json:"version"`
 }
 
-type apiDocument struct {
-	ID        int64   `json:"id"`
-	OrgID     int64   `json:"org_id"`
-	Type      string  `json:"type"`
-	Number    int     `json:"number"`
-	Code      string  `json:"code"`
-	IssuedOn  *string `json:"issued_on"`
-	ProgramID *int64  `json:"program_id"`
+// Document is an entry of the outgoing register as the API answers it (the fields the
+// harness reads).
+type Document struct {
+	ID         int64   `json:"id"`
+	RegisterID int64   `json:"register_id"`
+	OrgID      int64   `json:"org_id"`
+	Type       string  `json:"type"`
+	Number     int     `json:"number"`
+	Code       string  `json:"code"`
+	IssuedOn   *string `json:"issued_on"`
+	ProgramID  *int64  `json:"program_id"`
 }
 
 // ReportInput is the body of POST /api/v1/reports.

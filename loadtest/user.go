@@ -21,8 +21,9 @@ type user struct {
 	rng       *rand.Rand
 	committee int64
 
-	year     int // the year of the periods this user drafts in, its own within the run
+	year     int // the year of the periods this user drafts in, its own when the run starts
 	week     int // the last week of year it tried to issue a program for
+	month    int // the last month of year it drafted a program for
 	programs []int64
 	tasks    []reportable
 	draft    *apiProgram // the office's draft it adds tasks to
@@ -102,14 +103,17 @@ func reportsOn(t apiTask, org int64) bool {
 	return false
 }
 
-// ensureDraft gives a drafter a draft of its own to edit: next month's program of a month
-// of its year, drafted from the last program. A month that has a program already (an
-// earlier run) is skipped.
+// ensureDraft gives a drafter a new draft of its own to edit: the program of the next
+// month of its own years, drafted from the last program. A month that has a program
+// already (an earlier run) is skipped.
 func (u *user) ensureDraft(ctx context.Context) error {
-	for month := 1; month <= 12; month++ {
+	for range 48 {
+		if u.month++; u.month > 12 {
+			u.year, u.month = u.year+1, 1
+		}
 		var p apiProgram
 		_, err := u.c.API(ctx, "POST /api/v1/programs", http.MethodPost, "/api/v1/programs",
-			map[string]any{"org_id": u.committee, "period": fmt.Sprintf("%04d-%02d", u.year, month)},
+			map[string]any{"org_id": u.committee, "period": fmt.Sprintf("%04d-%02d", u.year, u.month)},
 			&p, http.StatusCreated, http.StatusConflict)
 		if err != nil {
 			return err
@@ -125,7 +129,7 @@ func (u *user) ensureDraft(ctx context.Context) error {
 		}
 		return nil
 	}
-	return fmt.Errorf("loadtest: every month of %d has a program already", u.year)
+	return fmt.Errorf("loadtest: four years of months from %d have programs already", u.year-4)
 }
 
 // readDraft reads program id with its items into u.draft.
