@@ -20,10 +20,11 @@ import (
 // in. Redirects are not followed, so that a page answering "sign in first" counts as a
 // failure instead of as the sign-in page. A Client is used by one goroutine at a time.
 type Client struct {
-	base  *url.URL
-	http  *http.Client
-	token string
-	rec   *Recorder
+	base   *url.URL
+	http   *http.Client
+	token  string
+	rec    *Recorder
+	header http.Header // sent with every request
 }
 
 // NewTransport returns a transport for conns simultaneous connections to one server, kept
@@ -49,17 +50,34 @@ func NewClient(base, token string, transport http.RoundTripper, rec *Recorder) (
 	jar, _ := cookiejar.New(nil) // never fails without options
 	hc := &http.Client{Transport: transport, Jar: jar, Timeout: 2 * time.Minute,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	return &Client{base: u, http: hc, token: token, rec: rec}, nil
+	return &Client{base: u, http: hc, token: token, rec: rec, header: http.Header{}}, nil
 }
+
+// At returns a client of the same user (cookies, token, headers, recorder) that talks to
+// the server at base instead: the same person reaching another instance. Cookies follow,
+// since a cookie belongs to a host whatever its port.
+func (c *Client) At(base string) (*Client, error) {
+	other, err := NewClient(base, c.token, c.http.Transport, c.rec)
+	if err != nil {
+		return nil, err
+	}
+	other.http.Jar, other.header = c.http.Jar, c.header.Clone()
+	return other, nil
+}
+
+// SetHeader sends header key with value in every request from now on, as a client behind
+// a proxy that adds X-Forwarded-For would.
+func (c *Client) SetHeader(key, value string) { c.header.Set(key, value) }
 
 // Base returns the server's address as given to [NewClient].
 func (c *Client) Base() string { return c.base.String() }
 
-// Response is what a request returned: its status, its Location header and its body
-// (nil when the caller did not ask for it).
+// Response is what a request returned: its status, its Location header, all its headers
+// and its body (nil when the caller did not ask for it).
 type Response struct {
 	Status   int
 	Location string
+	Header   http.Header
 	Body     []byte
 }
 
@@ -84,6 +102,9 @@ func (c *Client) do(ctx context.Context, req request) (Response, error) {
 	if err != nil {
 		return Response{}, err
 	}
+	for k, v := range c.header {
+		hr.Header[k] = v
+	}
 	if req.ctype != "" {
 		hr.Header.Set("Content-Type", req.ctype)
 	}
@@ -104,7 +125,7 @@ func (c *Client) do(ctx context.Context, req request) (Response, error) {
 		c.rec.Record(req.route, time.Since(start), transportFailure(err))
 		return Response{}, err
 	}
-	out := Response{Status: resp.StatusCode, Location: resp.Header.Get("Location")}
+	out := Response{Status: resp.StatusCode, Location: resp.Header.Get("Location"), Header: resp.Header}
 	if req.keep {
 		out.Body, err = io.ReadAll(resp.Body)
 	} else {
@@ -171,10 +192,10 @@ func (c *Client) Page(ctx context.Context, route, path string) error {
 	return err
 }
 
-// PageBody gets a page with the session cookie, expects 200 and returns the body.
-func (c *Client) PageBody(ctx context.Context, route, path string) ([]byte, error) {
-	r, err := c.do(ctx, request{route: route, method: http.MethodGet, path: path, want: []int{http.StatusOK}, keep: true})
-	return r.Body, err
+// Get gets a page with the session cookie, expects a status in want and returns the
+// whole response.
+func (c *Client) Get(ctx context.Context, route, path string, want ...int) (Response, error) {
+	return c.do(ctx, request{route: route, method: http.MethodGet, path: path, want: want, keep: true})
 }
 
 // PostForm posts a form as a browser does (same-origin headers, session cookie) and
