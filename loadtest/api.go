@@ -2,6 +2,7 @@ package loadtest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 )
@@ -97,15 +98,22 @@ func createTask(ctx context.Context, c *Client, item int64, text string, lead in
 	return out, err
 }
 
+// errPeriodTaken is returned when the period asked for has a program already (409): from
+// an earlier run, or left as a draft by a kill. The caller moves on to another period.
+var errPeriodTaken = errors.New("loadtest: the period has a program already")
+
 // issueWeek takes a week program of org for period ("2031-W07") through its whole life,
 // as the office head does: draft, submit, approve, issue. It returns the issued program
-// (with its code, "5/CTr-UBND"). Creating a draft for a period that has one already is
-// [StatusError] 409; the caller moves on to another period.
+// (with its code, "5/CTr-UBND"), or errPeriodTaken.
 func issueWeek(ctx context.Context, c *Client, org int64, period string) (apiProgram, error) {
 	var p apiProgram
-	if _, err := c.API(ctx, "POST /api/v1/programs", http.MethodPost, "/api/v1/programs",
-		map[string]any{"org_id": org, "period": period}, &p, http.StatusCreated); err != nil {
+	status, err := c.API(ctx, "POST /api/v1/programs", http.MethodPost, "/api/v1/programs",
+		map[string]any{"org_id": org, "period": period}, &p, http.StatusCreated, http.StatusConflict)
+	if err != nil {
 		return p, err
+	}
+	if status == http.StatusConflict {
+		return apiProgram{}, errPeriodTaken
 	}
 	for _, action := range []string{"submit", "approve"} {
 		if _, err := c.API(ctx, "POST /api/v1/programs/{id}/transitions", http.MethodPost,
@@ -114,7 +122,7 @@ func issueWeek(ctx context.Context, c *Client, org int64, period string) (apiPro
 			return p, err
 		}
 	}
-	_, err := c.API(ctx, "POST /api/v1/programs/{id}/issue", http.MethodPost, fmt.Sprintf("/api/v1/programs/%d/issue", p.ID),
+	_, err = c.API(ctx, "POST /api/v1/programs/{id}/issue", http.MethodPost, fmt.Sprintf("/api/v1/programs/%d/issue", p.ID),
 		map[string]any{"version": p.Version}, &p, http.StatusOK)
 	return p, err
 }

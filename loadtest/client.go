@@ -162,12 +162,6 @@ func (e *StatusError) Error() string {
 	return fmt.Sprintf("loadtest: status %d: %s", e.Status, excerpt(e.Body))
 }
 
-// IsStatus reports whether err is a [StatusError] with status code.
-func IsStatus(err error, code int) bool {
-	var se *StatusError
-	return errors.As(err, &se) && se.Status == code
-}
-
 // transportFailure describes a request that got no answer.
 func transportFailure(err error) string {
 	var ue *url.Error

@@ -331,7 +331,7 @@ func (c *crash) issue(ctx context.Context, w *user) (ack, error) {
 			w.year, w.week = w.year+1, 1
 		}
 		p, err := issueWeek(ctx, w.c, w.committee, fmt.Sprintf("%04d-W%02d", w.year, w.week))
-		if IsStatus(err, http.StatusConflict) && p.ID == 0 {
+		if errors.Is(err, errPeriodTaken) {
 			continue
 		}
 		if err != nil {

@@ -318,8 +318,8 @@ func (u *user) issue(ctx context.Context) error {
 	for u.week < congtac.ISOWeeks(u.year) {
 		u.week++
 		_, err := issueWeek(ctx, u.c, u.committee, fmt.Sprintf("%04d-W%02d", u.year, u.week))
-		if IsStatus(err, http.StatusConflict) {
-			continue // a program of that week exists: from an earlier run
+		if errors.Is(err, errPeriodTaken) {
+			continue
 		}
 		if err == nil {
 			u.issued++

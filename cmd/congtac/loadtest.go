@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"congtac"
@@ -77,6 +78,9 @@ func (l *loadtestCmd) run(ctx context.Context, c *cli, cfg Config) error {
 	res, err := loadtest.Run(ctx, lc, cast)
 	if werr := loadtest.WriteReport(c.stdout, lc, res); werr != nil {
 		return werr
+	}
+	if l := loadAverage(); l != "" {
+		fmt.Fprintf(c.stdout, "Tải trung bình lúc kết thúc (load average at the end): %s\n", l)
 	}
 	if err != nil {
 		return err
@@ -160,11 +164,26 @@ func describeData(ctx context.Context, st *store.Store) (string, error) {
 		st.Engine(), len(orgs), programs, tasks), nil
 }
 
-// machine describes where the harness runs, for the figures' record.
+// machine describes where the harness runs, for the figures' record: cores, platform,
+// host, date, version, and on Linux the load average of the last minute, since a machine
+// that others use gives slower figures.
 func machine() string {
 	host, _ := os.Hostname()
-	return fmt.Sprintf("%d lõi (cores) %s/%s, %s, %s, congtac %s", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH,
+	s := fmt.Sprintf("%d lõi (cores) %s/%s, %s, %s, congtac %s", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH,
 		host, time.Now().Format("2006-01-02 15:04 MST"), buildVersion())
+	if l := loadAverage(); l != "" {
+		s += ", tải trung bình (load average) " + l
+	}
+	return s
+}
+
+// loadAverage returns the load average of the last minute on Linux, else "".
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) > 0 {
+		return f[0]
+	}
+	return ""
 }
 
 // seedOr returns seed, or a random one when it is 0.
