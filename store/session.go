@@ -236,8 +236,8 @@ func (s *Store) FindSessions(ctx context.Context, userID int64) ([]congtac.Sessi
 
 // EndSession signs out the live session with handle id (a [congtac.Session.ID]) of user
 // userID. A handle that names no live session of that user — another user's, an expired
-// one, a malformed one — is ENOTFOUND. The caller decides who may end whose sessions (the
-// user, or an admin); the event "end_session" is audited on the user.
+// one, a malformed one — is ENOTFOUND. Only the user or an actor whose ManageUsers reaches the account's org
+// may (EFORBIDDEN); the event "end_session" is audited on the user.
 func (s *Store) EndSession(ctx context.Context, a congtac.Actor, userID int64, id string) error {
 	if !validSessionID(id) {
 		return notFound("phiên đăng nhập")
@@ -247,6 +247,9 @@ func (s *Store) EndSession(ctx context.Context, a congtac.Actor, userID int64, i
 		if congtac.ErrorCode(err) == congtac.ENOTFOUND {
 			return notFound("phiên đăng nhập")
 		} else if err != nil {
+			return err
+		}
+		if err := mayManageAccount(ctx, tx, a, userID, org); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND substr(token_hash, 1, 16) = $2
@@ -265,12 +268,16 @@ func (s *Store) EndSession(ctx context.Context, a congtac.Actor, userID int64, i
 // caller's own, kept when users end their other sessions or change a credential; an empty
 // exceptToken ends them all). It returns how many live sessions ended and records one
 // "end_sessions" audit event with that count, even when it is 0. An unknown user is
-// ENOTFOUND.
+// ENOTFOUND; an actor who is neither the user nor one whose ManageUsers reaches the
+// account's org is refused (EFORBIDDEN).
 func (s *Store) EndSessions(ctx context.Context, a congtac.Actor, userID int64, exceptToken string) (int, error) {
 	ended := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		org, err := userOrg(ctx, tx, userID)
 		if err != nil {
+			return err
+		}
+		if err := mayManageAccount(ctx, tx, a, userID, org); err != nil {
 			return err
 		}
 		if ended, err = s.endSessions(ctx, tx, userID, exceptToken); err != nil {

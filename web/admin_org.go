@@ -150,12 +150,6 @@ func (s *Server) handleOrgCreate(w http.ResponseWriter, r *http.Request) {
 	if o.ValidFrom.IsZero() {
 		o.ValidFrom = congtac.DateOf(s.cfg.Now(), s.loc)
 	}
-	if ok, err := s.canOn(r.Context(), a, congtac.ManageOrgs, o.ParentID); err != nil {
-		s.fail(w, r, err)
-		return
-	} else if !ok {
-		p.Add("parent_id", "Bạn không quản lý đơn vị cấp trên này.")
-	}
 	err := p.Err()
 	if err == nil {
 		o, err = s.st.CreateOrg(r.Context(), a, o)
@@ -211,7 +205,7 @@ func (s *Server) managedOrg(ctx context.Context, a congtac.Actor, id int64) (con
 	if err != nil {
 		return congtac.Org{}, err
 	}
-	if ok, err := s.canOn(ctx, a, congtac.ManageOrgs, o.ID); err != nil {
+	if ok, err := s.st.Reaches(ctx, a, congtac.ManageOrgs, o.ID); err != nil {
 		return congtac.Org{}, err
 	} else if !ok {
 		return congtac.Org{}, congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy cơ quan, đơn vị này.")
@@ -226,7 +220,7 @@ func (s *Server) checkSuccessor(ctx context.Context, a congtac.Actor, p *congtac
 		p.Add("successor_id", "Hãy chọn đơn vị kế thừa.")
 		return nil
 	}
-	ok, err := s.canOn(ctx, a, congtac.ManageOrgs, succ)
+	ok, err := s.st.Reaches(ctx, a, congtac.ManageOrgs, succ)
 	if err == nil && !ok {
 		p.Add("successor_id", "Bạn không quản lý đơn vị kế thừa này.")
 	}

@@ -394,7 +394,7 @@ func (s *Server) handleReportReview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx, a := r.Context(), actorOf(r)
-	if ok, err := s.canOn(ctx, a, congtac.ReviewReports, rep.OrgID); err != nil {
+	if ok, err := s.st.Reaches(ctx, a, congtac.ReviewReports, rep.OrgID); err != nil {
 		s.fail(w, r, err)
 		return
 	} else if !ok {

@@ -114,7 +114,7 @@ func (s *Server) reviewedProgram(w http.ResponseWriter, r *http.Request, c congt
 	}
 	p, err := s.findVisibleProgram(ctx, a, id)
 	if err == nil {
-		if ok, err = s.canOn(ctx, a, c, p.OrgID); err == nil && !ok {
+		if ok, err = s.st.Reaches(ctx, a, c, p.OrgID); err == nil && !ok {
 			err = congtac.Forbidden()
 		}
 	}
@@ -262,7 +262,7 @@ func (s *Server) handleProgramAmend(w http.ResponseWriter, r *http.Request) {
 	}
 	s.flash(r, "Đã tạo dự thảo điều chỉnh, bổ sung; chương trình đã ban hành giữ nguyên đến khi bản điều chỉnh được ban hành.")
 	to := fmt.Sprintf("/programs/%d", draft.ID)
-	if ok, err := s.canOn(r.Context(), actorOf(r), congtac.DraftPrograms, draft.OrgID); err == nil && ok {
+	if ok, err := s.st.Reaches(r.Context(), actorOf(r), congtac.DraftPrograms, draft.OrgID); err == nil && ok {
 		to += "/edit"
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
