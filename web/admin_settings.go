@@ -65,6 +65,8 @@ func (p settingsPage) FormFields() settingsFieldSets {
 				Label: "Ngày nghỉ lễ, Tết (mỗi dòng một ngày, ngày/tháng/năm)"}),
 			newField(e, field{Kind: fieldTextarea, ID: "working_saturdays", Name: "working_saturdays", Rows: 4, Cols: 16,
 				Value: f.WorkingSaturdays, Label: "Ngày làm bù (mỗi dòng một ngày, ngày/tháng/năm)"}),
+			newField(e, field{Kind: fieldSelect, ID: "national_day", Name: "national_day",
+				Label: "Ngày nghỉ thứ hai dịp Quốc khánh", Options: nationalDayChoices(f.NationalDay)}),
 		},
 	}
 	for _, l := range f.Proposal {
@@ -91,6 +93,7 @@ type settingsForm struct {
 	BodyName, ParentBody, Place, Series, MaterialsLeadDays string
 	BriefingDay, BriefingTime                              string
 	Holidays, WorkingSaturdays                             string // one day/month/year date a line
+	NationalDay                                            string // a [congtac.NationalDayRule]
 	Proposal                                               []settingsLead
 	SignLines, SignTitle, SignName                         string // the usual signer
 	SeriesChoices, Weekdays                                []option
@@ -123,7 +126,7 @@ func newSettingsForm(c congtac.Committee) settingsForm {
 		Series: string(st.Series), MaterialsLeadDays: strconv.Itoa(st.MaterialsLeadDays),
 		BriefingDay: strconv.Itoa(int(st.BriefingDay)), BriefingTime: vn.FormatClock(st.BriefingTime),
 		Holidays: dateLines(st.Holidays), WorkingSaturdays: dateLines(st.WorkingSaturdays),
-		SignTitle: st.Signature.Title, SignName: st.Signature.Name}
+		NationalDay: string(st.NationalDay), SignTitle: st.Signature.Title, SignName: st.Signature.Name}
 	lines := make([]string, len(st.Signature.Lines))
 	for i, l := range st.Signature.Lines {
 		lines[i] = l.String()
@@ -282,7 +285,7 @@ func settingsFromForm(r *http.Request) (settingsForm, congtac.Settings, congtac.
 		ParentBody: v.Get("parent_body"), Place: v.Get("place"), Series: v.Get("series"),
 		MaterialsLeadDays: v.Get("materials_lead_days"), BriefingDay: v.Get("briefing_day"),
 		BriefingTime: v.Get("briefing_time"), Holidays: v.Get("holidays"), WorkingSaturdays: v.Get("working_saturdays"),
-		SignLines: v.Get("sign_lines"), SignTitle: v.Get("sign_title"), SignName: v.Get("sign_name")}
+		NationalDay: v.Get("national_day"), SignLines: v.Get("sign_lines"), SignTitle: v.Get("sign_title"), SignName: v.Get("sign_name")}
 	var p congtac.Problems
 	st := congtac.Settings{BodyName: strings.TrimSpace(f.BodyName), ParentBody: strings.TrimSpace(f.ParentBody),
 		Place: strings.TrimSpace(f.Place), Series: congtac.SeriesMode(f.Series),
@@ -290,6 +293,7 @@ func settingsFromForm(r *http.Request) (settingsForm, congtac.Settings, congtac.
 		BriefingDay:       time.Weekday(parseFormInt(&p, "briefing_day", "Ngày giao ban", f.BriefingDay)),
 		Holidays:          parseDateLines(&p, "holidays", f.Holidays),
 		WorkingSaturdays:  parseDateLines(&p, "working_saturdays", f.WorkingSaturdays),
+		NationalDay:       congtac.NationalDayRule(f.NationalDay),
 		ProposalLeadDays:  map[congtac.PeriodKind]int{},
 		Signature: congtac.Signature{Lines: parseSignLines(&p, f.SignLines), Title: strings.TrimSpace(f.SignTitle),
 			Name: strings.Join(strings.Fields(f.SignName), " ")}}
@@ -371,4 +375,17 @@ func (s *Server) refuseSettings(w http.ResponseWriter, r *http.Request, err erro
 	}
 	page.Errors = congtac.FieldErrors(err)
 	s.render(w, r, statusOf(err), page)
+}
+
+// nationalDayChoices are the choices of Quốc khánh's second day off, chosen selected.
+func nationalDayChoices(chosen string) []option {
+	out := []option{
+		{Value: string(congtac.NationalDayJoinWeekend), Label: "Ngày liền với cuối tuần (mặc định)"},
+		{Value: string(congtac.NationalDayBefore), Label: "Ngày 01/9"},
+		{Value: string(congtac.NationalDayAfter), Label: "Ngày 03/9"},
+	}
+	for i := range out {
+		out[i].Selected = out[i].Value == chosen
+	}
+	return out
 }

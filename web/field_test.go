@@ -143,7 +143,7 @@ func fieldSamples(s *Server, r *http.Request) []fieldSample {
 		person, edit, end, post)
 
 	settings := messagesOn("cấu hình", "body_name", "parent_body", "place", "series", "sign_lines", "sign_title", "sign_name",
-		"materials_lead_days", "briefing_day", "briefing_time", "holidays", "working_saturdays", "proposal_year",
+		"materials_lead_days", "briefing_day", "briefing_time", "holidays", "working_saturdays", "national_day", "proposal_year",
 		"proposal_quarter", "proposal_month", "proposal_week")
 	global := messagesOn("cấu hình chung", "smtp_port")
 	add(settingsPage{layout: l("Cấu hình"), Form: newSettingsForm(congtac.Committee{Settings: congtac.DefaultSettings()}),
