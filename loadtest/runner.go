@@ -19,6 +19,11 @@ type Config struct {
 	URL string
 	// Duration is how long the users work, after they have signed in.
 	Duration time.Duration
+	// Actions, when not zero, is how many actions each user takes; the run ends when every
+	// user has taken them, or at Duration when that is set and comes first. A test that must
+	// see every action of a mix sets it, so that a slow machine does the same work, only
+	// slower.
+	Actions int
 	// Think is the mean pause of a user between two actions (uniform between none and
 	// twice the mean); zero makes every user send its next request as soon as the last one
 	// is answered.
@@ -139,21 +144,24 @@ func setUp(ctx context.Context, users []*user, n int) error {
 // under way when the time is up are finished, so that no request is cut off and counted
 // as a failure that a real user would not have seen.
 func work(ctx context.Context, users []*user, cfg Config) {
-	stop, cancel := context.WithTimeout(ctx, cfg.Duration)
+	stop, cancel := context.WithCancel(ctx)
+	if cfg.Duration > 0 {
+		stop, cancel = context.WithTimeout(ctx, cfg.Duration)
+	}
 	defer cancel()
 	var wg sync.WaitGroup
 	for _, u := range users {
-		wg.Go(func() { u.work(ctx, stop, mixOf(u.acct.Role, cfg.Only), cfg.Think) })
+		wg.Go(func() { u.work(ctx, stop, mixOf(u.acct.Role, cfg.Only), cfg.Think, cfg.Actions) })
 	}
 	wg.Wait()
 }
 
-// work takes actions of mix at random, with requests under ctx, until stop ends, pausing
-// about think between them (and before the first, so that users do not all start at
-// once). An action with nothing to work on is replaced by the home page, or by nothing for
-// a user without pages.
-func (u *user) work(ctx, stop context.Context, mix []action, think time.Duration) {
-	for u.pause(stop, think) {
+// work takes actions of mix at random, with requests under ctx, until stop ends or, when
+// actions is not zero, it has taken that many, pausing about think between them (and
+// before the first, so that users do not all start at once). An action with nothing to work
+// on is replaced by the home page, or by nothing for a user without pages.
+func (u *user) work(ctx, stop context.Context, mix []action, think time.Duration, actions int) {
+	for n := 0; (actions == 0 || n < actions) && u.pause(stop, think); n++ {
 		a := choose(u.rng, mix)
 		err := a.do(u, ctx)
 		if errors.Is(err, errNothingToDo) && u.signsIn() {
