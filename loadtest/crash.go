@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"congtac"
@@ -185,7 +186,7 @@ func (c *crash) meet(ctx context.Context, cast Cast) error {
 			return err
 		}
 		cl.http.Timeout = 30 * time.Second
-		c.writers = append(c.writers, &user{index: i, acct: a, c: cl, committee: cast.Committee,
+		c.writers = append(c.writers, &user{acct: a, c: cl, committee: cast.Committee,
 			year: firstYear + i, rng: rand.New(rand.NewPCG(c.cfg.Seed, uint64(i)+1))})
 	}
 	c.checker = c.writers[3].c
@@ -208,17 +209,15 @@ func (c *crash) meet(ctx context.Context, cast Cast) error {
 func (c *crash) round(ctx context.Context, round int) error {
 	before := len(c.acks)
 	up := c.cfg.MinUp + time.Duration(c.rng.Int64N(int64(c.cfg.MaxUp-c.cfg.MinUp)))
+	writes := []func(context.Context, *user) (ack, error){c.writeReport, c.writeReportPage, c.writeTask, c.issue}
 	killed := make(chan struct{})
-	var killedAt time.Time
+	var dying atomic.Bool // set just before the kill: a request without an answer from then on is the kill's
 	var wg sync.WaitGroup
 	for i, w := range c.writers {
-		write := []func(context.Context, *user) (ack, error){c.writeReport, c.writeReportPage, c.writeTask, c.issue}[i]
-		wg.Go(func() { c.writeUntil(ctx, w, write, killed, &killedAt) })
+		wg.Go(func() { c.writeUntil(ctx, w, writes[i], killed, &dying) })
 	}
 	time.Sleep(up)
-	c.mu.Lock()
-	killedAt = time.Now()
-	c.mu.Unlock()
+	dying.Store(true)
 	c.serving.Kill()
 	c.serving = nil
 	close(killed)
@@ -242,7 +241,7 @@ func (c *crash) round(ctx context.Context, round int) error {
 // one after the kill (connection refused or reset, or an answer cut off) is a write the
 // kill cut, and the writer's last.
 func (c *crash) writeUntil(ctx context.Context, w *user, write func(context.Context, *user) (ack, error),
-	killed <-chan struct{}, killedAt *time.Time) {
+	killed <-chan struct{}, dying *atomic.Bool) {
 	for {
 		select {
 		case <-killed:
@@ -250,8 +249,8 @@ func (c *crash) writeUntil(ctx context.Context, w *user, write func(context.Cont
 		default:
 		}
 		a, err := write(ctx, w)
+		after := dying.Load()
 		c.mu.Lock()
-		after := !killedAt.IsZero()
 		switch {
 		case err == nil:
 			c.acks = append(c.acks, a)

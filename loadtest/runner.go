@@ -108,7 +108,7 @@ func newUsers(cfg Config, cast Cast, transport http.RoundTripper, rec *Recorder)
 		if err != nil {
 			return nil, err
 		}
-		users = append(users, &user{index: i, acct: a, c: c, committee: cast.Committee, year: firstYear + i,
+		users = append(users, &user{acct: a, c: c, committee: cast.Committee, year: firstYear + i,
 			rng: rand.New(rand.NewPCG(cfg.Seed, uint64(i)+1))})
 	}
 	return users, nil

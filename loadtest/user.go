@@ -15,7 +15,6 @@ import (
 // user is one simulated person: an account, its client, its own random source, and what it
 // has learnt of the data it works on. One goroutine drives it.
 type user struct {
-	index     int
 	acct      Account
 	c         *Client
 	rng       *rand.Rand
