@@ -201,14 +201,14 @@ type AgendaItem struct {
 	Support      []int64
 	PresenterID  int64 // Person; 0 if not named
 	Minutes      int   // planned duration
-	MaterialsDue Date  // by default MaterialsLeadDays before the meeting
+	MaterialsDue Date  // by default MaterialsLeadDays working days before the meeting
 	Materials    string
 	Conclusion   string
 	Version      int
 }
 
-// DefaultMaterialsLeadDays is how many days before a meeting its materials are due unless a
-// setting says otherwise (working rules: 5 days).
+// DefaultMaterialsLeadDays is how many working days before a meeting its materials are due
+// unless a setting says otherwise (working rules: 5 days).
 const DefaultMaterialsLeadDays = 5
 
 // Validate checks the agenda item's fields.

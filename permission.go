@@ -179,6 +179,24 @@ func CanWriteReport(a Actor, t Task, orgPath []int64) error {
 	return nil
 }
 
+// CanGrant decides whether a may give an account role r. An actor whose ManageUsers reaches
+// every org (the administrator) grants every role, the signers' included, though it does not
+// sign itself; any other may not hand out more than it holds: every capability of r must
+// reach no further than a's own scope for it. It returns nil or an EFORBIDDEN error that
+// says why.
+func CanGrant(a Actor, r Role) error {
+	if ScopeOf(a.Role, ManageUsers) == ScopeAll {
+		return nil
+	}
+	for c, scope := range permissions[r] {
+		if scope > ScopeOf(a.Role, c) {
+			return Errorf(EFORBIDDEN, "Bạn không cấp được vai trò %s: vai trò này có quyền rộng hơn quyền của bạn.",
+				r.Label())
+		}
+	}
+	return nil
+}
+
 // Forbidden returns the EFORBIDDEN error shown when an actor lacks a capability.
 func Forbidden() *Error {
 	return Errorf(EFORBIDDEN, "Bạn không có quyền thực hiện thao tác này hoặc xem nội dung này.")

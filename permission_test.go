@@ -97,3 +97,33 @@ func TestPermissionsOfIsACopy(t *testing.T) {
 		t.Errorf("reporter's %s = %d, want %d", WriteReports, got, want)
 	}
 }
+
+func TestCanGrantNoStrongerRoleThanOnesOwn(t *testing.T) {
+	as := func(r Role) Actor { return Actor{UserID: 1, Role: r, OrgID: 2, Path: []int64{2, 1}} }
+	for _, r := range Roles {
+		if err := CanGrant(as(RoleAdmin), r); err != nil {
+			t.Errorf("the administrator may grant %s: %v", r, err)
+		}
+	}
+	cases := []struct {
+		by, grant Role
+		ok        bool
+	}{
+		{RoleOfficeHead, RoleDrafter, true},
+		{RoleOfficeHead, RoleLeader, true}, // every capability of a leader, no wider
+		{RoleOfficeHead, RoleReporter, true},
+		{RoleOfficeHead, RoleAdmin, false},
+		{RoleDrafter, RoleOfficeHead, false}, // reviewing programs, which a drafter lacks
+		{RoleUnitHead, RoleReporter, true},
+		{RoleReporter, RoleUnitHead, false}, // a subtree where the reporter has its org
+		{RoleViewer, RoleViewer, true},
+	}
+	for _, c := range cases {
+		err := CanGrant(as(c.by), c.grant)
+		if (err == nil) != c.ok {
+			t.Errorf("%s granting %s: %v, want allowed %v", c.by, c.grant, err, c.ok)
+		} else if err != nil && ErrorCode(err) != EFORBIDDEN {
+			t.Errorf("%s granting %s: %v, want EFORBIDDEN", c.by, c.grant, err)
+		}
+	}
+}

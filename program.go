@@ -49,6 +49,15 @@ func (s ProgramStatus) Published() bool {
 	return s == ProgramIssued || s == ProgramAmended || s == ProgramSuperseded
 }
 
+// ViewCapability is the capability that lets one read a program in this status: ViewPrograms
+// once it is published, ViewDrafts before.
+func (s ProgramStatus) ViewCapability() Capability {
+	if s.Published() {
+		return ViewPrograms
+	}
+	return ViewDrafts
+}
+
 // Editable reports whether the program's content may still change.
 func (s ProgramStatus) Editable() bool { return s == ProgramDraft || s == ProgramReturned }
 

@@ -17,11 +17,12 @@ type Settings struct {
 	ParentBody        string     // optional line above it
 	Place             string     // place in the date line: "An Bình"
 	Series            SeriesMode // one number series or one per document type
-	MaterialsLeadDays int        // meeting materials due this many days before
+	MaterialsLeadDays int        // meeting materials due this many working days before
 	BriefingDay       time.Weekday
 	BriefingTime      ClockTime
-	Holidays          []Date // days off besides weekends
-	WorkingSaturdays  []Date // compensatory working days
+	Holidays          []Date          // days off besides weekends and the public holidays
+	WorkingSaturdays  []Date          // compensatory working days
+	NationalDay       NationalDayRule // Quốc khánh's second day off: 1/9 or 3/9
 	ProposalLeadDays  map[PeriodKind]int
 	Signature         Signature // who usually signs and on whose behalf; a first draft starts with it
 }
@@ -173,6 +174,9 @@ func (s Settings) Validate() error {
 			break
 		}
 	}
+	if !s.NationalDay.Valid() {
+		p.Add("national_day", "Ngày nghỉ thứ hai dịp Quốc khánh %q không hợp lệ.", string(s.NationalDay))
+	}
 	for _, d := range append(slices.Clone(s.Holidays), s.WorkingSaturdays...) {
 		if !d.valid() {
 			p.Add("holidays", "Ngày nghỉ hoặc ngày làm bù %s không có trên lịch.", d)
@@ -181,25 +185,6 @@ func (s Settings) Validate() error {
 	}
 	validateSignature(&p, s.Signature)
 	return p.Err()
-}
-
-// WorkingDay reports whether d is a working day: Monday to Friday except holidays, plus the
-// compensatory working Saturdays.
-func (s Settings) WorkingDay(d Date) bool {
-	for _, w := range s.WorkingSaturdays {
-		if w == d {
-			return true
-		}
-	}
-	if wd := d.Weekday(); wd == time.Saturday || wd == time.Sunday {
-		return false
-	}
-	for _, h := range s.Holidays {
-		if h == d {
-			return false
-		}
-	}
-	return true
 }
 
 // validateSignature adds the problems of a committee's usual signature: authorities of
@@ -239,6 +224,7 @@ type SettingsUpdate struct {
 	BriefingDay                 *time.Weekday
 	BriefingTime                *ClockTime
 	Holidays, WorkingSaturdays  *[]Date
+	NationalDay                 *NationalDayRule
 	ProposalLeadDays            map[PeriodKind]int
 	Signature                   *Signature
 }
@@ -254,6 +240,7 @@ func (up SettingsUpdate) Apply(s Settings) Settings {
 	setIf(&s.BriefingTime, up.BriefingTime)
 	setIf(&s.Holidays, up.Holidays)
 	setIf(&s.WorkingSaturdays, up.WorkingSaturdays)
+	setIf(&s.NationalDay, up.NationalDay)
 	setIf(&s.Signature, up.Signature)
 	if len(up.ProposalLeadDays) > 0 {
 		leads := make(map[PeriodKind]int, len(s.ProposalLeadDays)+len(up.ProposalLeadDays))

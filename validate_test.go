@@ -398,6 +398,8 @@ func TestSettingsValidate(t *testing.T) {
 		{"negative proposal days", edit(func(s *Settings) { s.ProposalLeadDays[PeriodMonth] = -3 }), "proposal_lead_days"},
 		{"proposal days for an unknown kind", edit(func(s *Settings) { s.ProposalLeadDays["day"] = 1 }), "proposal_lead_days"},
 		{"impossible holiday", edit(func(s *Settings) { s.Holidays = []Date{{2023, time.February, 29}} }), "holidays"},
+		{"Quốc khánh on 3/9", edit(func(s *Settings) { s.NationalDay = NationalDayAfter }), ""},
+		{"unknown Quốc khánh rule", edit(func(s *Settings) { s.NationalDay = "3/9" }), "national_day"},
 	})
 	d := DefaultSettings()
 	if d.MaterialsLeadDays != 5 || d.BriefingDay != time.Thursday || d.BriefingTime != At(14, 0) || d.Series != SeriesShared {
@@ -406,43 +408,6 @@ func TestSettingsValidate(t *testing.T) {
 	d.ProposalLeadDays[PeriodMonth] = 99
 	if DefaultSettings().ProposalLeadDays[PeriodMonth] == 99 {
 		t.Error("DefaultSettings shares its map between calls")
-	}
-}
-
-func TestWorkingDay(t *testing.T) {
-	// 2023: 29/4 to 3/5 off (30/4, 1/5 and moved days), Saturday 6/5 worked in exchange.
-	s := DefaultSettings()
-	s.Holidays = dates("2023-05-01 2023-05-02 2023-05-03 2023-09-01 2023-09-04")
-	s.WorkingSaturdays = dates("2023-05-06")
-	tests := []struct {
-		d    string
-		want bool
-	}{
-		{"2023-04-27", true},  // Thursday
-		{"2023-04-28", true},  // Friday
-		{"2023-04-29", false}, // Saturday
-		{"2023-04-30", false}, // Sunday
-		{"2023-05-01", false}, // holiday, Monday
-		{"2023-05-03", false}, // holiday, Wednesday
-		{"2023-05-04", true},  // back to work
-		{"2023-05-06", true},  // compensatory Saturday
-		{"2023-05-07", false}, // Sunday
-		{"2023-05-13", false}, // ordinary Saturday
-		{"2023-09-01", false},
-		{"2023-09-02", false}, // National Day on a Saturday: off anyway
-		{"2023-09-04", false},
-		{"2023-09-05", true},
-	}
-	for _, tt := range tests {
-		if got := s.WorkingDay(ymd(tt.d)); got != tt.want {
-			t.Errorf("WorkingDay(%s, %v) = %v, want %v", tt.d, ymd(tt.d).Weekday(), got, tt.want)
-		}
-	}
-	var zero Settings
-	for d, want := range map[string]bool{"2023-05-01": true, "2023-05-06": false, "2023-05-07": false} {
-		if got := zero.WorkingDay(ymd(d)); got != want {
-			t.Errorf("zero settings WorkingDay(%s) = %v, want %v", d, got, want)
-		}
 	}
 }
 

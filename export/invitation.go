@@ -86,8 +86,8 @@ func (d InvitationDoc) body() []block {
 	return append(out, bodyPara(plain("Rất mong các đồng chí tham dự đúng thành phần, thời gian.")))
 }
 
-// materialsDue returns the earliest materials deadline of the agenda, or the meeting day
-// less the settings' lead days; zero for a meeting without agenda.
+// materialsDue returns the earliest materials deadline of the agenda, or the day the
+// settings' lead days in working days before the meeting; zero for a meeting without agenda.
 func (d InvitationDoc) materialsDue() congtac.Date {
 	var due congtac.Date
 	for _, a := range d.Meeting.Agenda {
@@ -96,7 +96,7 @@ func (d InvitationDoc) materialsDue() congtac.Date {
 		}
 	}
 	if due.IsZero() && len(d.Meeting.Agenda) > 0 && !d.Meeting.Date.IsZero() {
-		due = d.Meeting.Date.AddDays(-d.Settings.MaterialsLeadDays)
+		due = d.Settings.AddWorkingDays(d.Meeting.Date, -d.Settings.MaterialsLeadDays)
 	}
 	return due
 }

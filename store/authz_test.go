@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"congtac"
@@ -17,6 +18,33 @@ type authzCase struct {
 	need congtac.Capability
 	org  func(w authzWorld) int64
 	run  func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error
+	// or, when set, is a second way to be allowed: its capability over its org.
+	or *authzNeed
+}
+
+// authzNeed is a capability over the org whose path decides.
+type authzNeed struct {
+	need congtac.Capability
+	org  func(w authzWorld) int64
+}
+
+// allows reports whether the matrix lets a do c: the capability over the record's org, or
+// the alternative one.
+func (c authzCase) allows(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor) bool {
+	t.Helper()
+	for _, n := range []*authzNeed{{c.need, c.org}, c.or} {
+		if n == nil {
+			continue
+		}
+		path, err := s.OrgPath(ctx, n.org(w))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.CanOn(n.need, path) {
+			return true
+		}
+	}
+	return false
 }
 
 // authzWorld is the tree of the matrix test: the fixture's committee A with its office and
@@ -29,8 +57,20 @@ type authzWorld struct {
 	issued      congtac.Program // committee A's issued program
 	build, fees congtac.Task    // of issued: lead D; lead the commune
 	submitted   congtac.Report  // D's submitted report on build
+	meeting     congtac.Meeting // D's meeting
+	person      congtac.Person  // of D, with an account
+	account     congtac.User    // a reporter of D
+	group       congtac.Org     // a group of committee A
 	relations   []string
 	placedIn    map[string]int64 // relation → the org an actor in it is placed in
+	periods     *int             // periods handed out by [authzWorld.period]
+}
+
+// period returns a month no program of the test has used yet.
+func (w authzWorld) period() congtac.Period {
+	*w.periods++
+	k := *w.periods
+	return congtac.Period{Kind: congtac.PeriodMonth, Year: 2030 + k/12, Number: 1 + k%12}
 }
 
 // TestEveryWriteForEveryRoleAndRelation walks every write use case × every role × every org
@@ -45,17 +85,13 @@ func TestEveryWriteForEveryRoleAndRelation(t *testing.T) {
 		for _, role := range congtac.Roles {
 			for _, rel := range w.relations {
 				a := w.actor(t, s, role, rel)
-				for _, c := range authzCases() {
+				for _, c := range slices.Concat(authzCases(), authzRecordCases(), authzAdminCases()) {
 					n++
-					path, err := s.OrgPath(ctx, c.org(w))
-					if err != nil {
-						t.Fatal(err)
-					}
-					want := a.CanOn(c.need, path)
+					want := c.allows(t, s, w, a)
 					if want {
 						allowed++
 					}
-					err = c.run(t, s, w, a, n)
+					err := c.run(t, s, w, a, n)
 					if got := congtac.ErrorCode(err) != congtac.EFORBIDDEN; got != want {
 						t.Errorf("%s as %s in the %s org: allowed %v (%v), the matrix says %v",
 							c.name, role, rel, got, err, want)
@@ -71,7 +107,7 @@ func TestEveryWriteForEveryRoleAndRelation(t *testing.T) {
 
 func newAuthzWorld(t *testing.T, s *store.Store) authzWorld {
 	t.Helper()
-	w := authzWorld{f: newFixture(t, s)}
+	w := authzWorld{f: newFixture(t, s), periods: new(int)}
 	f := w.f
 	var err error
 	w.unit = createOrg(t, s, f.deptA.ID, congtac.OrgAgency, "Tổ Hạ tầng", "HT")
@@ -88,14 +124,15 @@ func newAuthzWorld(t *testing.T, s *store.Store) authzWorld {
 		t.Fatal(err)
 	}
 	w.draft = w.newDraft(t, s, 0)
+	w.addRecords(t, s)
 	return w
 }
 
-// newDraft creates a draft of committee A for a month of its own, n apart from others.
+// newDraft creates a draft of committee A for a month of its own, titled after n.
 func (w authzWorld) newDraft(t *testing.T, s *store.Store, n int) congtac.Program {
 	t.Helper()
 	p := w.f.april()
-	p.Period = congtac.Period{Kind: congtac.PeriodMonth, Year: 2030 + n/12, Number: 1 + n%12}
+	p.Period = w.period()
 	p.Also = nil
 	for i := range p.Tasks { // deadlines within the draft's own period
 		p.Tasks[i].Due, p.Tasks[i].Recurrence = congtac.Due{}, nil
@@ -133,54 +170,54 @@ func authzCases() []authzCase {
 		return tk
 	}
 	return []authzCase{
-		{"CreateProgram", congtac.DraftPrograms, committee, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "CreateProgram", need: congtac.DraftPrograms, org: committee, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			p := w.f.april()
-			p.Period, p.Also = congtac.Period{Kind: congtac.PeriodMonth, Year: 2100 + n/12, Number: 1 + n%12}, nil
+			p.Period, p.Also = w.period(), nil
 			for i := range p.Tasks {
 				p.Tasks[i].Due, p.Tasks[i].Recurrence = congtac.Due{}, nil
 			}
 			_, err := s.CreateProgram(ctx, a, p)
 			return err
 		}},
-		{"DraftNext", congtac.DraftPrograms, committee, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
-			period := congtac.Period{Kind: congtac.PeriodMonth, Year: 2300 + n/12, Number: 1 + n%12}
+		{name: "DraftNext", need: congtac.DraftPrograms, org: committee, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+			period := w.period()
 			_, err := s.DraftNext(ctx, a, w.f.committee.ID, period, period.Start())
 			return err
 		}},
-		{"UpdateProgram", congtac.DraftPrograms, committee, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "UpdateProgram", need: congtac.DraftPrograms, org: committee, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			p := program(t, s, w.draft.ID)
 			_, err := s.UpdateProgram(ctx, a, p.ID, p.Version, congtac.ProgramUpdate{Title: ptr(fmt.Sprintf("Tên mới %d", n))})
 			return err
 		}},
-		{"CreateItem", congtac.DraftPrograms, committee, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "CreateItem", need: congtac.DraftPrograms, org: committee, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			_, err := s.CreateItem(ctx, a, congtac.Item{ProgramID: w.draft.ID, Heading: fmt.Sprintf("Mục thử %d", n)})
 			return err
 		}},
-		{"CreateTask", congtac.DraftPrograms, committee, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "CreateTask", need: congtac.DraftPrograms, org: committee, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			tk := w.draft.Tasks[0]
 			tk.ID, tk.Text = 0, fmt.Sprintf("Nhiệm vụ thử %d", n)
 			_, err := s.CreateTask(ctx, a, tk)
 			return err
 		}},
-		{"UpdateTask", congtac.DraftPrograms, committee, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "UpdateTask", need: congtac.DraftPrograms, org: committee, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			tk := task(t, s, w.draft.Tasks[0].ID)
 			_, err := s.UpdateTask(ctx, a, tk.ID, tk.Version, congtac.TaskUpdate{Text: ptr(fmt.Sprintf("Nhiệm vụ sửa %d", n))})
 			return err
 		}},
-		{"DeleteProgram", congtac.DraftPrograms, committee, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "DeleteProgram", need: congtac.DraftPrograms, org: committee, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			p := w.newDraft(t, s, n)
 			return s.DeleteProgram(ctx, a, p.ID, p.Version)
 		}},
-		{"TransitionProgram submit", congtac.DraftPrograms, committee, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
-			p := w.newDraft(t, s, 1000+n)
+		{name: "TransitionProgram submit", need: congtac.DraftPrograms, org: committee, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+			p := w.newDraft(t, s, n)
 			_, err := s.TransitionProgram(ctx, a, p.ID, p.Version, congtac.ActionSubmit, "")
 			return err
 		}},
-		{"CreateReport", congtac.WriteReports, dept, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "CreateReport", need: congtac.WriteReports, org: dept, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			_, err := s.CreateReport(ctx, a, progress(w.build.ID, w.f.deptA.ID))
 			return err
 		}},
-		{"ReviewReport", congtac.ReviewReports, dept, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "ReviewReport", need: congtac.ReviewReports, org: dept, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			r, err := s.FindReportByID(ctx, w.submitted.ID)
 			if err != nil {
 				t.Fatal(err)
@@ -188,18 +225,18 @@ func authzCases() []authzCase {
 			_, err = s.ReviewReport(ctx, a, r.ID, r.Version, congtac.ReportReturned, "Bổ sung số liệu")
 			return err
 		}},
-		{"DeferTask", congtac.ManageTasks, committee, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "DeferTask", need: congtac.ManageTasks, org: committee, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			tk := task(t, s, w.fees.ID)
 			_, err := s.DeferTask(ctx, a, tk.ID, tk.Version, congtac.Deferral{On: congtac.MustDate(2023, 5, 2),
 				To: congtac.DueInQuarter(2023, 4), Reason: "Chờ kinh phí"})
 			return err
 		}},
-		{"CreateOrg", congtac.ManageOrgs, dept, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "CreateOrg", need: congtac.ManageOrgs, org: dept, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			_, err := s.CreateOrg(ctx, a, congtac.Org{ParentID: w.f.deptA.ID, Kind: congtac.OrgAgency,
 				Name: fmt.Sprintf("Tổ thử %d", n), ShortName: fmt.Sprintf("T%d", n), ValidFrom: congtac.MustDate(2020, 1, 1)})
 			return err
 		}},
-		{"UpdateOrg", congtac.ManageOrgs, dept, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "UpdateOrg", need: congtac.ManageOrgs, org: dept, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			o, err := s.FindOrgByID(ctx, w.f.deptA.ID)
 			if err != nil {
 				t.Fatal(err)
@@ -207,20 +244,20 @@ func authzCases() []authzCase {
 			_, err = s.UpdateOrg(ctx, a, o.ID, o.Version, congtac.OrgUpdate{DisplayName: ptr(fmt.Sprintf("Phòng Kinh tế %d", n))})
 			return err
 		}},
-		{"CreatePerson", congtac.ManagePeople, dept, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "CreatePerson", need: congtac.ManagePeople, org: dept, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			_, err := s.CreatePerson(ctx, a, congtac.Person{FullName: fmt.Sprintf("Trần Văn Thử %d", n), OrgID: w.f.deptA.ID})
 			return err
 		}},
-		{"CreateUser", congtac.ManageUsers, dept, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "CreateUser", need: congtac.ManageUsers, org: dept, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			login := fmt.Sprintf("thu%d", n)
 			_, err := s.CreateUser(ctx, a, congtac.User{Login: login, Role: congtac.RoleReporter, OrgID: w.f.deptA.ID, DisplayName: login})
 			return err
 		}},
-		{"SaveCommitteeSettings", congtac.ManageCommittee, committee, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "SaveCommitteeSettings", need: congtac.ManageCommittee, org: committee, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			_, err := s.SaveCommitteeSettings(ctx, a, w.f.committee.ID, 0, congtac.Settings{})
 			return err
 		}},
-		{"CreateMeeting", congtac.ManageMeetings, dept, func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+		{name: "CreateMeeting", need: congtac.ManageMeetings, org: dept, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			_, err := s.CreateMeeting(ctx, a, congtac.Meeting{OrgID: w.f.deptA.ID, Kind: congtac.MeetingRegular,
 				Title: fmt.Sprintf("Họp phòng số %d", n), Date: congtac.MustDate(2023, 6, 2), Start: congtac.NoTime,
 				Part: congtac.Morning, Place: "Phòng họp"})

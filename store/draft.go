@@ -31,7 +31,7 @@ func (s *Store) DraftNext(ctx context.Context, a congtac.Actor, orgID int64, per
 	var p congtac.Program
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := checkCan(ctx, tx, a, congtac.DraftPrograms, orgID); err != nil {
-			return err
+			return refusedField(err, "org_id", "Bạn không soạn chương trình cho cơ quan này được.")
 		}
 		st, err := settingsOf(ctx, tx, orgID)
 		if err != nil {

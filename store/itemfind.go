@@ -35,3 +35,18 @@ func (s *Store) FindItemByID(ctx context.Context, id int64) (congtac.Item, error
 	})
 	return it, err
 }
+
+// FindProgramOfItem returns the program that item id belongs to, with its own fields only
+// (no items, no tasks), or ENOTFOUND when there is no such item: what a change under one
+// item needs to decide who may make it and to read deadlines against the program's period,
+// in one indexed read whatever the program's size.
+func (s *Store) FindProgramOfItem(ctx context.Context, id int64) (congtac.Program, error) {
+	p, err := scanProgram(s.read.QueryRowContext(ctx, "SELECT "+programColumns+
+		" FROM programs WHERE id = (SELECT program_id FROM items WHERE id = $1)", id))
+	if err == sql.ErrNoRows {
+		return p, notFound("mục")
+	} else if err != nil {
+		return p, fmt.Errorf("store: find program of item: %w", err)
+	}
+	return p, nil
+}

@@ -70,9 +70,10 @@ func checkMeetingRefs(ctx context.Context, tx *sql.Tx, m congtac.Meeting) error 
 	return checkPerson(ctx, tx, m.ChairID, "người chủ trì")
 }
 
-// materialsDue returns the day the materials of a meeting on date are due by default.
+// materialsDue returns the day the materials of a meeting on date are due by default: the
+// settings' MaterialsLeadDays working days before it, never a weekend or a holiday.
 func materialsDue(date congtac.Date, st congtac.Settings) congtac.Date {
-	return date.AddDays(-st.MaterialsLeadDays)
+	return st.AddWorkingDays(date, -st.MaterialsLeadDays)
 }
 
 func meetingArgs(m congtac.Meeting) []any {
@@ -86,8 +87,8 @@ func meetingArgs(m congtac.Meeting) []any {
 
 // CreateMeeting adds a meeting with its agenda in one transaction. An empty status is
 // planned. Agenda items are kept in the order given (Position 0 becomes the item's place in
-// the list), and an item without MaterialsDue gets the meeting's date less the setting's
-// MaterialsLeadDays. A recurring meeting's rule starts on its Date. Nothing is written when
+// the list), and an item without MaterialsDue gets the day MaterialsLeadDays working days
+// before the meeting (the committee's working days). A recurring meeting's rule starts on its Date. Nothing is written when
 // the meeting or one item fails validation. The actor's ManageMeetings must reach the
 // holding org (EFORBIDDEN).
 func (s *Store) CreateMeeting(ctx context.Context, a congtac.Actor, m congtac.Meeting) (congtac.Meeting, error) {

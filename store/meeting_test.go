@@ -41,7 +41,7 @@ func regularMeeting(f fixture, o seedOrgs) congtac.Meeting {
 			{Title: "Báo cáo sơ kết 02 năm thực hiện Nghị quyết số 35-NQ/HU ngày 01/4/2021 về cải cách thủ tục hành chính",
 				Lead: f.office.ID, Support: []int64{o.home.ID}},
 			{Title: "Báo cáo sơ kết Đề án số 02-ĐA/HU ngày 29/6/2021 về vùng cây ăn quả trọng điểm", Lead: o.agri.ID,
-				MaterialsDue: congtac.MustDate(2023, 4, 14)},
+				MaterialsDue: congtac.MustDate(2023, 4, 13)},
 			{Title: "Các nội dung khác trình theo quy định"},
 		},
 	}
@@ -86,9 +86,9 @@ func TestRegularMeetingWithItsAgenda(t *testing.T) {
 		if want := []int64{o.finance.ID, o.infra.ID, o.infra.ID, f.office.ID, o.agri.ID, 0}; !slices.Equal(leads, want) {
 			t.Errorf("leads = %v, want %v", leads, want)
 		}
-		d16, d14 := congtac.MustDate(2023, 4, 16), congtac.MustDate(2023, 4, 14)
-		if want := []congtac.Date{d16, d16, d16, d16, d14, d16}; !slices.Equal(due, want) {
-			t.Errorf("materials due = %v, want 5 days before (16/4) unless given", due)
+		d14, d13 := congtac.MustDate(2023, 4, 14), congtac.MustDate(2023, 4, 13)
+		if want := []congtac.Date{d14, d14, d14, d14, d13, d14}; !slices.Equal(due, want) {
+			t.Errorf("materials due = %v, want 5 working days before (14/4) unless given", due)
 		}
 		if sup := got.Agenda[3].Support; !slices.Equal(sup, []int64{o.home.ID}) {
 			t.Errorf("item 4 support = %v, want Phòng Nội vụ", sup)
@@ -122,9 +122,9 @@ func TestRegularMeetingWithItsAgenda(t *testing.T) {
 		}{
 			{"Kinh tế và Hạ tầng", &o.infra.ID, apr10, apr20, []int{2, 3}},
 			{"Nội vụ, supporting", &o.home.ID, apr10, apr20, []int{4}},
-			{"every org due on 16/4", nil, d16, d16, []int{1, 2, 3, 4, 6}},
+			{"every org due on 14/4", nil, d14, d14, []int{1, 2, 3, 4, 6}},
 			{"every org, by due day", nil, apr10, apr20, []int{5, 1, 2, 3, 4, 6}},
-			{"nothing due yet", &o.finance.ID, apr10, congtac.MustDate(2023, 4, 15), nil},
+			{"nothing due yet", &o.finance.ID, apr10, congtac.MustDate(2023, 4, 13), nil},
 		}
 		for _, tt := range tests {
 			if got := titles(tt.org, tt.from, tt.to); !slices.Equal(got, tt.want) {
@@ -155,8 +155,8 @@ func TestMaterialsDayFollowsTheSetting(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if it.Position != 7 || it.MaterialsDue != congtac.MustDate(2023, 4, 14) || it.Version != 1 {
-			t.Errorf("added item: position %d, materials due %s v%d; want 7, 14/4 (7 days before), v1",
+		if it.Position != 7 || it.MaterialsDue != congtac.MustDate(2023, 4, 12) || it.Version != 1 {
+			t.Errorf("added item: position %d, materials due %s v%d; want 7, 12/4 (7 working days before), v1",
 				it.Position, it.MaterialsDue, it.Version)
 		}
 	})
@@ -180,11 +180,11 @@ func TestUpdateMeetingMovesAndPostpones(t *testing.T) {
 		if moved.Date != apr28 || moved.Part != congtac.Afternoon || moved.Version != 2 {
 			t.Errorf("moved meeting: %s part %s v%d; want 28/4 afternoon v2", moved.Date, moved.Part, moved.Version)
 		}
-		if d := moved.Agenda[0].MaterialsDue; d != congtac.MustDate(2023, 4, 23) {
-			t.Errorf("default materials day after the move = %s, want 23/4", d)
+		if d := moved.Agenda[0].MaterialsDue; d != congtac.MustDate(2023, 4, 21) {
+			t.Errorf("default materials day after the move = %s, want 21/4", d)
 		}
-		if d := moved.Agenda[4].MaterialsDue; d != congtac.MustDate(2023, 4, 14) {
-			t.Errorf("a materials day set by hand moved to %s, want it kept at 14/4", d)
+		if d := moved.Agenda[4].MaterialsDue; d != congtac.MustDate(2023, 4, 13) {
+			t.Errorf("a materials day set by hand moved to %s, want it kept at 13/4", d)
 		}
 		if _, err := s.UpdateMeeting(ctx, f.drafter, m.ID, m.Version, congtac.MeetingUpdate{Place: pointer("Phòng họp số 2")}); congtac.ErrorCode(err) != congtac.ECONFLICT {
 			t.Errorf("update on a stale version: %v, want ECONFLICT", err)

@@ -45,7 +45,7 @@ func (s *Store) CreateOrg(ctx context.Context, a congtac.Actor, o congtac.Org) (
 			return err
 		}
 		if err := checkCan(ctx, tx, a, congtac.ManageOrgs, o.ParentID); err != nil {
-			return err
+			return refusedField(err, "parent_id", "Bạn không quản lý đơn vị cấp trên này.")
 		}
 		if err := checkOrgKind(ctx, tx, congtac.Org{}, o); err != nil {
 			return err

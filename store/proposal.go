@@ -40,8 +40,9 @@ func joinIDs(ids []int64) string {
 }
 
 // CreateProposal records a unit's proposal for a committee's program of a coming period.
-// Units propose for the orgs they may report for (WriteReports reach), the office for any;
-// after [congtac.ProposalDeadline] only the office may still add one.
+// Units propose for the orgs they may report for (WriteReports reach), the office of the
+// committee (DraftPrograms reaching it) for any; others are refused (EFORBIDDEN). After
+// [congtac.ProposalDeadline] only the committee's office may still add one.
 func (s *Store) CreateProposal(ctx context.Context, a congtac.Actor, p congtac.Proposal) (congtac.Proposal, error) {
 	p.Text, p.DueText, p.Source = cleanText(p.Text), cleanText(p.DueText), cleanText(p.Source)
 	p.Status, p.Version, p.AuthorID = congtac.ProposalOpen, 1, a.UserID
@@ -79,7 +80,11 @@ func (s *Store) mayPropose(ctx context.Context, tx *sql.Tx, a congtac.Actor, p c
 	if err != nil {
 		return err
 	}
-	office := a.Can(congtac.DraftPrograms)
+	committeePath, err := orgPath(ctx, tx, p.CommitteeID)
+	if err != nil {
+		return err
+	}
+	office := a.CanOn(congtac.DraftPrograms, committeePath)
 	if !a.CanOn(congtac.WriteReports, path) && !office {
 		return congtac.Errorf(congtac.EFORBIDDEN, "Bạn không đăng ký nội dung thay cho đơn vị này được.")
 	}

@@ -103,7 +103,7 @@ func TestAgendaProposalGoesOntoTheMeeting(t *testing.T) {
 			t.Fatal(err)
 		}
 		got, _ := s.FindMeetingByID(ctx, m.ID)
-		if len(got.Agenda) != 1 || got.Agenda[0].Lead != f.deptA.ID || got.Agenda[0].MaterialsDue != congtac.MustDate(2023, 5, 14) {
+		if len(got.Agenda) != 1 || got.Agenda[0].Lead != f.deptA.ID || got.Agenda[0].MaterialsDue != congtac.MustDate(2023, 5, 12) {
 			t.Errorf("agenda = %+v", got.Agenda)
 		}
 	})

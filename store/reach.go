@@ -9,26 +9,58 @@ import (
 	"congtac"
 )
 
-// checkCan refuses (EFORBIDDEN) an actor whose capability c does not reach org: the org's
-// path up to the root ([orgPath]) must pass [congtac.Actor.CanOn]. A capability that reaches
-// every org (ScopeAll, as [congtac.System] holds it) passes without reading the tree; org 0,
-// a record of no org, only passes then. An unknown org is refused like one out of reach.
-// Every store write decides who may do it with this one helper.
+// checkCan refuses (EFORBIDDEN) an actor whose capability c does not reach org (see
+// [reaches]). Every store write decides who may do it with this one helper.
 func checkCan(ctx context.Context, tx *sql.Tx, a congtac.Actor, c congtac.Capability, org int64) error {
+	ok, err := reaches(ctx, tx, a, c, org)
+	if err == nil && !ok {
+		err = congtac.Forbidden()
+	}
+	return err
+}
+
+// refusedField gives an EFORBIDDEN err the field of the form whose choice was out of reach
+// and msg, the message that says so; nil and other errors pass unchanged.
+func refusedField(err error, field, msg string) error {
+	if congtac.ErrorCode(err) != congtac.EFORBIDDEN {
+		return err
+	}
+	return &congtac.Error{Code: congtac.EFORBIDDEN, Field: field, Message: msg}
+}
+
+// reaches reports whether a's capability c reaches org: the org's path up to the root
+// ([orgPath]) must pass [congtac.Actor.CanOn]. A capability that reaches every org
+// (ScopeAll, as [congtac.System] holds it) passes without reading the tree; org 0, a record
+// of no org, only passes then. An unknown org is out of reach.
+func reaches(ctx context.Context, tx *sql.Tx, a congtac.Actor, c congtac.Capability, org int64) (bool, error) {
 	if congtac.ScopeOf(a.Role, c) == congtac.ScopeAll {
-		return nil
+		return true, nil
 	}
-	var path []int64
-	if org != 0 {
-		var err error
-		if path, err = orgPath(ctx, tx, org); err != nil {
-			return err
+	if org == 0 {
+		return false, nil
+	}
+	path, err := orgPath(ctx, tx, org)
+	if err != nil {
+		return false, err
+	}
+	return len(path) > 0 && a.CanOn(c, path), nil
+}
+
+// Reaches reports whether a's capability c reaches at least one of orgs, by the rule every
+// store write applies ([checkCan]): for the pages to decide, before a write, between a
+// form, 403 and the 404 of a record one may not know exists.
+func (s *Store) Reaches(ctx context.Context, a congtac.Actor, c congtac.Capability, orgs ...int64) (bool, error) {
+	ok := false
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		for _, org := range orgs {
+			var err error
+			if ok, err = reaches(ctx, tx, a, c, org); ok || err != nil {
+				return err
+			}
 		}
-	}
-	if len(path) == 0 || !a.CanOn(c, path) {
-		return congtac.Forbidden()
-	}
-	return nil
+		return nil
+	})
+	return ok, err
 }
 
 // reachSet returns a subquery of the org IDs within r, and its arguments, for "x IN (…)".

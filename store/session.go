@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"congtac/vn"
 	"context"
 	"crypto/sha256"
@@ -24,8 +25,10 @@ import (
 
 // SessionStore is the session store of github.com/alexedwards/scs/v2 on the database, from
 // [Store.Sessions]. It implements scs.Store and scs.CtxStore but not scs.IterableStore,
-// which would need the tokens themselves. Commit is not audited: it runs on every request
-// that changes session data; signing in and ending sessions are audited by the use cases.
+// which would need the tokens themselves. Commit is not audited: scs calls it at the end of
+// every request of a session, to push the idle deadline on; it writes only when the data
+// changed or at most once a minute ([SessionStore.CommitCtx]). Signing in and ending
+// sessions are audited by the use cases.
 type SessionStore struct{ s *Store }
 
 var _ scs.CtxStore = (*SessionStore)(nil)
@@ -85,25 +88,61 @@ func (ss *SessionStore) Commit(token string, b []byte, expiry time.Time) error {
 	return ss.CommitCtx(context.Background(), token, b, expiry)
 }
 
+// sessionTouch is how often at most a session whose data has not changed is written back
+// to push its idle deadline on (see [SessionStore.CommitCtx]).
+const sessionTouch = time.Minute
+
 // CommitCtx saves the data and expiry of the session with token, creating the session if
 // it is new, and sets its last-seen time. The expiry is an instant on the store's clock
-// ([Store.Clock]), against which every read of the session judges it. The user, address and agent of a session (see
-// [Store.SignIn]) are kept.
+// ([Store.Clock]), against which every read of the session judges it. The user, address
+// and agent of a session (see [Store.SignIn]) are kept.
+//
+// A signed-in page view does not write: scs commits every request of a session with an
+// idle timeout, only to move its expiry on. The stored row is read first, and nothing is
+// written when the data is the same bytes, the row was written less than a minute ago, the
+// new expiry is not earlier than the stored one and less than a minute later, and the
+// stored expiry is at least a minute away. So a session in use is written at most once a
+// minute, its last-seen time lags by less than a minute, and its idle timeout is measured
+// from a request at most a minute before the last one: a session may end up to a minute
+// before its idle timeout after the last request, never later, and never less than a
+// minute after a request. Changed data is always written.
 func (ss *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
 	if b == nil {
 		b = []byte{} // data is NOT NULL
+	}
+	now := ss.s.now()
+	if fresh, err := ss.fresh(ctx, token, b, expiry, now); err != nil || fresh {
+		return err
 	}
 	return ss.s.inTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO sessions (token_hash, data, expiry, created_at, last_seen_at)
 			VALUES ($1, $2, $3, $4, $4)
 			ON CONFLICT (token_hash) DO UPDATE SET data = excluded.data, expiry = excluded.expiry,
 				last_seen_at = excluded.last_seen_at`,
-			tokenHash(token), b, expiry.Unix(), ss.s.now().Unix())
+			tokenHash(token), b, expiry.Unix(), now.Unix())
 		if err != nil {
 			return fmt.Errorf("store: commit session: %w", err)
 		}
 		return nil
 	})
+}
+
+// fresh reports whether the stored session with token is close enough to data b and
+// expiry at now that [SessionStore.CommitCtx] need not write it. It is one read on the read
+// pool, which a page view can afford where a write, queued behind every other writer and
+// synced to disk, it cannot.
+func (ss *SessionStore) fresh(ctx context.Context, token string, b []byte, expiry, now time.Time) (bool, error) {
+	var data []byte
+	var stored, seen int64
+	err := ss.s.read.QueryRowContext(ctx, "SELECT data, expiry, last_seen_at FROM sessions WHERE token_hash = $1",
+		tokenHash(token)).Scan(&data, &stored, &seen)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	} else if err != nil {
+		return false, fmt.Errorf("store: commit session: %w", err)
+	}
+	step, at, until := int64(sessionTouch/time.Second), now.Unix(), expiry.Unix()
+	return bytes.Equal(data, b) && at-seen < step && until >= stored && until-stored < step && stored-at >= step, nil
 }
 
 // Delete implements scs.Store; see [SessionStore.DeleteCtx].
@@ -236,8 +275,8 @@ func (s *Store) FindSessions(ctx context.Context, userID int64) ([]congtac.Sessi
 
 // EndSession signs out the live session with handle id (a [congtac.Session.ID]) of user
 // userID. A handle that names no live session of that user — another user's, an expired
-// one, a malformed one — is ENOTFOUND. The caller decides who may end whose sessions (the
-// user, or an admin); the event "end_session" is audited on the user.
+// one, a malformed one — is ENOTFOUND. Only the user or an actor whose ManageUsers reaches the account's org
+// may (EFORBIDDEN); the event "end_session" is audited on the user.
 func (s *Store) EndSession(ctx context.Context, a congtac.Actor, userID int64, id string) error {
 	if !validSessionID(id) {
 		return notFound("phiên đăng nhập")
@@ -247,6 +286,9 @@ func (s *Store) EndSession(ctx context.Context, a congtac.Actor, userID int64, i
 		if congtac.ErrorCode(err) == congtac.ENOTFOUND {
 			return notFound("phiên đăng nhập")
 		} else if err != nil {
+			return err
+		}
+		if err := mayManageAccount(ctx, tx, a, userID, org); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND substr(token_hash, 1, 16) = $2
@@ -265,12 +307,16 @@ func (s *Store) EndSession(ctx context.Context, a congtac.Actor, userID int64, i
 // caller's own, kept when users end their other sessions or change a credential; an empty
 // exceptToken ends them all). It returns how many live sessions ended and records one
 // "end_sessions" audit event with that count, even when it is 0. An unknown user is
-// ENOTFOUND.
+// ENOTFOUND; an actor who is neither the user nor one whose ManageUsers reaches the
+// account's org is refused (EFORBIDDEN).
 func (s *Store) EndSessions(ctx context.Context, a congtac.Actor, userID int64, exceptToken string) (int, error) {
 	ended := 0
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		org, err := userOrg(ctx, tx, userID)
 		if err != nil {
+			return err
+		}
+		if err := mayManageAccount(ctx, tx, a, userID, org); err != nil {
 			return err
 		}
 		if ended, err = s.endSessions(ctx, tx, userID, exceptToken); err != nil {

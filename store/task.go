@@ -81,7 +81,8 @@ func (s *Store) editableProgram(ctx context.Context, tx *sql.Tx, a congtac.Actor
 	return p, nil
 }
 
-// checkTask validates a task on its own and against its program, which must be editable.
+// checkTask validates a task on its own and against its program, which must be editable,
+// and its item, which must be one of the program's (EINVALID on item_id otherwise).
 func (s *Store) checkTask(ctx context.Context, tx *sql.Tx, a congtac.Actor, t congtac.Task) (congtac.Program, error) {
 	p, err := s.editableProgram(ctx, tx, a, t.ProgramID)
 	if err != nil {
@@ -90,12 +91,49 @@ func (s *Store) checkTask(ctx context.Context, tx *sql.Tx, a congtac.Actor, t co
 	if err := t.Validate(); err != nil {
 		return p, err
 	}
+	if err := checkTaskItem(ctx, tx, t); err != nil {
+		return p, err
+	}
 	return p, t.CheckIn(p)
 }
 
-// CreateTask adds a task to a draft or returned program. A task led by a group gets one
-// share per member active today (see [Store.IssueProgram] for the members that count).
+// checkTaskItem refuses (EINVALID on item_id) a task whose item is not one of its program's.
+func checkTaskItem(ctx context.Context, tx *sql.Tx, t congtac.Task) error {
+	if t.ItemID == 0 {
+		return nil
+	}
+	var program int64
+	err := tx.QueryRowContext(ctx, "SELECT program_id FROM items WHERE id = $1", t.ItemID).Scan(&program)
+	if err != nil && err != sql.ErrNoRows {
+		return fmt.Errorf("store: task item: %w", err)
+	}
+	if program != t.ProgramID {
+		return congtac.FieldError("item_id", "Mục %d không thuộc chương trình của nhiệm vụ.", t.ItemID)
+	}
+	return nil
+}
+
+// CreateTask adds a task to a draft or returned program, at t.Position among the tasks of
+// its item (other tasks keep theirs). A task led by a group gets one share per member
+// active today (see [Store.IssueProgram] for the members that count). The program is
+// locked, the task's orgs and item are checked, the task and its search key are written and
+// the creation is audited, in one transaction whose cost does not grow with the program:
+// no other task is read or renumbered, and no version is kept (versions are kept on
+// transitions, [Store.TransitionProgram]).
 func (s *Store) CreateTask(ctx context.Context, a congtac.Actor, t congtac.Task) (congtac.Task, error) {
+	return s.createTask(ctx, a, t, false)
+}
+
+// AppendTask adds a task as [Store.CreateTask] does, after the last task of its item:
+// t.Position is not read but set, inside the transaction, to one more than the highest
+// position among the item's tasks (0 for the first), so that two drafters adding to the
+// same item at once both come last, one after the other.
+func (s *Store) AppendTask(ctx context.Context, a congtac.Actor, t congtac.Task) (congtac.Task, error) {
+	return s.createTask(ctx, a, t, true)
+}
+
+// createTask is [Store.CreateTask], or [Store.AppendTask] when last.
+func (s *Store) createTask(ctx context.Context, a congtac.Actor, t congtac.Task, last bool) (congtac.Task, error) {
 	t = normalizeTask(t)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := s.resolveShares(ctx, tx, &t, s.today()); err != nil {
@@ -105,6 +143,11 @@ func (s *Store) CreateTask(ctx context.Context, a congtac.Actor, t congtac.Task)
 		if err != nil {
 			return err
 		}
+		if last {
+			if t.Position, err = nextTaskPosition(ctx, tx, t.ProgramID, t.ItemID); err != nil {
+				return err
+			}
+		}
 		if t.ID, err = s.insertTask(ctx, tx, t); err != nil {
 			return err
 		}
@@ -112,6 +155,21 @@ func (s *Store) CreateTask(ctx context.Context, a congtac.Actor, t congtac.Task)
 		return s.audit(ctx, tx, a, "create", "task", t.ID, p.OrgID, nil, t)
 	})
 	return t, err
+}
+
+// nextTaskPosition returns the position after the last task of item (0: the tasks of the
+// program outside any item) in program, 0 when it has none; one index lookup.
+func nextTaskPosition(ctx context.Context, tx *sql.Tx, program, item int64) (int, error) {
+	q := "SELECT coalesce(max(position) + 1, 0) FROM tasks WHERE program_id = $1 AND item_id = $2"
+	args := []any{program, item}
+	if item == 0 {
+		q, args = "SELECT coalesce(max(position) + 1, 0) FROM tasks WHERE program_id = $1 AND item_id IS NULL", args[:1]
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: task position: %w", err)
+	}
+	return n, nil
 }
 
 func findTask(ctx context.Context, s *Store, q queryer, id int64) (congtac.Task, error) {

@@ -75,7 +75,7 @@ func (s *Store) CreateUser(ctx context.Context, a congtac.Actor, u congtac.User)
 		if err := scopeAccount(ctx, tx, &u); err != nil {
 			return err
 		}
-		if err := checkCan(ctx, tx, a, congtac.ManageUsers, u.OrgID); err != nil {
+		if err := checkAccountReach(ctx, tx, a, congtac.User{}, u); err != nil {
 			return err
 		}
 		now := s.now().Unix()
@@ -162,7 +162,7 @@ func (s *Store) UpdateUser(ctx context.Context, a congtac.Actor, id int64, versi
 		if err := s.checkUserRefs(ctx, tx, before, u); err != nil {
 			return err
 		}
-		if err := checkCan(ctx, tx, a, congtac.ManageUsers, u.OrgID); err != nil {
+		if err := checkAccountReach(ctx, tx, a, before, u); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE users SET display_name = $1, role = $2, org_id = $3,
@@ -325,6 +325,33 @@ func (s *Store) SetTOTPSecret(ctx context.Context, a congtac.Actor, id int64, se
 		return s.audit(ctx, tx, a, "end_sessions", "user", id, org, nil, map[string]int{"ended": ended})
 	})
 	return ended, err
+}
+
+// checkAccountReach refuses (EFORBIDDEN) an actor who may not make account u, before being
+// the account as it was (the zero User for a new one): its ManageUsers must reach u's org,
+// it may neither grant nor hold power over a role stronger than its own
+// ([congtac.CanGrant]), and a person newly linked to the account must belong to an org it
+// reaches. The person must exist ([Store.checkUserRefs] or [checkPerson] says so first).
+func checkAccountReach(ctx context.Context, tx *sql.Tx, a congtac.Actor, before, u congtac.User) error {
+	if err := checkCan(ctx, tx, a, congtac.ManageUsers, u.OrgID); err != nil {
+		return err
+	}
+	for _, r := range []congtac.Role{before.Role, u.Role} {
+		if r == "" {
+			continue
+		}
+		if err := congtac.CanGrant(a, r); err != nil {
+			return err
+		}
+	}
+	if u.PersonID == 0 || u.PersonID == before.PersonID {
+		return nil
+	}
+	p, err := findPerson(ctx, tx, u.PersonID)
+	if err != nil {
+		return err
+	}
+	return checkCan(ctx, tx, a, congtac.ManageUsers, p.OrgID)
 }
 
 // mayManageAccount refuses (EFORBIDDEN) an actor who is neither the user of account id nor

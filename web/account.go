@@ -28,6 +28,33 @@ type accountPage struct {
 	NewTokenName   string
 }
 
+func (accountPage) template() string { return "account" }
+
+// PasswordFields returns the fields of the change-password form with their messages.
+func (p accountPage) PasswordFields() []field {
+	e := p.PasswordErrors
+	return []field{
+		newField(e, field{ID: "current_password", Name: "current_password", Label: "Mật khẩu hiện tại", Type: "password",
+			Autocomplete: "current-password", Required: true}),
+		newField(e, field{ID: "new_password", Name: "new_password", Label: "Mật khẩu mới (ít nhất 8 ký tự)", Type: "password",
+			Autocomplete: "new-password", MinLength: 8, Required: true}),
+		newField(e, field{ID: "confirm_password", Name: "confirm_password", Label: "Nhập lại mật khẩu mới", Type: "password",
+			Autocomplete: "new-password", Required: true}),
+	}
+}
+
+// DisableField returns the password field of the form turning the second factor off.
+func (p accountPage) DisableField() field {
+	return newField(p.DisableErrors, field{ID: "totp_current_password", Name: "current_password",
+		Label: "Mật khẩu hiện tại (để tắt xác thực hai lớp)", Type: "password", Autocomplete: "current-password", Required: true})
+}
+
+// TokenField returns the name field of the create-token form, as typed.
+func (p accountPage) TokenField() field {
+	return newField(p.TokenErrors, field{ID: "token_name", Name: "name", Label: "Tên mã mới", Value: p.TokenName, MaxLength: 100,
+		Required: true, Placeholder: "Ví dụ: Bảng tính tổng hợp báo cáo"})
+}
+
 // accountSession is one of the user's live sessions.
 type accountSession struct {
 	ID, Started, LastSeen, Expires, Address, Agent string
@@ -106,7 +133,7 @@ func (s *Server) handleAccountShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "account", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // handleAccountPasswordUpdate changes the user's password from the fields current_password,
@@ -182,7 +209,7 @@ func (s *Server) renderAccountForm(w http.ResponseWriter, r *http.Request, err e
 		return
 	}
 	fill(&page)
-	s.render(w, r, statusOf(err), "account", page)
+	s.render(w, r, statusOf(err), page)
 }
 
 // handleAccountSessionEnd ends one of the user's own sessions, named by its handle. A

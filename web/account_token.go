@@ -29,7 +29,7 @@ func (s *Server) handleAccountTokenCreate(w http.ResponseWriter, r *http.Request
 		return
 	}
 	page.NewToken, page.NewTokenName = raw, t.Name
-	s.render(w, r, http.StatusOK, "account", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // handleAccountTokenRevoke revokes one of the user's own API tokens; another user's token

@@ -33,6 +33,14 @@ type accountTOTPPage struct {
 	Errors   map[string]string
 }
 
+func (accountTOTPPage) template() string { return "account_totp" }
+
+// CodeField returns the field of the code the authenticator app shows.
+func (p accountTOTPPage) CodeField() field {
+	return newField(p.Errors, field{ID: "code", Name: "code", Label: "Mã xác thực 6 chữ số", InputMode: "numeric",
+		Pattern: "[0-9 ]*", MaxLength: 8, Autocomplete: "one-time-code", Required: true})
+}
+
 // pendingKey returns the key being set up in the request's session, if there is one.
 func (s *Server) pendingKey(r *http.Request) (*otp.Key, bool) {
 	key, err := otp.NewKeyFromURL(s.sessions.GetString(r.Context(), sessionNewTOTP))
@@ -101,7 +109,7 @@ func (s *Server) handleAccountTOTPShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "account_totp", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // handleAccountTOTPImage serves the pending key as a PNG QR code, never cached. Without a
@@ -155,7 +163,7 @@ func (s *Server) handleAccountTOTPEnable(w http.ResponseWriter, r *http.Request)
 			return
 		}
 		page.Errors = map[string]string{"code": "Mã xác thực không đúng hoặc đã hết hạn. Hãy nhập mã đang hiển thị trong ứng dụng."}
-		s.render(w, r, http.StatusUnprocessableEntity, "account_totp", page)
+		s.render(w, r, http.StatusUnprocessableEntity, page)
 		return
 	}
 	if _, err := s.st.SetTOTPSecret(ctx, a, a.UserID, key.Secret(), s.sessions.Token(ctx)); err != nil {

@@ -31,6 +31,8 @@ type adminPage struct {
 	Links []adminLink
 }
 
+func (adminPage) template() string { return "admin" }
+
 // handleAdminShow lists the administration pages the actor's role may open.
 func (s *Server) handleAdminShow(w http.ResponseWriter, r *http.Request) {
 	a := actorOf(r)
@@ -40,5 +42,5 @@ func (s *Server) handleAdminShow(w http.ResponseWriter, r *http.Request) {
 			page.Links = append(page.Links, p.link)
 		}
 	}
-	s.render(w, r, http.StatusOK, "admin", page)
+	s.render(w, r, http.StatusOK, page)
 }

@@ -70,12 +70,30 @@ func (s *Server) parseAuditQuery(r *http.Request) (auditQuery, congtac.AuditFilt
 type auditListPage struct {
 	layout
 	Query                   auditQuery
-	Users, Orgs, Entities   []adminChoice
+	Users, Orgs, Entities   []option
 	Errors                  map[string]string
 	Rows                    []auditRow
 	Total, Page, Pages      int
 	PrevHref, NextHref, CSV string
 	CSVCap                  string // the export's row limit, written "100.000"
+}
+
+func (auditListPage) template() string { return "admin_audit" }
+
+// FilterFields returns the fields of the filter form, as asked, with their messages.
+func (p auditListPage) FilterFields() []field {
+	e, q := p.Errors, p.Query
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "loc_user", Name: "user", Label: "Người thực hiện", Options: p.Users}),
+		newField(e, field{Kind: fieldSelect, ID: "loc_org", Name: "org", Label: "Đơn vị", Options: p.Orgs}),
+		newField(e, field{Kind: fieldSelect, ID: "loc_entity", Name: "entity", Label: "Loại bản ghi", Options: p.Entities}),
+		newField(e, field{ID: "loc_entity_id", Name: "entity_id", Label: "Mã bản ghi", InputMode: "numeric", Size: 8,
+			Value: q.EntityID}),
+		newField(e, field{ID: "loc_from", Name: "from", Label: "Từ ngày", InputMode: "numeric", Size: 10,
+			Placeholder: "01/11/2026", Value: q.From}),
+		newField(e, field{ID: "loc_to", Name: "to", Label: "Đến ngày", InputMode: "numeric", Size: 10,
+			Placeholder: "30/11/2026", Value: q.To}),
+	}
 }
 
 // auditRow is one event as the page shows it.
@@ -99,7 +117,7 @@ func (s *Server) handleAuditList(w http.ResponseWriter, r *http.Request) {
 	}
 	if err := p.Err(); err != nil {
 		page.Errors = congtac.FieldErrors(err)
-		s.render(w, r, http.StatusUnprocessableEntity, "admin_audit", page)
+		s.render(w, r, http.StatusUnprocessableEntity, page)
 		return
 	}
 	f.Limit, f.Offset = auditPageSize, (q.Page-1)*auditPageSize
@@ -125,7 +143,7 @@ func (s *Server) handleAuditList(w http.ResponseWriter, r *http.Request) {
 		v.Set("page", strconv.Itoa(q.Page+1))
 		page.NextHref = "/admin/audit?" + v.Encode()
 	}
-	s.render(w, r, http.StatusOK, "admin_audit", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // auditChoices fills the options of the filter's selects — the accounts and orgs within
@@ -142,28 +160,28 @@ func (s *Server) auditChoices(r *http.Request, page *auditListPage) (orgTree, ma
 		return tree, nil, fmt.Errorf("web: audit: %w", err)
 	}
 	byID := map[int64]congtac.User{}
-	page.Users = []adminChoice{{Value: "", Label: "(Mọi người)"}}
+	page.Users = []option{{Value: "", Label: "(Mọi người)"}}
 	for _, u := range users {
 		byID[u.ID] = u
 		if tree.reaches(a, congtac.ViewAudit, u.OrgID) {
 			v := strconv.FormatInt(u.ID, 10)
-			page.Users = append(page.Users, adminChoice{Value: v, Label: u.DisplayName + " (" + u.Login + ")",
+			page.Users = append(page.Users, option{Value: v, Label: u.DisplayName + " (" + u.Login + ")",
 				Selected: v == page.Query.User})
 		}
 	}
-	page.Orgs = []adminChoice{{Value: "", Label: "(Mọi đơn vị)"}}
+	page.Orgs = []option{{Value: "", Label: "(Mọi đơn vị)"}}
 	for _, o := range tree.order {
 		if tree.reaches(a, congtac.ViewAudit, o.ID) {
 			v, label := strconv.FormatInt(o.ID, 10), strings.Repeat("— ", tree.depth[o.ID])+o.Name
 			if !o.ValidTo.IsZero() {
 				label += " (đã kết thúc)"
 			}
-			page.Orgs = append(page.Orgs, adminChoice{Value: v, Label: label, Selected: v == page.Query.Org})
+			page.Orgs = append(page.Orgs, option{Value: v, Label: label, Selected: v == page.Query.Org})
 		}
 	}
-	page.Entities = []adminChoice{{Value: "", Label: "(Mọi loại)"}}
+	page.Entities = []option{{Value: "", Label: "(Mọi loại)"}}
 	for _, e := range auditEntities {
-		page.Entities = append(page.Entities, adminChoice{Value: e.key, Label: e.label, Selected: e.key == page.Query.Entity})
+		page.Entities = append(page.Entities, option{Value: e.key, Label: e.label, Selected: e.key == page.Query.Entity})
 	}
 	return tree, byID, nil
 }

@@ -62,7 +62,9 @@ func (s *Server) handleAuditExport(w http.ResponseWriter, r *http.Request) {
 		events, _, err := s.st.FindAuditEvents(ctx, a, f)
 		if err != nil {
 			// The header is sent: all that is left is to stop and log.
-			s.log.ErrorContext(ctx, "audit export", "err", err)
+			if !s.leftBeforeAnswer(r, err) {
+				s.log.ErrorContext(ctx, "audit export", "err", err)
+			}
 			break
 		}
 		for _, e := range events {

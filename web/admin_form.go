@@ -120,14 +120,14 @@ func checkNewPassword(p *congtac.Problems, field, pw string) {
 }
 
 // formProblems returns the messages of err by field when err is a refusal a form can show
-// next to its fields: EINVALID, or ECONFLICT naming a field (a login already taken). Other
-// errors (a record gone, a version conflict, a failure) are false: the caller fails the
-// request with them.
+// next to its fields: EINVALID, or ECONFLICT or EFORBIDDEN naming a field (a login already
+// taken, a parent org out of reach). Other errors (a record gone, a version conflict, a
+// failure) are false: the caller fails the request with them.
 func formProblems(err error) (map[string]string, bool) {
 	switch congtac.ErrorCode(err) {
 	case congtac.EINVALID:
 		return congtac.FieldErrors(err), true
-	case congtac.ECONFLICT:
+	case congtac.ECONFLICT, congtac.EFORBIDDEN: // a conflicting value, a choice out of reach
 		if fields := congtac.FieldErrors(err); fields[""] == "" {
 			return fields, true
 		}

@@ -16,10 +16,21 @@ import (
 // from ("all communes of the committee").
 type memberForm struct {
 	Version int
-	Orgs    []adminChoice
-	Kinds   []adminChoice
+	Orgs    []option
+	Kinds   []option
 	Count   int // members ticked
 	Errors  map[string]string
+}
+
+// MembersError returns the message on the members ticked, for their fieldset.
+func (f memberForm) MembersError() field {
+	return newField(f.Errors, field{ID: "members", Name: "members"})
+}
+
+// FillKindField returns the field of the kind to fill the members from.
+func (f memberForm) FillKindField() field {
+	return newField(f.Errors, field{Kind: fieldSelect, ID: "fill_kind", Name: "fill_kind",
+		Label: "Lấy tất cả đơn vị đang hoạt động cùng cấp trên với nhóm, thuộc loại", Options: f.Kinds})
 }
 
 // fillKinds are the kinds a group's members may be filled from.
@@ -33,11 +44,11 @@ func newMemberForm(a congtac.Actor, tree orgTree, g congtac.Org, members []int64
 		if o.IsGroup() || !member && (!o.ValidTo.IsZero() || !tree.reaches(a, congtac.ManageOrgs, o.ID)) {
 			continue
 		}
-		f.Orgs = append(f.Orgs, adminChoice{Value: strconv.FormatInt(o.ID, 10),
+		f.Orgs = append(f.Orgs, option{Value: strconv.FormatInt(o.ID, 10),
 			Label: strings.Repeat("— ", tree.depth[o.ID]) + o.Name, Selected: member})
 	}
 	for _, k := range fillKinds {
-		f.Kinds = append(f.Kinds, adminChoice{Value: string(k), Label: k.Label()})
+		f.Kinds = append(f.Kinds, option{Value: string(k), Label: k.Label()})
 	}
 	return f
 }

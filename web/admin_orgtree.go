@@ -91,27 +91,21 @@ func (t orgTree) requireReach(p *congtac.Problems, a congtac.Actor, c congtac.Ca
 // name returns the org's name, "" for none.
 func (t orgTree) name(id int64) string { return t.byID[id].Name }
 
-// adminChoice is one option of a select.
-type adminChoice struct {
-	Value, Label string
-	Selected     bool
-}
-
 // choices returns the orgs a may use capability c on, in tree order and indented, as the
 // options of a select with selected chosen. Ended orgs are left out: nothing new goes to
 // them, unless one is the selected org (a record still in an ended org keeps it until
 // someone moves it). With none, the list starts with an empty option labelled none.
-func (t orgTree) choices(a congtac.Actor, c congtac.Capability, selected, none string) []adminChoice {
-	var out []adminChoice
+func (t orgTree) choices(a congtac.Actor, c congtac.Capability, selected, none string) []option {
+	var out []option
 	if none != "" {
-		out = append(out, adminChoice{Value: "", Label: none, Selected: selected == "" || selected == "0"})
+		out = append(out, option{Value: "", Label: none, Selected: selected == "" || selected == "0"})
 	}
 	for _, o := range t.order {
 		v := strconv.FormatInt(o.ID, 10)
 		if (!o.ValidTo.IsZero() && v != selected) || !t.reaches(a, c, o.ID) {
 			continue
 		}
-		out = append(out, adminChoice{Value: v, Label: strings.Repeat("— ", t.depth[o.ID]) + o.Name,
+		out = append(out, option{Value: v, Label: strings.Repeat("— ", t.depth[o.ID]) + o.Name,
 			Selected: v == selected})
 	}
 	return out

@@ -14,6 +14,8 @@ type permissionsPage struct {
 	Rows  []permissionRow
 }
 
+func (permissionsPage) template() string { return "admin_permissions" }
+
 // permissionRow is one capability and how far it reaches for each role, in the order of
 // the columns.
 type permissionRow struct {
@@ -43,5 +45,5 @@ func (s *Server) handlePermissionsShow(w http.ResponseWriter, r *http.Request) {
 		}
 		page.Rows = append(page.Rows, row)
 	}
-	s.render(w, r, http.StatusOK, "admin_permissions", page)
+	s.render(w, r, http.StatusOK, page)
 }

@@ -17,14 +17,16 @@ import (
 // chosen with ?edit=ID, the forms to change it and its posts.
 type personListPage struct {
 	layout
-	Query, OrgID string        // the filters as typed
-	Orgs         []adminChoice // the org filter's options
+	Query, OrgID string   // the filters as typed
+	Orgs         []option // the org filter's options
 	Rows         []personRow
 	Capped       bool   // more people match than the page shows
 	Back         string // the list with the same filters, for links
 	Create       personForm
 	Edit         *personEdit
 }
+
+func (personListPage) template() string { return "admin_people" }
 
 // maxPeopleShown is how many people the list shows; filters find the others.
 const maxPeopleShown = 300
@@ -40,7 +42,7 @@ type personRow struct {
 type personForm struct {
 	FullName, OrgID, Email, Phone string
 	Version                       int
-	Orgs                          []adminChoice
+	Orgs                          []option
 	Errors                        map[string]string
 }
 
@@ -51,6 +53,24 @@ type personEdit struct {
 	Form    personForm
 	Posts   []postRow
 	NewPost postForm
+}
+
+// CreateFields returns the fields of the form adding a person, as typed, with their messages.
+func (p personListPage) CreateFields() []field { return p.Create.fields("new_") }
+
+// FormFields returns the fields of the person's form, as typed, with their messages.
+func (p personEdit) FormFields() []field { return p.Form.fields("edit_") }
+
+// fields returns the form's fields, their ids starting with prefix.
+func (f personForm) fields(prefix string) []field {
+	e := f.Errors
+	return []field{
+		newField(e, field{ID: prefix + "full_name", Name: "full_name", Label: "Họ và tên", Value: f.FullName, MaxLength: 50,
+			Required: true}),
+		newField(e, field{Kind: fieldSelect, ID: prefix + "org", Name: "org_id", Label: "Đơn vị công tác", Options: f.Orgs}),
+		newField(e, field{ID: prefix + "email", Name: "email", Label: "Thư điện tử", Type: "email", Value: f.Email}),
+		newField(e, field{ID: prefix + "phone", Name: "phone", Label: "Điện thoại", Type: "tel", Value: f.Phone}),
+	}
 }
 
 // fillChoices sets the orgs a person may be put in.
@@ -173,7 +193,7 @@ func (s *Server) handlePersonList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_people", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // personFromForm reads the fields full_name, org_id, email and phone; the org must be
@@ -226,7 +246,7 @@ func (s *Server) refusePersonForm(w http.ResponseWriter, r *http.Request, err er
 		return
 	}
 	fill(&page, tree)
-	s.render(w, r, statusOf(err), "admin_people", page)
+	s.render(w, r, statusOf(err), page)
 }
 
 // handlePersonUpdate changes a person within reach from the fields full_name, org_id,

@@ -25,8 +25,35 @@ type postRow struct {
 // postForm is the form giving a person a post, as typed.
 type postForm struct {
 	Kind, Title, OrgID, From string
-	Kinds, Orgs, Sectors     []adminChoice
+	Kinds, Orgs, Sectors     []option
 	Errors                   map[string]string
+}
+
+// EndField returns the date field of the form ending the post, as typed.
+func (p postRow) EndField() field {
+	return newField(p.EndErrors, field{ID: fmt.Sprintf("end_on_%d", p.ID), Name: "on", Label: "Ngày thôi giữ",
+		Value: p.EndOn, Placeholder: "30/06/2026", InputMode: "numeric", Size: 10, Required: true})
+}
+
+// postFields are the fields of the form giving a person a post.
+type postFields struct {
+	Kind, Title, Org field
+	Sectors          field // the message on the sectors ticked, for their fieldset
+	From             field
+}
+
+// Fields returns the form's fields, as typed, with their messages.
+func (f postForm) Fields() postFields {
+	e := f.Errors
+	return postFields{
+		Kind: newField(e, field{Kind: fieldSelect, ID: "post_kind", Name: "kind", Label: "Chức vụ", Options: f.Kinds}),
+		Title: newField(e, field{ID: "post_title", Name: "title", Label: "Tên chức vụ khi in (để trống: theo chức vụ)",
+			Value: f.Title, Placeholder: "Phó Chủ tịch Thường trực"}),
+		Org:     newField(e, field{Kind: fieldSelect, ID: "post_org", Name: "org_id", Label: "Tại đơn vị", Options: f.Orgs}),
+		Sectors: newField(e, field{ID: "post_sectors", Name: "sectors"}),
+		From: newField(e, field{ID: "post_from", Name: "from", Label: "Từ ngày (ngày/tháng/năm)", Value: f.From,
+			InputMode: "numeric", Required: true}),
+	}
 }
 
 // newPostRow returns the row of post p.
@@ -47,12 +74,12 @@ func (f *postForm) fillChoices(a congtac.Actor, tree orgTree, checked ...string)
 	for _, k := range []congtac.PostKind{congtac.PostChairman, congtac.PostViceChairman, congtac.PostMember,
 		congtac.PostOfficeHead, congtac.PostDeputyOfficeHead, congtac.PostUnitHead, congtac.PostDeputyUnitHead,
 		congtac.PostStaff} {
-		f.Kinds = append(f.Kinds, adminChoice{Value: string(k), Label: k.Title(), Selected: string(k) == f.Kind})
+		f.Kinds = append(f.Kinds, option{Value: string(k), Label: k.Title(), Selected: string(k) == f.Kind})
 	}
 	f.Orgs = tree.choices(a, congtac.ManagePeople, f.OrgID, "")
 	f.Sectors = nil
 	for _, sec := range congtac.Sectors {
-		f.Sectors = append(f.Sectors, adminChoice{Value: string(sec), Label: sec.Label(),
+		f.Sectors = append(f.Sectors, option{Value: string(sec), Label: sec.Label(),
 			Selected: slices.Contains(checked, string(sec))})
 	}
 }

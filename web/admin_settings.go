@@ -17,11 +17,73 @@ import (
 // global settings; with the messages of a refused form.
 type settingsPage struct {
 	layout
-	Committees []adminChoice // field committee: the committees within ManageCommittee reach
+	Committees []option // field committee: the committees within ManageCommittee reach
 	Form       settingsForm
 	Errors     map[string]string
 	Global     *globalForm // nil unless the actor may change the global settings
 	GlobalErrs map[string]string
+}
+
+func (settingsPage) template() string { return "admin_settings" }
+
+// settingsFieldSets are the fields of a committee's settings form, by fieldset.
+type settingsFieldSets struct {
+	Body, Signer, Meetings, Days, Proposal []field
+}
+
+// FormFields returns the fields of the committee's settings form, as typed, with their
+// messages.
+func (p settingsPage) FormFields() settingsFieldSets {
+	e, f := p.Errors, p.Form
+	out := settingsFieldSets{
+		Body: []field{
+			newField(e, field{ID: "body_name", Name: "body_name", Label: "Tên cơ quan ban hành (in trên văn bản)",
+				Value: f.BodyName, Required: true}),
+			newField(e, field{ID: "parent_body", Name: "parent_body", Label: "Cơ quan cấp trên (dòng phía trên, không bắt buộc)",
+				Value: f.ParentBody}),
+			newField(e, field{ID: "place", Name: "place", Label: "Địa danh ghi ở dòng ngày tháng", Value: f.Place,
+				Placeholder: "Sơn Hà"}),
+			newField(e, field{Kind: fieldSelect, ID: "series", Name: "series", Label: "Đánh số văn bản", Options: f.SeriesChoices}),
+		},
+		Signer: []field{
+			newField(e, field{Kind: fieldTextarea, ID: "sign_lines", Name: "sign_lines", Rows: 3, Cols: 30, Value: f.SignLines,
+				Label: "Dòng thẩm quyền (mỗi dòng một, ví dụ “TM. ỦY BAN NHÂN DÂN”, “TL. CHỦ TỊCH”)"}),
+			newField(e, field{ID: "sign_title", Name: "sign_title", Label: "Chức vụ người ký", Value: f.SignTitle,
+				Placeholder: "Chủ tịch"}),
+			newField(e, field{ID: "sign_name", Name: "sign_name", Label: "Họ và tên người ký", Value: f.SignName}),
+		},
+		Meetings: []field{
+			newField(e, field{ID: "materials_lead_days", Name: "materials_lead_days", Label: "Gửi tài liệu hội nghị trước (số ngày)",
+				Type: "number", Min: "0", Max: "60", Value: f.MaterialsLeadDays}),
+			newField(e, field{Kind: fieldSelect, ID: "briefing_day", Name: "briefing_day", Label: "Ngày giao ban trong tuần",
+				Options: f.Weekdays}),
+			newField(e, field{ID: "briefing_time", Name: "briefing_time", Label: "Giờ giao ban (ví dụ “14 giờ 00”, “14h00”)",
+				Value: f.BriefingTime}),
+		},
+		Days: []field{
+			newField(e, field{Kind: fieldTextarea, ID: "holidays", Name: "holidays", Rows: 8, Cols: 16, Value: f.Holidays,
+				Label: "Ngày nghỉ lễ, Tết (mỗi dòng một ngày, ngày/tháng/năm)"}),
+			newField(e, field{Kind: fieldTextarea, ID: "working_saturdays", Name: "working_saturdays", Rows: 4, Cols: 16,
+				Value: f.WorkingSaturdays, Label: "Ngày làm bù (mỗi dòng một ngày, ngày/tháng/năm)"}),
+			newField(e, field{Kind: fieldSelect, ID: "national_day", Name: "national_day",
+				Label: "Ngày nghỉ thứ hai dịp Quốc khánh", Options: nationalDayChoices(f.NationalDay)}),
+		},
+	}
+	for _, l := range f.Proposal {
+		out.Proposal = append(out.Proposal, newField(e, field{ID: l.Field, Name: l.Field, Label: l.Label, Type: "number",
+			Min: "0", Max: "366", Value: l.Days}))
+	}
+	return out
+}
+
+// SMTPPortField returns the port field of the global settings form, as typed.
+func (p settingsPage) SMTPPortField() field {
+	var port string
+	if p.Global != nil {
+		port = p.Global.SMTPPort
+	}
+	return newField(p.GlobalErrs, field{ID: "smtp_port", Name: "smtp_port", Label: "Cổng", Type: "number", Min: "1",
+		Max: "65535", Value: port})
 }
 
 // settingsForm holds a committee's settings as the form shows them.
@@ -31,9 +93,10 @@ type settingsForm struct {
 	BodyName, ParentBody, Place, Series, MaterialsLeadDays string
 	BriefingDay, BriefingTime                              string
 	Holidays, WorkingSaturdays                             string // one day/month/year date a line
+	NationalDay                                            string // a [congtac.NationalDayRule]
 	Proposal                                               []settingsLead
 	SignLines, SignTitle, SignName                         string // the usual signer
-	SeriesChoices, Weekdays                                []adminChoice
+	SeriesChoices, Weekdays                                []option
 }
 
 // settingsLead is the proposal lead time of one program kind.
@@ -63,7 +126,7 @@ func newSettingsForm(c congtac.Committee) settingsForm {
 		Series: string(st.Series), MaterialsLeadDays: strconv.Itoa(st.MaterialsLeadDays),
 		BriefingDay: strconv.Itoa(int(st.BriefingDay)), BriefingTime: vn.FormatClock(st.BriefingTime),
 		Holidays: dateLines(st.Holidays), WorkingSaturdays: dateLines(st.WorkingSaturdays),
-		SignTitle: st.Signature.Title, SignName: st.Signature.Name}
+		NationalDay: string(st.NationalDay), SignTitle: st.Signature.Title, SignName: st.Signature.Name}
 	lines := make([]string, len(st.Signature.Lines))
 	for i, l := range st.Signature.Lines {
 		lines[i] = l.String()
@@ -79,7 +142,7 @@ func newSettingsForm(c congtac.Committee) settingsForm {
 
 // fillChoices sets the options of the series and weekday fields.
 func (f *settingsForm) fillChoices() {
-	f.SeriesChoices = []adminChoice{
+	f.SeriesChoices = []option{
 		{Value: string(congtac.SeriesShared), Label: "Một dãy số chung cho mọi loại văn bản"},
 		{Value: string(congtac.SeriesPerType), Label: "Mỗi loại văn bản một dãy số riêng"},
 	}
@@ -90,7 +153,7 @@ func (f *settingsForm) fillChoices() {
 	for _, d := range []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday,
 		time.Saturday, time.Sunday} {
 		v := strconv.Itoa(int(d))
-		f.Weekdays = append(f.Weekdays, adminChoice{Value: v, Label: vn.Weekday(d), Selected: v == f.BriefingDay})
+		f.Weekdays = append(f.Weekdays, option{Value: v, Label: vn.Weekday(d), Selected: v == f.BriefingDay})
 	}
 }
 
@@ -147,7 +210,7 @@ func parseSignLines(p *congtac.Problems, text string) []congtac.SignLine {
 // chosen one selected: committee chosen, else (0) the actor's own committee, else the first
 // it may configure. A chosen committee out of the actor's reach, or none at all, is
 // EFORBIDDEN.
-func (s *Server) settingsCommittees(r *http.Request, chosen int64) ([]adminChoice, congtac.Committee, error) {
+func (s *Server) settingsCommittees(r *http.Request, chosen int64) ([]option, congtac.Committee, error) {
 	ctx, a := r.Context(), actorOf(r)
 	cs, err := s.st.FindCommittees(ctx, a)
 	if err != nil {
@@ -168,16 +231,16 @@ func (s *Server) settingsCommittees(r *http.Request, chosen int64) ([]adminChoic
 	if at < 0 {
 		return nil, congtac.Committee{}, congtac.Forbidden()
 	}
-	choices := make([]adminChoice, len(cs))
+	choices := make([]option, len(cs))
 	for i, c := range cs {
-		choices[i] = adminChoice{Value: strconv.FormatInt(c.Org.ID, 10), Label: c.Org.Name, Selected: i == at}
+		choices[i] = option{Value: strconv.FormatInt(c.Org.ID, 10), Label: c.Org.Name, Selected: i == at}
 	}
 	return choices, cs[at], nil
 }
 
 // settingsPageFor returns the settings page of committee c with form f, and the global
 // settings when the actor may change them.
-func (s *Server) settingsPageFor(r *http.Request, choices []adminChoice, f settingsForm) (settingsPage, error) {
+func (s *Server) settingsPageFor(r *http.Request, choices []option, f settingsForm) (settingsPage, error) {
 	page := settingsPage{layout: s.layout(r, "Cấu hình"), Committees: choices, Form: f}
 	if actorOf(r).Can(congtac.ManageSettings) {
 		g, err := s.st.GlobalSettings(r.Context())
@@ -210,7 +273,7 @@ func (s *Server) handleSettingsShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_settings", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // settingsFromForm reads the fields of a committee's settings. It returns the form as typed
@@ -222,7 +285,7 @@ func settingsFromForm(r *http.Request) (settingsForm, congtac.Settings, congtac.
 		ParentBody: v.Get("parent_body"), Place: v.Get("place"), Series: v.Get("series"),
 		MaterialsLeadDays: v.Get("materials_lead_days"), BriefingDay: v.Get("briefing_day"),
 		BriefingTime: v.Get("briefing_time"), Holidays: v.Get("holidays"), WorkingSaturdays: v.Get("working_saturdays"),
-		SignLines: v.Get("sign_lines"), SignTitle: v.Get("sign_title"), SignName: v.Get("sign_name")}
+		NationalDay: v.Get("national_day"), SignLines: v.Get("sign_lines"), SignTitle: v.Get("sign_title"), SignName: v.Get("sign_name")}
 	var p congtac.Problems
 	st := congtac.Settings{BodyName: strings.TrimSpace(f.BodyName), ParentBody: strings.TrimSpace(f.ParentBody),
 		Place: strings.TrimSpace(f.Place), Series: congtac.SeriesMode(f.Series),
@@ -230,6 +293,7 @@ func settingsFromForm(r *http.Request) (settingsForm, congtac.Settings, congtac.
 		BriefingDay:       time.Weekday(parseFormInt(&p, "briefing_day", "Ngày giao ban", f.BriefingDay)),
 		Holidays:          parseDateLines(&p, "holidays", f.Holidays),
 		WorkingSaturdays:  parseDateLines(&p, "working_saturdays", f.WorkingSaturdays),
+		NationalDay:       congtac.NationalDayRule(f.NationalDay),
 		ProposalLeadDays:  map[congtac.PeriodKind]int{},
 		Signature: congtac.Signature{Lines: parseSignLines(&p, f.SignLines), Title: strings.TrimSpace(f.SignTitle),
 			Name: strings.Join(strings.Fields(f.SignName), " ")}}
@@ -299,7 +363,7 @@ func (s *Server) handleSettingsUpdate(w http.ResponseWriter, r *http.Request) {
 
 // refuseSettings answers a refused committee form: the page with the status of err and
 // the form as typed, or the error page when err is not a form's refusal.
-func (s *Server) refuseSettings(w http.ResponseWriter, r *http.Request, err error, choices []adminChoice, f settingsForm) {
+func (s *Server) refuseSettings(w http.ResponseWriter, r *http.Request, err error, choices []option, f settingsForm) {
 	if _, ok := formProblems(err); !ok {
 		s.fail(w, r, err)
 		return
@@ -310,5 +374,18 @@ func (s *Server) refuseSettings(w http.ResponseWriter, r *http.Request, err erro
 		return
 	}
 	page.Errors = congtac.FieldErrors(err)
-	s.render(w, r, statusOf(err), "admin_settings", page)
+	s.render(w, r, statusOf(err), page)
+}
+
+// nationalDayChoices are the choices of Quốc khánh's second day off, chosen selected.
+func nationalDayChoices(chosen string) []option {
+	out := []option{
+		{Value: string(congtac.NationalDayJoinWeekend), Label: "Ngày liền với cuối tuần (mặc định)"},
+		{Value: string(congtac.NationalDayBefore), Label: "Ngày 01/9"},
+		{Value: string(congtac.NationalDayAfter), Label: "Ngày 03/9"},
+	}
+	for i := range out {
+		out[i].Selected = out[i].Value == chosen
+	}
+	return out
 }

@@ -14,7 +14,7 @@ import (
 type globalForm struct {
 	SMTPHost, SMTPPort, SMTPUsername, SMTPFrom string
 	HasPassword                                bool
-	RequireTOTP                                []adminChoice
+	RequireTOTP                                []option
 }
 
 // newGlobalForm returns the form showing g.
@@ -36,7 +36,7 @@ func newGlobalForm(g congtac.GlobalSettings) globalForm {
 func (f *globalForm) fillChoices(roles []string) {
 	f.RequireTOTP = nil
 	for _, r := range congtac.Roles {
-		f.RequireTOTP = append(f.RequireTOTP, adminChoice{Value: string(r), Label: r.Label(),
+		f.RequireTOTP = append(f.RequireTOTP, option{Value: string(r), Label: r.Label(),
 			Selected: slices.Contains(roles, string(r))})
 	}
 }
@@ -104,5 +104,5 @@ func (s *Server) handleGlobalSettingsUpdate(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	page.Global, page.GlobalErrs = &f, congtac.FieldErrors(err)
-	s.render(w, r, statusOf(err), "admin_settings", page)
+	s.render(w, r, statusOf(err), page)
 }

@@ -21,7 +21,7 @@ func settingsFields() url.Values {
 		"body_name": {"ỦY BAN NHÂN DÂN XÃ AN BÌNH"}, "parent_body": {"ỦY BAN NHÂN DÂN TỈNH SƠN HÀ"},
 		"place": {"An Bình"}, "series": {"per_type"}, "materials_lead_days": {"7"}, "briefing_day": {"1"},
 		"briefing_time": {"8h30"}, "holidays": {"2/9/2027\r\n\r\n01/01/2027\r\n1/1/2027"}, "working_saturdays": {"9/1/2027"},
-		"proposal_year": {"30"}, "proposal_quarter": {"10"}, "proposal_month": {"5"}, "proposal_week": {"1"},
+		"national_day": {"after"}, "proposal_year": {"30"}, "proposal_quarter": {"10"}, "proposal_month": {"5"}, "proposal_week": {"1"},
 		"sign_lines": {"TL. Chủ tịch\r\nKT. chánh văn phòng"}, "sign_title": {"Phó Chánh Văn phòng"},
 		"sign_name": {" Vũ  Thị Ngọc Ánh "},
 	}
@@ -66,7 +66,7 @@ func TestSettingsRoundTrip(t *testing.T) {
 			want := congtac.Settings{BodyName: "ỦY BAN NHÂN DÂN XÃ AN BÌNH", ParentBody: "ỦY BAN NHÂN DÂN TỈNH SƠN HÀ",
 				Place: "An Bình", Series: congtac.SeriesPerType, MaterialsLeadDays: 7, BriefingDay: time.Monday,
 				BriefingTime: congtac.At(8, 30), Holidays: []congtac.Date{congtac.MustDate(2027, 1, 1), congtac.MustDate(2027, 9, 2)},
-				WorkingSaturdays: []congtac.Date{congtac.MustDate(2027, 1, 9)},
+				WorkingSaturdays: []congtac.Date{congtac.MustDate(2027, 1, 9)}, NationalDay: congtac.NationalDayAfter,
 				ProposalLeadDays: map[congtac.PeriodKind]int{congtac.PeriodYear: 30, congtac.PeriodQuarter: 10,
 					congtac.PeriodMonth: 5, congtac.PeriodWeek: 1},
 				Signature: congtac.Signature{Lines: []congtac.SignLine{{Authority: congtac.AuthorityByOrder, Of: "CHỦ TỊCH"},

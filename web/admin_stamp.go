@@ -18,6 +18,8 @@ type stampsPage struct {
 	Error   string
 }
 
+func (stampsPage) template() string { return "admin_stamps" }
+
 // stampRow is one owner of a stamp image.
 type stampRow struct {
 	Kind    congtac.StampKind
@@ -39,7 +41,7 @@ func (s *Server) handleStampList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_stamps", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 func (s *Server) stampsPage(r *http.Request) (stampsPage, error) {
@@ -92,7 +94,7 @@ func (s *Server) handleStampUpload(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		page.Error = congtac.ErrorMessage(err)
-		s.render(w, r, http.StatusUnprocessableEntity, "admin_stamps", page)
+		s.render(w, r, http.StatusUnprocessableEntity, page)
 		return
 	}
 	if err != nil {

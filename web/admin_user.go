@@ -21,6 +21,8 @@ type userListPage struct {
 	Edit   *userEdit
 }
 
+func (userListPage) template() string { return "admin_users" }
+
 // userRow is one account of the list.
 type userRow struct {
 	ID                                 int64
@@ -33,7 +35,7 @@ type userForm struct {
 	Login, DisplayName, Role, OrgID, PersonID string
 	Disabled                                  bool
 	Version                                   int
-	Roles, Orgs, People                       []adminChoice
+	Roles, Orgs, People                       []option
 	Errors                                    map[string]string
 }
 
@@ -47,6 +49,44 @@ type userEdit struct {
 	TOTP           bool // the account uses a second factor
 }
 
+// CreateFields returns the fields of the form adding an account, as typed, with their
+// messages.
+func (p userListPage) CreateFields() []field {
+	f, e := p.Create, p.Create.Errors
+	return []field{
+		newField(e, field{ID: "new_login", Name: "login", Label: "Tên đăng nhập", Value: f.Login, MaxLength: 40,
+			Verbatim: true, Required: true}),
+		newField(e, field{ID: "new_display_name", Name: "display_name", Label: "Tên hiển thị (để trống: theo tên cán bộ)",
+			Value: f.DisplayName, MaxLength: 100}),
+		newField(e, field{Kind: fieldSelect, ID: "new_role", Name: "role", Label: "Vai trò", Options: f.Roles}),
+		newField(e, field{Kind: fieldSelect, ID: "new_org", Name: "org_id", Label: "Phạm vi: đơn vị (và các đơn vị trực thuộc)",
+			Options: f.Orgs}),
+		newField(e, field{Kind: fieldSelect, ID: "new_person", Name: "person_id", Label: "Cán bộ (không bắt buộc)",
+			Options: f.People}),
+		newField(e, field{ID: "new_password", Name: "password", Label: "Mật khẩu ban đầu (ít nhất 8 ký tự)", Type: "password",
+			Autocomplete: "new-password", MinLength: 8, Required: true}),
+	}
+}
+
+// FormFields returns the fields of the account's form, as typed, with their messages.
+func (u userEdit) FormFields() []field {
+	f, e := u.Form, u.Form.Errors
+	return []field{
+		newField(e, field{ID: "edit_display_name", Name: "display_name", Label: "Tên hiển thị", Value: f.DisplayName,
+			MaxLength: 100}),
+		newField(e, field{Kind: fieldSelect, ID: "edit_role", Name: "role", Label: "Vai trò", Options: f.Roles}),
+		newField(e, field{Kind: fieldSelect, ID: "edit_org", Name: "org_id", Label: "Phạm vi: đơn vị (và các đơn vị trực thuộc)",
+			Options: f.Orgs}),
+		newField(e, field{Kind: fieldSelect, ID: "edit_person", Name: "person_id", Label: "Cán bộ", Options: f.People}),
+	}
+}
+
+// PasswordField returns the field of the form resetting the account's password.
+func (u userEdit) PasswordField() field {
+	return newField(u.PasswordErrors, field{ID: "reset_password", Name: "new_password", Label: "Mật khẩu mới (ít nhất 8 ký tự)",
+		Type: "password", Autocomplete: "new-password", MinLength: 8, Required: true})
+}
+
 // userChoices are the people an account may be linked to, read once per page.
 type userChoices struct {
 	tree   orgTree
@@ -57,17 +97,17 @@ type userChoices struct {
 func (f *userForm) fillChoices(a congtac.Actor, c userChoices) {
 	f.Roles = nil
 	for _, role := range congtac.Roles {
-		f.Roles = append(f.Roles, adminChoice{Value: string(role), Label: role.Label(), Selected: string(role) == f.Role})
+		f.Roles = append(f.Roles, option{Value: string(role), Label: role.Label(), Selected: string(role) == f.Role})
 	}
 	f.Orgs = c.tree.choices(a, congtac.ManageUsers, f.OrgID, "")
-	f.People = []adminChoice{{Value: "", Label: "(Không gắn với cán bộ)", Selected: f.PersonID == ""}}
+	f.People = []option{{Value: "", Label: "(Không gắn với cán bộ)", Selected: f.PersonID == ""}}
 	for _, p := range c.people {
 		v := strconv.FormatInt(p.ID, 10)
 		label := p.FullName
 		if org := c.tree.name(p.OrgID); org != "" {
 			label += " — " + org
 		}
-		f.People = append(f.People, adminChoice{Value: v, Label: label, Selected: v == f.PersonID})
+		f.People = append(f.People, option{Value: v, Label: label, Selected: v == f.PersonID})
 	}
 }
 
@@ -145,7 +185,7 @@ func (s *Server) handleUserList(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "admin_users", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // refuseUserForm answers a refused account form: the accounts page with the status of err
@@ -162,7 +202,7 @@ func (s *Server) refuseUserForm(w http.ResponseWriter, r *http.Request, err erro
 		return
 	}
 	fill(&page, c)
-	s.render(w, r, statusOf(err), "admin_users", page)
+	s.render(w, r, statusOf(err), page)
 }
 
 // userFromForm reads the fields display_name, role, org_id and person_id (optional), and

@@ -24,7 +24,7 @@ func (s *Server) managedUser(ctx context.Context, a congtac.Actor, id int64) (co
 	if err != nil {
 		return congtac.User{}, err
 	}
-	if ok, err := s.canOn(ctx, a, congtac.ManageUsers, u.OrgID); err != nil {
+	if ok, err := s.st.Reaches(ctx, a, congtac.ManageUsers, u.OrgID); err != nil {
 		return congtac.User{}, err
 	} else if !ok {
 		return congtac.User{}, congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy tài khoản này.")

@@ -98,9 +98,16 @@ func TestAPIAdminWritesRefused(t *testing.T) {
 		}
 		own := valid[apiCommitteeSettings](t, s, head.call("GET", fmt.Sprintf("/api/v1/committees/%d/settings", commune.ID), ""),
 			http.StatusOK, "CommitteeSettings")
-		if own.CommitteeName != demo.CommuneName {
-			t.Errorf("the commune's own settings name %q", own.CommitteeName)
+		if own.CommitteeName != demo.CommuneName || own.NationalDay != "join_weekend" {
+			t.Errorf("the commune's own settings name %q, national day %q", own.CommitteeName, own.NationalDay)
 		}
+		changed := valid[apiCommitteeSettings](t, s, head.call("PATCH", fmt.Sprintf("/api/v1/committees/%d/settings", commune.ID),
+			fmt.Sprintf(`{"version": %d, "national_day": "before"}`, own.Version)), http.StatusOK, "CommitteeSettings")
+		if changed.NationalDay != "before" || changed.Place != own.Place {
+			t.Errorf("after choosing 1/9: national day %q, place %q (was %q)", changed.NationalDay, changed.Place, own.Place)
+		}
+		refused(t, s, "an unknown national day rule", head.call("PATCH", fmt.Sprintf("/api/v1/committees/%d/settings", commune.ID),
+			fmt.Sprintf(`{"version": %d, "national_day": "2/9"}`, changed.Version)), http.StatusUnprocessableEntity)
 		refused(t, s, "the administrator: settings of a department",
 			admin.call("GET", fmt.Sprintf("/api/v1/committees/%d/settings", finance.ID), ""), http.StatusNotFound)
 	})

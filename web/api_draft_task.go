@@ -245,13 +245,14 @@ func (s *Server) checkLeader(ctx context.Context, pr *congtac.Problems, id int64
 // (default: after the item's last task), and answers 201 with it. A deadline phrase is
 // read as of the program's first day and must fall in its periods or the next (422
 // otherwise); orgs and the leader must exist. DraftPrograms must reach the program's org.
+// Only the program's own fields are read before the task is saved, whatever its size.
 func (s *Server) handleAPITaskCreate(w http.ResponseWriter, r *http.Request) {
 	id, ok := s.apiPathID(w, r, "mục")
 	if !ok {
 		return
 	}
 	ctx, a := r.Context(), actorOf(r)
-	it, p, err := s.findItemToChange(ctx, a, id)
+	p, err := s.programOfItemToChange(ctx, a, id)
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api create task: %w", err), 0)
 		return
@@ -266,16 +267,13 @@ func (s *Server) handleAPITaskCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ti := &taskInput{p: p, orgs: orgs}
-	t := congtac.Task{ProgramID: p.ID, ItemID: it.ID, Text: body.Text, Sector: congtac.Sector(body.Sector),
+	t := congtac.Task{ProgramID: p.ID, ItemID: id, Text: body.Text, Sector: congtac.Sector(body.Sector),
 		Lead: ti.lead(body.Lead), Support: ti.supports(body.Support), LeaderID: body.LeaderID,
-		Target: ti.target(body.Target), Source: body.Source, Position: lastTaskPosition(p.Tasks, it.ID) + 1}
+		Target: ti.target(body.Target), Source: body.Source}
 	t.Print = ti.print(congtac.TaskPrint{Due: true}, &body.Print, &body.LeadVerb, body.PrintDue, &body.PrintSource)
 	t.Due, t.Recurrence, _ = ti.due(body.Due)
 	if rec := ti.recurrence(body.Recurrence, body.RecurrenceStart); rec != nil {
 		t.Recurrence = rec
-	}
-	if body.Position != nil {
-		t.Position = *body.Position
 	}
 	if err := s.checkLeader(ctx, &ti.pr, body.LeaderID); err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api create task: %w", err), 0)
@@ -285,22 +283,17 @@ func (s *Server) handleAPITaskCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, err, 0)
 		return
 	}
-	if t, err = s.st.CreateTask(ctx, a, t); err != nil {
+	if body.Position != nil {
+		t.Position = *body.Position
+		t, err = s.st.CreateTask(ctx, a, t)
+	} else {
+		t, err = s.st.AppendTask(ctx, a, t)
+	}
+	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api create task: %w", err), 0)
 		return
 	}
 	s.writeTask(w, r, t.ID, http.StatusCreated)
-}
-
-// lastTaskPosition returns the highest position among the tasks of item, 0 for none.
-func lastTaskPosition(tasks []congtac.Task, item int64) int {
-	n := 0
-	for _, t := range tasks {
-		if t.ItemID == item {
-			n = max(n, t.Position)
-		}
-	}
-	return n
 }
 
 // writeTask answers with task id as GET /api/v1/tasks/{id} lists it, with status.

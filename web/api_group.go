@@ -62,7 +62,7 @@ func (s *Server) apiGroup(w http.ResponseWriter, r *http.Request, c congtac.Capa
 	g, err := s.st.FindOrgByID(r.Context(), id)
 	if err == nil {
 		var ok bool
-		if ok, err = s.canOn(r.Context(), actorOf(r), c, id); err == nil && (!ok || !g.IsGroup()) {
+		if ok, err = s.st.Reaches(r.Context(), actorOf(r), c, id); err == nil && (!ok || !g.IsGroup()) {
 			err = congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy nhóm đơn vị này.")
 		}
 	}

@@ -308,7 +308,7 @@ func (s *Server) apiReportToChange(w http.ResponseWriter, r *http.Request, c con
 	if c == congtac.WriteReports {
 		return rep, s.apiMayWrite(w, r, rep.OrgID)
 	}
-	if ok, err := s.canOn(r.Context(), actorOf(r), c, rep.OrgID); err != nil || !ok {
+	if ok, err := s.st.Reaches(r.Context(), actorOf(r), c, rep.OrgID); err != nil || !ok {
 		s.apiFail(w, r, cmp.Or(err, error(congtac.Forbidden())), 0)
 		return congtac.Report{}, false
 	}
@@ -317,7 +317,7 @@ func (s *Server) apiReportToChange(w http.ResponseWriter, r *http.Request, c con
 
 // apiMayWrite reports whether the actor may write reports for org, answering 403 when not.
 func (s *Server) apiMayWrite(w http.ResponseWriter, r *http.Request, org int64) bool {
-	ok, err := s.canOn(r.Context(), actorOf(r), congtac.WriteReports, org)
+	ok, err := s.st.Reaches(r.Context(), actorOf(r), congtac.WriteReports, org)
 	if err != nil || !ok {
 		s.apiFail(w, r, cmp.Or(err, errNotReporterFor()), 0)
 		return false

@@ -32,6 +32,7 @@ type apiCommitteeSettings struct {
 	BriefingTime      *string        `json:"briefing_time"`
 	Holidays          []string       `json:"holidays"`
 	WorkingSaturdays  []string       `json:"working_saturdays"`
+	NationalDay       string         `json:"national_day"`
 	ProposalLeadDays  map[string]int `json:"proposal_lead_days"`
 	Signature         apiSignature   `json:"signature"`
 }
@@ -42,7 +43,7 @@ func newAPICommitteeSettings(c congtac.Committee) apiCommitteeSettings {
 		BodyName: st.BodyName, ParentBody: st.ParentBody, Place: st.Place, Series: string(st.Series),
 		MaterialsLeadDays: st.MaterialsLeadDays, BriefingDay: int(st.BriefingDay), BriefingTime: apiClock(st.BriefingTime),
 		Holidays: apiDates(st.Holidays), WorkingSaturdays: apiDates(st.WorkingSaturdays),
-		ProposalLeadDays: map[string]int{}, Signature: newAPISignature(st.Signature)}
+		NationalDay: apiNationalDay(st.NationalDay), ProposalLeadDays: map[string]int{}, Signature: newAPISignature(st.Signature)}
 	for _, k := range proposalKinds {
 		out.ProposalLeadDays[string(k.kind)] = st.ProposalLeadDays[k.kind]
 	}
@@ -71,6 +72,7 @@ type apiCommitteeSettingsUpdate struct {
 	BriefingTime      *string            `json:"briefing_time"`
 	Holidays          *[]string          `json:"holidays"`
 	WorkingSaturdays  *[]string          `json:"working_saturdays"`
+	NationalDay       *string            `json:"national_day"`
 	ProposalLeadDays  map[string]int     `json:"proposal_lead_days"`
 	Signature         *apiSignatureInput `json:"signature"`
 }
@@ -93,6 +95,13 @@ func (b apiCommitteeSettingsUpdate) update(pr *congtac.Problems) congtac.Setting
 	}
 	if b.WorkingSaturdays != nil {
 		up.WorkingSaturdays = ptr(bodyDates(pr, "working_saturdays", *b.WorkingSaturdays))
+	}
+	if b.NationalDay != nil {
+		rule := congtac.NationalDayRule(*b.NationalDay)
+		if *b.NationalDay == "join_weekend" {
+			rule = congtac.NationalDayJoinWeekend
+		}
+		up.NationalDay = &rule
 	}
 	for key, days := range b.ProposalLeadDays {
 		at := slices.IndexFunc(proposalKinds, func(k proposalKind) bool { return string(k.kind) == key })
@@ -188,6 +197,8 @@ func settingsSchemas() map[string]*oaSchema {
 			Description: "Ngày giao ban trong tuần: 0 Chủ nhật, 1 Thứ Hai … 6 Thứ Bảy."},
 		"holidays":          schArray(schDate("Ngày nghỉ ngoài thứ Bảy, Chủ nhật.")),
 		"working_saturdays": schArray(schDate("Ngày làm bù.")),
+		"national_day": schEnum("Ngày nghỉ thứ hai dịp Quốc khánh: join_weekend (ngày liền với cuối tuần), before (01/9), after (03/9).",
+			"join_weekend", string(congtac.NationalDayBefore), string(congtac.NationalDayAfter)),
 	}
 	out := oaProps{"committee_id": schInt("Ủy ban nhân dân."), "committee_name": schString("Tên."),
 		"version":            schInt("Phiên bản của cấu hình; 0 khi chưa lưu lần nào."),
@@ -310,4 +321,13 @@ func (s *Server) handleAPIGlobalSettingsUpdate(w http.ResponseWriter, r *http.Re
 		return
 	}
 	writeJSON(w, http.StatusOK, newAPIGlobalSettings(g))
+}
+
+// apiNationalDay names rule in the API: "join_weekend" for the default rule, whose value in
+// code is empty.
+func apiNationalDay(rule congtac.NationalDayRule) string {
+	if rule == congtac.NationalDayJoinWeekend {
+		return "join_weekend"
+	}
+	return string(rule)
 }

@@ -20,7 +20,7 @@ import (
 // reaches it: the org of a seal, the person's org of a signature.
 func (s *Server) stampOwner(ctx context.Context, a congtac.Actor, kind congtac.StampKind, id int64) error {
 	reaches := func(org int64) func() (bool, error) {
-		return func() (bool, error) { return s.canOn(ctx, a, congtac.ManageSettings, org) }
+		return func() (bool, error) { return s.st.Reaches(ctx, a, congtac.ManageSettings, org) }
 	}
 	if kind == congtac.StampSeal {
 		o, err := s.st.FindOrgByID(ctx, id)

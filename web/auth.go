@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -34,8 +35,21 @@ func (s *Server) newSessions() *scs.SessionManager {
 	sm.Cookie.SameSite = http.SameSiteLaxMode
 	sm.Cookie.Secure = s.cfg.SecureCookies
 	sm.Cookie.Path = "/"
-	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) { s.fail(w, r, err) }
+	sm.ErrorFunc = s.sessionFailed
 	return sm
+}
+
+// sessionFailed answers a request whose session could not be loaded (before the handler
+// runs) or saved, with the 500 page, or not at all when the client went away, which is
+// what makes the store's reads and writes of the session fail most often. scs saves a
+// session as the handler starts its answer and calls sessionFailed before passing that
+// answer on: the answer that follows the 500 page is then dropped by [statusRecorder], as
+// expected rather than as a bug.
+func (s *Server) sessionFailed(w http.ResponseWriter, r *http.Request, err error) {
+	if rec, ok := w.(*statusRecorder); ok {
+		rec.superseded = true
+	}
+	s.fail(w, r, fmt.Errorf("web: session: %w", err))
 }
 
 // storeClockSessions is the session store as scs sees it. scs reckons expiries on the wall

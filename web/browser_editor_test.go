@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -31,13 +33,25 @@ func (b *browserSession) do(what string, steps ...chromedp.Action[chromedp.Void]
 	}
 }
 
+// text returns the visible text of the first element sel selects, waiting for one to
+// appear. It reads it in the page by script rather than by node: a node the browser
+// re-creates between a wait and a read ("No node with given id found") is no failure.
 func (b *browserSession) text(sel string) string {
 	b.t.Helper()
-	v, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
-	if err != nil {
-		b.t.Fatalf("text of %s: %v", sel, err)
+	quoted, _ := json.Marshal(sel)
+	js := `(() => { const e = document.querySelector(` + string(quoted) + `); return e ? e.innerText : null })()`
+	for range 50 {
+		v, err := chromedp.Run(b.ctx, chromedp.Evaluate[*string](js))
+		if err != nil {
+			b.t.Fatalf("text of %s: %v", sel, err)
+		}
+		if v != nil {
+			return *v
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
-	return v
+	b.t.Fatalf("text of %s: no such element after 5 s", sel)
+	return ""
 }
 
 // signInAs signs out whoever is signed in and signs in as login.

@@ -50,6 +50,13 @@ type calendarPage struct {
 	Manage   *calendarManage // the office's panel; nil for those who only read
 }
 
+func (calendarPage) template() string { return "calendar" }
+
+// WeekField returns the field of the week shown, as asked, with its message.
+func (p calendarPage) WeekField() field {
+	return field{ID: "c-week", Name: "week", Label: "Tuần (năm-W-số tuần)", Type: "week", Value: p.Week, Error: p.Error}
+}
+
 // orgParam returns the org of query parameter org: def when it is absent, and 0 (no org)
 // when it is not an ID.
 func orgParam(q url.Values, def int64) int64 {
@@ -100,7 +107,7 @@ func (s *Server) handleCalendarShow(w http.ResponseWriter, r *http.Request) {
 	week, err := parseWeek(q, today)
 	if err != nil {
 		page.Error = congtac.ErrorMessage(err)
-		s.render(w, r, http.StatusUnprocessableEntity, "calendar", page)
+		s.render(w, r, http.StatusUnprocessableEntity, page)
 		return
 	}
 	page.Week = week.Key()
@@ -118,7 +125,7 @@ func (s *Server) handleCalendarShow(w http.ResponseWriter, r *http.Request) {
 			page.Manage.Public = c.Public
 		}
 	}
-	s.render(w, r, http.StatusOK, "calendar", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // calendarView returns org's calendar for the week: its publication, if any, and every

@@ -107,7 +107,7 @@ func TestCalendarShow(t *testing.T) {
 			assertLacks(t, r.body, "Điều chỉnh lần")
 			r = c.get("/calendar?week=48")
 			wantStatus(t, "bad week", r, http.StatusUnprocessableEntity)
-			if got := texts(html(t, r.body), "#e-week"); len(got) != 1 || !strings.Contains(got[0], `"48"`) {
+			if got := texts(html(t, r.body), "#loi-c-week"); len(got) != 1 || !strings.Contains(got[0], `"48"`) {
 				t.Errorf("week message %q", got)
 			}
 			for _, q := range []string{"?org=999999", "?org=abc", fmt.Sprintf("?org=%d", demoOrg(t, st, "Sở Y tế").ID)} {

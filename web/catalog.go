@@ -15,6 +15,8 @@ type catalogPage struct {
 	People []catalogPerson
 }
 
+func (catalogPage) template() string { return "catalog" }
+
 // catalogOrg is an org of the tree with the orgs below it.
 type catalogOrg struct {
 	ID          int64
@@ -65,7 +67,7 @@ func (s *Server) handleCatalogShow(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	vn.SortPeopleFunc(page.People, func(p catalogPerson) string { return p.Name })
-	s.render(w, r, http.StatusOK, "catalog", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // catalogTree returns the orgs under parent that keep accepts, each with its own subtree.

@@ -19,6 +19,8 @@ type conflictPage struct {
 	Back    string        // the editor, at the record
 }
 
+func (conflictPage) template() string { return "conflict" }
+
 // conflictRow is one field: what the user typed and what is saved now.
 type conflictRow struct {
 	Label, Mine, Saved string
@@ -56,5 +58,5 @@ func (s *Server) renderConflict(w http.ResponseWriter, r *http.Request, c confli
 			page.Fields = append(page.Fields, hiddenField{Name: name, Value: v})
 		}
 	}
-	s.render(w, r, http.StatusConflict, "conflict", page)
+	s.render(w, r, http.StatusConflict, page)
 }

@@ -24,6 +24,8 @@ type documentsPage struct {
 	Total     int
 }
 
+func (documentsPage) template() string { return "documents" }
+
 // documentRow is one line of the register as the page shows it.
 type documentRow struct {
 	Code, IssuedOn, Type, Summary, Signer, Place string
@@ -82,7 +84,7 @@ func (s *Server) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 			Type: d.Type.Name(), Summary: d.Summary, Signer: d.Signature.Name, Place: d.Place,
 			ProgramID: d.ProgramID, MeetingID: d.MeetingID})
 	}
-	s.render(w, r, http.StatusOK, "documents", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // handleRegisterFile serves the register of a committee for a year as so-van-ban-di.xlsx or

@@ -18,18 +18,14 @@ import (
 
 func init() { pageSamples = append(pageSamples, documentSamples) }
 
-func documentSamples(s *Server, r *http.Request) map[string][]pageSample {
-	return map[string][]pageSample{
-		"documents": {
-			{documentsPage{layout: s.layout(r, "Sổ đăng ký văn bản đi"), Committee: "Ủy ban nhân dân tỉnh", Year: 2026,
-				Rows: []documentRow{{Code: "05/CTr-UBND", IssuedOn: "05/04/2026", Type: "Chương trình", Summary: "Công tác tháng 4"}}},
-				"05/CTr-UBND"},
-			{documentsPage{layout: s.layout(r, "Sổ đăng ký văn bản đi"), Year: 2026}, "Chưa có văn bản nào"},
-		},
-		"admin_stamps": {
-			{stampsPage{layout: s.layout(r, "Chữ ký và con dấu"), Signers: []stampRow{{Kind: congtac.StampSignature,
-				OwnerID: 3, Name: "Đỗ Thanh Sơn", Title: "Chánh Văn phòng", Has: true}}}, "/admin/stamps/signature/3"},
-		},
+func documentSamples(s *Server, r *http.Request) []pageSample {
+	return []pageSample{
+		{documentsPage{layout: s.layout(r, "Sổ đăng ký văn bản đi"), Committee: "Ủy ban nhân dân tỉnh", Year: 2026,
+			Rows: []documentRow{{Code: "05/CTr-UBND", IssuedOn: "05/04/2026", Type: "Chương trình", Summary: "Công tác tháng 4"}}},
+			"05/CTr-UBND"},
+		{documentsPage{layout: s.layout(r, "Sổ đăng ký văn bản đi"), Year: 2026}, "Chưa có văn bản nào"},
+		{stampsPage{layout: s.layout(r, "Chữ ký và con dấu"), Signers: []stampRow{{Kind: congtac.StampSignature,
+			OwnerID: 3, Name: "Đỗ Thanh Sơn", Title: "Chánh Văn phòng", Has: true}}}, "/admin/stamps/signature/3"},
 	}
 }
 

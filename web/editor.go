@@ -22,6 +22,8 @@ type programNewPage struct {
 	Form programNewForm
 }
 
+func (programNewPage) template() string { return "program_new" }
+
 // programNewForm asks for whose program and which period to draft.
 type programNewForm struct {
 	Org, Kind, Year, Number string
@@ -29,6 +31,23 @@ type programNewForm struct {
 	Errors                  map[string]string
 	General                 []string
 	Existing, ExistingTitle string // the program already drafted for the period, on a conflict
+}
+
+// OrgField returns the field of the issuing org, as chosen, with its message.
+func (f programNewForm) OrgField() field {
+	return newField(f.Errors, field{Kind: fieldSelect, ID: "n-org", Name: "org", Label: "Cơ quan ban hành", Options: f.Orgs})
+}
+
+// PeriodFields returns the fields of the program's period, as typed, with their messages.
+func (f programNewForm) PeriodFields() []field {
+	e := f.Errors
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "n-kind", Name: "kind", Label: "Loại kỳ", Options: f.Kinds}),
+		newField(e, field{ID: "n-number", Name: "number", Type: "number", Min: "1", Max: "53", InputMode: "numeric",
+			Value: f.Number, Label: "Số thứ tự trong năm (tháng, quý, 6 tháng, tuần; bỏ trống với kỳ năm)"}),
+		newField(e, field{ID: "n-year", Name: "year", Label: "Năm", Type: "number", Min: "1900", Max: "9999",
+			InputMode: "numeric", Value: f.Year}),
+	}
 }
 
 // newFormKinds are the kinds of period a program may cover, shortest first.
@@ -72,7 +91,7 @@ func (s *Server) renderProgramNew(w http.ResponseWriter, r *http.Request, status
 		choices[i].Selected = choices[i].Value == f.Org
 	}
 	f.Orgs, f.Kinds = choices, optionsOf(newFormKinds, periodKindLabel, f.Kind)
-	s.render(w, r, status, "program_new", programNewPage{layout: s.layout(r, "Soạn chương trình mới"), Form: f})
+	s.render(w, r, status, programNewPage{layout: s.layout(r, "Soạn chương trình mới"), Form: f})
 }
 
 // draftableOrgs returns the orgs a may draft programs for, active on day: the committees and

@@ -30,6 +30,38 @@ type programForm struct {
 	SignerOptions       template.HTML
 }
 
+// GeneralFields returns the fields of the summary, further periods and place, as typed,
+// with their messages.
+func (f *programForm) GeneralFields() []field {
+	e := f.Errors
+	return []field{
+		newField(e, field{ID: "p-title", Name: "title", Label: "Trích yếu (dòng dưới chữ CHƯƠNG TRÌNH)", MaxLength: 500,
+			Value: f.Title, Required: true}),
+		newField(e, field{ID: "p-also", Name: "also", Label: "Kỳ bổ sung (ví dụ “quý IV năm 2026”; để trống nếu không có)",
+			Value: f.Also}),
+		newField(e, field{ID: "p-place", Name: "place", Label: "Địa danh ghi ở dòng ngày tháng", MaxLength: 100,
+			Value: f.Place}),
+	}
+}
+
+// RecipientFields returns the fields of "Nơi nhận": the lines typed and the orgs picked.
+func (f *programForm) RecipientFields() []field {
+	e := f.Errors
+	return []field{
+		newField(e, field{Kind: fieldTextarea, ID: "p-recipients", Name: "recipients", Rows: 7, Value: f.Recipients,
+			Label: "Mỗi dòng một nơi nhận; dòng “Lưu: VT, …” luôn được đặt cuối cùng"}),
+		newField(e, field{Kind: fieldSelect, ID: "p-recipient-orgs", Name: "recipient_orgs", Multiple: true, Size: 6,
+			Class: "org-picker", OrgPicker: true, OptionsHTML: f.RecipientOptions,
+			Label: "Thêm cơ quan, đơn vị nhận (giữ Ctrl để chọn nhiều)"}),
+	}
+}
+
+// SignError returns the message on the authority lines and the signer, for their
+// fieldset.
+func (f *programForm) SignError() field {
+	return newField(f.Errors, field{ID: "p-sign", Name: "sign"})
+}
+
 // signLineForm is one authority line of the signature block: "TL." + "CHỦ TỊCH".
 type signLineForm struct {
 	N             int // 1, 2, 3: names the fields sign_auth_N and sign_of_N
@@ -200,6 +232,18 @@ type itemForm struct {
 	General                      []string
 	StyleOptions, SectorOptions  template.HTML
 	Confirm                      bool // deleting: the user confirmed the tasks go too
+}
+
+// Fields returns the fields of the item's heading and text, as typed, with their
+// messages; their ids start with the form's anchor.
+func (f *itemForm) Fields() []field {
+	e := f.Errors
+	return []field{
+		newField(e, field{ID: f.Anchor + "-heading", Name: "heading", Label: "Tiêu đề", MaxLength: 500, Value: f.Heading,
+			Wrapped: true}),
+		newField(e, field{Kind: fieldTextarea, ID: f.Anchor + "-text", Name: "text", Label: "Nội dung", Rows: 4,
+			Value: f.Text, Wrapped: true}),
+	}
 }
 
 // itemFields are the fields of [itemForm] that show their own messages.

@@ -39,6 +39,8 @@ type editorPage struct {
 	VersionsHref string
 }
 
+func (editorPage) template() string { return "program_edit" }
+
 // pendingView links to the previous period's program that is not issued yet.
 type pendingView struct{ Href, Title, Message string }
 
@@ -60,6 +62,13 @@ type itemView struct {
 	Version               int
 	MoveAction, DelAction string
 	DeleteError           string
+}
+
+// DeleteField returns the checkbox confirming that deleting the item deletes its tasks,
+// with the message of a refused delete. The template writes the checkbox itself, inside
+// its sentence.
+func (v itemView) DeleteField() field {
+	return field{ID: fmt.Sprintf("del-%d-confirm", v.ID), Name: "confirm", Error: v.DeleteError}
 }
 
 // commentView is a remark of the signer.
@@ -94,7 +103,7 @@ func (s *Server) renderEditor(w http.ResponseWriter, r *http.Request, p congtac.
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, status, "program_edit", page)
+	s.render(w, r, status, page)
 }
 
 // editorPage returns the editor's data for program p.

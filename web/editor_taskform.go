@@ -58,6 +58,29 @@ type printChoice struct {
 	Checked      bool
 }
 
+// taskFormFields are the fields of the task form that the field partial writes.
+type taskFormFields struct {
+	Text, Lead, Due, Source field
+}
+
+// Fields returns the form's text, lead, deadline and source fields, as typed, with their
+// messages; their ids start with the form's anchor. One call gives all four: a long
+// program's editor has hundreds of task forms.
+func (f *taskForm) Fields() taskFormFields {
+	e := f.Errors
+	return taskFormFields{
+		Text: newField(e, field{Kind: fieldTextarea, ID: f.Anchor + "-text", Name: "text", Label: "Nội dung nhiệm vụ",
+			Rows: 3, Required: true, Value: f.Text, Wrapped: true}),
+		Lead: newField(e, field{Kind: fieldSelect, ID: f.Anchor + "-lead", Name: "lead", Label: "Cơ quan chủ trì",
+			Class: "org-picker", OrgPicker: true, Required: true, Blank: "Chọn cơ quan chủ trì", OptionsHTML: f.LeadOptions,
+			Wrapped: true}),
+		Due: newField(e, field{ID: f.Anchor + "-due", Name: "due", Value: f.Due, Deadline: true, Ref: f.Ref, Wrapped: true,
+			Label: "Thời hạn: ngày (30/06/2026) hoặc cụm từ (“chậm nhất trong tháng 6/2026”, “trong Quý II”)"}),
+		Source: newField(e, field{ID: f.Anchor + "-source", Name: "source", Label: "Căn cứ (văn bản chỉ đạo)",
+			MaxLength: 500, Value: f.Source, Wrapped: true}),
+	}
+}
+
 // taskFields are the fields of [taskForm] that show their own messages.
 var taskFields = []string{"text", "sector", "lead", "support", "leader", "due", "recurrence", "target", "source", "item_id",
 	"print", "lead_verb"}

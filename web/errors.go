@@ -1,8 +1,6 @@
 package web
 
 import (
-	"context"
-	"errors"
 	"net/http"
 	"strings"
 
@@ -53,6 +51,8 @@ type errorPage struct {
 	Message string
 }
 
+func (errorPage) template() string { return "error" }
+
 // fail answers a request that failed with err: under /api/, the JSON error of [Server.apiFail];
 // otherwise the error page with the status of err's
 // code and, for a [congtac.Error], its message. Internal errors are logged with the
@@ -61,7 +61,14 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) { s.fai
 
 // failWith answers as [Server.fail] does, with status instead of the status of err's code
 // when status is not 0 (405, 413: failures of the request itself rather than of its data).
+//
+// A request whose client went away ([clientGone]) is not answered: err, most often the
+// context's own "context canceled" from the store, is logged at debug level, and the
+// request is logged with status 499.
 func (s *Server) failWith(w http.ResponseWriter, r *http.Request, err error, status int) {
+	if s.leftBeforeAnswer(r, err) {
+		return // no one is there to read an answer
+	}
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		s.apiFail(w, r, err, status) // API clients read JSON, whatever failed: an unknown path, a panic, CSRF
 		return
@@ -70,15 +77,11 @@ func (s *Server) failWith(w http.ResponseWriter, r *http.Request, err error, sta
 		status = statusOf(err)
 	}
 	if status == http.StatusInternalServerError {
-		level := s.log.ErrorContext
-		if errors.Is(r.Context().Err(), context.Canceled) {
-			level = s.log.DebugContext // the client went away; nothing to fix
-		}
-		level(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	page := errorPage{layout: s.layout(r, errorHeading(status)), Status: status,
 		Message: congtac.ErrorMessage(err)}
-	s.render(w, r, status, "error", page)
+	s.render(w, r, status, page)
 }
 
 // handleNotFound answers every URL that [Server.routes] does not list for any method.

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -153,69 +152,6 @@ func TestStylesheetIsHashedAndCached(t *testing.T) {
 	again := do(s, "GET", m[1], http.Header{"If-None-Match": {rec.Header().Get("ETag")}})
 	if again.Code != http.StatusNotModified {
 		t.Errorf("revalidation = %d, want 304", again.Code)
-	}
-}
-
-// pageSample is a page's data and a string its rendering must contain.
-type pageSample struct {
-	data any
-	want string
-}
-
-// pageSamples are the functions giving sample data per page; each area's test file adds its
-// own in an init function, so that every page of the package is covered.
-var pageSamples = []func(s *Server, r *http.Request) map[string][]pageSample{coreSamples}
-
-// coreSamples covers the pages of the shell: home, sign-in and errors.
-func coreSamples(s *Server, r *http.Request) map[string][]pageSample {
-	row := programRow{Number: "05/CTr-UBND", IssuedOn: "5/4/2023", Period: "Tháng 4 năm 2023",
-		Title: "Công tác tháng 4", Status: "Đã ban hành", StatusKey: "issued"}
-	return map[string][]pageSample{
-		"home": {
-			{homePage{layout: s.layout(r, "Chương trình công tác")}, "Chưa có chương trình nào."},
-			{homePage{layout: s.layout(r, "Chương trình công tác"), Programs: []programRow{row}, Total: 1}, "05/CTr-UBND"},
-			{homePage{layout: s.layout(r, "Chương trình công tác"), Programs: []programRow{row}, Total: 120},
-				"1 chương trình mới nhất trong tổng số 120 chương trình."},
-		},
-		"login": {
-			{loginPage{layout: s.layout(r, "Đăng nhập"), Login: "vanphong", Error: "Tên đăng nhập hoặc mật khẩu không đúng."},
-				`value="vanphong"`},
-		},
-		"login_totp": {
-			{loginPage{layout: s.layout(r, "Xác thực hai lớp")}, "Mã xác thực"},
-		},
-		"error": {
-			{errorPage{layout: s.layout(r, "Dữ liệu đã thay đổi"), Status: 409, Message: "Có người vừa sửa."}, "Mã lỗi: 409"},
-		},
-	}
-}
-
-// TestRenderEveryPage renders each template with typed sample data, so that a template
-// error cannot wait for a user to find it. A page without a sample fails the test.
-func TestRenderEveryPage(t *testing.T) {
-	s, _ := newTestServer(t, storetest.Open(t, store.SQLite))
-	r := httptest.NewRequest("GET", "/", nil)
-	samples := map[string][]pageSample{}
-	for _, f := range pageSamples {
-		for name, cases := range f(s, r) {
-			samples[name] = append(samples[name], cases...)
-		}
-	}
-	for name := range s.pages {
-		if _, ok := samples[name]; !ok {
-			t.Errorf("page %q has no sample in this test", name)
-		}
-	}
-	for name, cases := range samples {
-		for _, c := range cases {
-			rec := httptest.NewRecorder()
-			s.render(rec, httptest.NewRequest("GET", "/", nil), http.StatusOK, name, c.data)
-			if rec.Code != http.StatusOK {
-				t.Errorf("render %s: status %d: %s", name, rec.Code, rec.Body)
-				continue
-			}
-			assertContains(t, rec.Body.String(), c.want)
-		}
 	}
 }
 

@@ -19,6 +19,8 @@ type homePage struct {
 	Total    int // programs in the store; more than len(Programs) when the list is cut
 }
 
+func (homePage) template() string { return "home" }
+
 // programRow is one program as lists show it.
 type programRow struct {
 	ID        int64
@@ -62,5 +64,5 @@ func (s *Server) handleHomeShow(w http.ResponseWriter, r *http.Request) {
 	for _, p := range programs {
 		page.Programs = append(page.Programs, newProgramRow(p))
 	}
-	s.render(w, r, http.StatusOK, "home", page)
+	s.render(w, r, http.StatusOK, page)
 }

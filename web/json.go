@@ -23,8 +23,12 @@ type apiError struct {
 }
 
 // apiFail answers an API request that failed with err, as JSON, with status, or the status
-// of err's code when status is 0. Internal errors are logged and never described.
+// of err's code when status is 0. Internal errors are logged and never described. A request
+// whose client went away is not answered, as with [Server.failWith].
 func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error, status int) {
+	if s.leftBeforeAnswer(r, err) {
+		return // no one is there to read an answer
+	}
 	if status == 0 {
 		status = statusOf(err)
 	}

@@ -8,13 +8,26 @@ import (
 	"congtac"
 )
 
-// loginPage is the data of login.html and login_totp.html.
+// loginPage is the data of login.html: the sign-in form as typed, where to go after it,
+// and why the last attempt failed.
 type loginPage struct {
 	layout
 	Login string
 	Next  string
 	Error string
 }
+
+func (loginPage) template() string { return "login" }
+
+// loginTOTPPage is the data of login_totp.html, which asks a user who gave the right
+// password for the code of its authenticator app.
+type loginTOTPPage struct {
+	layout
+	Next  string
+	Error string
+}
+
+func (loginTOTPPage) template() string { return "login_totp" }
 
 // handleLoginShow shows the sign-in form; a signed-in user goes on to where it was heading.
 func (s *Server) handleLoginShow(w http.ResponseWriter, r *http.Request) {
@@ -27,7 +40,7 @@ func (s *Server) handleLoginShow(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Query().Has("out") {
 		page.Flash = "Bạn đã đăng xuất."
 	}
-	s.render(w, r, http.StatusOK, "login", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // handleLoginCreate checks the fields login and password. A wrong pair gets the same
@@ -40,12 +53,12 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) {
 	page := loginPage{layout: s.layout(r, "Đăng nhập"), Login: login, Next: next}
 	if login == "" || password == "" {
 		page.Error = "Hãy nhập tên đăng nhập và mật khẩu."
-		s.render(w, r, http.StatusUnprocessableEntity, "login", page)
+		s.render(w, r, http.StatusUnprocessableEntity, page)
 		return
 	}
 	if err := congtac.CheckText("login", "Tên đăng nhập", login); err != nil {
 		page.Login, page.Error = "", congtac.ErrorMessage(err)
-		s.render(w, r, http.StatusUnprocessableEntity, "login", page)
+		s.render(w, r, http.StatusUnprocessableEntity, page)
 		return
 	}
 	if s.heldOff(w, r, login, signInHold) {
@@ -63,7 +76,7 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		page.Error = "Tên đăng nhập hoặc mật khẩu không đúng."
-		s.render(w, r, http.StatusUnauthorized, "login", page)
+		s.render(w, r, http.StatusUnauthorized, page)
 		return
 	}
 	if u.TOTPSecret != "" {
@@ -104,7 +117,7 @@ func (s *Server) heldOff(w http.ResponseWriter, r *http.Request, login string, h
 	}
 	s.audit(r, h.action, "user", actorOf(r).UserID, "login="+login)
 	page := errorPage{layout: s.layout(r, h.title), Status: http.StatusTooManyRequests, Message: h.message}
-	s.render(w, r, http.StatusTooManyRequests, "error", page)
+	s.render(w, r, http.StatusTooManyRequests, page)
 	return true
 }
 
@@ -156,8 +169,8 @@ func (s *Server) handleLoginTOTPShow(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/login", http.StatusSeeOther)
 		return
 	}
-	page := loginPage{layout: s.layout(r, "Xác thực hai lớp"), Next: localPath(r.URL.Query().Get("next"))}
-	s.render(w, r, http.StatusOK, "login_totp", page)
+	page := loginTOTPPage{layout: s.layout(r, "Xác thực hai lớp"), Next: localPath(r.URL.Query().Get("next"))}
+	s.render(w, r, http.StatusOK, page)
 }
 
 // handleLoginTOTPCreate checks the field code against the pending user's secret, under the
@@ -183,9 +196,9 @@ func (s *Server) handleLoginTOTPCreate(w http.ResponseWriter, r *http.Request) {
 			Detail: "second factor"}) {
 			return
 		}
-		page := loginPage{layout: s.layout(r, "Xác thực hai lớp"), Next: next,
+		page := loginTOTPPage{layout: s.layout(r, "Xác thực hai lớp"), Next: next,
 			Error: "Mã xác thực không đúng hoặc đã hết hạn."}
-		s.render(w, r, http.StatusUnauthorized, "login_totp", page)
+		s.render(w, r, http.StatusUnauthorized, page)
 		return
 	}
 	s.signIn(w, r, u, next)

@@ -94,6 +94,13 @@ type meetingListPage struct {
 	Rows       []meetingRow
 }
 
+func (meetingListPage) template() string { return "meetings" }
+
+// MonthField returns the field of the month shown, as asked, with its message.
+func (p meetingListPage) MonthField() field {
+	return field{ID: "f-month", Name: "month", Label: "Tháng (năm-tháng)", Type: "month", Value: p.MonthKey, Error: p.Error}
+}
+
 // handleMeetingList lists the meetings of a month (query month=2026-11, by default this
 // month) within the actor's ViewMeetings reach, the recurring briefing on each of its days.
 // A month that cannot be read re-renders the form with 422.
@@ -105,7 +112,7 @@ func (s *Server) handleMeetingList(w http.ResponseWriter, r *http.Request) {
 		p, err := congtac.ParsePeriodKey(v)
 		if err != nil || p.Kind != congtac.PeriodMonth {
 			page.MonthKey, page.Error = v, fmt.Sprintf("Tháng %q không đúng dạng năm-tháng (ví dụ 2026-11).", v)
-			s.render(w, r, http.StatusUnprocessableEntity, "meetings", page)
+			s.render(w, r, http.StatusUnprocessableEntity, page)
 			return
 		}
 		month = p
@@ -122,7 +129,7 @@ func (s *Server) handleMeetingList(w http.ResponseWriter, r *http.Request) {
 	}
 	page.Month, page.MonthTitle, page.MonthKey = month.String(), vn.Capitalize(month.String()), month.Key()
 	page.Prev, page.Next = "/meetings?month="+month.Prev().Key(), "/meetings?month="+month.Next().Key()
-	s.render(w, r, http.StatusOK, "meetings", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // meetingPage is the data of meeting.html.
@@ -137,6 +144,8 @@ type meetingPage struct {
 	FilesHref                           string   // "/meetings/5/files/": invitation and conclusions
 	Agenda                              []agendaRow
 }
+
+func (meetingPage) template() string { return "meeting" }
 
 // agendaRow is an agenda item: what is put to the meeting and who prepares it.
 type agendaRow struct {
@@ -185,7 +194,7 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "meeting", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // newMeetingPage returns the page of meeting m.

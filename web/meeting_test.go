@@ -72,7 +72,7 @@ func TestMeetingListByMonth(t *testing.T) {
 			}
 			r = c.get("/meetings?month=11-2026")
 			wantStatus(t, "bad month", r, http.StatusUnprocessableEntity)
-			if got := texts(html(t, r.body), "#e-month"); len(got) != 1 || !strings.Contains(got[0], "11-2026") {
+			if got := texts(html(t, r.body), "#loi-f-month"); len(got) != 1 || !strings.Contains(got[0], "11-2026") {
 				t.Errorf("month message %q", got)
 			}
 		})
@@ -99,8 +99,14 @@ func TestMeetingShowAgenda(t *testing.T) {
 				t.Fatalf("%d agenda rows, want 4", rows.Length())
 			}
 			first := strings.Join(texts(doc, "table.agenda tbody tr:first-child td"), " | ")
+			committee, err := st.FindCommittee(ctxb, ms[0].OrgID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Materials are due five working days before the meeting, never on a weekend.
+			due := committee.Settings.AddWorkingDays(day, -congtac.DefaultMaterialsLeadDays)
 			want := fmt.Sprintf("1 | Báo cáo tình hình kinh tế - xã hội tháng %d; nhiệm vụ trọng tâm %s | Sở Tài chính | ", month.Number, month.Next()) +
-				"Bùi Đức Thắng | 45 phút | Chủ nhật, " + vn.ShortDate(day.AddDays(-congtac.DefaultMaterialsLeadDays))
+				"Bùi Đức Thắng | 45 phút | " + vn.Weekday(due.Weekday()) + ", " + vn.ShortDate(due)
 			if first != want {
 				t.Errorf("first agenda item\n got %s\nwant %s", first, want)
 			}

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -48,20 +50,36 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 	})
 }
 
-// statusRecorder remembers the status code a handler wrote, for the request log.
+// statusRecorder remembers the status code a handler wrote, for the request log, and lets
+// one answer through: a second WriteHeader (after a first one, or after a body that implied
+// 200) is dropped with the body written after it, and remembered, so that the client gets
+// the first answer whole and [Server.logRequests] reports the second once as a bug. The
+// 1xx informational headers, which may come several times before the answer, pass.
 type statusRecorder struct {
 	http.ResponseWriter
-	status int
+	status     int
+	dropped    int  // the status of the first answer dropped; 0 for none
+	superseded bool // the first answer replaced the handler's on purpose ([Server.sessionFailed])
 }
 
 func (r *statusRecorder) WriteHeader(code int) {
-	if r.status == 0 {
+	switch {
+	case code >= 100 && code < 200:
+		r.ResponseWriter.WriteHeader(code)
+	case r.status != 0:
+		if r.dropped == 0 {
+			r.dropped = code
+		}
+	default:
 		r.status = code
+		r.ResponseWriter.WriteHeader(code)
 	}
-	r.ResponseWriter.WriteHeader(code)
 }
 
 func (r *statusRecorder) Write(b []byte) (int, error) {
+	if r.dropped != 0 {
+		return len(b), nil // the body of a dropped answer
+	}
 	if r.status == 0 {
 		r.status = http.StatusOK
 	}
@@ -71,23 +89,58 @@ func (r *statusRecorder) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
+// statusClientClosed is the status logged for a request whose client went away before it
+// was answered: nginx's 499 "client closed request". It is never sent (no one is there to
+// read it).
+const statusClientClosed = 499
+
+// clientGone reports whether the client of r went away (closed the connection, reset the
+// stream) before the request was answered: its context is canceled. Nothing is wrong then,
+// and nothing need be answered.
+func clientGone(r *http.Request) bool { return errors.Is(r.Context().Err(), context.Canceled) }
+
+// leftBeforeAnswer reports whether the client of r went away, logging err, which the
+// handler was about to answer with, at debug level: an error such as the store's "context
+// canceled" is the client's leaving, not a fault.
+func (s *Server) leftBeforeAnswer(r *http.Request, err error) bool {
+	if !clientGone(r) {
+		return false
+	}
+	s.log.DebugContext(r.Context(), "client went away", "method", r.Method, "path", r.URL.Path, "err", err)
+	return true
+}
+
+// doubleWrite is the message logged when a handler answered twice (see [statusRecorder]).
+const doubleWrite = "bug: handler wrote a second response header, dropped"
+
 // logRequests logs one line per request: method, path, status and duration. Health checks
-// are logged at debug level, since probes call them every few seconds.
+// are logged at debug level, since probes call them every few seconds. A request whose client
+// went away before it was answered is logged at info level with status 499
+// ([statusClientClosed]), not as a failure. A handler that answered twice is logged once
+// more, at error level, as the bug it is.
 func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
-		if rec.status == 0 {
-			rec.status = http.StatusOK
+		status := rec.status
+		switch {
+		case status == 0 && clientGone(r):
+			status = statusClientClosed
+		case status == 0:
+			status = http.StatusOK
 		}
 		level := slog.LevelInfo
 		if r.URL.Path == "/healthz" {
 			level = slog.LevelDebug
 		}
 		s.log.LogAttrs(r.Context(), level, "request", slog.String("method", r.Method),
-			slog.String("path", r.URL.Path), slog.Int("status", rec.status),
+			slog.String("path", r.URL.Path), slog.Int("status", status),
 			slog.Duration("duration", time.Since(start)))
+		if rec.dropped != 0 && !rec.superseded {
+			s.log.LogAttrs(r.Context(), slog.LevelError, doubleWrite, slog.String("method", r.Method),
+				slog.String("path", r.URL.Path), slog.Int("status", rec.status), slog.Int("dropped", rec.dropped))
+		}
 	})
 }
 

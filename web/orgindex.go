@@ -68,8 +68,8 @@ func (x orgIndex) Path(id int64) []int64 {
 	return path
 }
 
-// Can reports whether a may use capability c on a record of org id, as [Server.canOn]
-// does, without a query.
+// Can reports whether a may use capability c on a record of org id, as the store's
+// Reaches does, without a query.
 func (x orgIndex) Can(a congtac.Actor, c congtac.Capability, id int64) bool {
 	if congtac.ScopeOf(a.Role, c) == congtac.ScopeAll {
 		return true
@@ -79,7 +79,7 @@ func (x orgIndex) Can(a congtac.Actor, c congtac.Capability, id int64) bool {
 }
 
 // CanOnTask reports whether a may use capability c on task t through one of its orgs
-// ([congtac.Task.OrgIDs]), as [Server.canOnTask] does, without a query.
+// ([congtac.Task.OrgIDs]), as the store's Reaches does, without a query.
 func (x orgIndex) CanOnTask(a congtac.Actor, c congtac.Capability, t congtac.Task) bool {
 	return slices.ContainsFunc(t.OrgIDs(), func(id int64) bool { return x.Can(a, c, id) })
 }

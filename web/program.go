@@ -23,6 +23,22 @@ type programListPage struct {
 	CanDraft bool // the actor may draft programs: the page links to a new one
 }
 
+func (programListPage) template() string { return "programs" }
+
+// FilterFields returns the fields of the filter form, as asked, with their messages.
+func (p programListPage) FilterFields() []field {
+	e, f := p.Errors, p.Filter
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "f-kind", Name: "kind", Label: "Loại kỳ", Blank: "Tất cả", Options: f.Kinds}),
+		newField(e, field{ID: "f-year", Name: "year", Label: "Năm", InputMode: "numeric", Size: 6, Value: f.Year}),
+		newField(e, field{Kind: fieldSelect, ID: "f-status", Name: "status", Label: "Trạng thái", Blank: "Tất cả",
+			Options: f.Statuses}),
+		newField(e, field{Kind: fieldSelect, ID: "f-org", Name: "org", Label: "Cơ quan ban hành", Blank: "Tất cả",
+			Options: f.Orgs}),
+		newField(e, field{ID: "f-q", Name: "q", Label: "Trích yếu có từ", Type: "search", Value: f.Q}),
+	}
+}
+
 // programFilterForm is the filter form above the program list, with what was asked.
 type programFilterForm struct {
 	Year, Q               string
@@ -43,7 +59,7 @@ func (s *Server) handleProgramList(w http.ResponseWriter, r *http.Request) {
 	page := programListPage{layout: s.layout(r, "Chương trình công tác"), Errors: congtac.FieldErrors(ferr),
 		Filter: newProgramFilterForm(q, a, orgs, s.today()), CanDraft: a.Can(congtac.DraftPrograms)}
 	if ferr != nil {
-		s.render(w, r, http.StatusUnprocessableEntity, "programs", page)
+		s.render(w, r, http.StatusUnprocessableEntity, page)
 		return
 	}
 	n := pageParam(q)
@@ -57,7 +73,7 @@ func (s *Server) handleProgramList(w http.ResponseWriter, r *http.Request) {
 		page.Programs = append(page.Programs, newProgramRow(p))
 	}
 	page.Pager = newPager(r, n, programsPerPage, total)
-	s.render(w, r, http.StatusOK, "programs", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // newProgramFilterForm returns the filter form as the query filled it: the issuing orgs
@@ -97,6 +113,8 @@ type programPage struct {
 	Meetings  []meetingRow   // the meetings of the program's period
 	Workflow  *workflowPanel // nil for the public
 }
+
+func (programPage) template() string { return "program" }
 
 // handleProgramShow shows a program as the official document (see [programDoc]) with each
 // task's status as of today, the tasks' counts, the meetings of its period, and the steps
@@ -150,7 +168,7 @@ func (s *Server) showProgram(w http.ResponseWriter, r *http.Request, p congtac.P
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, status, "program", page)
+	s.render(w, r, status, page)
 }
 
 // programPage returns the page of program p for reader rd, without counts or meetings.

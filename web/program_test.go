@@ -65,10 +65,10 @@ func TestProgramListScopedAndFiltered(t *testing.T) {
 			r := office.get("/programs?year=hai+nghin&kind=decade")
 			wantStatus(t, "bad filters", r, http.StatusUnprocessableEntity)
 			doc := html(t, r.body)
-			if got := texts(doc, "#e-year"); !slices.Equal(got, []string{`Năm "hai nghin" không hợp lệ.`}) {
+			if got := texts(doc, "#loi-f-year"); !slices.Equal(got, []string{`Năm "hai nghin" không hợp lệ.`}) {
 				t.Errorf("year message %q", got)
 			}
-			if got := texts(doc, "#e-kind"); len(got) != 1 || !strings.Contains(got[0], "decade") {
+			if got := texts(doc, "#loi-f-kind"); len(got) != 1 || !strings.Contains(got[0], "decade") {
 				t.Errorf("kind message %q", got)
 			}
 			if v, _ := doc.Find("#f-year").Attr("value"); v != "hai nghin" {

@@ -35,6 +35,8 @@ type proposalsPage struct {
 	Problems []string      // why a post was refused, when its form is not shown any more
 }
 
+func (proposalsPage) template() string { return "proposals" }
+
 // proposalRow is one proposal as the pages list it.
 type proposalRow struct {
 	ID                   int64
@@ -110,7 +112,7 @@ func (s *Server) renderProposals(w http.ResponseWriter, r *http.Request, period 
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, status, "proposals", page)
+	s.render(w, r, status, page)
 }
 
 // unitProposals lists a unit's proposals of every period, with their outcome.

@@ -83,7 +83,7 @@ func (s *Server) decideProposal(ctx context.Context, a congtac.Actor, p congtac.
 	var err error
 	if d.Action == "accept" || d.Action == "reject" {
 		// Only the committee's office decides; said before the target is looked at.
-		if ok, cerr := s.canOn(ctx, a, congtac.DraftPrograms, p.CommitteeID); cerr != nil || !ok {
+		if ok, cerr := s.st.Reaches(ctx, a, congtac.DraftPrograms, p.CommitteeID); cerr != nil || !ok {
 			return p, cmp.Or(cerr, error(congtac.Forbidden()))
 		}
 	}

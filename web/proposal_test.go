@@ -17,7 +17,7 @@ func init() { pageSamples = append(pageSamples, proposalSamples) }
 
 // proposalSamples covers the proposals page: a unit's list and form with messages, the
 // office's decision forms, and a period closed to units.
-func proposalSamples(s *Server, r *http.Request) map[string][]pageSample {
+func proposalSamples(s *Server, r *http.Request) []pageSample {
 	l := s.layout(r, "Đăng ký nội dung chương trình công tác")
 	form := &proposalForm{Period: "2027-01", Ref: "2027-01-01", Text: "Rà soát <thủ tục>", DueText: "31/4",
 		Orgs:       []option{{Value: "3", Label: "Phòng Kinh tế"}, {Value: "4", Label: "Phòng Văn hóa - Xã hội"}},
@@ -39,18 +39,16 @@ func proposalSamples(s *Server, r *http.Request) map[string][]pageSample {
 			{Value: "program:4:7", Label: "1. Về kinh tế", Selected: true}}}}}
 	agenda := row
 	agenda.ID, agenda.Decide = 6, &decisionForm{ID: 6, Version: 1, Agenda: true, Errors: map[string]string{}}
-	return map[string][]pageSample{
-		"proposals": {
-			{proposalsPage{layout: l, Period: "2027-01", Label: "tháng 1 năm 2027", Deadline: "25/12/2026", Proposes: true,
-				Form: form, Mine: []proposalRow{row, decided, accepted}}, `data-deadline data-ref="2027-01-01"`},
-			{proposalsPage{layout: l, Label: "tháng 1 năm 2027", Proposes: true, Mine: []proposalRow{decided}}, "Lý do: Trùng nội dung"},
-			{proposalsPage{layout: l, Label: "tháng 12 năm 2026", Deadline: "24/11/2026", Proposes: true, Closed: true},
-				"Đã hết hạn đăng ký nội dung cho chương trình tháng 12 năm 2026"},
-			{proposalsPage{layout: l, Label: "tháng 1 năm 2027", Office: true, Open: []proposalRow{open, agenda},
-				Decided: []proposalRow{decided, accepted}, Problems: []string{"Đã có người xử lý."}}, "Nhận vào dự thảo"},
-			{proposalsPage{layout: l, Label: "tháng 1 năm 2027", Office: true}, "Không có nội dung nào chờ xử lý"},
-			{proposalsPage{layout: l, Label: "tháng 1 năm 2027"}, "Tài khoản của bạn không đăng ký"},
-		},
+	return []pageSample{
+		{proposalsPage{layout: l, Period: "2027-01", Label: "tháng 1 năm 2027", Deadline: "25/12/2026", Proposes: true,
+			Form: form, Mine: []proposalRow{row, decided, accepted}}, `data-deadline data-ref="2027-01-01"`},
+		{proposalsPage{layout: l, Label: "tháng 1 năm 2027", Proposes: true, Mine: []proposalRow{decided}}, "Lý do: Trùng nội dung"},
+		{proposalsPage{layout: l, Label: "tháng 12 năm 2026", Deadline: "24/11/2026", Proposes: true, Closed: true},
+			"Đã hết hạn đăng ký nội dung cho chương trình tháng 12 năm 2026"},
+		{proposalsPage{layout: l, Label: "tháng 1 năm 2027", Office: true, Open: []proposalRow{open, agenda},
+			Decided: []proposalRow{decided, accepted}, Problems: []string{"Đã có người xử lý."}}, "Nhận vào dự thảo"},
+		{proposalsPage{layout: l, Label: "tháng 1 năm 2027", Office: true}, "Không có nội dung nào chờ xử lý"},
+		{proposalsPage{layout: l, Label: "tháng 1 năm 2027"}, "Tài khoản của bạn không đăng ký"},
 	}
 }
 
@@ -120,7 +118,7 @@ func TestProposalPages(t *testing.T) {
 	r := w.unit.post("/proposals", bad)
 	wantStatus(t, "an empty proposal", r, http.StatusUnprocessableEntity)
 	doc = html(t, r.body)
-	if msg := doc.Find("#e-text").Text(); msg == "" {
+	if msg := doc.Find("#loi-n-text").Text(); msg == "" {
 		t.Error("no message by the text field")
 	}
 	if v, _ := doc.Find(`input[name="due_text"]`).Attr("value"); v != "trong Quý I" {
@@ -197,7 +195,7 @@ func testProposalDecisions(t *testing.T, w proposalWorld, open congtac.Period, t
 	reject := fmt.Sprintf("/proposals/%d/reject", itemP.ID)
 	r = w.office.post(reject, url.Values{"version": {"1"}, "reason": {" "}})
 	wantStatus(t, "a rejection without a reason", r, http.StatusUnprocessableEntity)
-	if html(t, r.body).Find(fmt.Sprintf("#e-r%d", itemP.ID)).Text() == "" {
+	if html(t, r.body).Find(fmt.Sprintf("#loi-r-%d", itemP.ID)).Text() == "" {
 		t.Error("no message by the reason")
 	}
 	wantStatus(t, "a unit rejects", w.unit.post(reject, url.Values{"version": {"1"}, "reason": {"Không"}}), http.StatusForbidden)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -33,6 +34,42 @@ type proposalForm struct {
 	Source     string
 	Errors     map[string]string
 	General    []string // messages that belong to no field
+}
+
+// OrgField returns the field of the org proposing, as chosen, with its message.
+func (f proposalForm) OrgField() field {
+	return newField(f.Errors, field{Kind: fieldSelect, ID: "n-org", Name: "org", Key: "org_id", Label: "Đơn vị đăng ký",
+		OrgPicker: true, Blank: "Đơn vị của tôi", Options: f.Orgs})
+}
+
+// CommitteeField returns the field of the committee whose program the proposal is for.
+func (f proposalForm) CommitteeField() field {
+	return newField(f.Errors, field{Kind: fieldSelect, ID: "n-committee", Name: "committee", Key: "committee_id",
+		Label: "Chương trình của", Blank: "Ủy ban gần nhất của đơn vị", Options: f.Committees})
+}
+
+// KindError returns the message on the kind of content, for the fieldset of its radio
+// buttons.
+func (f proposalForm) KindError() field {
+	return newField(f.Errors, field{ID: "n-kind", Name: "kind"})
+}
+
+// DetailFields returns the fields of what is proposed, as typed, with their messages.
+func (f proposalForm) DetailFields() []field {
+	e := f.Errors
+	return []field{
+		newField(e, field{Kind: fieldTextarea, ID: "n-text", Name: "text", Label: "Nội dung", Rows: 4, Required: true,
+			Value: f.Text}),
+		newField(e, field{Kind: fieldSelect, ID: "n-sector", Name: "sector", Label: "Lĩnh vực", Blank: "Không ghi",
+			Options: f.Sectors}),
+		newField(e, field{Kind: fieldSelect, ID: "n-lead", Name: "lead", Label: "Cơ quan chủ trì (nhiệm vụ, nội dung trình hội nghị)",
+			OrgPicker: true, Blank: "Đơn vị đăng ký", Options: f.Leads}),
+		newField(e, field{Kind: fieldSelect, ID: "n-support", Name: "support", Label: "Cơ quan phối hợp (giữ Ctrl để chọn nhiều)",
+			Multiple: true, Size: 6, OrgPicker: true, Options: f.Supports}),
+		newField(e, field{ID: "n-due", Name: "due_text", Value: f.DueText, Deadline: true, Ref: f.Ref,
+			Label: "Thời hạn (như thường viết: “chậm nhất trong tháng 6/2023”, “trong Quý II”)"}),
+		newField(e, field{ID: "n-source", Name: "source", Label: "Căn cứ (văn bản chỉ đạo, nếu có)", Value: f.Source}),
+	}
 }
 
 // proposalFields are the fields of [proposalForm] that show their own messages, by the
@@ -123,6 +160,23 @@ type decisionForm struct {
 	Reason  string
 	Errors  map[string]string // by field: target, reason
 	General []string
+}
+
+// TargetField returns the field of where to put the proposal, as chosen, with its message.
+func (f decisionForm) TargetField() field {
+	label := "Đưa vào dự thảo, dưới mục"
+	if f.Agenda {
+		label = "Đưa vào hội nghị"
+	}
+	return newField(f.Errors, field{Kind: fieldSelect, ID: fmt.Sprintf("t-%d", f.ID), Name: "target", Label: label,
+		Blank: "Chọn…", Groups: f.Targets})
+}
+
+// ReasonField returns the field of why the proposal is not taken, as typed, with its
+// message.
+func (f decisionForm) ReasonField() field {
+	return newField(f.Errors, field{Kind: fieldTextarea, ID: fmt.Sprintf("r-%d", f.ID), Name: "reason",
+		Label: "Lý do không nhận (đơn vị sẽ thấy)", Rows: 2, Required: true, Value: f.Reason})
 }
 
 // optionGroup is an <optgroup> of a select.

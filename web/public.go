@@ -19,6 +19,8 @@ type publicPage struct {
 	Calendars []publicCalendar
 }
 
+func (publicPage) template() string { return "public" }
+
 // publicCalendar is a link to a public weekly calendar.
 type publicCalendar struct {
 	Href, Org, Heading string
@@ -44,7 +46,7 @@ func (s *Server) handlePublicIndex(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "public", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // publicCalendars returns the calendars of this week and next that are public, of every
@@ -116,7 +118,7 @@ func (s *Server) handlePublicProgramShow(w http.ResponseWriter, r *http.Request)
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "program", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // handlePublicCalendarShow shows the weekly calendar of the query's org (by default the
@@ -154,7 +156,7 @@ func (s *Server) handlePublicCalendarShow(w http.ResponseWriter, r *http.Request
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "calendar", calendarPage{layout: s.layout(r, "Lịch công tác tuần"),
+	s.render(w, r, http.StatusOK, calendarPage{layout: s.layout(r, "Lịch công tác tuần"),
 		Public: true, Week: week.Key(), Calendar: &cal})
 }
 

@@ -24,7 +24,8 @@ import (
 var templateFiles embed.FS
 
 // parsePages parses every page together with the layout, once, at start. A page is
-// rendered by executing "layout" with the page's typed struct, which embeds [layout].
+// rendered by executing "layout" with the page's typed struct, which embeds [layout] and
+// names its template ([pageData]).
 func (s *Server) parsePages() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{"asset": s.assets.path}
 	files, err := fs.Glob(templateFiles, "templates/*.html")
@@ -82,17 +83,25 @@ var areas = []struct {
 	{"Quản trị", "/admin", congtac.ManagePeople},
 }
 
-// render writes page with data and the status code. The page is executed into a buffer
-// first, so that a template error gives the 500 page instead of half a page.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, data any) {
+// pageData is the data of one page: a struct embedding [layout] whose type names the
+// template that shows it (templates/<name>.html), so that a render call cannot pair data
+// with another page's template. TestEveryPageTypeNamesATemplate holds every type with a
+// template method to a template that exists, and renders it.
+type pageData interface{ template() string }
+
+// render writes page p with the status code. The page is executed into a buffer first, so
+// that a template error, or a type naming no template, gives the 500 page instead of half
+// a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, p pageData) {
 	var buf bytes.Buffer
-	t, ok := s.pages[page]
+	name := p.template()
+	t, ok := s.pages[name]
 	if !ok {
-		s.renderBroken(w, r, fmt.Errorf("web: render: no page %q", page))
+		s.renderBroken(w, r, fmt.Errorf("web: render: no page %q", name))
 		return
 	}
-	if err := t.ExecuteTemplate(&buf, "layout", data); err != nil {
-		s.renderBroken(w, r, fmt.Errorf("web: render %s: %w", page, err))
+	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		s.renderBroken(w, r, fmt.Errorf("web: render %s: %w", name, err))
 		return
 	}
 	h := w.Header()

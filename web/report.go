@@ -53,6 +53,19 @@ type reportListPage struct {
 	Pager          pager
 }
 
+func (reportListPage) template() string { return "reports" }
+
+// FilterFields returns the fields of the filter form, as asked, with their messages.
+func (p reportListPage) FilterFields() []field {
+	e := p.Errors
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "f-status", Name: "status", Label: "Trạng thái", Blank: "Tất cả",
+			Options: p.Statuses}),
+		newField(e, field{Kind: fieldSelect, ID: "f-org", Name: "org", Label: "Đơn vị báo cáo", Blank: "Tất cả",
+			Options: p.Orgs}),
+	}
+}
+
 // handleReportList lists the reports within the actor's ViewReports reach, newest first,
 // filtered by the query's status, org and task, a page at a time. Bad filter values
 // re-render the form with 422.
@@ -68,7 +81,7 @@ func (s *Server) handleReportList(w http.ResponseWriter, r *http.Request) {
 		Statuses: optionsOf(congtac.ReportStatuses, congtac.ReportStatus.Label, q.Get("status")),
 		Orgs:     orgOptions(orgs.Within(a, congtac.ViewReports, s.today()), q.Get("org"))}
 	if ferr != nil {
-		s.render(w, r, http.StatusUnprocessableEntity, "reports", page)
+		s.render(w, r, http.StatusUnprocessableEntity, page)
 		return
 	}
 	n := pageParam(q)
@@ -88,7 +101,7 @@ func (s *Server) handleReportList(w http.ResponseWriter, r *http.Request) {
 		page.Rows = append(page.Rows, newReportRow(rep, &t, orgs, s.loc))
 	}
 	page.Pager = newPager(r, n, reportsPerPage, total)
-	s.render(w, r, http.StatusOK, "reports", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // reportTasks returns the tasks the reports are on, by ID, read in one go.
@@ -118,6 +131,8 @@ type reportPage struct {
 	Submit   *submitForm // likewise
 	Review   *reviewForm // the report is submitted and the actor may review it
 }
+
+func (reportPage) template() string { return "report" }
 
 // reportView is a report's content and history.
 type reportView struct {
@@ -203,7 +218,7 @@ func (s *Server) renderReport(w http.ResponseWriter, r *http.Request, rep congta
 		}
 	}
 	page.Problems = st.unshown(page)
-	s.render(w, r, status, "report", page)
+	s.render(w, r, status, page)
 }
 
 // unshown returns the messages of the forms of st that page does not offer any more: a
@@ -396,7 +411,7 @@ func (s *Server) handleReportReview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx, a := r.Context(), actorOf(r)
-	if ok, err := s.canOn(ctx, a, congtac.ReviewReports, rep.OrgID); err != nil {
+	if ok, err := s.st.Reaches(ctx, a, congtac.ReviewReports, rep.OrgID); err != nil {
 		s.fail(w, r, err)
 		return
 	} else if !ok {

@@ -229,16 +229,16 @@ func testReportInvalid(t *testing.T, w reportWorld) {
 		kept   map[string]string // field id → value shown again
 	}{
 		{"unreadable fields", url.Values{"text": {"Kết quả <i>tạm</i>"}, "percent": {"bảy mươi"}, "done_on": {"31/02/2026"}, "value": {"nhiều"}},
-			map[string]string{"#e-percent": "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.",
-				"#e-done":  `Ngày hoàn thành "31/02/2026" không đúng dạng ngày/tháng/năm (ví dụ 25/11/2026).`,
-				"#e-value": "Giá trị đạt được phải là một số, ví dụ 62,5."},
+			map[string]string{"#loi-r-percent": "Tỷ lệ hoàn thành phải là số nguyên từ 0 đến 100.",
+				"#loi-r-done":  `Ngày hoàn thành "31/02/2026" không đúng dạng ngày/tháng/năm (ví dụ 25/11/2026).`,
+				"#loi-r-value": "Giá trị đạt được phải là một số, ví dụ 62,5."},
 			map[string]string{"#r-text": "Kết quả <i>tạm</i>", "#r-percent": "bảy mươi", "#r-done": "31/02/2026", "#r-value": "nhiều"}},
 		{"rules of the domain", url.Values{"text": {"   "}, "percent": {"-5"}, "done_on": {"2026-11-20"}},
-			map[string]string{"#e-text": "Nội dung báo cáo không được để trống.", "#e-percent": "Tỷ lệ hoàn thành phải từ 0 đến 100.",
-				"#e-done": "Chỉ ghi ngày hoàn thành khi đã hoàn thành 100%."},
+			map[string]string{"#loi-r-text": "Nội dung báo cáo không được để trống.", "#loi-r-percent": "Tỷ lệ hoàn thành phải từ 0 đến 100.",
+				"#loi-r-done": "Chỉ ghi ngày hoàn thành khi đã hoàn thành 100%."},
 			map[string]string{"#r-percent": "-5", "#r-done": "2026-11-20"}},
 		{"done in the future", url.Values{"text": {"Xong sớm"}, "percent": {"100"}, "done_on": {vn.ShortDate(demoToday.AddDays(1))}},
-			map[string]string{"#e-done": "Ngày hoàn thành không được sau hôm nay."},
+			map[string]string{"#loi-r-done": "Ngày hoàn thành không được sau hôm nay."},
 			map[string]string{"#r-text": "Xong sớm"}},
 	}
 	for _, tt := range tests {
@@ -278,8 +278,8 @@ func testReportInvalid(t *testing.T, w reportWorld) {
 	for _, tt := range []struct {
 		action, id, want string
 	}{
-		{"return", "#e-note", "Khi trả lại báo cáo cần ghi ý kiến để đơn vị bổ sung."},
-		{"", "#e-action", "Chọn tiếp nhận hoặc trả lại báo cáo."},
+		{"return", "#loi-v-note", "Khi trả lại báo cáo cần ghi ý kiến để đơn vị bổ sung."},
+		{"", "#loi-v-action", "Chọn tiếp nhận hoặc trả lại báo cáo."},
 	} {
 		r := office.post(path, url.Values{"action": {tt.action}, "note": {" "}, "version": {fmt.Sprint(rs[0].Version)}})
 		wantStatus(t, "review "+tt.action, r, http.StatusUnprocessableEntity)

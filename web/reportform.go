@@ -32,6 +32,40 @@ type reportForm struct {
 	General     []string // messages that belong to no field of the form
 }
 
+// OrgField returns the field of the org reported for, as chosen, with its message.
+func (f reportForm) OrgField() field {
+	return newField(f.Errors, field{Kind: fieldSelect, ID: "r-org", Name: "org", Label: "Báo cáo cho đơn vị",
+		Blank: "Chọn đơn vị", Options: f.Orgs})
+}
+
+// OccurrenceField returns the field of the occurrence reported on, as chosen, with its
+// message.
+func (f reportForm) OccurrenceField() field {
+	return newField(f.Errors, field{Kind: fieldSelect, ID: "r-occurrence", Name: "occurrence", Label: "Kỳ báo cáo",
+		Blank: "Chọn kỳ", Options: f.Occurrences})
+}
+
+// ProgressFields returns the fields of the progress reported, as typed, with their
+// messages.
+func (f reportForm) ProgressFields() []field {
+	e := f.Errors
+	return []field{
+		newField(e, field{Kind: fieldTextarea, ID: "r-text", Name: "text", Label: "Kết quả thực hiện", Rows: 6,
+			Required: true, Value: f.Text}),
+		newField(e, field{ID: "r-percent", Name: "percent", Label: "Tỷ lệ hoàn thành (%)", Type: "number", Min: "0",
+			Max: "100", Step: "1", InputMode: "numeric", Value: f.Percent, Required: true}),
+		newField(e, field{ID: "r-done", Name: "done_on", Label: "Ngày hoàn thành (khi đạt 100%, dạng 25/11/2026)",
+			InputMode: "numeric", Placeholder: "ngày/tháng/năm", Value: f.DoneOn}),
+	}
+}
+
+// ValueField returns the field of the value reached against the task's target, as typed,
+// with its message.
+func (f reportForm) ValueField() field {
+	return newField(f.Errors, field{ID: "r-value", Name: "value", Label: "Giá trị đạt được so với chỉ tiêu (" + f.Target + ")",
+		InputMode: "decimal", Value: f.Value})
+}
+
 // reportFields are the fields of [reportForm] that show their own messages.
 var reportFields = []string{"text", "percent", "done_on", "occurrence", "value", "org"}
 
@@ -251,6 +285,18 @@ type reviewForm struct {
 	Action, Note string
 	Errors       map[string]string // by field: action, note
 	General      []string
+}
+
+// ActionError returns the message on the choice to accept or return, for the fieldset of
+// its radio buttons.
+func (f reviewForm) ActionError() field {
+	return newField(f.Errors, field{ID: "v-action", Name: "action"})
+}
+
+// NoteField returns the field of the reviewer's remarks, as typed, with its message.
+func (f reviewForm) NoteField() field {
+	return newField(f.Errors, field{Kind: fieldTextarea, ID: "v-note", Name: "note", Label: "Ý kiến (bắt buộc khi trả lại)",
+		Rows: 3, Value: f.Note})
 }
 
 // readReviewForm returns the review form as the request posted it.

@@ -35,6 +35,34 @@ type workflowPanel struct {
 	Problems                                 []string
 }
 
+// ReturnField returns the field of the remarks returning the program, as typed, with its
+// message.
+func (wf workflowPanel) ReturnField() field {
+	return newField(wf.Errors, field{Kind: fieldTextarea, ID: "wf-comment", Name: "comment",
+		Label: "Ý kiến khi trả lại (bắt buộc)", Rows: 3, Required: true, Value: wf.ReturnComment})
+}
+
+// IssueFields returns the fields of the issue form, as typed, with their messages.
+func (wf workflowPanel) IssueFields() []field {
+	e := wf.Errors
+	return []field{
+		newField(e, field{ID: "wf-issued", Name: "issued_on", Label: "Ngày ban hành", InputMode: "numeric", Value: wf.IssuedOn}),
+		newField(e, field{ID: "wf-copies", Name: "copies", Label: "Số lượng bản", InputMode: "numeric", Value: wf.Copies}),
+		newField(e, field{ID: "wf-keeper", Name: "keeper", Label: "Đơn vị, người nhận bản lưu", MaxLength: 200,
+			Value: wf.Keeper}),
+	}
+}
+
+// CommentFields returns the fields of the signer's remark form, as typed, with their
+// messages.
+func (wf workflowPanel) CommentFields() []field {
+	e := wf.Errors
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "wf-item", Name: "item_id", Label: "Góp ý vào", Options: wf.CommentItems}),
+		newField(e, field{Kind: fieldTextarea, ID: "wf-text", Name: "text", Label: "Ý kiến", Rows: 3, Value: wf.CommentText}),
+	}
+}
+
 // workflowPanel returns the panel of program p for the request's actor, keeping what st
 // holds of a refused post.
 func (s *Server) workflowPanel(r *http.Request, p congtac.Program, orgs orgIndex, st *workflowPanel) (*workflowPanel, error) {
@@ -114,7 +142,7 @@ func (s *Server) reviewedProgram(w http.ResponseWriter, r *http.Request, c congt
 	}
 	p, err := s.findVisibleProgram(ctx, a, id)
 	if err == nil {
-		if ok, err = s.canOn(ctx, a, c, p.OrgID); err == nil && !ok {
+		if ok, err = s.st.Reaches(ctx, a, c, p.OrgID); err == nil && !ok {
 			err = congtac.Forbidden()
 		}
 	}
@@ -262,7 +290,7 @@ func (s *Server) handleProgramAmend(w http.ResponseWriter, r *http.Request) {
 	}
 	s.flash(r, "Đã tạo dự thảo điều chỉnh, bổ sung; chương trình đã ban hành giữ nguyên đến khi bản điều chỉnh được ban hành.")
 	to := fmt.Sprintf("/programs/%d", draft.ID)
-	if ok, err := s.canOn(r.Context(), actorOf(r), congtac.DraftPrograms, draft.OrgID); err == nil && ok {
+	if ok, err := s.st.Reaches(r.Context(), actorOf(r), congtac.DraftPrograms, draft.OrgID); err == nil && ok {
 		to += "/edit"
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)

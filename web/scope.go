@@ -19,40 +19,6 @@ func visiblePrograms(a congtac.Actor, f congtac.ProgramFilter) congtac.ProgramFi
 	return f
 }
 
-// canOn reports whether a may use capability c on a record of org.
-func (s *Server) canOn(ctx context.Context, a congtac.Actor, c congtac.Capability, org int64) (bool, error) {
-	if congtac.ScopeOf(a.Role, c) == congtac.ScopeAll {
-		return true, nil
-	}
-	if org == 0 {
-		return false, nil
-	}
-	path, err := s.st.OrgPath(ctx, org)
-	if err != nil {
-		return false, err
-	}
-	return a.CanOn(c, path), nil
-}
-
-// canSeeProgram reports whether a may read program p.
-func (s *Server) canSeeProgram(ctx context.Context, a congtac.Actor, p congtac.Program) (bool, error) {
-	if p.Status.Published() {
-		return s.canOn(ctx, a, congtac.ViewPrograms, p.OrgID)
-	}
-	return s.canOn(ctx, a, congtac.ViewDrafts, p.OrgID)
-}
-
-// canOnTask reports whether a may use capability c on task t: through its lead org, a
-// member's share of a group-led task, or one of its support orgs ([congtac.Task.OrgIDs]).
-func (s *Server) canOnTask(ctx context.Context, a congtac.Actor, c congtac.Capability, t congtac.Task) (bool, error) {
-	for _, org := range t.OrgIDs() {
-		if ok, err := s.canOn(ctx, a, c, org); ok || err != nil {
-			return ok, err
-		}
-	}
-	return false, nil
-}
-
 // today returns the current civil day in the committee's time zone: the day statuses are
 // computed as of.
 func (s *Server) today() congtac.Date { return congtac.DateOf(s.cfg.Now(), s.loc) }
@@ -101,11 +67,20 @@ func visible[T any](v T, err error, ok func() (bool, error), what string) (T, er
 	return v, nil
 }
 
-// findVisibleProgram returns program id with its items and tasks when a may read it (see
-// [Server.canSeeProgram]), and ENOTFOUND when it does not exist or a may not read it.
+// findVisibleProgram returns program id with its items and tasks when a may read it (the
+// capability of its status, [congtac.ProgramStatus.ViewCapability], reaches its org), and
+// ENOTFOUND when it does not exist or a may not read it.
 func (s *Server) findVisibleProgram(ctx context.Context, a congtac.Actor, id int64) (congtac.Program, error) {
 	p, err := s.st.FindProgramByID(ctx, id)
-	return visible(p, err, func() (bool, error) { return s.canSeeProgram(ctx, a, p) }, "chương trình")
+	return s.seenProgram(ctx, a, p, err, "chương trình")
+}
+
+// seenProgram returns p, found with err, when a may read it, and notFoundFor(what) when it
+// was not found or a may not read it.
+func (s *Server) seenProgram(ctx context.Context, a congtac.Actor, p congtac.Program, err error, what string) (congtac.Program, error) {
+	return visible(p, err, func() (bool, error) {
+		return s.st.Reaches(ctx, a, p.Status.ViewCapability(), p.OrgID)
+	}, what)
 }
 
 // findProgramToChange returns program id with its items and tasks for a change that needs
@@ -114,11 +89,26 @@ func (s *Server) findVisibleProgram(ctx context.Context, a congtac.Actor, id int
 // c does not reach its org. Whether the program's status allows the change is the store's
 // to say.
 func (s *Server) findProgramToChange(ctx context.Context, a congtac.Actor, id int64, c congtac.Capability) (congtac.Program, error) {
-	p, err := s.findVisibleProgram(ctx, a, id)
-	if err != nil {
+	p, err := s.st.FindProgramByID(ctx, id)
+	return s.programToChange(ctx, a, p, err, c, "chương trình")
+}
+
+// programOfItemToChange returns the program of item id, with its own fields only (see
+// [store.Store.FindProgramOfItem]), for a change of its content, with the errors of
+// [Server.findItemToChange].
+func (s *Server) programOfItemToChange(ctx context.Context, a congtac.Actor, id int64) (congtac.Program, error) {
+	p, err := s.st.FindProgramOfItem(ctx, id)
+	return s.programToChange(ctx, a, p, err, congtac.DraftPrograms, "mục")
+}
+
+// programToChange returns p, found with err, for a change that needs capability c:
+// notFoundFor(what) when it was not found or a may not read it, EFORBIDDEN when a may read
+// it but c does not reach its org.
+func (s *Server) programToChange(ctx context.Context, a congtac.Actor, p congtac.Program, err error, c congtac.Capability, what string) (congtac.Program, error) {
+	if p, err = s.seenProgram(ctx, a, p, err, what); err != nil {
 		return p, err
 	}
-	if ok, err := s.canOn(ctx, a, c, p.OrgID); err != nil {
+	if ok, err := s.st.Reaches(ctx, a, c, p.OrgID); err != nil {
 		return p, err
 	} else if !ok {
 		return p, congtac.Forbidden()
@@ -182,11 +172,11 @@ func (s *Server) findVisibleLineage(ctx context.Context, a congtac.Actor, id int
 	}
 	t, err := visible(here.Task, err, func() (bool, error) {
 		if !here.Program.Status.Published() {
-			if ok, err := s.canOn(ctx, a, congtac.ViewDrafts, here.Program.OrgID); !ok || err != nil {
+			if ok, err := s.st.Reaches(ctx, a, congtac.ViewDrafts, here.Program.OrgID); !ok || err != nil {
 				return ok, err
 			}
 		}
-		return s.canOnTask(ctx, a, congtac.ViewTasks, here.Task)
+		return s.st.Reaches(ctx, a, congtac.ViewTasks, here.Task.OrgIDs()...)
 	}, "nhiệm vụ")
 	return t, lineage, err
 }
@@ -195,14 +185,14 @@ func (s *Server) findVisibleLineage(ctx context.Context, a congtac.Actor, id int
 // reach), and ENOTFOUND otherwise.
 func (s *Server) findVisibleReport(ctx context.Context, a congtac.Actor, id int64) (congtac.Report, error) {
 	r, err := s.st.FindReportByID(ctx, id)
-	return visible(r, err, func() (bool, error) { return s.canOn(ctx, a, congtac.ViewReports, r.OrgID) }, "báo cáo")
+	return visible(r, err, func() (bool, error) { return s.st.Reaches(ctx, a, congtac.ViewReports, r.OrgID) }, "báo cáo")
 }
 
 // findVisibleMeeting returns meeting id with its agenda when a may view it (its holding org
 // within a's ViewMeetings reach), and ENOTFOUND otherwise.
 func (s *Server) findVisibleMeeting(ctx context.Context, a congtac.Actor, id int64) (congtac.Meeting, error) {
 	m, err := s.st.FindMeetingByID(ctx, id)
-	return visible(m, err, func() (bool, error) { return s.canOn(ctx, a, congtac.ViewMeetings, m.OrgID) }, "hội nghị")
+	return visible(m, err, func() (bool, error) { return s.st.Reaches(ctx, a, congtac.ViewMeetings, m.OrgID) }, "hội nghị")
 }
 
 // queryID reads the positive ID in query parameter name: nil when it is absent, a problem

@@ -23,6 +23,8 @@ type searchPage struct {
 	Groups []searchGroup
 }
 
+func (searchPage) template() string { return "search" }
+
 // searchGroup is the results of one kind: how many match, the first of them, and the list
 // that shows them all when there is one.
 type searchGroup struct {
@@ -47,7 +49,7 @@ func (s *Server) handleSearchShow(w http.ResponseWriter, r *http.Request) {
 	q := strings.TrimSpace(r.URL.Query().Get("q"))
 	page := searchPage{layout: s.layout(r, "Tìm kiếm"), Q: q, Words: vn.Fold(q) != ""}
 	if !page.Words {
-		s.render(w, r, http.StatusOK, "search", page)
+		s.render(w, r, http.StatusOK, page)
 		return
 	}
 	orgs, err := s.loadOrgs(ctx)
@@ -66,7 +68,7 @@ func (s *Server) handleSearchShow(w http.ResponseWriter, r *http.Request) {
 		page.Groups = append(page.Groups, g)
 		page.Total += g.Count
 	}
-	s.render(w, r, http.StatusOK, "search", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // searchTasks finds tasks within a's ViewTasks reach.

@@ -25,6 +25,26 @@ type taskListPage struct {
 	Pager   pager
 }
 
+func (taskListPage) template() string { return "tasks" }
+
+// FilterFields returns the fields of the filter form, as asked, with their messages.
+func (p taskListPage) FilterFields() []field {
+	e, f := p.Errors, p.Filter
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "f-status", Name: "status", Label: "Trạng thái", Blank: "Tất cả",
+			Options: f.Statuses}),
+		newField(e, field{Kind: fieldSelect, ID: "f-org", Name: "org", Label: "Cơ quan chủ trì hoặc phối hợp", Blank: "Tất cả",
+			Options: f.Orgs}),
+		newField(e, field{Kind: fieldSelect, ID: "f-sector", Name: "sector", Label: "Lĩnh vực", Blank: "Tất cả",
+			Options: f.Sectors}),
+		newField(e, field{Kind: fieldSelect, ID: "f-leader", Name: "leader", Label: "Lãnh đạo phụ trách", Blank: "Tất cả",
+			Options: f.Leaders}),
+		newField(e, field{ID: "f-period", Name: "period", Label: "Kỳ chương trình", Placeholder: "tháng 11/2026",
+			Value: f.Period}),
+		newField(e, field{ID: "f-q", Name: "q", Label: "Nội dung có từ", Type: "search", Value: f.Q}),
+	}
+}
+
 // taskFilterForm is the filter form above the task list, with what was asked.
 type taskFilterForm struct {
 	Period, Q, Program               string
@@ -59,7 +79,7 @@ func (s *Server) handleTaskList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if ferr != nil {
-		s.render(w, r, http.StatusUnprocessableEntity, "tasks", page)
+		s.render(w, r, http.StatusUnprocessableEntity, page)
 		return
 	}
 	n := pageParam(q)
@@ -81,7 +101,7 @@ func (s *Server) handleTaskList(w http.ResponseWriter, r *http.Request) {
 			Lead: orgs.Name(t.Lead), Due: t.Due.Label(), Status: taskStatusView(t.Status(today)),
 			Carried: t.CarriedFrom != 0, Repeats: t.Recurrence != nil})
 	}
-	s.render(w, r, http.StatusOK, "tasks", page)
+	s.render(w, r, http.StatusOK, page)
 }
 
 // newTaskFilterForm returns the filter form as the query filled it: the orgs offered are
@@ -138,6 +158,8 @@ type taskPage struct {
 	Form        *reportForm      // nil unless the actor may report on the task
 	sent        []congtac.Report // the reports of Reports, for the shares' progress
 }
+
+func (taskPage) template() string { return "task" }
 
 // taskTitleLength is how much of a task's text titles its page; the whole text follows
 // when it is longer.
@@ -224,7 +246,7 @@ func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, t congtac.Ta
 	if page.Form == nil && page.Closed == "" {
 		page.Form = newReportForm(a, t, orgs, today)
 	}
-	s.render(w, r, status, "task", page)
+	s.render(w, r, status, page)
 }
 
 // fillTaskHistory puts on the page of task id the programs it appeared in, the reports

@@ -23,7 +23,7 @@ type appearanceRow struct {
 func (s *Server) taskHistory(ctx context.Context, a congtac.Actor, lineage []congtac.Appearance, id int64) ([]appearanceRow, error) {
 	rows := make([]appearanceRow, 0, len(lineage))
 	for i, ap := range lineage {
-		see, err := s.canSeeProgram(ctx, a, ap.Program)
+		see, err := s.st.Reaches(ctx, a, ap.Program.Status.ViewCapability(), ap.Program.OrgID)
 		if err != nil {
 			return nil, err
 		}

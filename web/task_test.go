@@ -170,7 +170,7 @@ func TestTaskListFilters(t *testing.T) {
 			r = c.get("/tasks?period=mua+xuan&sector=biology&status=late")
 			wantStatus(t, "bad filters", r, http.StatusUnprocessableEntity)
 			doc = html(t, r.body)
-			for _, id := range []string{"#e-period", "#e-sector", "#e-status"} {
+			for _, id := range []string{"#loi-f-period", "#loi-f-sector", "#loi-f-status"} {
 				if doc.Find(id).Length() != 1 {
 					t.Errorf("no message %s", id)
 				}

@@ -25,6 +25,18 @@ type versionsPage struct {
 	Errors    map[string]string
 }
 
+func (versionsPage) template() string { return "program_versions" }
+
+// CompareFields returns the fields choosing the two versions to compare, with their
+// messages.
+func (p versionsPage) CompareFields() []field {
+	e := p.Errors
+	return []field{
+		newField(e, field{Kind: fieldSelect, ID: "v-a", Name: "a", Label: "Từ", Options: p.ChoicesA}),
+		newField(e, field{Kind: fieldSelect, ID: "v-b", Name: "b", Label: "Đến", Options: p.ChoicesB}),
+	}
+}
+
 // versionRow is one kept version: who took which step when, with the signer's remarks.
 type versionRow struct {
 	Number            int
@@ -84,7 +96,7 @@ func (s *Server) handleProgramVersions(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.render(w, r, status, "program_versions", page)
+	s.render(w, r, status, page)
 }
 
 // defaultPair returns the versions compared when the query names none: the last two, the

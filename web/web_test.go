@@ -24,7 +24,9 @@ func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 // testNow is the fixed clock of test servers: Friday 27 November 2026, 09:00 in Hà Nội.
 func testNow() time.Time { return clocktest.Now() }
 
-// newTestServer returns a server on st that logs into the returned buffer.
+// newTestServer returns a server on st that logs into the returned buffer. The test fails
+// at its end if any request it served wrote a second response header ([doubleWrite]):
+// every test that serves requests checks that each handler answers once.
 func newTestServer(tb testing.TB, st *store.Store) (*Server, *bytes.Buffer) {
 	tb.Helper()
 	var logs bytes.Buffer
@@ -32,7 +34,18 @@ func newTestServer(tb testing.TB, st *store.Store) (*Server, *bytes.Buffer) {
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}
+	tb.Cleanup(func() { checkAnsweredOnce(tb, logs.String()) })
 	return s, &logs
+}
+
+// checkAnsweredOnce fails tb for every request in logs that wrote a second header.
+func checkAnsweredOnce(tb testing.TB, logs string) {
+	tb.Helper()
+	for line := range strings.Lines(logs) {
+		if strings.Contains(line, doubleWrite) {
+			tb.Errorf("a handler answered twice: %s", strings.TrimSpace(line))
+		}
+	}
 }
 
 // get sends a GET request for target to h and returns the recorded response.

@@ -57,6 +57,8 @@ func commands() []commandInfo {
 		{"restore", "khôi phục cơ sở dữ liệu từ bản sao lưu (restore the database from a backup)", func() command { return &restoreCmd{} }},
 		{"render", "xuất văn bản DOCX, PDF, XLSX theo Nghị định 30/2020 (render official documents)", func() command { return &renderCmd{} }},
 		{"gen", "sinh dữ liệu tổng hợp để đo hiệu năng (generate a synthetic data set)", func() command { return &genCmd{} }},
+		{"loadtest", "mô phỏng người dùng mọi vai trò để đo hiệu năng (simulated users against a server)", func() command { return &loadtestCmd{} }},
+		{"crashtest", "kill -9 máy chủ khi đang ghi và kiểm tra không mất dữ liệu (kill the server while it writes)", func() command { return &crashtestCmd{} }},
 		{"config", "in cấu hình đang dùng (print the effective configuration)", func() command { return &configCmd{} }},
 		{"version", "in phiên bản (print the version)", func() command { return &versionCmd{} }},
 	}
