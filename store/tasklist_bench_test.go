@@ -1,9 +1,7 @@
 package store_test
 
 import (
-	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,16 +12,11 @@ import (
 	"congtac/synth"
 )
 
-// benchTasks is how many tasks BenchmarkTaskList generates: 100,000 unless
-// CONGTAC_BENCH_TASKS says otherwise (200000 for the whole province).
+// benchTasks is how many tasks BenchmarkTaskList generates ([synth.BenchTasks]).
 func benchTasks(tb testing.TB) int {
-	v := os.Getenv("CONGTAC_BENCH_TASKS")
-	if v == "" {
-		return 100000
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 1000 {
-		tb.Fatalf("CONGTAC_BENCH_TASKS=%q: want a number of tasks, at least 1000", v)
+	n, err := synth.BenchTasks()
+	if err != nil {
+		tb.Fatal(err)
 	}
 	return n
 }
