@@ -115,3 +115,66 @@ func (s *Store) explain(ctx context.Context, tx *sql.Tx, q query) (string, error
 	}
 	return b.String(), rows.Err()
 }
+
+// UnindexedReferences returns the foreign keys, as "table(columns) → parent", whose columns
+// do not begin any index of their table: deleting a parent row (or changing its key) then
+// reads the whole child table to find what refers to it.
+func (s *Store) UnindexedReferences(ctx context.Context) ([]string, error) {
+	q := unindexedReferencesPostgres
+	if s.engine == SQLite {
+		q = unindexedReferencesSQLite
+	}
+	rows, err := s.read.QueryContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var fk string
+		if err := rows.Scan(&fk); err != nil {
+			return nil, err
+		}
+		out = append(out, fk)
+	}
+	return out, rows.Err()
+}
+
+// unindexedReferencesSQLite lists the foreign keys of SQLite's schema whose columns, in
+// their order, are not the first columns of any index (a primary key counts as one; a
+// partial index counts when it holds every row whose first column is not null).
+const unindexedReferencesSQLite = `
+WITH fk AS (
+    SELECT m.name AS tbl, f.id AS fid, f."table" AS parent, group_concat(f."from", ',') AS cols
+    FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
+    WHERE m.type = 'table'
+    GROUP BY m.name, f.id, f."table"
+), ix AS (
+    SELECT m.name AS tbl, l.name AS idx,
+           (SELECT group_concat(name, ',') FROM (SELECT c.name FROM pragma_index_info(l.name) c ORDER BY c.seqno)) AS cols
+    FROM sqlite_schema m, pragma_index_list(m.name) l
+    WHERE m.type = 'table' AND (l.partial = 0 OR (SELECT i.sql FROM sqlite_schema i WHERE i.name = l.name)
+        LIKE '% WHERE ' || (SELECT c.name FROM pragma_index_info(l.name) c WHERE c.seqno = 0) || ' IS NOT NULL')
+    UNION ALL
+    SELECT m.name, 'rowid', p.name
+    FROM sqlite_schema m, pragma_table_info(m.name) p
+    WHERE m.type = 'table' AND p.pk = 1 AND lower(p.type) = 'integer'
+)
+SELECT fk.tbl || '(' || fk.cols || ') → ' || fk.parent FROM fk
+WHERE NOT EXISTS (SELECT 1 FROM ix WHERE ix.tbl = fk.tbl AND (ix.cols = fk.cols OR ix.cols LIKE fk.cols || ',%'))
+ORDER BY 1`
+
+// unindexedReferencesPostgres is unindexedReferencesSQLite for PostgreSQL's catalog.
+const unindexedReferencesPostgres = `
+SELECT c.conrelid::regclass::text || '(' ||
+       (SELECT string_agg(a.attname, ',' ORDER BY k.n) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, n)
+        JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) || ') → ' || c.confrelid::regclass::text
+FROM pg_constraint c
+WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace
+  AND NOT EXISTS (
+    SELECT 1 FROM pg_index i
+    WHERE i.indrelid = c.conrelid
+      AND (i.indpred IS NULL OR pg_get_expr(i.indpred, i.indrelid) =
+           '(' || (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.conrelid AND a.attnum = c.conkey[1]) || ' IS NOT NULL)')
+      AND (i.indkey::int2[])[0:cardinality(c.conkey) - 1] = c.conkey::int2[])
+ORDER BY 1`
