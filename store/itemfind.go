@@ -41,12 +41,24 @@ func (s *Store) FindItemByID(ctx context.Context, id int64) (congtac.Item, error
 // item needs to decide who may make it and to read deadlines against the program's period,
 // in one indexed read whatever the program's size.
 func (s *Store) FindProgramOfItem(ctx context.Context, id int64) (congtac.Program, error) {
+	return s.programOf(ctx, "items", id, "mục")
+}
+
+// FindProgramOfTask is [Store.FindProgramOfItem] for the program that task id belongs to:
+// what a change of one task needs, in one indexed read whatever the program's size.
+func (s *Store) FindProgramOfTask(ctx context.Context, id int64) (congtac.Program, error) {
+	return s.programOf(ctx, "tasks", id, "nhiệm vụ")
+}
+
+// programOf returns, with its own fields only, the program of row id of table (items or
+// tasks, whose program_id names it), or ENOTFOUND naming what when there is no such row.
+func (s *Store) programOf(ctx context.Context, table string, id int64, what string) (congtac.Program, error) {
 	p, err := scanProgram(s.read.QueryRowContext(ctx, "SELECT "+programColumns+
-		" FROM programs WHERE id = (SELECT program_id FROM items WHERE id = $1)", id))
+		" FROM programs WHERE id = (SELECT program_id FROM "+table+" WHERE id = $1)", id))
 	if err == sql.ErrNoRows {
-		return p, notFound("mục")
+		return p, notFound(what)
 	} else if err != nil {
-		return p, fmt.Errorf("store: find program of item: %w", err)
+		return p, fmt.Errorf("store: find program of %s: %w", table, err)
 	}
 	return p, nil
 }

@@ -382,23 +382,8 @@ func (ti *taskInput) update(body *apiTaskUpdate) congtac.TaskUpdate {
 	if body.Print != nil || body.LeadVerb != nil || body.PrintDue != nil || body.PrintSource != nil {
 		u.Print = ptr(ti.print(ti.before.Print, body.Print, body.LeadVerb, body.PrintDue, body.PrintSource))
 	}
-	if body.ItemID != nil {
-		if !hasItem(ti.p.Items, *body.ItemID) {
-			ti.pr.Add("item_id", "Mục %d không thuộc chương trình của nhiệm vụ.", *body.ItemID)
-		}
-		u.ItemID = body.ItemID
-	}
+	u.ItemID = body.ItemID // the store refuses an item of another program
 	return u
-}
-
-// hasItem reports whether id is one of items, or 0 (no item).
-func hasItem(items []congtac.Item, id int64) bool {
-	for _, it := range items {
-		if it.ID == id {
-			return true
-		}
-	}
-	return id == 0
 }
 
 // handleAPITaskDelete removes a task from a draft or returned program, given the version

@@ -116,9 +116,9 @@ func (s *Server) programToChange(ctx context.Context, a congtac.Actor, p congtac
 	return p, nil
 }
 
-// findItemToChange returns item id and its program for a change of the program's content
-// (DraftPrograms), with the errors of [Server.findProgramToChange]; an item of a program a
-// may not read is not found.
+// findItemToChange returns item id and its program, with the program's own fields only,
+// for a change of the program's content (DraftPrograms), with the errors of
+// [Server.findProgramToChange]; an item of a program a may not read is not found.
 func (s *Server) findItemToChange(ctx context.Context, a congtac.Actor, id int64) (congtac.Item, congtac.Program, error) {
 	it, err := s.st.FindItemByID(ctx, id)
 	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
@@ -126,14 +126,12 @@ func (s *Server) findItemToChange(ctx context.Context, a congtac.Actor, id int64
 	} else if err != nil {
 		return it, congtac.Program{}, err
 	}
-	p, err := s.findProgramToChange(ctx, a, it.ProgramID, congtac.DraftPrograms)
-	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
-		err = notFoundFor("mục")
-	}
+	p, err := s.programOfItemToChange(ctx, a, id)
 	return it, p, err
 }
 
-// findTaskToChange returns task id and its program for a change of the program's content
+// findTaskToChange returns task id and its program, with the program's own fields only
+// (see [store.Store.FindProgramOfTask]), for a change of the program's content
 // (DraftPrograms), as [Server.findItemToChange] does for items. Unlike
 // [Server.findVisibleTask], it goes by the program, not by the task's orgs: the office
 // drafts tasks for units it does not follow.
@@ -144,10 +142,8 @@ func (s *Server) findTaskToChange(ctx context.Context, a congtac.Actor, id int64
 	} else if err != nil {
 		return t, congtac.Program{}, err
 	}
-	p, err := s.findProgramToChange(ctx, a, t.ProgramID, congtac.DraftPrograms)
-	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
-		err = notFoundFor("nhiệm vụ")
-	}
+	p, err := s.st.FindProgramOfTask(ctx, id)
+	p, err = s.programToChange(ctx, a, p, err, congtac.DraftPrograms, "nhiệm vụ")
 	return t, p, err
 }
 
