@@ -121,6 +121,7 @@ func (p Post) Active(d Date) bool {
 // PersonFilter selects people. Zero fields do not filter.
 type PersonFilter struct {
 	ID    *int64
+	IDs   []int64 // when not nil, only these people (none for an empty slice)
 	OrgID *int64
 	Query string
 	Limit int

@@ -111,6 +111,12 @@ func (s *Store) FindPeople(ctx context.Context, f congtac.PersonFilter) ([]congt
 	if f.ID != nil {
 		w.add("id = ?", *f.ID)
 	}
+	if f.IDs != nil {
+		if len(f.IDs) == 0 {
+			return nil, nil
+		}
+		w.add(s.inIDs("id", f.IDs))
+	}
 	if f.OrgID != nil {
 		w.add("org_id = ?", *f.OrgID)
 	}

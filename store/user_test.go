@@ -426,3 +426,25 @@ func TestCreateUserRaceIsConflict(t *testing.T) {
 		}
 	})
 }
+
+// TestFindPeopleByIDs reads several people in one call: the named ones that exist, none
+// for an empty list, everyone for a nil one.
+func TestFindPeopleByIDs(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		other, err := s.CreatePerson(ctx, congtac.System, congtac.Person{FullName: "Trần Thị Ánh", OrgID: f.office.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.FindPeople(ctx, congtac.PersonFilter{IDs: []int64{other.ID, 99999, f.leader.ID}})
+		if err != nil || len(got) != 2 || got[0].ID != other.ID || got[1].ID != f.leader.ID {
+			t.Errorf("FindPeople(IDs) = %+v, %v; want Ánh and the leader, in Vietnamese order", got, err)
+		}
+		if got, err := s.FindPeople(ctx, congtac.PersonFilter{IDs: []int64{}}); err != nil || len(got) != 0 {
+			t.Errorf("FindPeople(no IDs) = %+v, %v; want nobody", got, err)
+		}
+		if all, err := s.FindPeople(ctx, congtac.PersonFilter{}); err != nil || len(all) < 2 {
+			t.Errorf("FindPeople() = %d people, %v; want everyone", len(all), err)
+		}
+	})
+}

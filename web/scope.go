@@ -23,23 +23,21 @@ func visiblePrograms(a congtac.Actor, f congtac.ProgramFilter) congtac.ProgramFi
 // computed as of.
 func (s *Server) today() congtac.Date { return congtac.DateOf(s.cfg.Now(), s.loc) }
 
-// personNames returns the full names of the people with the given IDs; 0 and unknown IDs
-// are left out. It asks the store once per distinct ID, which suits the few leaders,
-// presenters or chairs a page names.
+// personNames returns the full names of the people with the given IDs, in one read; 0
+// and unknown IDs are left out.
 func (s *Server) personNames(ctx context.Context, ids ...int64) (map[int64]string, error) {
+	ids = slices.DeleteFunc(slices.Clone(ids), func(id int64) bool { return id == 0 })
 	names := map[int64]string{}
-	for _, id := range ids {
-		if _, done := names[id]; done || id == 0 {
-			continue
-		}
-		people, err := s.st.FindPeople(ctx, congtac.PersonFilter{ID: &id})
-		if err != nil {
-			return nil, fmt.Errorf("web: person names: %w", err)
-		}
-		names[id] = ""
-		if len(people) > 0 {
-			names[id] = people[0].FullName
-		}
+	if len(ids) == 0 {
+		return names, nil
+	}
+	slices.Sort(ids)
+	people, err := s.st.FindPeople(ctx, congtac.PersonFilter{IDs: slices.Compact(ids)})
+	if err != nil {
+		return nil, fmt.Errorf("web: person names: %w", err)
+	}
+	for _, p := range people {
+		names[p.ID] = p.FullName
 	}
 	return names, nil
 }
