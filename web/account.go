@@ -161,7 +161,7 @@ func (s *Server) handleAccountPasswordUpdate(w http.ResponseWriter, r *http.Requ
 		p.Add("current_password", "Hãy nhập mật khẩu hiện tại.")
 	} else if s.heldOff(w, r, u.Login, passwordHold) {
 		return
-	} else if !checkPassword(u.PasswordHash, current) {
+	} else if !s.checkPassword(ctx, u.PasswordHash, current) {
 		if !s.signInFailed(w, r, congtac.SignInFailure{Login: u.Login, UserID: u.ID, Action: "set_password_failed",
 			Detail: "wrong current password"}) {
 			return
@@ -190,7 +190,7 @@ func (s *Server) handleAccountPasswordUpdate(w http.ResponseWriter, r *http.Requ
 // its API tokens, in one store call ([store.Store.SetPassword]). It returns how many
 // sessions ended and how many tokens were revoked.
 func (s *Server) changePassword(r *http.Request, id int64, pw, keep string) (sessions, tokens int, err error) {
-	hash, err := congtac.HashPassword(pw)
+	hash, err := s.hashPassword(r.Context(), pw)
 	if err != nil {
 		return 0, 0, fmt.Errorf("web: change password: %w", err)
 	}

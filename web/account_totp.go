@@ -200,7 +200,7 @@ func (s *Server) handleAccountTOTPDisable(w http.ResponseWriter, r *http.Request
 		p.Add("current_password", "Hãy nhập mật khẩu hiện tại.")
 	case s.heldOff(w, r, u.Login, passwordHold):
 		return
-	case !checkPassword(u.PasswordHash, pw):
+	case !s.checkPassword(ctx, u.PasswordHash, pw):
 		if !s.signInFailed(w, r, congtac.SignInFailure{Login: u.Login, UserID: u.ID, Action: "set_totp_failed",
 			Detail: "wrong current password"}) {
 			return

@@ -276,7 +276,7 @@ func (s *Server) createUser(ctx context.Context, a congtac.Actor, u congtac.User
 	if err := p.Err(); err != nil {
 		return u, err
 	}
-	hash, err := congtac.HashPassword(pw)
+	hash, err := s.hashPassword(ctx, pw)
 	if err != nil {
 		return u, fmt.Errorf("web: create user: %w", err)
 	}

@@ -69,7 +69,7 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	ok := checkPassword(u.PasswordHash, password) && err == nil && !u.Disabled
+	ok := s.checkPassword(r.Context(), u.PasswordHash, password) && err == nil && !u.Disabled
 	if !ok {
 		if !s.signInFailed(w, r, congtac.SignInFailure{Login: login, UserID: u.ID, Action: "sign_in_failed",
 			Detail: "login=" + login}) {
@@ -130,18 +130,6 @@ func (s *Server) signInFailed(w http.ResponseWriter, r *http.Request, f congtac.
 		return false
 	}
 	return true
-}
-
-// dummyHash is checked against when the login does not exist, so that an unknown login
-// takes as long to refuse as a wrong password.
-const dummyHash = "$argon2id$v=19$m=65536,t=3,p=2$c2FsdHNhbHRzYWx0c2FsdA$8OuU9X2vMgqqBIDeYW0f5Kc8D3c9B1xYb3JwbGVhc2Vzbw"
-
-func checkPassword(hash, password string) bool {
-	if hash == "" {
-		hash = dummyHash
-	}
-	ok, err := congtac.CheckPassword(hash, password)
-	return ok && err == nil
 }
 
 // signIn starts a user's session: a new session token (so that a token planted before

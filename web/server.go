@@ -56,6 +56,7 @@ type Server struct {
 	handler http.Handler
 
 	sessions *scs.SessionManager
+	hashing  passwordGate // one argon2id hash at a time
 }
 
 // New returns a server on st that logs to logger (nil discards the logs). It parses every
@@ -74,7 +75,7 @@ func New(cfg Config, st *store.Store, logger *slog.Logger) (*Server, error) {
 	cfg.SessionIdle = cmp.Or(cfg.SessionIdle, DefaultSessionIdle)
 	cfg.SessionMax = cmp.Or(cfg.SessionMax, DefaultSessionMax)
 	cfg.MaxBodyBytes = cmp.Or(cfg.MaxBodyBytes, defaultMaxBody)
-	s := &Server{cfg: cfg, st: st, log: logger, loc: congtac.Location()}
+	s := &Server{cfg: cfg, st: st, log: logger, loc: congtac.Location(), hashing: newPasswordGate()}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, fmt.Errorf("web: new: %w", err)

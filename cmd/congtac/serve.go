@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"congtac/store"
@@ -28,6 +30,7 @@ func (*serveCmd) flags(fs *flag.FlagSet, cfg *Config) {
 // finish within the shutdown timeout.
 func (*serveCmd) run(ctx context.Context, c *cli, cfg Config) error {
 	log := c.logger(cfg)
+	limitMemory(log)
 	st, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
@@ -63,6 +66,22 @@ func (*serveCmd) run(ctx context.Context, c *cli, cfg Config) error {
 	}
 	go sweepSessions(ctx, st, log, time.Hour)
 	return serveUntilDone(ctx, srv, ln, cfg.ShutdownTimeout, log)
+}
+
+// serveMemoryLimit is the Go runtime's soft memory limit for serve unless GOMEMLIMIT sets
+// another. The heap of a busy server is a few tens of MiB, but a sign-in's 64 MiB of
+// argon2id memory or a large export would otherwise let it grow to twice its peak before
+// the garbage collector runs and the memory goes back to the system; near the limit the
+// collector runs sooner instead. It is soft: a server that needs more gets it.
+const serveMemoryLimit = 96 << 20
+
+// limitMemory sets serveMemoryLimit unless the GOMEMLIMIT environment variable is set.
+func limitMemory(log *slog.Logger) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(serveMemoryLimit)
+	log.Debug("giới hạn bộ nhớ mềm (soft memory limit)", "bytes", serveMemoryLimit)
 }
 
 // newHTTPServer returns a server with timeouts that keep slow or idle clients from holding
