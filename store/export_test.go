@@ -178,3 +178,6 @@ WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace
            '(' || (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = c.conrelid AND a.attnum = c.conkey[1]) || ' IS NOT NULL)')
       AND (i.indkey::int2[])[0:cardinality(c.conkey) - 1] = c.conkey::int2[])
 ORDER BY 1`
+
+// CountsKeptUsed returns how many times a kept count was used instead of counting again.
+func (s *Store) CountsKeptUsed() int64 { return s.counts.used.Load() }

@@ -290,6 +290,10 @@ func (s *Store) FindReportByID(ctx context.Context, id int64) (congtac.Report, e
 	return findReport(ctx, s.read, id)
 }
 
+// reportCounters are the change counters of what report lists read: reports, the tasks
+// and programs they are on, and the org tree of reaches.
+var reportCounters = []string{reportsChanged, tasksChanged, orgsChanged}
+
 // FindReports returns reports matching f, newest first, and the number that match without
 // Limit/Offset. Only reports on issued work count: none on the tasks of a draft. The page
 // checks that report by report, so that it is read in order from an index (reports_created,
@@ -319,7 +323,12 @@ func (s *Store) FindReports(ctx context.Context, f congtac.ReportFilter) ([]cong
 	var out []congtac.Report
 	var total int
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM reports "+count.String(), count.args...).Scan(&total); err != nil {
+		c := query{"SELECT count(*) FROM reports " + count.String(), count.args}
+		var err error
+		total, err = keptCountOf(ctx, s, tx, reportCounters, c, func() (n int, err error) {
+			return n, tx.QueryRowContext(ctx, c.sql, c.args...).Scan(&n)
+		})
+		if err != nil {
 			return err
 		}
 		rows, err := tx.QueryContext(ctx, "SELECT "+reportColumns+" FROM reports "+page.String()+

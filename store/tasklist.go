@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 
 	"congtac"
 )
@@ -46,8 +47,15 @@ func (s *Store) FindTasks(ctx context.Context, f congtac.TaskFilter) ([]congtac.
 			return err
 		}
 		s.addTaskStatus(&w, f)
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM "+from+" "+w.String(), w.args...).Scan(&total); err != nil {
-			return fmt.Errorf("store: count tasks: %w", err)
+		count := query{"SELECT count(*) FROM " + from + " " + w.String(), w.args}
+		total, err = keptCountOf(ctx, s, tx, taskCounters, count, func() (n int, err error) {
+			if err := tx.QueryRowContext(ctx, count.sql, count.args...).Scan(&n); err != nil {
+				return 0, fmt.Errorf("store: count tasks: %w", err)
+			}
+			return n, nil
+		})
+		if err != nil {
+			return err
 		}
 		tasks, err = s.taskPage(ctx, tx, taskPageSQL(f, w, from))
 		return err
@@ -68,9 +76,13 @@ func (s *Store) FindTaskList(ctx context.Context, f congtac.TaskFilter) (congtac
 		if err != nil {
 			return err
 		}
-		if out.Counts, err = countStatuses(ctx, tx, count, f.AsOf); err != nil {
+		counts, err := keptCountOf(ctx, s, tx, taskCounters, count, func() (congtac.Counts, error) {
+			return countStatuses(ctx, tx, count, f.AsOf)
+		})
+		if err != nil {
 			return err
 		}
+		out.Counts = maps.Clone(counts)
 		out.Total, out.Matched = out.Counts.Total(), out.Counts.Total()
 		if f.Status != nil {
 			out.Matched = out.Counts[*f.Status]
@@ -87,6 +99,10 @@ func (s *Store) FindTaskList(ctx context.Context, f congtac.TaskFilter) (congtac
 	})
 	return out, err
 }
+
+// taskCounters are the change counters of what task lists read: the tasks with their
+// parts and programs, and the org tree of reaches.
+var taskCounters = []string{tasksChanged, orgsChanged}
 
 // listFilter returns f with the day of its statuses (today when zero) and its limit set.
 func (s *Store) listFilter(f congtac.TaskFilter) congtac.TaskFilter {
