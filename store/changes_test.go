@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"maps"
 	"testing"
 
 	"congtac"
@@ -17,6 +18,8 @@ func TestKeptCountsFollowAnotherInstancesWrites(t *testing.T) {
 		t.Run(string(e), func(t *testing.T) {
 			dsn := storetest.DSN(t, e)
 			one, other := openOn(t, dsn), openOn(t, dsn)
+			fixedClock(one, congtac.MustDate(2023, 7, 10))
+			fixedClock(other, congtac.MustDate(2023, 7, 10))
 			f := newFixture(t, one)
 			p := issued(t, one, f)
 			build := findTaskByText(t, p.Tasks, "Khởi công")
@@ -57,7 +60,8 @@ func TestKeptCountsFollowAnotherInstancesWrites(t *testing.T) {
 	}
 }
 
-// openOn opens and migrates a store on dsn, closed when the test ends.
+// openOn opens and migrates a store on dsn, closed when the test ends, on the wall clock
+// until the test sets one.
 func openOn(t *testing.T, dsn string) *store.Store {
 	t.Helper()
 	s, err := store.Open(ctx, dsn)
@@ -68,7 +72,6 @@ func openOn(t *testing.T, dsn string) *store.Store {
 	if err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
-	fixedClock(s, congtac.MustDate(2023, 7, 10))
 	return s
 }
 
@@ -87,15 +90,7 @@ type listCounts struct {
 }
 
 func (c listCounts) equal(d listCounts) bool {
-	if c.total != d.total || len(c.counts) != len(d.counts) {
-		return false
-	}
-	for k, v := range c.counts {
-		if d.counts[k] != v {
-			return false
-		}
-	}
-	return true
+	return c.total == d.total && maps.Equal(c.counts, d.counts)
 }
 
 // taskCounts returns the counts of the task list of f.

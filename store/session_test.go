@@ -26,14 +26,7 @@ func eachRaw(t *testing.T, fn func(t *testing.T, s *store.Store, db *sql.DB)) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
 			dsn := storetest.DSN(t, e)
-			s, err := store.Open(ctx, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { s.Close() })
-			if err := s.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
+			s := openOn(t, dsn)
 			driver := "sqlite"
 			if e == store.Postgres {
 				driver = "pgx"
