@@ -26,9 +26,9 @@ func TestKeptCountsFollowAnotherInstancesWrites(t *testing.T) {
 			all := congtac.TaskFilter{Limit: 1, Reach: f.drafter.Reach(congtac.ViewTasks)}
 
 			before := taskCounts(t, one, all)
-			used := one.CountsKeptUsed()
-			if again := taskCounts(t, one, all); !again.equal(before) || one.CountsKeptUsed() == used {
-				t.Fatalf("the same list twice: %v then %v, kept count used %d times; want the kept one used", before, again, one.CountsKeptUsed()-used)
+			used := one.KeptUsed()
+			if again := taskCounts(t, one, all); !again.equal(before) || one.KeptUsed() == used {
+				t.Fatalf("the same list twice: %v then %v, kept count used %d times; want the kept one used", before, again, one.KeptUsed()-used)
 			}
 			if _, err := other.CompleteTask(ctx, f.drafter, build.ID, build.Version,
 				congtac.Completion{DoneOn: congtac.MustDate(2023, 5, 2)}); err != nil {
@@ -101,4 +101,88 @@ func taskCounts(t *testing.T, s *store.Store, f congtac.TaskFilter) listCounts {
 		t.Fatal(err)
 	}
 	return listCounts{list.Counts, list.Total}
+}
+
+// TestKeptListsFollowAnotherInstancesWrites runs two stores on one database: the whole
+// lists of orgs, people and posts that one keeps are used again while nothing changes,
+// never once the other has renamed an org, added a person or given a post, and a caller
+// that changes the list it got does not change the next caller's.
+func TestKeptListsFollowAnotherInstancesWrites(t *testing.T) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			dsn := storetest.DSN(t, e)
+			one, other := openOn(t, dsn), openOn(t, dsn)
+			f := newFixture(t, one)
+			day := congtac.MustDate(2023, 7, 10)
+			leaders := congtac.PostFilter{Kinds: []congtac.PostKind{congtac.PostChairman}, HeldOn: &day}
+
+			orgs := keptTwice(t, one, func() ([]congtac.Org, error) { return one.FindOrgs(ctx, congtac.OrgFilter{}) })
+			orgs[0].Name = "đã đổi trong bộ nhớ"
+			if again := keptTwice(t, one, func() ([]congtac.Org, error) { return one.FindOrgs(ctx, congtac.OrgFilter{}) }); again[0].Name == orgs[0].Name {
+				t.Error("a caller's change to the org list it got reached the next caller")
+			}
+			if _, err := other.UpdateOrg(ctx, congtac.System, f.deptA.ID, f.deptA.Version,
+				congtac.OrgUpdate{Name: ptr("Phòng Kinh tế - Hạ tầng")}); err != nil {
+				t.Fatal(err)
+			}
+			if got := orgNamed(t, one, f.deptA.ID); got != "Phòng Kinh tế - Hạ tầng" {
+				t.Errorf("after another instance renamed an org: %q", got)
+			}
+
+			if _, err := one.CreatePost(ctx, congtac.System, congtac.Post{PersonID: f.leader.ID, OrgID: f.committee.ID,
+				Kind: congtac.PostChairman, Title: "Chủ tịch", From: congtac.MustDate(2021, 6, 1)}); err != nil {
+				t.Fatal(err)
+			}
+			people := keptTwice(t, one, func() ([]congtac.Person, error) { return one.FindPeople(ctx, congtac.PersonFilter{}) })
+			posts := keptTwice(t, one, func() ([]congtac.Post, error) { return one.FindPosts(ctx, leaders) })
+			added, err := other.CreatePerson(ctx, congtac.System, congtac.Person{FullName: "Trần Thị Ánh", OrgID: f.committee.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, err := one.FindPeople(ctx, congtac.PersonFilter{}); err != nil || len(got) != len(people)+1 {
+				t.Errorf("people after another instance added one: %d, %v; want %d", len(got), err, len(people)+1)
+			}
+			if _, err := other.CreatePost(ctx, congtac.System, congtac.Post{PersonID: added.ID, OrgID: f.committee.ID,
+				Kind: congtac.PostChairman, Title: "Chủ tịch", From: congtac.MustDate(2023, 1, 1)}); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := one.FindPosts(ctx, leaders); err != nil || len(got) != len(posts)+1 {
+				t.Errorf("chairmen after another instance gave a post: %d, %v; want %d", len(got), err, len(posts)+1)
+			}
+		})
+	}
+}
+
+// keptTwice reads a list twice through s and checks that the second read used the kept one
+// and gave the same list.
+func keptTwice[T any](t *testing.T, s *store.Store, read func() ([]T, error)) []T {
+	t.Helper()
+	first, err := read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := s.KeptUsed()
+	again, err := read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.KeptUsed() == used || len(again) != len(first) || len(first) == 0 {
+		t.Fatalf("the same list twice: %d then %d rows, kept used %d times; want the kept one", len(first), len(again), s.KeptUsed()-used)
+	}
+	return again
+}
+
+// orgNamed returns the name of org id in the whole list of orgs.
+func orgNamed(t *testing.T, s *store.Store, id int64) string {
+	t.Helper()
+	orgs, err := s.FindOrgs(ctx, congtac.OrgFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range orgs {
+		if o.ID == id {
+			return o.Name
+		}
+	}
+	return ""
 }

@@ -179,5 +179,5 @@ WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace
       AND (i.indkey::int2[])[0:cardinality(c.conkey) - 1] = c.conkey::int2[])
 ORDER BY 1`
 
-// CountsKeptUsed returns how many times a kept count was used instead of counting again.
-func (s *Store) CountsKeptUsed() int64 { return s.counts.used.Load() }
+// KeptUsed returns how many times a kept count was used instead of counting again.
+func (s *Store) KeptUsed() int64 { return s.kept.used.Load() }

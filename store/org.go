@@ -10,7 +10,7 @@ import (
 
 const orgColumns = `id, parent_id, kind, name, short_name, display_name, valid_from, valid_to, successor_id, position, version`
 
-func scanOrg(sc interface{ Scan(...any) error }) (congtac.Org, error) {
+func scanOrg(sc rowScanner) (congtac.Org, error) {
 	var o congtac.Org
 	err := sc.Scan(&o.ID, idCol{&o.ParentID}, &o.Kind, &o.Name, &o.ShortName, &o.DisplayName, dateCol{&o.ValidFrom},
 		dateCol{&o.ValidTo}, idCol{&o.Successor}, &o.Position, &o.Version)
@@ -163,22 +163,19 @@ func (s *Store) FindOrgs(ctx context.Context, f congtac.OrgFilter) ([]congtac.Or
 		w.add("(valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)", d, d)
 	}
 	addSearch(&w, "search", f.Query)
-	q := "SELECT " + orgColumns + " FROM orgs " + w.String() +
-		" ORDER BY coalesce(parent_id, 0), position, id" + w.page(f.Limit, 0, 10000)
-	rows, err := s.read.QueryContext(ctx, q, w.args...)
+	c := query{"SELECT " + orgColumns + " FROM orgs " + w.String() +
+		" ORDER BY coalesce(parent_id, 0), position, id" + w.page(f.Limit, 0, 10000), w.args}
+	var orgs []congtac.Org
+	var err error
+	if f == (congtac.OrgFilter{}) {
+		orgs, err = keptRows(ctx, s, []string{orgsChanged}, c, scanOrg, nil)
+	} else {
+		orgs, err = readRows(ctx, s.read, c, scanOrg)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: find orgs: %w", err)
 	}
-	defer rows.Close()
-	var out []congtac.Org
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: find orgs: %w", err)
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return orgs, nil
 }
 
 // UpdateOrg changes an org's name, short name, display name, kind, parent or position. version is the

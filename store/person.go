@@ -43,7 +43,7 @@ func normalizePerson(p congtac.Person) congtac.Person {
 
 const personColumns = `id, full_name, org_id, email, phone, version`
 
-func scanPerson(sc interface{ Scan(...any) error }) (congtac.Person, error) {
+func scanPerson(sc rowScanner) (congtac.Person, error) {
 	var p congtac.Person
 	err := sc.Scan(&p.ID, &p.FullName, idCol{&p.OrgID}, &p.Email, &p.Phone, &p.Version)
 	return p, err
@@ -121,25 +121,23 @@ func (s *Store) FindPeople(ctx context.Context, f congtac.PersonFilter) ([]congt
 		w.add("org_id = ?", *f.OrgID)
 	}
 	addSearch(&w, "search", f.Query)
-	rows, err := s.read.QueryContext(ctx, "SELECT "+personColumns+" FROM people "+
-		w.String()+" ORDER BY id"+w.page(f.Limit, 0, 10000), w.args...)
+	c := query{"SELECT " + personColumns + " FROM people " + w.String() + " ORDER BY id" + w.page(f.Limit, 0, 10000), w.args}
+	var people []congtac.Person
+	var err error
+	if f.ID == nil && f.IDs == nil && f.OrgID == nil && f.Query == "" && f.Limit == 0 {
+		people, err = keptRows(ctx, s, []string{peopleChanged}, c, scanPerson, sortPeople)
+	} else if people, err = readRows(ctx, s.read, c, scanPerson); err == nil {
+		sortPeople(people)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: find people: %w", err)
 	}
-	defer rows.Close()
-	var out []congtac.Person
-	for rows.Next() {
-		p, err := scanPerson(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: find people: %w", err)
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: find people: %w", err)
-	}
-	vn.SortPeopleFunc(out, func(p congtac.Person) string { return p.FullName })
-	return out, nil
+	return people, nil
+}
+
+// sortPeople sorts people by given name first, as Vietnamese lists of people are.
+func sortPeople(people []congtac.Person) {
+	vn.SortPeopleFunc(people, func(p congtac.Person) string { return p.FullName })
 }
 
 // CreatePost gives a person a post in an org. The actor's ManagePeople must reach the org
@@ -186,25 +184,23 @@ func (s *Store) FindPosts(ctx context.Context, f congtac.PostFilter) ([]congtac.
 		d := f.HeldOn.String()
 		w.add("(from_date IS NULL OR from_date <= ?) AND (to_date IS NULL OR to_date >= ?)", d, d)
 	}
-	rows, err := s.read.QueryContext(ctx, "SELECT "+postColumns+" FROM posts "+w.String()+" ORDER BY id", w.args...)
+	c := query{"SELECT " + postColumns + " FROM posts " + w.String() + " ORDER BY id", w.args}
+	var posts []congtac.Post
+	var err error
+	if f.ID == nil && f.PersonID == nil && f.OrgID == nil {
+		posts, err = keptRows(ctx, s, []string{peopleChanged}, c, scanPost, nil)
+	} else {
+		posts, err = readRows(ctx, s.read, c, scanPost)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("store: find posts: %w", err)
 	}
-	defer rows.Close()
-	var out []congtac.Post
-	for rows.Next() {
-		p, err := scanPost(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: find posts: %w", err)
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
+	return posts, nil
 }
 
 const postColumns = `id, person_id, org_id, kind, title, sectors, from_date, to_date`
 
-func scanPost(sc interface{ Scan(...any) error }) (congtac.Post, error) {
+func scanPost(sc rowScanner) (congtac.Post, error) {
 	var p congtac.Post
 	var sectors string
 	err := sc.Scan(&p.ID, &p.PersonID, &p.OrgID, &p.Kind, &p.Title, &sectors, dateCol{&p.From}, dateCol{&p.To})

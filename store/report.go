@@ -325,7 +325,7 @@ func (s *Store) FindReports(ctx context.Context, f congtac.ReportFilter) ([]cong
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		c := query{"SELECT count(*) FROM reports " + count.String(), count.args}
 		var err error
-		total, err = keptCountOf(ctx, s, tx, reportCounters, c, func() (n int, err error) {
+		total, err = keptOf(ctx, s, tx, reportCounters, c, func() (n int, err error) {
 			return n, tx.QueryRowContext(ctx, c.sql, c.args...).Scan(&n)
 		})
 		if err != nil {

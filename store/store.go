@@ -45,7 +45,7 @@ type Store struct {
 	write  *sql.DB   // write transactions; for SQLite a single connection, so writers queue in Go
 	lock   *fileLock // SQLite: the shared lock on the database's lock file ([Restore])
 	now    congtac.Clock
-	counts keptCounts // counts kept while the tables they read do not change (changes.go)
+	kept   keptResults // counts and lists kept while the tables they read do not change (changes.go)
 }
 
 // Open connects to the database named by dsn: a postgres:// (or postgresql://) URL, or

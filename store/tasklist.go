@@ -48,7 +48,7 @@ func (s *Store) FindTasks(ctx context.Context, f congtac.TaskFilter) ([]congtac.
 		}
 		s.addTaskStatus(&w, f)
 		count := query{"SELECT count(*) FROM " + from + " " + w.String(), w.args}
-		total, err = keptCountOf(ctx, s, tx, taskCounters, count, func() (n int, err error) {
+		total, err = keptOf(ctx, s, tx, taskCounters, count, func() (n int, err error) {
 			if err := tx.QueryRowContext(ctx, count.sql, count.args...).Scan(&n); err != nil {
 				return 0, fmt.Errorf("store: count tasks: %w", err)
 			}
@@ -76,7 +76,7 @@ func (s *Store) FindTaskList(ctx context.Context, f congtac.TaskFilter) (congtac
 		if err != nil {
 			return err
 		}
-		counts, err := keptCountOf(ctx, s, tx, taskCounters, count, func() (congtac.Counts, error) {
+		counts, err := keptOf(ctx, s, tx, taskCounters, count, func() (congtac.Counts, error) {
 			return countStatuses(ctx, tx, count, f.AsOf)
 		})
 		if err != nil {

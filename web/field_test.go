@@ -164,8 +164,8 @@ func fieldSamples(s *Server, r *http.Request) []fieldSample {
 	add(programListPage{layout: l("Chương trình"), Filter: programFilterForm{Kinds: choices, Statuses: choices, Orgs: choices},
 		Errors: programs}, programs)
 	tasks := messagesOn("lọc nhiệm vụ", "status", "org", "sector", "leader", "period", "q")
-	add(taskListPage{layout: l("Nhiệm vụ"), Filter: taskFilterForm{Statuses: choices, Orgs: choices, Sectors: choices,
-		Leaders: choices}, Errors: tasks}, tasks)
+	add(taskListPage{layout: l("Nhiệm vụ"), Filter: taskFilterForm{Statuses: choices, Orgs: newChoices(choices).html(),
+		Sectors: choices, Leaders: newChoices(choices).html()}, Errors: tasks}, tasks)
 	reports := messagesOn("lọc báo cáo", "status", "org")
 	add(reportListPage{layout: l("Báo cáo"), Statuses: choices, Orgs: choices, Errors: reports}, reports)
 	versions := messagesOn("so sánh", "a", "b")

@@ -1,6 +1,9 @@
 package web
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // option is one choice of a select, with whether the request chose it.
 type option struct {
@@ -30,4 +33,9 @@ func orgOptions(nodes []orgNode, chosen string) []option {
 		out[i] = option{Value: id, Label: indent + n.Name, Selected: id == chosen}
 	}
 	return out
+}
+
+// containsOption reports whether opts has one of value v.
+func containsOption(opts []option, v string) bool {
+	return slices.ContainsFunc(opts, func(o option) bool { return o.Value == v })
 }

@@ -3,8 +3,10 @@ package web
 import (
 	"context"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"congtac"
 	"congtac/vn"
@@ -34,11 +36,11 @@ func (p taskListPage) FilterFields() []field {
 		newField(e, field{Kind: fieldSelect, ID: "f-status", Name: "status", Label: "Trạng thái", Blank: "Tất cả",
 			Options: f.Statuses}),
 		newField(e, field{Kind: fieldSelect, ID: "f-org", Name: "org", Label: "Cơ quan chủ trì hoặc phối hợp", Blank: "Tất cả",
-			Options: f.Orgs}),
+			OptionsHTML: f.Orgs}),
 		newField(e, field{Kind: fieldSelect, ID: "f-sector", Name: "sector", Label: "Lĩnh vực", Blank: "Tất cả",
 			Options: f.Sectors}),
 		newField(e, field{Kind: fieldSelect, ID: "f-leader", Name: "leader", Label: "Lãnh đạo phụ trách", Blank: "Tất cả",
-			Options: f.Leaders}),
+			OptionsHTML: f.Leaders}),
 		newField(e, field{ID: "f-period", Name: "period", Label: "Kỳ chương trình", Placeholder: "tháng 11/2026",
 			Value: f.Period}),
 		newField(e, field{ID: "f-q", Name: "q", Label: "Nội dung có từ", Type: "search", Value: f.Q}),
@@ -47,8 +49,9 @@ func (p taskListPage) FilterFields() []field {
 
 // taskFilterForm is the filter form above the task list, with what was asked.
 type taskFilterForm struct {
-	Period, Q, Program               string
-	Statuses, Orgs, Sectors, Leaders []option
+	Period, Q, Program string
+	Statuses, Sectors  []option
+	Orgs, Leaders      template.HTML // hundreds of options at a province: written at once ([choices])
 }
 
 // taskRow is one task as lists show it.
@@ -105,43 +108,33 @@ func (s *Server) handleTaskList(w http.ResponseWriter, r *http.Request) {
 }
 
 // newTaskFilterForm returns the filter form as the query filled it: the orgs offered are
-// those within a's ViewTasks reach, the leaders those holding a leader's post today.
+// those within a's ViewTasks reach, the leaders those holding a leader's post today, by
+// given name as lists of people are.
 func (s *Server) newTaskFilterForm(ctx context.Context, q url.Values, a congtac.Actor, orgs orgIndex, today congtac.Date) (taskFilterForm, error) {
 	posts, err := s.st.FindPosts(ctx, congtac.PostFilter{Kinds: []congtac.PostKind{congtac.PostChairman,
 		congtac.PostViceChairman}, HeldOn: &today})
 	if err != nil {
 		return taskFilterForm{}, fmt.Errorf("web: task filters: %w", err)
 	}
-	people, err := s.st.FindPeople(ctx, congtac.PersonFilter{}) // one query for the leaders of every committee
+	holds := make(map[int64]bool, len(posts))
+	for _, p := range posts {
+		holds[p.PersonID] = true
+	}
+	people, err := s.st.FindPeople(ctx, congtac.PersonFilter{}) // the store keeps the whole list, sorted
 	if err != nil {
 		return taskFilterForm{}, fmt.Errorf("web: task filters: %w", err)
 	}
-	names := make(map[int64]string, len(people))
-	for _, p := range people {
-		names[p.ID] = p.FullName
-	}
 	var leaders []option
-	for _, p := range posts {
-		v := fmt.Sprint(p.PersonID)
-		if names[p.PersonID] != "" && !containsOption(leaders, v) {
-			leaders = append(leaders, option{Value: v, Label: names[p.PersonID], Selected: v == q.Get("leader")})
+	for _, p := range people {
+		if holds[p.ID] {
+			leaders = append(leaders, option{Value: strconv.FormatInt(p.ID, 10), Label: p.FullName})
 		}
 	}
-	vn.SortFunc(leaders, func(o option) string { return o.Label })
-	return taskFilterForm{Period: q.Get("period"), Q: q.Get("q"), Program: q.Get("program"), Leaders: leaders,
+	return taskFilterForm{Period: q.Get("period"), Q: q.Get("q"), Program: q.Get("program"),
+		Leaders:  newChoices(leaders).html(q.Get("leader")),
 		Statuses: optionsOf(congtac.Statuses, congtac.Status.Label, q.Get("status")),
 		Sectors:  optionsOf(congtac.Sectors, congtac.Sector.Label, q.Get("sector")),
-		Orgs:     orgOptions(orgs.Within(a, congtac.ViewTasks, today), q.Get("org"))}, nil
-}
-
-// containsOption reports whether opts has one of value v.
-func containsOption(opts []option, v string) bool {
-	for _, o := range opts {
-		if o.Value == v {
-			return true
-		}
-	}
-	return false
+		Orgs:     newChoices(orgOptions(orgs.Within(a, congtac.ViewTasks, today), "")).html(q.Get("org"))}, nil
 }
 
 // taskPage is the data of task.html.
