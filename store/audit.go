@@ -71,7 +71,7 @@ func (s *Store) FindAuditEvents(ctx context.Context, a congtac.Actor, f congtac.
 	}
 	s.addReach(&w, "org_id", a.Reach(congtac.ViewAudit))
 	return findPage(ctx, s, "audit events", auditColumns, "audit_events", &w, "at DESC, id DESC",
-		f.Limit, f.Offset, 1000, scanAuditEvent)
+		f.Limit, f.Offset, 1000, nil, scanAuditEvent)
 }
 
 const auditColumns = `id, at, user_id, action, entity, entity_id, org_id, before_json, after_json, address`

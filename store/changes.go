@@ -118,7 +118,7 @@ func keptKey(counters []string, c query) [sha256.Size]byte {
 // sorted (when not nil) gives them, kept under counters as [keptOf] keeps a result: the
 // whole lists that nearly every page reads. Each caller gets its own copy of the slice;
 // what its elements share (a post's sectors) callers only read.
-func keptRows[T any](ctx context.Context, s *Store, counters []string, c query, scan func(rowScanner) (T, error), sorted func([]T)) ([]T, error) {
+func keptRows[T any](ctx context.Context, s *Store, counters []string, c query, scan func(scanner) (T, error), sorted func([]T)) ([]T, error) {
 	rows, err := keptOf(ctx, s, s.read, counters, c, func() ([]T, error) {
 		rows, err := readRows(ctx, s.read, c, scan)
 		if err == nil && sorted != nil {
@@ -129,11 +129,8 @@ func keptRows[T any](ctx context.Context, s *Store, counters []string, c query, 
 	return slices.Clone(rows), err
 }
 
-// rowScanner is a row to scan: *sql.Row or *sql.Rows.
-type rowScanner interface{ Scan(...any) error }
-
 // readRows returns the rows of c as scan reads them through q.
-func readRows[T any](ctx context.Context, q queryer, c query, scan func(rowScanner) (T, error)) ([]T, error) {
+func readRows[T any](ctx context.Context, q queryer, c query, scan func(scanner) (T, error)) ([]T, error) {
 	rows, err := q.QueryContext(ctx, c.sql, c.args...)
 	if err != nil {
 		return nil, err

@@ -10,9 +10,9 @@ import (
 )
 
 // TestKeptCountsFollowAnotherInstancesWrites runs two stores on one database, as two
-// instances of the server: the counts of task and report lists that one keeps are used
+// instances of the server: the counts of task, report and program lists that one keeps are used
 // again while nothing changes, and never once the other has completed a task, written a
-// report or renamed an org the reach depends on.
+// report, drafted a program or changed a task behind the store's back.
 func TestKeptCountsFollowAnotherInstancesWrites(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
@@ -48,6 +48,18 @@ func TestKeptCountsFollowAnotherInstancesWrites(t *testing.T) {
 			}
 			if _, m, err := one.FindReports(ctx, congtac.ReportFilter{Limit: 1}); err != nil || m != n+1 {
 				t.Errorf("reports after another instance wrote one: %d, %v; want %d", m, err, n+1)
+			}
+
+			programs := congtac.ProgramFilter{Query: "cong tac", Limit: 1}
+			if _, n, err = one.FindPrograms(ctx, programs); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := other.DraftNext(ctx, f.drafter, f.committee.ID, congtac.Period{Kind: congtac.PeriodMonth, Year: 2023,
+				Number: 5}, congtac.MustDate(2023, 4, 20)); err != nil {
+				t.Fatal(err)
+			}
+			if _, m, err := one.FindPrograms(ctx, programs); err != nil || m != n+1 {
+				t.Errorf("programs after another instance drafted one: %d, %v; want %d", m, err, n+1)
 			}
 
 			if err := other.Exec(ctx, "UPDATE tasks SET in_force = "+falseSQL(e)+" WHERE id = $1", build.ID); err != nil {

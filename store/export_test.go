@@ -181,3 +181,7 @@ ORDER BY 1`
 
 // KeptUsed returns how many times a kept count was used instead of counting again.
 func (s *Store) KeptUsed() int64 { return s.kept.used.Load() }
+
+// SetSearchProbe sets how many matches a search reads from a trigram index before it
+// lets the list's order find them ([searchProbe] unless set).
+func (s *Store) SetSearchProbe(n int) { s.probe = n }

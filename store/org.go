@@ -10,7 +10,7 @@ import (
 
 const orgColumns = `id, parent_id, kind, name, short_name, display_name, valid_from, valid_to, successor_id, position, version`
 
-func scanOrg(sc rowScanner) (congtac.Org, error) {
+func scanOrg(sc scanner) (congtac.Org, error) {
 	var o congtac.Org
 	err := sc.Scan(&o.ID, idCol{&o.ParentID}, &o.Kind, &o.Name, &o.ShortName, &o.DisplayName, dateCol{&o.ValidFrom},
 		dateCol{&o.ValidTo}, idCol{&o.Successor}, &o.Position, &o.Version)

@@ -43,7 +43,7 @@ func normalizePerson(p congtac.Person) congtac.Person {
 
 const personColumns = `id, full_name, org_id, email, phone, version`
 
-func scanPerson(sc rowScanner) (congtac.Person, error) {
+func scanPerson(sc scanner) (congtac.Person, error) {
 	var p congtac.Person
 	err := sc.Scan(&p.ID, &p.FullName, idCol{&p.OrgID}, &p.Email, &p.Phone, &p.Version)
 	return p, err
@@ -200,7 +200,7 @@ func (s *Store) FindPosts(ctx context.Context, f congtac.PostFilter) ([]congtac.
 
 const postColumns = `id, person_id, org_id, kind, title, sectors, from_date, to_date`
 
-func scanPost(sc rowScanner) (congtac.Post, error) {
+func scanPost(sc scanner) (congtac.Post, error) {
 	var p congtac.Post
 	var sectors string
 	err := sc.Scan(&p.ID, &p.PersonID, &p.OrgID, &p.Kind, &p.Title, &sectors, dateCol{&p.From}, dateCol{&p.To})

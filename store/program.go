@@ -316,8 +316,12 @@ func (s *Store) FindPrograms(ctx context.Context, f congtac.ProgramFilter) ([]co
 	s.addDraftReach(&w, f.DraftReach)
 	addSearch(&w, "search", f.Query)
 	return findPage(ctx, s, "programs", programColumns, "programs", &w, "period_year DESC, period_key DESC, id DESC",
-		f.Limit, f.Offset, 1000, func(sc scanner) (congtac.Program, error) { return scanProgram(sc) })
+		f.Limit, f.Offset, 1000, programCounters, func(sc scanner) (congtac.Program, error) { return scanProgram(sc) })
 }
+
+// programCounters are the change counters of what program lists read: programs (which
+// move the tasks counter) and the org tree of reaches.
+var programCounters = []string{tasksChanged, orgsChanged}
 
 // UpdateProgram changes the title, extra periods, signature, recipients, place or public
 // flag of a program that is still editable. The actor's DraftPrograms must reach the

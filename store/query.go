@@ -71,29 +71,27 @@ type scanner interface{ Scan(...any) error }
 
 // findPage runs, in one read snapshot, the count of the rows of from (a table or join)
 // matching w and the page of them in order, each read by scan: the shape of every Find
-// method that returns a page and the total.
+// method that returns a page and the total. When from reads only the tables of counters
+// (none: always count), the count is kept as [keptOf] keeps one.
 func findPage[T any](ctx context.Context, s *Store, what, columns, from string, w *where, order string,
-	limit, offset, max int, scan func(scanner) (T, error)) ([]T, int, error) {
+	limit, offset, max int, counters []string, scan func(scanner) (T, error)) ([]T, int, error) {
 	var out []T
 	var total int
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM "+from+" "+w.String(), w.args...).Scan(&total); err != nil {
-			return err
+		count := query{"SELECT count(*) FROM " + from + " " + w.String(), slices.Clone(w.args)}
+		countRows := func() (n int, err error) { return n, tx.QueryRowContext(ctx, count.sql, count.args...).Scan(&n) }
+		var err error
+		if counters == nil {
+			total, err = countRows()
+		} else {
+			total, err = keptOf(ctx, s, tx, counters, count, countRows)
 		}
-		q := "SELECT " + columns + " FROM " + from + " " + w.String() + " ORDER BY " + order + w.page(limit, offset, max)
-		rows, err := tx.QueryContext(ctx, q, w.args...)
-		if err != nil {
-			return err
+		if err != nil || total <= offset {
+			return err // no row to read: a kept count of none spares the scan of a search
 		}
-		defer rows.Close()
-		for rows.Next() {
-			v, err := scan(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, v)
-		}
-		return rows.Err()
+		page := query{"SELECT " + columns + " FROM " + from + " " + w.String() + " ORDER BY " + order + w.page(limit, offset, max), w.args}
+		out, err = readRows(ctx, tx, page, scan)
+		return err
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: find %s: %w", what, err)

@@ -246,7 +246,7 @@ func (s *Store) FindDocuments(ctx context.Context, f congtac.DocumentFilter) ([]
 	s.addReach(&w, "org_id", f.Reach)
 	addSearch(&w, "search", f.Query)
 	return findPage(ctx, s, "documents", documentColumns, "documents", &w, "issued_on DESC, number DESC",
-		f.Limit, f.Offset, 1000, scanDocument)
+		f.Limit, f.Offset, 1000, nil, scanDocument)
 }
 
 const documentColumns = `id, org_id, register_id, doc_type, number, symbol, issued_on, place, summary, signature,

@@ -54,7 +54,7 @@ func (s *Store) FindTasks(ctx context.Context, f congtac.TaskFilter) ([]congtac.
 			}
 			return n, nil
 		})
-		if err != nil {
+		if err != nil || total <= f.Offset {
 			return err
 		}
 		tasks, err = s.taskPage(ctx, tx, taskPageSQL(f, w, from))
@@ -86,6 +86,9 @@ func (s *Store) FindTaskList(ctx context.Context, f congtac.TaskFilter) (congtac
 		out.Total, out.Matched = out.Counts.Total(), out.Counts.Total()
 		if f.Status != nil {
 			out.Matched = out.Counts[*f.Status]
+		}
+		if out.Matched <= f.Offset {
+			return nil
 		}
 		if out.Tasks, err = s.taskPage(ctx, tx, page); err != nil {
 			return err
@@ -183,7 +186,9 @@ func (s *Store) taskWhere(ctx context.Context, q queryer, f congtac.TaskFilter) 
 		w.add("t.done_on IS NULL AND t.cancelled_on IS NULL")
 	}
 	w.add(inForceSQL)
-	s.addIndexedSearch(&w, "t.id", "t.search", "tasks_fts", f.Query)
+	if err := s.addTaskSearch(ctx, q, &w, f.Query); err != nil {
+		return w, from, err
+	}
 	return w, from, s.addTaskReach(ctx, q, &w, f.Reach)
 }
 
