@@ -13,7 +13,7 @@ import (
 const reportColumns = `id, task_id, org_id, occurrence, text, percent, value, done_on, status, review_note,
 	author_id, submitted_at, reviewed_at, version`
 
-func scanReport(sc interface{ Scan(...any) error }) (congtac.Report, error) {
+func scanReport(sc scanner) (congtac.Report, error) {
 	var r congtac.Report
 	var value sql.NullFloat64
 	err := sc.Scan(&r.ID, &r.TaskID, &r.OrgID, dateCol{&r.Occurrence}, &r.Text, &r.Percent, &value,
@@ -297,8 +297,48 @@ var reportCounters = []string{reportsChanged, tasksChanged, orgsChanged}
 // FindReports returns reports matching f, newest first, and the number that match without
 // Limit/Offset. Only reports on issued work count: none on the tasks of a draft. The page
 // checks that report by report, so that it is read in order from an index (reports_created,
-// reports_org_created) and costs its rows; the count checks it as a set.
+// reports_org_created) and costs its rows. So does the count of a narrowed list (a status,
+// an org, a task, a program, or a reach short of every org), which reads its few reports
+// from an index (reports_status, reports_org_status, reports_task); the count of every
+// report checks it as a set, which costs less than a million lookups.
 func (s *Store) FindReports(ctx context.Context, f congtac.ReportFilter) ([]congtac.Report, int, error) {
+	var out []congtac.Report
+	var total int
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		w, narrow, err := s.reportWhere(ctx, tx, f)
+		if err != nil {
+			return err
+		}
+		const published = "('issued', 'amended', 'superseded')"
+		const eachReport = "EXISTS (SELECT 1 FROM tasks rt JOIN programs rp ON rp.id = rt.program_id WHERE rt.id = reports.task_id AND rp.status IN " + published + ")"
+		count, page := w.clone(), w.clone()
+		if narrow {
+			count.add(eachReport)
+		} else {
+			count.add("task_id IN (SELECT id FROM tasks WHERE program_id IN (SELECT id FROM programs WHERE status IN " + published + "))")
+		}
+		page.add(eachReport)
+		c := query{"SELECT count(*) FROM reports " + count.String(), count.args}
+		total, err = keptOf(ctx, s, tx, reportCounters, c, func() (n int, err error) {
+			return n, tx.QueryRowContext(ctx, c.sql, c.args...).Scan(&n)
+		})
+		if err != nil || total <= f.Offset {
+			return err
+		}
+		out, err = readRows(ctx, tx, query{"SELECT " + reportColumns + " FROM reports " + page.String() +
+			" ORDER BY created_at DESC, id DESC" + page.page(f.Limit, f.Offset, 1000), page.args}, scanReport)
+		return err
+	})
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: find reports: %w", err)
+	}
+	return out, total, nil
+}
+
+// reportWhere returns the conditions of f but paging, and whether they narrow the list of
+// every report. The orgs of f's reach are read and bound as arguments: none when it holds
+// every org.
+func (s *Store) reportWhere(ctx context.Context, q queryer, f congtac.ReportFilter) (where, bool, error) {
 	var w where
 	if f.ID != nil {
 		w.add("id = ?", *f.ID)
@@ -315,39 +355,21 @@ func (s *Store) FindReports(ctx context.Context, f congtac.ReportFilter) ([]cong
 	if f.Status != nil {
 		w.add("status = ?", *f.Status)
 	}
-	s.addReach(&w, "org_id", f.Reach)
-	const published = "('issued', 'amended', 'superseded')"
-	count, page := w.clone(), w.clone()
-	count.add("task_id IN (SELECT id FROM tasks WHERE program_id IN (SELECT id FROM programs WHERE status IN " + published + "))")
-	page.add("EXISTS (SELECT 1 FROM tasks rt JOIN programs rp ON rp.id = rt.program_id WHERE rt.id = reports.task_id AND rp.status IN " + published + ")")
-	var out []congtac.Report
-	var total int
-	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		c := query{"SELECT count(*) FROM reports " + count.String(), count.args}
-		var err error
-		total, err = keptOf(ctx, s, tx, reportCounters, c, func() (n int, err error) {
-			return n, tx.QueryRowContext(ctx, c.sql, c.args...).Scan(&n)
-		})
+	narrow := f.ID != nil || f.TaskID != nil || f.ProgramID != nil || f.OrgID != nil || f.Status != nil
+	switch r := f.Reach; {
+	case r == nil:
+	case r.Org == 0:
+		w.add("1 = 0")
+		narrow = true
+	default:
+		orgs, all, err := s.reachOrgs(ctx, q, r)
 		if err != nil {
-			return err
+			return w, false, err
 		}
-		rows, err := tx.QueryContext(ctx, "SELECT "+reportColumns+" FROM reports "+page.String()+
-			" ORDER BY created_at DESC, id DESC"+page.page(f.Limit, f.Offset, 1000), page.args...)
-		if err != nil {
-			return err
+		if len(orgs) < all {
+			w.add(s.inIDs("org_id", orgs))
+			narrow = true
 		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanReport(rows)
-			if err != nil {
-				return err
-			}
-			out = append(out, r)
-		}
-		return rows.Err()
-	})
-	if err != nil {
-		return nil, 0, fmt.Errorf("store: find reports: %w", err)
 	}
-	return out, total, nil
+	return w, narrow, nil
 }

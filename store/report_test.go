@@ -357,6 +357,19 @@ func TestFindReportsNewestFirstWithTotal(t *testing.T) {
 		if rs, n, _ := s.FindReports(ctx, congtac.ReportFilter{OrgID: &f.deptB.ID, Status: &submitted}); n != 1 || rs[0].ID != ids[3] {
 			t.Errorf("FindReports(org B, submitted) = %d, want 1", n)
 		}
+		// Every report is counted as a set, those of one status report by report: the same.
+		_, all, _ := s.FindReports(ctx, congtac.ReportFilter{})
+		sum := 0
+		for _, st := range congtac.ReportStatuses {
+			_, n, err := s.FindReports(ctx, congtac.ReportFilter{Status: &st})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum += n
+		}
+		if all != 4 || sum != all {
+			t.Errorf("FindReports() = %d, by status %d in all; want 4 both ways", all, sum)
+		}
 		if _, err := s.FindReportByID(ctx, 999999); congtac.ErrorCode(err) != congtac.ENOTFOUND {
 			t.Errorf("FindReportByID(missing) = %v, want ENOTFOUND", err)
 		}
