@@ -185,3 +185,11 @@ func (s *Store) KeptUsed() int64 { return s.kept.used.Load() }
 // SetSearchProbe sets how many matches a search reads from a trigram index before it
 // lets the list's order find them ([searchProbe] unless set).
 func (s *Store) SetSearchProbe(n int) { s.probe = n }
+
+// Setting returns the value of a PostgreSQL run-time setting on one of the store's
+// connections.
+func (s *Store) Setting(ctx context.Context, name string) (string, error) {
+	var v string
+	err := s.read.QueryRowContext(ctx, "SELECT current_setting($1)", name).Scan(&v)
+	return v, err
+}

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 
 	"congtac/store"
@@ -21,4 +22,25 @@ func TestEveryReferenceIsIndexed(t *testing.T) {
 			t.Errorf("foreign key without an index: %s", fk)
 		}
 	})
+}
+
+// TestPostgresRunsWithoutJIT checks that the store turns PostgreSQL's JIT compiler off,
+// which costs its short queries more than it saves, unless the URL sets jit itself.
+func TestPostgresRunsWithoutJIT(t *testing.T) {
+	for _, e := range storetest.Engines {
+		if e != store.Postgres {
+			continue
+		}
+		dsn := storetest.DSN(t, e)
+		if got, err := openOn(t, dsn).Setting(ctx, "jit"); err != nil || got != "off" {
+			t.Errorf("jit = %q, %v; want off", got, err)
+		}
+		sep := "?"
+		if strings.Contains(dsn, "?") {
+			sep = "&"
+		}
+		if got, err := openOn(t, dsn+sep+"jit=on").Setting(ctx, "jit"); err != nil || got != "on" {
+			t.Errorf("jit with jit=on in the URL = %q, %v; want on", got, err)
+		}
+	}
 }
