@@ -312,8 +312,9 @@ func (s *Store) FindPrograms(ctx context.Context, f congtac.ProgramFilter) ([]co
 	if f.Public != nil {
 		w.add("public = ?", *f.Public)
 	}
-	s.addReach(&w, "org_id", f.Reach)
-	s.addDraftReach(&w, f.DraftReach)
+	if err := s.addProgramReach(ctx, s.read, &w, f.Reach, f.DraftReach); err != nil {
+		return nil, 0, fmt.Errorf("store: find programs: %w", err)
+	}
 	addSearch(&w, "search", f.Query)
 	return findPage(ctx, s, "programs", programColumns, "programs", &w, "period_year DESC, period_key DESC, id DESC",
 		f.Limit, f.Offset, 1000, programCounters, func(sc scanner) (congtac.Program, error) { return scanProgram(sc) })

@@ -153,16 +153,55 @@ func (s *Store) reachOrgs(ctx context.Context, q queryer, r *congtac.Reach) ([]i
 	return ids, all, rows.Err()
 }
 
-// addDraftReach limits programs not yet issued to issuing orgs within r; a nil r leaves them
-// alone.
-func (s *Store) addDraftReach(w *where, r *congtac.Reach) {
-	const published = "status IN ('issued', 'amended', 'superseded')"
-	switch {
-	case r == nil:
-	case r.Org == 0:
-		w.add(published)
-	default:
-		set, args := s.reachSet(r)
-		w.add("("+published+" OR org_id IN ("+set+"))", args...)
+// addProgramReach limits programs to those of orgs within reach, and those not yet issued
+// to issuing orgs within draftReach (a nil reach leaves them alone; one without an org lets
+// none, or only issued ones, through). The orgs are read first and bound as a list, which
+// the planners estimate from their statistics: a unit's few programs are read through
+// programs_org_period, where a subquery of its subtree let the planner walk every program
+// in list order; a reach of every org adds no condition.
+func (s *Store) addProgramReach(ctx context.Context, q queryer, w *where, reach, draftReach *congtac.Reach) error {
+	if reach != nil {
+		ids, every, err := s.reachIDs(ctx, q, reach)
+		if err != nil {
+			return err
+		}
+		if !every {
+			cond, args := orgIn("org_id", ids)
+			w.add(cond, args...)
+		}
 	}
+	const published = "status IN ('issued', 'amended', 'superseded')"
+	if draftReach == nil {
+		return nil
+	}
+	ids, every, err := s.reachIDs(ctx, q, draftReach)
+	if err != nil || every {
+		return err
+	}
+	cond, args := orgIn("org_id", ids)
+	w.add("("+published+" OR "+cond+")", args...)
+	return nil
+}
+
+// reachIDs returns the orgs within r, and whether they are every org. A Reach without an
+// org holds none.
+func (s *Store) reachIDs(ctx context.Context, q queryer, r *congtac.Reach) ([]int64, bool, error) {
+	if r.Org == 0 {
+		return nil, false, nil
+	}
+	orgs, all, err := s.reachOrgs(ctx, q, r)
+	return orgs, len(orgs) >= all, err
+}
+
+// orgIn returns the condition "column is one of ids" as a list of arguments, and the
+// arguments; "1 = 0" for no ids.
+func orgIn(column string, ids []int64) (string, []any) {
+	if len(ids) == 0 {
+		return "1 = 0", nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return column + " IN (?" + strings.Repeat(", ?", len(ids)-1) + ")", args
 }

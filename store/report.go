@@ -336,9 +336,13 @@ func (s *Store) FindReports(ctx context.Context, f congtac.ReportFilter) ([]cong
 	return out, total, nil
 }
 
+// reachFew is the most orgs of a reach whose reports are few enough to be checked one by
+// one: a district of the former kind with its communes, not a province.
+const reachFew = 50
+
 // reportWhere returns the conditions of f but paging, and whether they narrow the list of
-// every report to a few: a status, an org, a task, a program, or a reach of less than a
-// quarter of the orgs. The orgs of f's reach are read and bound as arguments: none when it
+// every report to a few: a status, an org, a task, a program, or a reach of fewer than
+// [reachFew] orgs. The orgs of f's reach are read and bound as arguments: none when it
 // holds every org.
 func (s *Store) reportWhere(ctx context.Context, q queryer, f congtac.ReportFilter) (where, bool, error) {
 	var w where
@@ -358,19 +362,15 @@ func (s *Store) reportWhere(ctx context.Context, q queryer, f congtac.ReportFilt
 		w.add("status = ?", *f.Status)
 	}
 	narrow := f.ID != nil || f.TaskID != nil || f.ProgramID != nil || f.OrgID != nil || f.Status != nil
-	switch r := f.Reach; {
-	case r == nil:
-	case r.Org == 0:
-		w.add("1 = 0")
-		narrow = true
-	default:
-		orgs, all, err := s.reachOrgs(ctx, q, r)
+	if f.Reach != nil {
+		orgs, every, err := s.reachIDs(ctx, q, f.Reach)
 		if err != nil {
 			return w, false, err
 		}
-		if len(orgs) < all {
-			w.add(s.inIDs("org_id", orgs))
-			narrow = narrow || len(orgs)*4 < all
+		if !every {
+			cond, args := orgIn("org_id", orgs)
+			w.add(cond, args...)
+			narrow = narrow || len(orgs) < reachFew
 		}
 	}
 	return w, narrow, nil
