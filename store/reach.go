@@ -131,26 +131,25 @@ func (s *Store) addTaskReach(ctx context.Context, q queryer, w *where, r *congta
 	return nil
 }
 
-// reachOrgs returns the IDs of the orgs r holds, and how many orgs there are.
+// reachOrgs returns the IDs of the orgs r holds, and how many orgs there are. The answer
+// is kept while the org tree does not change ([keptOf]): nearly every list reads it.
 func (s *Store) reachOrgs(ctx context.Context, q queryer, r *congtac.Reach) ([]int64, int, error) {
 	set, args := s.reachSet(r)
 	var w where
 	w.add("id IN ("+set+")", args...)
-	rows, err := q.QueryContext(ctx, "SELECT id, (SELECT count(*) FROM orgs) FROM orgs "+w.String()+" ORDER BY id", w.args...)
+	c := query{"SELECT id, (SELECT count(*) FROM orgs) FROM orgs " + w.String() + " ORDER BY id", w.args}
+	rows, err := keptOf(ctx, s, q, []string{orgsChanged}, c, func() ([][2]int64, error) {
+		return readRows(ctx, q, c, func(sc scanner) (row [2]int64, err error) { return row, sc.Scan(&row[0], &row[1]) })
+	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: reach: %w", err)
 	}
-	defer rows.Close()
-	var ids []int64
-	var all int
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id, &all); err != nil {
-			return nil, 0, fmt.Errorf("store: reach: %w", err)
-		}
-		ids = append(ids, id)
+	ids := make([]int64, len(rows))
+	all := 0
+	for i, row := range rows {
+		ids[i], all = row[0], int(row[1])
 	}
-	return ids, all, rows.Err()
+	return ids, all, nil
 }
 
 // addProgramReach limits programs to those of orgs within reach, and those not yet issued
@@ -184,13 +183,13 @@ func (s *Store) addProgramReach(ctx context.Context, q queryer, w *where, reach,
 }
 
 // reachIDs returns the orgs within r, and whether they are every org. A Reach without an
-// org holds none.
+// org, or of an org that does not exist, holds none.
 func (s *Store) reachIDs(ctx context.Context, q queryer, r *congtac.Reach) ([]int64, bool, error) {
 	if r.Org == 0 {
 		return nil, false, nil
 	}
 	orgs, all, err := s.reachOrgs(ctx, q, r)
-	return orgs, len(orgs) >= all, err
+	return orgs, len(orgs) > 0 && len(orgs) >= all, err
 }
 
 // orgIn returns the condition "column is one of ids" as a list of arguments, and the

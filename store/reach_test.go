@@ -75,3 +75,26 @@ func TestListsStayWithinReach(t *testing.T) {
 		}
 	})
 }
+
+// TestReachOfAMissingOrgHoldsNothing checks that a reach whose org does not exist (an
+// account left on an org removed by hand) lets nothing through: the lists bind the orgs of
+// a reach as a list, and an empty list must not read as "every org".
+func TestReachOfAMissingOrgHoldsNothing(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		p := issued(t, s, f)
+		if _, err := s.CreateReport(ctx, f.drafter, progress(findTaskByText(t, p.Tasks, "Khởi công").ID, f.deptA.ID)); err != nil {
+			t.Fatal(err)
+		}
+		missing := &congtac.Reach{Org: 999999}
+		if _, n, err := s.FindPrograms(ctx, congtac.ProgramFilter{Reach: missing, DraftReach: missing}); err != nil || n != 0 {
+			t.Errorf("programs within a missing org: %d, %v", n, err)
+		}
+		if _, n, err := s.FindReports(ctx, congtac.ReportFilter{Reach: missing}); err != nil || n != 0 {
+			t.Errorf("reports within a missing org: %d, %v", n, err)
+		}
+		if _, n, err := s.FindTasks(ctx, congtac.TaskFilter{Reach: missing}); err != nil || n != 0 {
+			t.Errorf("tasks within a missing org: %d, %v", n, err)
+		}
+	})
+}
