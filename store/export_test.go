@@ -179,7 +179,7 @@ WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace
       AND (i.indkey::int2[])[0:cardinality(c.conkey) - 1] = c.conkey::int2[])
 ORDER BY 1`
 
-// KeptUsed returns how many times a kept count was used instead of counting again.
+// KeptUsed returns how many times a kept result was used instead of being made again.
 func (s *Store) KeptUsed() int64 { return s.kept.used.Load() }
 
 // SetSearchProbe sets how many matches a search reads from a trigram index before it
