@@ -315,3 +315,33 @@ func (u AgendaItemUpdate) Apply(it AgendaItem) AgendaItem {
 	setIf(&it.Conclusion, u.Conclusion)
 	return it
 }
+
+// CheckStatusChange refuses a change of a meeting from before to m that the working rules
+// do not allow, as of today: postponing or cancelling needs its reason in Note, which the
+// invitations and the calendar announce; a meeting is marked held only once its day has
+// come, and never a series as a whole (each occurrence is a calendar entry); a held meeting
+// stays held, with its conclusions.
+func (m Meeting) CheckStatusChange(before Meeting, today Date) error {
+	if m.Status == before.Status {
+		return nil
+	}
+	var p Problems
+	switch m.Status {
+	case MeetingPostponed, MeetingCancelled:
+		if strings.TrimSpace(m.Note) == "" || m.Note == before.Note {
+			p.Add("note", "Ghi lý do %s hội nghị để thông báo cho thành phần mời.",
+				map[MeetingStatus]string{MeetingPostponed: "hoãn", MeetingCancelled: "hủy"}[m.Status])
+		}
+	case MeetingHeld:
+		switch {
+		case m.Recurrence != nil:
+			p.Add("status", "Hội nghị định kỳ không đánh dấu đã họp cho cả chuỗi.")
+		case m.Date.After(today):
+			p.Add("status", "Chưa đến ngày họp %02d/%02d/%d, chưa đánh dấu đã họp được.", m.Date.Day, int(m.Date.Month), m.Date.Year)
+		}
+	}
+	if before.Status == MeetingHeld {
+		p.Add("status", "Hội nghị đã họp, không đổi trạng thái được.")
+	}
+	return p.Err()
+}

@@ -138,6 +138,17 @@ func (s *Store) findAgendaItem(ctx context.Context, q queryer, id int64) (congta
 	return items[0], nil
 }
 
+// FindAgendaItemByID returns an agenda item, or ENOTFOUND.
+func (s *Store) FindAgendaItemByID(ctx context.Context, id int64) (congtac.AgendaItem, error) {
+	var it congtac.AgendaItem
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		it, err = s.findAgendaItem(ctx, tx, id)
+		return err
+	})
+	return it, err
+}
+
 // AddAgendaItem adds an item to a meeting's agenda: at the end when Position is 0, with the
 // default materials day (see [Store.CreateMeeting]) when MaterialsDue is zero.
 func (s *Store) AddAgendaItem(ctx context.Context, a congtac.Actor, it congtac.AgendaItem) (congtac.AgendaItem, error) {

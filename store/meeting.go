@@ -302,7 +302,8 @@ func inRange(ms []congtac.Meeting, from, to *congtac.Date) []congtac.Meeting {
 // generated from the meeting are cancelled from today on when it is postponed or cancelled,
 // and on its old date when a one-off meeting moves (generate the new week again). Times,
 // places and titles already on the calendar are not changed. The actor's ManageMeetings must
-// reach the holding org (EFORBIDDEN). ECONFLICT when version moved.
+// reach the holding org (EFORBIDDEN). ECONFLICT when version moved; EINVALID for a status
+// change that [congtac.Meeting.CheckStatusChange] refuses.
 func (s *Store) UpdateMeeting(ctx context.Context, a congtac.Actor, id int64, version int, u congtac.MeetingUpdate) (congtac.Meeting, error) {
 	var m congtac.Meeting
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
@@ -313,11 +314,14 @@ func (s *Store) UpdateMeeting(ctx context.Context, a congtac.Actor, id int64, ve
 		if err := checkCan(ctx, tx, a, congtac.ManageMeetings, before.OrgID); err != nil {
 			return err
 		}
-		if before.Version != version {
-			return conflict("Hội nghị")
-		}
 		m = normalizeMeeting(u.Apply(before))
 		if err := m.Validate(); err != nil {
+			return err
+		}
+		if before.Version != version { // after validation: a malformed change is not a conflict
+			return conflict("Hội nghị")
+		}
+		if err := m.CheckStatusChange(before, s.today()); err != nil {
 			return err
 		}
 		if err := checkMeetingRefs(ctx, tx, m); err != nil {

@@ -51,6 +51,7 @@ type apiMeetingDetail struct {
 // apiAgendaItem is a matter put to a meeting.
 type apiAgendaItem struct {
 	ID           int64   `json:"id"`
+	MeetingID    int64   `json:"meeting_id"`
 	Position     int     `json:"position"`
 	Title        string  `json:"title"`
 	LeadID       *int64  `json:"lead_id"`
@@ -85,7 +86,8 @@ func meetingSchemas() map[string]*oaSchema {
 			"agenda": schArray(schRef("AgendaItem")),
 		}),
 		"AgendaItem": schObject("Nội dung trình hội nghị.", oaProps{
-			"id": schInt("Mã."), "position": schInt("Thứ tự."), "title": schString("Nội dung."),
+			"id": schInt("Mã."), "meeting_id": schInt("Hội nghị."), "position": schInt("Thứ tự."),
+			"title":         schString("Nội dung."),
 			"lead_id":       schNullable(schInt("Cơ quan chủ trì chuẩn bị.")),
 			"support_ids":   schArray(schInt("Cơ quan phối hợp chuẩn bị.")),
 			"presenter_id":  schNullable(schInt("Người trình bày (mã cán bộ).")),
@@ -134,12 +136,20 @@ func (s *Server) handleAPIMeetingShow(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, fmt.Errorf("web: api meeting: %w", err), 0)
 		return
 	}
+	writeJSON(w, http.StatusOK, newAPIMeetingDetail(m))
+}
+
+func newAPIMeetingDetail(m congtac.Meeting) apiMeetingDetail {
 	out := apiMeetingDetail{apiMeeting: newAPIMeeting(m), Agenda: []apiAgendaItem{}}
 	for _, it := range m.Agenda {
-		out.Agenda = append(out.Agenda, apiAgendaItem{ID: it.ID, Position: it.Position, Title: it.Title,
-			LeadID: apiID(it.Lead), SupportIDs: append([]int64{}, it.Support...), PresenterID: apiID(it.PresenterID),
-			Minutes: it.Minutes, MaterialsDue: apiDate(it.MaterialsDue), Materials: it.Materials,
-			Conclusion: it.Conclusion, Version: it.Version})
+		out.Agenda = append(out.Agenda, newAPIAgendaItem(it))
 	}
-	writeJSON(w, http.StatusOK, out)
+	return out
+}
+
+func newAPIAgendaItem(it congtac.AgendaItem) apiAgendaItem {
+	return apiAgendaItem{ID: it.ID, MeetingID: it.MeetingID, Position: it.Position, Title: it.Title,
+		LeadID: apiID(it.Lead), SupportIDs: append([]int64{}, it.Support...), PresenterID: apiID(it.PresenterID),
+		Minutes: it.Minutes, MaterialsDue: apiDate(it.MaterialsDue), Materials: it.Materials,
+		Conclusion: it.Conclusion, Version: it.Version}
 }

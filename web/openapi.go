@@ -91,6 +91,13 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/programs/{id}/comments":          {body: "CommentCreate", status: http.StatusCreated, response: "ReviewComment"},
 	"POST /api/v1/programs/{id}/items":             {body: "ItemCreate", status: http.StatusCreated, response: "Item"},
 	"PATCH /api/v1/items/{id}":                     {body: "ItemUpdate", response: "Item", errors: []int{409}},
+	"POST /api/v1/meetings":                        {body: "MeetingCreate", status: http.StatusCreated, response: "MeetingDetail", errors: []int{404}},
+	"PATCH /api/v1/meetings/{id}":                  {body: "MeetingUpdate", response: "MeetingDetail", errors: []int{409}},
+	"GET /api/v1/meetings/{id}/agenda":             {list: true, response: "AgendaItem"},
+	"POST /api/v1/meetings/{id}/agenda":            {body: "AgendaInput", status: http.StatusCreated, response: "AgendaItem", errors: []int{404}},
+	"GET /api/v1/agenda/{id}":                      {response: "AgendaItem"},
+	"PATCH /api/v1/agenda/{id}":                    {body: "AgendaUpdate", response: "AgendaItem", errors: []int{409}},
+	"DELETE /api/v1/agenda/{id}":                   {status: http.StatusNoContent, params: []apiParam{versionParam}, errors: []int{409}},
 	"DELETE /api/v1/items/{id}":                    {status: http.StatusNoContent, params: []apiParam{versionParam}, errors: []int{409, 422}},
 	"POST /api/v1/items/{id}/tasks":                {body: "TaskCreate", status: http.StatusCreated, response: "Task"},
 	"PATCH /api/v1/tasks/{id}":                     {body: "TaskUpdate", response: "Task", errors: []int{409}},
@@ -525,7 +532,7 @@ func apiSchemas() map[string]*oaSchema {
 	}
 	all["Error"].Required = []string{"code", "message"}
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
-		reportSchemas(), meetingSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
+		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
 		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
 		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas(), personSchemas(), userSchemas(), settingsSchemas()} {
 		maps.Copy(all, part)

@@ -1,0 +1,127 @@
+package web
+
+import (
+	"fmt"
+	"maps"
+	"net/http"
+	"testing"
+
+	"congtac"
+	"congtac/store/storetest"
+)
+
+func init() {
+	maps.Copy(dtoSchemas, map[string]any{
+		"MeetingCreate": apiMeetingCreate{}, "MeetingUpdate": apiMeetingUpdate{},
+		"AgendaInput": apiAgendaInput{}, "AgendaUpdate": apiAgendaUpdate{},
+	})
+}
+
+// TestAPIMeetings: the office plans the seed's regular meeting of Friday 21/4/2023 at 8:00
+// with agenda items prepared by named departments, reads each back at its Location, moves
+// it (the default materials days move with it, off the weekend), postpones it with a
+// reason, refuses what the rules forbid, and plans the Thursday-afternoon briefing as a
+// series written as offices write it. A reporter may read but not plan.
+func TestAPIMeetings(t *testing.T) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			w := newDraftWorld(t, e)
+			create := fmt.Sprintf(`{"org_id": %d, "program_id": %d, "title": "Hội nghị UBND huyện thường kỳ tháng 4",
+				"date": "2023-04-21", "start": "8 giờ", "place": "Hội trường UBND huyện",
+				"agenda": [
+					{"title": "Báo cáo tình hình kinh tế - xã hội tháng 4 và 4 tháng đầu năm", "lead_id": %d, "minutes": 60},
+					{"title": "Báo cáo sơ kết 02 năm thực hiện Nghị quyết số 35-NQ/HU", "lead_id": %d, "support_ids": [%d], "minutes": 30}
+				]}`, w.committee.ID, w.april.ID, w.economy.ID, w.office.ID, w.culture.ID)
+			apiErrorOf(t, w.rep.call("POST", "/api/v1/meetings", create), http.StatusForbidden, congtac.EFORBIDDEN)
+			r := w.drafter.call("POST", "/api/v1/meetings", create)
+			m := valid[apiMeetingDetail](t, w.s, r, http.StatusCreated, "MeetingDetail")
+			if m.Kind != "regular" || deref(m.Start) != "08:00" || deref(m.Part) != "morning" || len(m.Agenda) != 2 ||
+				m.Status != "planned" || deref(m.ProgramID) != w.april.ID {
+				t.Fatalf("created meeting = %+v", m)
+			}
+			// Five working days before Friday 21/4/2023: Friday 14/4.
+			if got := deref(m.Agenda[0].MaterialsDue); got != "2023-04-14" || m.Agenda[1].Position != 2 {
+				t.Errorf("agenda = %+v, want materials due 2023-04-14 and positions in order", m.Agenda)
+			}
+			if loc := r.header.Get("Location"); loc != fmt.Sprintf("/api/v1/meetings/%d", m.ID) {
+				t.Errorf("Location = %q", loc)
+			}
+			path := fmt.Sprintf("/api/v1/meetings/%d", m.ID)
+			if got := valid[apiMeetingDetail](t, w.s, w.rep.call("GET", path, ""), http.StatusOK, "MeetingDetail"); got.Title != m.Title {
+				t.Errorf("the reporter reads %+v", got)
+			}
+
+			add := w.drafter.call("POST", path+"/agenda", fmt.Sprintf(`{"title": "Báo cáo sơ kết Đề án số 02-ĐA/HU",
+				"lead_id": %d, "minutes": 30}`, w.economy.ID))
+			item := valid[apiAgendaItem](t, w.s, add, http.StatusCreated, "AgendaItem")
+			if item.Position != 3 || item.MeetingID != m.ID {
+				t.Errorf("added item = %+v, want third on the agenda", item)
+			}
+			itemPath := add.header.Get("Location")
+			if got := valid[apiAgendaItem](t, w.s, w.rep.call("GET", itemPath, ""), http.StatusOK, "AgendaItem"); got.ID != item.ID {
+				t.Errorf("GET %s = %+v", itemPath, got)
+			}
+			apiErrorOf(t, w.rep.call("PATCH", itemPath, `{"version": 1, "title": "X"}`), http.StatusForbidden, congtac.EFORBIDDEN)
+			concluded := valid[apiAgendaItem](t, w.s, w.drafter.call("PATCH", itemPath,
+				`{"version": 1, "conclusion": "Giao Phòng Kinh tế hoàn thiện báo cáo, trình trước 30/4/2023.", "presenter_id": null}`),
+				http.StatusOK, "AgendaItem")
+			if concluded.Version != 2 || concluded.Conclusion == "" {
+				t.Errorf("concluded item = %+v", concluded)
+			}
+			apiErrorOf(t, w.drafter.call("PATCH", itemPath, `{"version": 1, "title": "Cũ"}`), http.StatusConflict, congtac.ECONFLICT)
+			list := valid[apiList[apiAgendaItem]](t, w.s, w.rep.call("GET", path+"/agenda", ""), http.StatusOK, "AgendaItemList")
+			if list.Total != 3 || list.Items[2].ID != item.ID {
+				t.Errorf("agenda list = %+v", list)
+			}
+			if r := w.drafter.call("DELETE", itemPath+"?version=2", ""); r.status != http.StatusNoContent {
+				t.Errorf("delete agenda item = %d %s", r.status, r.body)
+			}
+			apiErrorOf(t, w.drafter.call("GET", itemPath, ""), http.StatusNotFound, congtac.ENOTFOUND)
+
+			// Moved to Monday 24/4: the default materials day moves to Monday 17/4.
+			moved := valid[apiMeetingDetail](t, w.s, w.drafter.call("PATCH", path,
+				fmt.Sprintf(`{"version": %d, "date": "2023-04-24", "start": null, "part": "afternoon"}`, m.Version)),
+				http.StatusOK, "MeetingDetail")
+			if moved.Date != "2023-04-24" || moved.Start != nil || deref(moved.Part) != "afternoon" ||
+				deref(moved.Agenda[0].MaterialsDue) != "2023-04-17" {
+				t.Errorf("moved meeting = %+v", moved)
+			}
+			apiErrorOf(t, w.drafter.call("PATCH", path, fmt.Sprintf(`{"version": %d, "title": "Cũ"}`, m.Version)),
+				http.StatusConflict, congtac.ECONFLICT)
+			noReason := apiErrorOf(t, w.drafter.call("PATCH", path, fmt.Sprintf(`{"version": %d, "status": "cancelled"}`,
+				moved.Version)), http.StatusUnprocessableEntity, congtac.EINVALID)
+			if noReason.Fields["note"] == "" {
+				t.Errorf("cancelling without a reason: %+v", noReason)
+			}
+			postponed := valid[apiMeetingDetail](t, w.s, w.drafter.call("PATCH", path, fmt.Sprintf(
+				`{"version": %d, "status": "postponed", "note": "Tạm hoãn do trùng lịch họp của Tỉnh ủy, có thông báo sau."}`,
+				moved.Version)), http.StatusOK, "MeetingDetail")
+			if postponed.Status != "postponed" || postponed.StatusLabel != "Tạm hoãn" {
+				t.Errorf("postponed meeting = %+v", postponed)
+			}
+			for _, tc := range []struct{ body, field string }{
+				{`{"version": 9, "date": "2023-02-30"}`, "date"},
+				{`{"version": 9, "start": "25 giờ"}`, "start"},
+				{`{"version": 9, "recurrence": "mỗi khi có việc"}`, "recurrence"},
+				{`{"version": 9, "kind": "party"}`, "kind"},
+			} {
+				e := apiErrorOf(t, w.drafter.call("PATCH", path, tc.body), http.StatusUnprocessableEntity, congtac.EINVALID)
+				if e.Fields[tc.field] == "" {
+					t.Errorf("PATCH %s: fields %v, want %q named", tc.body, e.Fields, tc.field)
+				}
+			}
+
+			briefing := valid[apiMeetingDetail](t, w.s, w.drafter.call("POST", "/api/v1/meetings", fmt.Sprintf(
+				`{"org_id": %d, "kind": "briefing", "title": "Giao ban Chủ tịch, các Phó Chủ tịch UBND huyện",
+				"date": "2023-04-06", "recurrence": "chiều thứ Năm hằng tuần"}`, w.committee.ID)), http.StatusCreated, "MeetingDetail")
+			if deref(briefing.Recurrence) != "FREQ=WEEKLY;BYDAY=TH" || deref(briefing.Part) != "afternoon" {
+				t.Errorf("briefing = %+v, want a weekly rule on Thursdays in the afternoon", briefing)
+			}
+			held := apiErrorOf(t, w.drafter.call("PATCH", fmt.Sprintf("/api/v1/meetings/%d", briefing.ID),
+				fmt.Sprintf(`{"version": %d, "status": "held"}`, briefing.Version)), http.StatusUnprocessableEntity, congtac.EINVALID)
+			if held.Fields["status"] == "" {
+				t.Errorf("marking a series held: %+v", held)
+			}
+		})
+	}
+}

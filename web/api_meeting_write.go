@@ -1,0 +1,437 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"congtac"
+	"congtac/vn"
+)
+
+// apiMeetingCreate is the body of POST /api/v1/meetings: a meeting with its agenda.
+type apiMeetingCreate struct {
+	OrgID      int64            `json:"org_id"`
+	ProgramID  int64            `json:"program_id"`
+	Kind       string           `json:"kind"`
+	Title      string           `json:"title"`
+	Date       string           `json:"date"`
+	Start      string           `json:"start"`
+	Part       string           `json:"part"`
+	Place      string           `json:"place"`
+	ChairID    int64            `json:"chair_id"`
+	Attendees  string           `json:"attendees"`
+	Recurrence string           `json:"recurrence"`
+	Note       string           `json:"note"`
+	Agenda     []apiAgendaInput `json:"agenda"`
+}
+
+// apiMeetingUpdate is the body of PATCH /api/v1/meetings/{id}: the version read and the
+// fields to change; a status change to postponed or cancelled needs its reason in note.
+// sent tells a field given as null (cleared) from one left out.
+type apiMeetingUpdate struct {
+	Version    *int    `json:"version"`
+	ProgramID  *int64  `json:"program_id"`
+	Kind       *string `json:"kind"`
+	Title      *string `json:"title"`
+	Date       *string `json:"date"`
+	Start      *string `json:"start"`
+	Part       *string `json:"part"`
+	Place      *string `json:"place"`
+	ChairID    *int64  `json:"chair_id"`
+	Attendees  *string `json:"attendees"`
+	Recurrence *string `json:"recurrence"`
+	Status     *string `json:"status"`
+	Note       *string `json:"note"`
+	sent       map[string]json.RawMessage
+}
+
+// UnmarshalJSON decodes the fields strictly and remembers which were sent.
+func (u *apiMeetingUpdate) UnmarshalJSON(b []byte) error {
+	type fields apiMeetingUpdate
+	if err := strictJSON(b, (*fields)(u)); err != nil {
+		return err
+	}
+	return json.Unmarshal(b, &u.sent)
+}
+
+// apiAgendaInput is an agenda item of POST /api/v1/meetings and the body of
+// POST /api/v1/meetings/{id}/agenda.
+type apiAgendaInput struct {
+	Position     int     `json:"position"`
+	Title        string  `json:"title"`
+	LeadID       int64   `json:"lead_id"`
+	SupportIDs   []int64 `json:"support_ids"`
+	PresenterID  int64   `json:"presenter_id"`
+	Minutes      int     `json:"minutes"`
+	MaterialsDue string  `json:"materials_due"`
+	Materials    string  `json:"materials"`
+	Conclusion   string  `json:"conclusion"`
+}
+
+// apiAgendaUpdate is the body of PATCH /api/v1/agenda/{id}. materials_due null restores the
+// default day; lead_id and presenter_id null clear them.
+type apiAgendaUpdate struct {
+	Version      *int     `json:"version"`
+	Position     *int     `json:"position"`
+	Title        *string  `json:"title"`
+	LeadID       *int64   `json:"lead_id"`
+	SupportIDs   *[]int64 `json:"support_ids"`
+	PresenterID  *int64   `json:"presenter_id"`
+	Minutes      *int     `json:"minutes"`
+	MaterialsDue *string  `json:"materials_due"`
+	Materials    *string  `json:"materials"`
+	Conclusion   *string  `json:"conclusion"`
+	sent         map[string]json.RawMessage
+}
+
+// UnmarshalJSON decodes the fields strictly and remembers which were sent.
+func (u *apiAgendaUpdate) UnmarshalJSON(b []byte) error {
+	type fields apiAgendaUpdate
+	if err := strictJSON(b, (*fields)(u)); err != nil {
+		return err
+	}
+	return json.Unmarshal(b, &u.sent)
+}
+
+// strictJSON decodes b into v, refusing fields v does not have.
+func strictJSON(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+// meetingWriteSchemas returns the schemas of the request bodies above, for the OpenAPI
+// document.
+func meetingWriteSchemas() map[string]*oaSchema {
+	fields := oaProps{
+		"program_id": schInt("Chương trình công tác có hội nghị; 0 hoặc bỏ trống: không thuộc chương trình."),
+		"kind":       schEnum("Loại hội nghị; mặc định regular.", meetingKinds...),
+		"title":      schString("Tên hội nghị."), "date": schDate("Ngày họp (buổi đầu tiên với hội nghị định kỳ)."),
+		"start": schString("Giờ bắt đầu: 08:00, 14h00, “8 giờ 30”; hoặc buổi: “chiều”. Bỏ trống: chưa định giờ."),
+		"part":  schEnum("Buổi khi chưa định giờ.", append([]string{""}, dayParts...)...),
+		"place": schString("Địa điểm."), "chair_id": schInt("Người chủ trì (mã cán bộ); 0: chưa định."),
+		"attendees": schString("Thành phần."),
+		"recurrence": schString("Lịch lặp lại: cụm từ như “chiều thứ Năm hằng tuần”, “ngày 20 hằng tháng”, " +
+			"“thứ Sáu cuối tháng”, hoặc quy tắc RRULE (RFC 5545) như FREQ=WEEKLY;BYDAY=TH. Bỏ trống: họp một lần."),
+		"note": schString("Ghi chú; khi hoãn hoặc hủy: lý do được thông báo."),
+	}
+	create := oaProps{"org_id": schInt("Cơ quan tổ chức (Ủy ban nhân dân)."), "agenda": schArray(schRef("AgendaInput"))}
+	update := oaProps{"version": schInt("Phiên bản của hội nghị đã đọc; khác phiên bản hiện tại thì trả về 409."),
+		"status": schEnum("Trạng thái: postponed (hoãn) và cancelled (hủy) cần lý do trong note; held (đã họp) từ ngày họp.",
+			meetingStatuses...)}
+	for k, v := range fields {
+		create[k] = v
+		update[k] = v
+	}
+	for _, k := range []string{"program_id", "start", "part", "chair_id", "recurrence"} {
+		update[k] = schNullable(update[k])
+	}
+	agenda := oaProps{
+		"position": schInt("Thứ tự trong chương trình hội nghị; 0 hoặc bỏ trống: sau nội dung cuối."),
+		"title":    schString("Nội dung trình."), "lead_id": schInt("Cơ quan chủ trì chuẩn bị."),
+		"support_ids":   schArray(schInt("Cơ quan phối hợp chuẩn bị.")),
+		"presenter_id":  schInt("Người trình bày (mã cán bộ)."),
+		"minutes":       schInt("Thời lượng dự kiến (phút)."),
+		"materials_due": schDate("Hạn gửi tài liệu; bỏ trống: trước ngày họp số ngày làm việc theo cấu hình (mặc định 5)."),
+		"materials":     schString("Tài liệu."), "conclusion": schString("Kết luận của hội nghị về nội dung này."),
+	}
+	agendaUpdate := oaProps{"version": schInt("Phiên bản của nội dung đã đọc; khác phiên bản hiện tại thì trả về 409.")}
+	for k, v := range agenda {
+		agendaUpdate[k] = v
+	}
+	for _, k := range []string{"lead_id", "presenter_id", "materials_due"} {
+		agendaUpdate[k] = schNullable(agendaUpdate[k])
+	}
+	return map[string]*oaSchema{
+		"MeetingCreate": schInput("Hội nghị mới với các nội dung trình.", []string{"org_id", "title", "date"}, create),
+		"MeetingUpdate": schInput("Các trường cần sửa của hội nghị; null xóa giá trị.", []string{"version"}, update),
+		"AgendaInput":   schInput("Nội dung trình hội nghị.", []string{"title"}, agenda),
+		"AgendaUpdate":  schInput("Các trường cần sửa của nội dung trình; null xóa giá trị.", []string{"version"}, agendaUpdate),
+	}
+}
+
+// meetingTime reads a meeting's start as written ("08:00", "14h30", "chiều") and its part
+// of the day, adding problems to p.
+func meetingTime(p *congtac.Problems, start, part string) (congtac.ClockTime, congtac.DayPart) {
+	t, written, err := vn.ParseClock(start)
+	if err != nil {
+		p.Add("start", "%s", congtac.ErrorMessage(err))
+		return congtac.NoTime, congtac.DayPart(part)
+	}
+	if part == "" {
+		part = string(written)
+	}
+	return t, congtac.DayPart(part)
+}
+
+// meetingRecurrence reads a series as an RRULE or as offices write it ("chiều thứ Năm
+// hằng tuần"), from the meeting's first day; nil for "". A phrase may give the part of
+// the day too.
+func meetingRecurrence(p *congtac.Problems, text string, first congtac.Date) (*congtac.Recurrence, congtac.DayPart) {
+	text = strings.TrimSpace(text)
+	if text == "" || first.IsZero() {
+		return nil, ""
+	}
+	if strings.Contains(strings.ToUpper(text), "FREQ=") {
+		rec, err := congtac.ParseRecurrence(text, first)
+		if err != nil {
+			p.Add("recurrence", "%s", congtac.ErrorMessage(err))
+			return nil, ""
+		}
+		return &rec, ""
+	}
+	d, err := vn.ParseDue(text, first)
+	if err != nil || d.Recurrence == nil {
+		p.Add("recurrence", "Không hiểu lịch lặp lại “%s”: hãy ghi như “chiều thứ Năm hằng tuần”, "+
+			"“ngày 20 hằng tháng” hoặc “thứ Sáu cuối tháng”.", text)
+		return nil, ""
+	}
+	rec := *d.Recurrence
+	rec.Start = first
+	return &rec, d.Part
+}
+
+// agendaItemOf reads an agenda item of a body, adding problems to p under prefix.
+func agendaItemOf(p *congtac.Problems, prefix string, in apiAgendaInput) congtac.AgendaItem {
+	it := congtac.AgendaItem{Position: in.Position, Title: in.Title, Lead: in.LeadID, Support: in.SupportIDs,
+		PresenterID: in.PresenterID, Minutes: in.Minutes, Materials: in.Materials, Conclusion: in.Conclusion}
+	if in.MaterialsDue != "" {
+		it.MaterialsDue = bodyDate(p, prefix+"materials_due", in.MaterialsDue)
+	}
+	return it
+}
+
+// handleAPIMeetingCreate adds a meeting with its agenda and answers 201 with it. The
+// actor's ManageMeetings must reach org_id.
+func (s *Server) handleAPIMeetingCreate(w http.ResponseWriter, r *http.Request) {
+	var body apiMeetingCreate
+	if !s.readJSON(w, r, &body) {
+		return
+	}
+	var p congtac.Problems
+	m := congtac.Meeting{OrgID: body.OrgID, ProgramID: body.ProgramID, Kind: congtac.MeetingKind(body.Kind),
+		Title: body.Title, Place: body.Place, ChairID: body.ChairID, Attendees: body.Attendees, Note: body.Note}
+	if m.Kind == "" {
+		m.Kind = congtac.MeetingRegular
+	}
+	m.Date = bodyRequiredDate(&p, "date", body.Date)
+	m.Start, m.Part = meetingTime(&p, body.Start, body.Part)
+	var part congtac.DayPart
+	if m.Recurrence, part = meetingRecurrence(&p, body.Recurrence, m.Date); m.Part == "" {
+		m.Part = part
+	}
+	for i, in := range body.Agenda {
+		m.Agenda = append(m.Agenda, agendaItemOf(&p, fmt.Sprintf("agenda[%d].", i), in))
+	}
+	if err := p.Err(); err != nil {
+		s.apiFail(w, r, err, 0)
+		return
+	}
+	m, err := s.st.CreateMeeting(r.Context(), actorOf(r), m)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api create meeting: %w", err), 0)
+		return
+	}
+	s.writeMeeting(w, r, m.ID, http.StatusCreated)
+}
+
+// writeMeeting answers with meeting id and its agenda, with status; a new one with its
+// Location.
+func (s *Server) writeMeeting(w http.ResponseWriter, r *http.Request, id int64, status int) {
+	m, err := s.st.FindMeetingByID(r.Context(), id)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api meeting: %w", err), 0)
+		return
+	}
+	if status == http.StatusCreated {
+		w.Header().Set("Location", "/api/v1/meetings/"+strconv.FormatInt(id, 10))
+	}
+	writeJSON(w, status, newAPIMeetingDetail(m))
+}
+
+// handleAPIMeetingUpdate changes the fields sent of a meeting, its status included
+// (postponed, cancelled with the reason in note, held), given the version read, and answers
+// with it. The store carries a new date over to the agenda's materials days and the
+// calendar.
+func (s *Server) handleAPIMeetingUpdate(w http.ResponseWriter, r *http.Request) {
+	m, ok := apiRecord(s, w, r, "hội nghị", s.findVisibleMeeting)
+	if !ok {
+		return
+	}
+	var body apiMeetingUpdate
+	if !s.readJSON(w, r, &body) {
+		return
+	}
+	var p congtac.Problems
+	version := bodyVersion(&p, body.Version)
+	u := congtac.MeetingUpdate{Title: body.Title, Place: body.Place, Attendees: body.Attendees, Note: body.Note}
+	if _, ok := body.sent["program_id"]; ok {
+		u.ProgramID = ptr(deref(body.ProgramID))
+	}
+	if _, ok := body.sent["chair_id"]; ok {
+		u.ChairID = ptr(deref(body.ChairID))
+	}
+	if body.Kind != nil {
+		u.Kind = ptr(congtac.MeetingKind(*body.Kind))
+	}
+	if body.Status != nil {
+		u.Status = ptr(congtac.MeetingStatus(*body.Status))
+	}
+	date := m.Date
+	if body.Date != nil {
+		date = bodyRequiredDate(&p, "date", *body.Date)
+		u.Date = &date
+	}
+	_, sentStart := body.sent["start"]
+	_, sentPart := body.sent["part"]
+	if sentStart || sentPart {
+		start, part := meetingTime(&p, deref(body.Start), deref(body.Part))
+		u.Start, u.Part = &start, &part
+	}
+	if _, ok := body.sent["recurrence"]; ok {
+		rec, part := meetingRecurrence(&p, deref(body.Recurrence), date)
+		u.Recurrence = &rec
+		if part != "" && !sentPart {
+			u.Part = &part
+		}
+	}
+	if err := p.Err(); err != nil {
+		s.apiFail(w, r, err, 0)
+		return
+	}
+	if _, err := s.st.UpdateMeeting(r.Context(), actorOf(r), m.ID, version, u); err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api update meeting: %w", err), 0)
+		return
+	}
+	s.writeMeeting(w, r, m.ID, http.StatusOK)
+}
+
+// handleAPIAgendaList answers a meeting's agenda in order.
+func (s *Server) handleAPIAgendaList(w http.ResponseWriter, r *http.Request) {
+	q, ok := s.apiQueryOf(w, r)
+	if !ok {
+		return
+	}
+	limit, offset := q.page()
+	if q.fail(s, w, r) {
+		return
+	}
+	m, ok := apiRecord(s, w, r, "hội nghị", s.findVisibleMeeting)
+	if !ok {
+		return
+	}
+	writeJSON(w, http.StatusOK, pageOf(m.Agenda, limit, offset, newAPIAgendaItem))
+}
+
+// handleAPIAgendaCreate adds an item to a meeting's agenda (last when position is 0) and
+// answers 201 with it, its Location under /api/v1/agenda.
+func (s *Server) handleAPIAgendaCreate(w http.ResponseWriter, r *http.Request) {
+	m, ok := apiRecord(s, w, r, "hội nghị", s.findVisibleMeeting)
+	if !ok {
+		return
+	}
+	var body apiAgendaInput
+	if !s.readJSON(w, r, &body) {
+		return
+	}
+	var p congtac.Problems
+	it := agendaItemOf(&p, "", body)
+	if err := p.Err(); err != nil {
+		s.apiFail(w, r, err, 0)
+		return
+	}
+	it.MeetingID = m.ID
+	it, err := s.st.AddAgendaItem(r.Context(), actorOf(r), it)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api add agenda item: %w", err), 0)
+		return
+	}
+	w.Header().Set("Location", "/api/v1/agenda/"+strconv.FormatInt(it.ID, 10))
+	writeJSON(w, http.StatusCreated, newAPIAgendaItem(it))
+}
+
+// findVisibleAgendaItem returns agenda item id when a may view its meeting, and ENOTFOUND
+// otherwise.
+func (s *Server) findVisibleAgendaItem(ctx context.Context, a congtac.Actor, id int64) (congtac.AgendaItem, error) {
+	it, err := s.st.FindAgendaItemByID(ctx, id)
+	if err != nil {
+		return it, err
+	}
+	if _, err := s.findVisibleMeeting(ctx, a, it.MeetingID); err != nil {
+		return congtac.AgendaItem{}, notFoundFor("nội dung trình hội nghị")
+	}
+	return it, nil
+}
+
+// handleAPIAgendaShow answers one agenda item.
+func (s *Server) handleAPIAgendaShow(w http.ResponseWriter, r *http.Request) {
+	it, ok := apiRecord(s, w, r, "nội dung trình hội nghị", s.findVisibleAgendaItem)
+	if ok {
+		writeJSON(w, http.StatusOK, newAPIAgendaItem(it))
+	}
+}
+
+// handleAPIAgendaUpdate changes the fields sent of an agenda item, given the version read.
+func (s *Server) handleAPIAgendaUpdate(w http.ResponseWriter, r *http.Request) {
+	it, ok := apiRecord(s, w, r, "nội dung trình hội nghị", s.findVisibleAgendaItem)
+	if !ok {
+		return
+	}
+	var body apiAgendaUpdate
+	if !s.readJSON(w, r, &body) {
+		return
+	}
+	var p congtac.Problems
+	version := bodyVersion(&p, body.Version)
+	u := congtac.AgendaItemUpdate{Position: body.Position, Title: body.Title, Support: body.SupportIDs,
+		Minutes: body.Minutes, Materials: body.Materials, Conclusion: body.Conclusion}
+	if _, ok := body.sent["lead_id"]; ok {
+		u.Lead = ptr(deref(body.LeadID))
+	}
+	if _, ok := body.sent["presenter_id"]; ok {
+		u.PresenterID = ptr(deref(body.PresenterID))
+	}
+	if _, ok := body.sent["materials_due"]; ok {
+		var due congtac.Date
+		if body.MaterialsDue != nil {
+			due = bodyRequiredDate(&p, "materials_due", *body.MaterialsDue)
+		}
+		u.MaterialsDue = &due
+	}
+	if err := p.Err(); err != nil {
+		s.apiFail(w, r, err, 0)
+		return
+	}
+	it, err := s.st.UpdateAgendaItem(r.Context(), actorOf(r), it.ID, version, u)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api update agenda item: %w", err), 0)
+		return
+	}
+	writeJSON(w, http.StatusOK, newAPIAgendaItem(it))
+}
+
+// handleAPIAgendaDelete removes an agenda item, given ?version=.
+func (s *Server) handleAPIAgendaDelete(w http.ResponseWriter, r *http.Request) {
+	q, ok := s.apiQueryOf(w, r)
+	if !ok {
+		return
+	}
+	version := q.integer("version")
+	if q.fail(s, w, r) {
+		return
+	}
+	it, ok := apiRecord(s, w, r, "nội dung trình hội nghị", s.findVisibleAgendaItem)
+	if !ok {
+		return
+	}
+	if err := s.st.DeleteAgendaItem(r.Context(), actorOf(r), it.ID, int(*version)); err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api delete agenda item: %w", err), 0)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
