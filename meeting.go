@@ -130,7 +130,13 @@ type Meeting struct {
 	Status     MeetingStatus
 	Note       string // "tạm hoãn, có thông báo sau"
 	Agenda     []AgendaItem
-	Version    int
+	// Changed are the sittings of a series changed on their own, by the day the rule
+	// gives them ([Meeting.Sittings] applies them).
+	Changed []Sitting
+	// Sequence counts the changes that calendar applications must see (RFC 5545
+	// SEQUENCE): to the meeting, its agenda or one of its occurrences.
+	Sequence int
+	Version  int
 }
 
 // Validate checks the meeting's fields.

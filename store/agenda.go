@@ -102,10 +102,14 @@ func (s *Store) queryAgenda(ctx context.Context, q queryer, query string, args .
 	return items, sup.Err()
 }
 
-// attachAgenda loads the agenda of every meeting, in order, in two queries.
-func (s *Store) attachAgenda(ctx context.Context, q queryer, ms []congtac.Meeting) error {
+// attachMeetingParts loads the agenda of every meeting, in order, and the occurrences of
+// every series changed on their own.
+func (s *Store) attachMeetingParts(ctx context.Context, q queryer, ms []congtac.Meeting) error {
 	if len(ms) == 0 {
 		return nil
+	}
+	if err := s.attachChanged(ctx, q, ms); err != nil {
+		return err
 	}
 	index := make(map[int64]int, len(ms))
 	ids := make([]int64, len(ms))
@@ -197,6 +201,9 @@ func (s *Store) addAgendaItem(ctx context.Context, tx *sql.Tx, a congtac.Actor, 
 		return it, err
 	}
 	it.Version = 1
+	if err := touchMeeting(ctx, tx, m.ID); err != nil {
+		return it, err
+	}
 	return it, s.audit(ctx, tx, a, "create", "agenda_item", it.ID, m.OrgID, nil, it)
 }
 
@@ -251,6 +258,9 @@ func (s *Store) UpdateAgendaItem(ctx context.Context, a congtac.Actor, id int64,
 			}
 		}
 		it.Version = version + 1
+		if err := touchMeeting(ctx, tx, m.ID); err != nil {
+			return err
+		}
 		return s.audit(ctx, tx, a, "update", "agenda_item", id, m.OrgID, before, it)
 	})
 	return it, err
@@ -279,6 +289,9 @@ func (s *Store) DeleteAgendaItem(ctx context.Context, a congtac.Actor, id int64,
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return conflict("Nội dung trình hội nghị")
+		}
+		if err := touchMeeting(ctx, tx, m.ID); err != nil {
+			return err
 		}
 		return s.audit(ctx, tx, a, "delete", "agenda_item", id, m.OrgID, before, nil)
 	})

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -266,17 +267,6 @@ func (s *Store) FindEngagements(ctx context.Context, f congtac.EngagementFilter)
 		" ORDER BY date, "+startOrder+", coalesce(person_id, 0), id"+w.page(f.Limit, 0, 5000), w.args...)
 }
 
-// startMinute is [startOrder] in Go.
-func startMinute(t congtac.ClockTime, p congtac.DayPart) int {
-	if t >= 0 {
-		return int(t)
-	}
-	if m, ok := map[congtac.DayPart]int{congtac.Morning: 450, congtac.Afternoon: 840, congtac.Evening: 1080}[p]; ok {
-		return m
-	}
-	return -1
-}
-
 // checkWeek requires a valid ISO week.
 func checkWeek(week congtac.Period) error {
 	if week.Kind != congtac.PeriodWeek {
@@ -314,9 +304,15 @@ func (s *Store) GenerateEngagements(ctx context.Context, a congtac.Actor, orgID 
 		if err != nil {
 			return err
 		}
+		if err := s.attachChanged(ctx, tx, meetings); err != nil {
+			return err
+		}
 		for _, m := range meetings {
-			for _, d := range heldOn(m, from, to) {
-				e, made, err := s.generate(ctx, tx, a, m, d)
+			for _, o := range m.Sittings(from, to) {
+				if o.Cancelled {
+					continue
+				}
+				e, made, err := s.generate(ctx, tx, a, m, o)
 				if err != nil {
 					return err
 				}
@@ -334,23 +330,25 @@ func (s *Store) GenerateEngagements(ctx context.Context, a congtac.Actor, orgID 
 		if c := x.Date.Compare(y.Date); c != 0 {
 			return c
 		}
-		return startMinute(x.Start, x.Part) - startMinute(y.Start, y.Part)
+		return x.Start.Order(x.Part) - y.Start.Order(y.Part)
 	})
 	return out, nil
 }
 
-// generate makes the chair's entry for meeting m on day d unless one was generated before.
-func (s *Store) generate(ctx context.Context, tx *sql.Tx, a congtac.Actor, m congtac.Meeting, d congtac.Date) (congtac.Engagement, bool, error) {
+// generate makes the chair's entry for occurrence o of meeting m unless one was generated
+// for its day before.
+func (s *Store) generate(ctx context.Context, tx *sql.Tx, a congtac.Actor, m congtac.Meeting, o congtac.Sitting) (congtac.Engagement, bool, error) {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM engagements WHERE org_id = $1 AND meeting_id = $2
-		AND date = $3`, m.OrgID, m.ID, d.String()).Scan(&n); err != nil {
+		AND date = $3`, m.OrgID, m.ID, o.Date.String()).Scan(&n); err != nil {
 		return congtac.Engagement{}, false, fmt.Errorf("store: generate engagements: %w", err)
 	}
 	if n > 0 {
 		return congtac.Engagement{}, false, nil
 	}
-	e := normalizeEngagement(congtac.Engagement{OrgID: m.OrgID, PersonID: m.ChairID, Date: d, Start: m.Start,
-		Part: m.Part, Title: m.Title, Place: m.Place, Participants: m.Attendees, MeetingID: m.ID})
+	place := cmp.Or(o.Place, m.Place)
+	e := normalizeEngagement(congtac.Engagement{OrgID: m.OrgID, PersonID: m.ChairID, Date: o.Date, Start: o.Start,
+		Part: o.Part, Title: m.Title, Place: place, Participants: m.Attendees, MeetingID: m.ID})
 	var err error
 	if e.ID, err = s.insertEngagement(ctx, tx, e); err != nil {
 		return e, false, err

@@ -10,7 +10,7 @@ import (
 )
 
 const meetingColumns = `id, org_id, program_id, kind, title, date, start_min, part, place, chair_id, attendees,
-	rrule, rrule_start, status, note, version`
+	rrule, rrule_start, status, note, sequence, version`
 
 // startOrder is the minute of the day a meeting or calendar entry sorts at: its time, or for
 // a part of the day without one the usual start (7:30, 14:00, 18:00); a whole day first.
@@ -22,7 +22,7 @@ func scanMeeting(sc interface{ Scan(...any) error }) (congtac.Meeting, error) {
 	var rrule string
 	var rstart congtac.Date
 	err := sc.Scan(&m.ID, &m.OrgID, idCol{&m.ProgramID}, &m.Kind, &m.Title, dateCol{&m.Date}, &m.Start, &m.Part,
-		&m.Place, idCol{&m.ChairID}, &m.Attendees, &rrule, dateCol{&rstart}, &m.Status, &m.Note, &m.Version)
+		&m.Place, idCol{&m.ChairID}, &m.Attendees, &rrule, dateCol{&rstart}, &m.Status, &m.Note, &m.Sequence, &m.Version)
 	if err != nil || rrule == "" {
 		return m, err
 	}
@@ -164,7 +164,7 @@ func (s *Store) findMeeting(ctx context.Context, q queryer, id int64) (congtac.M
 		return m, err
 	}
 	ms := []congtac.Meeting{m}
-	err = s.attachAgenda(ctx, q, ms)
+	err = s.attachMeetingParts(ctx, q, ms)
 	return ms[0], err
 }
 
@@ -198,18 +198,6 @@ func queryMeetings(ctx context.Context, q queryer, query string, args ...any) ([
 		return nil, fmt.Errorf("store: meetings: %w", err)
 	}
 	return out, nil
-}
-
-// heldOn returns the days in [from, to] on which m is held: its date, or for a recurring
-// meeting each occurrence of its rule.
-func heldOn(m congtac.Meeting, from, to congtac.Date) []congtac.Date {
-	if m.Recurrence == nil {
-		if m.Date.Before(from) || m.Date.After(to) {
-			return nil
-		}
-		return []congtac.Date{m.Date}
-	}
-	return m.Recurrence.Between(from, to)
 }
 
 // FindMeetings returns the meetings matching f, each with its agenda, by day and time. With
@@ -257,7 +245,7 @@ func (s *Store) FindMeetings(ctx context.Context, f congtac.MeetingFilter) ([]co
 			ms = ms[:f.Limit]
 		}
 		out = ms
-		return s.attachAgenda(ctx, tx, out)
+		return s.attachMeetingParts(ctx, tx, out)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: find meetings: %w", err)
@@ -281,7 +269,7 @@ func inRange(ms []congtac.Meeting, from, to *congtac.Date) []congtac.Meeting {
 		if to != nil {
 			hi = *to
 		}
-		if days := heldOn(m, lo, hi); len(days) > 0 {
+		if days := m.Held(lo, hi); len(days) > 0 {
 			first[m.ID] = days[0]
 			out = append(out, m)
 		}
@@ -290,7 +278,7 @@ func inRange(ms []congtac.Meeting, from, to *congtac.Date) []congtac.Meeting {
 		if c := first[a.ID].Compare(first[b.ID]); c != 0 {
 			return c
 		}
-		return startMinute(a.Start, a.Part) - startMinute(b.Start, b.Part)
+		return a.Start.Order(a.Part) - b.Start.Order(b.Part)
 	})
 	return out
 }
@@ -329,7 +317,8 @@ func (s *Store) UpdateMeeting(ctx context.Context, a congtac.Actor, id int64, ve
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE meetings SET org_id = $1, program_id = $2, kind = $3, title = $4,
 			date = $5, start_min = $6, part = $7, place = $8, chair_id = $9, attendees = $10, rrule = $11,
-			rrule_start = $12, status = $13, note = $14, search = $15, version = version + 1, updated_at = $16
+			rrule_start = $12, status = $13, note = $14, search = $15, sequence = sequence + 1, version = version + 1,
+			updated_at = $16
 			WHERE id = $17 AND version = $18`, append(meetingArgs(m), s.now().Unix(), id, version)...)
 		if err != nil {
 			return fmt.Errorf("store: update meeting: %w", err)

@@ -108,7 +108,7 @@ func (s *Store) SearchMeetings(ctx context.Context, f congtac.MeetingFilter) ([]
 		if err != nil {
 			return err
 		}
-		return s.attachAgenda(ctx, tx, out)
+		return s.attachMeetingParts(ctx, tx, out)
 	})
 	if err != nil {
 		return nil, 0, fmt.Errorf("store: search meetings: %w", err)

@@ -45,42 +45,21 @@ func (s *Server) meetingRows(ctx context.Context, f congtac.MeetingFilter, orgs 
 	}
 	var rows []meetingRow
 	for _, m := range ms {
-		for _, d := range meetingDays(m, *f.From, *f.To) {
-			rows = append(rows, meetingRow{Href: fmt.Sprintf("/meetings/%d", m.ID), Day: dayText(d),
-				Time: clockText(m.Start, m.Part), Kind: m.Kind.Label(), Title: m.Title, Place: m.Place,
+		for _, o := range m.Sittings(*f.From, *f.To) {
+			row := meetingRow{Href: fmt.Sprintf("/meetings/%d", m.ID), Day: dayText(o.Date),
+				Time: clockText(o.Start, o.Part), Kind: m.Kind.Label(), Title: m.Title, Place: cmp.Or(o.Place, m.Place),
 				Chair: names[m.ChairID], Status: statusView{string(m.Status), m.Status.Label()},
-				Recurring: m.Recurrence != nil, date: d, minute: startOf(m.Start, m.Part)})
+				Recurring: m.Recurrence != nil, date: o.Date, minute: o.Start.Order(o.Part)}
+			if o.Cancelled {
+				row.Status = statusView{string(congtac.MeetingCancelled), "Hủy buổi này"}
+			}
+			rows = append(rows, row)
 		}
 	}
 	slices.SortStableFunc(rows, func(a, b meetingRow) int {
 		return cmp.Or(a.date.Compare(b.date), cmp.Compare(a.minute, b.minute))
 	})
 	return rows, nil
-}
-
-// meetingDays returns the days in [from, to] on which m is held.
-func meetingDays(m congtac.Meeting, from, to congtac.Date) []congtac.Date {
-	if m.Recurrence != nil {
-		return m.Recurrence.Between(from, to)
-	}
-	if m.Date.Before(from) || m.Date.After(to) {
-		return nil
-	}
-	return []congtac.Date{m.Date}
-}
-
-// startOf returns the minute of the day an entry starts, for ordering: its time, or the
-// usual hour of its part of the day (see [congtac.Meeting.Instant]).
-func startOf(t congtac.ClockTime, part congtac.DayPart) int {
-	switch {
-	case t != congtac.NoTime:
-		return int(t)
-	case part == congtac.Afternoon:
-		return 14 * 60
-	case part == congtac.Evening:
-		return 18 * 60
-	}
-	return 7*60 + 30
 }
 
 // meetingListPage is the data of meetings.html.
@@ -206,8 +185,15 @@ func (s *Server) newMeetingPage(r *http.Request, m congtac.Meeting, orgs orgInde
 		page.When = fmt.Sprintf("%s, %s, từ ngày %s", clockText(m.Start, m.Part),
 			vn.LowerFirst(vn.FormatRecurrence(*m.Recurrence)), vn.ShortDate(m.Date))
 		today := s.today()
-		for _, d := range m.Recurrence.Between(today, today.AddDays(35)) {
-			page.Upcoming = append(page.Upcoming, dayText(d))
+		for _, o := range m.Sittings(today, today.AddDays(35)) {
+			text := dayText(o.Date)
+			switch {
+			case o.Cancelled:
+				text += " (hủy: " + o.Note + ")"
+			case o.Moved(m):
+				text = clockText(o.Start, o.Part) + ", " + text + " (dời từ " + vn.ShortDate(o.Of) + ")"
+			}
+			page.Upcoming = append(page.Upcoming, text)
 		}
 	}
 	for i, it := range m.Agenda {

@@ -1,0 +1,149 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"congtac"
+)
+
+// attachChanged loads the occurrences changed on their own of every series among ms,
+// by the day the rule gives them, in one query.
+func (s *Store) attachChanged(ctx context.Context, q queryer, ms []congtac.Meeting) error {
+	index := make(map[int64]int, len(ms))
+	var ids []int64
+	for i, m := range ms {
+		if m.Recurrence != nil {
+			index[m.ID] = i
+			ids = append(ids, m.ID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	list, arg := s.idList(ids)
+	var w where
+	w.add("meeting_id IN ("+list+")", arg)
+	rows, err := q.QueryContext(ctx, `SELECT meeting_id, occurrence, date, start_min, part, place, cancelled, note
+		FROM meeting_occurrences `+w.String()+" ORDER BY meeting_id, occurrence", w.args...)
+	if err != nil {
+		return fmt.Errorf("store: meeting occurrences: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var o congtac.Sitting
+		if err := rows.Scan(&id, dateCol{&o.Of}, dateCol{&o.Date}, &o.Start, &o.Part, &o.Place, &o.Cancelled,
+			&o.Note); err != nil {
+			return fmt.Errorf("store: meeting occurrences: %w", err)
+		}
+		m := &ms[index[id]]
+		m.Changed = append(m.Changed, o)
+	}
+	return rows.Err()
+}
+
+// ChangeSitting moves, or cancels with its reason, one occurrence of a series — the day
+// o.Of the rule gives it — leaving the others as the rule has them; a second change of the
+// same occurrence replaces the first. The meeting's version and sequence are raised. The
+// chair's calendar entry generated for the occurrence is cancelled (generate the week again
+// for the new day). The actor's ManageMeetings must reach the holding org (EFORBIDDEN);
+// ECONFLICT when version moved.
+func (s *Store) ChangeSitting(ctx context.Context, a congtac.Actor, meetingID int64, version int, o congtac.Sitting) (congtac.Meeting, error) {
+	o.Place, o.Note = cleanText(o.Place), cleanText(o.Note)
+	if o.Start != congtac.NoTime && o.Start.Valid() {
+		o.Part = o.Start.Part()
+	}
+	return s.changeSittings(ctx, a, meetingID, version, "change_sitting", o.Of,
+		func(tx *sql.Tx, m congtac.Meeting) error {
+			if err := o.Validate(m); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, "DELETE FROM meeting_occurrences WHERE meeting_id = $1 AND occurrence = $2",
+				m.ID, o.Of.String()); err != nil {
+				return fmt.Errorf("store: change occurrence: %w", err)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_occurrences (meeting_id, occurrence, date, start_min,
+				part, place, cancelled, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+				m.ID, o.Of.String(), o.Date.String(), o.Start, o.Part, o.Place, o.Cancelled, o.Note); err != nil {
+				return fmt.Errorf("store: change occurrence: %w", err)
+			}
+			return nil
+		})
+}
+
+// RestoreSitting undoes the change of one occurrence of a series: it is held again as
+// the rule gives it. As [Store.ChangeSitting]; ENOTFOUND when it was not changed.
+func (s *Store) RestoreSitting(ctx context.Context, a congtac.Actor, meetingID int64, version int, of congtac.Date) (congtac.Meeting, error) {
+	return s.changeSittings(ctx, a, meetingID, version, "restore_sitting", of,
+		func(tx *sql.Tx, m congtac.Meeting) error {
+			res, err := tx.ExecContext(ctx, "DELETE FROM meeting_occurrences WHERE meeting_id = $1 AND occurrence = $2",
+				m.ID, of.String())
+			if err != nil {
+				return fmt.Errorf("store: restore occurrence: %w", err)
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return notFound("buổi họp đã đổi")
+			}
+			return nil
+		})
+}
+
+// changeSittings runs write, a change of the occurrence of meeting id on day of, as one
+// use case: who may, the version, the calendar entries of the occurrence as it was, the
+// meeting's version and sequence, the audit.
+func (s *Store) changeSittings(ctx context.Context, a congtac.Actor, id int64, version int, action string,
+	of congtac.Date, write func(*sql.Tx, congtac.Meeting) error) (congtac.Meeting, error) {
+	var m congtac.Meeting
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		before, err := s.findMeeting(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.ManageMeetings, before.OrgID); err != nil {
+			return err
+		}
+		if err := write(tx, before); err != nil {
+			return err
+		}
+		if before.Version != version {
+			return conflict("Hội nghị")
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE meetings SET sequence = sequence + 1, version = version + 1,
+			updated_at = $1 WHERE id = $2 AND version = $3`, s.now().Unix(), id, version)
+		if err != nil {
+			return fmt.Errorf("store: %s: %w", action, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return conflict("Hội nghị")
+		}
+		held := of // the day the occurrence was held before the change
+		for _, o := range before.Changed {
+			if o.Of == of {
+				held = o.Date
+			}
+		}
+		var w where
+		w.add("meeting_id = ?", id)
+		w.add("date = ?", held.String())
+		w.add("cancelled = ?", false)
+		if err := s.cancelEngagements(ctx, tx, a, w); err != nil {
+			return err
+		}
+		if m, err = s.findMeeting(ctx, tx, id); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, action, "meeting", id, m.OrgID, before, m)
+	})
+	return m, err
+}
+
+// touchMeeting raises the sequence of meeting id after a change of its agenda, so that
+// calendar applications replace what they hold.
+func touchMeeting(ctx context.Context, tx *sql.Tx, id int64) error {
+	if _, err := tx.ExecContext(ctx, "UPDATE meetings SET sequence = sequence + 1 WHERE id = $1", id); err != nil {
+		return fmt.Errorf("store: meeting sequence: %w", err)
+	}
+	return nil
+}
