@@ -68,7 +68,7 @@ func (d InvitationDoc) body() []block {
 	if place := oneLine(m.Place); place != "" {
 		out = append(out, labelPara("Địa điểm: ", strings.TrimRight(place, ".")+"."))
 	}
-	if lines := agendaLines(m.Agenda, d.Orgs); len(lines) > 0 {
+	if lines := AgendaLines(m.Agenda, d.Orgs); len(lines) > 0 {
 		p := labelPara("Nội dung:", "")
 		p.keepNext = true
 		out = append(out, p)

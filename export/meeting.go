@@ -35,7 +35,7 @@ func meetingParas(ms []congtac.Meeting, orgs, people map[int64]string) []block {
 		p := bodyPara(strong(head+" "), plain(rest))
 		p.keepNext = len(m.Agenda) > 0
 		out = append(out, p)
-		for _, a := range agendaLines(m.Agenda, orgs) {
+		for _, a := range AgendaLines(m.Agenda, orgs) {
 			out = append(out, bodyPara(plain(a)))
 		}
 	}
@@ -60,9 +60,9 @@ func meetingWhen(m congtac.Meeting) string {
 	return strings.Join(parts, ", ")
 }
 
-// agendaLines returns a meeting's agenda numbered in order: "1. Báo cáo … (Sở Tài chính
+// AgendaLines returns a meeting's agenda numbered in order: "1. Báo cáo … (Sở Tài chính
 // chủ trì, Sở Xây dựng phối hợp chuẩn bị)."
-func agendaLines(agenda []congtac.AgendaItem, orgs map[int64]string) []string {
+func AgendaLines(agenda []congtac.AgendaItem, orgs map[int64]string) []string {
 	agenda = slices.Clone(agenda)
 	slices.SortStableFunc(agenda, func(a, b congtac.AgendaItem) int {
 		return cmp.Or(cmp.Compare(a.Position, b.Position), cmp.Compare(a.ID, b.ID))

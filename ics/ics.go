@@ -29,8 +29,9 @@ type Event struct {
 	Date        congtac.Date
 	Start, End  congtac.ClockTime // NoTime for an event of the whole day (End is then ignored)
 	Rule        *congtac.Recurrence
-	Except      []congtac.Date // occurrences of Rule that do not take place (EXDATE)
-	Occurrence  congtac.Date   // the occurrence of a series this event replaces (RECURRENCE-ID); zero if none
+	Except      []congtac.Date    // occurrences of Rule that do not take place (EXDATE)
+	Occurrence  congtac.Date      // the occurrence of a series this event replaces (RECURRENCE-ID); zero if none
+	SeriesStart congtac.ClockTime // the start of that series, which RECURRENCE-ID names the occurrence by
 	Cancelled   bool
 	Sequence    int       // raised on each change, so that clients replace what they hold
 	Modified    time.Time // zero: not written
@@ -45,7 +46,8 @@ type Calendar struct {
 // the Gregorian scale with the VTIMEZONE of [TZID]. Vietnam has kept UTC+7 without daylight
 // saving since 13 June 1975, so one STANDARD part describes it.
 func New(name string) *Calendar {
-	cal := ical.NewCalendarFor("congtac")
+	cal := ical.NewCalendar()
+	cal.SetProductId("-//congtac//Lich cong tac//VI")
 	cal.SetMethod(ical.MethodPublish)
 	cal.SetCalscale("GREGORIAN")
 	cal.SetXWRCalName(name)
@@ -98,12 +100,12 @@ func (c *Calendar) Add(e Event, stamp time.Time) {
 			ev.AddExdate(local(d, e.Start), ical.WithTZID(TZID))
 		}
 	}
-	if !e.Occurrence.IsZero() {
-		if allDay {
-			ev.SetProperty(ical.ComponentPropertyRecurrenceId, day(e.Occurrence), ical.WithValue(string(ical.ValueDataTypeDate)))
-		} else {
-			ev.SetProperty(ical.ComponentPropertyRecurrenceId, local(e.Occurrence, e.Start), ical.WithTZID(TZID))
-		}
+	switch {
+	case e.Occurrence.IsZero():
+	case e.SeriesStart == congtac.NoTime:
+		ev.SetProperty(ical.ComponentPropertyRecurrenceId, day(e.Occurrence), ical.WithValue(string(ical.ValueDataTypeDate)))
+	default:
+		ev.SetProperty(ical.ComponentPropertyRecurrenceId, local(e.Occurrence, e.SeriesStart), ical.WithTZID(TZID))
 	}
 }
 

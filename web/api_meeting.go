@@ -27,6 +27,7 @@ type apiMeeting struct {
 	Status      string  `json:"status"`
 	StatusLabel string  `json:"status_label"`
 	Note        string  `json:"note"`
+	Sequence    int     `json:"sequence"`
 	Version     int     `json:"version"`
 }
 
@@ -35,7 +36,7 @@ func newAPIMeeting(m congtac.Meeting) apiMeeting {
 		KindLabel: m.Kind.Label(), Title: m.Title, Date: m.Date.String(), Start: apiClock(m.Start),
 		Part: apiCode(m.Part), PartLabel: m.Part.Label(), Place: m.Place, ChairID: apiID(m.ChairID),
 		Attendees: m.Attendees, Status: string(m.Status), StatusLabel: m.Status.Label(), Note: m.Note,
-		Version: m.Version}
+		Sequence: m.Sequence, Version: m.Version}
 	if m.Recurrence != nil {
 		out.Recurrence = ptr(m.Recurrence.String())
 	}
@@ -45,7 +46,8 @@ func newAPIMeeting(m congtac.Meeting) apiMeeting {
 // apiMeetingDetail is a meeting with its agenda.
 type apiMeetingDetail struct {
 	apiMeeting
-	Agenda []apiAgendaItem `json:"agenda"`
+	Agenda   []apiAgendaItem `json:"agenda"`
+	Sittings []apiSitting    `json:"changed_sittings"`
 }
 
 // apiAgendaItem is a matter put to a meeting.
@@ -78,12 +80,15 @@ func meetingSchemas() map[string]*oaSchema {
 		"attendees":  schString("Thành phần."),
 		"recurrence": schNullable(schString("Quy tắc lặp lại RRULE (RFC 5545) của hội nghị định kỳ; DTSTART là date.")),
 		"status":     schEnum("Trạng thái.", meetingStatuses...), "status_label": schString("Tên trạng thái."),
-		"note": schString("Ghi chú: tạm hoãn, có thông báo sau."), "version": schInt("Phiên bản."),
+		"note":     schString("Ghi chú: tạm hoãn, có thông báo sau."),
+		"sequence": schInt("Số lần thay đổi mà ứng dụng lịch cần biết (SEQUENCE của iCalendar)."),
+		"version":  schInt("Phiên bản."),
 	})
 	return map[string]*oaSchema{
 		"Meeting": meeting,
 		"MeetingDetail": schExtend(meeting, "Hội nghị với các nội dung trình.", oaProps{
-			"agenda": schArray(schRef("AgendaItem")),
+			"agenda":           schArray(schRef("AgendaItem")),
+			"changed_sittings": schArray(schRef("Sitting")),
 		}),
 		"AgendaItem": schObject("Nội dung trình hội nghị.", oaProps{
 			"id": schInt("Mã."), "meeting_id": schInt("Hội nghị."), "position": schInt("Thứ tự."),
@@ -140,9 +145,12 @@ func (s *Server) handleAPIMeetingShow(w http.ResponseWriter, r *http.Request) {
 }
 
 func newAPIMeetingDetail(m congtac.Meeting) apiMeetingDetail {
-	out := apiMeetingDetail{apiMeeting: newAPIMeeting(m), Agenda: []apiAgendaItem{}}
+	out := apiMeetingDetail{apiMeeting: newAPIMeeting(m), Agenda: []apiAgendaItem{}, Sittings: []apiSitting{}}
 	for _, it := range m.Agenda {
 		out.Agenda = append(out.Agenda, newAPIAgendaItem(it))
+	}
+	for _, o := range m.Changed {
+		out.Sittings = append(out.Sittings, newAPISitting(o))
 	}
 	return out
 }

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"strings"
 	"testing"
+
+	ical "github.com/arran4/golang-ical"
 
 	"congtac"
 	"congtac/store/storetest"
@@ -14,6 +17,7 @@ func init() {
 	maps.Copy(dtoSchemas, map[string]any{
 		"MeetingCreate": apiMeetingCreate{}, "MeetingUpdate": apiMeetingUpdate{},
 		"AgendaInput": apiAgendaInput{}, "AgendaUpdate": apiAgendaUpdate{},
+		"Sitting": apiSitting{}, "SittingChange": apiSittingChange{},
 	})
 }
 
@@ -117,11 +121,48 @@ func TestAPIMeetings(t *testing.T) {
 			if deref(briefing.Recurrence) != "FREQ=WEEKLY;BYDAY=TH" || deref(briefing.Part) != "afternoon" {
 				t.Errorf("briefing = %+v, want a weekly rule on Thursdays in the afternoon", briefing)
 			}
+			// One Thursday moved to the Friday morning, the next cancelled with its reason.
+			series := fmt.Sprintf("/api/v1/meetings/%d", briefing.ID)
+			apiErrorOf(t, w.drafter.call("PUT", series+"/sittings/2023-04-19", fmt.Sprintf(`{"version": %d}`,
+				briefing.Version)), http.StatusUnprocessableEntity, congtac.EINVALID)
+			shifted := valid[apiMeetingDetail](t, w.s, w.drafter.call("PUT", series+"/sittings/2023-04-20", fmt.Sprintf(
+				`{"version": %d, "date": "2023-04-21", "start": "8h00", "note": "Chủ tịch dự hội nghị của Tỉnh ủy."}`,
+				briefing.Version)), http.StatusOK, "MeetingDetail")
+			series2 := valid[apiMeetingDetail](t, w.s, w.drafter.call("PUT", series+"/sittings/2023-04-27", fmt.Sprintf(
+				`{"version": %d, "cancelled": true, "note": "Nghỉ lễ 30/4 - 1/5."}`, shifted.Version)), http.StatusOK, "MeetingDetail")
+			if len(series2.Sittings) != 2 || series2.Sequence != briefing.Sequence+2 || deref(series2.Sittings[0].Start) != "08:00" {
+				t.Errorf("series after two changes = %+v", series2)
+			}
+			cal := parseICS(t, as(t, w.s, w.srv, "chutich").get(fmt.Sprintf("/meetings/%d/files/hoi-nghi.ics", briefing.ID)))
+			if evs := cal.Events(); len(evs) != 2 ||
+				!strings.Contains(evs[0].Serialize(&ical.SerializationConfiguration{MaxLength: 1000, NewLine: "\n"}),
+					"EXDATE;TZID=Asia/Ho_Chi_Minh:20230427T140000") ||
+				evs[1].GetProperty(ical.ComponentPropertyRecurrenceId).Value != "20230420T140000" {
+				t.Errorf("the series' calendar: %d events", len(evs))
+			}
+			restored := valid[apiMeetingDetail](t, w.s, w.drafter.call("DELETE", fmt.Sprintf("%s/sittings/2023-04-27?version=%d",
+				series, series2.Version), ""), http.StatusOK, "MeetingDetail")
+			if len(restored.Sittings) != 1 {
+				t.Errorf("restored: %+v", restored.Sittings)
+			}
 			held := apiErrorOf(t, w.drafter.call("PATCH", fmt.Sprintf("/api/v1/meetings/%d", briefing.ID),
-				fmt.Sprintf(`{"version": %d, "status": "held"}`, briefing.Version)), http.StatusUnprocessableEntity, congtac.EINVALID)
+				fmt.Sprintf(`{"version": %d, "status": "held"}`, restored.Version)), http.StatusUnprocessableEntity, congtac.EINVALID)
 			if held.Fields["status"] == "" {
 				t.Errorf("marking a series held: %+v", held)
 			}
 		})
 	}
+}
+
+// parseICS checks that r is an iCalendar download and parses it.
+func parseICS(t *testing.T, r response) *ical.Calendar {
+	t.Helper()
+	if r.status != http.StatusOK || r.header.Get("Content-Type") != ctypeICS {
+		t.Fatalf("calendar download = %d %s: %.300s", r.status, r.header.Get("Content-Type"), r.body)
+	}
+	cal, err := ical.ParseCalendar(strings.NewReader(r.body))
+	if err != nil {
+		t.Fatalf("parse the calendar: %v\n%s", err, r.body)
+	}
+	return cal
 }

@@ -435,3 +435,121 @@ func (s *Server) handleAPIAgendaDelete(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
+
+// apiSitting is one sitting of a series changed on its own.
+type apiSitting struct {
+	Occurrence string  `json:"occurrence"`
+	Date       string  `json:"date"`
+	Start      *string `json:"start"`
+	Part       *string `json:"part"`
+	Place      string  `json:"place"`
+	Cancelled  bool    `json:"cancelled"`
+	Note       string  `json:"note"`
+}
+
+func newAPISitting(o congtac.Sitting) apiSitting {
+	return apiSitting{Occurrence: o.Of.String(), Date: o.Date.String(), Start: apiClock(o.Start), Part: apiCode(o.Part),
+		Place: o.Place, Cancelled: o.Cancelled, Note: o.Note}
+}
+
+// apiSittingChange is the body of PUT /api/v1/meetings/{id}/sittings/{date}.
+type apiSittingChange struct {
+	Version   *int   `json:"version"`
+	Date      string `json:"date"`
+	Start     string `json:"start"`
+	Part      string `json:"part"`
+	Place     string `json:"place"`
+	Cancelled bool   `json:"cancelled"`
+	Note      string `json:"note"`
+}
+
+// sittingSchemas returns the schemas of the sittings' DTOs, for the OpenAPI document.
+func sittingSchemas() map[string]*oaSchema {
+	return map[string]*oaSchema{
+		"Sitting": schObject("Một buổi của hội nghị định kỳ được dời hoặc hủy riêng.", oaProps{
+			"occurrence": schDate("Ngày của buổi họp theo lịch định kỳ."), "date": schDate("Ngày họp sau khi dời."),
+			"start": schNullable(schString("Giờ bắt đầu HH:MM; null khi chưa định giờ.")),
+			"part":  schNullable(schEnum("Buổi khi chưa định giờ.", dayParts...)),
+			"place": schString("Địa điểm; trống: như hội nghị."), "cancelled": schBool("Buổi họp bị hủy."),
+			"note": schString("Lý do, được thông báo."),
+		}),
+		"SittingChange": schInput("Dời hoặc hủy một buổi của hội nghị định kỳ; các buổi khác giữ nguyên.",
+			[]string{"version"}, oaProps{
+				"version": schInt("Phiên bản của hội nghị đã đọc; khác phiên bản hiện tại thì trả về 409."),
+				"date":    schDate("Ngày họp; bỏ trống: ngày của buổi theo lịch định kỳ."),
+				"start":   schString("Giờ bắt đầu; bỏ trống cùng part: như hội nghị."),
+				"part":    schEnum("Buổi khi chưa định giờ.", append([]string{""}, dayParts...)...),
+				"place":   schString("Địa điểm; bỏ trống: như hội nghị."), "cancelled": schBool("Hủy buổi họp."),
+				"note": schString("Lý do dời hoặc hủy, được thông báo; bắt buộc khi hủy."),
+			}),
+	}
+}
+
+// sittingOf returns the meeting of the path and the occurrence {date} it names, or answers
+// the error and returns false.
+func (s *Server) sittingOf(w http.ResponseWriter, r *http.Request) (congtac.Meeting, congtac.Date, bool) {
+	m, ok := apiRecord(s, w, r, "hội nghị", s.findVisibleMeeting)
+	if !ok {
+		return m, congtac.Date{}, false
+	}
+	of, err := congtac.ParseDate(r.PathValue("date"))
+	if err != nil {
+		s.apiFail(w, r, notFoundFor("buổi họp"), 0)
+		return m, of, false
+	}
+	return m, of, true
+}
+
+// handleAPISittingChange moves or cancels one sitting of a series and answers with the
+// meeting.
+func (s *Server) handleAPISittingChange(w http.ResponseWriter, r *http.Request) {
+	m, of, ok := s.sittingOf(w, r)
+	if !ok {
+		return
+	}
+	var body apiSittingChange
+	if !s.readJSON(w, r, &body) {
+		return
+	}
+	var p congtac.Problems
+	version := bodyVersion(&p, body.Version)
+	o := congtac.Sitting{Of: of, Date: of, Start: m.Start, Part: m.Part, Place: body.Place, Cancelled: body.Cancelled,
+		Note: body.Note}
+	if body.Date != "" {
+		o.Date = bodyDate(&p, "date", body.Date)
+	}
+	if body.Start != "" || body.Part != "" {
+		o.Start, o.Part = meetingTime(&p, body.Start, body.Part)
+	}
+	if err := p.Err(); err != nil {
+		s.apiFail(w, r, err, 0)
+		return
+	}
+	if _, err := s.st.ChangeSitting(r.Context(), actorOf(r), m.ID, version, o); err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api change sitting: %w", err), 0)
+		return
+	}
+	s.writeMeeting(w, r, m.ID, http.StatusOK)
+}
+
+// handleAPISittingRestore holds one sitting of a series again as the rule gives it, given
+// ?version=, and answers with the meeting.
+func (s *Server) handleAPISittingRestore(w http.ResponseWriter, r *http.Request) {
+	q, ok := s.apiQueryOf(w, r)
+	if !ok {
+		return
+	}
+	version := q.integer("version")
+	if q.fail(s, w, r) {
+		return
+	}
+	m, of, ok := s.sittingOf(w, r)
+	if !ok {
+		return
+	}
+	if _, err := s.st.RestoreSitting(r.Context(), actorOf(r), m.ID, int(*version), of); err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api restore sitting: %w", err), 0)
+		return
+	}
+	s.writeMeeting(w, r, m.ID, http.StatusOK)
+}

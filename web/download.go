@@ -43,6 +43,7 @@ const (
 	ctypeDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 	ctypePDF  = "application/pdf"
 	ctypeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	ctypeICS  = "text/calendar; charset=utf-8"
 )
 
 // programFiles are the files of a program: the program itself, the report on its
@@ -65,9 +66,14 @@ func programFiles() []download {
 		}})
 }
 
-// meetingFiles are the files of a meeting: the invitation and the notice of conclusions.
+// meetingFiles are the files of a meeting: the invitation, the notice of conclusions and
+// the meeting for calendar applications.
 func meetingFiles() []download {
-	return slices.Concat(
+	ical := download{"hoi-nghi.ics", ctypeICS,
+		func(ctx context.Context, src *assemble.Source, id int64, _ congtac.Date, w io.Writer) error {
+			return src.MeetingICS(ctx, id, w)
+		}}
+	return slices.Concat([]download{ical},
 		docFiles("giay-moi", func(ctx context.Context, src *assemble.Source, id int64, _ congtac.Date) (export.Doc, error) {
 			return src.Invitation(ctx, id)
 		}),

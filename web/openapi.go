@@ -97,6 +97,8 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/meetings/{id}/agenda":            {body: "AgendaInput", status: http.StatusCreated, response: "AgendaItem", errors: []int{404}},
 	"GET /api/v1/agenda/{id}":                      {response: "AgendaItem"},
 	"PATCH /api/v1/agenda/{id}":                    {body: "AgendaUpdate", response: "AgendaItem", errors: []int{409}},
+	"PUT /api/v1/meetings/{id}/sittings/{date}":    {body: "SittingChange", response: "MeetingDetail", errors: []int{409}},
+	"DELETE /api/v1/meetings/{id}/sittings/{date}": {response: "MeetingDetail", params: []apiParam{versionParam}, errors: []int{409}},
 	"DELETE /api/v1/agenda/{id}":                   {status: http.StatusNoContent, params: []apiParam{versionParam}, errors: []int{409}},
 	"DELETE /api/v1/items/{id}":                    {status: http.StatusNoContent, params: []apiParam{versionParam}, errors: []int{409, 422}},
 	"POST /api/v1/items/{id}/tasks":                {body: "TaskCreate", status: http.StatusCreated, response: "Task"},
@@ -336,8 +338,12 @@ func (s *Server) operationOf(rt route, schemas map[string]*oaSchema) *oaOperatio
 		Tags:      []string{strings.Split(strings.TrimPrefix(rt.pattern, "/api/v1/"), "/")[0]},
 		Responses: map[string]*oaResponse{}}
 	for _, name := range pathParams(rt.pattern) {
-		op.Parameters = append(op.Parameters, oaParameter{Name: name, In: "path", Required: true,
-			Description: "Mã bản ghi.", Schema: &oaSchema{Type: "integer", Format: "int64", Minimum: ptr(1.0)}})
+		p := oaParameter{Name: name, In: "path", Required: true,
+			Description: "Mã bản ghi.", Schema: &oaSchema{Type: "integer", Format: "int64", Minimum: ptr(1.0)}}
+		if name == "date" {
+			p.Description, p.Schema = "Ngày năm-tháng-ngày.", schDate("")
+		}
+		op.Parameters = append(op.Parameters, p)
 	}
 	params := d.params
 	if d.list {
@@ -532,7 +538,7 @@ func apiSchemas() map[string]*oaSchema {
 	}
 	all["Error"].Required = []string{"code", "message"}
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
-		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
+		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
 		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
 		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas(), personSchemas(), userSchemas(), settingsSchemas()} {
 		maps.Copy(all, part)

@@ -202,6 +202,8 @@ func (s *Server) routeTable() []route {
 		{method: "PATCH", pattern: "/api/v1/meetings/{id}", need: congtac.ManageMeetings, handler: s.handleAPIMeetingUpdate, api: true, summary: "Sửa, hoãn, hủy hoặc đánh dấu đã họp"},
 		{method: "GET", pattern: "/api/v1/meetings/{id}/agenda", need: congtac.ViewMeetings, handler: s.handleAPIAgendaList, api: true, summary: "Các nội dung trình hội nghị theo thứ tự"},
 		{method: "POST", pattern: "/api/v1/meetings/{id}/agenda", need: congtac.ManageMeetings, handler: s.handleAPIAgendaCreate, api: true, summary: "Thêm nội dung trình hội nghị"},
+		{method: "PUT", pattern: "/api/v1/meetings/{id}/sittings/{date}", need: congtac.ManageMeetings, handler: s.handleAPISittingChange, api: true, summary: "Dời hoặc hủy riêng một buổi của hội nghị định kỳ"},
+		{method: "DELETE", pattern: "/api/v1/meetings/{id}/sittings/{date}", need: congtac.ManageMeetings, handler: s.handleAPISittingRestore, api: true, summary: "Họp lại buổi đã dời hoặc hủy theo lịch định kỳ"},
 		{method: "GET", pattern: "/api/v1/agenda/{id}", need: congtac.ViewMeetings, handler: s.handleAPIAgendaShow, api: true, summary: "Một nội dung trình hội nghị"},
 		{method: "PATCH", pattern: "/api/v1/agenda/{id}", need: congtac.ManageMeetings, handler: s.handleAPIAgendaUpdate, api: true, summary: "Sửa nội dung trình, tài liệu hoặc kết luận"},
 		{method: "DELETE", pattern: "/api/v1/agenda/{id}", need: congtac.ManageMeetings, handler: s.handleAPIAgendaDelete, api: true, summary: "Xóa nội dung trình hội nghị"},

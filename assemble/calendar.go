@@ -1,0 +1,112 @@
+package assemble
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"congtac"
+	"congtac/export"
+	"congtac/ics"
+	"congtac/vn"
+)
+
+// MeetingEvents returns a meeting as calendar applications take it: one event, with its
+// rule for a series, the sittings cancelled on their own as exceptions and each moved
+// sitting as an event of its own that replaces its occurrence. A postponed or cancelled
+// meeting is a cancelled event, its reason in the description.
+func (s *Source) MeetingEvents(m congtac.Meeting) []ics.Event {
+	uid := fmt.Sprintf("hoi-nghi-%d@congtac", m.ID)
+	base := ics.Event{UID: uid, Summary: meetingSummary(m), Location: m.Place, Description: s.meetingDescription(m, ""),
+		Date: m.Date, Rule: m.Recurrence, Sequence: m.Sequence,
+		Cancelled: m.Status == congtac.MeetingPostponed || m.Status == congtac.MeetingCancelled}
+	base.Start, base.End = span(m.Start, m.Part, m.Agenda)
+	out := []ics.Event{base}
+	for _, o := range m.Changed {
+		if o.Cancelled {
+			out[0].Except = append(out[0].Except, o.Of)
+			continue
+		}
+		ev := base
+		ev.Rule, ev.Except, ev.Occurrence, ev.SeriesStart, ev.Date = nil, nil, o.Of, base.Start, o.Date
+		ev.Location = cmp.Or(o.Place, m.Place)
+		ev.Start, ev.End = span(o.Start, o.Part, m.Agenda)
+		ev.Description = s.meetingDescription(m, "Dời từ "+vn.ShortDate(o.Of)+". "+o.Note)
+		out = append(out, ev)
+	}
+	return out
+}
+
+// meetingSummary is the title of a meeting's event, marked when it will not take place.
+func meetingSummary(m congtac.Meeting) string {
+	switch m.Status {
+	case congtac.MeetingPostponed:
+		return "HOÃN: " + m.Title
+	case congtac.MeetingCancelled:
+		return "HỦY: " + m.Title
+	}
+	return m.Title
+}
+
+// meetingDescription writes who chairs, who attends and the agenda of m, then note and
+// the meeting's own note.
+func (s *Source) meetingDescription(m congtac.Meeting, note string) string {
+	var lines []string
+	if chair := s.people[m.ChairID]; chair != "" {
+		lines = append(lines, "Chủ trì: đồng chí "+chair+".")
+	}
+	if m.Attendees != "" {
+		lines = append(lines, "Thành phần: "+m.Attendees)
+	}
+	if agenda := export.AgendaLines(m.Agenda, s.names); len(agenda) > 0 {
+		lines = append(lines, "Nội dung:")
+		lines = append(lines, agenda...)
+	}
+	for _, n := range []string{strings.TrimSpace(note), m.Note} {
+		if n != "" {
+			lines = append(lines, n)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// span returns when a sitting starts and ends: from its time, or from the usual hour of its
+// part of the day, for as long as its agenda takes, or else to the end of that half day
+// (11:30, 17:00, 21:00), at least an hour; NoTime for a whole day.
+func span(start congtac.ClockTime, part congtac.DayPart, agenda []congtac.AgendaItem) (congtac.ClockTime, congtac.ClockTime) {
+	from := congtac.ClockTime(start.Order(part))
+	if from < 0 {
+		return congtac.NoTime, congtac.NoTime
+	}
+	minutes := 0
+	for _, it := range agenda {
+		minutes += it.Minutes
+	}
+	if minutes > 0 {
+		return from, min(from+congtac.ClockTime(minutes), congtac.At(23, 59))
+	}
+	end := congtac.At(21, 0)
+	switch from.Part() {
+	case congtac.Morning:
+		end = congtac.At(11, 30)
+	case congtac.Afternoon:
+		end = congtac.At(17, 0)
+	}
+	return from, max(end, min(from+60, congtac.At(23, 59)))
+}
+
+// MeetingICS writes meeting id as an iCalendar file, stamped with the store's clock.
+func (s *Source) MeetingICS(ctx context.Context, id int64, w io.Writer) error {
+	m, err := s.st.FindMeetingByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	cal := ics.New(m.Title)
+	stamp := s.st.Clock()()
+	for _, ev := range s.MeetingEvents(m) {
+		cal.Add(ev, stamp)
+	}
+	return cal.Write(w)
+}
