@@ -60,11 +60,14 @@ type Calendar struct {
 
 // EngagementFilter selects calendar entries. Zero fields do not filter.
 type EngagementFilter struct {
-	OrgID    *int64
-	PersonID *int64
-	From     *Date
-	To       *Date
-	Limit    int
+	OrgID      *int64
+	PersonID   *int64
+	PreparerID *int64
+	ByHand     bool   // only entries not generated from a meeting
+	Reach      *Reach // on the calendars of orgs within reach
+	From       *Date
+	To         *Date
+	Limit      int
 }
 
 // EngagementUpdate holds the fields of a calendar entry to change; nil fields stay as they

@@ -253,6 +253,8 @@ func (a AgendaItem) Validate() error {
 type MeetingFilter struct {
 	ID        *int64
 	OrgID     *int64
+	ChairID   *int64
+	Involves  *int64 // held by this org, or one of its matters prepared by it
 	ProgramID *int64
 	Kind      *MeetingKind
 	From      *Date

@@ -110,3 +110,66 @@ func (s *Source) MeetingICS(ctx context.Context, id int64, w io.Writer) error {
 	}
 	return cal.Write(w)
 }
+
+// FeedWindow is how far back and ahead a feed reaches from today: calendar applications
+// keep what they read before, so the past needs little; the year ahead needs all.
+const (
+	FeedDaysBack  = 62
+	FeedDaysAhead = 400
+)
+
+// FeedICS writes calendar feed f as of today: the meetings and the entries made by hand of
+// its leader, org or committee, within reach (what the feed's owner may see). Entries
+// generated from meetings are left out: the meetings stand for them, series whole with
+// their exceptions.
+func (s *Source) FeedICS(ctx context.Context, f congtac.Feed, reach *congtac.Reach, today congtac.Date, w io.Writer) error {
+	from, to := today.AddDays(-FeedDaysBack), today.AddDays(FeedDaysAhead)
+	mf := congtac.MeetingFilter{From: &from, To: &to, Reach: reach}
+	ef := congtac.EngagementFilter{From: &from, To: &to, ByHand: true, Reach: reach}
+	switch f.Kind {
+	case congtac.FeedPerson:
+		mf.ChairID, ef.PersonID = &f.SubjectID, &f.SubjectID
+	case congtac.FeedOrg:
+		mf.Involves, ef.PreparerID = &f.SubjectID, &f.SubjectID
+	default:
+		mf.OrgID, ef.OrgID = &f.SubjectID, &f.SubjectID
+	}
+	meetings, err := s.st.FindMeetings(ctx, mf)
+	if err != nil {
+		return err
+	}
+	entries, err := s.st.FindEngagements(ctx, ef)
+	if err != nil {
+		return err
+	}
+	cal := ics.New(f.Name)
+	stamp := s.st.Clock()()
+	for _, m := range meetings {
+		for _, ev := range s.MeetingEvents(m) {
+			cal.Add(ev, stamp)
+		}
+	}
+	for _, e := range entries {
+		cal.Add(s.engagementEvent(e), stamp)
+	}
+	return cal.Write(w)
+}
+
+// engagementEvent returns a calendar entry as an event: who of the leaders goes, where,
+// who attends and prepares.
+func (s *Source) engagementEvent(e congtac.Engagement) ics.Event {
+	var lines []string
+	if p := s.people[e.PersonID]; p != "" {
+		lines = append(lines, "Lãnh đạo: đồng chí "+p+".")
+	}
+	if e.Participants != "" {
+		lines = append(lines, "Thành phần: "+e.Participants)
+	}
+	if o := s.names[e.PreparerID]; o != "" {
+		lines = append(lines, "Chuẩn bị: "+o+".")
+	}
+	ev := ics.Event{UID: fmt.Sprintf("lich-%d@congtac", e.ID), Summary: e.Title, Location: e.Place,
+		Description: strings.Join(lines, "\n"), Date: e.Date, Cancelled: e.Cancelled, Sequence: e.Version - 1}
+	ev.Start, ev.End = span(e.Start, e.Part, nil)
+	return ev
+}

@@ -257,6 +257,13 @@ func (s *Store) FindEngagements(ctx context.Context, f congtac.EngagementFilter)
 	if f.PersonID != nil {
 		w.add("person_id = ?", *f.PersonID)
 	}
+	if f.PreparerID != nil {
+		w.add("preparer_id = ?", *f.PreparerID)
+	}
+	if f.ByHand {
+		w.add("meeting_id IS NULL")
+	}
+	s.addReach(&w, "org_id", f.Reach)
 	if f.From != nil {
 		w.add("date >= ?", f.From.String())
 	}

@@ -215,6 +215,14 @@ func (s *Store) FindMeetings(ctx context.Context, f congtac.MeetingFilter) ([]co
 	if f.ProgramID != nil {
 		w.add("program_id = ?", *f.ProgramID)
 	}
+	if f.ChairID != nil {
+		w.add("chair_id = ?", *f.ChairID)
+	}
+	if f.Involves != nil {
+		w.add(`(org_id = ? OR id IN (SELECT meeting_id FROM agenda_items WHERE lead_id = ?
+			UNION SELECT ai.meeting_id FROM agenda_supports sp JOIN agenda_items ai ON ai.id = sp.agenda_item_id
+			WHERE sp.org_id = ?))`, *f.Involves, *f.Involves, *f.Involves)
+	}
 	if f.Kind != nil {
 		w.add("kind = ?", *f.Kind)
 	}

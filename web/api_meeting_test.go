@@ -2,10 +2,12 @@ package web
 
 import (
 	"fmt"
+	"io"
 	"maps"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	ical "github.com/arran4/golang-ical"
 
@@ -18,6 +20,7 @@ func init() {
 		"MeetingCreate": apiMeetingCreate{}, "MeetingUpdate": apiMeetingUpdate{},
 		"AgendaInput": apiAgendaInput{}, "AgendaUpdate": apiAgendaUpdate{},
 		"Sitting": apiSitting{}, "SittingChange": apiSittingChange{},
+		"Feed": apiFeed{}, "NewFeed": apiNewFeed{}, "FeedCreate": apiFeedCreate{},
 	})
 }
 
@@ -30,6 +33,9 @@ func TestAPIMeetings(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
 			w := newDraftWorld(t, e)
+			now := func() time.Time { return time.Date(2023, 4, 12, 9, 0, 0, 0, congtac.Location()) }
+			w.st.SetClock(now)
+			w.s.cfg.Now = now
 			create := fmt.Sprintf(`{"org_id": %d, "program_id": %d, "title": "Hội nghị UBND huyện thường kỳ tháng 4",
 				"date": "2023-04-21", "start": "8 giờ", "place": "Hội trường UBND huyện",
 				"agenda": [
@@ -140,6 +146,46 @@ func TestAPIMeetings(t *testing.T) {
 				evs[1].GetProperty(ical.ComponentPropertyRecurrenceId).Value != "20230420T140000" {
 				t.Errorf("the series' calendar: %d events", len(evs))
 			}
+			// The committee's feed and the economy department's, read without a session.
+			committeeFeed := valid[apiNewFeed](t, w.s, w.chair.call("POST", "/api/v1/feeds", fmt.Sprintf(
+				`{"kind": "committee", "subject_id": %d, "name": "Lịch UBND huyện"}`, w.committee.ID)), http.StatusCreated, "NewFeed")
+			orgFeed := valid[apiNewFeed](t, w.s, w.rep.call("POST", "/api/v1/feeds", fmt.Sprintf(
+				`{"kind": "org", "subject_id": %d, "name": "Phòng Kinh tế"}`, w.economy.ID)), http.StatusCreated, "NewFeed")
+			anonymous := func(path string) response {
+				t.Helper()
+				res, err := w.srv.Client().Get(w.srv.URL + path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer res.Body.Close()
+				var b strings.Builder
+				io.Copy(&b, res.Body)
+				return response{status: res.StatusCode, body: b.String(), header: res.Header}
+			}
+			feed := parseICS(t, anonymous(committeeFeed.URL))
+			if n := len(feed.Events()); n != 3 { // the regular meeting, the series, its moved sitting
+				t.Errorf("the committee's feed has %d events, want 3:\n%s", n, anonymous(committeeFeed.URL).body)
+			}
+			if body := anonymous(committeeFeed.URL).body; !strings.Contains(body, "EXDATE;TZID=Asia/Ho_Chi_Minh:20230427T140000") {
+				t.Errorf("the committee's feed lacks the cancelled Thursday:\n%s", body)
+			}
+			if evs := parseICS(t, anonymous(orgFeed.URL)).Events(); len(evs) != 1 ||
+				evs[0].GetProperty(ical.ComponentPropertySummary).Value != "HOÃN: Hội nghị UBND huyện thường kỳ tháng 4" {
+				t.Errorf("the economy department's feed: %d events, want the postponed meeting whose matter it prepares", len(evs))
+			}
+			if list := valid[apiList[apiFeed]](t, w.s, w.rep.call("GET", "/api/v1/feeds", ""), http.StatusOK, "FeedList"); list.Total != 1 {
+				t.Errorf("the reporter's feeds: %+v", list)
+			}
+			apiErrorOf(t, w.rep.call("DELETE", fmt.Sprintf("/api/v1/feeds/%d", committeeFeed.ID), ""), http.StatusNotFound, congtac.ENOTFOUND)
+			if r := w.chair.call("DELETE", fmt.Sprintf("/api/v1/feeds/%d", committeeFeed.ID), ""); r.status != http.StatusNoContent {
+				t.Errorf("revoke = %d %s", r.status, r.body)
+			}
+			for _, path := range []string{committeeFeed.URL, "/feeds/cf_khong-co.ics", strings.TrimSuffix(orgFeed.URL, ".ics")} {
+				if r := anonymous(path); r.status != http.StatusNotFound {
+					t.Errorf("GET %s = %d, want 404", path, r.status)
+				}
+			}
+
 			restored := valid[apiMeetingDetail](t, w.s, w.drafter.call("DELETE", fmt.Sprintf("%s/sittings/2023-04-27?version=%d",
 				series, series2.Version), ""), http.StatusOK, "MeetingDetail")
 			if len(restored.Sittings) != 1 {

@@ -99,6 +99,10 @@ var apiOps = map[string]apiOp{
 	"PATCH /api/v1/agenda/{id}":                    {body: "AgendaUpdate", response: "AgendaItem", errors: []int{409}},
 	"PUT /api/v1/meetings/{id}/sittings/{date}":    {body: "SittingChange", response: "MeetingDetail", errors: []int{409}},
 	"DELETE /api/v1/meetings/{id}/sittings/{date}": {response: "MeetingDetail", params: []apiParam{versionParam}, errors: []int{409}},
+	"GET /api/v1/feeds":                            {list: true, response: "Feed"},
+	"POST /api/v1/feeds":                           {body: "FeedCreate", status: http.StatusCreated, response: "NewFeed", errors: []int{404}},
+	"GET /api/v1/feeds/{id}":                       {response: "Feed"},
+	"DELETE /api/v1/feeds/{id}":                    {status: http.StatusNoContent},
 	"DELETE /api/v1/agenda/{id}":                   {status: http.StatusNoContent, params: []apiParam{versionParam}, errors: []int{409}},
 	"DELETE /api/v1/items/{id}":                    {status: http.StatusNoContent, params: []apiParam{versionParam}, errors: []int{409, 422}},
 	"POST /api/v1/items/{id}/tasks":                {body: "TaskCreate", status: http.StatusCreated, response: "Task"},
@@ -538,7 +542,7 @@ func apiSchemas() map[string]*oaSchema {
 	}
 	all["Error"].Required = []string{"code", "message"}
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
-		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
+		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
 		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
 		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas(), personSchemas(), userSchemas(), settingsSchemas()} {
 		maps.Copy(all, part)

@@ -139,6 +139,9 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/public/programs/{id}", need: congtac.ViewPublic, handler: s.handlePublicProgramShow},
 		{method: "GET", pattern: "/public/calendar", need: congtac.ViewPublic, handler: s.handlePublicCalendarShow},
 
+		// Calendar applications, reading a feed by the secret token in its address.
+		{method: "GET", pattern: "/feeds/{file}", need: anyone, handler: s.handleFeedShow},
+
 		// The JSON API, with the same permissions; described at /api/v1/openapi.json.
 		{method: "GET", pattern: "/api/v1/openapi.json", need: anyone, handler: s.handleAPIOpenAPI, api: true, summary: "Tài liệu OpenAPI 3 của API"},
 		{method: "GET", pattern: "/api/v1/me", need: congtac.UseAccount, handler: s.handleAPIMe, api: true, summary: "Tài khoản đang dùng"},
@@ -208,6 +211,10 @@ func (s *Server) routeTable() []route {
 		{method: "PATCH", pattern: "/api/v1/agenda/{id}", need: congtac.ManageMeetings, handler: s.handleAPIAgendaUpdate, api: true, summary: "Sửa nội dung trình, tài liệu hoặc kết luận"},
 		{method: "DELETE", pattern: "/api/v1/agenda/{id}", need: congtac.ManageMeetings, handler: s.handleAPIAgendaDelete, api: true, summary: "Xóa nội dung trình hội nghị"},
 		{method: "GET", pattern: "/api/v1/calendar", need: congtac.ViewCalendar, handler: s.handleAPICalendarShow, api: true, summary: "Lịch công tác tuần"},
+		{method: "GET", pattern: "/api/v1/feeds", need: congtac.UseAccount, handler: s.handleAPIFeedList, api: true, summary: "Lịch đăng ký (iCalendar) của tài khoản"},
+		{method: "POST", pattern: "/api/v1/feeds", need: congtac.ViewCalendar, handler: s.handleAPIFeedCreate, api: true, summary: "Tạo lịch đăng ký của lãnh đạo, cơ quan hoặc Ủy ban cho ứng dụng lịch"},
+		{method: "GET", pattern: "/api/v1/feeds/{id}", need: congtac.UseAccount, handler: s.handleAPIFeedShow, api: true, summary: "Một lịch đăng ký của tài khoản"},
+		{method: "DELETE", pattern: "/api/v1/feeds/{id}", need: congtac.UseAccount, handler: s.handleAPIFeedRevoke, api: true, summary: "Thu hồi lịch đăng ký"},
 		{method: "GET", pattern: "/api/v1/documents", need: congtac.ViewPrograms, handler: s.handleAPIDocumentList, api: true, summary: "Sổ văn bản đi"},
 		{method: "GET", pattern: "/api/v1/search", need: congtac.Search, handler: s.handleAPISearch, api: true, summary: "Tìm kiếm không phân biệt dấu"},
 		{method: "GET", pattern: "/api/v1/audit", need: congtac.ViewAudit, handler: s.handleAPIAuditList, api: true, summary: "Nhật ký thao tác"},
