@@ -14,7 +14,9 @@ type Engagement struct {
 	Title        string
 	Place        string
 	Participants string
-	PreparerID   int64 // org that prepares; 0 if none
+	PreparerID   int64  // org that prepares; 0 if none
+	Accompany    string // the office staff who go with the leader
+	Note         string
 	MeetingID    int64 // 0 if entered by hand
 	Cancelled    bool
 	Version      int
@@ -26,6 +28,8 @@ func (e Engagement) Validate() error {
 	p.Text("title", "Nội dung công tác", e.Title)
 	p.Text("place", "Địa điểm", e.Place)
 	p.Text("participants", "Thành phần", e.Participants)
+	p.Text("accompany", "Cán bộ Văn phòng đi cùng", e.Accompany)
+	p.Text("note", "Ghi chú", e.Note)
 	if strings.TrimSpace(e.Title) == "" {
 		p.Add("title", "Nội dung công tác không được để trống.")
 	} else if len([]rune(e.Title)) > 1000 {
@@ -81,6 +85,8 @@ type EngagementUpdate struct {
 	Place        *string
 	Participants *string
 	PreparerID   *int64
+	Accompany    *string
+	Note         *string
 	Cancelled    *bool
 }
 
@@ -94,6 +100,59 @@ func (u EngagementUpdate) Apply(e Engagement) Engagement {
 	setIf(&e.Place, u.Place)
 	setIf(&e.Participants, u.Participants)
 	setIf(&e.PreparerID, u.PreparerID)
+	setIf(&e.Accompany, u.Accompany)
+	setIf(&e.Note, u.Note)
 	setIf(&e.Cancelled, u.Cancelled)
 	return e
+}
+
+// ClashMinutes is how close two timed entries of one leader may start before they clash.
+const ClashMinutes = 90
+
+// Clashes returns, for each entry booked at the same time as another entry of the same
+// leader, the IDs of those others. Two entries on the same day clash when both give a
+// time and start less than [ClashMinutes] apart, or when one gives only a part of the day
+// and the other falls in that part; a whole day clashes with everything on that day.
+// Cancelled entries and entries without a leader never clash.
+func Clashes(entries []Engagement) map[int64][]int64 {
+	out := map[int64][]int64{}
+	for i, a := range entries {
+		for _, b := range entries[i+1:] {
+			if a.clashes(b) {
+				out[a.ID] = append(out[a.ID], b.ID)
+				out[b.ID] = append(out[b.ID], a.ID)
+			}
+		}
+	}
+	return out
+}
+
+// clashes reports whether e and f book the same leader at the same time.
+func (e Engagement) clashes(f Engagement) bool {
+	switch {
+	case e.Cancelled || f.Cancelled || e.PersonID == 0 || e.PersonID != f.PersonID || e.Date != f.Date:
+		return false
+	case e.Start != NoTime && f.Start != NoTime:
+		return abs(int(e.Start)-int(f.Start)) < ClashMinutes
+	}
+	ep, fp := e.dayPart(), f.dayPart()
+	return ep == AllDay || fp == AllDay || ep == fp
+}
+
+// dayPart returns the part of the day the entry takes: that of its time, or the one given.
+func (e Engagement) dayPart() DayPart {
+	if e.Start != NoTime {
+		return e.Start.Part()
+	}
+	if e.Part == "" {
+		return AllDay
+	}
+	return e.Part
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

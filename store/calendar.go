@@ -11,18 +11,19 @@ import (
 )
 
 const engagementColumns = `id, org_id, person_id, date, start_min, part, title, place, participants, preparer_id,
-	meeting_id, cancelled, version`
+	accompany, note, meeting_id, cancelled, version`
 
 func scanEngagement(sc interface{ Scan(...any) error }) (congtac.Engagement, error) {
 	var e congtac.Engagement
 	err := sc.Scan(&e.ID, &e.OrgID, idCol{&e.PersonID}, dateCol{&e.Date}, &e.Start, &e.Part, &e.Title, &e.Place,
-		&e.Participants, idCol{&e.PreparerID}, idCol{&e.MeetingID}, &e.Cancelled, &e.Version)
+		&e.Participants, idCol{&e.PreparerID}, &e.Accompany, &e.Note, idCol{&e.MeetingID}, &e.Cancelled, &e.Version)
 	return e, err
 }
 
 // normalizeEngagement cleans the texts and takes the part of the day from a given time.
 func normalizeEngagement(e congtac.Engagement) congtac.Engagement {
 	e.Title, e.Place, e.Participants = cleanText(e.Title), cleanText(e.Place), cleanText(e.Participants)
+	e.Accompany, e.Note = cleanText(e.Accompany), cleanText(e.Note)
 	if e.Start != congtac.NoTime && e.Start.Valid() {
 		e.Part = e.Start.Part()
 	}
@@ -61,10 +62,10 @@ func checkEngagementRefs(ctx context.Context, tx *sql.Tx, e congtac.Engagement) 
 func (s *Store) insertEngagement(ctx context.Context, tx *sql.Tx, e congtac.Engagement) (int64, error) {
 	var id int64
 	if err := tx.QueryRowContext(ctx, `INSERT INTO engagements (org_id, person_id, date, start_min, part, title,
-		place, participants, preparer_id, meeting_id, cancelled, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $12) RETURNING id`,
+		place, participants, preparer_id, accompany, note, meeting_id, cancelled, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14) RETURNING id`,
 		e.OrgID, nullID(e.PersonID), e.Date.String(), e.Start, e.Part, e.Title, e.Place, e.Participants,
-		nullID(e.PreparerID), nullID(e.MeetingID), e.Cancelled, s.now().Unix()).Scan(&id); err != nil {
+		nullID(e.PreparerID), e.Accompany, e.Note, nullID(e.MeetingID), e.Cancelled, s.now().Unix()).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: insert engagement: %w", err)
 	}
 	return id, nil
@@ -115,6 +116,11 @@ func (s *Store) CreateEngagement(ctx context.Context, a congtac.Actor, e congtac
 	return e, nil
 }
 
+// FindEngagementByID returns a calendar entry, or ENOTFOUND.
+func (s *Store) FindEngagementByID(ctx context.Context, id int64) (congtac.Engagement, error) {
+	return findEngagement(ctx, s.read, id)
+}
+
 func findEngagement(ctx context.Context, q queryer, id int64) (congtac.Engagement, error) {
 	e, err := scanEngagement(q.QueryRowContext(ctx, "SELECT "+engagementColumns+" FROM engagements WHERE id = $1", id))
 	if err == sql.ErrNoRows {
@@ -128,10 +134,10 @@ func findEngagement(ctx context.Context, q queryer, id int64) (congtac.Engagemen
 // saveEngagement writes every changeable column of e, bumping the version it was read at.
 func (s *Store) saveEngagement(ctx context.Context, tx *sql.Tx, e congtac.Engagement) error {
 	res, err := tx.ExecContext(ctx, `UPDATE engagements SET person_id = $1, date = $2, start_min = $3, part = $4,
-		title = $5, place = $6, participants = $7, preparer_id = $8, cancelled = $9, version = version + 1,
-		updated_at = $10 WHERE id = $11 AND version = $12`,
+		title = $5, place = $6, participants = $7, preparer_id = $8, accompany = $9, note = $10, cancelled = $11,
+		version = version + 1, updated_at = $12 WHERE id = $13 AND version = $14`,
 		nullID(e.PersonID), e.Date.String(), e.Start, e.Part, e.Title, e.Place, e.Participants,
-		nullID(e.PreparerID), e.Cancelled, s.now().Unix(), e.ID, e.Version)
+		nullID(e.PreparerID), e.Accompany, e.Note, e.Cancelled, s.now().Unix(), e.ID, e.Version)
 	if err != nil {
 		return fmt.Errorf("store: save engagement: %w", err)
 	}
@@ -153,12 +159,12 @@ func (s *Store) UpdateEngagement(ctx context.Context, a congtac.Actor, id int64,
 		if err := checkCan(ctx, tx, a, congtac.ManageCalendar, before.OrgID); err != nil {
 			return err
 		}
-		if before.Version != version {
-			return conflict("Lịch công tác")
-		}
 		e = normalizeEngagement(u.Apply(before))
 		if err := validateEngagement(e); err != nil {
 			return err
+		}
+		if before.Version != version { // after validation: a malformed change is not a conflict
+			return conflict("Lịch công tác")
 		}
 		if err := checkEngagementRefs(ctx, tx, e); err != nil {
 			return err

@@ -37,15 +37,20 @@ type apiEngagement struct {
 	Place        string  `json:"place"`
 	Participants string  `json:"participants"`
 	PreparerID   *int64  `json:"preparer_id"`
+	Accompany    string  `json:"accompany"`
+	Note         string  `json:"note"`
 	MeetingID    *int64  `json:"meeting_id"`
 	Cancelled    bool    `json:"cancelled"`
+	Clashes      []int64 `json:"clashes"`
+	Version      int     `json:"version"`
 }
 
-func newAPIEngagement(e congtac.Engagement) apiEngagement {
+// newAPIEngagement returns entry e, which clashes with the entries clashes names.
+func newAPIEngagement(e congtac.Engagement, clashes []int64) apiEngagement {
 	return apiEngagement{ID: e.ID, PersonID: apiID(e.PersonID), Date: e.Date.String(), Start: apiClock(e.Start),
 		Part: apiCode(e.Part), PartLabel: e.Part.Label(), Title: e.Title, Place: e.Place,
-		Participants: e.Participants, PreparerID: apiID(e.PreparerID), MeetingID: apiID(e.MeetingID),
-		Cancelled: e.Cancelled}
+		Participants: e.Participants, PreparerID: apiID(e.PreparerID), Accompany: e.Accompany, Note: e.Note,
+		MeetingID: apiID(e.MeetingID), Cancelled: e.Cancelled, Clashes: append([]int64{}, clashes...), Version: e.Version}
 }
 
 // calendarSchemas returns the schemas of the calendar DTOs above, for the OpenAPI document;
@@ -66,7 +71,10 @@ func calendarSchemas() map[string]*oaSchema {
 			"start": schNullable(schString("Giờ bắt đầu HH:MM.")), "part": schNullable(schEnum("Buổi.", dayParts...)),
 			"part_label": schString("Tên buổi."), "title": schString("Nội dung công tác."), "place": schString("Địa điểm."),
 			"participants": schString("Thành phần."), "preparer_id": schNullable(schInt("Cơ quan chuẩn bị.")),
+			"accompany": schString("Cán bộ Văn phòng đi cùng."), "note": schString("Ghi chú."),
 			"meeting_id": schNullable(schInt("Hội nghị sinh ra mục này.")), "cancelled": schBool("Đã hủy."),
+			"clashes": schArray(schInt("Mục khác cùng lãnh đạo trùng giờ (cùng buổi, hoặc bắt đầu cách nhau dưới 90 phút).")),
+			"version": schInt("Phiên bản."),
 		}),
 	}
 }
@@ -116,8 +124,9 @@ func (s *Server) apiCalendarOf(r *http.Request, org int64, week congtac.Period) 
 	if err != nil {
 		return out, err
 	}
+	clashes := congtac.Clashes(es)
 	for _, e := range es {
-		out.Engagements = append(out.Engagements, newAPIEngagement(e))
+		out.Engagements = append(out.Engagements, newAPIEngagement(e, clashes[e.ID]))
 	}
 	cal, err := s.st.FindCalendar(r.Context(), org, week)
 	switch {

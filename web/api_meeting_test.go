@@ -21,6 +21,7 @@ func init() {
 		"AgendaInput": apiAgendaInput{}, "AgendaUpdate": apiAgendaUpdate{},
 		"Sitting": apiSitting{}, "SittingChange": apiSittingChange{},
 		"Feed": apiFeed{}, "NewFeed": apiNewFeed{}, "FeedCreate": apiFeedCreate{},
+		"EngagementCreate": apiEngagementInput{}, "EngagementUpdate": apiEngagementUpdate{},
 	})
 }
 

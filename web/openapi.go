@@ -99,6 +99,9 @@ var apiOps = map[string]apiOp{
 	"PATCH /api/v1/agenda/{id}":                    {body: "AgendaUpdate", response: "AgendaItem", errors: []int{409}},
 	"PUT /api/v1/meetings/{id}/sittings/{date}":    {body: "SittingChange", response: "MeetingDetail", errors: []int{409}},
 	"DELETE /api/v1/meetings/{id}/sittings/{date}": {response: "MeetingDetail", params: []apiParam{versionParam}, errors: []int{409}},
+	"POST /api/v1/calendar/entries":                {body: "EngagementCreate", status: http.StatusCreated, response: "Engagement", errors: []int{404}},
+	"GET /api/v1/calendar/entries/{id}":            {response: "Engagement"},
+	"PATCH /api/v1/calendar/entries/{id}":          {body: "EngagementUpdate", response: "Engagement", errors: []int{409}},
 	"GET /api/v1/feeds":                            {list: true, response: "Feed"},
 	"POST /api/v1/feeds":                           {body: "FeedCreate", status: http.StatusCreated, response: "NewFeed", errors: []int{404}},
 	"GET /api/v1/feeds/{id}":                       {response: "Feed"},
@@ -542,7 +545,7 @@ func apiSchemas() map[string]*oaSchema {
 	}
 	all["Error"].Required = []string{"code", "message"}
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
-		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
+		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
 		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
 		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas(), personSchemas(), userSchemas(), settingsSchemas()} {
 		maps.Copy(all, part)
