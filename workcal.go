@@ -223,3 +223,22 @@ func (c *workCalendar) working(d Date) bool {
 	}
 	return !slices.ContainsFunc(c.holiday, func(h Holiday) bool { return h.Date == d })
 }
+
+// DayOff returns what makes d a day off of the committee, as schedules print it beside
+// the date: the holiday's name ("Tết Nguyên đán", "Nghỉ bù Quốc khánh"), "Nghỉ" for a day
+// off of its own; "Làm việc bù" for a swapped Saturday; "" for other days, weekends
+// included.
+func (s Settings) DayOff(d Date) string {
+	switch {
+	case slices.Contains(s.WorkingSaturdays, d):
+		return "Làm việc bù"
+	case slices.Contains(s.Holidays, d):
+		return "Nghỉ"
+	}
+	for _, h := range s.PublicHolidays(d.Year) {
+		if h.Date == d {
+			return h.Name
+		}
+	}
+	return ""
+}

@@ -25,7 +25,36 @@ func testDocs() []struct {
 	}{
 		{"program", seedProgram(false)}, {"program-draft", seedProgram(true)}, {"invitation", seedInvitation(false)},
 		{"conclusion", seedConclusion()}, {"report", seedReport()}, {"register", seedRegister()},
+		{"calendar", seedCalendar()},
 	}
+}
+
+// seedCalendar is the week of the seed's regular meeting: the briefing on Thursday
+// afternoon, the meeting on Friday at 8:00 with its agenda's preparers, visits made by hand,
+// one cancelled, and a revision.
+func seedCalendar() CalendarDoc {
+	day := func(wd, date, lunar string, es ...CalendarEntry) CalendarDay {
+		return CalendarDay{Weekday: wd, Date: date, Lunar: lunar, Entries: es}
+	}
+	return CalendarDoc{Settings: seedSettings(), Heading: "Tuần thứ 16 (từ ngày 17/04/2023 đến ngày 23/04/2023)",
+		Revision: "Điều chỉnh lần 1", Changes: []string{"Chuyển buổi tiếp công dân sang chiều Thứ Ba."},
+		Days: []CalendarDay{
+			day("Thứ Hai", "17/04/2023", "27/2 nhuận ÂL", CalendarEntry{Part: congtac.Morning, Time: "7 giờ 30",
+				Leader: "Nguyễn Văn Giang", Title: "Kiểm tra tiến độ dự án đường giao thông kết nối các xã phía Bắc",
+				Place: "Xã Tân Sơn", Preparer: "Phòng Kinh tế và Hạ tầng", Accompany: "Đ/c Lê Văn Bình, Phó Chánh Văn phòng"}),
+			day("Thứ Ba", "18/04/2023", "28/2 nhuận ÂL", CalendarEntry{Part: congtac.Afternoon, Leader: "Vương Mạnh Chung",
+				Title: "Tiếp công dân định kỳ", Place: "Trụ sở Tiếp công dân huyện"},
+				CalendarEntry{Part: congtac.Morning, Time: "8 giờ 00", Leader: "Vương Mạnh Chung", Title: "Làm việc với xã Quý Sơn",
+					Cancelled: true}),
+			day("Thứ Tư", "19/04/2023", "29/2 nhuận ÂL"),
+			day("Thứ Năm", "20/04/2023", "1/3 ÂL", CalendarEntry{Part: congtac.Afternoon, Time: "14 giờ 00",
+				Leader: "Nguyễn Văn Giang", Title: "Giao ban Chủ tịch, các Phó Chủ tịch UBND huyện",
+				Participants: "Chủ tịch, các Phó Chủ tịch UBND huyện; Chánh Văn phòng", Place: "Phòng họp số 1"}),
+			day("Thứ Sáu", "21/04/2023", "2/3 ÂL", CalendarEntry{Part: congtac.Morning, Time: "8 giờ 00",
+				Leader: "Nguyễn Văn Giang", Title: "Hội nghị UBND huyện thường kỳ tháng 4",
+				Participants: "Thành viên UBND huyện", Place: "Hội trường UBND huyện",
+				Preparer: "Phòng Tài chính - KH, Phòng Kinh tế và Hạ tầng"}),
+		}}
 }
 
 func seedRegister() RegisterDoc {

@@ -4,12 +4,7 @@ package export
 // rows, in size half-points. aligns gives each column's alignment (left by default).
 func grid(cols []int, size int, header []string, rows [][]string, aligns []align) *table {
 	t := &table{cols: cols, grid: true, repeat: 1}
-	head := make([]cell, len(cols))
-	for j := range cols {
-		p := text(at(header, j), bold, size, alignCenter)
-		head[j] = cell{paras: []para{p}, fill: true}
-	}
-	t.rows = append(t.rows, head)
+	t.rows = append(t.rows, gridHead(cols, size, header))
 	for _, r := range rows {
 		row := make([]cell, len(cols))
 		for j := range cols {
@@ -22,6 +17,15 @@ func grid(cols []int, size int, header []string, rows [][]string, aligns []align
 		t.rows = append(t.rows, row)
 	}
 	return t
+}
+
+// gridHead returns the header row of a grid: shaded, bold, centred.
+func gridHead(cols []int, size int, header []string) []cell {
+	head := make([]cell, len(cols))
+	for j := range cols {
+		head[j] = cell{paras: []para{text(at(header, j), bold, size, alignCenter)}, fill: true}
+	}
+	return head
 }
 
 // at returns xs[i], or "" past its end.

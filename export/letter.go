@@ -77,22 +77,8 @@ func (l letter) sheet(m *metrics, body []block) (*sheet, error) {
 // motto with a rule as long as it, and the place and date on the right, on the line of
 // the number.
 func (l letter) masthead(m *metrics, width int) (*table, error) {
-	var left, names []para
-	if p := oneLine(l.settings.ParentBody); p != "" {
-		left = append(left, text(upper(p), regular, pt13, alignCenter))
-	}
-	for _, name := range bodyLines(l.settings.BodyName) {
-		names = append(names, text(name, bold, pt13, alignCenter))
-	}
-	if err := ruleUnder(m, names, mastLeft, 0.4); err != nil {
-		return nil, err
-	}
-	left = append(left, names...)
-	right := []para{
-		text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, pt12, alignCenter),
-		text("Độc lập - Tự do - Hạnh phúc", bold, pt13, alignCenter),
-	}
-	if err := ruleUnder(m, right[1:], width-mastLeft, 1); err != nil {
+	left, right, err := mastColumns(m, l.settings, width)
+	if err != nil {
 		return nil, err
 	}
 	number := text("Số: "+l.numberText(), regular, pt13, alignCenter)
@@ -100,6 +86,31 @@ func (l letter) masthead(m *metrics, width int) (*table, error) {
 	number.before, date.before = 160, 160
 	return &table{cols: []int{mastLeft, width - mastLeft}, keep: true,
 		rows: [][]cell{{{paras: left}, {paras: right}}, {{paras: []para{number}}, {paras: []para{date}}}}}, nil
+}
+
+// mastColumns returns the two columns of the masthead above the number and the date: the
+// parent body and the issuing body with a rule of 0.4 of its width on the left, the
+// national name and the motto with a rule as long as it on the right.
+func mastColumns(m *metrics, st congtac.Settings, width int) (left, right []para, err error) {
+	var names []para
+	if p := oneLine(st.ParentBody); p != "" {
+		left = append(left, text(upper(p), regular, pt13, alignCenter))
+	}
+	for _, name := range bodyLines(st.BodyName) {
+		names = append(names, text(name, bold, pt13, alignCenter))
+	}
+	if err := ruleUnder(m, names, mastLeft, 0.4); err != nil {
+		return nil, nil, err
+	}
+	left = append(left, names...)
+	right = []para{
+		text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, pt12, alignCenter),
+		text("Độc lập - Tự do - Hạnh phúc", bold, pt13, alignCenter),
+	}
+	if err := ruleUnder(m, right[1:], width-mastLeft, 1); err != nil {
+		return nil, nil, err
+	}
+	return left, right, nil
 }
 
 // numberText returns what follows "Số:": "05/CTr-UBND", or for a draft the symbol after

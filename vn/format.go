@@ -89,16 +89,14 @@ func WeekdayInSentence(wd time.Weekday) string {
 	return "t" + name[1:]
 }
 
-// WeekHeading returns the heading of a weekly schedule for week period p, with its working
-// days Monday to Friday: "Tuần thứ 07 (từ ngày 09/02/2026 đến ngày 13/02/2026)". For a
-// period that is not a week it returns p.String().
+// WeekHeading returns the heading of a weekly schedule for week period p, Monday to
+// Sunday, as offices name the week: "Tuần thứ 50 (từ ngày 07/12/2026 đến ngày 13/12/2026)".
+// For a period that is not a week it returns p.String().
 func WeekHeading(p congtac.Period) string {
 	if p.Kind != congtac.PeriodWeek {
 		return p.String()
 	}
-	mon := p.Start()
-	return fmt.Sprintf("Tuần thứ %02d (từ ngày %s đến ngày %s)", p.Number,
-		PaddedDate(mon), PaddedDate(mon.AddDays(4)))
+	return fmt.Sprintf("Tuần thứ %02d (từ ngày %s đến ngày %s)", p.Number, PaddedDate(p.Start()), PaddedDate(p.End()))
 }
 
 // FormatClock returns a time of day in the house style: the hour without a leading zero,

@@ -74,11 +74,13 @@ func TestWeekHeading(t *testing.T) {
 		want string
 	}{
 		{congtac.Period{Kind: congtac.PeriodWeek, Year: 2026, Number: 7},
-			"Tuần thứ 07 (từ ngày 09/02/2026 đến ngày 13/02/2026)"},
+			"Tuần thứ 07 (từ ngày 09/02/2026 đến ngày 15/02/2026)"},
+		{congtac.Period{Kind: congtac.PeriodWeek, Year: 2026, Number: 50},
+			"Tuần thứ 50 (từ ngày 07/12/2026 đến ngày 13/12/2026)"},
 		{congtac.Period{Kind: congtac.PeriodWeek, Year: 2026, Number: 1},
-			"Tuần thứ 01 (từ ngày 29/12/2025 đến ngày 02/01/2026)"},
+			"Tuần thứ 01 (từ ngày 29/12/2025 đến ngày 04/01/2026)"},
 		{congtac.Period{Kind: congtac.PeriodWeek, Year: 2023, Number: 15},
-			"Tuần thứ 15 (từ ngày 10/04/2023 đến ngày 14/04/2023)"},
+			"Tuần thứ 15 (từ ngày 10/04/2023 đến ngày 16/04/2023)"},
 		{congtac.Period{Kind: congtac.PeriodMonth, Year: 2023, Number: 4}, "tháng 4 năm 2023"},
 	}
 	for _, tt := range tests {

@@ -30,19 +30,25 @@ type calendarView struct {
 type calendarDay struct {
 	Weekday string // "Thứ Hai"
 	Date    string // "23/11/2026"
+	Lunar   string // "12/12 ÂL"
+	Off     string // the holiday or day off: "Tết Dương lịch"; "Làm việc bù" on a swapped Saturday
 	Entries []calendarEntry
 }
 
 // calendarEntry is one engagement of a leader.
 type calendarEntry struct {
-	Time, Leader, Title, Place, Participants, Preparer string
-	Cancelled                                          bool
+	Time, Leader, Title, Place, Participants, Preparer, Accompany, Note string
+	Cancelled, Clash                                                    bool
+	Href                                                                string // its form, for those who manage the calendar
+	part                                                                congtac.DayPart
 }
 
 // calendarPage is the data of calendar.html, for signed-in users and the public.
 type calendarPage struct {
 	layout
 	Public   bool
+	Files    string   // the week as DOCX and PDF: a format string taking "docx" or "pdf"
+	Print    string   // the week without the controls, to print
 	Week     string   // the week field: "2026-W48"
 	Orgs     []option // the committees whose calendars the user may choose
 	Error    string   // a week that cannot be read
@@ -69,11 +75,17 @@ func orgParam(q url.Values, def int64) int64 {
 	return def
 }
 
-// parseWeek reads the week in query parameter week ("2026-W48"), this week when absent.
+// parseWeek reads the week in query parameter week ("2026-W48"); when absent, this week,
+// or on a Saturday or Sunday the coming one, which is what the office prepares and people
+// look for then.
 func parseWeek(q url.Values, today congtac.Date) (congtac.Period, error) {
 	v := strings.TrimSpace(q.Get("week"))
 	if v == "" {
-		return congtac.PeriodOf(congtac.PeriodWeek, today), nil
+		week := congtac.PeriodOf(congtac.PeriodWeek, today)
+		if wd := today.Weekday(); wd == time.Saturday || wd == time.Sunday {
+			week = week.Next()
+		}
+		return week, nil
 	}
 	p, err := congtac.ParsePeriodKey(v)
 	if err != nil || p.Kind != congtac.PeriodWeek {
@@ -88,15 +100,32 @@ func parseWeek(q url.Values, today congtac.Date) (congtac.Period, error) {
 // yet published is shown to signed-in users with a note saying so. An org outside reach is
 // 404; a week that cannot be read, 422.
 func (s *Server) handleCalendarShow(w http.ResponseWriter, r *http.Request) {
+	s.showCalendar(w, r, http.StatusOK, nil)
+}
+
+// calendarOrg returns the org whose calendar the request's query asks for: org within the
+// actor's ViewCalendar reach, by default the committee the actor's org belongs to;
+// ENOTFOUND outside reach.
+func (s *Server) calendarOrg(r *http.Request) (orgIndex, int64, error) {
+	orgs, err := s.loadOrgs(r.Context())
+	if err != nil {
+		return orgs, 0, err
+	}
+	a := actorOf(r)
+	org := orgParam(r.URL.Query(), orgs.CommitteeOf(a.OrgID))
+	if _, ok := orgs.Org(org); !ok || !orgs.Can(a, congtac.ViewCalendar, org) {
+		return orgs, 0, notFoundFor("lịch công tác")
+	}
+	return orgs, org, nil
+}
+
+// showCalendar renders the calendar page of the request's query with status; form, when
+// not nil, is a refused entry shown again in the office's panel.
+func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request, status int, form *engagementForm) {
 	ctx, a, q, today := r.Context(), actorOf(r), r.URL.Query(), s.today()
-	orgs, err := s.loadOrgs(ctx)
+	orgs, org, err := s.calendarOrg(r)
 	if err != nil {
 		s.fail(w, r, err)
-		return
-	}
-	org := orgParam(q, orgs.CommitteeOf(a.OrgID))
-	if _, ok := orgs.Org(org); !ok || !orgs.Can(a, congtac.ViewCalendar, org) {
-		s.fail(w, r, notFoundFor("lịch công tác"))
 		return
 	}
 	committees := orgs.Tree(today, func(o congtac.Org) bool {
@@ -111,7 +140,9 @@ func (s *Server) handleCalendarShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page.Week = week.Key()
-	cal, err := s.calendarView(ctx, orgs, org, week)
+	page.Bare = q.Get("print") != ""
+	manage := orgs.Can(a, congtac.ManageCalendar, org) && !page.Bare
+	cal, err := s.calendarView(ctx, orgs, org, week, manage)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -119,19 +150,33 @@ func (s *Server) handleCalendarShow(w http.ResponseWriter, r *http.Request) {
 	link := func(p congtac.Period) string { return fmt.Sprintf("/calendar?org=%d&week=%s", org, p.Key()) }
 	cal.Prev, cal.Next = link(week.Prev()), link(week.Next())
 	page.Calendar = &cal
-	if orgs.Can(a, congtac.ManageCalendar, org) {
-		page.Manage = &calendarManage{Org: org, Week: week.Key(), Published: cal.Published}
+	page.Files = fmt.Sprintf("/calendar/files/lich-cong-tac.%%s?org=%d&week=%s", org, week.Key())
+	page.Print = link(week) + "&print=1"
+	if manage {
+		page.Manage = &calendarManage{Org: org, Week: week.Key(), Published: cal.Published, Form: form}
 		if c, err := s.st.FindCalendar(ctx, org, week); err == nil {
 			page.Manage.Public = c.Public
 		}
+		if form == nil {
+			day := week.Start()
+			if !today.Before(week.Start()) && !today.After(week.End()) {
+				day = today
+			}
+			page.Manage.Form = &engagementForm{Date: day.String(), Errors: map[string]string{}}
+		}
+		if err := s.withChoices(ctx, page.Manage.Form, orgs, org); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		page.Manage.Form.Action = "/calendar/entries"
 	}
-	s.render(w, r, http.StatusOK, page)
+	s.render(w, r, status, page)
 }
 
 // calendarView returns org's calendar for the week: its publication, if any, and every
 // entry of the week by day, cancelled ones marked. Monday to Friday are always shown, the
 // weekend only when something is on.
-func (s *Server) calendarView(ctx context.Context, orgs orgIndex, org int64, week congtac.Period) (calendarView, error) {
+func (s *Server) calendarView(ctx context.Context, orgs orgIndex, org int64, week congtac.Period, manage bool) (calendarView, error) {
 	v := calendarView{Org: orgs.Name(org), Heading: vn.WeekHeading(week)}
 	c, err := s.st.FindCalendar(ctx, org, week)
 	switch congtac.ErrorCode(err) {
@@ -158,24 +203,39 @@ func (s *Server) calendarView(ctx context.Context, orgs orgIndex, org int64, wee
 	if err != nil {
 		return v, err
 	}
-	v.Days = calendarDays(entries, from, to, names, orgs)
+	st, err := s.settingsOf(ctx, org)
+	if err != nil {
+		return v, err
+	}
+	v.Days = calendarDays(entries, from, to, names, orgs, st, manage)
 	return v, nil
 }
 
 // calendarDays returns the days from from to to with their entries, Monday to Friday
-// always, the weekend only when something is on.
-func calendarDays(entries []congtac.Engagement, from, to congtac.Date, names map[int64]string, orgs orgIndex) []calendarDay {
+// always, the weekend only when something is on or it is a working day; each with its
+// lunar date and, on a day off, the holiday. Entries of a leader booked twice at once are
+// marked; manage links each to its form.
+func calendarDays(entries []congtac.Engagement, from, to congtac.Date, names map[int64]string, orgs orgIndex,
+	st congtac.Settings, manage bool) []calendarDay {
+	clashes := congtac.Clashes(entries)
 	var days []calendarDay
 	for d := from; !d.After(to); d = d.AddDays(1) {
-		day := calendarDay{Weekday: vn.Weekday(d.Weekday()), Date: vn.ShortDate(d)}
+		day := calendarDay{Weekday: vn.Weekday(d.Weekday()), Date: vn.PaddedDate(d), Lunar: congtac.LunarLabel(d),
+			Off: st.DayOff(d)}
 		for _, e := range entries {
-			if e.Date == d {
-				day.Entries = append(day.Entries, calendarEntry{Time: clockText(e.Start, e.Part),
-					Leader: names[e.PersonID], Title: e.Title, Place: e.Place, Participants: e.Participants,
-					Preparer: orgs.Name(e.PreparerID), Cancelled: e.Cancelled})
+			if e.Date != d {
+				continue
 			}
+			entry := calendarEntry{Time: clockText(e.Start, e.Part), Leader: names[e.PersonID], Title: e.Title,
+				Place: e.Place, Participants: e.Participants, Preparer: orgs.Name(e.PreparerID), Accompany: e.Accompany,
+				Note: e.Note, Cancelled: e.Cancelled, Clash: len(clashes[e.ID]) > 0, part: e.Part}
+			if manage {
+				entry.Href = fmt.Sprintf("/calendar/entries/%d", e.ID)
+			}
+			day.Entries = append(day.Entries, entry)
 		}
-		if len(day.Entries) > 0 || d.Weekday() != time.Saturday && d.Weekday() != time.Sunday {
+		weekend := d.Weekday() == time.Saturday || d.Weekday() == time.Sunday
+		if len(day.Entries) > 0 || !weekend || st.WorkingDay(d) {
 			days = append(days, day)
 		}
 	}

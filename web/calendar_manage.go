@@ -16,6 +16,7 @@ type calendarManage struct {
 	Week      string
 	Published bool
 	Public    bool
+	Form      *engagementForm // an entry to add by hand
 }
 
 // calendarTarget reads the org and week of a calendar form, and checks that the actor may

@@ -34,14 +34,24 @@ func calendarRows(t *testing.T, body string) []string {
 // and the Thursday briefing, and nothing on Monday.
 func demoWeek() []string {
 	mon := congtac.PeriodOf(congtac.PeriodWeek, demoToday).Start()
-	day := func(name string, n int) string { return name + " " + vn.ShortDate(mon.AddDays(n)) + " | " }
+	day := func(name string, n int) string { return dayHead(name, mon.AddDays(n)) + " | " }
+	monday := "Không có lịch."
+	if off := (congtac.Settings{}).DayOff(mon); off != "" {
+		monday = "Nghỉ: " + off + "."
+	}
 	return []string{
-		day("Thứ Hai", 0) + "Không có lịch.",
+		day("Thứ Hai", 0) + monday,
 		day("Thứ Ba", 1) + "Sáng | Lê Minh Đức | Kiểm tra tiến độ dự án đường giao thông kết nối các xã phía Bắc | Xã Thượng Đường",
 		day("Thứ Tư", 2) + "Chiều | Nguyễn Thị Thu Hương | Làm việc với Sở Giáo dục và Đào tạo về công tác chuẩn bị kỳ thi | Sở Giáo dục và Đào tạo",
 		day("Thứ Năm", 3) + "14 giờ 00 | Trần Quốc Hưng | Giao ban Chủ tịch và các Phó Chủ tịch UBND tỉnh Thành phần: Chủ tịch, các Phó Chủ tịch UBND tỉnh; Chánh Văn phòng UBND tỉnh | Phòng họp số 2, trụ sở UBND tỉnh",
 		day("Thứ Sáu", 4) + "Sáng | Trần Quốc Hưng | Tiếp công dân định kỳ | Trụ sở Tiếp công dân tỉnh",
 	}
+}
+
+// dayHead is the heading of day d of the calendar as the table shows it: "Thứ Hai 07/12/2026
+// 28/10 ÂL", and the holiday when it is one.
+func dayHead(weekday string, d congtac.Date) string {
+	return strings.Join(strings.Fields(weekday+" "+vn.PaddedDate(d)+" "+congtac.LunarLabel(d)+" "+(congtac.Settings{}).DayOff(d)), " ")
 }
 
 // sameWeek reports whether got are the rows of want, and besides them only the rows of
@@ -103,7 +113,7 @@ func TestCalendarShow(t *testing.T) {
 			r := c.get("/calendar?week=" + week.Next().Key())
 			wantStatus(t, "next week", r, http.StatusOK)
 			assertContains(t, r.body, vn.WeekHeading(week.Next()), "Lịch tuần này chưa được công bố",
-				"Thứ Năm <span class=\"sub\">"+vn.ShortDate(week.Next().Start().AddDays(3))+"</span>")
+				"Thứ Năm <span class=\"sub\">"+vn.PaddedDate(week.Next().Start().AddDays(3))+"</span>")
 			assertLacks(t, r.body, "Điều chỉnh lần")
 			r = c.get("/calendar?week=48")
 			wantStatus(t, "bad week", r, http.StatusUnprocessableEntity)

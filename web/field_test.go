@@ -157,6 +157,14 @@ func fieldSamples(s *Server, r *http.Request) []fieldSample {
 
 	add(calendarPage{layout: l("Lịch công tác tuần"), Week: "x", Error: "Tuần không đúng dạng."},
 		map[string]string{"week": "Tuần không đúng dạng."})
+	entry := messagesOn("lịch công tác", engagementFields...)
+	delete(entry, "part") // shown on the time's field ([engagementForm.setErrors])
+	add(engagementPage{layout: l("Sửa lịch công tác"), ID: 3, Form: &engagementForm{Action: "/calendar/entries/3",
+		Version: 2, Leaders: choices, Preparers: choices, Errors: entry}}, entry)
+	added := messagesOn("thêm lịch", "person_id", "date", "start", "title")
+	add(calendarPage{layout: l("Lịch công tác tuần"), Week: "2026-W50", Calendar: &calendarView{Heading: "Tuần thứ 50"},
+		Manage: &calendarManage{Org: 1, Week: "2026-W50", Form: &engagementForm{Action: "/calendar/entries",
+			Leaders: choices, Preparers: choices, Errors: added}}}, added)
 	add(meetingListPage{layout: l("Hội nghị"), MonthKey: "x", Error: "Tháng không đúng dạng."},
 		map[string]string{"month": "Tháng không đúng dạng."})
 

@@ -224,7 +224,11 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 		ids := demoIDs(t, st)
 		recurring, _, _ := st.FindTasks(ctxb, congtac.TaskFilter{Query: "nong thon moi", Limit: 1})
 		group := demoOrg(t, st, "UBND các xã, phường, đặc khu")
+		feed := decodeAs[apiNewFeed](t, bearerClient(t, st, srv, "admin").call("POST", "/api/v1/feeds", fmt.Sprintf(
+			`{"kind": "committee", "subject_id": %d, "name": "Lịch UBND tỉnh"}`, demoOrg(t, st, "Ủy ban nhân dân tỉnh Sơn Hà").ID)),
+			http.StatusCreated)
 		paths := map[string][]string{
+			"/api/v1/feeds/{id}":        {fmt.Sprint("/api/v1/feeds/", feed.ID)},
 			"/api/v1/orgs/{id}/members": {fmt.Sprint("/api/v1/orgs/", group.ID, "/members")},
 			"/api/v1/tasks/{id}":        {fillPattern("/api/v1/tasks/{id}", ids), fmt.Sprint("/api/v1/tasks/", recurring[0].ID)},
 			"/api/v1/search":            {"/api/v1/search?q=ngan+sach"},

@@ -148,7 +148,7 @@ func (s *Server) handlePublicCalendarShow(w http.ResponseWriter, r *http.Request
 		s.fail(w, r, err)
 		return
 	}
-	cal, err := s.calendarView(ctx, orgs, org, week)
+	cal, err := s.calendarView(ctx, orgs, org, week, false)
 	if err == nil {
 		cal.Prev, cal.Next, err = s.publicNeighbours(ctx, org, week)
 	}

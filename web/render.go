@@ -58,6 +58,7 @@ type layout struct {
 	Role  string    // the user's role in Vietnamese
 	Nav   []navItem // the areas the user may open
 	Flash string    // a one-time message left by the previous request
+	Bare  bool      // a page to print: no header, navigation or footer
 }
 
 // navItem is one entry of the main navigation.

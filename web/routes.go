@@ -62,6 +62,10 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/calendar/generate", need: congtac.ManageCalendar, handler: s.handleCalendarGenerate},
 		{method: "POST", pattern: "/calendar/publish", need: congtac.ManageCalendar, handler: s.handleCalendarPublish},
 		{method: "POST", pattern: "/calendar/public", need: congtac.ManageCalendar, handler: s.handleCalendarPublic},
+		{method: "POST", pattern: "/calendar/entries", need: congtac.ManageCalendar, handler: s.handleEngagementCreate},
+		{method: "GET", pattern: "/calendar/entries/{id}", need: congtac.ManageCalendar, handler: s.handleEngagementEdit},
+		{method: "POST", pattern: "/calendar/entries/{id}", need: congtac.ManageCalendar, handler: s.handleEngagementUpdate},
+		{method: "POST", pattern: "/calendar/entries/{id}/cancel", need: congtac.ManageCalendar, handler: s.handleEngagementCancel},
 		{method: "GET", pattern: "/reports", need: congtac.ViewReports, handler: s.handleReportList},
 		{method: "GET", pattern: "/reports/{id}", need: congtac.ViewReports, handler: s.handleReportShow},
 		{method: "POST", pattern: "/reports/{id}", need: congtac.WriteReports, handler: s.handleReportUpdate},
@@ -73,6 +77,7 @@ func (s *Server) routeTable() []route {
 		// Official documents to download (DOCX, PDF, XLSX).
 		{method: "GET", pattern: "/programs/{id}/files/{file}", need: congtac.ViewPrograms, handler: s.handleProgramFile},
 		{method: "GET", pattern: "/meetings/{id}/files/{file}", need: congtac.ViewMeetings, handler: s.handleMeetingFile},
+		{method: "GET", pattern: "/calendar/files/{file}", need: congtac.ViewCalendar, handler: s.handleCalendarFile},
 		{method: "GET", pattern: "/documents", need: congtac.ViewPrograms, handler: s.handleDocumentList},
 		{method: "GET", pattern: "/documents/files/{file}", need: congtac.ViewPrograms, handler: s.handleRegisterFile},
 
