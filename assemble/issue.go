@@ -214,3 +214,41 @@ func deref[T any](p *T) T {
 	}
 	return *p
 }
+
+// IssueMeetingDocument issues meeting id's invitation (t GM) or notice of conclusions (t
+// TB) on day on, as its draft reads: the symbol of the committee, the place, the signer and
+// recipients of the meeting's program (else the committee's usual ones) and the summary
+// the document prints. The store refuses what the rules forbid ([store.Store.IssueDocument]).
+func IssueMeetingDocument(ctx context.Context, st *store.Store, a congtac.Actor, id int64, t congtac.DocType, on congtac.Date) (congtac.Document, error) {
+	src, err := Load(ctx, st)
+	if err != nil {
+		return congtac.Document{}, err
+	}
+	var d congtac.Document
+	switch t {
+	case congtac.DocInvitation:
+		doc, err := src.Invitation(ctx, id)
+		if err != nil {
+			return d, err
+		}
+		d = doc.Document
+		d.Summary, d.OrgID = doc.Summary(), doc.Meeting.OrgID
+	case congtac.DocNotice:
+		doc, err := src.Conclusion(ctx, id)
+		if err != nil {
+			return d, err
+		}
+		d = doc.Document
+		d.Summary, d.OrgID = doc.Summary(), doc.Meeting.OrgID
+		if d.Recipients == nil {
+			d.Recipients = []string{"Như thành phần dự họp;", "Lưu: VT."}
+		}
+	default:
+		return d, congtac.Errorf(congtac.EINVALID, "Hội nghị chỉ ban hành giấy mời (GM) hoặc thông báo kết luận (TB).")
+	}
+	if d.ID != 0 {
+		return d, congtac.Errorf(congtac.EINVALID, "Văn bản này đã ban hành: số %s.", d.Code())
+	}
+	d.Type, d.MeetingID, d.IssuedOn = t, id, on
+	return IssueDocument(ctx, st, a, d)
+}

@@ -27,13 +27,21 @@ type ConclusionDoc struct {
 
 // layout implements [Doc].
 func (d ConclusionDoc) layout(m *metrics) (*sheet, error) {
-	summary := "Kết luận tại " + oneLine(d.Meeting.Title)
-	if chair := oneLine(d.People[d.Meeting.ChairID]); chair != "" {
-		summary = "Kết luận của đồng chí " + chair + " tại " + oneLine(d.Meeting.Title)
-	}
 	year := cmp.Or(d.Document.IssuedOn.Year, d.Meeting.Date.Year)
-	l := docLetter(d.Settings, congtac.DocNotice, d.Document, year, d.Draft, d.Options, summary)
+	l := docLetter(d.Settings, congtac.DocNotice, d.Document, year, d.Draft, d.Options, d.Summary())
 	return l.sheet(m, d.body())
+}
+
+// Summary returns the summary the notice prints: the registered one, else "Kết luận của
+// đồng chí <chair> tại <meeting title>".
+func (d ConclusionDoc) Summary() string {
+	if s := oneLine(d.Document.Summary); s != "" {
+		return s
+	}
+	if chair := oneLine(d.People[d.Meeting.ChairID]); chair != "" {
+		return "Kết luận của đồng chí " + chair + " tại " + oneLine(d.Meeting.Title)
+	}
+	return "Kết luận tại " + oneLine(d.Meeting.Title)
 }
 
 // body returns the notice's text.

@@ -27,8 +27,13 @@ type InvitationDoc struct {
 // letter returns the invitation's masthead and signature data.
 func (d InvitationDoc) letter() letter {
 	year := cmp.Or(d.Document.IssuedOn.Year, d.Meeting.Date.Year)
-	return docLetter(d.Settings, congtac.DocInvitation, d.Document, year, d.Draft, d.Options,
-		"Dự "+oneLine(d.Meeting.Title))
+	return docLetter(d.Settings, congtac.DocInvitation, d.Document, year, d.Draft, d.Options, d.Summary())
+}
+
+// Summary returns the summary the invitation prints: the registered one, else "Dự <meeting
+// title>" (the register adds the type: "Giấy mời: Dự …").
+func (d InvitationDoc) Summary() string {
+	return cmp.Or(oneLine(d.Document.Summary), "Dự "+oneLine(d.Meeting.Title))
 }
 
 // docLetter returns the letter of a registered document, with a default summary; a draft

@@ -10,16 +10,22 @@ import (
 	"congtac/vn"
 )
 
-// meetingParas returns the meetings part of a program: each meeting as "I. title: when,
-// place; chair", then its agenda numbered 1, 2, 3 with the orgs that prepare each matter.
-func meetingParas(ms []congtac.Meeting, orgs, people map[int64]string) []block {
+// MeetingLine is one meeting of a program's meetings part as the office writes it: the
+// heading "I. Hội nghị …:", when and where and who chairs, then the agenda numbered 1, 2, 3
+// with the orgs that prepare each matter.
+type MeetingLine struct {
+	Head, Rest string
+	Agenda     []string
+}
+
+// MeetingLines returns the meetings part of a program, the meetings by day and time.
+func MeetingLines(ms []congtac.Meeting, orgs, people map[int64]string) []MeetingLine {
 	ms = slices.Clone(ms)
 	slices.SortStableFunc(ms, func(a, b congtac.Meeting) int {
 		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Start, b.Start))
 	})
-	var out []block
+	out := make([]MeetingLine, len(ms))
 	for i, m := range ms {
-		head := congtac.Roman(i+1) + ". " + strings.TrimRight(oneLine(m.Title), ":") + ":"
 		rest := meetingWhen(m)
 		if place := oneLine(m.Place); place != "" {
 			rest += ", tại " + place
@@ -32,10 +38,20 @@ func meetingParas(ms []congtac.Meeting, orgs, people map[int64]string) []block {
 		} else {
 			rest += "."
 		}
-		p := bodyPara(strong(head+" "), plain(rest))
-		p.keepNext = len(m.Agenda) > 0
+		out[i] = MeetingLine{Head: congtac.Roman(i+1) + ". " + strings.TrimRight(oneLine(m.Title), ":") + ":", Rest: rest,
+			Agenda: AgendaLines(m.Agenda, orgs)}
+	}
+	return out
+}
+
+// meetingParas returns the meetings part of a program as paragraphs ([MeetingLines]).
+func meetingParas(ms []congtac.Meeting, orgs, people map[int64]string) []block {
+	var out []block
+	for _, l := range MeetingLines(ms, orgs, people) {
+		p := bodyPara(strong(l.Head+" "), plain(l.Rest))
+		p.keepNext = len(l.Agenda) > 0
 		out = append(out, p)
-		for _, a := range AgendaLines(m.Agenda, orgs) {
+		for _, a := range l.Agenda {
 			out = append(out, bodyPara(plain(a)))
 		}
 	}

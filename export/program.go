@@ -173,6 +173,12 @@ func supportNames(t congtac.Task, orgs map[int64]string) string {
 // isMeetingsPart reports whether an item is the program's meetings part left for
 // [ProgramDoc.Meetings] to fill.
 func (d ProgramDoc) isMeetingsPart(it congtac.Item, depth int, texts []string, tree itemTree) bool {
-	return depth == 0 && len(d.Meetings) > 0 && len(texts) == 0 && len(tree.children(it.ID)) == 0 &&
-		strings.Contains(upper(it.Heading), "HỘI NGHỊ")
+	return len(d.Meetings) > 0 && len(texts) == 0 && len(tree.children(it.ID)) == 0 && IsMeetingsHeading(it, depth)
+}
+
+// IsMeetingsHeading reports whether item it, at depth (0 for a part), heads a program's
+// meetings part ("B. CÁC HỘI NGHỊ CHÍNH TRONG THÁNG"), which the period's meetings fill when
+// the office writes nothing under it.
+func IsMeetingsHeading(it congtac.Item, depth int) bool {
+	return depth == 0 && strings.Contains(upper(it.Heading), "HỘI NGHỊ")
 }

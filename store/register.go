@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"congtac"
@@ -98,10 +100,19 @@ func (s *Store) issue(ctx context.Context, tx *sql.Tx, a congtac.Actor, d *congt
 // IssueDocument gives a document the next number of its org's register and records it in
 // the outgoing register, with the snapshot freeze makes of it (none when freeze is nil: a
 // document congtac does not render), in one transaction. Concurrent issuers never get the
-// same number or leave a gap.
+// same number or leave a gap. The actor's IssueDocuments must reach the org (EFORBIDDEN).
+// A meeting's invitation or notice of conclusions is refused (EINVALID) when the meeting
+// has one already, an invitation when the meeting is cancelled or held, a notice before
+// the meeting is held or while none of its matters has a conclusion.
 func (s *Store) IssueDocument(ctx context.Context, a congtac.Actor, d congtac.Document, freeze Freeze) (congtac.Document, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := findOrg(ctx, tx, d.OrgID); err != nil {
+			return err
+		}
+		if err := checkCan(ctx, tx, a, congtac.IssueDocuments, d.OrgID); err != nil {
+			return err
+		}
+		if err := s.checkMeetingDocument(ctx, tx, d); err != nil {
 			return err
 		}
 		if err := s.issue(ctx, tx, a, &d); err != nil {
@@ -113,6 +124,35 @@ func (s *Store) IssueDocument(ctx context.Context, a congtac.Actor, d congtac.Do
 		return congtac.Document{}, err
 	}
 	return d, nil
+}
+
+// checkMeetingDocument applies the rules of [Store.IssueDocument] to the invitation or the
+// notice of conclusions of a meeting.
+func (s *Store) checkMeetingDocument(ctx context.Context, tx *sql.Tx, d congtac.Document) error {
+	if d.MeetingID == 0 || (d.Type != congtac.DocInvitation && d.Type != congtac.DocNotice) {
+		return nil
+	}
+	m, err := s.findMeeting(ctx, tx, d.MeetingID)
+	if err != nil {
+		return err
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM documents WHERE meeting_id = $1 AND doc_type = $2",
+		m.ID, d.Type).Scan(&n); err != nil {
+		return fmt.Errorf("store: meeting document: %w", err)
+	}
+	name := map[congtac.DocType]string{congtac.DocInvitation: "giấy mời", congtac.DocNotice: "thông báo kết luận"}[d.Type]
+	switch {
+	case n > 0:
+		return congtac.Errorf(congtac.EINVALID, "Hội nghị đã có %s; văn bản đã ban hành không ban hành lại.", name)
+	case d.Type == congtac.DocInvitation && (m.Status == congtac.MeetingCancelled || m.Status == congtac.MeetingHeld):
+		return congtac.Errorf(congtac.EINVALID, "Hội nghị %s, không ban hành giấy mời.", strings.ToLower(m.Status.Label()))
+	case d.Type == congtac.DocNotice && m.Status != congtac.MeetingHeld:
+		return congtac.Errorf(congtac.EINVALID, "Chỉ ban hành thông báo kết luận sau khi hội nghị đã họp.")
+	case d.Type == congtac.DocNotice && !slices.ContainsFunc(m.Agenda, func(it congtac.AgendaItem) bool { return it.Conclusion != "" }):
+		return congtac.Errorf(congtac.EINVALID, "Chưa có kết luận nào của hội nghị: hãy ghi kết luận vào các nội dung trình trước.")
+	}
+	return nil
 }
 
 // IssueProgram issues an approved program as iss states (day of issue, copies and keeper of

@@ -42,6 +42,12 @@ type draftWorld struct {
 
 func newDraftWorld(t *testing.T, e store.Engine) draftWorld {
 	t.Helper()
+	return newDraftWorldOf(t, e, true)
+}
+
+// newDraftWorldOf is [newDraftWorld] with the April program issued or left a draft.
+func newDraftWorldOf(t *testing.T, e store.Engine, issueApril bool) draftWorld {
+	t.Helper()
 	st := storetest.Open(t, e)
 	w := draftWorld{st: st, committee: mustCommittee(t, st)}
 	org := func(kind congtac.OrgKind, name, short string) congtac.Org {
@@ -68,7 +74,9 @@ func newDraftWorld(t *testing.T, e store.Engine) draftWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mustIssue(t, st, april, congtac.MustDate(2023, 4, 3))
+	if issueApril {
+		mustIssue(t, st, april, congtac.MustDate(2023, 4, 3))
+	}
 	if w.april, err = st.FindProgramByID(ctxb, april.ID); err != nil {
 		t.Fatal(err)
 	}

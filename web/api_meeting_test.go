@@ -19,7 +19,7 @@ func init() {
 	maps.Copy(dtoSchemas, map[string]any{
 		"MeetingCreate": apiMeetingCreate{}, "MeetingUpdate": apiMeetingUpdate{},
 		"AgendaInput": apiAgendaInput{}, "AgendaUpdate": apiAgendaUpdate{},
-		"Sitting": apiSitting{}, "SittingChange": apiSittingChange{},
+		"Sitting": apiSitting{}, "SittingChange": apiSittingChange{}, "MeetingIssue": apiMeetingIssue{},
 		"Feed": apiFeed{}, "NewFeed": apiNewFeed{}, "FeedCreate": apiFeedCreate{},
 		"EngagementCreate": apiEngagementInput{}, "EngagementUpdate": apiEngagementUpdate{},
 	})

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"congtac"
+	"congtac/assemble"
 	"congtac/vn"
 )
 
@@ -148,6 +149,11 @@ func meetingWriteSchemas() map[string]*oaSchema {
 		agendaUpdate[k] = schNullable(agendaUpdate[k])
 	}
 	return map[string]*oaSchema{
+		"MeetingIssue": schInput("Ban hành giấy mời hoặc thông báo kết luận của hội nghị: cấp số từ sổ văn bản đi.",
+			[]string{"type"}, oaProps{
+				"type":      schEnum("GM: giấy mời (trước khi họp); TB: thông báo kết luận (sau khi họp, khi đã có kết luận).", "GM", "TB"),
+				"issued_on": schDate("Ngày ban hành; mặc định hôm nay."),
+			}),
 		"MeetingCreate": schInput("Hội nghị mới với các nội dung trình.", []string{"org_id", "title", "date"}, create),
 		"MeetingUpdate": schInput("Các trường cần sửa của hội nghị; null xóa giá trị.", []string{"version"}, update),
 		"AgendaInput":   schInput("Nội dung trình hội nghị.", []string{"title"}, agenda),
@@ -552,4 +558,38 @@ func (s *Server) handleAPISittingRestore(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	s.writeMeeting(w, r, m.ID, http.StatusOK)
+}
+
+// apiMeetingIssue is the body of POST /api/v1/meetings/{id}/documents.
+type apiMeetingIssue struct {
+	Type     string `json:"type"`
+	IssuedOn string `json:"issued_on"`
+}
+
+// handleAPIMeetingIssue issues the meeting's invitation (GM) or notice of conclusions (TB)
+// and answers 201 with the registered document.
+func (s *Server) handleAPIMeetingIssue(w http.ResponseWriter, r *http.Request) {
+	m, ok := apiRecord(s, w, r, "hội nghị", s.findVisibleMeeting)
+	if !ok {
+		return
+	}
+	var body apiMeetingIssue
+	if !s.readJSON(w, r, &body) {
+		return
+	}
+	var p congtac.Problems
+	on := s.today()
+	if body.IssuedOn != "" {
+		on = bodyDate(&p, "issued_on", body.IssuedOn)
+	}
+	if err := p.Err(); err != nil {
+		s.apiFail(w, r, err, 0)
+		return
+	}
+	d, err := assemble.IssueMeetingDocument(r.Context(), s.st, actorOf(r), m.ID, congtac.DocType(body.Type), on)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api issue meeting document: %w", err), 0)
+		return
+	}
+	writeJSON(w, http.StatusCreated, newAPIDocument(d))
 }

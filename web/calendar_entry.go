@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"congtac"
-	"congtac/vn"
 )
 
 // engagementForm is the form of a calendar entry made by hand, as typed, with the messages
@@ -72,12 +71,7 @@ func engagementFormOf(e congtac.Engagement) *engagementForm {
 	f := &engagementForm{Org: e.OrgID, Version: e.Version, Date: e.Date.String(), Time: clockText(e.Start, e.Part),
 		Title: e.Title, Place: e.Place, Participants: e.Participants, Accompany: e.Accompany, Note: e.Note,
 		Errors: map[string]string{}}
-	if e.PersonID != 0 {
-		f.Person = strconv.FormatInt(e.PersonID, 10)
-	}
-	if e.PreparerID != 0 {
-		f.Preparer = strconv.FormatInt(e.PreparerID, 10)
-	}
+	f.Person, f.Preparer = optionID(e.PersonID), optionID(e.PreparerID)
 	return f
 }
 
@@ -133,31 +127,12 @@ func formID(p *congtac.Problems, field, v string) int64 {
 // withChoices fills the form's leaders (those holding a leader's post in org today, else
 // everyone working in it) and preparing orgs (org's subtree).
 func (s *Server) withChoices(ctx context.Context, f *engagementForm, orgs orgIndex, org int64) error {
-	today := s.today()
-	posts, err := s.st.FindPosts(ctx, congtac.PostFilter{OrgID: &org, HeldOn: &today,
-		Kinds: []congtac.PostKind{congtac.PostChairman, congtac.PostViceChairman}})
+	leaders, err := s.leaderOptions(ctx, org, f.Person)
 	if err != nil {
 		return err
 	}
-	ids := make([]int64, len(posts))
-	for i, p := range posts {
-		ids[i] = p.PersonID
-	}
-	people, err := s.st.FindPeople(ctx, congtac.PersonFilter{IDs: ids})
-	if err == nil && len(people) == 0 {
-		people, err = s.st.FindPeople(ctx, congtac.PersonFilter{OrgID: &org})
-	}
-	if err != nil {
-		return err
-	}
-	vn.SortPeopleFunc(people, func(p congtac.Person) string { return p.FullName })
-	f.Leaders = nil
-	for _, p := range people {
-		v := strconv.FormatInt(p.ID, 10)
-		f.Leaders = append(f.Leaders, option{Value: v, Label: p.FullName, Selected: v == f.Person})
-	}
-	f.Preparers = orgOptions(orgs.Tree(today, func(o congtac.Org) bool { return slices.Contains(orgs.Path(o.ID), org) }), f.Preparer)
-	f.Org = org
+	f.Leaders, f.Org = leaders, org
+	f.Preparers = orgOptions(orgs.Tree(s.today(), func(o congtac.Org) bool { return slices.Contains(orgs.Path(o.ID), org) }), f.Preparer)
 	return nil
 }
 

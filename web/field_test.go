@@ -157,6 +157,18 @@ func fieldSamples(s *Server, r *http.Request) []fieldSample {
 
 	add(calendarPage{layout: l("Lịch công tác tuần"), Week: "x", Error: "Tuần không đúng dạng."},
 		map[string]string{"week": "Tuần không đúng dạng."})
+	meeting := messagesOn("hội nghị", "org_id", "kind", "title", "date", "start", "recurrence", "place", "chair_id",
+		"attendees", "program_id", "note")
+	item, newItem := messagesOn("nội dung trình", agendaFields...), messagesOn("thêm nội dung", agendaFields...)
+	sitting := messagesOn("buổi họp", "occurrence", "date", "start", "place", "note")
+	status := messagesOn("trạng thái", "note")
+	add(meetingEditPage{layout: l("Sửa hội nghị"), ID: 4, Form: &meetingForm{Action: "/meetings/4", Orgs: choices,
+		Chairs: choices, Programs: choices, Errors: meeting},
+		Agenda:   []*agendaForm{{Action: "/agenda/7", ID: 7, Number: 1, Leads: choices, Presenters: choices, Errors: item}},
+		NewItem:  &agendaForm{Action: "/meetings/4/agenda", Number: 2, Leads: choices, Errors: newItem},
+		Status:   &statusForm{Action: "/meetings/4/status", Status: "planned", Errors: status},
+		Sittings: &sittingForm{Action: "/meetings/4/sittings", Upcoming: choices, Errors: sitting}},
+		meeting, item, newItem, sitting, status)
 	entry := messagesOn("lịch công tác", engagementFields...)
 	delete(entry, "part") // shown on the time's field ([engagementForm.setErrors])
 	add(engagementPage{layout: l("Sửa lịch công tác"), ID: 3, Form: &engagementForm{Action: "/calendar/entries/3",

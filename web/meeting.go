@@ -71,6 +71,7 @@ type meetingListPage struct {
 	Prev, Next string
 	Error      string
 	Rows       []meetingRow
+	New        bool // the user may create meetings
 }
 
 func (meetingListPage) template() string { return "meetings" }
@@ -86,7 +87,7 @@ func (p meetingListPage) MonthField() field {
 func (s *Server) handleMeetingList(w http.ResponseWriter, r *http.Request) {
 	ctx, a := r.Context(), actorOf(r)
 	month := congtac.PeriodOf(congtac.PeriodMonth, s.today())
-	page := meetingListPage{layout: s.layout(r, "Hội nghị, cuộc họp")}
+	page := meetingListPage{layout: s.layout(r, "Hội nghị, cuộc họp"), New: a.Can(congtac.ManageMeetings)}
 	if v := strings.TrimSpace(r.URL.Query().Get("month")); v != "" {
 		p, err := congtac.ParsePeriodKey(v)
 		if err != nil || p.Kind != congtac.PeriodMonth {
@@ -122,6 +123,13 @@ type meetingPage struct {
 	ProgramHref                         string   // "" when there is none or it may not be read
 	FilesHref                           string   // "/meetings/5/files/": invitation and conclusions
 	Agenda                              []agendaRow
+	EditHref                            string     // the forms, for those who manage meetings
+	Issue                               []issueRow // the invitation and the notice, for those who issue documents
+}
+
+// issueRow is a document a meeting issues: its number once issued, else a button.
+type issueRow struct {
+	Type, Label, Code, Action string
 }
 
 func (meetingPage) template() string { return "meeting" }
@@ -173,6 +181,15 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if orgs.Can(a, congtac.ManageMeetings, m.OrgID) {
+		page.EditHref = meetingHref(m.ID) + "/edit"
+	}
+	if orgs.Can(a, congtac.IssueDocuments, m.OrgID) {
+		if page.Issue, err = s.issueRows(ctx, m); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	s.render(w, r, http.StatusOK, page)
 }
 
@@ -206,4 +223,24 @@ func (s *Server) newMeetingPage(r *http.Request, m congtac.Meeting, orgs orgInde
 		page.Agenda = append(page.Agenda, row)
 	}
 	return page
+}
+
+// issueRows returns the invitation and the notice of conclusions of m: the number of each
+// one issued, or the form that issues it.
+func (s *Server) issueRows(ctx context.Context, m congtac.Meeting) ([]issueRow, error) {
+	docs, _, err := s.st.FindDocuments(ctx, congtac.DocumentFilter{MeetingID: &m.ID, Limit: 10})
+	if err != nil {
+		return nil, err
+	}
+	var out []issueRow
+	for _, t := range []congtac.DocType{congtac.DocInvitation, congtac.DocNotice} {
+		row := issueRow{Type: string(t), Label: t.Name(), Action: meetingHref(m.ID) + "/issue"}
+		for _, d := range docs {
+			if d.Type == t {
+				row.Code = d.Code() + ", ngày " + vn.PaddedDate(d.IssuedOn)
+			}
+		}
+		out = append(out, row)
+	}
+	return out, nil
 }

@@ -92,6 +92,7 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/programs/{id}/items":             {body: "ItemCreate", status: http.StatusCreated, response: "Item"},
 	"PATCH /api/v1/items/{id}":                     {body: "ItemUpdate", response: "Item", errors: []int{409}},
 	"POST /api/v1/meetings":                        {body: "MeetingCreate", status: http.StatusCreated, response: "MeetingDetail", errors: []int{404}},
+	"POST /api/v1/meetings/{id}/documents":         {body: "MeetingIssue", status: http.StatusCreated, response: "Document"},
 	"PATCH /api/v1/meetings/{id}":                  {body: "MeetingUpdate", response: "MeetingDetail", errors: []int{409}},
 	"GET /api/v1/meetings/{id}/agenda":             {list: true, response: "AgendaItem"},
 	"POST /api/v1/meetings/{id}/agenda":            {body: "AgendaInput", status: http.StatusCreated, response: "AgendaItem", errors: []int{404}},

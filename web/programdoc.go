@@ -10,6 +10,7 @@ import (
 
 	"congtac"
 	"congtac/assemble"
+	"congtac/export"
 	"congtac/vn"
 )
 
@@ -36,6 +37,7 @@ type docItem struct {
 	Label, Heading, Text string
 	Depth                int // 0 for parts (A.), 1 for clauses (1.) …
 	Tasks                []docTask
+	Meetings             []export.MeetingLine // the meetings part's meetings, when the office wrote none
 }
 
 // docTask is a task under its item: who leads and supports, by when, and how it stands.
@@ -102,16 +104,23 @@ func (s *Server) liveProgramDoc(ctx context.Context, p congtac.Program, orgs org
 	if err != nil {
 		return programDoc{}, fmt.Errorf("web: program document: %w", err)
 	}
-	leaders := make([]int64, len(p.Tasks))
-	for i, t := range p.Tasks {
-		leaders[i] = t.LeaderID
+	meetings, err := s.st.FindMeetings(ctx, congtac.MeetingFilter{ProgramID: &p.ID})
+	if err != nil {
+		return programDoc{}, fmt.Errorf("web: program document: %w", err)
 	}
-	names, err := s.personNames(ctx, leaders...)
+	people := make([]int64, 0, len(p.Tasks)+len(meetings))
+	for _, t := range p.Tasks {
+		people = append(people, t.LeaderID)
+	}
+	for _, m := range meetings {
+		people = append(people, m.ChairID)
+	}
+	names, err := s.personNames(ctx, people...)
 	if err != nil {
 		return programDoc{}, err
 	}
 	org, _ := orgs.Org(p.OrgID)
-	return docText(p, committee.For(org), orgs, names), nil
+	return docText(p, meetings, committee.For(org), orgs, names), nil
 }
 
 // frozenProgramDoc lays out an issued program from its snapshot alone: the settings, the
@@ -125,16 +134,17 @@ func frozenProgramDoc(fz assemble.FrozenProgram) programDoc {
 	for _, o := range fz.Issuer {
 		names.byID[o.ID] = o
 	}
-	doc := docText(d.Program, d.Settings, names, d.People)
+	doc := docText(d.Program, d.Meetings, d.Settings, names, d.People)
 	doc.Frozen = true
 	return doc
 }
 
-// docText lays out the text of program p: what the document says, with org names from
-// orgs and people's names from people.
-func docText(p congtac.Program, settings congtac.Settings, orgs orgIndex, people map[int64]string) programDoc {
+// docText lays out the text of program p with its meetings: what the document says, with
+// org names from orgs and people's names from people.
+func docText(p congtac.Program, meetings []congtac.Meeting, settings congtac.Settings, orgs orgIndex, people map[int64]string) programDoc {
 	doc := docHeader(p, orgs, settings)
 	doc.Items, doc.Loose = docBody(p, func(t congtac.Task) docTask { return newDocTask(t, orgs, people) })
+	fillMeetingsPart(doc.Items, meetings, orgs, people)
 	for _, line := range p.Recipients {
 		doc.Recipients = append(doc.Recipients, "- "+line)
 	}
@@ -143,6 +153,26 @@ func docText(p congtac.Program, settings congtac.Settings, orgs orgIndex, people
 		doc.Sign.Lines = append(doc.Sign.Lines, l.String())
 	}
 	return doc
+}
+
+// fillMeetingsPart writes the meetings into the program's meetings part, as the printed
+// document does ([export.IsMeetingsHeading]): a part heading "… HỘI NGHỊ …" with neither
+// text, tasks nor items of its own.
+func fillMeetingsPart(items []docItem, meetings []congtac.Meeting, orgs orgIndex, people map[int64]string) {
+	if len(meetings) == 0 {
+		return
+	}
+	for i, it := range items {
+		empty := it.Text == "" && len(it.Tasks) == 0 && (i+1 == len(items) || items[i+1].Depth == 0)
+		if empty && export.IsMeetingsHeading(congtac.Item{Heading: it.Heading}, it.Depth) {
+			names := make(map[int64]string, len(orgs.byID))
+			for id, o := range orgs.byID {
+				names[id] = o.DocName()
+			}
+			items[i].Meetings = export.MeetingLines(meetings, names, people)
+			return
+		}
+	}
 }
 
 // annotate adds to the document's tasks what is not part of the document, for reader rd:

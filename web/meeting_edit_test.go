@@ -1,0 +1,200 @@
+package web
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"congtac"
+	"congtac/store/storetest"
+)
+
+// seedAgenda is the seed's regular meeting of 21/4/2023: its six matters and the
+// departments that prepare them.
+var seedAgenda = []struct{ title, lead string }{
+	{"Báo cáo tình hình kinh tế - xã hội tháng 4 và 4 tháng đầu năm; nhiệm vụ trọng tâm tháng 5 năm 2023", "finance"},
+	{"Báo cáo tiến độ các dự án trọng điểm thuộc diện Ban Thường vụ Huyện ủy theo dõi, chỉ đạo", "economy"},
+	{"Báo cáo sơ kết Đề án số 01-ĐA/HU ngày 29/6/2021 của Ban Chấp hành Đảng bộ huyện về phát triển kết cấu hạ tầng giao thông", "economy"},
+	{"Báo cáo sơ kết 02 năm thực hiện Nghị quyết số 35-NQ/HU ngày 01/4/2021 của Ban Thường vụ Huyện ủy về cải cách thủ tục hành chính", "office"},
+	{"Báo cáo sơ kết Đề án số 02-ĐA/HU ngày 29/6/2021 của Ban Thường vụ Huyện ủy về vùng cây ăn quả trọng điểm", "agriculture"},
+	{"Các nội dung khác trình theo quy định", "office"},
+}
+
+// TestOfficePlansTheSeedsRegularMeeting: through the pages, the office creates the seed's
+// regular meeting of Friday 21/4/2023 in the April program being drafted with its six matters and
+// preparing departments, and the Thursday-afternoon briefing; refused forms keep what was
+// typed; the invitation is issued with a number; the program's meetings part shows the
+// meeting in the office's words; the chairman's week and feed have it; after the meeting
+// two matters get conclusions and the notice is issued; one Thursday is cancelled.
+func TestOfficePlansTheSeedsRegularMeeting(t *testing.T) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			w := newDraftWorldOf(t, e, false) // April is being drafted: its meetings part follows the meetings
+			now := time.Date(2023, 4, 12, 9, 0, 0, 0, congtac.Location())
+			clock := func() time.Time { return now }
+			w.st.SetClock(clock)
+			w.s.cfg.Now = clock
+			orgs := map[string]int64{"economy": w.economy.ID, "office": w.office.ID}
+			for key, name := range map[string]string{"finance": "Phòng Tài chính - KH", "agriculture": "Phòng Nông nghiệp và PTNT"} {
+				o, err := w.st.CreateOrg(ctxb, congtac.System, congtac.Org{ParentID: w.committee.ID, Kind: congtac.OrgDepartment,
+					Name: name, ValidFrom: congtac.MustDate(2020, 1, 1)})
+				if err != nil {
+					t.Fatal(err)
+				}
+				orgs[key] = o.ID
+			}
+			chair, err := w.st.CreatePerson(ctxb, congtac.System, congtac.Person{FullName: "Nguyễn Văn Giang", OrgID: w.committee.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := w.st.CreatePost(ctxb, congtac.System, congtac.Post{PersonID: chair.ID, OrgID: w.committee.ID,
+				Kind: congtac.PostChairman, From: congtac.MustDate(2021, 6, 1)}); err != nil {
+				t.Fatal(err)
+			}
+			// The draft's part B, left empty for the meetings to fill.
+			decodeAs[apiItem](t, w.drafter.call("POST", fmt.Sprintf("/api/v1/programs/%d/items", w.april.ID),
+				`{"heading": "CÁC HỘI NGHỊ CHÍNH TRONG THÁNG"}`), http.StatusCreated)
+			office := as(t, w.s, w.srv, "vanphong")
+			if r := office.get("/meetings/new"); r.status != http.StatusOK || !strings.Contains(r.body, "Nguyễn Văn Giang</option>") {
+				t.Fatalf("the new meeting's form: %d, the chairman not offered", r.status)
+			}
+			form := url.Values{"org": {fmt.Sprint(w.committee.ID)}, "kind": {"regular"}, "program": {fmt.Sprint(w.april.ID)},
+				"title": {"Hội nghị UBND huyện thường kỳ tháng 4"}, "date": {"2023-04-21"}, "time": {"8 giờ 00"},
+				"place": {"Hội trường UBND huyện"}, "chair": {fmt.Sprint(chair.ID)}, "attendees": {"Thành viên UBND huyện"}}
+			bad := cloneValues(form)
+			bad.Set("date", "2023-04-31")
+			r := office.post("/meetings", bad)
+			wantStatus(t, "a day not on the calendar", r, http.StatusUnprocessableEntity)
+			assertContains(t, r.body, "Hội nghị UBND huyện thường kỳ tháng 4", `id="m-date"`, `aria-invalid="true"`)
+			r = office.post("/meetings", form)
+			if r.status != http.StatusSeeOther || !strings.HasSuffix(r.location, "/edit#agenda") {
+				t.Fatalf("create the meeting: %d → %q", r.status, r.location)
+			}
+			path := strings.TrimSuffix(r.location, "/edit#agenda")
+			for _, it := range seedAgenda {
+				if r := office.post(path+"/agenda", url.Values{"title": {it.title}, "lead": {fmt.Sprint(orgs[it.lead])},
+					"minutes": {"20"}}); r.status != http.StatusSeeOther {
+					t.Fatalf("add %q: %d %s", it.title, r.status, mainExcerpt(r.body))
+				}
+			}
+			r = office.post(path+"/agenda", url.Values{"title": {""}, "minutes": {"nhiều"}})
+			wantStatus(t, "an empty matter", r, http.StatusUnprocessableEntity)
+			var id int64
+			fmt.Sscanf(path, "/meetings/%d", &id)
+			m, err := w.st.FindMeetingByID(ctxb, id)
+			if err != nil || len(m.Agenda) != 6 || m.ProgramID != w.april.ID || m.Start != congtac.At(8, 0) {
+				t.Fatalf("the meeting stored: %+v, %v", m, err)
+			}
+			// Five working days before Friday 21/4: Friday 14/4.
+			if m.Agenda[0].MaterialsDue != congtac.MustDate(2023, 4, 14) {
+				t.Errorf("materials due %s, want 2023-04-14", m.Agenda[0].MaterialsDue)
+			}
+
+			r = office.post(path+"/issue", url.Values{"type": {"GM"}})
+			if r.status != http.StatusSeeOther {
+				t.Fatalf("issue the invitation: %d %s", r.status, mainExcerpt(r.body))
+			}
+			page := office.get(path).body
+			assertContains(t, page, "/GM-", "Ban hành Thông báo")
+			if r := office.post(path+"/issue", url.Values{"type": {"TB"}}); r.status != http.StatusUnprocessableEntity {
+				t.Errorf("a notice before the meeting: %d, want 422", r.status)
+			}
+			if r := office.post(path+"/issue", url.Values{"type": {"GM"}}); r.status != http.StatusUnprocessableEntity {
+				t.Errorf("a second invitation: %d, want 422", r.status)
+			}
+
+			program := documentPart(t, office.get(fmt.Sprintf("/programs/%d", w.april.ID)).body)
+			assertContains(t, program, "Hội nghị UBND huyện thường kỳ tháng 4", "8 giờ 00, Thứ Sáu", "(Phòng Tài chính - KH chuẩn bị)")
+
+			briefing := url.Values{"org": {fmt.Sprint(w.committee.ID)}, "kind": {"briefing"}, "chair": {fmt.Sprint(chair.ID)},
+				"title": {"Chủ tịch và các Phó Chủ tịch UBND huyện giao ban"}, "date": {"2023-04-06"},
+				"recurrence": {"chiều thứ Năm hằng tuần"}, "place": {"Phòng họp số 1"}}
+			r = office.post("/meetings", briefing)
+			if r.status != http.StatusSeeOther {
+				t.Fatalf("create the briefing: %d %s", r.status, mainExcerpt(r.body))
+			}
+			series := strings.TrimSuffix(r.location, "/edit#agenda")
+			edit := office.get(series + "/edit").body
+			assertContains(t, edit, "hằng tuần vào thứ Năm", "Dời hoặc hủy một buổi họp định kỳ")
+			var sid int64
+			fmt.Sscanf(series, "/meetings/%d", &sid)
+			sm, _ := w.st.FindMeetingByID(ctxb, sid)
+			cancel := url.Values{"version": {fmt.Sprint(sm.Version)}, "of": {"2023-04-27"}, "cancel": {"1"}}
+			wantStatus(t, "a cancelled sitting without its reason", office.post(series+"/sittings", cancel), http.StatusUnprocessableEntity)
+			cancel.Set("note", "Nghỉ lễ 30/4 - 1/5.")
+			if r := office.post(series+"/sittings", cancel); r.status != http.StatusSeeOther {
+				t.Fatalf("cancel a sitting: %d %s", r.status, mainExcerpt(r.body))
+			}
+
+			// The chairman's week and his feed.
+			week := congtac.PeriodOf(congtac.PeriodWeek, congtac.MustDate(2023, 4, 21))
+			if r := office.post("/calendar/generate", url.Values{"org": {fmt.Sprint(w.committee.ID)}, "week": {week.Key()}}); r.status != http.StatusSeeOther {
+				t.Fatalf("generate the week: %d", r.status)
+			}
+			cal := office.get(fmt.Sprintf("/calendar?org=%d&week=%s", w.committee.ID, week.Key())).body
+			assertContains(t, cal, "Hội nghị UBND huyện thường kỳ tháng 4", "Nguyễn Văn Giang", "giao ban")
+			feed := valid[apiNewFeed](t, w.s, w.chair.call("POST", "/api/v1/feeds", fmt.Sprintf(
+				`{"kind": "person", "subject_id": %d, "name": "Lịch của Chủ tịch"}`, chair.ID)), http.StatusCreated, "NewFeed")
+			res, err := w.srv.Client().Get(w.srv.URL + feed.URL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			assertContains(t, readAll(t, res), "SUMMARY:Hội nghị UBND huyện thường kỳ tháng 4",
+				"EXDATE;TZID=Asia/Ho_Chi_Minh:20230427T140000", "RRULE:FREQ=WEEKLY;BYDAY=TH")
+
+			// After the meeting: held, two conclusions, the notice.
+			now = time.Date(2023, 4, 21, 16, 0, 0, 0, congtac.Location())
+			office = as(t, w.s, w.srv, "vanphong") // nine days later: a new session
+			m, _ = w.st.FindMeetingByID(ctxb, id)
+			if r := office.post(path+"/status", url.Values{"version": {fmt.Sprint(m.Version)}, "status": {"held"}}); r.status != http.StatusSeeOther {
+				t.Fatalf("mark held: %d %s", r.status, mainExcerpt(r.body))
+			}
+			for i, c := range []string{"Giao Phòng Tài chính - KH hoàn thiện báo cáo, gửi Thường trực Huyện ủy trước ngày 25/4/2023.",
+				"Giao Phòng Kinh tế và Hạ tầng đôn đốc các nhà thầu, bảo đảm tiến độ các dự án trọng điểm."} {
+				it := m.Agenda[i]
+				f := url.Values{"version": {fmt.Sprint(it.Version)}, "title": {it.Title}, "lead": {fmt.Sprint(it.Lead)},
+					"minutes": {"20"}, "conclusion": {c}}
+				if r := office.post(fmt.Sprintf("/agenda/%d", it.ID), f); r.status != http.StatusSeeOther {
+					t.Fatalf("conclusion %d: %d %s", i+1, r.status, mainExcerpt(r.body))
+				}
+			}
+			if r := office.post(path+"/issue", url.Values{"type": {"TB"}}); r.status != http.StatusSeeOther {
+				t.Fatalf("issue the notice: %d %s", r.status, mainExcerpt(r.body))
+			}
+			assertContains(t, office.get(path).body, "/TB-")
+			nr := office.get(path + "/files/thong-bao-ket-luan.docx")
+			if nr.status != http.StatusOK {
+				t.Fatalf("notice: %d %s", nr.status, mainExcerpt(nr.body))
+			}
+			notice := docxText(t, []byte(nr.body))
+			assertContains(t, notice, "hoàn thiện báo cáo, gửi Thường trực Huyện ủy", "Kết luận của đồng chí Nguyễn Văn Giang")
+			if r := as(t, w.s, w.srv, "kinhte").get(path + "/edit"); r.status != http.StatusForbidden {
+				t.Errorf("a reporter opens the meeting's forms: %d, want 403", r.status)
+			}
+		})
+	}
+}
+
+// cloneValues returns a copy of v.
+func cloneValues(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
+}
+
+// readAll returns the body of res, closed.
+func readAll(t *testing.T, res *http.Response) string {
+	t.Helper()
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
