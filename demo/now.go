@@ -83,7 +83,8 @@ func (w *world) pendingReports() error {
 }
 
 // calendar fills the leaders' calendar for this week and next from the meetings, with a
-// few entries by hand, and publishes this week's twice, the second time as "Điều chỉnh lần
+// few entries by hand in each (those of next week with the office staff who go and a
+// note), and publishes this week's twice, the second time as "Điều chỉnh lần
 // 1", and to the public.
 func (w *world) calendar() error {
 	w.at(w.today)
@@ -105,10 +106,21 @@ func (w *world) calendar() error {
 		{"vice_culture", "Làm việc với Sở Giáo dục và Đào tạo về công tác chuẩn bị kỳ thi", "Sở Giáo dục và Đào tạo", 2, congtac.Afternoon},
 		{"chair", "Tiếp công dân định kỳ", "Trụ sở Tiếp công dân tỉnh", 4, congtac.Morning},
 	}
+	next := []struct {
+		person, title, place string
+		day                  int
+		part                 congtac.DayPart
+	}{
+		{"vice_economy", "Kiểm tra công tác giải phóng mặt bằng dự án khu công nghiệp phía Nam", "Xã Tân Phước", 8, congtac.Morning},
+		{"chair", "Làm việc với Ban Thường trực Ủy ban Mặt trận Tổ quốc tỉnh", "Trụ sở UBND tỉnh", 9, congtac.Afternoon},
+	}
 	monday := this.Start()
-	for _, v := range visits {
+	for _, v := range append(visits, next...) {
 		e := congtac.Engagement{OrgID: w.committee.ID, PersonID: w.people[v.person].ID, Date: monday.AddDays(v.day),
 			Start: congtac.NoTime, Part: v.part, Title: v.title, Place: v.place}
+		if v.day >= 7 {
+			e.Accompany, e.Note = "Lãnh đạo Văn phòng UBND tỉnh", "Lịch có thể thay đổi."
+		}
 		if _, err := w.st.CreateEngagement(w.ctx, office, e); err != nil {
 			return err
 		}
