@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"slices"
 	"time"
@@ -134,11 +135,22 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, files []downl
 	s.fail(w, r, notFoundFor("tệp"))
 }
 
+// attachment returns the Content-Disposition of a download named name: quoted as it is
+// when it is plain ASCII, else in RFC 2231's UTF-8 form, which browsers decode.
+func attachment(name string) string {
+	for _, r := range name {
+		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' {
+			return mime.FormatMediaType("attachment", map[string]string{"filename": name})
+		}
+	}
+	return `attachment; filename="` + name + `"`
+}
+
 // sendFile sends body as an attachment named name.
 func sendFile(w http.ResponseWriter, r *http.Request, ctype, name string, body []byte) {
 	h := w.Header()
 	h.Set("Content-Type", ctype)
-	h.Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	h.Set("Content-Disposition", attachment(name))
 	h.Set("Cache-Control", "no-store")
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
 }

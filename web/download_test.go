@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"mime/multipart"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -109,24 +109,9 @@ func TestStampUpload(t *testing.T) {
 	chair, _ := st.FindPeople(ctxb, congtac.PersonFilter{Query: "Trần Quốc Hưng"})
 	var pic bytes.Buffer
 	png.Encode(&pic, image.NewNRGBA(image.Rect(0, 0, 200, 80)))
-	// The client's do sends forms only; send the multipart body directly.
 	send := func(c *client, file []byte) int {
-		var body bytes.Buffer
-		mw := multipart.NewWriter(&body)
-		mw.WriteField("kind", "signature")
-		mw.WriteField("owner_id", fmt.Sprint(chair[0].ID))
-		fw, _ := mw.CreateFormFile("file", "chu-ky.png")
-		fw.Write(file)
-		mw.Close()
-		req, _ := http.NewRequest("POST", c.base+"/admin/stamps", &body)
-		req.Header.Set("Content-Type", mw.FormDataContentType())
-		req.AddCookie(&http.Cookie{Name: "congtac_session", Value: c.token})
-		resp, err := c.http.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp.StatusCode
+		fields := url.Values{"kind": {"signature"}, "owner_id": {fmt.Sprint(chair[0].ID)}}
+		return c.upload("/admin/stamps", fields, "file", "chu-ky.png", file).status
 	}
 	if code := send(admin, []byte("\xff\xd8\xff\xe0 not a png")); code != http.StatusUnprocessableEntity {
 		t.Errorf("a JPEG: %d, want 422", code)

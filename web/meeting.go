@@ -145,6 +145,13 @@ type agendaRow struct {
 	MaterialsDue string // "Thứ Sáu, 13/11/2026"
 	Materials    string
 	Conclusion   string
+	Files        []materialRow
+	Upload       string // where the preparing org or the office attaches a file; "" for others
+}
+
+// materialRow is a file attached to an agenda item.
+type materialRow struct {
+	Name, Href, Size, Org, Delete string // Delete: "" when the reader may not remove it
 }
 
 // handleMeetingShow shows a meeting with its agenda: preparing orgs, presenter, duration and
@@ -178,6 +185,10 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
 	}
 	page := s.newMeetingPage(r, m, orgs, names)
 	if page.Program, page.ProgramHref, err = s.programLink(ctx, a, m.ProgramID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.addMaterials(ctx, a, m, orgs, page.Agenda); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -243,4 +254,41 @@ func (s *Server) issueRows(ctx context.Context, m congtac.Meeting) ([]issueRow, 
 		out = append(out, row)
 	}
 	return out, nil
+}
+
+// addMaterials lists on each agenda row of m its files, and where the reader may attach
+// one: the office managing the meeting, or an org preparing the item.
+func (s *Server) addMaterials(ctx context.Context, a congtac.Actor, m congtac.Meeting, orgs orgIndex, rows []agendaRow) error {
+	files, err := s.st.FindMaterials(ctx, m.ID)
+	if err != nil {
+		return err
+	}
+	manage := orgs.Can(a, congtac.ManageMeetings, m.OrgID)
+	for i, it := range m.Agenda {
+		prepare := manage || slices.ContainsFunc(append([]int64{it.Lead}, it.Support...), func(org int64) bool {
+			return org != 0 && orgs.Can(a, congtac.WriteReports, org)
+		})
+		if prepare {
+			rows[i].Upload = fmt.Sprintf("/agenda/%d/materials", it.ID)
+		}
+		for _, f := range files {
+			if f.ItemID != it.ID {
+				continue
+			}
+			row := materialRow{Name: f.Name, Href: fmt.Sprintf("/materials/%d", f.ID), Size: sizeText(f.Size), Org: orgs.Name(f.OrgID)}
+			if manage || prepare && f.OrgID == a.OrgID {
+				row.Delete = fmt.Sprintf("/materials/%d/delete", f.ID)
+			}
+			rows[i].Files = append(rows[i].Files, row)
+		}
+	}
+	return nil
+}
+
+// sizeText writes a file's size as people read it: "850 KB", "2,4 MB".
+func sizeText(n int) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", max(1, (n+512)>>10))
+	}
+	return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/(1<<20)), ".", ",", 1)
 }

@@ -94,11 +94,37 @@ func TestOfficePlansTheSeedsRegularMeeting(t *testing.T) {
 				t.Errorf("materials due %s, want 2023-04-14", m.Agenda[0].MaterialsDue)
 			}
 
+			// The department preparing the second matter attaches its report; others read it.
+			m, _ = w.st.FindMeetingByID(ctxb, id)
+			economy := as(t, w.s, w.srv, "kinhte")
+			pdf := []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n")
+			upload := fmt.Sprintf("/agenda/%d/materials", m.Agenda[1].ID)
+			if r := economy.upload(fmt.Sprintf("/agenda/%d/materials", m.Agenda[0].ID), nil, "file", "x.pdf", pdf); r.status != http.StatusForbidden {
+				t.Errorf("a department attaches to a matter another prepares: %d, want 403", r.status)
+			}
+			if r := economy.upload(upload, nil, "file", "anh.pdf", []byte("\x89PNG\r\n\x1a\n")); r.status != http.StatusUnprocessableEntity {
+				t.Errorf("a PNG named .pdf: %d, want 422", r.status)
+			}
+			if r := economy.upload(upload, nil, "file", "Báo cáo tiến độ dự án.pdf", pdf); r.status != http.StatusSeeOther {
+				t.Fatalf("attach the report: %d %s", r.status, mainExcerpt(r.body))
+			}
+			page := office.get(path).body
+			assertContains(t, page, "Báo cáo tiến độ dự án.pdf", "Phòng Kinh tế")
+			files, _ := w.st.FindMaterials(ctxb, id)
+			if len(files) != 1 {
+				t.Fatalf("materials: %+v", files)
+			}
+			got := office.get(fmt.Sprintf("/materials/%d", files[0].ID))
+			if got.status != http.StatusOK || got.body != string(pdf) || got.header.Get("Content-Type") != congtac.TypePDF ||
+				!strings.Contains(got.header.Get("Content-Disposition"), "filename*=utf-8''B%C3%A1o") {
+				t.Errorf("download the material: %d %q %q", got.status, got.header.Get("Content-Type"), got.header.Get("Content-Disposition"))
+			}
+
 			r = office.post(path+"/issue", url.Values{"type": {"GM"}})
 			if r.status != http.StatusSeeOther {
 				t.Fatalf("issue the invitation: %d %s", r.status, mainExcerpt(r.body))
 			}
-			page := office.get(path).body
+			page = office.get(path).body
 			assertContains(t, page, "/GM-", "Ban hành Thông báo")
 			if r := office.post(path+"/issue", url.Values{"type": {"TB"}}); r.status != http.StatusUnprocessableEntity {
 				t.Errorf("a notice before the meeting: %d, want 422", r.status)

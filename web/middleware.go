@@ -149,7 +149,7 @@ const defaultMaxBody = 1 << 20
 
 // maxUpload is the body limit of a multipart upload (a stamp image is at most 1 MiB; the
 // handler checks the file itself).
-const maxUpload = 4 << 20
+const maxUpload = congtac.MaxMaterialBytes + 1<<20
 
 // limitBody refuses request bodies over max bytes, or maxUpload for multipart uploads:
 // reading past the limit fails, and the handler's form, JSON or upload parsing reports it.
