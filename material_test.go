@@ -43,10 +43,10 @@ func TestMaterialType(t *testing.T) {
 func TestMaterialName(t *testing.T) {
 	for in, want := range map[string]string{
 		`C:\Users\vp\Báo cáo KT-XH tháng 4.docx`: "Báo cáo KT-XH tháng 4.docx",
-		"../../etc/passwd":                     "passwd",
-		"a\x00b\"c.pdf":                        "abc.pdf",
-		"  ":                                   "tai-lieu",
-		"Ba\u0301o ca\u0301o.pdf":              "Báo cáo.pdf",
+		"../../etc/passwd":                       "passwd",
+		"a\x00b\"c.pdf":                          "abc.pdf",
+		"  ":                                     "tai-lieu",
+		"Ba\u0301o ca\u0301o.pdf":                "Báo cáo.pdf",
 	} {
 		if got := MaterialName(in); got != want {
 			t.Errorf("MaterialName(%q) = %q, want %q", in, got, want)
