@@ -135,3 +135,34 @@ type PostFilter struct {
 	Kinds    []PostKind
 	HeldOn   *Date
 }
+
+// Styled returns the post as invitations and notices name a person by it: its title and
+// its org, a committee abbreviated as offices write it: "Chủ tịch UBND huyện Lục Ngạn",
+// "Giám đốc Sở Tài chính".
+func (p Post) Styled(org Org) string {
+	name := strings.TrimSpace(org.DocName())
+	if rest, ok := strings.CutPrefix(name, "Ủy ban nhân dân "); ok {
+		name = "UBND " + rest
+	}
+	return strings.TrimSpace(p.DisplayTitle() + " " + name)
+}
+
+// ChairPost returns, of the posts a person holds, the one to name them by when they chair
+// a meeting of org: a post in org itself, else a leader's post, else the first; false when
+// there is none.
+func ChairPost(posts []Post, org int64) (Post, bool) {
+	for _, p := range posts {
+		if p.OrgID == org {
+			return p, true
+		}
+	}
+	for _, p := range posts {
+		if p.Kind.IsLeader() {
+			return p, true
+		}
+	}
+	if len(posts) > 0 {
+		return posts[0], true
+	}
+	return Post{}, false
+}

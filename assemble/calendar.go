@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"congtac"
@@ -16,10 +18,10 @@ import (
 // MeetingEvents returns a meeting as calendar applications take it: one event, with its
 // rule for a series, the sittings cancelled on their own as exceptions and each moved
 // sitting as an event of its own that replaces its occurrence. A postponed or cancelled
-// meeting is a cancelled event, its reason in the description.
-func (s *Source) MeetingEvents(m congtac.Meeting) []ics.Event {
+// meeting is a cancelled event, its reason in the description; names the chair ([Source.namesWithChairs]).
+func (s *Source) MeetingEvents(m congtac.Meeting, people map[int64]string) []ics.Event {
 	uid := fmt.Sprintf("hoi-nghi-%d@congtac", m.ID)
-	base := ics.Event{UID: uid, Summary: meetingSummary(m), Location: m.Place, Description: s.meetingDescription(m, ""),
+	base := ics.Event{UID: uid, Summary: meetingSummary(m), Location: m.Place, Description: s.meetingDescription(m, people, ""),
 		Date: m.Date, Rule: m.Recurrence, Sequence: m.Sequence,
 		Cancelled: m.Status == congtac.MeetingPostponed || m.Status == congtac.MeetingCancelled}
 	base.Start, base.End = span(m.Start, m.Part, m.Agenda)
@@ -33,7 +35,7 @@ func (s *Source) MeetingEvents(m congtac.Meeting) []ics.Event {
 		ev.Rule, ev.Except, ev.Occurrence, ev.SeriesStart, ev.Date = nil, nil, o.Of, base.Start, o.Date
 		ev.Location = cmp.Or(o.Place, m.Place)
 		ev.Start, ev.End = span(o.Start, o.Part, m.Agenda)
-		ev.Description = s.meetingDescription(m, "Dời từ "+vn.ShortDate(o.Of)+". "+o.Note)
+		ev.Description = s.meetingDescription(m, people, "Dời từ "+vn.ShortDate(o.Of)+". "+o.Note)
 		out = append(out, ev)
 	}
 	return out
@@ -52,9 +54,9 @@ func meetingSummary(m congtac.Meeting) string {
 
 // meetingDescription writes who chairs, who attends and the agenda of m, then note and
 // the meeting's own note.
-func (s *Source) meetingDescription(m congtac.Meeting, note string) string {
+func (s *Source) meetingDescription(m congtac.Meeting, people map[int64]string, note string) string {
 	var lines []string
-	if chair := s.people[m.ChairID]; chair != "" {
+	if chair := people[m.ChairID]; chair != "" {
 		lines = append(lines, "Chủ trì: đồng chí "+chair+".")
 	}
 	if m.Attendees != "" {
@@ -103,9 +105,13 @@ func (s *Source) MeetingICS(ctx context.Context, id int64, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	people, err := s.namesWithChairs(ctx, m)
+	if err != nil {
+		return err
+	}
 	cal := ics.New(m.Title)
 	stamp := s.st.Clock()()
-	for _, ev := range s.MeetingEvents(m) {
+	for _, ev := range s.MeetingEvents(m, people) {
 		cal.Add(ev, stamp)
 	}
 	return cal.Write(w)
@@ -142,10 +148,14 @@ func (s *Source) FeedICS(ctx context.Context, f congtac.Feed, reach *congtac.Rea
 	if err != nil {
 		return err
 	}
+	people, err := s.namesWithChairs(ctx, meetings...)
+	if err != nil {
+		return err
+	}
 	cal := ics.New(f.Name)
 	stamp := s.st.Clock()()
 	for _, m := range meetings {
-		for _, ev := range s.MeetingEvents(m) {
+		for _, ev := range s.MeetingEvents(m, people) {
 			cal.Add(ev, stamp)
 		}
 	}
@@ -172,4 +182,33 @@ func (s *Source) engagementEvent(e congtac.Engagement) ics.Event {
 		Description: strings.Join(lines, "\n"), Date: e.Date, Cancelled: e.Cancelled, Sequence: e.Version - 1}
 	ev.Start, ev.End = span(e.Start, e.Part, nil)
 	return ev
+}
+
+// namesWithChairs returns the people's names, each chair of ms named with the post held on
+// the day of the first of ms it chairs ("Nguyễn Văn Giang, Chủ tịch UBND huyện Lục Ngạn"),
+// as invitations, notices and programs write who chairs. The posts of each chair are read
+// once.
+func (s *Source) namesWithChairs(ctx context.Context, ms ...congtac.Meeting) (map[int64]string, error) {
+	out, done, cloned := s.people, map[int64]bool{}, false
+	for _, m := range ms {
+		name := s.people[m.ChairID]
+		if name == "" || done[m.ChairID] {
+			continue
+		}
+		done[m.ChairID] = true
+		posts, err := s.st.FindPosts(ctx, congtac.PostFilter{PersonID: &m.ChairID})
+		if err != nil {
+			return nil, err
+		}
+		posts = slices.DeleteFunc(posts, func(p congtac.Post) bool { return !p.Active(m.Date) })
+		p, ok := congtac.ChairPost(posts, m.OrgID)
+		if !ok {
+			continue
+		}
+		if !cloned { // s.people stays as it is for everything else
+			out, cloned = maps.Clone(s.people), true
+		}
+		out[m.ChairID] = name + ", " + p.Styled(s.orgs[p.OrgID])
+	}
+	return out, nil
 }

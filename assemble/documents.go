@@ -39,7 +39,11 @@ func (s *Source) program(ctx context.Context, p congtac.Program, issued bool) (e
 	if err != nil {
 		return export.ProgramDoc{}, err
 	}
-	return export.ProgramDoc{Settings: st, Program: p, Orgs: s.names, People: s.people, Meetings: meetings,
+	people, err := s.namesWithChairs(ctx, meetings...)
+	if err != nil {
+		return export.ProgramDoc{}, err
+	}
+	return export.ProgramDoc{Settings: st, Program: p, Orgs: s.names, People: people, Meetings: meetings,
 		Draft: !issued, Options: opts}, nil
 }
 
@@ -58,8 +62,12 @@ func (s *Source) Invitation(ctx context.Context, meetingID int64) (export.Invita
 	if err != nil {
 		return export.InvitationDoc{}, err
 	}
+	people, err := s.namesWithChairs(ctx, m)
+	if err != nil {
+		return export.InvitationDoc{}, err
+	}
 	st, err := s.settingsOf(ctx, m.OrgID)
-	return export.InvitationDoc{Settings: st, Meeting: m, Document: doc, Orgs: s.names, People: s.people,
+	return export.InvitationDoc{Settings: st, Meeting: m, Document: doc, Orgs: s.names, People: people,
 		Draft: !found, Options: opts}, err
 }
 
@@ -77,8 +85,12 @@ func (s *Source) Conclusion(ctx context.Context, meetingID int64) (export.Conclu
 	if err != nil {
 		return export.ConclusionDoc{}, err
 	}
+	people, err := s.namesWithChairs(ctx, m)
+	if err != nil {
+		return export.ConclusionDoc{}, err
+	}
 	st, err := s.settingsOf(ctx, m.OrgID)
-	return export.ConclusionDoc{Settings: st, Meeting: m, Document: doc, Orgs: s.names, People: s.people,
+	return export.ConclusionDoc{Settings: st, Meeting: m, Document: doc, Orgs: s.names, People: people,
 		Draft: !found, Options: opts}, err
 }
 

@@ -136,7 +136,7 @@ func (s *Source) programFreezer(ctx context.Context, p congtac.Program) (func(co
 		r.orgs[q.OrgID], r.orgs[q.DraftedBy], r.people[q.Signature.PersonID] = true, true, true
 		r.tasks(q.Tasks)
 		r.meetings(doc.Meetings...)
-		doc.Orgs, doc.People = r.names(s)
+		doc.Orgs, doc.People = r.names(s, doc.People)
 		doc.Settings = documentSettings(doc.Settings)
 		return frozen{Type: congtac.DocProgram, Issuer: s.issuer(q.OrgID), Program: &doc}
 	}, nil
@@ -157,11 +157,15 @@ func (s *Source) meetingFreezer(ctx context.Context, d congtac.Document) (func(c
 		return nil, err
 	}
 	settings := documentSettings(st)
+	named, err := s.namesWithChairs(ctx, m)
+	if err != nil {
+		return nil, err
+	}
 	return func(d congtac.Document) frozen {
 		r := newRefs()
 		r.orgs[d.OrgID], r.people[d.Signature.PersonID] = true, true
 		r.meetings(m)
-		orgs, people := r.names(s)
+		orgs, people := r.names(s, named)
 		f := frozen{Type: d.Type, Issuer: s.issuer(d.OrgID)}
 		if d.Type == congtac.DocInvitation {
 			f.Invitation = &export.InvitationDoc{Settings: settings, Meeting: m, Document: d, Orgs: orgs, People: people, Options: opts}
@@ -191,7 +195,7 @@ func (s *Source) reportFreezer(ctx context.Context, d congtac.Document) (func(co
 		for _, rep := range doc.Reports {
 			r.orgs[rep.OrgID], r.people[rep.AuthorID] = true, true
 		}
-		doc.Orgs, doc.People = r.names(s)
+		doc.Orgs, doc.People = r.names(s, doc.People)
 		doc.Settings = documentSettings(doc.Settings)
 		return frozen{Type: congtac.DocReport, Issuer: s.issuer(d.OrgID), Report: &doc}
 	}, nil

@@ -144,7 +144,7 @@ func (r refs) meetings(ms ...congtac.Meeting) {
 }
 
 // names returns the names of the referenced orgs and people among the source's.
-func (r refs) names(s *Source) (orgs, people map[int64]string) {
+func (r refs) names(s *Source, named map[int64]string) (orgs, people map[int64]string) {
 	orgs, people = map[int64]string{}, map[int64]string{}
 	for id := range r.orgs {
 		if n, ok := s.names[id]; ok {
@@ -152,7 +152,7 @@ func (r refs) names(s *Source) (orgs, people map[int64]string) {
 		}
 	}
 	for id := range r.people {
-		if n, ok := s.people[id]; ok {
+		if n, ok := named[id]; ok {
 			people[id] = n
 		}
 	}

@@ -192,6 +192,10 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if page.Chair, err = s.chairText(ctx, m, orgs, page.Chair); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	if orgs.Can(a, congtac.ManageMeetings, m.OrgID) {
 		page.EditHref = meetingHref(m.ID) + "/edit"
 	}
@@ -291,4 +295,22 @@ func sizeText(n int) string {
 		return fmt.Sprintf("%d KB", max(1, (n+512)>>10))
 	}
 	return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/(1<<20)), ".", ",", 1)
+}
+
+// chairText returns who chairs m as invitations name them: name, and the post held on the
+// meeting's day ("Nguyễn Văn Giang, Chủ tịch UBND huyện Lục Ngạn").
+func (s *Server) chairText(ctx context.Context, m congtac.Meeting, orgs orgIndex, name string) (string, error) {
+	if name == "" {
+		return "", nil
+	}
+	posts, err := s.st.FindPosts(ctx, congtac.PostFilter{PersonID: &m.ChairID, HeldOn: &m.Date})
+	if err != nil {
+		return "", err
+	}
+	p, ok := congtac.ChairPost(posts, m.OrgID)
+	if !ok {
+		return name, nil
+	}
+	o, _ := orgs.Org(p.OrgID)
+	return name + ", " + p.Styled(o), nil
 }

@@ -125,7 +125,9 @@ func TestOfficePlansTheSeedsRegularMeeting(t *testing.T) {
 				t.Fatalf("issue the invitation: %d %s", r.status, mainExcerpt(r.body))
 			}
 			page = office.get(path).body
-			assertContains(t, page, "/GM-", "Ban hành Thông báo")
+			assertContains(t, page, "/GM-", "Ban hành Thông báo", "Nguyễn Văn Giang, Chủ tịch UBND tỉnh Bắc Ninh")
+			invitation := docxText(t, []byte(office.get(path+"/files/giay-moi.docx").body))
+			assertContains(t, invitation, "đồng chí Nguyễn Văn Giang, Chủ tịch UBND tỉnh Bắc Ninh", "Dự Hội nghị UBND huyện thường kỳ tháng 4")
 			if r := office.post(path+"/issue", url.Values{"type": {"TB"}}); r.status != http.StatusUnprocessableEntity {
 				t.Errorf("a notice before the meeting: %d, want 422", r.status)
 			}
