@@ -20,6 +20,7 @@ func init() {
 		"MeetingCreate": apiMeetingCreate{}, "MeetingUpdate": apiMeetingUpdate{},
 		"AgendaInput": apiAgendaInput{}, "AgendaUpdate": apiAgendaUpdate{},
 		"Sitting": apiSitting{}, "SittingChange": apiSittingChange{}, "MeetingIssue": apiMeetingIssue{},
+		"ConclusionTask": apiConclusionTask{},
 		"Feed": apiFeed{}, "NewFeed": apiNewFeed{}, "FeedCreate": apiFeedCreate{},
 		"EngagementCreate": apiEngagementInput{}, "EngagementUpdate": apiEngagementUpdate{},
 	})

@@ -146,7 +146,13 @@ type agendaRow struct {
 	Materials    string
 	Conclusion   string
 	Files        []materialRow
-	Upload       string // where the preparing org or the office attaches a file; "" for others
+	Upload       string     // where the preparing org or the office attaches a file; "" for others
+	Tasks        []taskLink // the tasks its conclusion gave
+}
+
+// taskLink is a task given by a conclusion, as the meeting lists it.
+type taskLink struct {
+	Text, Href, Lead, Due string
 }
 
 // materialRow is a file attached to an agenda item.
@@ -195,6 +201,20 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
 	if page.Chair, err = s.chairText(ctx, m, orgs, page.Chair); err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	tasks, err := s.st.FindConclusionTasks(ctx, m.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for i, it := range m.Agenda {
+		for _, t := range tasks[it.ID] {
+			l := taskLink{Text: t.Text, Lead: orgs.Name(t.Lead), Due: t.Due.String()}
+			if orgs.CanOnTask(a, congtac.ViewTasks, t) {
+				l.Href = fmt.Sprintf("/tasks/%d", t.ID)
+			}
+			page.Agenda[i].Tasks = append(page.Agenda[i].Tasks, l)
+		}
 	}
 	if orgs.Can(a, congtac.ManageMeetings, m.OrgID) {
 		page.EditHref = meetingHref(m.ID) + "/edit"

@@ -25,6 +25,8 @@ type agendaForm struct {
 	Conclusion   string
 	Leads        []option // every active org
 	Presenters   []option
+	Assign       string   // where the conclusion becomes a task; "" before the meeting is held or without one
+	Programs     []option // the programs a conclusion's task may go into
 	Errors       map[string]string
 	General      []string
 }

@@ -120,6 +120,9 @@ func (s *Server) renderMeetingEdit(w http.ResponseWriter, r *http.Request, statu
 			f, f.ID, f.Number = e.item, it.ID, i+1
 		}
 		f.Action, f.Leads, f.Presenters = fmt.Sprintf("/agenda/%d", it.ID), leads, markOption(presenters, f.Presenter)
+		if m.Status == congtac.MeetingHeld && it.Conclusion != "" && orgs.Can(a, congtac.ManageTasks, m.OrgID) {
+			f.Assign, f.Programs = fmt.Sprintf("/agenda/%d/tasks", it.ID), markOption(page.Form.Programs, optionID(m.ProgramID))
+		}
 		page.Agenda = append(page.Agenda, f)
 	}
 	page.NewItem = &agendaForm{Number: len(m.Agenda) + 1, Errors: map[string]string{}}

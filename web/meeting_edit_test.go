@@ -190,6 +190,26 @@ func TestOfficePlansTheSeedsRegularMeeting(t *testing.T) {
 					t.Fatalf("conclusion %d: %d %s", i+1, r.status, mainExcerpt(r.body))
 				}
 			}
+			// The two conclusions become tasks of the April program, tracked like any task.
+			edit = office.get(path + "/edit").body
+			assertContains(t, edit, "Giao nhiệm vụ từ kết luận")
+			for i, due := range []string{"trước ngày 25/4/2023", "trong tháng 5/2023"} {
+				it := m.Agenda[i]
+				f := url.Values{"text": {"Hoàn thiện nội dung " + fmt.Sprint(i+1)}, "lead": {fmt.Sprint(it.Lead)},
+					"support": {fmt.Sprint(w.office.ID)}, "due": {due}, "program": {fmt.Sprint(w.april.ID)}}
+				if r := office.post(fmt.Sprintf("/agenda/%d/tasks", it.ID), f); r.status != http.StatusSeeOther {
+					t.Fatalf("task from conclusion %d: %d %s", i+1, r.status, mainExcerpt(r.body))
+				}
+			}
+			if r := office.post(fmt.Sprintf("/agenda/%d/tasks", m.Agenda[2].ID), url.Values{"lead": {fmt.Sprint(orgs["economy"])}}); r.status != http.StatusUnprocessableEntity {
+				t.Errorf("a task from a matter without conclusion: %d, want 422", r.status)
+			}
+			given, err := w.st.FindConclusionTasks(ctxb, id)
+			if err != nil || len(given) != 2 || given[m.Agenda[0].ID][0].Due.Date != congtac.MustDate(2023, 4, 24) ||
+				given[m.Agenda[1].ID][0].Due.Date != congtac.MustDate(2023, 5, 31) {
+				t.Errorf("tasks from conclusions: %+v, %v", given, err)
+			}
+			assertContains(t, office.get(path).body, "Nhiệm vụ: ", "Hoàn thiện nội dung 1", "Hoàn thiện nội dung 2")
 			if r := office.post(path+"/issue", url.Values{"type": {"TB"}}); r.status != http.StatusSeeOther {
 				t.Fatalf("issue the notice: %d %s", r.status, mainExcerpt(r.body))
 			}

@@ -96,6 +96,7 @@ var apiOps = map[string]apiOp{
 	"PATCH /api/v1/meetings/{id}":                  {body: "MeetingUpdate", response: "MeetingDetail", errors: []int{409}},
 	"GET /api/v1/meetings/{id}/agenda":             {list: true, response: "AgendaItem"},
 	"POST /api/v1/meetings/{id}/agenda":            {body: "AgendaInput", status: http.StatusCreated, response: "AgendaItem", errors: []int{404}},
+	"POST /api/v1/agenda/{id}/tasks":               {body: "ConclusionTask", status: http.StatusCreated, response: "Task", errors: []int{404}},
 	"GET /api/v1/agenda/{id}":                      {response: "AgendaItem"},
 	"PATCH /api/v1/agenda/{id}":                    {body: "AgendaUpdate", response: "AgendaItem", errors: []int{409}},
 	"PUT /api/v1/meetings/{id}/sittings/{date}":    {body: "SittingChange", response: "MeetingDetail", errors: []int{409}},
@@ -546,7 +547,7 @@ func apiSchemas() map[string]*oaSchema {
 	}
 	all["Error"].Required = []string{"code", "message"}
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
-		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
+		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), conclusionSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
 		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
 		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas(), personSchemas(), userSchemas(), settingsSchemas()} {
 		maps.Copy(all, part)
