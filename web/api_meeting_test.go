@@ -21,7 +21,7 @@ func init() {
 		"AgendaInput": apiAgendaInput{}, "AgendaUpdate": apiAgendaUpdate{},
 		"Sitting": apiSitting{}, "SittingChange": apiSittingChange{}, "MeetingIssue": apiMeetingIssue{},
 		"ConclusionTask": apiConclusionTask{},
-		"Feed": apiFeed{}, "NewFeed": apiNewFeed{}, "FeedCreate": apiFeedCreate{},
+		"Feed":           apiFeed{}, "NewFeed": apiNewFeed{}, "FeedCreate": apiFeedCreate{},
 		"EngagementCreate": apiEngagementInput{}, "EngagementUpdate": apiEngagementUpdate{},
 	})
 }
