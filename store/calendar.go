@@ -6,8 +6,10 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 
 	"congtac"
+	"congtac/vn"
 )
 
 const engagementColumns = `id, org_id, person_id, date, start_min, part, title, place, participants, preparer_id,
@@ -212,12 +214,22 @@ func (s *Store) CancelEngagement(ctx context.Context, a congtac.Actor, id int64,
 }
 
 // cancelEngagements cancels the entries matching w, auditing each.
-func (s *Store) cancelEngagements(ctx context.Context, tx *sql.Tx, a congtac.Actor, w where) error {
+//
+// A week already published gets its next revision ("Điều chỉnh lần N") listing each entry
+// cancelled, with why (the reason announced, or where the sitting moved), so that the
+// published calendar never shows what no longer takes place.
+func (s *Store) cancelEngagements(ctx context.Context, tx *sql.Tx, a congtac.Actor, w where, why string) error {
 	entries, err := queryEngagements(ctx, tx, "SELECT "+engagementColumns+" FROM engagements "+w.String()+
-		" ORDER BY id", w.args...)
+		" ORDER BY date, id", w.args...)
 	if err != nil {
 		return err
 	}
+	type week struct {
+		org    int64
+		period congtac.Period
+	}
+	changes := map[week][]string{}
+	var weeks []week
 	for _, before := range entries {
 		e := before
 		e.Cancelled = true
@@ -226,6 +238,27 @@ func (s *Store) cancelEngagements(ctx context.Context, tx *sql.Tx, a congtac.Act
 		}
 		e.Version++
 		if err := s.audit(ctx, tx, a, "cancel", "engagement", e.ID, e.OrgID, before, e); err != nil {
+			return err
+		}
+		k := week{e.OrgID, congtac.PeriodOf(congtac.PeriodWeek, e.Date)}
+		if _, seen := changes[k]; !seen {
+			weeks = append(weeks, k)
+		}
+		line := "Hủy: " + strings.TrimRight(e.Title, ". ") + ", " + vn.Weekday(e.Date.Weekday()) + " ngày " + vn.ShortDate(e.Date)
+		if why = strings.TrimSpace(why); why != "" {
+			line += " (" + strings.TrimRight(why, ".") + ")"
+		}
+		changes[k] = append(changes[k], line+".")
+	}
+	for _, k := range weeks {
+		before, err := findCalendar(ctx, tx, k.org, k.period)
+		switch {
+		case congtac.ErrorCode(err) == congtac.ENOTFOUND:
+			continue // not published: the office publishes it when ready
+		case err != nil:
+			return err
+		}
+		if _, err := s.revise(ctx, tx, a, before, changes[k]); err != nil {
 			return err
 		}
 	}
@@ -438,20 +471,27 @@ func (s *Store) PublishCalendar(ctx context.Context, a congtac.Actor, orgID int6
 		if len(list) == 0 {
 			return congtac.FieldError("changes", "Lịch đã công bố; điều chỉnh lần %d cần ghi nội dung điều chỉnh.", before.Revision+1)
 		}
-		c = before
-		c.Revision, c.Changes, c.PublishedAt = before.Revision+1, list, now
-		res, err := tx.ExecContext(ctx, `UPDATE calendars SET revision = $1, changes = $2, published_at = $3,
-			version = version + 1 WHERE id = $4 AND version = $5`, c.Revision, mustJSON(list), now, c.ID, c.Version)
-		if err != nil {
-			return fmt.Errorf("store: publish calendar: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return conflict("Lịch công tác tuần")
-		}
-		c.Version++
-		return s.audit(ctx, tx, a, "publish", "calendar", c.ID, orgID, before, c)
+		c, err = s.revise(ctx, tx, a, before, list)
+		return err
 	})
 	return c, err
+}
+
+// revise publishes the next revision of published calendar before with the changes listed,
+// audited.
+func (s *Store) revise(ctx context.Context, tx *sql.Tx, a congtac.Actor, before congtac.Calendar, list []string) (congtac.Calendar, error) {
+	c := before
+	c.Revision, c.Changes, c.PublishedAt = before.Revision+1, list, s.now().Unix()
+	res, err := tx.ExecContext(ctx, `UPDATE calendars SET revision = $1, changes = $2, published_at = $3,
+		version = version + 1 WHERE id = $4 AND version = $5`, c.Revision, mustJSON(list), c.PublishedAt, c.ID, c.Version)
+	if err != nil {
+		return c, fmt.Errorf("store: publish calendar: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return c, conflict("Lịch công tác tuần")
+	}
+	c.Version++
+	return c, s.audit(ctx, tx, a, "publish", "calendar", c.ID, c.OrgID, before, c)
 }
 
 // SetCalendarPublic shows org's published calendar of the week to the anonymous public

@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"congtac"
+	"congtac/vn"
 )
 
 const meetingColumns = `id, org_id, program_id, kind, title, date, start_min, part, place, chair_id, attendees,
@@ -364,17 +365,20 @@ func (s *Store) followMeeting(ctx context.Context, tx *sql.Tx, a congtac.Actor, 
 		}
 	}
 	var w where
+	var why string
 	switch {
 	case m.Status != before.Status && (m.Status == congtac.MeetingPostponed || m.Status == congtac.MeetingCancelled):
 		w.add("date >= ?", congtac.DateOf(s.now(), congtac.Location()).String())
+		why = m.Status.Label() + ": " + m.Note
 	case m.Date != before.Date && before.Recurrence == nil:
 		w.add("date = ?", before.Date.String())
+		why = "dời sang " + vn.Weekday(m.Date.Weekday()) + " ngày " + vn.ShortDate(m.Date)
 	default:
 		return nil
 	}
 	w.add("meeting_id = ?", m.ID)
 	w.add("cancelled = ?", false)
-	return s.cancelEngagements(ctx, tx, a, w)
+	return s.cancelEngagements(ctx, tx, a, w, why)
 }
 
 const agendaColumns = `id, meeting_id, position, title, lead_id, presenter_id, minutes, materials_due, materials,

@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"congtac"
+	"congtac/vn"
 )
 
 // attachChanged loads the occurrences changed on their own of every series among ms,
@@ -124,14 +126,14 @@ func (s *Store) changeSittings(ctx context.Context, a congtac.Actor, id int64, v
 				held = o.Date
 			}
 		}
+		if m, err = s.findMeeting(ctx, tx, id); err != nil {
+			return err
+		}
 		var w where
 		w.add("meeting_id = ?", id)
 		w.add("date = ?", held.String())
 		w.add("cancelled = ?", false)
-		if err := s.cancelEngagements(ctx, tx, a, w); err != nil {
-			return err
-		}
-		if m, err = s.findMeeting(ctx, tx, id); err != nil {
+		if err := s.cancelEngagements(ctx, tx, a, w, sittingChange(m, of)); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, a, action, "meeting", id, m.OrgID, before, m)
@@ -146,4 +148,20 @@ func touchMeeting(ctx context.Context, tx *sql.Tx, id int64) error {
 		return fmt.Errorf("store: meeting sequence: %w", err)
 	}
 	return nil
+}
+
+// sittingChange says what became of the sitting of m on day of, for the calendar's
+// revision: its reason when cancelled, where it moved, or that it is held again as the rule
+// gives it.
+func sittingChange(m congtac.Meeting, of congtac.Date) string {
+	for _, o := range m.Changed {
+		if o.Of != of {
+			continue
+		}
+		if o.Cancelled {
+			return o.Note
+		}
+		return strings.TrimSpace("dời sang " + vn.Weekday(o.Date.Weekday()) + " ngày " + vn.ShortDate(o.Date) + ". " + o.Note)
+	}
+	return "họp lại theo lịch định kỳ"
 }

@@ -22,6 +22,9 @@ func TestSittingsOfASeriesChangeOnTheirOwn(t *testing.T) {
 		if _, err := s.GenerateEngagements(ctx, f.drafter, f.committee.ID, week(16)); err != nil {
 			t.Fatal(err)
 		}
+		if _, err := s.PublishCalendar(ctx, f.drafter, f.committee.ID, week(16), nil); err != nil {
+			t.Fatal(err)
+		}
 		moved, err := s.ChangeSitting(ctx, f.drafter, brief.ID, brief.Version, congtac.Sitting{
 			Of: congtac.MustDate(2023, 4, 20), Date: congtac.MustDate(2023, 4, 21), Start: congtac.At(8, 0),
 			Note: "Chủ tịch dự hội nghị của Tỉnh ủy chiều thứ Năm."})
@@ -31,6 +34,13 @@ func TestSittingsOfASeriesChangeOnTheirOwn(t *testing.T) {
 		if moved.Version != brief.Version+1 || moved.Sequence != brief.Sequence+1 || len(moved.Changed) != 1 ||
 			moved.Changed[0].Part != congtac.Morning {
 			t.Fatalf("after the move: version %d, sequence %d, changed %+v", moved.Version, moved.Sequence, moved.Changed)
+		}
+		// The published week gets its next revision, saying what became of Thursday 20/4.
+		cal, err := s.FindCalendar(ctx, f.committee.ID, week(16))
+		if err != nil || cal.Revision != 1 || len(cal.Changes) != 1 ||
+			cal.Changes[0] != "Hủy: Chủ tịch, các Phó Chủ tịch UBND huyện giao ban, Thứ Năm ngày 20/4/2023 "+
+				"(dời sang Thứ Sáu ngày 21/4/2023. Chủ tịch dự hội nghị của Tỉnh ủy chiều thứ Năm)." {
+			t.Errorf("the week after the move: %+v, %v", cal, err)
 		}
 		cancelled, err := s.ChangeSitting(ctx, f.drafter, brief.ID, moved.Version, congtac.Sitting{
 			Of: congtac.MustDate(2023, 4, 27), Date: congtac.MustDate(2023, 4, 27), Start: congtac.NoTime,

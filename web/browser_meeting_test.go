@@ -16,8 +16,9 @@ import (
 // TestBrowserMeetingToCalendar is issue 12's scenario in a real browser, on both engines:
 // the office creates a regular meeting chaired by the chairman with two matters prepared
 // by named departments and issues its invitation; the Finance department attaches its
-// report; the office fills the week from the meetings and the chairman's entry is on it;
-// the weekly briefing's next Thursday is cancelled with its reason. Screenshots are kept.
+// report; the office fills the week from the meetings and publishes it, the chairman's
+// entry on it; the weekly briefing's Thursday of that week is cancelled with its reason,
+// and the published week gets its next revision. Screenshots are kept.
 func TestBrowserMeetingToCalendar(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
@@ -101,7 +102,7 @@ func TestBrowserMeetingToCalendar(t *testing.T) {
 			if got := b.text(`table.week`); !strings.Contains(got, title) || !strings.Contains(got, "Trần Quốc Hưng") {
 				t.Errorf("the week lacks the chairman's meeting: %q", got)
 			}
-			b.screenshot("browser-calendar.png", "")
+			b.act("publish the week", chromedp.Click(css(`form[action="/calendar/publish"] button`)))
 
 			briefing, _ := st.FindMeetings(ctxb, congtac.MeetingFilter{Kind: ptr(congtac.MeetingBriefing), OrgID: &province.ID, Limit: 1})
 			if len(briefing) != 1 || briefing[0].Recurrence == nil {
@@ -120,6 +121,12 @@ func TestBrowserMeetingToCalendar(t *testing.T) {
 			if held := got.Held(thursday, thursday); len(held) != 0 {
 				t.Errorf("the cancelled Thursday is still held: %v", held)
 			}
+			b.do("open the week again", chromedp.Navigate(calendar), chromedp.WaitVisible(css(`table.week`)))
+			if got := b.text(`section.calendar`); !strings.Contains(got, "Điều chỉnh lần 1") ||
+				!strings.Contains(got, "Lãnh đạo dự hội nghị của Chính phủ") {
+				t.Errorf("the published week has no revision for the cancelled Thursday: %q", got)
+			}
+			b.screenshot("browser-calendar.png", "")
 		})
 	}
 }
