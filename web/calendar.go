@@ -37,7 +37,7 @@ type calendarDay struct {
 
 // calendarEntry is one engagement of a leader.
 type calendarEntry struct {
-	Time, Leader, Title, Place, Participants, Preparer, Accompany, Note string
+	Time, Leader, Post, Title, Place, Participants, Preparer, Accompany, Note string
 	Cancelled, Clash                                                    bool
 	Href                                                                string // its form, for those who manage the calendar
 	part                                                                congtac.DayPart
@@ -207,15 +207,26 @@ func (s *Server) calendarView(ctx context.Context, orgs orgIndex, org int64, wee
 	if err != nil {
 		return v, err
 	}
-	v.Days = calendarDays(entries, from, to, names, orgs, st, manage)
+	posts, err := s.st.FindPosts(ctx, congtac.PostFilter{OrgID: &org, HeldOn: &from})
+	if err != nil {
+		return v, err
+	}
+	titles := map[int64]string{} // the leaders' posts in the committee, as the public reads them
+	for _, p := range posts {
+		if _, ok := titles[p.PersonID]; !ok || p.Kind.IsLeader() {
+			titles[p.PersonID] = p.DisplayTitle()
+		}
+	}
+	v.Days = calendarDays(entries, from, to, names, titles, orgs, st, manage)
 	return v, nil
 }
 
 // calendarDays returns the days from from to to with their entries, Monday to Friday
 // always, the weekend only when something is on or it is a working day; each with its
-// lunar date and, on a day off, the holiday. Entries of a leader booked twice at once are
-// marked; manage links each to its form.
-func calendarDays(entries []congtac.Engagement, from, to congtac.Date, names map[int64]string, orgs orgIndex,
+// lunar date and, on a day off, the holiday; each leader with the post held in the
+// committee (posts). Entries of a leader booked twice at once are marked; manage links
+// each to its form.
+func calendarDays(entries []congtac.Engagement, from, to congtac.Date, names, posts map[int64]string, orgs orgIndex,
 	st congtac.Settings, manage bool) []calendarDay {
 	clashes := congtac.Clashes(entries)
 	var days []calendarDay
@@ -226,7 +237,7 @@ func calendarDays(entries []congtac.Engagement, from, to congtac.Date, names map
 			if e.Date != d {
 				continue
 			}
-			entry := calendarEntry{Time: clockText(e.Start, e.Part), Leader: names[e.PersonID], Title: e.Title,
+			entry := calendarEntry{Time: clockText(e.Start, e.Part), Leader: names[e.PersonID], Post: posts[e.PersonID], Title: e.Title,
 				Place: e.Place, Participants: e.Participants, Preparer: orgs.Name(e.PreparerID), Accompany: e.Accompany,
 				Note: e.Note, Cancelled: e.Cancelled, Clash: len(clashes[e.ID]) > 0, part: e.Part}
 			if manage {

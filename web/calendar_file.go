@@ -20,7 +20,11 @@ func calendarDoc(v calendarView, st congtac.Settings) export.CalendarDoc {
 			if time == e.part.Label() { // a part of the day alone: the column says it
 				time = ""
 			}
-			dd.Entries = append(dd.Entries, export.CalendarEntry{Part: e.part, Time: time, Leader: e.Leader, Title: e.Title,
+			leader := e.Leader
+			if e.Post != "" && leader != "" {
+				leader += ", " + e.Post
+			}
+			dd.Entries = append(dd.Entries, export.CalendarEntry{Part: e.part, Time: time, Leader: leader, Title: e.Title,
 				Place: e.Place, Participants: e.Participants, Preparer: e.Preparer, Accompany: e.Accompany, Note: e.Note,
 				Cancelled: e.Cancelled})
 		}

@@ -41,10 +41,10 @@ func demoWeek() []string {
 	}
 	return []string{
 		day("Thứ Hai", 0) + monday,
-		day("Thứ Ba", 1) + "Sáng | Lê Minh Đức | Kiểm tra tiến độ dự án đường giao thông kết nối các xã phía Bắc | Xã Thượng Đường",
-		day("Thứ Tư", 2) + "Chiều | Nguyễn Thị Thu Hương | Làm việc với Sở Giáo dục và Đào tạo về công tác chuẩn bị kỳ thi | Sở Giáo dục và Đào tạo",
-		day("Thứ Năm", 3) + "14 giờ 00 | Trần Quốc Hưng | Giao ban Chủ tịch và các Phó Chủ tịch UBND tỉnh Thành phần: Chủ tịch, các Phó Chủ tịch UBND tỉnh; Chánh Văn phòng UBND tỉnh | Phòng họp số 2, trụ sở UBND tỉnh",
-		day("Thứ Sáu", 4) + "Sáng | Trần Quốc Hưng | Tiếp công dân định kỳ | Trụ sở Tiếp công dân tỉnh",
+		day("Thứ Ba", 1) + "Sáng | Lê Minh Đức Phó Chủ tịch Thường trực | Kiểm tra tiến độ dự án đường giao thông kết nối các xã phía Bắc | Xã Thượng Đường",
+		day("Thứ Tư", 2) + "Chiều | Nguyễn Thị Thu Hương Phó Chủ tịch | Làm việc với Sở Giáo dục và Đào tạo về công tác chuẩn bị kỳ thi | Sở Giáo dục và Đào tạo",
+		day("Thứ Năm", 3) + "14 giờ 00 | Trần Quốc Hưng Chủ tịch | Giao ban Chủ tịch và các Phó Chủ tịch UBND tỉnh Thành phần: Chủ tịch, các Phó Chủ tịch UBND tỉnh; Chánh Văn phòng UBND tỉnh | Phòng họp số 2, trụ sở UBND tỉnh",
+		day("Thứ Sáu", 4) + "Sáng | Trần Quốc Hưng Chủ tịch | Tiếp công dân định kỳ | Trụ sở Tiếp công dân tỉnh",
 	}
 }
 
