@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -59,9 +58,7 @@ type apiTaskUpdate struct {
 // UnmarshalJSON decodes the fields strictly and remembers which were sent.
 func (u *apiTaskUpdate) UnmarshalJSON(b []byte) error {
 	type fields apiTaskUpdate
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode((*fields)(u)); err != nil {
+	if err := strictJSON(b, (*fields)(u)); err != nil {
 		return err
 	}
 	return json.Unmarshal(b, &u.sent)

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 
@@ -30,9 +28,7 @@ type apiMembersUpdate struct {
 // UnmarshalJSON decodes the fields strictly.
 func (u *apiMembersUpdate) UnmarshalJSON(b []byte) error {
 	type fields apiMembersUpdate
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	return dec.Decode((*fields)(u))
+	return strictJSON(b, (*fields)(u))
 }
 
 // groupSchemas returns the schemas of the DTOs above, for the OpenAPI document.

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -37,9 +36,7 @@ type apiItemUpdate struct {
 // UnmarshalJSON decodes the fields strictly and remembers which were sent.
 func (u *apiItemUpdate) UnmarshalJSON(b []byte) error {
 	type fields apiItemUpdate
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode((*fields)(u)); err != nil {
+	if err := strictJSON(b, (*fields)(u)); err != nil {
 		return err
 	}
 	return json.Unmarshal(b, &u.sent)

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -97,13 +96,6 @@ func (u *apiAgendaUpdate) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	return json.Unmarshal(b, &u.sent)
-}
-
-// strictJSON decodes b into v, refusing fields v does not have.
-func strictJSON(b []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	return dec.Decode(v)
 }
 
 // meetingWriteSchemas returns the schemas of the request bodies above, for the OpenAPI

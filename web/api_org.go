@@ -1,8 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -36,9 +34,7 @@ type apiOrgUpdate struct {
 // UnmarshalJSON decodes the fields strictly.
 func (u *apiOrgUpdate) UnmarshalJSON(b []byte) error {
 	type fields apiOrgUpdate
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	return dec.Decode((*fields)(u))
+	return strictJSON(b, (*fields)(u))
 }
 
 // apiOrgMerge is the body of POST /api/v1/orgs/{id}/merge.

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -64,9 +63,7 @@ type apiReportUpdate struct {
 // UnmarshalJSON decodes the fields strictly and remembers which were sent.
 func (u *apiReportUpdate) UnmarshalJSON(b []byte) error {
 	type fields apiReportUpdate
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode((*fields)(u)); err != nil {
+	if err := strictJSON(b, (*fields)(u)); err != nil {
 		return err
 	}
 	return json.Unmarshal(b, &u.sent)

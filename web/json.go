@@ -134,3 +134,11 @@ func jsonKind(t reflect.Type) string {
 	}
 	return "một đối tượng"
 }
+
+// strictJSON decodes b into v, refusing fields v does not have: the UnmarshalJSON of the
+// bodies that remember which fields were sent use it.
+func strictJSON(b []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
