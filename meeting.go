@@ -115,21 +115,25 @@ func (t ClockTime) Part() DayPart {
 // Meeting is a meeting of the committee in a period. Date may stand alone (the time is not
 // fixed yet); a recurring meeting (the weekly briefing) carries a Recurrence.
 type Meeting struct {
-	ID         int64
-	OrgID      int64 // the committee holding it
-	ProgramID  int64 // the program that announces it; 0 if none
-	Kind       MeetingKind
-	Title      string
-	Date       Date
-	Start      ClockTime
-	Part       DayPart // used when Start is NoTime
-	Place      string
-	ChairID    int64 // Person
-	Attendees  string
-	Recurrence *Recurrence
-	Status     MeetingStatus
-	Note       string // "tạm hoãn, có thông báo sau"
-	Agenda     []AgendaItem
+	ID        int64
+	OrgID     int64 // the committee holding it
+	ProgramID int64 // the program that announces it; 0 if none
+	Kind      MeetingKind
+	Title     string
+	Date      Date
+	Start     ClockTime
+	Part      DayPart // used when Start is NoTime
+	Place     string
+	ChairID   int64  // Person
+	Attendees string // the invited as the invitation writes them, besides those named below
+	// InvitedPeople and InvitedOrgs are who is invited by name: people, whose calendars and
+	// feeds show the meeting, and orgs, asked to send someone.
+	InvitedPeople []int64
+	InvitedOrgs   []int64
+	Recurrence    *Recurrence
+	Status        MeetingStatus
+	Note          string // "tạm hoãn, có thông báo sau"
+	Agenda        []AgendaItem
 	// Changed are the sittings of a series changed on their own, by the day the rule
 	// gives them ([Meeting.Sittings] applies them).
 	Changed []Sitting
@@ -174,6 +178,16 @@ func (m Meeting) Validate() error {
 	if m.Recurrence != nil {
 		if err := m.Recurrence.Validate(); err != nil {
 			p.Add("recurrence", "%s", ErrorMessage(err))
+		}
+	}
+	for field, ids := range map[string][]int64{"invited_people": m.InvitedPeople, "invited_orgs": m.InvitedOrgs} {
+		seen := map[int64]bool{}
+		for _, id := range ids {
+			if id <= 0 || seen[id] {
+				p.Add(field, "Danh sách mời có mục không hợp lệ hoặc trùng nhau.")
+				break
+			}
+			seen[id] = true
 		}
 	}
 	return p.Err()
@@ -254,7 +268,8 @@ type MeetingFilter struct {
 	ID        *int64
 	OrgID     *int64
 	ChairID   *int64
-	Involves  *int64 // held by this org, or one of its matters prepared by it
+	Person    *int64 // chaired by this person or inviting them
+	Involves  *int64 // held by this org, inviting it, or one of its matters prepared by it
 	ProgramID *int64
 	Kind      *MeetingKind
 	From      *Date
@@ -278,6 +293,9 @@ type MeetingUpdate struct {
 	Recurrence **Recurrence
 	Status     *MeetingStatus
 	Note       *string
+	// InvitedPeople and InvitedOrgs replace the lists when not nil.
+	InvitedPeople *[]int64
+	InvitedOrgs   *[]int64
 }
 
 // Apply returns m with the update's fields applied.
@@ -294,6 +312,8 @@ func (u MeetingUpdate) Apply(m Meeting) Meeting {
 	setIf(&m.Recurrence, u.Recurrence)
 	setIf(&m.Status, u.Status)
 	setIf(&m.Note, u.Note)
+	setIf(&m.InvitedPeople, u.InvitedPeople)
+	setIf(&m.InvitedOrgs, u.InvitedOrgs)
 	return m
 }
 

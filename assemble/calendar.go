@@ -59,8 +59,12 @@ func (s *Source) meetingDescription(m congtac.Meeting, people map[int64]string, 
 	if chair := people[m.ChairID]; chair != "" {
 		lines = append(lines, "Chủ trì: đồng chí "+chair+".")
 	}
+	attendees := s.invitedNames(m, people)
 	if m.Attendees != "" {
-		lines = append(lines, "Thành phần: "+m.Attendees)
+		attendees = append(attendees, m.Attendees)
+	}
+	if len(attendees) > 0 {
+		lines = append(lines, "Thành phần: "+strings.Join(attendees, "; "))
 	}
 	if agenda := export.AgendaLines(m.Agenda, s.names); len(agenda) > 0 {
 		lines = append(lines, "Nội dung:")
@@ -134,7 +138,7 @@ func (s *Source) FeedICS(ctx context.Context, f congtac.Feed, reach *congtac.Rea
 	ef := congtac.EngagementFilter{From: &from, To: &to, ByHand: true, Reach: reach}
 	switch f.Kind {
 	case congtac.FeedPerson:
-		mf.ChairID, ef.PersonID = &f.SubjectID, &f.SubjectID
+		mf.Person, ef.PersonID = &f.SubjectID, &f.SubjectID
 	case congtac.FeedOrg:
 		mf.Involves, ef.PreparerID = &f.SubjectID, &f.SubjectID
 	default:
@@ -184,31 +188,50 @@ func (s *Source) engagementEvent(e congtac.Engagement) ics.Event {
 	return ev
 }
 
-// namesWithChairs returns the people's names, each chair of ms named with the post held on
-// the day of the first of ms it chairs ("Nguyễn Văn Giang, Chủ tịch UBND huyện Lục Ngạn"),
-// as invitations, notices and programs write who chairs. The posts of each chair are read
-// once.
+// namesWithChairs returns the people's names, each chair of ms and each person invited by
+// name named with the post held on the day of the first of ms concerned ("Nguyễn Văn Giang,
+// Chủ tịch UBND huyện Lục Ngạn"), as invitations, notices and programs write them. The
+// posts of each person are read once.
 func (s *Source) namesWithChairs(ctx context.Context, ms ...congtac.Meeting) (map[int64]string, error) {
 	out, done, cloned := s.people, map[int64]bool{}, false
 	for _, m := range ms {
-		name := s.people[m.ChairID]
-		if name == "" || done[m.ChairID] {
-			continue
+		for _, person := range append([]int64{m.ChairID}, m.InvitedPeople...) {
+			name := s.people[person]
+			if name == "" || done[person] {
+				continue
+			}
+			done[person] = true
+			posts, err := s.st.FindPosts(ctx, congtac.PostFilter{PersonID: &person})
+			if err != nil {
+				return nil, err
+			}
+			posts = slices.DeleteFunc(posts, func(p congtac.Post) bool { return !p.Active(m.Date) })
+			p, ok := congtac.ChairPost(posts, m.OrgID)
+			if !ok {
+				continue
+			}
+			if !cloned { // s.people stays as it is for everything else
+				out, cloned = maps.Clone(s.people), true
+			}
+			out[person] = name + ", " + p.Styled(s.orgs[p.OrgID])
 		}
-		done[m.ChairID] = true
-		posts, err := s.st.FindPosts(ctx, congtac.PostFilter{PersonID: &m.ChairID})
-		if err != nil {
-			return nil, err
-		}
-		posts = slices.DeleteFunc(posts, func(p congtac.Post) bool { return !p.Active(m.Date) })
-		p, ok := congtac.ChairPost(posts, m.OrgID)
-		if !ok {
-			continue
-		}
-		if !cloned { // s.people stays as it is for everything else
-			out, cloned = maps.Clone(s.people), true
-		}
-		out[m.ChairID] = name + ", " + p.Styled(s.orgs[p.OrgID])
 	}
 	return out, nil
+}
+
+// invitedNames returns who is invited to m by name: "đồng chí <name>" for each person,
+// "đại diện lãnh đạo <org>" for each org.
+func (s *Source) invitedNames(m congtac.Meeting, people map[int64]string) []string {
+	var out []string
+	for _, p := range m.InvitedPeople {
+		if n := people[p]; n != "" {
+			out = append(out, "đồng chí "+n)
+		}
+	}
+	for _, o := range m.InvitedOrgs {
+		if n := s.names[o]; n != "" {
+			out = append(out, "đại diện lãnh đạo "+n)
+		}
+	}
+	return out
 }

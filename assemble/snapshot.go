@@ -134,6 +134,12 @@ func (r refs) tasks(ts []congtac.Task) {
 func (r refs) meetings(ms ...congtac.Meeting) {
 	for _, m := range ms {
 		r.orgs[m.OrgID], r.people[m.ChairID] = true, true
+		for _, id := range m.InvitedPeople {
+			r.people[id] = true
+		}
+		for _, id := range m.InvitedOrgs {
+			r.orgs[id] = true
+		}
 		for _, a := range m.Agenda {
 			r.orgs[a.Lead], r.people[a.PresenterID] = true, true
 			for _, id := range a.Support {

@@ -60,7 +60,7 @@ func (d InvitationDoc) body() []block {
 	m := d.Meeting
 	host := cmp.Or(oneLine(d.Orgs[m.OrgID]), "Ủy ban nhân dân")
 	out := []block{bodyPara(plain(host + " trân trọng kính mời:"))}
-	for _, a := range listLines(m.Attendees) {
+	for _, a := range listLines(invitedText(m, d.People, d.Orgs)) {
 		out = append(out, bodyPara(plain(a)))
 	}
 	out = append(out, bodyPara(plain("Tới dự "+strings.TrimRight(oneLine(m.Title), ".")+".")))
@@ -112,6 +112,24 @@ func labelPara(label, s string) para {
 		return bodyPara(strong(label))
 	}
 	return bodyPara(strong(label), plain(s))
+}
+
+// invitedText returns who is invited to m, a line each: the people invited by name
+// ("Đồng chí Nguyễn Văn Giang, Chủ tịch UBND huyện"), the orgs asked to send someone
+// ("Đại diện lãnh đạo Sở Tài chính"), then the attendees as written.
+func invitedText(m congtac.Meeting, people, orgs map[int64]string) string {
+	var lines []string
+	for _, p := range m.InvitedPeople {
+		if n := oneLine(people[p]); n != "" {
+			lines = append(lines, "Đồng chí "+n)
+		}
+	}
+	for _, o := range m.InvitedOrgs {
+		if n := oneLine(orgs[o]); n != "" {
+			lines = append(lines, "Đại diện lãnh đạo "+n)
+		}
+	}
+	return strings.Join(append(lines, m.Attendees), "\n")
 }
 
 // listLines returns a list given as "a; b; c" or one item a line, each item as a dash

@@ -102,13 +102,16 @@ func (s *Store) queryAgenda(ctx context.Context, q queryer, query string, args .
 	return items, sup.Err()
 }
 
-// attachMeetingParts loads the agenda of every meeting, in order, and the occurrences of
-// every series changed on their own.
+// attachMeetingParts loads the agenda of every meeting, in order, who is invited by name,
+// and the sittings of every series changed on their own.
 func (s *Store) attachMeetingParts(ctx context.Context, q queryer, ms []congtac.Meeting) error {
 	if len(ms) == 0 {
 		return nil
 	}
 	if err := s.attachChanged(ctx, q, ms); err != nil {
+		return err
+	}
+	if err := s.attachInvited(ctx, q, ms); err != nil {
 		return err
 	}
 	index := make(map[int64]int, len(ms))

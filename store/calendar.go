@@ -321,11 +321,12 @@ func checkWeek(week congtac.Period) error {
 	return week.Validate()
 }
 
-// GenerateEngagements puts on org's calendar for the week one entry for the chair of each
-// planned meeting of the org held that week, recurring meetings (the weekly briefing)
-// expanded through their rule, with the meeting's time, place, title and attendees. A
-// meeting without a chair gets an entry without a leader. An entry already generated from
-// the same meeting on the same day, cancelled or not, is not made again, so running it twice
+// GenerateEngagements puts on org's calendar for the week one entry for the chair and one
+// for each person invited by name of each planned meeting of the org held that week,
+// recurring meetings (the weekly briefing) expanded through their sittings, with the
+// sitting's time and place and the meeting's title and attendees. A meeting without a
+// chair gets an entry without a leader. An entry already generated from the same meeting on
+// the same day for the same person, cancelled or not, is not made again, so running it twice
 // adds nothing. It returns the new entries by date and time. The actor's ManageCalendar must
 // reach org (EFORBIDDEN).
 func (s *Store) GenerateEngagements(ctx context.Context, a congtac.Actor, orgID int64, week congtac.Period) ([]congtac.Engagement, error) {
@@ -353,17 +354,23 @@ func (s *Store) GenerateEngagements(ctx context.Context, a congtac.Actor, orgID 
 		if err := s.attachChanged(ctx, tx, meetings); err != nil {
 			return err
 		}
+		if err := s.attachInvited(ctx, tx, meetings); err != nil {
+			return err
+		}
 		for _, m := range meetings {
+			people := slices.Compact(append([]int64{m.ChairID}, m.InvitedPeople...))
 			for _, o := range m.Sittings(from, to) {
 				if o.Cancelled {
 					continue
 				}
-				e, made, err := s.generate(ctx, tx, a, m, o)
-				if err != nil {
-					return err
-				}
-				if made {
-					out = append(out, e)
+				for _, person := range people {
+					e, made, err := s.generate(ctx, tx, a, m, o, person)
+					if err != nil {
+						return err
+					}
+					if made {
+						out = append(out, e)
+					}
 				}
 			}
 		}
@@ -381,19 +388,19 @@ func (s *Store) GenerateEngagements(ctx context.Context, a congtac.Actor, orgID 
 	return out, nil
 }
 
-// generate makes the chair's entry for occurrence o of meeting m unless one was generated
-// for its day before.
-func (s *Store) generate(ctx context.Context, tx *sql.Tx, a congtac.Actor, m congtac.Meeting, o congtac.Sitting) (congtac.Engagement, bool, error) {
+// generate makes the entry of person (the chair, or someone invited; 0 for a meeting
+// without a chair) for sitting o of meeting m unless one was generated for them that day.
+func (s *Store) generate(ctx context.Context, tx *sql.Tx, a congtac.Actor, m congtac.Meeting, o congtac.Sitting, person int64) (congtac.Engagement, bool, error) {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM engagements WHERE org_id = $1 AND meeting_id = $2
-		AND date = $3`, m.OrgID, m.ID, o.Date.String()).Scan(&n); err != nil {
+		AND date = $3 AND coalesce(person_id, 0) = $4`, m.OrgID, m.ID, o.Date.String(), person).Scan(&n); err != nil {
 		return congtac.Engagement{}, false, fmt.Errorf("store: generate engagements: %w", err)
 	}
 	if n > 0 {
 		return congtac.Engagement{}, false, nil
 	}
 	place := cmp.Or(o.Place, m.Place)
-	e := normalizeEngagement(congtac.Engagement{OrgID: m.OrgID, PersonID: m.ChairID, Date: o.Date, Start: o.Start,
+	e := normalizeEngagement(congtac.Engagement{OrgID: m.OrgID, PersonID: person, Date: o.Date, Start: o.Start,
 		Part: o.Part, Title: m.Title, Place: place, Participants: m.Attendees, MeetingID: m.ID})
 	var err error
 	if e.ID, err = s.insertEngagement(ctx, tx, e); err != nil {

@@ -124,6 +124,9 @@ func (s *Store) CreateMeeting(ctx context.Context, a congtac.Actor, m congtac.Me
 			return fmt.Errorf("store: create meeting: %w", err)
 		}
 		m.Version = 1
+		if err := writeInvited(ctx, tx, m); err != nil {
+			return err
+		}
 		for i := range m.Agenda {
 			it := &m.Agenda[i]
 			it.MeetingID = m.ID
@@ -219,10 +222,14 @@ func (s *Store) FindMeetings(ctx context.Context, f congtac.MeetingFilter) ([]co
 	if f.ChairID != nil {
 		w.add("chair_id = ?", *f.ChairID)
 	}
+	if f.Person != nil {
+		w.add("(chair_id = ? OR id IN (SELECT meeting_id FROM meeting_attendees WHERE person_id = ?))", *f.Person, *f.Person)
+	}
 	if f.Involves != nil {
 		w.add(`(org_id = ? OR id IN (SELECT meeting_id FROM agenda_items WHERE lead_id = ?
 			UNION SELECT ai.meeting_id FROM agenda_supports sp JOIN agenda_items ai ON ai.id = sp.agenda_item_id
-			WHERE sp.org_id = ?))`, *f.Involves, *f.Involves, *f.Involves)
+			WHERE sp.org_id = ? UNION SELECT meeting_id FROM meeting_attendees WHERE org_id = ?))`,
+			*f.Involves, *f.Involves, *f.Involves, *f.Involves)
 	}
 	if f.Kind != nil {
 		w.add("kind = ?", *f.Kind)
@@ -334,6 +341,11 @@ func (s *Store) UpdateMeeting(ctx context.Context, a congtac.Actor, id int64, ve
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return conflict("Hội nghị")
+		}
+		if u.InvitedPeople != nil || u.InvitedOrgs != nil {
+			if err := writeInvited(ctx, tx, m); err != nil {
+				return err
+			}
 		}
 		if err := s.followMeeting(ctx, tx, a, before, m); err != nil {
 			return err

@@ -165,3 +165,66 @@ func sittingChange(m congtac.Meeting, of congtac.Date) string {
 	}
 	return "họp lại theo lịch định kỳ"
 }
+
+// attachInvited loads who is invited by name to each of ms, in one query.
+func (s *Store) attachInvited(ctx context.Context, q queryer, ms []congtac.Meeting) error {
+	if len(ms) == 0 {
+		return nil
+	}
+	index := make(map[int64]int, len(ms))
+	ids := make([]int64, len(ms))
+	for i, m := range ms {
+		index[m.ID], ids[i] = i, m.ID
+	}
+	list, arg := s.idList(ids)
+	var w where
+	w.add("meeting_id IN ("+list+")", arg)
+	rows, err := q.QueryContext(ctx, "SELECT meeting_id, person_id, org_id FROM meeting_attendees "+w.String()+
+		" ORDER BY meeting_id, position", w.args...)
+	if err != nil {
+		return fmt.Errorf("store: meeting attendees: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, person, org int64
+		if err := rows.Scan(&id, idCol{&person}, idCol{&org}); err != nil {
+			return fmt.Errorf("store: meeting attendees: %w", err)
+		}
+		m := &ms[index[id]]
+		if person != 0 {
+			m.InvitedPeople = append(m.InvitedPeople, person)
+		} else {
+			m.InvitedOrgs = append(m.InvitedOrgs, org)
+		}
+	}
+	return rows.Err()
+}
+
+// writeInvited replaces who is invited by name to meeting m, checking that each exists.
+func writeInvited(ctx context.Context, tx *sql.Tx, m congtac.Meeting) error {
+	if _, err := tx.ExecContext(ctx, "DELETE FROM meeting_attendees WHERE meeting_id = $1", m.ID); err != nil {
+		return fmt.Errorf("store: meeting attendees: %w", err)
+	}
+	pos := 0
+	for _, p := range m.InvitedPeople {
+		if err := checkPerson(ctx, tx, p, "người được mời"); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_attendees (meeting_id, position, person_id)
+			VALUES ($1, $2, $3)`, m.ID, pos, p); err != nil {
+			return fmt.Errorf("store: meeting attendees: %w", err)
+		}
+		pos++
+	}
+	for _, o := range m.InvitedOrgs {
+		if _, err := findOrg(ctx, tx, o); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO meeting_attendees (meeting_id, position, org_id)
+			VALUES ($1, $2, $3)`, m.ID, pos, o); err != nil {
+			return fmt.Errorf("store: meeting attendees: %w", err)
+		}
+		pos++
+	}
+	return nil
+}

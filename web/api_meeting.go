@@ -10,32 +10,35 @@ import (
 // apiMeeting is a meeting as lists show it. A recurring meeting (the weekly briefing) has
 // the date of its first session and its rule.
 type apiMeeting struct {
-	ID          int64   `json:"id"`
-	OrgID       int64   `json:"org_id"`
-	ProgramID   *int64  `json:"program_id"`
-	Kind        string  `json:"kind"`
-	KindLabel   string  `json:"kind_label"`
-	Title       string  `json:"title"`
-	Date        string  `json:"date"`
-	Start       *string `json:"start"`
-	Part        *string `json:"part"`
-	PartLabel   string  `json:"part_label"`
-	Place       string  `json:"place"`
-	ChairID     *int64  `json:"chair_id"`
-	Attendees   string  `json:"attendees"`
-	Recurrence  *string `json:"recurrence"`
-	Status      string  `json:"status"`
-	StatusLabel string  `json:"status_label"`
-	Note        string  `json:"note"`
-	Sequence    int     `json:"sequence"`
-	Version     int     `json:"version"`
+	ID            int64   `json:"id"`
+	OrgID         int64   `json:"org_id"`
+	ProgramID     *int64  `json:"program_id"`
+	Kind          string  `json:"kind"`
+	KindLabel     string  `json:"kind_label"`
+	Title         string  `json:"title"`
+	Date          string  `json:"date"`
+	Start         *string `json:"start"`
+	Part          *string `json:"part"`
+	PartLabel     string  `json:"part_label"`
+	Place         string  `json:"place"`
+	ChairID       *int64  `json:"chair_id"`
+	Attendees     string  `json:"attendees"`
+	InvitedPeople []int64 `json:"invited_people"`
+	InvitedOrgs   []int64 `json:"invited_orgs"`
+	Recurrence    *string `json:"recurrence"`
+	Status        string  `json:"status"`
+	StatusLabel   string  `json:"status_label"`
+	Note          string  `json:"note"`
+	Sequence      int     `json:"sequence"`
+	Version       int     `json:"version"`
 }
 
 func newAPIMeeting(m congtac.Meeting) apiMeeting {
 	out := apiMeeting{ID: m.ID, OrgID: m.OrgID, ProgramID: apiID(m.ProgramID), Kind: string(m.Kind),
 		KindLabel: m.Kind.Label(), Title: m.Title, Date: m.Date.String(), Start: apiClock(m.Start),
 		Part: apiCode(m.Part), PartLabel: m.Part.Label(), Place: m.Place, ChairID: apiID(m.ChairID),
-		Attendees: m.Attendees, Status: string(m.Status), StatusLabel: m.Status.Label(), Note: m.Note,
+		Attendees: m.Attendees, InvitedPeople: append([]int64{}, m.InvitedPeople...),
+		InvitedOrgs: append([]int64{}, m.InvitedOrgs...), Status: string(m.Status), StatusLabel: m.Status.Label(), Note: m.Note,
 		Sequence: m.Sequence, Version: m.Version}
 	if m.Recurrence != nil {
 		out.Recurrence = ptr(m.Recurrence.String())
@@ -77,9 +80,11 @@ func meetingSchemas() map[string]*oaSchema {
 		"start": schNullable(schString("Giờ bắt đầu HH:MM; null khi chưa định giờ.")),
 		"part":  schNullable(schEnum("Buổi khi chưa định giờ.", dayParts...)), "part_label": schString("Tên buổi."),
 		"place": schString("Địa điểm."), "chair_id": schNullable(schInt("Người chủ trì (mã cán bộ).")),
-		"attendees":  schString("Thành phần."),
-		"recurrence": schNullable(schString("Quy tắc lặp lại RRULE (RFC 5545) của hội nghị định kỳ; DTSTART là date.")),
-		"status":     schEnum("Trạng thái.", meetingStatuses...), "status_label": schString("Tên trạng thái."),
+		"attendees":      schString("Thành phần, như giấy mời ghi, ngoài những người, cơ quan được mời đích danh."),
+		"invited_people": schArray(schInt("Cán bộ được mời đích danh (lịch và lịch đăng ký của họ có hội nghị).")),
+		"invited_orgs":   schArray(schInt("Cơ quan được mời cử người dự.")),
+		"recurrence":     schNullable(schString("Quy tắc lặp lại RRULE (RFC 5545) của hội nghị định kỳ; DTSTART là date.")),
+		"status":         schEnum("Trạng thái.", meetingStatuses...), "status_label": schString("Tên trạng thái."),
 		"note":     schString("Ghi chú: tạm hoãn, có thông báo sau."),
 		"sequence": schInt("Số lần thay đổi mà ứng dụng lịch cần biết (SEQUENCE của iCalendar)."),
 		"version":  schInt("Phiên bản."),

@@ -15,39 +15,43 @@ import (
 
 // apiMeetingCreate is the body of POST /api/v1/meetings: a meeting with its agenda.
 type apiMeetingCreate struct {
-	OrgID      int64            `json:"org_id"`
-	ProgramID  int64            `json:"program_id"`
-	Kind       string           `json:"kind"`
-	Title      string           `json:"title"`
-	Date       string           `json:"date"`
-	Start      string           `json:"start"`
-	Part       string           `json:"part"`
-	Place      string           `json:"place"`
-	ChairID    int64            `json:"chair_id"`
-	Attendees  string           `json:"attendees"`
-	Recurrence string           `json:"recurrence"`
-	Note       string           `json:"note"`
-	Agenda     []apiAgendaInput `json:"agenda"`
+	OrgID         int64            `json:"org_id"`
+	ProgramID     int64            `json:"program_id"`
+	Kind          string           `json:"kind"`
+	Title         string           `json:"title"`
+	Date          string           `json:"date"`
+	Start         string           `json:"start"`
+	Part          string           `json:"part"`
+	Place         string           `json:"place"`
+	ChairID       int64            `json:"chair_id"`
+	Attendees     string           `json:"attendees"`
+	Recurrence    string           `json:"recurrence"`
+	Note          string           `json:"note"`
+	InvitedPeople []int64          `json:"invited_people"`
+	InvitedOrgs   []int64          `json:"invited_orgs"`
+	Agenda        []apiAgendaInput `json:"agenda"`
 }
 
 // apiMeetingUpdate is the body of PATCH /api/v1/meetings/{id}: the version read and the
 // fields to change; a status change to postponed or cancelled needs its reason in note.
 // sent tells a field given as null (cleared) from one left out.
 type apiMeetingUpdate struct {
-	Version    *int    `json:"version"`
-	ProgramID  *int64  `json:"program_id"`
-	Kind       *string `json:"kind"`
-	Title      *string `json:"title"`
-	Date       *string `json:"date"`
-	Start      *string `json:"start"`
-	Part       *string `json:"part"`
-	Place      *string `json:"place"`
-	ChairID    *int64  `json:"chair_id"`
-	Attendees  *string `json:"attendees"`
-	Recurrence *string `json:"recurrence"`
-	Status     *string `json:"status"`
-	Note       *string `json:"note"`
-	sent       map[string]json.RawMessage
+	Version       *int     `json:"version"`
+	ProgramID     *int64   `json:"program_id"`
+	Kind          *string  `json:"kind"`
+	Title         *string  `json:"title"`
+	Date          *string  `json:"date"`
+	Start         *string  `json:"start"`
+	Part          *string  `json:"part"`
+	Place         *string  `json:"place"`
+	ChairID       *int64   `json:"chair_id"`
+	Attendees     *string  `json:"attendees"`
+	Recurrence    *string  `json:"recurrence"`
+	Status        *string  `json:"status"`
+	Note          *string  `json:"note"`
+	InvitedPeople *[]int64 `json:"invited_people"`
+	InvitedOrgs   *[]int64 `json:"invited_orgs"`
+	sent          map[string]json.RawMessage
 }
 
 // UnmarshalJSON decodes the fields strictly and remembers which were sent.
@@ -111,7 +115,9 @@ func meetingWriteSchemas() map[string]*oaSchema {
 		"attendees": schString("Thành phần."),
 		"recurrence": schString("Lịch lặp lại: cụm từ như “chiều thứ Năm hằng tuần”, “ngày 20 hằng tháng”, " +
 			"“thứ Sáu cuối tháng”, hoặc quy tắc RRULE (RFC 5545) như FREQ=WEEKLY;BYDAY=TH. Bỏ trống: họp một lần."),
-		"note": schString("Ghi chú; khi hoãn hoặc hủy: lý do được thông báo."),
+		"note":           schString("Ghi chú; khi hoãn hoặc hủy: lý do được thông báo."),
+		"invited_people": schArray(schInt("Cán bộ được mời đích danh (mã cán bộ).")),
+		"invited_orgs":   schArray(schInt("Cơ quan được mời cử người dự (mã cơ quan).")),
 	}
 	create := oaProps{"org_id": schInt("Cơ quan tổ chức (Ủy ban nhân dân)."), "agenda": schArray(schRef("AgendaInput"))}
 	update := oaProps{"version": schInt("Phiên bản của hội nghị đã đọc; khác phiên bản hiện tại thì trả về 409."),
@@ -213,7 +219,8 @@ func (s *Server) handleAPIMeetingCreate(w http.ResponseWriter, r *http.Request) 
 	}
 	var p congtac.Problems
 	m := congtac.Meeting{OrgID: body.OrgID, ProgramID: body.ProgramID, Kind: congtac.MeetingKind(body.Kind),
-		Title: body.Title, Place: body.Place, ChairID: body.ChairID, Attendees: body.Attendees, Note: body.Note}
+		Title: body.Title, Place: body.Place, ChairID: body.ChairID, Attendees: body.Attendees, Note: body.Note,
+		InvitedPeople: body.InvitedPeople, InvitedOrgs: body.InvitedOrgs}
 	if m.Kind == "" {
 		m.Kind = congtac.MeetingRegular
 	}
@@ -267,7 +274,8 @@ func (s *Server) handleAPIMeetingUpdate(w http.ResponseWriter, r *http.Request) 
 	}
 	var p congtac.Problems
 	version := bodyVersion(&p, body.Version)
-	u := congtac.MeetingUpdate{Title: body.Title, Place: body.Place, Attendees: body.Attendees, Note: body.Note}
+	u := congtac.MeetingUpdate{Title: body.Title, Place: body.Place, Attendees: body.Attendees, Note: body.Note,
+		InvitedPeople: body.InvitedPeople, InvitedOrgs: body.InvitedOrgs}
 	if _, ok := body.sent["program_id"]; ok {
 		u.ProgramID = ptr(deref(body.ProgramID))
 	}

@@ -38,9 +38,9 @@ type calendarDay struct {
 // calendarEntry is one engagement of a leader.
 type calendarEntry struct {
 	Time, Leader, Post, Title, Place, Participants, Preparer, Accompany, Note string
-	Cancelled, Clash                                                    bool
-	Href                                                                string // its form, for those who manage the calendar
-	part                                                                congtac.DayPart
+	Cancelled, Clash                                                          bool
+	Href                                                                      string // its form, for those who manage the calendar
+	part                                                                      congtac.DayPart
 }
 
 // calendarPage is the data of calendar.html, for signed-in users and the public.

@@ -116,6 +116,7 @@ func (s *Server) handleMeetingList(w http.ResponseWriter, r *http.Request) {
 type meetingPage struct {
 	layout
 	Kind, Place, Chair, Attendees, Note string
+	Invited                             []string // invited by name: people, then orgs
 	When                                string // "14 giờ 00, hằng tuần vào thứ Năm, từ ngày 4/12/2025"
 	Status                              statusView
 	Upcoming                            []string // the next days a recurring meeting is held
@@ -180,7 +181,7 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	people := []int64{m.ChairID}
+	people := append([]int64{m.ChairID}, m.InvitedPeople...)
 	for _, it := range m.Agenda {
 		people = append(people, it.PresenterID)
 	}
@@ -230,7 +231,14 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
 
 // newMeetingPage returns the page of meeting m.
 func (s *Server) newMeetingPage(r *http.Request, m congtac.Meeting, orgs orgIndex, names map[int64]string) meetingPage {
-	page := meetingPage{layout: s.layout(r, m.Title), Kind: m.Kind.Label(), When: clockText(m.Start, m.Part) + ", " +
+	var invited []string
+	for _, p := range m.InvitedPeople {
+		invited = append(invited, names[p])
+	}
+	for _, o := range m.InvitedOrgs {
+		invited = append(invited, "Đại diện lãnh đạo "+orgs.Name(o))
+	}
+	page := meetingPage{layout: s.layout(r, m.Title), Invited: invited, Kind: m.Kind.Label(), When: clockText(m.Start, m.Part) + ", " +
 		dayText(m.Date), Place: m.Place, Chair: names[m.ChairID], Attendees: m.Attendees, Note: m.Note,
 		Status: statusView{string(m.Status), m.Status.Label()}, FilesHref: fmt.Sprintf("/meetings/%d/files/", m.ID)}
 	if m.Recurrence != nil {

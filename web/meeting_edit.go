@@ -222,7 +222,7 @@ func (s *Server) handleMeetingUpdate(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
-		f.Chairs, f.Programs = saved.Chairs, saved.Programs
+		f.Chairs, f.Programs, f.Everyone, f.AllOrgs = saved.Chairs, saved.Programs, saved.Everyone, saved.AllOrgs
 		s.renderConflict(w, r, conflict{what: "hội nghị", action: meetingHref(m.ID), version: m.Version,
 			back: meetingHref(m.ID) + "/edit", mine: f.describe(), saved: saved.describe()})
 	default:

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	ical "github.com/arran4/golang-ical"
+
 	"congtac"
 	"congtac/store/storetest"
 )
@@ -58,13 +60,22 @@ func TestOfficePlansTheSeedsRegularMeeting(t *testing.T) {
 			// The draft's part B, left empty for the meetings to fill.
 			decodeAs[apiItem](t, w.drafter.call("POST", fmt.Sprintf("/api/v1/programs/%d/items", w.april.ID),
 				`{"heading": "CÁC HỘI NGHỊ CHÍNH TRONG THÁNG"}`), http.StatusCreated)
+			vice, err := w.st.CreatePerson(ctxb, congtac.System, congtac.Person{FullName: "Vương Mạnh Chung", OrgID: w.committee.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := w.st.CreatePost(ctxb, congtac.System, congtac.Post{PersonID: vice.ID, OrgID: w.committee.ID,
+				Kind: congtac.PostViceChairman, From: congtac.MustDate(2021, 6, 1)}); err != nil {
+				t.Fatal(err)
+			}
 			office := as(t, w.s, w.srv, "vanphong")
 			if r := office.get("/meetings/new"); r.status != http.StatusOK || !strings.Contains(r.body, "Nguyễn Văn Giang</option>") {
 				t.Fatalf("the new meeting's form: %d, the chairman not offered", r.status)
 			}
 			form := url.Values{"org": {fmt.Sprint(w.committee.ID)}, "kind": {"regular"}, "program": {fmt.Sprint(w.april.ID)},
 				"title": {"Hội nghị UBND huyện thường kỳ tháng 4"}, "date": {"2023-04-21"}, "time": {"8 giờ 00"},
-				"place": {"Hội trường UBND huyện"}, "chair": {fmt.Sprint(chair.ID)}, "attendees": {"Thành viên UBND huyện"}}
+				"place": {"Hội trường UBND huyện"}, "chair": {fmt.Sprint(chair.ID)}, "attendees": {"Thành viên UBND huyện"},
+				"people": {fmt.Sprint(vice.ID)}, "orgs": {fmt.Sprint(w.culture.ID)}}
 			bad := cloneValues(form)
 			bad.Set("date", "2023-04-31")
 			r := office.post("/meetings", bad)
@@ -127,7 +138,9 @@ func TestOfficePlansTheSeedsRegularMeeting(t *testing.T) {
 			page = office.get(path).body
 			assertContains(t, page, "/GM-", "Ban hành Thông báo", "Nguyễn Văn Giang, Chủ tịch UBND tỉnh Bắc Ninh")
 			invitation := docxText(t, []byte(office.get(path+"/files/giay-moi.docx").body))
-			assertContains(t, invitation, "đồng chí Nguyễn Văn Giang, Chủ tịch UBND tỉnh Bắc Ninh", "Dự Hội nghị UBND huyện thường kỳ tháng 4")
+			assertContains(t, invitation, "đồng chí Nguyễn Văn Giang, Chủ tịch UBND tỉnh Bắc Ninh", "Dự Hội nghị UBND huyện thường kỳ tháng 4",
+				"Đồng chí Vương Mạnh Chung, Phó Chủ tịch UBND tỉnh Bắc Ninh;", "Đại diện lãnh đạo Phòng Văn hóa - Xã hội;",
+				"Thành viên UBND huyện.")
 			if r := office.post(path+"/issue", url.Values{"type": {"TB"}}); r.status != http.StatusUnprocessableEntity {
 				t.Errorf("a notice before the meeting: %d, want 422", r.status)
 			}
@@ -164,7 +177,7 @@ func TestOfficePlansTheSeedsRegularMeeting(t *testing.T) {
 				t.Fatalf("generate the week: %d", r.status)
 			}
 			cal := office.get(fmt.Sprintf("/calendar?org=%d&week=%s", w.committee.ID, week.Key())).body
-			assertContains(t, cal, "Hội nghị UBND huyện thường kỳ tháng 4", "Nguyễn Văn Giang", "giao ban")
+			assertContains(t, cal, "Hội nghị UBND huyện thường kỳ tháng 4", "Nguyễn Văn Giang", "giao ban", "Vương Mạnh Chung")
 			feed := valid[apiNewFeed](t, w.s, w.chair.call("POST", "/api/v1/feeds", fmt.Sprintf(
 				`{"kind": "person", "subject_id": %d, "name": "Lịch của Chủ tịch"}`, chair.ID)), http.StatusCreated, "NewFeed")
 			res, err := w.srv.Client().Get(w.srv.URL + feed.URL)
@@ -173,6 +186,17 @@ func TestOfficePlansTheSeedsRegularMeeting(t *testing.T) {
 			}
 			assertContains(t, readAll(t, res), "SUMMARY:Hội nghị UBND huyện thường kỳ tháng 4",
 				"EXDATE;TZID=Asia/Ho_Chi_Minh:20230427T140000", "RRULE:FREQ=WEEKLY;BYDAY=TH")
+			// The vice chairman's feed: the meeting he is invited to, not the briefing he is not.
+			viceFeed := valid[apiNewFeed](t, w.s, w.chair.call("POST", "/api/v1/feeds", fmt.Sprintf(
+				`{"kind": "person", "subject_id": %d, "name": "Lịch của Phó Chủ tịch"}`, vice.ID)), http.StatusCreated, "NewFeed")
+			if res, err = w.srv.Client().Get(w.srv.URL + viceFeed.URL); err != nil {
+				t.Fatal(err)
+			}
+			vf := parseICS(t, response{status: res.StatusCode, body: readAll(t, res), header: res.Header})
+			if evs := vf.Events(); len(evs) != 1 || evs[0].GetProperty(ical.ComponentPropertySummary).Value != "Hội nghị UBND huyện thường kỳ tháng 4" ||
+				!strings.Contains(evs[0].GetProperty(ical.ComponentPropertyDescription).Value, "đồng chí Vương Mạnh Chung, Phó Chủ tịch UBND tỉnh Bắc Ninh") {
+				t.Errorf("the vice chairman's feed has %d events, want the one meeting he is invited to, naming him", len(evs))
+			}
 
 			// After the meeting: held, two conclusions, the notice.
 			now = time.Date(2023, 4, 21, 16, 0, 0, 0, congtac.Location())

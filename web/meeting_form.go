@@ -28,16 +28,20 @@ type meetingForm struct {
 	Attendees  string
 	Recurrence string // "chiều thứ Năm hằng tuần", or an RRULE
 	Note       string
+	People     []string // invited by name
+	InvOrgs    []string // orgs invited to send someone
 	Orgs       []option
 	Programs   []option
 	Chairs     []option
+	Everyone   []option // the people who may be invited
+	AllOrgs    []option // the orgs that may be invited
 	Errors     map[string]string
 	General    []string
 }
 
 // meetingFields are the form's fields, by the names the store's errors use.
 var meetingFields = []string{"org_id", "program_id", "kind", "title", "date", "start", "part", "place", "chair_id",
-	"attendees", "recurrence", "note"}
+	"attendees", "invited_people", "invited_orgs", "recurrence", "note"}
 
 // Fields returns the form's fields with their messages.
 func (f meetingForm) Fields() []field {
@@ -59,7 +63,12 @@ func (f meetingForm) Fields() []field {
 		newField(e, field{ID: "m-place", Name: "place", Label: "Địa điểm", Value: f.Place}),
 		newField(e, field{Kind: fieldSelect, ID: "m-chair", Name: "chair", Key: "chair_id", Label: "Chủ trì",
 			Blank: "Chưa định", Options: f.Chairs}),
-		newField(e, field{Kind: fieldTextarea, ID: "m-attendees", Name: "attendees", Label: "Thành phần (mỗi dòng một thành phần)",
+		newField(e, field{Kind: fieldSelect, ID: "m-people", Name: "people", Key: "invited_people",
+			Label: "Mời đích danh (lịch của người được mời có hội nghị)", Multiple: true, Size: 6,
+			Options: marked(f.Everyone, f.People)}),
+		newField(e, field{Kind: fieldSelect, ID: "m-orgs", Name: "orgs", Key: "invited_orgs", Label: "Mời cơ quan cử người dự",
+			Multiple: true, Size: 6, OrgPicker: true, Options: marked(f.AllOrgs, f.InvOrgs)}),
+		newField(e, field{Kind: fieldTextarea, ID: "m-attendees", Name: "attendees", Label: "Thành phần khác (mỗi dòng một thành phần)",
 			Rows: 3, Value: f.Attendees}),
 		newField(e, field{Kind: fieldSelect, ID: "m-program", Name: "program", Key: "program_id", Label: "Thuộc chương trình công tác",
 			Blank: "Không thuộc chương trình nào", Options: f.Programs}),
@@ -74,7 +83,17 @@ func readMeetingForm(r *http.Request) *meetingForm {
 	version, _ := strconv.Atoi(get("version"))
 	return &meetingForm{Version: version, Org: get("org"), Program: get("program"), Kind: get("kind"),
 		Title: r.PostFormValue("title"), Date: get("date"), Time: get("time"), Place: get("place"), Chair: get("chair"),
-		Attendees: r.PostFormValue("attendees"), Recurrence: get("recurrence"), Note: get("note"), Errors: map[string]string{}}
+		Attendees: r.PostFormValue("attendees"), Recurrence: get("recurrence"), Note: get("note"),
+		People: r.PostForm["people"], InvOrgs: r.PostForm["orgs"], Errors: map[string]string{}}
+}
+
+// marked returns opts with the options whose values are in chosen selected.
+func marked(opts []option, chosen []string) []option {
+	out := make([]option, len(opts))
+	for i, o := range opts {
+		out[i] = option{Value: o.Value, Label: o.Label, Selected: slices.Contains(chosen, o.Value)}
+	}
+	return out
 }
 
 // optionID writes an optional ID as a select's value: "" for 0.
@@ -90,6 +109,12 @@ func meetingFormOf(m congtac.Meeting) *meetingForm {
 	f := &meetingForm{Version: m.Version, Org: optionID(m.OrgID), Program: optionID(m.ProgramID), Kind: string(m.Kind),
 		Title: m.Title, Date: m.Date.String(), Time: clockText(m.Start, m.Part), Place: m.Place, Chair: optionID(m.ChairID),
 		Attendees: m.Attendees, Note: m.Note, Errors: map[string]string{}}
+	for _, p := range m.InvitedPeople {
+		f.People = append(f.People, optionID(p))
+	}
+	for _, o := range m.InvitedOrgs {
+		f.InvOrgs = append(f.InvOrgs, optionID(o))
+	}
 	if m.Recurrence != nil {
 		f.Recurrence = vn.LowerFirst(vn.FormatRecurrence(*m.Recurrence))
 		if f.Recurrence == "" || !readsBack(*m.Recurrence, f.Recurrence) {
@@ -115,6 +140,13 @@ func (f *meetingForm) meeting() (congtac.Meeting, error) {
 	m.OrgID = formID(&p, "org_id", f.Org)
 	m.ProgramID = formID(&p, "program_id", f.Program)
 	m.ChairID = formID(&p, "chair_id", f.Chair)
+	m.InvitedPeople, m.InvitedOrgs = []int64{}, []int64{}
+	for _, v := range f.People {
+		m.InvitedPeople = append(m.InvitedPeople, formID(&p, "invited_people", v))
+	}
+	for _, v := range f.InvOrgs {
+		m.InvitedOrgs = append(m.InvitedOrgs, formID(&p, "invited_orgs", v))
+	}
 	m.Date = bodyRequiredDate(&p, "date", f.Date)
 	m.Start, m.Part = meetingTime(&p, f.Time, "")
 	var part congtac.DayPart
@@ -129,14 +161,15 @@ func (f *meetingForm) update() (congtac.MeetingUpdate, error) {
 	m, err := f.meeting()
 	return congtac.MeetingUpdate{ProgramID: &m.ProgramID, Kind: &m.Kind, Title: &m.Title, Date: &m.Date,
 		Start: &m.Start, Part: &m.Part, Place: &m.Place, ChairID: &m.ChairID, Attendees: &m.Attendees,
-		Recurrence: &m.Recurrence, Note: &m.Note}, err
+		Recurrence: &m.Recurrence, Note: &m.Note, InvitedPeople: &m.InvitedPeople, InvitedOrgs: &m.InvitedOrgs}, err
 }
 
 // describe returns the form's values as the conflict page shows them.
 func (f *meetingForm) describe() []fieldText {
 	return []fieldText{{"Loại", congtac.MeetingKind(f.Kind).Label()}, {"Tên hội nghị", f.Title}, {"Ngày họp", f.Date},
 		{"Giờ hoặc buổi", f.Time}, {"Họp định kỳ", f.Recurrence}, {"Địa điểm", f.Place},
-		{"Chủ trì", optionLabel(f.Chairs, f.Chair)}, {"Thành phần", f.Attendees},
+		{"Chủ trì", optionLabel(f.Chairs, f.Chair)}, {"Mời đích danh", optionLabels(f.Everyone, f.People)},
+		{"Mời cơ quan", optionLabels(f.AllOrgs, f.InvOrgs)}, {"Thành phần khác", f.Attendees},
 		{"Chương trình", optionLabel(f.Programs, f.Program)}, {"Ghi chú", f.Note}}
 }
 
@@ -148,6 +181,15 @@ func optionLabel(opts []option, v string) string {
 		}
 	}
 	return v
+}
+
+// optionLabels returns the labels of the options of values vs, joined.
+func optionLabels(opts []option, vs []string) string {
+	var out []string
+	for _, v := range vs {
+		out = append(out, optionLabel(opts, v))
+	}
+	return strings.Join(out, "; ")
 }
 
 // setErrors spreads an EINVALID error over the form's fields.
@@ -183,8 +225,20 @@ func (s *Server) meetingChoices(ctx context.Context, a congtac.Actor, f *meeting
 		f.Programs = append(f.Programs, option{Value: v, Label: vn.Capitalize(p.Title) + " (" + p.Status.Label() + ")",
 			Selected: v == f.Program})
 	}
-	f.Chairs, err = s.leaderOptions(ctx, org, f.Chair)
-	return err
+	if f.Chairs, err = s.leaderOptions(ctx, org, f.Chair); err != nil {
+		return err
+	}
+	people, err := s.st.FindPeople(ctx, congtac.PersonFilter{})
+	if err != nil {
+		return err
+	}
+	vn.SortPeopleFunc(people, func(p congtac.Person) string { return p.FullName })
+	f.Everyone = make([]option, 0, len(people))
+	for _, p := range people {
+		f.Everyone = append(f.Everyone, option{Value: optionID(p.ID), Label: p.FullName + " (" + orgs.Name(p.OrgID) + ")"})
+	}
+	f.AllOrgs = orgOptions(orgs.Tree(today, func(congtac.Org) bool { return true }), "")
+	return nil
 }
 
 // leaderOptions returns the people holding a leader's post in org today, else everyone
