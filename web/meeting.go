@@ -117,7 +117,7 @@ type meetingPage struct {
 	layout
 	Kind, Place, Chair, Attendees, Note string
 	Invited                             []string // invited by name: people, then orgs
-	When                                string // "14 giờ 00, hằng tuần vào thứ Năm, từ ngày 4/12/2025"
+	When                                string   // "14 giờ 00, hằng tuần vào thứ Năm, từ ngày 4/12/2025"
 	Status                              statusView
 	Upcoming                            []string // the next days a recurring meeting is held
 	Program                             string   // the program that announces it
