@@ -190,7 +190,12 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	page := s.newMeetingPage(r, m, orgs, names)
+	st, err := s.settingsOf(ctx, m.OrgID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page := s.newMeetingPage(r, m, orgs, names, st)
 	if page.Program, page.ProgramHref, err = s.programLink(ctx, a, m.ProgramID); err != nil {
 		s.fail(w, r, err)
 		return
@@ -229,8 +234,9 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, page)
 }
 
-// newMeetingPage returns the page of meeting m.
-func (s *Server) newMeetingPage(r *http.Request, m congtac.Meeting, orgs orgIndex, names map[int64]string) meetingPage {
+// newMeetingPage returns the page of meeting m; st, the holding committee's settings, flags
+// the sittings that fall on a day off.
+func (s *Server) newMeetingPage(r *http.Request, m congtac.Meeting, orgs orgIndex, names map[int64]string, st congtac.Settings) meetingPage {
 	var invited []string
 	for _, p := range m.InvitedPeople {
 		invited = append(invited, names[p])
@@ -252,6 +258,9 @@ func (s *Server) newMeetingPage(r *http.Request, m congtac.Meeting, orgs orgInde
 				text += " (hủy: " + o.Note + ")"
 			case o.Moved(m):
 				text = clockText(o.Start, o.Part) + ", " + text + " (dời từ " + vn.ShortDate(o.Of) + ")"
+			}
+			if off := st.DayOff(o.Date); off != "" && off != "Làm việc bù" && !o.Cancelled {
+				text += " — ngày nghỉ (" + off + "): hãy dời hoặc hủy buổi này"
 			}
 			page.Upcoming = append(page.Upcoming, text)
 		}

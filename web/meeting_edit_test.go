@@ -270,3 +270,18 @@ func readAll(t *testing.T, res *http.Response) string {
 	}
 	return string(b)
 }
+
+// TestSittingsOnADayOffAreFlagged: the Thursday briefing's sitting on 1/1/2026, Tết Dương
+// lịch, is flagged on the meeting's page for the office to move or cancel.
+func TestSittingsOnADayOffAreFlagged(t *testing.T) {
+	w := newDraftWorld(t, storetest.Engines[0])
+	now := func() time.Time { return time.Date(2025, 12, 20, 9, 0, 0, 0, congtac.Location()) }
+	w.st.SetClock(now)
+	w.s.cfg.Now = now
+	m := valid[apiMeetingDetail](t, w.s, w.drafter.call("POST", "/api/v1/meetings", fmt.Sprintf(
+		`{"org_id": %d, "kind": "briefing", "title": "Giao ban", "date": "2025-12-04", "recurrence": "chiều thứ Năm hằng tuần"}`,
+		w.committee.ID)), http.StatusCreated, "MeetingDetail")
+	page := as(t, w.s, w.srv, "vanphong").get(fmt.Sprintf("/meetings/%d", m.ID)).body
+	assertContains(t, page, "Thứ Năm, 1/1/2026 — ngày nghỉ (Tết Dương lịch): hãy dời hoặc hủy buổi này")
+	assertLacks(t, page, "Thứ Năm, 25/12/2025 — ngày nghỉ")
+}
