@@ -37,3 +37,34 @@ func TestClashes(t *testing.T) {
 		}
 	}
 }
+
+func TestAgendaOverrun(t *testing.T) {
+	agenda := func(minutes ...int) []AgendaItem {
+		var out []AgendaItem
+		for _, n := range minutes {
+			out = append(out, AgendaItem{Minutes: n})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		start          ClockTime
+		part           DayPart
+		minutes        []int
+		planned, avail int
+		over           bool
+	}{
+		{At(8, 0), "", []int{60, 60, 60}, 180, 210, false},
+		{At(8, 0), "", []int{60, 60, 60, 45}, 225, 210, true},
+		{NoTime, Afternoon, []int{90, 90}, 180, 180, false},
+		{NoTime, Afternoon, []int{90, 91}, 181, 180, true},
+		{NoTime, AllDay, []int{400}, 400, 450, false},
+		{At(16, 0), "", []int{30}, 30, 60, false},
+	} {
+		m := Meeting{Start: tc.start, Part: tc.part, Agenda: agenda(tc.minutes...)}
+		planned, avail, over := m.AgendaOverrun()
+		if planned != tc.planned || avail != tc.avail || over != tc.over {
+			t.Errorf("%v %s %v: %d, %d, %v; want %d, %d, %v", tc.start, tc.part, tc.minutes, planned, avail, over,
+				tc.planned, tc.avail, tc.over)
+		}
+	}
+}

@@ -109,3 +109,37 @@ func (t ClockTime) Order(p DayPart) int {
 	}
 	return -1
 }
+
+// PartEnd returns when the part of the day a sitting starting at t takes ends, as offices
+// plan them: 11:30 for the morning, 17:00 for the afternoon, 21:00 for the evening; a whole
+// day ends at 17:00.
+func (t ClockTime) PartEnd(p DayPart) ClockTime {
+	part := p
+	if t != NoTime {
+		part = t.Part()
+	}
+	switch part {
+	case Morning:
+		return At(11, 30)
+	case Evening:
+		return At(21, 0)
+	}
+	return At(17, 0)
+}
+
+// AgendaOverrun returns the minutes m's agenda plans and the minutes its sitting has, from
+// its start to the end of its part of the day ([ClockTime.PartEnd]; a whole day has 7 hours
+// 30, lunch left out), and whether the agenda takes longer.
+func (m Meeting) AgendaOverrun() (planned, available int, over bool) {
+	for _, it := range m.Agenda {
+		planned += it.Minutes
+	}
+	start := m.Start.Order(m.Part)
+	switch {
+	case start < 0:
+		available = 450
+	default:
+		available = max(0, int(m.Start.PartEnd(m.Part))-start)
+	}
+	return planned, available, planned > available
+}

@@ -93,14 +93,7 @@ func span(start congtac.ClockTime, part congtac.DayPart, agenda []congtac.Agenda
 	if minutes > 0 {
 		return from, min(from+congtac.ClockTime(minutes), congtac.At(23, 59))
 	}
-	end := congtac.At(21, 0)
-	switch from.Part() {
-	case congtac.Morning:
-		end = congtac.At(11, 30)
-	case congtac.Afternoon:
-		end = congtac.At(17, 0)
-	}
-	return from, max(end, min(from+60, congtac.At(23, 59)))
+	return from, max(from.PartEnd(part), min(from+60, congtac.At(23, 59)))
 }
 
 // MeetingICS writes meeting id as an iCalendar file, stamped with the store's clock.

@@ -125,6 +125,7 @@ type meetingPage struct {
 	FilesHref                           string   // "/meetings/5/files/": invitation and conclusions
 	Agenda                              []agendaRow
 	EditHref                            string     // the forms, for those who manage meetings
+	Overrun                             string     // the warning when the agenda takes longer than the sitting
 	Issue                               []issueRow // the invitation and the notice, for those who issue documents
 }
 
@@ -244,7 +245,7 @@ func (s *Server) newMeetingPage(r *http.Request, m congtac.Meeting, orgs orgInde
 	for _, o := range m.InvitedOrgs {
 		invited = append(invited, "Đại diện lãnh đạo "+orgs.Name(o))
 	}
-	page := meetingPage{layout: s.layout(r, m.Title), Invited: invited, Kind: m.Kind.Label(), When: clockText(m.Start, m.Part) + ", " +
+	page := meetingPage{layout: s.layout(r, m.Title), Overrun: overrunText(m), Invited: invited, Kind: m.Kind.Label(), When: clockText(m.Start, m.Part) + ", " +
 		dayText(m.Date), Place: m.Place, Chair: names[m.ChairID], Attendees: m.Attendees, Note: m.Note,
 		Status: statusView{string(m.Status), m.Status.Label()}, FilesHref: fmt.Sprintf("/meetings/%d/files/", m.ID)}
 	if m.Recurrence != nil {
@@ -350,4 +351,14 @@ func (s *Server) chairText(ctx context.Context, m congtac.Meeting, orgs orgIndex
 	}
 	o, _ := orgs.Org(p.OrgID)
 	return name + ", " + p.Styled(o), nil
+}
+
+// overrunText returns the warning shown when m's agenda takes longer than its sitting, or "".
+func overrunText(m congtac.Meeting) string {
+	planned, available, over := m.AgendaOverrun()
+	if !over {
+		return ""
+	}
+	return fmt.Sprintf("Tổng thời lượng các nội dung trình là %d phút, quá thời gian của buổi họp (%d phút): "+
+		"hãy rút bớt nội dung hoặc thời lượng, hoặc họp cả ngày.", planned, available)
 }

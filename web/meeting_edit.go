@@ -99,7 +99,8 @@ func (s *Server) handleMeetingEdit(w http.ResponseWriter, r *http.Request) {
 // renderMeetingEdit renders the edit page of m with the refused forms of e.
 func (s *Server) renderMeetingEdit(w http.ResponseWriter, r *http.Request, status int, m congtac.Meeting, orgs orgIndex, e meetingEdit) {
 	ctx, a := r.Context(), actorOf(r)
-	page := meetingEditPage{layout: s.layout(r, "Sửa: "+m.Title), ID: m.ID, Form: e.form, Back: meetingHref(m.ID)}
+	page := meetingEditPage{layout: s.layout(r, "Sửa: "+m.Title), ID: m.ID, Form: e.form, Back: meetingHref(m.ID),
+		Overrun: overrunText(m)}
 	if page.Form == nil {
 		page.Form = meetingFormOf(m)
 	}

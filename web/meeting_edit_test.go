@@ -271,9 +271,10 @@ func readAll(t *testing.T, res *http.Response) string {
 	return string(b)
 }
 
-// TestSittingsOnADayOffAreFlagged: the Thursday briefing's sitting on 1/1/2026, Tết Dương
-// lịch, is flagged on the meeting's page for the office to move or cancel.
-func TestSittingsOnADayOffAreFlagged(t *testing.T) {
+// TestMeetingPageWarnings: the Thursday briefing's sitting on 1/1/2026, Tết Dương lịch, is
+// flagged on the meeting's page for the office to move or cancel; an agenda of 240 minutes
+// for a morning from 8:00 (210 minutes) is flagged on the meeting's page and its forms.
+func TestMeetingPageWarnings(t *testing.T) {
 	w := newDraftWorld(t, storetest.Engines[0])
 	now := func() time.Time { return time.Date(2025, 12, 20, 9, 0, 0, 0, congtac.Location()) }
 	w.st.SetClock(now)
@@ -284,4 +285,14 @@ func TestSittingsOnADayOffAreFlagged(t *testing.T) {
 	page := as(t, w.s, w.srv, "vanphong").get(fmt.Sprintf("/meetings/%d", m.ID)).body
 	assertContains(t, page, "Thứ Năm, 1/1/2026 — ngày nghỉ (Tết Dương lịch): hãy dời hoặc hủy buổi này")
 	assertLacks(t, page, "Thứ Năm, 25/12/2025 — ngày nghỉ")
+
+	long := valid[apiMeetingDetail](t, w.s, w.drafter.call("POST", "/api/v1/meetings", fmt.Sprintf(
+		`{"org_id": %d, "title": "Phiên họp thường kỳ", "date": "2025-12-26", "start": "8 giờ",
+		"agenda": [{"title": "Báo cáo kinh tế - xã hội", "minutes": 120}, {"title": "Kế hoạch năm 2026", "minutes": 120}]}`,
+		w.committee.ID)), http.StatusCreated, "MeetingDetail")
+	office := as(t, w.s, w.srv, "vanphong")
+	warning := "Tổng thời lượng các nội dung trình là 240 phút, quá thời gian của buổi họp (210 phút)"
+	assertContains(t, office.get(fmt.Sprintf("/meetings/%d", long.ID)).body, warning)
+	assertContains(t, office.get(fmt.Sprintf("/meetings/%d/edit", long.ID)).body, warning)
+	assertLacks(t, page, "Tổng thời lượng")
 }

@@ -275,6 +275,7 @@ func (s *Server) leaderOptions(ctx context.Context, org int64, chosen string) ([
 type meetingEditPage struct {
 	layout
 	ID       int64 // 0 for a new meeting
+	Overrun  string
 	Form     *meetingForm
 	Back     string
 	Agenda   []*agendaForm
