@@ -68,3 +68,32 @@ func TestAgendaOverrun(t *testing.T) {
 		}
 	}
 }
+
+// TestWithDaysOff: the Thursday briefing over Tết Dương lịch 2026 (Thursday 1/1): kept and
+// flagged by default, not held with skip, held on Friday 2/1 with next; a sitting changed
+// on its own is left alone.
+func TestWithDaysOff(t *testing.T) {
+	weekly := Recurrence{Start: MustDate(2025, 12, 4), Freq: Weekly, ByDay: []WeekdayNum{{Day: 4}}}
+	m := Meeting{Date: weekly.Start, Start: At(14, 0), Part: Afternoon, Recurrence: &weekly}
+	from, to := MustDate(2025, 12, 29), MustDate(2026, 1, 4)
+	sittingOn := func(m Meeting) []Sitting { return m.Sittings(from, to) }
+	if got := sittingOn(m.WithDaysOff(from, to, Settings{})); len(got) != 1 || got[0].Date != MustDate(2026, 1, 1) || got[0].Cancelled {
+		t.Errorf("kept: %+v", got)
+	}
+	m.OffDays = OffDaySkip
+	if got := sittingOn(m.WithDaysOff(from, to, Settings{})); len(got) != 1 || !got[0].Cancelled || got[0].Note != "Ngày nghỉ: Tết Dương lịch" {
+		t.Errorf("skipped: %+v", got)
+	}
+	m.OffDays = OffDayNext
+	if got := sittingOn(m.WithDaysOff(from, to, Settings{})); len(got) != 1 || got[0].Date != MustDate(2026, 1, 2) ||
+		got[0].Of != MustDate(2026, 1, 1) || got[0].Cancelled {
+		t.Errorf("moved: %+v", got)
+	}
+	m.Changed = []Sitting{{Of: MustDate(2026, 1, 1), Date: MustDate(2025, 12, 31), Start: At(8, 0), Part: Morning}}
+	if got := sittingOn(m.WithDaysOff(from, to, Settings{})); len(got) != 1 || got[0].Date != MustDate(2025, 12, 31) {
+		t.Errorf("changed on its own: %+v", got)
+	}
+	if (Meeting{OffDays: "sometimes", Title: "x", Kind: MeetingRegular, Date: from, Start: NoTime, Status: MeetingPlanned, OrgID: 1}).Validate() == nil {
+		t.Error("an unknown rule is accepted")
+	}
+}

@@ -131,6 +131,7 @@ type Meeting struct {
 	InvitedPeople []int64
 	InvitedOrgs   []int64
 	Recurrence    *Recurrence
+	OffDays       OffDayRule // what a series does with a sitting on a day off
 	Status        MeetingStatus
 	Note          string // "tạm hoãn, có thông báo sau"
 	Agenda        []AgendaItem
@@ -171,6 +172,9 @@ func (m Meeting) Validate() error {
 	}
 	if m.Status.Label() == "" {
 		p.Add("status", "Trạng thái hội nghị %q không hợp lệ.", string(m.Status))
+	}
+	if m.OffDays.Label() == "" {
+		p.Add("off_days", "Cách xử lý buổi họp vào ngày nghỉ %q không hợp lệ.", string(m.OffDays))
 	}
 	if m.OrgID == 0 {
 		p.Add("org_id", "Chưa chọn cơ quan tổ chức.")
@@ -291,6 +295,7 @@ type MeetingUpdate struct {
 	ChairID    *int64
 	Attendees  *string
 	Recurrence **Recurrence
+	OffDays    *OffDayRule
 	Status     *MeetingStatus
 	Note       *string
 	// InvitedPeople and InvitedOrgs replace the lists when not nil.
@@ -310,6 +315,7 @@ func (u MeetingUpdate) Apply(m Meeting) Meeting {
 	setIf(&m.ChairID, u.ChairID)
 	setIf(&m.Attendees, u.Attendees)
 	setIf(&m.Recurrence, u.Recurrence)
+	setIf(&m.OffDays, u.OffDays)
 	setIf(&m.Status, u.Status)
 	setIf(&m.Note, u.Note)
 	setIf(&m.InvitedPeople, u.InvitedPeople)

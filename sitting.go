@@ -143,3 +143,61 @@ func (m Meeting) AgendaOverrun() (planned, available int, over bool) {
 	}
 	return planned, available, planned > available
 }
+
+// OffDayRule says what a series does with a sitting that falls on a day off of its
+// committee (a weekend, a public holiday, a day off of its own).
+type OffDayRule string
+
+// The rules: keep the sitting and flag it for the office to move or cancel; do not sit; sit
+// on the next working day.
+const (
+	OffDayKeep OffDayRule = ""
+	OffDaySkip OffDayRule = "skip"
+	OffDayNext OffDayRule = "next"
+)
+
+// OffDayRules lists the rules.
+var OffDayRules = []OffDayRule{OffDayKeep, OffDaySkip, OffDayNext}
+
+// Label returns the Vietnamese name of the rule.
+func (r OffDayRule) Label() string {
+	switch r {
+	case OffDayKeep:
+		return "Giữ nguyên và nhắc để dời hoặc hủy"
+	case OffDaySkip:
+		return "Không họp buổi đó"
+	case OffDayNext:
+		return "Dời sang ngày làm việc kế tiếp"
+	}
+	return ""
+}
+
+// WithDaysOff returns m with its rule for days off applied to the sittings of its series in
+// [from, to] that fall on a day off of the committee whose settings st are and are not
+// changed on their own: each becomes a sitting changed on its own, cancelled or moved to
+// the next working day, its note saying why. [Meeting.Sittings], the calendar and the
+// iCalendar events of the result then show it.
+func (m Meeting) WithDaysOff(from, to Date, st Settings) Meeting {
+	if m.Recurrence == nil || m.OffDays == OffDayKeep {
+		return m
+	}
+	changed := make(map[Date]bool, len(m.Changed))
+	for _, o := range m.Changed {
+		changed[o.Of] = true
+	}
+	out := slices.Clone(m.Changed)
+	for _, d := range m.Recurrence.Between(from.AddDays(-7), to) { // a week back: one moved into the range
+		if changed[d] || st.WorkingDay(d) {
+			continue
+		}
+		o := Sitting{Of: d, Date: d, Start: m.Start, Part: m.Part, Note: strings.TrimSuffix("Ngày nghỉ: "+st.DayOff(d), ": ")}
+		if m.OffDays == OffDaySkip {
+			o.Cancelled = true
+		} else {
+			o.Date = st.NextWorkingDay(d)
+		}
+		out = append(out, o)
+	}
+	m.Changed = out
+	return m
+}

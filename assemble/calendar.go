@@ -106,6 +106,11 @@ func (s *Source) MeetingICS(ctx context.Context, id int64, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	st, err := s.settingsOf(ctx, m.OrgID)
+	if err != nil {
+		return err
+	}
+	m = m.WithDaysOff(m.Date, m.Date.AddDays(FeedDaysAhead), st)
 	cal := ics.New(m.Title)
 	stamp := s.st.Clock()()
 	for _, ev := range s.MeetingEvents(m, people) {
@@ -152,7 +157,11 @@ func (s *Source) FeedICS(ctx context.Context, f congtac.Feed, reach *congtac.Rea
 	cal := ics.New(f.Name)
 	stamp := s.st.Clock()()
 	for _, m := range meetings {
-		for _, ev := range s.MeetingEvents(m, people) {
+		st, err := s.settingsOf(ctx, m.OrgID)
+		if err != nil {
+			return err
+		}
+		for _, ev := range s.MeetingEvents(m.WithDaysOff(from, to, st), people) {
 			cal.Add(ev, stamp)
 		}
 	}

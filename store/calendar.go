@@ -357,7 +357,12 @@ func (s *Store) GenerateEngagements(ctx context.Context, a congtac.Actor, orgID 
 		if err := s.attachInvited(ctx, tx, meetings); err != nil {
 			return err
 		}
+		st, err := settingsOf(ctx, tx, orgID)
+		if err != nil {
+			return err
+		}
 		for _, m := range meetings {
+			m = m.WithDaysOff(from, to, st)
 			people := slices.Compact(append([]int64{m.ChairID}, m.InvitedPeople...))
 			for _, o := range m.Sittings(from, to) {
 				if o.Cancelled {

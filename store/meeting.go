@@ -11,7 +11,7 @@ import (
 )
 
 const meetingColumns = `id, org_id, program_id, kind, title, date, start_min, part, place, chair_id, attendees,
-	rrule, rrule_start, status, note, sequence, version`
+	rrule, rrule_start, status, note, off_days, sequence, version`
 
 // startOrder is the minute of the day a meeting or calendar entry sorts at: its time, or for
 // a part of the day without one the usual start (7:30, 14:00, 18:00); a whole day first.
@@ -23,7 +23,7 @@ func scanMeeting(sc interface{ Scan(...any) error }) (congtac.Meeting, error) {
 	var rrule string
 	var rstart congtac.Date
 	err := sc.Scan(&m.ID, &m.OrgID, idCol{&m.ProgramID}, &m.Kind, &m.Title, dateCol{&m.Date}, &m.Start, &m.Part,
-		&m.Place, idCol{&m.ChairID}, &m.Attendees, &rrule, dateCol{&rstart}, &m.Status, &m.Note, &m.Sequence, &m.Version)
+		&m.Place, idCol{&m.ChairID}, &m.Attendees, &rrule, dateCol{&rstart}, &m.Status, &m.Note, &m.OffDays, &m.Sequence, &m.Version)
 	if err != nil || rrule == "" {
 		return m, err
 	}
@@ -83,7 +83,7 @@ func meetingArgs(m congtac.Meeting) []any {
 		rrule, rstart = m.Recurrence.String(), m.Recurrence.Start.String()
 	}
 	return []any{m.OrgID, nullID(m.ProgramID), m.Kind, m.Title, m.Date.String(), m.Start, m.Part, m.Place,
-		nullID(m.ChairID), m.Attendees, rrule, rstart, m.Status, m.Note, searchKey(m.Title, m.Place)}
+		nullID(m.ChairID), m.Attendees, rrule, rstart, m.Status, m.Note, searchKey(m.Title, m.Place), m.OffDays}
 }
 
 // CreateMeeting adds a meeting with its agenda in one transaction. An empty status is
@@ -118,8 +118,9 @@ func (s *Store) CreateMeeting(ctx context.Context, a congtac.Actor, m congtac.Me
 		}
 		now := s.now().Unix()
 		if err := tx.QueryRowContext(ctx, `INSERT INTO meetings (org_id, program_id, kind, title, date, start_min,
-			part, place, chair_id, attendees, rrule, rrule_start, status, note, search, version, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16) RETURNING id`,
+			part, place, chair_id, attendees, rrule, rrule_start, status, note, search, off_days, version, created_at,
+			updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $17)
+			RETURNING id`,
 			append(meetingArgs(m), now)...).Scan(&m.ID); err != nil {
 			return fmt.Errorf("store: create meeting: %w", err)
 		}
@@ -333,9 +334,9 @@ func (s *Store) UpdateMeeting(ctx context.Context, a congtac.Actor, id int64, ve
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE meetings SET org_id = $1, program_id = $2, kind = $3, title = $4,
 			date = $5, start_min = $6, part = $7, place = $8, chair_id = $9, attendees = $10, rrule = $11,
-			rrule_start = $12, status = $13, note = $14, search = $15, sequence = sequence + 1, version = version + 1,
-			updated_at = $16
-			WHERE id = $17 AND version = $18`, append(meetingArgs(m), s.now().Unix(), id, version)...)
+			rrule_start = $12, status = $13, note = $14, search = $15, off_days = $16, sequence = sequence + 1,
+			version = version + 1, updated_at = $17
+			WHERE id = $18 AND version = $19`, append(meetingArgs(m), s.now().Unix(), id, version)...)
 		if err != nil {
 			return fmt.Errorf("store: update meeting: %w", err)
 		}

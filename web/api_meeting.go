@@ -26,6 +26,7 @@ type apiMeeting struct {
 	InvitedPeople []int64 `json:"invited_people"`
 	InvitedOrgs   []int64 `json:"invited_orgs"`
 	Recurrence    *string `json:"recurrence"`
+	OffDays       string  `json:"off_days"`
 	Status        string  `json:"status"`
 	StatusLabel   string  `json:"status_label"`
 	Note          string  `json:"note"`
@@ -42,6 +43,7 @@ func newAPIMeeting(m congtac.Meeting) apiMeeting {
 		Sequence: m.Sequence, Version: m.Version}
 	if m.Recurrence != nil {
 		out.Recurrence = ptr(m.Recurrence.String())
+		out.OffDays = string(m.OffDays)
 	}
 	return out
 }
@@ -84,6 +86,7 @@ func meetingSchemas() map[string]*oaSchema {
 		"invited_people": schArray(schInt("Cán bộ được mời đích danh (lịch và lịch đăng ký của họ có hội nghị).")),
 		"invited_orgs":   schArray(schInt("Cơ quan được mời cử người dự.")),
 		"recurrence":     schNullable(schString("Quy tắc lặp lại RRULE (RFC 5545) của hội nghị định kỳ; DTSTART là date.")),
+		"off_days":       schEnum("Buổi họp định kỳ rơi vào ngày nghỉ: trống: giữ và nhắc; skip: không họp; next: dời sang ngày làm việc kế tiếp.", offDayCodes...),
 		"status":         schEnum("Trạng thái.", meetingStatuses...), "status_label": schString("Tên trạng thái."),
 		"note":     schString("Ghi chú: tạm hoãn, có thông báo sau."),
 		"sequence": schInt("Số lần thay đổi mà ứng dụng lịch cần biết (SEQUENCE của iCalendar)."),
@@ -166,3 +169,6 @@ func newAPIAgendaItem(it congtac.AgendaItem) apiAgendaItem {
 		Minutes: it.Minutes, MaterialsDue: apiDate(it.MaterialsDue), Materials: it.Materials,
 		Conclusion: it.Conclusion, Version: it.Version}
 }
+
+// offDayCodes are the codes of congtac.OffDayRules, for the OpenAPI document.
+var offDayCodes = codesOf(congtac.OffDayRules)

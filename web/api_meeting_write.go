@@ -26,6 +26,7 @@ type apiMeetingCreate struct {
 	ChairID       int64            `json:"chair_id"`
 	Attendees     string           `json:"attendees"`
 	Recurrence    string           `json:"recurrence"`
+	OffDays       string           `json:"off_days"`
 	Note          string           `json:"note"`
 	InvitedPeople []int64          `json:"invited_people"`
 	InvitedOrgs   []int64          `json:"invited_orgs"`
@@ -47,6 +48,7 @@ type apiMeetingUpdate struct {
 	ChairID       *int64   `json:"chair_id"`
 	Attendees     *string  `json:"attendees"`
 	Recurrence    *string  `json:"recurrence"`
+	OffDays       *string  `json:"off_days"`
 	Status        *string  `json:"status"`
 	Note          *string  `json:"note"`
 	InvitedPeople *[]int64 `json:"invited_people"`
@@ -116,6 +118,7 @@ func meetingWriteSchemas() map[string]*oaSchema {
 		"recurrence": schString("Lịch lặp lại: cụm từ như “chiều thứ Năm hằng tuần”, “ngày 20 hằng tháng”, " +
 			"“thứ Sáu cuối tháng”, hoặc quy tắc RRULE (RFC 5545) như FREQ=WEEKLY;BYDAY=TH. Bỏ trống: họp một lần."),
 		"note":           schString("Ghi chú; khi hoãn hoặc hủy: lý do được thông báo."),
+		"off_days":       schEnum("Buổi họp định kỳ rơi vào ngày nghỉ: trống: giữ và nhắc; skip: không họp; next: dời sang ngày làm việc kế tiếp.", offDayCodes...),
 		"invited_people": schArray(schInt("Cán bộ được mời đích danh (mã cán bộ).")),
 		"invited_orgs":   schArray(schInt("Cơ quan được mời cử người dự (mã cơ quan).")),
 	}
@@ -220,7 +223,7 @@ func (s *Server) handleAPIMeetingCreate(w http.ResponseWriter, r *http.Request) 
 	var p congtac.Problems
 	m := congtac.Meeting{OrgID: body.OrgID, ProgramID: body.ProgramID, Kind: congtac.MeetingKind(body.Kind),
 		Title: body.Title, Place: body.Place, ChairID: body.ChairID, Attendees: body.Attendees, Note: body.Note,
-		InvitedPeople: body.InvitedPeople, InvitedOrgs: body.InvitedOrgs}
+		InvitedPeople: body.InvitedPeople, InvitedOrgs: body.InvitedOrgs, OffDays: congtac.OffDayRule(body.OffDays)}
 	if m.Kind == "" {
 		m.Kind = congtac.MeetingRegular
 	}
@@ -287,6 +290,9 @@ func (s *Server) handleAPIMeetingUpdate(w http.ResponseWriter, r *http.Request) 
 	}
 	if body.Status != nil {
 		u.Status = ptr(congtac.MeetingStatus(*body.Status))
+	}
+	if body.OffDays != nil {
+		u.OffDays = ptr(congtac.OffDayRule(*body.OffDays))
 	}
 	date := m.Date
 	if body.Date != nil {

@@ -157,8 +157,8 @@ func fieldSamples(s *Server, r *http.Request) []fieldSample {
 
 	add(calendarPage{layout: l("Lịch công tác tuần"), Week: "x", Error: "Tuần không đúng dạng."},
 		map[string]string{"week": "Tuần không đúng dạng."})
-	meeting := messagesOn("hội nghị", "org_id", "kind", "title", "date", "start", "recurrence", "place", "chair_id",
-		"attendees", "program_id", "note")
+	meeting := messagesOn("hội nghị", "org_id", "kind", "title", "date", "start", "recurrence", "off_days", "place", "chair_id",
+		"invited_people", "invited_orgs", "attendees", "program_id", "note")
 	item, newItem := messagesOn("nội dung trình", agendaFields...), messagesOn("thêm nội dung", agendaFields...)
 	sitting := messagesOn("buổi họp", "occurrence", "date", "start", "place", "note")
 	status := messagesOn("trạng thái", "note")

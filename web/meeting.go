@@ -43,8 +43,17 @@ func (s *Server) meetingRows(ctx context.Context, f congtac.MeetingFilter, orgs 
 	if err != nil {
 		return nil, err
 	}
+	settings := map[int64]congtac.Settings{}
 	var rows []meetingRow
 	for _, m := range ms {
+		st, ok := settings[m.OrgID]
+		if !ok && m.Recurrence != nil {
+			if st, err = s.settingsOf(ctx, m.OrgID); err != nil {
+				return nil, err
+			}
+			settings[m.OrgID] = st
+		}
+		m = m.WithDaysOff(*f.From, *f.To, st)
 		for _, o := range m.Sittings(*f.From, *f.To) {
 			row := meetingRow{Href: fmt.Sprintf("/meetings/%d", m.ID), Day: dayText(o.Date),
 				Time: clockText(o.Start, o.Part), Kind: m.Kind.Label(), Title: m.Title, Place: cmp.Or(o.Place, m.Place),
@@ -252,6 +261,7 @@ func (s *Server) newMeetingPage(r *http.Request, m congtac.Meeting, orgs orgInde
 		page.When = fmt.Sprintf("%s, %s, từ ngày %s", clockText(m.Start, m.Part),
 			vn.LowerFirst(vn.FormatRecurrence(*m.Recurrence)), vn.ShortDate(m.Date))
 		today := s.today()
+		m := m.WithDaysOff(today, today.AddDays(35), st)
 		for _, o := range m.Sittings(today, today.AddDays(35)) {
 			text := dayText(o.Date)
 			switch {

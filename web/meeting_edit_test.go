@@ -295,4 +295,28 @@ func TestMeetingPageWarnings(t *testing.T) {
 	assertContains(t, office.get(fmt.Sprintf("/meetings/%d", long.ID)).body, warning)
 	assertContains(t, office.get(fmt.Sprintf("/meetings/%d/edit", long.ID)).body, warning)
 	assertLacks(t, page, "Tổng thời lượng")
+
+	// Told to move its sittings off days off, the series sits on Friday 2/1/2026: the week
+	// gets the entry on Friday, the .ics moves that occurrence.
+	moved := valid[apiMeetingDetail](t, w.s, w.drafter.call("PATCH", fmt.Sprintf("/api/v1/meetings/%d", m.ID),
+		fmt.Sprintf(`{"version": %d, "off_days": "next"}`, m.Version)), http.StatusOK, "MeetingDetail")
+	if moved.OffDays != "next" {
+		t.Errorf("off_days = %q", moved.OffDays)
+	}
+	assertContains(t, office.get(fmt.Sprintf("/meetings/%d", m.ID)).body, "Thứ Sáu, 2/1/2026 (dời từ 1/1/2026)")
+	week := congtac.PeriodOf(congtac.PeriodWeek, congtac.MustDate(2026, 1, 1))
+	made, err := w.st.GenerateEngagements(ctxb, congtac.System, w.committee.ID, week)
+	if err != nil || len(made) != 1 || made[0].Date != congtac.MustDate(2026, 1, 2) {
+		t.Errorf("the week over Tết Dương lịch: %+v, %v", made, err)
+	}
+	cal := parseICS(t, office.get(fmt.Sprintf("/meetings/%d/files/hoi-nghi.ics", m.ID)))
+	found := false
+	for _, ev := range cal.Events() {
+		if p := ev.GetProperty(ical.ComponentPropertyRecurrenceId); p != nil && p.Value == "20260101T140000" {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the .ics does not move the sitting of 1/1/2026")
+	}
 }

@@ -27,6 +27,7 @@ type meetingForm struct {
 	Chair      string
 	Attendees  string
 	Recurrence string // "chiều thứ Năm hằng tuần", or an RRULE
+	OffDays    string
 	Note       string
 	People     []string // invited by name
 	InvOrgs    []string // orgs invited to send someone
@@ -41,7 +42,7 @@ type meetingForm struct {
 
 // meetingFields are the form's fields, by the names the store's errors use.
 var meetingFields = []string{"org_id", "program_id", "kind", "title", "date", "start", "part", "place", "chair_id",
-	"attendees", "invited_people", "invited_orgs", "recurrence", "note"}
+	"attendees", "invited_people", "invited_orgs", "recurrence", "off_days", "note"}
 
 // Fields returns the form's fields with their messages.
 func (f meetingForm) Fields() []field {
@@ -60,6 +61,8 @@ func (f meetingForm) Fields() []field {
 			Value: f.Time}),
 		newField(e, field{ID: "m-recurrence", Name: "recurrence", Label: "Họp định kỳ (“chiều thứ Năm hằng tuần”, “ngày 20 hằng tháng”, “thứ Sáu cuối tháng”; trống: họp một lần)",
 			Value: f.Recurrence}),
+		newField(e, field{Kind: fieldSelect, ID: "m-offdays", Name: "off_days", Label: "Buổi họp định kỳ rơi vào ngày nghỉ",
+			Options: optionsOf(congtac.OffDayRules, congtac.OffDayRule.Label, f.OffDays)}),
 		newField(e, field{ID: "m-place", Name: "place", Label: "Địa điểm", Value: f.Place}),
 		newField(e, field{Kind: fieldSelect, ID: "m-chair", Name: "chair", Key: "chair_id", Label: "Chủ trì",
 			Blank: "Chưa định", Options: f.Chairs}),
@@ -83,7 +86,7 @@ func readMeetingForm(r *http.Request) *meetingForm {
 	version, _ := strconv.Atoi(get("version"))
 	return &meetingForm{Version: version, Org: get("org"), Program: get("program"), Kind: get("kind"),
 		Title: r.PostFormValue("title"), Date: get("date"), Time: get("time"), Place: get("place"), Chair: get("chair"),
-		Attendees: r.PostFormValue("attendees"), Recurrence: get("recurrence"), Note: get("note"),
+		Attendees: r.PostFormValue("attendees"), Recurrence: get("recurrence"), OffDays: get("off_days"), Note: get("note"),
 		People: r.PostForm["people"], InvOrgs: r.PostForm["orgs"], Errors: map[string]string{}}
 }
 
@@ -108,7 +111,7 @@ func optionID(id int64) string {
 func meetingFormOf(m congtac.Meeting) *meetingForm {
 	f := &meetingForm{Version: m.Version, Org: optionID(m.OrgID), Program: optionID(m.ProgramID), Kind: string(m.Kind),
 		Title: m.Title, Date: m.Date.String(), Time: clockText(m.Start, m.Part), Place: m.Place, Chair: optionID(m.ChairID),
-		Attendees: m.Attendees, Note: m.Note, Errors: map[string]string{}}
+		Attendees: m.Attendees, OffDays: string(m.OffDays), Note: m.Note, Errors: map[string]string{}}
 	for _, p := range m.InvitedPeople {
 		f.People = append(f.People, optionID(p))
 	}
@@ -136,7 +139,7 @@ func readsBack(r congtac.Recurrence, phrase string) bool {
 func (f *meetingForm) meeting() (congtac.Meeting, error) {
 	var p congtac.Problems
 	m := congtac.Meeting{Kind: congtac.MeetingKind(f.Kind), Title: f.Title, Place: f.Place, Attendees: f.Attendees,
-		Note: f.Note}
+		OffDays: congtac.OffDayRule(f.OffDays), Note: f.Note}
 	m.OrgID = formID(&p, "org_id", f.Org)
 	m.ProgramID = formID(&p, "program_id", f.Program)
 	m.ChairID = formID(&p, "chair_id", f.Chair)
@@ -161,13 +164,13 @@ func (f *meetingForm) update() (congtac.MeetingUpdate, error) {
 	m, err := f.meeting()
 	return congtac.MeetingUpdate{ProgramID: &m.ProgramID, Kind: &m.Kind, Title: &m.Title, Date: &m.Date,
 		Start: &m.Start, Part: &m.Part, Place: &m.Place, ChairID: &m.ChairID, Attendees: &m.Attendees,
-		Recurrence: &m.Recurrence, Note: &m.Note, InvitedPeople: &m.InvitedPeople, InvitedOrgs: &m.InvitedOrgs}, err
+		Recurrence: &m.Recurrence, OffDays: &m.OffDays, Note: &m.Note, InvitedPeople: &m.InvitedPeople, InvitedOrgs: &m.InvitedOrgs}, err
 }
 
 // describe returns the form's values as the conflict page shows them.
 func (f *meetingForm) describe() []fieldText {
 	return []fieldText{{"Loại", congtac.MeetingKind(f.Kind).Label()}, {"Tên hội nghị", f.Title}, {"Ngày họp", f.Date},
-		{"Giờ hoặc buổi", f.Time}, {"Họp định kỳ", f.Recurrence}, {"Địa điểm", f.Place},
+		{"Giờ hoặc buổi", f.Time}, {"Họp định kỳ", f.Recurrence}, {"Vào ngày nghỉ", congtac.OffDayRule(f.OffDays).Label()}, {"Địa điểm", f.Place},
 		{"Chủ trì", optionLabel(f.Chairs, f.Chair)}, {"Mời đích danh", optionLabels(f.Everyone, f.People)},
 		{"Mời cơ quan", optionLabels(f.AllOrgs, f.InvOrgs)}, {"Thành phần khác", f.Attendees},
 		{"Chương trình", optionLabel(f.Programs, f.Program)}, {"Ghi chú", f.Note}}
