@@ -18,7 +18,9 @@ import (
 // by named departments and issues its invitation; the Finance department attaches its
 // report; the office fills the week from the meetings and publishes it, the chairman's
 // entry on it; the weekly briefing's Thursday of that week is cancelled with its reason,
-// and the published week gets its next revision. Screenshots are kept.
+// and the published week gets its next revision; the conclusion of a meeting held today is
+// given as a task of this month's program and the notice of conclusions is issued.
+// Screenshots are kept.
 func TestBrowserMeetingToCalendar(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
@@ -127,6 +129,43 @@ func TestBrowserMeetingToCalendar(t *testing.T) {
 				t.Errorf("the published week has no revision for the cancelled Thursday: %q", got)
 			}
 			b.screenshot("browser-calendar.png", "")
+
+			// A meeting held today: its conclusion becomes a task of this month's program, then
+			// the notice of conclusions is issued.
+			program := findProgramOf(t, st, demoMonth(t, st))
+			held := congtac.MeetingHeld
+			office, err := st.FindUserByLogin(ctxb, "vanphong")
+			if err != nil {
+				t.Fatal(err)
+			}
+			officeActor, err := s.actorFor(ctxb, office, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			today, err := st.CreateMeeting(ctxb, officeActor, congtac.Meeting{OrgID: province.ID, ProgramID: program.ID,
+				Kind: congtac.MeetingWorking, Title: "Làm việc về giải ngân vốn đầu tư công", Date: demoToday,
+				Start: congtac.At(8, 0), ChairID: chairs[0].ID, Status: held,
+				Agenda: []congtac.AgendaItem{{Title: "Báo cáo giải ngân", Lead: finance.ID,
+					Conclusion: "Giao Sở Tài chính đôn đốc các chủ đầu tư giải ngân hết kế hoạch vốn."}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.do("open its forms", chromedp.Navigate(fmt.Sprintf("%s/meetings/%d/edit", b.base, today.ID)),
+				chromedp.WaitVisible(css(`form.assign`)))
+			msg = b.act("give the conclusion as a task",
+				chromedp.Click(css(`details.agenda-item > summary`)),
+				chromedp.SetValue(css(`form.assign select[name="lead"]`), fmt.Sprint(finance.ID)),
+				chromedp.SendKeys(css(`form.assign input[name="due"]`), "chậm nhất ngày 31/12/2026"),
+				chromedp.Click(css(`form.assign button`)))
+			if !strings.Contains(msg, "Đã giao nhiệm vụ từ kết luận") {
+				t.Errorf("after giving the task: %q", msg)
+			}
+			if got := b.text(`table.agenda`); !strings.Contains(got, "Nhiệm vụ: Giao Sở Tài chính đôn đốc") {
+				t.Errorf("the meeting does not list the task: %q", got)
+			}
+			if msg := b.act("issue the notice", chromedp.Click(css(`form[action$="/issue"] input[value="TB"] ~ button`))); !strings.Contains(msg, "/TB-") {
+				t.Errorf("after issuing the notice: %q", msg)
+			}
 		})
 	}
 }
