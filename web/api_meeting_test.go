@@ -5,6 +5,7 @@ import (
 	"io"
 	"maps"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -20,8 +21,8 @@ func init() {
 		"MeetingCreate": apiMeetingCreate{}, "MeetingUpdate": apiMeetingUpdate{},
 		"AgendaInput": apiAgendaInput{}, "AgendaUpdate": apiAgendaUpdate{},
 		"Sitting": apiSitting{}, "SittingChange": apiSittingChange{}, "MeetingIssue": apiMeetingIssue{},
-		"ConclusionTask": apiConclusionTask{},
-		"Feed":           apiFeed{}, "NewFeed": apiNewFeed{}, "FeedCreate": apiFeedCreate{},
+		"ConclusionTask": apiConclusionTask{}, "Material": apiMaterial{},
+		"Feed": apiFeed{}, "NewFeed": apiNewFeed{}, "FeedCreate": apiFeedCreate{},
 		"EngagementCreate": apiEngagementInput{}, "EngagementUpdate": apiEngagementUpdate{},
 	})
 }
@@ -61,6 +62,22 @@ func TestAPIMeetings(t *testing.T) {
 			path := fmt.Sprintf("/api/v1/meetings/%d", m.ID)
 			if got := valid[apiMeetingDetail](t, w.s, w.rep.call("GET", path, ""), http.StatusOK, "MeetingDetail"); got.Title != m.Title {
 				t.Errorf("the reporter reads %+v", got)
+			}
+
+			// The economy department attaches its report through the API; the PDF's name says
+			// nothing of its type, its bytes do.
+			pdf := "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n"
+			octet := http.Header{"Content-Type": {"application/octet-stream"}}
+			upload := fmt.Sprintf("/api/v1/agenda/%d/materials?name=%s", m.Agenda[0].ID, url.QueryEscape("Báo cáo KT-XH"))
+			mat := valid[apiMaterial](t, w.s, w.rep.callWith("POST", upload, pdf, octet), http.StatusCreated, "Material")
+			if mat.ContentType != congtac.TypePDF || mat.Name != "Báo cáo KT-XH" || mat.Size != len(pdf) {
+				t.Errorf("material = %+v", mat)
+			}
+			apiErrorOf(t, w.rep.callWith("POST", upload, "\x89PNG\r\n\x1a\n", octet), http.StatusUnprocessableEntity, congtac.EINVALID)
+			apiErrorOf(t, w.rep.callWith("POST", fmt.Sprintf("/api/v1/agenda/%d/materials?name=x.pdf", m.Agenda[1].ID), pdf, octet),
+				http.StatusForbidden, congtac.EFORBIDDEN) // the second matter is the office's
+			if list := valid[apiList[apiMaterial]](t, w.s, w.chair.call("GET", path+"/materials", ""), http.StatusOK, "MaterialList"); list.Total != 1 {
+				t.Errorf("materials listed: %+v", list)
 			}
 
 			add := w.drafter.call("POST", path+"/agenda", fmt.Sprintf(`{"title": "Báo cáo sơ kết Đề án số 02-ĐA/HU",

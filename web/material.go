@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -93,4 +94,85 @@ func (s *Server) handleMaterialDelete(w http.ResponseWriter, r *http.Request) {
 	}
 	s.flash(r, "Đã xóa tài liệu "+m.Name+".")
 	http.Redirect(w, r, meetingHref(meeting), http.StatusSeeOther)
+}
+
+// apiMaterial is a file attached to an agenda item, without its bytes.
+type apiMaterial struct {
+	ID          int64   `json:"id"`
+	ItemID      int64   `json:"agenda_item_id"`
+	Name        string  `json:"name"`
+	ContentType string  `json:"content_type"`
+	Size        int     `json:"size"`
+	OrgID       int64   `json:"org_id"`
+	CreatedAt   *string `json:"created_at"`
+	Href        string  `json:"href"`
+}
+
+func newAPIMaterial(m congtac.Material) apiMaterial {
+	return apiMaterial{ID: m.ID, ItemID: m.ItemID, Name: m.Name, ContentType: m.ContentType, Size: m.Size, OrgID: m.OrgID,
+		CreatedAt: apiTime(m.CreatedAt), Href: fmt.Sprintf("/materials/%d", m.ID)}
+}
+
+// materialSchemas returns the schema of apiMaterial, for the OpenAPI document.
+func materialSchemas() map[string]*oaSchema {
+	return map[string]*oaSchema{"Material": schObject("Tài liệu của một nội dung trình hội nghị (không kèm nội dung tệp).", oaProps{
+		"id": schInt("Mã."), "agenda_item_id": schInt("Nội dung trình."), "name": schString("Tên tệp."),
+		"content_type": schEnum("Loại tệp, đọc từ nội dung.", congtac.TypePDF, congtac.TypeDOCX),
+		"size":         schInt("Dung lượng (byte)."), "org_id": schInt("Cơ quan gửi."),
+		"created_at": schNullable(schDateTime("Gửi lúc")), "href": schString("Đường dẫn tải về (trang web, cần đăng nhập)."),
+	})}
+}
+
+// handleAPIMaterialList lists the materials of a meeting's agenda items.
+func (s *Server) handleAPIMaterialList(w http.ResponseWriter, r *http.Request) {
+	q, ok := s.apiQueryOf(w, r)
+	if !ok {
+		return
+	}
+	limit, offset := q.page()
+	if q.fail(s, w, r) {
+		return
+	}
+	m, ok := apiRecord(s, w, r, "hội nghị", s.findVisibleMeeting)
+	if !ok {
+		return
+	}
+	files, err := s.st.FindMaterials(r.Context(), m.ID)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api materials: %w", err), 0)
+		return
+	}
+	writeJSON(w, http.StatusOK, pageOf(files, limit, offset, newAPIMaterial))
+}
+
+// handleAPIMaterialCreate attaches the request's body, named by ?name=, to an agenda item:
+// PDF or DOCX, read from its bytes, at most congtac.MaxMaterialBytes; answers 201.
+func (s *Server) handleAPIMaterialCreate(w http.ResponseWriter, r *http.Request) {
+	q, ok := s.apiQueryOf(w, r)
+	if !ok {
+		return
+	}
+	name := q.text("name")
+	if q.fail(s, w, r) {
+		return
+	}
+	it, ok := apiRecord(s, w, r, "nội dung trình hội nghị", s.findVisibleAgendaItem)
+	if !ok {
+		return
+	}
+	data, err := io.ReadAll(io.LimitReader(r.Body, congtac.MaxMaterialBytes+1))
+	if tooBig := new(http.MaxBytesError); errors.As(err, &tooBig) {
+		status, e := jsonProblem(err)
+		s.apiFail(w, r, e, status)
+		return
+	} else if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api material: read: %w", err), 0)
+		return
+	}
+	m, err := s.st.AddMaterial(r.Context(), actorOf(r), it.ID, name, data)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api material: %w", err), 0)
+		return
+	}
+	writeJSON(w, http.StatusCreated, newAPIMaterial(m))
 }

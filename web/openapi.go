@@ -97,6 +97,9 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/meetings/{id}/agenda":             {list: true, response: "AgendaItem"},
 	"POST /api/v1/meetings/{id}/agenda":            {body: "AgendaInput", status: http.StatusCreated, response: "AgendaItem", errors: []int{404}},
 	"POST /api/v1/agenda/{id}/tasks":               {body: "ConclusionTask", status: http.StatusCreated, response: "Task", errors: []int{404}},
+	"GET /api/v1/meetings/{id}/materials":          {list: true, response: "Material"},
+	"POST /api/v1/agenda/{id}/materials": {upload: "application/octet-stream", status: http.StatusCreated, response: "Material",
+		params: []apiParam{qText("name", "Tên tệp, như người dùng thấy (Báo cáo KT-XH.pdf).")}},
 	"GET /api/v1/agenda/{id}":                      {response: "AgendaItem"},
 	"PATCH /api/v1/agenda/{id}":                    {body: "AgendaUpdate", response: "AgendaItem", errors: []int{409}},
 	"PUT /api/v1/meetings/{id}/sittings/{date}":    {body: "SittingChange", response: "MeetingDetail", errors: []int{409}},
@@ -367,7 +370,7 @@ func (s *Server) operationOf(rt route, schemas map[string]*oaSchema) *oaOperatio
 		op.RequestBody = &oaRequestBody{Required: true, Content: jsonContent(schRef(d.body))}
 	case d.upload != "":
 		op.RequestBody = &oaRequestBody{Required: true, Content: map[string]oaMediaType{
-			d.upload: {Schema: &oaSchema{Type: "string", Format: "binary", Description: uploadNote}}}}
+			d.upload: {Schema: &oaSchema{Type: "string", Format: "binary", Description: uploadNotes[d.upload]}}}}
 	}
 	ok := &oaResponse{Description: "Thành công."}
 	switch {
@@ -409,9 +412,13 @@ func errorsOf(rt route, d apiOp) []int {
 	return slices.Compact(errs)
 }
 
-// uploadNote describes the raw image bodies of the routes with an upload.
-const uploadNote = "Nội dung là chính tệp ảnh PNG (không bọc JSON hay multipart), nền trong suốt, " +
-	"tối đa 1 MB và 2.000 điểm ảnh mỗi chiều; hệ thống kiểm tra theo nội dung tệp."
+// uploadNotes describe the raw bodies of the routes with an upload, by media type.
+var uploadNotes = map[string]string{
+	"image/png": "Nội dung là chính tệp ảnh PNG (không bọc JSON hay multipart), nền trong suốt, " +
+		"tối đa 1 MB và 2.000 điểm ảnh mỗi chiều; hệ thống kiểm tra theo nội dung tệp.",
+	"application/octet-stream": "Nội dung là chính tệp PDF hoặc DOCX (không bọc JSON hay multipart), tối đa 20 MB; " +
+		"hệ thống nhận biết loại tệp theo nội dung, không theo tên.",
+}
 
 // jsonContent is the content of a JSON body of schema sc.
 func jsonContent(sc *oaSchema) map[string]oaMediaType {
@@ -547,7 +554,7 @@ func apiSchemas() map[string]*oaSchema {
 	}
 	all["Error"].Required = []string{"code", "message"}
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
-		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), conclusionSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
+		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), conclusionSchemas(), materialSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
 		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
 		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas(), personSchemas(), userSchemas(), settingsSchemas()} {
 		maps.Copy(all, part)
