@@ -114,14 +114,7 @@ func (s *Store) attachMeetingParts(ctx context.Context, q queryer, ms []congtac.
 	if err := s.attachInvited(ctx, q, ms); err != nil {
 		return err
 	}
-	index := make(map[int64]int, len(ms))
-	ids := make([]int64, len(ms))
-	for i, m := range ms {
-		index[m.ID], ids[i] = i, m.ID
-	}
-	list, arg := s.idList(ids)
-	var w where
-	w.add("meeting_id IN ("+list+")", arg)
+	index, w := s.ofMeetings(ms, func(congtac.Meeting) bool { return true })
 	items, err := s.queryAgenda(ctx, q, "SELECT "+agendaColumns+" FROM agenda_items "+w.String()+
 		" ORDER BY meeting_id, position, id", w.args...)
 	if err != nil {
@@ -132,6 +125,26 @@ func (s *Store) attachMeetingParts(ctx context.Context, q queryer, ms []congtac.
 		m.Agenda = append(m.Agenda, it)
 	}
 	return nil
+}
+
+// ofMeetings returns the position in ms of each meeting keep keeps, by ID, and the
+// condition on meeting_id that selects the rows of those meetings; an empty index when
+// keep keeps none.
+func (s *Store) ofMeetings(ms []congtac.Meeting, keep func(congtac.Meeting) bool) (map[int64]int, where) {
+	index := make(map[int64]int, len(ms))
+	var ids []int64
+	for i, m := range ms {
+		if keep(m) {
+			index[m.ID] = i
+			ids = append(ids, m.ID)
+		}
+	}
+	var w where
+	if len(ids) > 0 {
+		list, arg := s.idList(ids)
+		w.add("meeting_id IN ("+list+")", arg)
+	}
+	return index, w
 }
 
 func (s *Store) findAgendaItem(ctx context.Context, q queryer, id int64) (congtac.AgendaItem, error) {

@@ -13,20 +13,10 @@ import (
 // attachChanged loads the occurrences changed on their own of every series among ms,
 // by the day the rule gives them, in one query.
 func (s *Store) attachChanged(ctx context.Context, q queryer, ms []congtac.Meeting) error {
-	index := make(map[int64]int, len(ms))
-	var ids []int64
-	for i, m := range ms {
-		if m.Recurrence != nil {
-			index[m.ID] = i
-			ids = append(ids, m.ID)
-		}
-	}
-	if len(ids) == 0 {
+	index, w := s.ofMeetings(ms, func(m congtac.Meeting) bool { return m.Recurrence != nil })
+	if len(index) == 0 {
 		return nil
 	}
-	list, arg := s.idList(ids)
-	var w where
-	w.add("meeting_id IN ("+list+")", arg)
 	rows, err := q.QueryContext(ctx, `SELECT meeting_id, occurrence, date, start_min, part, place, cancelled, note
 		FROM meeting_occurrences `+w.String()+" ORDER BY meeting_id, occurrence", w.args...)
 	if err != nil {
@@ -168,17 +158,10 @@ func sittingChange(m congtac.Meeting, of congtac.Date) string {
 
 // attachInvited loads who is invited by name to each of ms, in one query.
 func (s *Store) attachInvited(ctx context.Context, q queryer, ms []congtac.Meeting) error {
-	if len(ms) == 0 {
+	index, w := s.ofMeetings(ms, func(congtac.Meeting) bool { return true })
+	if len(index) == 0 {
 		return nil
 	}
-	index := make(map[int64]int, len(ms))
-	ids := make([]int64, len(ms))
-	for i, m := range ms {
-		index[m.ID], ids[i] = i, m.ID
-	}
-	list, arg := s.idList(ids)
-	var w where
-	w.add("meeting_id IN ("+list+")", arg)
 	rows, err := q.QueryContext(ctx, "SELECT meeting_id, person_id, org_id FROM meeting_attendees "+w.String()+
 		" ORDER BY meeting_id, position", w.args...)
 	if err != nil {
