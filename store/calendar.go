@@ -248,9 +248,14 @@ func (s *Store) cancelEngagements(ctx context.Context, tx *sql.Tx, a congtac.Act
 		if why = strings.TrimSpace(why); why != "" {
 			line += " (" + strings.TrimRight(why, ".") + ")"
 		}
-		changes[k] = append(changes[k], line+".")
+		if line += "."; !slices.Contains(changes[k], line) { // the chair's and the invited's entries say it once
+			changes[k] = append(changes[k], line)
+		}
 	}
 	for _, k := range weeks {
+		if err := s.lockCalendar(ctx, tx, k.org); err != nil {
+			return err
+		}
 		before, err := findCalendar(ctx, tx, k.org, k.period)
 		switch {
 		case congtac.ErrorCode(err) == congtac.ENOTFOUND:
