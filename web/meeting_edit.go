@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -110,11 +109,7 @@ func (s *Server) renderMeetingEdit(w http.ResponseWriter, r *http.Request, statu
 	}
 	page.Form.Action = meetingHref(m.ID)
 	leads := orgOptions(orgs.Tree(s.today(), func(congtac.Org) bool { return true }), "")
-	presenters, err := s.presenterOptions(ctx, m)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	presenters := page.Form.Everyone // anyone may present a matter
 	for i, it := range m.Agenda {
 		f := agendaFormOf(it, i+1)
 		if e.item != nil && e.item.ID == it.ID {
@@ -141,21 +136,6 @@ func (s *Server) renderMeetingEdit(w http.ResponseWriter, r *http.Request, statu
 		page.Sittings = s.sittingFormOf(m, e.sitting)
 	}
 	s.render(w, r, status, page)
-}
-
-// presenterOptions returns the people who may present a matter: everyone working in the
-// meeting's committee or its orgs.
-func (s *Server) presenterOptions(ctx context.Context, m congtac.Meeting) ([]option, error) {
-	people, err := s.st.FindPeople(ctx, congtac.PersonFilter{})
-	if err != nil {
-		return nil, err
-	}
-	vn.SortPeopleFunc(people, func(p congtac.Person) string { return p.FullName })
-	out := make([]option, 0, len(people))
-	for _, p := range people {
-		out = append(out, option{Value: optionID(p.ID), Label: p.FullName})
-	}
-	return out, nil
 }
 
 // markOption returns opts with the option of value v selected.
