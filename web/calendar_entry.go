@@ -98,17 +98,9 @@ func (f *engagementForm) update(org int64) (congtac.EngagementUpdate, error) {
 
 // describe returns the form's values as the conflict page shows them.
 func (f *engagementForm) describe() []fieldText {
-	label := func(opts []option, v string) string {
-		for _, o := range opts {
-			if o.Value == v {
-				return o.Label
-			}
-		}
-		return v
-	}
-	return []fieldText{{"Lãnh đạo", label(f.Leaders, f.Person)}, {"Ngày", f.Date}, {"Giờ hoặc buổi", f.Time},
+	return []fieldText{{"Lãnh đạo", optionLabel(f.Leaders, f.Person)}, {"Ngày", f.Date}, {"Giờ hoặc buổi", f.Time},
 		{"Nội dung công tác", f.Title}, {"Địa điểm", f.Place}, {"Thành phần", f.Participants},
-		{"Cơ quan chuẩn bị", label(f.Preparers, f.Preparer)}, {"Cán bộ Văn phòng đi cùng", f.Accompany}, {"Ghi chú", f.Note}}
+		{"Cơ quan chuẩn bị", optionLabel(f.Preparers, f.Preparer)}, {"Cán bộ Văn phòng đi cùng", f.Accompany}, {"Ghi chú", f.Note}}
 }
 
 // formID reads an optional ID of a select: 0 for "".

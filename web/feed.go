@@ -154,8 +154,11 @@ func (s *Server) handleFeedShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if ok, err := s.st.Reaches(ctx, a, congtac.ViewCalendar, org); err != nil || !ok {
-		s.fail(w, r, cmpErr(err, notFoundFor("lịch đăng ký")))
+	if ok, err := s.st.Reaches(ctx, a, congtac.ViewCalendar, org); err != nil {
+		s.fail(w, r, err)
+		return
+	} else if !ok {
+		s.fail(w, r, notFoundFor("lịch đăng ký"))
 		return
 	}
 	src, err := assemble.Load(ctx, s.st)
@@ -173,12 +176,4 @@ func (s *Server) handleFeedShow(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Robots-Tag", "noindex")
 	w.Write(buf.Bytes())
-}
-
-// cmpErr returns err, or else fallback.
-func cmpErr(err, fallback error) error {
-	if err != nil {
-		return err
-	}
-	return fallback
 }

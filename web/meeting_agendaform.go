@@ -38,14 +38,7 @@ var agendaFields = []string{"title", "lead_id", "support", "presenter_id", "minu
 // Fields returns the form's fields with their messages; ids differ by item.
 func (f agendaForm) Fields() []field {
 	e, id := f.Errors, fmt.Sprintf("a%d-", f.ID)
-	supports := make([]option, len(f.Leads))
-	for i, o := range f.Leads {
-		supports[i] = option{Value: o.Value, Label: o.Label, Selected: contains(f.Support, o.Value)}
-	}
-	leads := make([]option, len(f.Leads))
-	for i, o := range f.Leads {
-		leads[i] = option{Value: o.Value, Label: o.Label, Selected: o.Value == f.Lead}
-	}
+	leads, supports := marked(f.Leads, []string{f.Lead}), marked(f.Leads, f.Support)
 	return []field{
 		newField(e, field{Kind: fieldTextarea, ID: id + "title", Name: "title", Label: "Nội dung trình", Rows: 2,
 			Required: true, Value: f.Title}),
@@ -63,15 +56,6 @@ func (f agendaForm) Fields() []field {
 		newField(e, field{Kind: fieldTextarea, ID: id + "conclusion", Name: "conclusion", Label: "Kết luận của hội nghị",
 			Rows: 2, Value: f.Conclusion}),
 	}
-}
-
-func contains(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
 
 // readAgendaForm reads a posted agenda item form.

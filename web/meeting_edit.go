@@ -115,9 +115,9 @@ func (s *Server) renderMeetingEdit(w http.ResponseWriter, r *http.Request, statu
 		if e.item != nil && e.item.ID == it.ID {
 			f, f.ID, f.Number = e.item, it.ID, i+1
 		}
-		f.Action, f.Leads, f.Presenters = fmt.Sprintf("/agenda/%d", it.ID), leads, markOption(presenters, f.Presenter)
+		f.Action, f.Leads, f.Presenters = fmt.Sprintf("/agenda/%d", it.ID), leads, marked(presenters, []string{f.Presenter})
 		if m.Status == congtac.MeetingHeld && it.Conclusion != "" && orgs.Can(a, congtac.ManageTasks, m.OrgID) {
-			f.Assign, f.Programs = fmt.Sprintf("/agenda/%d/tasks", it.ID), markOption(page.Form.Programs, optionID(m.ProgramID))
+			f.Assign, f.Programs = fmt.Sprintf("/agenda/%d/tasks", it.ID), marked(page.Form.Programs, []string{optionID(m.ProgramID)})
 		}
 		page.Agenda = append(page.Agenda, f)
 	}
@@ -126,7 +126,7 @@ func (s *Server) renderMeetingEdit(w http.ResponseWriter, r *http.Request, statu
 		page.NewItem = e.item
 	}
 	page.NewItem.Action, page.NewItem.Leads = meetingHref(m.ID)+"/agenda", leads
-	page.NewItem.Presenters = markOption(presenters, page.NewItem.Presenter)
+	page.NewItem.Presenters = marked(presenters, []string{page.NewItem.Presenter})
 	page.Status = e.status
 	if page.Status == nil {
 		page.Status = &statusForm{Errors: map[string]string{}}
@@ -136,15 +136,6 @@ func (s *Server) renderMeetingEdit(w http.ResponseWriter, r *http.Request, statu
 		page.Sittings = s.sittingFormOf(m, e.sitting)
 	}
 	s.render(w, r, status, page)
-}
-
-// markOption returns opts with the option of value v selected.
-func markOption(opts []option, v string) []option {
-	out := make([]option, len(opts))
-	for i, o := range opts {
-		out[i] = option{Value: o.Value, Label: o.Label, Selected: o.Value == v}
-	}
-	return out
 }
 
 // sittingFormOf returns the form of the sittings of series m: the next ten weeks' sittings
