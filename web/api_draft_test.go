@@ -49,7 +49,8 @@ func newDraftWorld(t *testing.T, e store.Engine) draftWorld {
 func newDraftWorldOf(t *testing.T, e store.Engine, issueApril bool) draftWorld {
 	t.Helper()
 	st := storetest.Open(t, e)
-	w := draftWorld{st: st, committee: mustCommittee(t, st)}
+	// Active, like its departments, since before the programs of 2023 it drafts.
+	w := draftWorld{st: st, committee: mustCommitteeFrom(t, st, congtac.MustDate(2020, 1, 1))}
 	org := func(kind congtac.OrgKind, name, short string) congtac.Org {
 		o, err := st.CreateOrg(ctxb, congtac.System, congtac.Org{ParentID: w.committee.ID, Kind: kind, Name: name,
 			ShortName: short, ValidFrom: congtac.MustDate(2020, 1, 1)})

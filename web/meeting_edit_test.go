@@ -12,6 +12,7 @@ import (
 	ical "github.com/arran4/golang-ical"
 
 	"congtac"
+	"congtac/store"
 	"congtac/store/storetest"
 )
 
@@ -35,39 +36,8 @@ var seedAgenda = []struct{ title, lead string }{
 func TestOfficePlansTheSeedsRegularMeeting(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
-			w := newDraftWorldOf(t, e, false) // April is being drafted: its meetings part follows the meetings
 			now := time.Date(2023, 4, 12, 9, 0, 0, 0, congtac.Location())
-			clock := func() time.Time { return now }
-			w.st.SetClock(clock)
-			w.s.cfg.Now = clock
-			orgs := map[string]int64{"economy": w.economy.ID, "office": w.office.ID}
-			for key, name := range map[string]string{"finance": "Phòng Tài chính - KH", "agriculture": "Phòng Nông nghiệp và PTNT"} {
-				o, err := w.st.CreateOrg(ctxb, congtac.System, congtac.Org{ParentID: w.committee.ID, Kind: congtac.OrgDepartment,
-					Name: name, ValidFrom: congtac.MustDate(2020, 1, 1)})
-				if err != nil {
-					t.Fatal(err)
-				}
-				orgs[key] = o.ID
-			}
-			chair, err := w.st.CreatePerson(ctxb, congtac.System, congtac.Person{FullName: "Nguyễn Văn Giang", OrgID: w.committee.ID})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := w.st.CreatePost(ctxb, congtac.System, congtac.Post{PersonID: chair.ID, OrgID: w.committee.ID,
-				Kind: congtac.PostChairman, From: congtac.MustDate(2021, 6, 1)}); err != nil {
-				t.Fatal(err)
-			}
-			// The draft's part B, left empty for the meetings to fill.
-			decodeAs[apiItem](t, w.drafter.call("POST", fmt.Sprintf("/api/v1/programs/%d/items", w.april.ID),
-				`{"heading": "CÁC HỘI NGHỊ CHÍNH TRONG THÁNG"}`), http.StatusCreated)
-			vice, err := w.st.CreatePerson(ctxb, congtac.System, congtac.Person{FullName: "Vương Mạnh Chung", OrgID: w.committee.ID})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := w.st.CreatePost(ctxb, congtac.System, congtac.Post{PersonID: vice.ID, OrgID: w.committee.ID,
-				Kind: congtac.PostViceChairman, From: congtac.MustDate(2021, 6, 1)}); err != nil {
-				t.Fatal(err)
-			}
+			w, orgs, chair, vice := newSeedMeetingWorld(t, e, func() time.Time { return now })
 			office := as(t, w.s, w.srv, "vanphong")
 			if r := office.get("/meetings/new"); r.status != http.StatusOK || !strings.Contains(r.body, "Nguyễn Văn Giang</option>") {
 				t.Fatalf("the new meeting's form: %d, the chairman not offered", r.status)
@@ -234,21 +204,92 @@ func TestOfficePlansTheSeedsRegularMeeting(t *testing.T) {
 				t.Errorf("tasks from conclusions: %+v, %v", given, err)
 			}
 			assertContains(t, office.get(path).body, "Nhiệm vụ: ", "Hoàn thiện nội dung 1", "Hoàn thiện nội dung 2")
+
+			// A third conclusion is tracked on its own, with the notice: not in force before it.
+			fourth, review := m.Agenda[3], "Giao Phòng Tài chính - KH rà soát các khoản thu ngân sách trong tháng 5."
+			if r := office.post(fmt.Sprintf("/agenda/%d", fourth.ID), url.Values{"version": {fmt.Sprint(fourth.Version)},
+				"title": {fourth.Title}, "lead": {fmt.Sprint(fourth.Lead)}, "conclusion": {review}}); r.status != http.StatusSeeOther {
+				t.Fatalf("conclusion 4: %d %s", r.status, mainExcerpt(r.body))
+			}
+			if r := office.post(fmt.Sprintf("/agenda/%d/tasks", fourth.ID), url.Values{"text": {"Rà soát các khoản thu ngân sách"},
+				"lead": {fmt.Sprint(orgs["finance"])}, "support": {fmt.Sprint(orgs["agriculture"])}, "due": {"trong tháng 5"},
+				"program": {"tb"}}); r.status != http.StatusSeeOther {
+				t.Fatalf("a standalone task: %d %s", r.status, mainExcerpt(r.body))
+			}
+			given, _ = w.st.FindConclusionTasks(ctxb, id)
+			alone := given[fourth.ID][0]
+			if found, _, _ := w.st.FindTasks(ctxb, congtac.TaskFilter{ID: &alone.ID, Limit: 1}); len(found) != 0 {
+				t.Error("the standalone task is in force before the notice")
+			}
+			assertContains(t, office.get(path).body, "Rà soát các khoản thu ngân sách", "Theo dõi riêng, ban hành cùng thông báo kết luận")
 			if r := office.post(path+"/issue", url.Values{"type": {"TB"}}); r.status != http.StatusSeeOther {
 				t.Fatalf("issue the notice: %d %s", r.status, mainExcerpt(r.body))
 			}
-			assertContains(t, office.get(path).body, "/TB-")
+			shown := office.get(path).body
+			assertContains(t, shown, "/TB-", "Theo thông báo kết luận số ")
 			nr := office.get(path + "/files/thong-bao-ket-luan.docx")
 			if nr.status != http.StatusOK {
 				t.Fatalf("notice: %d %s", nr.status, mainExcerpt(nr.body))
 			}
 			notice := docxText(t, []byte(nr.body))
-			assertContains(t, notice, "hoàn thiện báo cáo, gửi Thường trực Huyện ủy", "Kết luận của đồng chí Nguyễn Văn Giang")
+			assertContains(t, notice, "hoàn thiện báo cáo, gửi Thường trực Huyện ủy", "Kết luận của đồng chí Nguyễn Văn Giang",
+				"Giao Phòng Tài chính - KH chủ trì, phối hợp với Phòng Nông nghiệp và PTNT: rà soát các khoản thu ngân sách; thời hạn: tháng 5/2023.")
+			if found, _, _ := w.st.FindTasks(ctxb, congtac.TaskFilter{ID: &alone.ID, Limit: 1}); len(found) != 1 {
+				t.Error("the standalone task is not in force once the notice is issued")
+			}
+			if home := office.get(fmt.Sprintf("/programs/%d", alone.ProgramID)); home.status != http.StatusSeeOther || home.location != path {
+				t.Errorf("the notice's task list opens %d %q, want the meeting", home.status, home.location)
+			}
+			late := w.drafter.call("POST", fmt.Sprintf("/api/v1/agenda/%d/tasks", fourth.ID), fmt.Sprintf(`{"lead": %d, "standalone": true}`, fourth.Lead))
+			if e := apiErrorOf(t, late, http.StatusUnprocessableEntity, congtac.EINVALID); !strings.Contains(e.Message, "Thông báo kết luận của hội nghị đã ban hành") {
+				t.Errorf("a standalone task after the notice: %s", late.body)
+			}
 			if r := as(t, w.s, w.srv, "kinhte").get(path + "/edit"); r.status != http.StatusForbidden {
 				t.Errorf("a reporter opens the meeting's forms: %d, want 403", r.status)
 			}
 		})
 	}
+}
+
+// newSeedMeetingWorld returns the draft world with April being drafted (its meetings part
+// follows the meetings) and the seed's people and departments for its regular meeting:
+// the orgs by key (economy, office, finance, agriculture), the chairman and a vice chairman
+// with their posts, and the draft's empty part B; clock is the servers' and the store's.
+func newSeedMeetingWorld(t *testing.T, e store.Engine, clock func() time.Time) (w draftWorld, orgs map[string]int64, chair, vice congtac.Person) {
+	t.Helper()
+	w = newDraftWorldOf(t, e, false)
+	w.st.SetClock(clock)
+	w.s.cfg.Now = clock
+	orgs = map[string]int64{"economy": w.economy.ID, "office": w.office.ID}
+	for key, name := range map[string]string{"finance": "Phòng Tài chính - KH", "agriculture": "Phòng Nông nghiệp và PTNT"} {
+		o, err := w.st.CreateOrg(ctxb, congtac.System, congtac.Org{ParentID: w.committee.ID, Kind: congtac.OrgDepartment,
+			Name: name, ValidFrom: congtac.MustDate(2020, 1, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		orgs[key] = o.ID
+	}
+	var err error
+	chair, err = w.st.CreatePerson(ctxb, congtac.System, congtac.Person{FullName: "Nguyễn Văn Giang", OrgID: w.committee.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.st.CreatePost(ctxb, congtac.System, congtac.Post{PersonID: chair.ID, OrgID: w.committee.ID,
+		Kind: congtac.PostChairman, From: congtac.MustDate(2021, 6, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	// The draft's part B, left empty for the meetings to fill.
+	decodeAs[apiItem](t, w.drafter.call("POST", fmt.Sprintf("/api/v1/programs/%d/items", w.april.ID),
+		`{"heading": "CÁC HỘI NGHỊ CHÍNH TRONG THÁNG"}`), http.StatusCreated)
+	vice, err = w.st.CreatePerson(ctxb, congtac.System, congtac.Person{FullName: "Vương Mạnh Chung", OrgID: w.committee.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.st.CreatePost(ctxb, congtac.System, congtac.Post{PersonID: vice.ID, OrgID: w.committee.ID,
+		Kind: congtac.PostViceChairman, From: congtac.MustDate(2021, 6, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	return w, orgs, chair, vice
 }
 
 // cloneValues returns a copy of v.

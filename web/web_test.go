@@ -66,8 +66,14 @@ func do(h http.Handler, method, target string, header http.Header) *httptest.Res
 // mustCommittee creates the root committee of a test store.
 func mustCommittee(tb testing.TB, st *store.Store) congtac.Org {
 	tb.Helper()
+	return mustCommitteeFrom(tb, st, congtac.MustDate(2025, 7, 1))
+}
+
+// mustCommitteeFrom creates the committee of [mustCommittee] active from day from.
+func mustCommitteeFrom(tb testing.TB, st *store.Store, from congtac.Date) congtac.Org {
+	tb.Helper()
 	o, err := st.CreateOrg(context.Background(), congtac.System, congtac.Org{Kind: congtac.OrgCommittee,
-		Name: "Ủy ban nhân dân tỉnh Bắc Ninh", ShortName: "UBND", ValidFrom: congtac.MustDate(2025, 7, 1)})
+		Name: "Ủy ban nhân dân tỉnh Bắc Ninh", ShortName: "UBND", ValidFrom: from})
 	if err != nil {
 		tb.Fatalf("create committee: %v", err)
 	}
