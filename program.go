@@ -120,6 +120,10 @@ type Program struct {
 	Recipients []string // lines of "Nơi nhận", the last one "Lưu: VT, …"
 
 	AmendsID  int64 // the issued program this version amends or replaces
+	// MeetingID, when set, makes this no work program but the task list of that meeting's
+	// notice of conclusions (TB): the tasks its conclusions give outside any program. It
+	// is drafted as they are assigned and issued with the notice, never on its own.
+	MeetingID int64
 	Public    bool  // published to the anonymous public once issued
 	Items     []Item
 	Tasks     []Task
@@ -180,6 +184,9 @@ func (p Program) Horizon() Date {
 }
 
 // ProgramFilter selects programs. Zero fields do not filter.
+//
+// The task lists of meetings' conclusion notices ([Program.MeetingID]) are no work
+// programs: only a filter by ID finds them.
 type ProgramFilter struct {
 	ID     *int64
 	OrgID  *int64

@@ -145,9 +145,10 @@ func (t Task) Validate() error {
 // or its period overlap, one of the periods the program covers (its Period or one of Also),
 // or fall in the period right after the main one: a May program may ask for something "chậm
 // nhất trong tháng 6", as programs do, but not for something in August or in April. A task
-// carried over from an earlier program may keep a deadline that has already passed.
+// carried over from an earlier program may keep a deadline that has already passed. The
+// tasks of a notice of conclusions ([Program.MeetingID]) are due whenever it says.
 func (t Task) CheckIn(p Program) error {
-	if t.Due.IsVague() {
+	if t.Due.IsVague() || p.MeetingID != 0 {
 		return nil
 	}
 	from, to := periodStartOf(t.Due), t.Due.Date

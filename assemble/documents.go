@@ -89,8 +89,12 @@ func (s *Source) Conclusion(ctx context.Context, meetingID int64) (export.Conclu
 	if err != nil {
 		return export.ConclusionDoc{}, err
 	}
+	tasks, err := s.st.FindConclusionTasks(ctx, m.ID)
+	if err != nil {
+		return export.ConclusionDoc{}, err
+	}
 	st, err := s.settingsOf(ctx, m.OrgID)
-	return export.ConclusionDoc{Settings: st, Meeting: m, Document: doc, Orgs: s.names, People: people,
+	return export.ConclusionDoc{Settings: st, Meeting: m, Document: doc, Tasks: tasks, Orgs: s.names, People: people,
 		Draft: !found, Options: opts}, err
 }
 

@@ -157,6 +157,10 @@ func (s *Source) meetingFreezer(ctx context.Context, d congtac.Document) (func(c
 		return nil, err
 	}
 	settings := documentSettings(st)
+	tasks, err := s.st.FindConclusionTasks(ctx, m.ID)
+	if err != nil {
+		return nil, err
+	}
 	named, err := s.namesWithChairs(ctx, m)
 	if err != nil {
 		return nil, err
@@ -165,12 +169,15 @@ func (s *Source) meetingFreezer(ctx context.Context, d congtac.Document) (func(c
 		r := newRefs()
 		r.orgs[d.OrgID], r.people[d.Signature.PersonID] = true, true
 		r.meetings(m)
+		for _, ts := range tasks {
+			r.tasks(ts)
+		}
 		orgs, people := r.names(s, named)
 		f := frozen{Type: d.Type, Issuer: s.issuer(d.OrgID)}
 		if d.Type == congtac.DocInvitation {
 			f.Invitation = &export.InvitationDoc{Settings: settings, Meeting: m, Document: d, Orgs: orgs, People: people, Options: opts}
 		} else {
-			f.Conclusion = &export.ConclusionDoc{Settings: settings, Meeting: m, Document: d, Orgs: orgs, People: people, Options: opts}
+			f.Conclusion = &export.ConclusionDoc{Settings: settings, Meeting: m, Document: d, Tasks: tasks, Orgs: orgs, People: people, Options: opts}
 		}
 		return f
 	}, nil

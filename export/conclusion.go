@@ -19,10 +19,13 @@ type ConclusionDoc struct {
 	// Document is the notice as registered (see [InvitationDoc.Document]); an empty
 	// Summary reads "Kết luận của đồng chí <chair> tại <meeting title>".
 	Document congtac.Document
-	Orgs     map[int64]string
-	People   map[int64]string
-	Draft    bool // print a blank number and date and the "DỰ THẢO" mark, without images
-	Options  Options
+	// Tasks are the tasks the conclusions give, by agenda item ID: each is printed under its
+	// item's conclusion as an assignment (lead, supports, deadline).
+	Tasks   map[int64][]congtac.Task `json:",omitempty"`
+	Orgs    map[int64]string
+	People  map[int64]string
+	Draft   bool // print a blank number and date and the "DỰ THẢO" mark, without images
+	Options Options
 }
 
 // layout implements [Doc].
@@ -83,10 +86,39 @@ func (d ConclusionDoc) body() []block {
 		for _, t := range texts {
 			out = append(out, bodyPara(plain(t)))
 		}
+		for _, t := range d.Tasks[a.ID] {
+			out = append(out, bodyPara(plain(d.assignment(t, a.Conclusion))))
+		}
 	}
 	if n == 0 {
 		out = append(out, bodyPara(em("Hội nghị chưa có nội dung kết luận.")))
 	}
 	host := cmp.Or(oneLine(d.Orgs[m.OrgID]), "Ủy ban nhân dân")
 	return append(out, bodyPara(plain(host+" thông báo để các cơ quan, đơn vị liên quan biết, thực hiện.")))
+}
+
+// assignment writes task t given by a conclusion as the notice assigns it: "Giao Phòng Tài
+// chính - Kế hoạch chủ trì, phối hợp với Phòng Kinh tế: <text>; thời hạn: tháng 5/2023.",
+// without the text when it is the conclusion itself.
+func (d ConclusionDoc) assignment(t congtac.Task, conclusion string) string {
+	var b strings.Builder
+	b.WriteString("- Giao " + oneLine(d.Orgs[t.Lead]) + " chủ trì")
+	var supports []string
+	for _, sp := range t.Support {
+		if n := oneLine(d.Orgs[sp.OrgID]); n != "" {
+			supports = append(supports, n)
+		}
+	}
+	if len(supports) > 0 {
+		b.WriteString(", phối hợp với " + strings.Join(supports, ", "))
+	}
+	if text := strings.TrimRight(oneLine(t.Text), ". "); text != strings.TrimRight(oneLine(conclusion), ". ") {
+		b.WriteString(": " + vn.LowerFirst(text))
+	} else {
+		b.WriteString(" thực hiện")
+	}
+	if due := t.Due.String(); due != "" {
+		b.WriteString("; thời hạn: " + due)
+	}
+	return b.String() + "."
 }

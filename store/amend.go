@@ -28,6 +28,9 @@ func (s *Store) AmendProgram(ctx context.Context, a congtac.Actor, id int64) (co
 		if err != nil {
 			return err
 		}
+		if err := workProgram(orig); err != nil {
+			return err
+		}
 		if _, err := congtac.NextStatus(orig.Status, congtac.ActionAmend, a.Role); err != nil {
 			return err
 		}

@@ -11,14 +11,17 @@ import (
 )
 
 // AssignConclusion makes the conclusion of a meeting on agenda item itemID a task, tracked
-// like any task: t's text (by default the conclusion), lead, supports and deadline, in
-// program t.ProgramID (by default the meeting's program), outside its items, with the
-// meeting for its source ("Kết luận tại Hội nghị … ngày 21/4/2023"). The meeting must be
-// held and the item have its conclusion; the program must be the meeting committee's,
-// drafted or issued: a task added to an issued program is in force at once, and the issued
-// document stays as it was. The actor's ManageTasks must reach the program's org
-// (EFORBIDDEN). Audited as "assign".
-func (s *Store) AssignConclusion(ctx context.Context, a congtac.Actor, itemID int64, t congtac.Task) (congtac.Task, error) {
+// like any task: t's text (by default the conclusion), lead, supports and deadline, with
+// the meeting for its source ("Kết luận tại Hội nghị … ngày 21/4/2023"). It goes into
+// program t.ProgramID (by default the meeting's program), outside its items; or, when
+// standalone, into the task list of the meeting's notice of conclusions, which is issued
+// with the notice and tracked from then on like an issued program ([Store.IssueDocument]).
+// The meeting must be held and the item have its conclusion; the program must be the
+// meeting committee's, drafted or issued: a task added to an issued program is in force at
+// once, and the issued document stays as it was. A standalone task after the notice is
+// issued is refused (EINVALID): the notice stays as it was issued. The actor's ManageTasks
+// must reach the program's org (EFORBIDDEN). Audited as "assign".
+func (s *Store) AssignConclusion(ctx context.Context, a congtac.Actor, itemID int64, t congtac.Task, standalone bool) (congtac.Task, error) {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		it, err := s.findAgendaItem(ctx, tx, itemID)
 		if err != nil {
@@ -34,19 +37,11 @@ func (s *Store) AssignConclusion(ctx context.Context, a congtac.Actor, itemID in
 		case strings.TrimSpace(it.Conclusion) == "":
 			return congtac.FieldError("conclusion", "Nội dung trình này chưa có kết luận.")
 		}
-		if t.ProgramID == 0 {
-			t.ProgramID = m.ProgramID
-		}
-		if t.ProgramID == 0 {
-			return congtac.FieldError("program_id", "Hội nghị không thuộc chương trình nào: hãy chọn chương trình để giao nhiệm vụ.")
-		}
-		p, err := findProgramRow(ctx, tx, t.ProgramID)
+		p, err := s.conclusionHome(ctx, tx, m, t.ProgramID, standalone)
 		if err != nil {
 			return err
 		}
-		if p.OrgID != m.OrgID || !(p.Status.Editable() || p.Status == congtac.ProgramIssued) {
-			return congtac.FieldError("program_id", "Chỉ giao vào chương trình đang soạn hoặc đang thực hiện của cơ quan tổ chức hội nghị.")
-		}
+		t.ProgramID = p.ID
 		if err := checkCan(ctx, tx, a, congtac.ManageTasks, p.OrgID); err != nil {
 			return err
 		}
@@ -80,6 +75,28 @@ func (s *Store) AssignConclusion(ctx context.Context, a congtac.Actor, itemID in
 		return congtac.Task{}, err
 	}
 	return t, nil
+}
+
+// conclusionHome returns the program a task given by meeting m's conclusions goes into:
+// the notice's own list when standalone, else program id or, when 0, the meeting's.
+func (s *Store) conclusionHome(ctx context.Context, tx *sql.Tx, m congtac.Meeting, id int64, standalone bool) (congtac.Program, error) {
+	if standalone {
+		return s.conclusionList(ctx, tx, m)
+	}
+	if id == 0 {
+		id = m.ProgramID
+	}
+	if id == 0 {
+		return congtac.Program{}, congtac.FieldError("program_id", "Hội nghị không thuộc chương trình nào: hãy chọn chương trình hoặc theo dõi riêng theo thông báo kết luận.")
+	}
+	p, err := findProgramRow(ctx, tx, id)
+	if err != nil {
+		return p, err
+	}
+	if p.OrgID != m.OrgID || p.MeetingID != 0 || !(p.Status.Editable() || p.Status == congtac.ProgramIssued) {
+		return p, congtac.FieldError("program_id", "Chỉ giao vào chương trình đang soạn hoặc đang thực hiện của cơ quan tổ chức hội nghị.")
+	}
+	return p, nil
 }
 
 // FindConclusionTasks returns the tasks given by the conclusions of meeting id, by agenda

@@ -77,7 +77,7 @@ func (s *Store) previousProgram(ctx context.Context, tx *sql.Tx, orgID int64, pe
 	}
 	var id int64
 	err := tx.QueryRowContext(ctx, `SELECT id FROM programs WHERE org_id = $1 AND period_kind = $2 AND period_key < $3
-		AND status = 'issued' ORDER BY period_key DESC, id DESC LIMIT 1`,
+		AND status = 'issued' AND meeting_id IS NULL ORDER BY period_key DESC, id DESC LIMIT 1`,
 		orgID, period.Kind, period.Key()).Scan(&id)
 	if err == sql.ErrNoRows {
 		return congtac.Program{}, false, nil

@@ -12,8 +12,8 @@ import (
 )
 
 const programColumns = `id, org_id, period_kind, period_year, period_number, also, title, status, drafted_by,
-	document_id, number, symbol, issued_on, place, signature, recipients, amends_id, public, version,
-	created_at, updated_at`
+	document_id, number, symbol, issued_on, place, signature, recipients, amends_id, meeting_id, public,
+	version, created_at, updated_at`
 
 func scanProgram(sc interface{ Scan(...any) error }) (congtac.Program, error) {
 	var p congtac.Program
@@ -21,7 +21,7 @@ func scanProgram(sc interface{ Scan(...any) error }) (congtac.Program, error) {
 	var created, updated int64
 	err := sc.Scan(&p.ID, &p.OrgID, &p.Period.Kind, &p.Period.Year, &p.Period.Number, &also, &p.Title,
 		&p.Status, idCol{&p.DraftedBy}, idCol{&p.DocumentID}, &p.Number, &p.Symbol, dateCol{&p.IssuedOn},
-		&p.Place, jsonCol{&p.Signature}, jsonCol{&p.Recipients}, idCol{&p.AmendsID}, &p.Public, &p.Version,
+		&p.Place, jsonCol{&p.Signature}, jsonCol{&p.Recipients}, idCol{&p.AmendsID}, idCol{&p.MeetingID}, &p.Public, &p.Version,
 		&created, &updated)
 	if err != nil {
 		return p, err
@@ -146,7 +146,7 @@ func (s *Store) CreateProgram(ctx context.Context, a congtac.Actor, p congtac.Pr
 func noLiveProgram(ctx context.Context, tx *sql.Tx, orgID int64, period congtac.Period) error {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM programs WHERE org_id = $1 AND period_key = $2
-		AND status <> 'superseded'`, orgID, period.Key()).Scan(&n); err != nil {
+		AND status <> 'superseded' AND meeting_id IS NULL`, orgID, period.Key()).Scan(&n); err != nil {
 		return fmt.Errorf("store: live programs: %w", err)
 	}
 	if n > 0 {
@@ -169,12 +169,14 @@ func (s *Store) insertProgram(ctx context.Context, tx *sql.Tx, p *congtac.Progra
 	p.Version = 1
 	if err := tx.QueryRowContext(ctx, `INSERT INTO programs (org_id, period_kind, period_year,
 		period_number, period_key, also, title, status, drafted_by, place, signature, recipients,
-		amends_id, public, search, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $16) RETURNING id`,
+		amends_id, meeting_id, public, search, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $17) RETURNING id`,
 		p.OrgID, p.Period.Kind, p.Period.Year, p.Period.Number, p.Period.Key(), alsoKeys(p.Also), p.Title,
 		p.Status, nullID(p.DraftedBy), p.Place, mustJSON(p.Signature), mustJSON(nonNil(p.Recipients)),
-		nullID(p.AmendsID), p.Public, programSearch(*p), now.Unix()).Scan(&p.ID); err != nil {
+		nullID(p.AmendsID), nullID(p.MeetingID), p.Public, programSearch(*p), now.Unix()).Scan(&p.ID); err != nil {
 		switch {
+		case isUniqueViolation(err) && p.MeetingID != 0:
+			return congtac.Errorf(congtac.ECONFLICT, "Nhiệm vụ khác theo kết luận của hội nghị vừa được giao cùng lúc; hãy thử lại.")
 		case isUniqueViolation(err) && p.AmendsID == 0:
 			return programExists(p.Period)
 		case isUniqueViolation(err):
@@ -293,6 +295,8 @@ func (s *Store) FindPrograms(ctx context.Context, f congtac.ProgramFilter) ([]co
 	var w where
 	if f.ID != nil {
 		w.add("id = ?", *f.ID)
+	} else {
+		w.add("meeting_id IS NULL")
 	}
 	if f.OrgID != nil {
 		w.add("org_id = ?", *f.OrgID)
@@ -390,6 +394,9 @@ func (s *Store) TransitionProgram(ctx context.Context, a congtac.Actor, id int64
 		}
 		if before.Version != version {
 			return conflict("Chương trình")
+		}
+		if err := workProgram(before); err != nil {
+			return err
 		}
 		to, err := congtac.NextStatus(before.Status, action, a.Role)
 		if err != nil {

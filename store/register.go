@@ -118,6 +118,11 @@ func (s *Store) IssueDocument(ctx context.Context, a congtac.Actor, d congtac.Do
 		if err := s.issue(ctx, tx, a, &d); err != nil {
 			return err
 		}
+		if d.Type == congtac.DocNotice && d.MeetingID != 0 {
+			if err := s.issueConclusionList(ctx, tx, a, d); err != nil {
+				return err
+			}
+		}
 		return s.freezeTx(ctx, tx, d, freeze)
 	})
 	if err != nil {
@@ -175,6 +180,9 @@ func (s *Store) IssueProgram(ctx context.Context, a congtac.Actor, id int64, ver
 		}
 		if p.Version != version {
 			return conflict("Chương trình")
+		}
+		if err := workProgram(p); err != nil {
+			return err
 		}
 		before := p
 		to, err := congtac.NextStatus(p.Status, congtac.ActionIssue, a.Role)

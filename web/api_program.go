@@ -36,6 +36,7 @@ type apiProgram struct {
 	IssuedOn    *string     `json:"issued_on"`
 	Place       string      `json:"place"`
 	AmendsID    *int64      `json:"amends_id"`
+	MeetingID   *int64      `json:"meeting_id"`
 	Public      bool        `json:"public"`
 	CreatedAt   *string     `json:"created_at"`
 	UpdatedAt   *string     `json:"updated_at"`
@@ -46,7 +47,7 @@ func newAPIProgram(p congtac.Program) apiProgram {
 	out := apiProgram{ID: p.ID, OrgID: p.OrgID, Period: newAPIPeriod(p.Period), Also: []apiPeriod{},
 		Title: p.Title, Status: string(p.Status), StatusLabel: p.Status.Label(), DraftedBy: apiID(p.DraftedBy),
 		DocumentID: apiID(p.DocumentID), IssuedOn: apiDate(p.IssuedOn), Place: p.Place,
-		AmendsID: apiID(p.AmendsID), Public: p.Public, CreatedAt: apiTime(p.CreatedAt),
+		AmendsID: apiID(p.AmendsID), MeetingID: apiID(p.MeetingID), Public: p.Public, CreatedAt: apiTime(p.CreatedAt),
 		UpdatedAt: apiTime(p.UpdatedAt), Version: p.Version}
 	for _, a := range p.Also {
 		out.Also = append(out.Also, newAPIPeriod(a))
@@ -114,8 +115,9 @@ func programSchemas() map[string]*oaSchema {
 		"drafted_by": schNullable(schInt("Cơ quan soạn thảo.")), "document_id": schNullable(schInt("Văn bản khi ban hành.")),
 		"code":      schNullable(schString("Số, ký hiệu: 05/CTr-UBND; null khi chưa ban hành.")),
 		"issued_on": schNullable(schDate("Ngày ban hành.")), "place": schString("Địa danh."),
-		"amends_id": schNullable(schInt("Chương trình được điều chỉnh, thay thế.")),
-		"public":    schBool("Công khai khi đã ban hành."), "created_at": schNullable(schDateTime("Tạo lúc")),
+		"amends_id":  schNullable(schInt("Chương trình được điều chỉnh, thay thế.")),
+		"meeting_id": schNullable(schInt("Khi có: không phải chương trình mà danh sách nhiệm vụ theo kết luận của hội nghị này, ban hành cùng thông báo kết luận.")),
+		"public":     schBool("Công khai khi đã ban hành."), "created_at": schNullable(schDateTime("Tạo lúc")),
 		"updated_at": schNullable(schDateTime("Sửa lúc")), "version": schInt("Phiên bản."),
 	})
 	return map[string]*oaSchema{

@@ -12,12 +12,13 @@ import (
 // apiConclusionTask is the body of POST /api/v1/agenda/{id}/tasks: the task a conclusion
 // gives.
 type apiConclusionTask struct {
-	ProgramID int64        `json:"program_id"`
-	Text      string       `json:"text"`
-	Lead      int64        `json:"lead"`
-	Support   []int64      `json:"support"`
-	LeaderID  int64        `json:"leader_id"`
-	Due       *apiDueInput `json:"due"`
+	ProgramID  int64        `json:"program_id"`
+	Standalone bool         `json:"standalone"`
+	Text       string       `json:"text"`
+	Lead       int64        `json:"lead"`
+	Support    []int64      `json:"support"`
+	LeaderID   int64        `json:"leader_id"`
+	Due        *apiDueInput `json:"due"`
 }
 
 // conclusionSchemas returns the schema of the body above, for the OpenAPI document.
@@ -26,6 +27,7 @@ func conclusionSchemas() map[string]*oaSchema {
 		"ConclusionTask": schInput("Nhiệm vụ giao từ kết luận của hội nghị về một nội dung trình; theo dõi như mọi nhiệm vụ.",
 			[]string{"lead"}, oaProps{
 				"program_id": schInt("Chương trình đang soạn hoặc đang thực hiện; mặc định chương trình có hội nghị."),
+				"standalone": schBool("Theo dõi riêng, không vào chương trình nào: nhiệm vụ ban hành cùng thông báo kết luận của hội nghị và theo dõi từ đó (bỏ qua program_id)."),
 				"text":       schString("Nội dung nhiệm vụ; mặc định nội dung kết luận."),
 				"lead":       schInt("Cơ quan chủ trì."), "support": schArray(schInt("Cơ quan phối hợp.")),
 				"leader_id": schInt("Lãnh đạo phụ trách (mã cán bộ)."), "due": schRef("DueInput"),
@@ -81,13 +83,17 @@ func (s *Server) handleAPIConclusionTask(w http.ResponseWriter, r *http.Request)
 		s.apiFail(w, r, err, 0)
 		return
 	}
-	t, err = s.st.AssignConclusion(ctx, actorOf(r), it.ID, t)
+	t, err = s.st.AssignConclusion(ctx, actorOf(r), it.ID, t, body.Standalone)
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api conclusion task: %w", err), 0)
 		return
 	}
 	s.writeTask(w, r, t.ID, http.StatusCreated)
 }
+
+// standaloneHome is the value of the form's program choice that keeps a conclusion's task
+// outside any program, with the notice of conclusions.
+const standaloneHome = "tb"
 
 // handleConclusionTask makes the conclusion on an agenda item a task from the form of the
 // meeting's edit page (text, lead, support, due as written, program) and goes back to the
@@ -120,11 +126,16 @@ func (s *Server) handleConclusionTask(w http.ResponseWriter, r *http.Request) {
 	if text := strings.TrimSpace(r.PostFormValue("due")); text != "" {
 		due = &apiDueInput{Text: text}
 	}
-	t := conclusionTask(&p, m, id("program_id", r.PostFormValue("program")), r.PostFormValue("text"),
+	home := r.PostFormValue("program")
+	standalone := home == standaloneHome
+	if standalone {
+		home = ""
+	}
+	t := conclusionTask(&p, m, id("program_id", home), r.PostFormValue("text"),
 		id("lead", r.PostFormValue("lead")), support, 0, due)
 	err = p.Err()
 	if err == nil {
-		t, err = s.st.AssignConclusion(ctx, a, it.ID, t)
+		t, err = s.st.AssignConclusion(ctx, a, it.ID, t, standalone)
 	}
 	if err != nil {
 		s.fail(w, r, err)

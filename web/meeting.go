@@ -164,6 +164,36 @@ type agendaRow struct {
 // taskLink is a task given by a conclusion, as the meeting lists it.
 type taskLink struct {
 	Text, Href, Lead, Due string
+	Home                  string // where it is tracked: a program, or the notice of conclusions
+}
+
+// taskHomes names, by program ID, where the tasks of a meeting's conclusions are tracked:
+// the program's title, or the notice of conclusions (while a draft: issued with the notice).
+func (s *Server) taskHomes(ctx context.Context, tasks map[int64][]congtac.Task) (map[int64]string, error) {
+	out := map[int64]string{}
+	for _, ts := range tasks {
+		for _, t := range ts {
+			if _, ok := out[t.ProgramID]; ok {
+				continue
+			}
+			ps, _, err := s.st.FindPrograms(ctx, congtac.ProgramFilter{ID: &t.ProgramID, Limit: 1})
+			if err != nil {
+				return nil, err
+			}
+			if len(ps) == 0 {
+				continue
+			}
+			switch p := ps[0]; {
+			case p.MeetingID == 0:
+				out[t.ProgramID] = vn.Capitalize(p.Title)
+			case p.Status == congtac.ProgramIssued:
+				out[t.ProgramID] = "Theo thông báo kết luận số " + congtac.FormatNumber(p.Number, p.Symbol)
+			default:
+				out[t.ProgramID] = "Theo dõi riêng, ban hành cùng thông báo kết luận"
+			}
+		}
+	}
+	return out, nil
 }
 
 // materialRow is a file attached to an agenda item.
@@ -223,9 +253,14 @@ func (s *Server) handleMeetingShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	homes, err := s.taskHomes(ctx, tasks)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	for i, it := range m.Agenda {
 		for _, t := range tasks[it.ID] {
-			l := taskLink{Text: t.Text, Lead: orgs.Name(t.Lead), Due: t.Due.String()}
+			l := taskLink{Text: t.Text, Lead: orgs.Name(t.Lead), Due: t.Due.String(), Home: homes[t.ProgramID]}
 			if orgs.CanOnTask(a, congtac.ViewTasks, t) {
 				l.Href = fmt.Sprintf("/tasks/%d", t.ID)
 			}

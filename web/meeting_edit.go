@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -117,7 +118,7 @@ func (s *Server) renderMeetingEdit(w http.ResponseWriter, r *http.Request, statu
 		}
 		f.Action, f.Leads, f.Presenters = fmt.Sprintf("/agenda/%d", it.ID), leads, marked(presenters, []string{f.Presenter})
 		if m.Status == congtac.MeetingHeld && it.Conclusion != "" && orgs.Can(a, congtac.ManageTasks, m.OrgID) {
-			f.Assign, f.Programs = fmt.Sprintf("/agenda/%d/tasks", it.ID), marked(page.Form.Programs, []string{optionID(m.ProgramID)})
+			f.Assign, f.Programs = fmt.Sprintf("/agenda/%d/tasks", it.ID), conclusionHomes(page.Form.Programs, m.ProgramID)
 		}
 		page.Agenda = append(page.Agenda, f)
 	}
@@ -136,6 +137,18 @@ func (s *Server) renderMeetingEdit(w http.ResponseWriter, r *http.Request, statu
 		page.Sittings = s.sittingFormOf(m, e.sitting)
 	}
 	s.render(w, r, status, page)
+}
+
+// conclusionHomes returns the choices of where a conclusion's task goes: the programs,
+// the meeting's own chosen, and the notice's own list ([standaloneHome]), chosen when the
+// meeting has no program.
+func conclusionHomes(programs []option, programID int64) []option {
+	chosen := optionID(programID)
+	if chosen == "" {
+		chosen = standaloneHome
+	}
+	return marked(append(slices.Clip(programs), option{Value: standaloneHome,
+		Label: "Theo dõi riêng, ban hành cùng thông báo kết luận"}), []string{chosen})
 }
 
 // sittingFormOf returns the form of the sittings of series m: the next ten weeks' sittings

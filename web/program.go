@@ -131,6 +131,10 @@ func (s *Server) handleProgramShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	if p.MeetingID != 0 { // the tasks of a notice of conclusions are shown with their meeting
+		http.Redirect(w, r, meetingHref(p.MeetingID), http.StatusSeeOther)
+		return
+	}
 	s.showProgram(w, r, p, http.StatusOK, nil)
 }
 
