@@ -94,28 +94,54 @@ func (s *Store) lockCalendar(ctx context.Context, tx *sql.Tx, orgID int64) error
 // CreateEngagement adds an entry to an org's weekly calendar by hand. The actor's
 // ManageCalendar must reach the org (EFORBIDDEN).
 func (s *Store) CreateEngagement(ctx context.Context, a congtac.Actor, e congtac.Engagement) (congtac.Engagement, error) {
-	e = normalizeEngagement(e)
-	if err := validateEngagement(e); err != nil {
-		return congtac.Engagement{}, err
-	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkEngagementRefs(ctx, tx, e); err != nil {
-			return err
-		}
-		if err := checkCan(ctx, tx, a, congtac.ManageCalendar, e.OrgID); err != nil {
-			return err
-		}
-		var err error
-		if e.ID, err = s.insertEngagement(ctx, tx, e); err != nil {
-			return err
-		}
-		e.Version = 1
-		return s.audit(ctx, tx, a, "create", "engagement", e.ID, e.OrgID, nil, e)
-	})
+	es, err := s.CreateEngagements(ctx, a, e, []int64{e.PersonID})
 	if err != nil {
 		return congtac.Engagement{}, err
 	}
-	return e, nil
+	return es[0], nil
+}
+
+// CreateEngagements adds entry e to an org's weekly calendar once for each leader of people
+// (a leader's calendar is a list of his own entries: "Chủ tịch, PCT Vương Mạnh Chung dự …"
+// is one entry each), all or none, each audited; a 0 among people is an entry without a
+// leader. The actor's ManageCalendar must reach the org (EFORBIDDEN).
+func (s *Store) CreateEngagements(ctx context.Context, a congtac.Actor, e congtac.Engagement, people []int64) ([]congtac.Engagement, error) {
+	e = normalizeEngagement(e)
+	if len(people) == 0 {
+		people = []int64{0}
+	}
+	var out []congtac.Engagement
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for i, p := range slices.Compact(slices.Sorted(slices.Values(people))) {
+			e := e
+			e.PersonID = p
+			if err := validateEngagement(e); err != nil {
+				return err
+			}
+			if err := checkEngagementRefs(ctx, tx, e); err != nil {
+				return err
+			}
+			if i == 0 {
+				if err := checkCan(ctx, tx, a, congtac.ManageCalendar, e.OrgID); err != nil {
+					return err
+				}
+			}
+			var err error
+			if e.ID, err = s.insertEngagement(ctx, tx, e); err != nil {
+				return err
+			}
+			e.Version = 1
+			if err := s.audit(ctx, tx, a, "create", "engagement", e.ID, e.OrgID, nil, e); err != nil {
+				return err
+			}
+			out = append(out, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // FindEngagementByID returns a calendar entry, or ENOTFOUND.

@@ -162,7 +162,7 @@ func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request, status int
 			if !today.Before(week.Start()) && !today.After(week.End()) {
 				day = today
 			}
-			page.Manage.Form = &engagementForm{Date: day.String(), Errors: map[string]string{}}
+			page.Manage.Form = &engagementForm{Date: day.String(), Many: true, Errors: map[string]string{}}
 		}
 		if err := s.withChoices(ctx, page.Manage.Form, orgs, org); err != nil {
 			s.fail(w, r, err)

@@ -14,10 +14,14 @@ import (
 // engagementForm is the form of a calendar entry made by hand, as typed, with the messages
 // of a refused post.
 type engagementForm struct {
-	Action       string
-	Org          int64
-	Version      int
-	Person       string
+	Action  string
+	Org     int64
+	Version int
+	Person  string
+	// Many makes the leader a choice of several, on a new entry: one entry each
+	// ([store.Store.CreateEngagements]); People are the chosen.
+	Many         bool
+	People       []string
 	Date         string // YYYY-MM-DD, as the date input sends it
 	Time         string // "8 giờ", "14h30", "chiều"
 	Title        string
@@ -39,9 +43,14 @@ var engagementFields = []string{"person_id", "date", "start", "part", "title", "
 // Fields returns the form's fields with their messages.
 func (f engagementForm) Fields() []field {
 	e := f.Errors
+	leader := field{Kind: fieldSelect, ID: "e-person", Name: "person", Key: "person_id", Label: "Lãnh đạo",
+		Blank: "Không ghi", Options: f.Leaders}
+	if f.Many {
+		leader = field{Kind: fieldSelect, ID: "e-person", Name: "person", Key: "person_id", Multiple: true, Size: 4,
+			Label: "Lãnh đạo (chọn một hoặc nhiều người; mỗi người một dòng trên lịch)", Options: marked(f.Leaders, f.People)}
+	}
 	return []field{
-		newField(e, field{Kind: fieldSelect, ID: "e-person", Name: "person", Key: "person_id", Label: "Lãnh đạo",
-			Blank: "Không ghi", Options: f.Leaders}),
+		newField(e, leader),
 		newField(e, field{ID: "e-date", Name: "date", Label: "Ngày", Type: "date", Value: f.Date, Required: true}),
 		newField(e, field{ID: "e-time", Name: "time", Key: "start", Label: "Giờ hoặc buổi (“8 giờ”, “14h30”, “chiều”; trống: cả ngày)",
 			Value: f.Time}),
@@ -61,9 +70,15 @@ func readEngagementForm(r *http.Request) *engagementForm {
 	r.ParseForm()
 	get := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
 	version, _ := strconv.Atoi(get("version"))
-	return &engagementForm{Version: version, Person: get("person"), Date: get("date"), Time: get("time"),
+	f := &engagementForm{Version: version, Person: get("person"), Date: get("date"), Time: get("time"),
 		Title: get("title"), Place: get("place"), Participants: get("participants"), Preparer: get("preparer"),
 		Accompany: get("accompany"), Note: get("note"), Errors: map[string]string{}}
+	for _, v := range r.PostForm["person"] {
+		if v = strings.TrimSpace(v); v != "" {
+			f.People = append(f.People, v)
+		}
+	}
+	return f
 }
 
 // engagementFormOf returns the form of entry e.
@@ -163,14 +178,27 @@ func (s *Server) handleEngagementCreate(w http.ResponseWriter, r *http.Request) 
 	}
 	ctx := r.Context()
 	f := readEngagementForm(r)
+	f.Many = true
 	e, err := f.entry(org)
-	if err == nil {
-		e, err = s.st.CreateEngagement(ctx, actorOf(r), e)
+	var p congtac.Problems
+	var people []int64
+	for _, v := range f.People {
+		people = append(people, formID(&p, "person_id", v))
 	}
 	if err == nil {
-		s.flash(r, "Đã thêm vào lịch: "+e.Title+".")
-		http.Redirect(w, r, calendarHref(org, e.Date), http.StatusSeeOther)
-		return
+		err = p.Err()
+	}
+	if err == nil {
+		var added []congtac.Engagement
+		if added, err = s.st.CreateEngagements(ctx, actorOf(r), e, people); err == nil {
+			msg := "Đã thêm vào lịch: " + e.Title + "."
+			if len(added) > 1 {
+				msg = fmt.Sprintf("Đã thêm vào lịch của %d lãnh đạo: %s.", len(added), e.Title)
+			}
+			s.flash(r, msg)
+			http.Redirect(w, r, calendarHref(org, e.Date), http.StatusSeeOther)
+			return
+		}
 	}
 	if congtac.ErrorCode(err) != congtac.EINVALID {
 		s.fail(w, r, err)

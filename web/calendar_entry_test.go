@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,6 +89,26 @@ func TestOfficeEntersTheWeekByHand(t *testing.T) {
 			}
 			if x, _ := st.FindEngagementByID(ctxb, added.ID); !x.Cancelled {
 				t.Errorf("the entry is not cancelled: %+v", x)
+			}
+
+			// One entry for two leaders: a line on each one's calendar.
+			chairs, _ := st.FindPeople(ctxb, congtac.PersonFilter{Query: "Trần Quốc Hưng"})
+			wednesday := week.Start().AddDays(2)
+			both := url.Values{"org": {fmt.Sprint(org)}, "person": {fmt.Sprint(people[0].ID), fmt.Sprint(chairs[0].ID)},
+				"date": {wednesday.String()}, "time": {"sáng"}, "title": {"Dự Hội nghị tổng kết ngành giáo dục"}}
+			if r := cvp.post("/calendar/entries", both); r.status != http.StatusSeeOther {
+				t.Fatalf("an entry for two leaders: %d %s", r.status, mainExcerpt(r.body))
+			}
+			assertContains(t, cvp.get(calendar).body, "Đã thêm vào lịch của 2 lãnh đạo: Dự Hội nghị tổng kết ngành giáo dục.")
+			es, _ = st.FindEngagements(ctxb, congtac.EngagementFilter{OrgID: &org, From: &wednesday, To: &wednesday})
+			var leaders []int64
+			for _, x := range es {
+				if x.Title == both.Get("title") {
+					leaders = append(leaders, x.PersonID)
+				}
+			}
+			if len(leaders) != 2 || !slices.Contains(leaders, chairs[0].ID) || !slices.Contains(leaders, people[0].ID) {
+				t.Errorf("the entry for two leaders is on the calendars of %v", leaders)
 			}
 
 			print := cvp.get(calendar + "&print=1").body
