@@ -122,12 +122,49 @@ func local(d congtac.Date, t congtac.ClockTime) string {
 	return fmt.Sprintf("%sT%02d%02d00", day(d), int(t)/60, int(t)%60)
 }
 
+// lastDayRule returns r written as RFC 5545 reads what the application means by it, with
+// the BYSETPOS part to append. The application puts the occurrence of a day past the 28th
+// ("ngày 31 hằng tháng", "ngày 29/2 hằng năm") on the last day of a month that lacks it
+// ([congtac.Recurrence] clamps), where an RRULE would skip that month; for a rule on one
+// such day, the same days are the last of the 28th up to it that the month has:
+// BYMONTHDAY=28,29,30;BYSETPOS=-1. Other rules are returned as they are.
+func lastDayRule(r congtac.Recurrence) (congtac.Recurrence, string) {
+	if len(r.ByDay) > 0 || (r.Freq != congtac.Monthly && r.Freq != congtac.Yearly) {
+		return r, ""
+	}
+	day := r.Start.Day
+	switch len(r.ByMonthDay) {
+	case 0:
+	case 1:
+		day = r.ByMonthDay[0]
+	default:
+		return r, ""
+	}
+	if day < 29 {
+		return r, ""
+	}
+	if r.Freq == congtac.Yearly {
+		switch {
+		case len(r.ByMonth) == 0 && len(r.ByMonthDay) == 0:
+			r.ByMonth = []int{int(r.Start.Month)}
+		case len(r.ByMonth) != 1: // the set would span several months
+			return r, ""
+		}
+	}
+	r.ByMonthDay = nil
+	for d := 28; d <= day; d++ {
+		r.ByMonthDay = append(r.ByMonthDay, d)
+	}
+	return r, ";BYSETPOS=-1"
+}
+
 // rule writes r as an RRULE value. UNTIL takes the type of DTSTART (RFC 5545 §3.3.10): a
 // date for an event of the whole day, else the end of that day in UTC.
 func rule(r congtac.Recurrence, allDay bool) string {
 	until := r.Until
 	r.Until = congtac.Date{}
-	s := r.String()
+	r, setPos := lastDayRule(r)
+	s := r.String() + setPos
 	switch {
 	case until.IsZero():
 	case allDay:

@@ -3,6 +3,7 @@ package ics
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -131,5 +132,61 @@ func TestCalendarParsesBack(t *testing.T) {
 	}
 	if got := prop(events[2], ical.ComponentPropertyRecurrenceId); got != "20230420T140000" || events[2].Id() != events[1].Id() {
 		t.Errorf("moved sitting: RECURRENCE-ID %q, UID %q (series %q)", got, events[2].Id(), events[1].Id())
+	}
+}
+
+// TestDaysPastThe28th: a rule on a day past the 28th is written so that a calendar app
+// reading RFC 5545 puts each occurrence where the application does, on the month's last
+// day when the month lacks the day; the days are checked by expanding the written
+// BYMONTHDAY/BYSETPOS by hand over four years.
+func TestDaysPastThe28th(t *testing.T) {
+	monthly := func(start congtac.Date, days ...int) congtac.Recurrence {
+		return congtac.Recurrence{Start: start, Freq: congtac.Monthly, ByMonthDay: days}
+	}
+	for _, tt := range []struct {
+		r    congtac.Recurrence
+		want string
+	}{
+		{monthly(congtac.MustDate(2026, 1, 31)), "FREQ=MONTHLY;BYMONTHDAY=28,29,30,31;BYSETPOS=-1"},
+		{monthly(congtac.MustDate(2026, 1, 30)), "FREQ=MONTHLY;BYMONTHDAY=28,29,30;BYSETPOS=-1"},
+		{monthly(congtac.MustDate(2026, 1, 5), 29), "FREQ=MONTHLY;BYMONTHDAY=28,29;BYSETPOS=-1"},
+		{congtac.Recurrence{Start: congtac.MustDate(2024, 2, 29), Freq: congtac.Yearly},
+			"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=28,29;BYSETPOS=-1"},
+		{monthly(congtac.MustDate(2026, 1, 20)), "FREQ=MONTHLY"},
+		{monthly(congtac.MustDate(2026, 1, 31), -1), "FREQ=MONTHLY;BYMONTHDAY=-1"},
+		{monthly(congtac.MustDate(2026, 1, 15), 15, 31), "FREQ=MONTHLY;BYMONTHDAY=15,31"},
+	} {
+		got := rule(tt.r, true)
+		if got != tt.want {
+			t.Errorf("rule from %s = %q, want %q", tt.r.Start, got, tt.want)
+			continue
+		}
+		if !strings.Contains(got, "BYSETPOS=-1") {
+			continue
+		}
+		to := tt.r.Start.AddDays(4 * 366)
+		app := tt.r.Between(tt.r.Start, to)
+		var rfc []congtac.Date
+		for y := tt.r.Start.Year; y <= to.Year; y++ {
+			for m := time.January; m <= time.December; m++ {
+				if tt.r.Freq == congtac.Yearly && m != tt.r.Start.Month {
+					continue
+				}
+				var last congtac.Date // BYSETPOS=-1: the last of the listed days the month has
+				for _, part := range strings.Split(strings.Split(strings.Split(got, "BYMONTHDAY=")[1], ";")[0], ",") {
+					var d int
+					fmt.Sscan(part, &d)
+					if d <= congtac.DaysIn(y, m) {
+						last = congtac.Date{Year: y, Month: m, Day: d}
+					}
+				}
+				if !last.Before(tt.r.Start) && !last.After(to) {
+					rfc = append(rfc, last)
+				}
+			}
+		}
+		if fmt.Sprint(app) != fmt.Sprint(rfc) {
+			t.Errorf("%s from %s: the application has %v, the RRULE %v", got, tt.r.Start, app, rfc)
+		}
 	}
 }
