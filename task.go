@@ -39,7 +39,9 @@ type Task struct {
 	// force ([Task.InForce]).
 	SupersededBy int64
 
-	DoneOn       Date // the day the lead org completed it; zero while not done
+	DoneOn       Date  // the day the lead org completed it; zero while not done
+	DoneBy       int64 // the user who recorded the completion; 0 when not known (loaded, or before issue 13)
+	DoneReportID int64 // the report the completion comes from; 0 when recorded without one
 	Deferral     *Deferral
 	Cancellation *Cancellation
 	Occurrences  []Occurrence // completions of a recurring task's occurrences
@@ -59,6 +61,10 @@ type Deferral struct {
 	On     Date
 	To     Due
 	Reason string
+	// ApprovedBy is the leader (a person) who approved the new deadline; 0 when not recorded.
+	ApprovedBy int64
+	// RecordedBy is the user who recorded it; 0 when not known.
+	RecordedBy int64
 }
 
 // Cancellation ends a task that will not be done, with a reason.
@@ -451,4 +457,11 @@ type Completion struct {
 	OrgID      int64
 	Occurrence Date
 	DoneOn     Date
+	ReportID   int64 // the report it comes from, one on the task; 0 for none
+}
+
+// Reopening takes back the completion or the cancellation of a task, with a reason.
+type Reopening struct {
+	On     Date
+	Reason string
 }

@@ -156,6 +156,17 @@ func authzRecordCases() []authzCase {
 			_, err := s.CancelTask(ctx, a, tk.ID, tk.Version, congtac.Cancellation{On: congtac.MustDate(2023, 5, 9), Reason: "Không còn phù hợp"})
 			return err
 		}},
+		{name: "ReopenTask", need: congtac.ManageTasks, org: committee, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+			tk := fresh(t, func() (congtac.Task, error) { return s.FindTaskByID(ctx, w.build.ID) })
+			if tk.DoneOn.IsZero() {
+				var err error
+				if tk, err = s.CompleteTask(ctx, congtac.System, tk.ID, tk.Version, congtac.Completion{DoneOn: congtac.MustDate(2023, 5, 9)}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := s.ReopenTask(ctx, a, tk.ID, tk.Version, congtac.Reopening{On: congtac.MustDate(2023, 5, 10), Reason: "Báo cáo chưa đúng"})
+			return err
+		}},
 		{name: "UpdateReport", need: congtac.WriteReports, org: dept, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			r := w.draftReport(t, s)
 			_, err := s.UpdateReport(ctx, a, r.ID, r.Version, congtac.ReportUpdate{Percent: ptr(70)})

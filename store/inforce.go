@@ -49,21 +49,30 @@ func checkInForce(ctx context.Context, q queryer, t congtac.Task, p congtac.Prog
 // their own span, support orgs' completions), so that nothing done, deferred or reported is
 // lost; the reports stay on the older task and show in the task's history. A carried copy
 // is never deferred in its draft, so the deferral of the task it carries on is always the
-// newest. It returns how many tasks were superseded.
+// newest; every copy gets the deferrals of the task it takes over, so that its history is
+// whole. It returns how many tasks were superseded.
 func takeOver(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
 	steps := []string{
-		`UPDATE tasks SET (done_on, deferred_on, deferred_to, deferred_precision, deferred_text, defer_reason,
-			cancelled_on, cancel_reason) = (SELECT o.done_on, o.deferred_on, o.deferred_to, o.deferred_precision,
-			o.deferred_text, o.defer_reason, o.cancelled_on, o.cancel_reason FROM tasks o WHERE o.id = tasks.replaces)
+		`UPDATE tasks SET (done_on, done_by, done_report_id, deferred_on, deferred_to, deferred_precision, deferred_text,
+			defer_reason, cancelled_on, cancel_reason) = (SELECT o.done_on, o.done_by, o.done_report_id, o.deferred_on,
+			o.deferred_to, o.deferred_precision, o.deferred_text, o.defer_reason, o.cancelled_on, o.cancel_reason
+			FROM tasks o WHERE o.id = tasks.replaces)
 			WHERE program_id = $1 AND replaces IS NOT NULL`,
-		`UPDATE tasks SET (done_on, cancelled_on, cancel_reason) = (SELECT o.done_on, o.cancelled_on, o.cancel_reason
-			FROM tasks o WHERE o.id = tasks.carried_from)
+		`UPDATE tasks SET (done_on, done_by, done_report_id, cancelled_on, cancel_reason) = (SELECT o.done_on, o.done_by,
+			o.done_report_id, o.cancelled_on, o.cancel_reason FROM tasks o WHERE o.id = tasks.carried_from)
 			WHERE program_id = $1 AND replaces IS NULL AND carried_from IN (SELECT id FROM tasks
 				WHERE done_on IS NOT NULL OR cancelled_on IS NOT NULL)`,
 		`UPDATE tasks SET (deferred_on, deferred_to, deferred_precision, deferred_text, defer_reason) = (SELECT
 			o.deferred_on, o.deferred_to, o.deferred_precision, o.deferred_text, o.defer_reason
 			FROM tasks o WHERE o.id = tasks.carried_from)
 			WHERE program_id = $1 AND replaces IS NULL AND carried_from IN (SELECT id FROM tasks WHERE deferred_on IS NOT NULL)`,
+		`INSERT INTO task_deferrals (task_id, decided_on, due_date, due_precision, due_text, reason, approved_by,
+				recorded_by, created_at)
+			SELECT c.id, d.decided_on, d.due_date, d.due_precision, d.due_text, d.reason, d.approved_by, d.recorded_by,
+				d.created_at
+			FROM tasks c JOIN task_deferrals d ON d.task_id = COALESCE(c.replaces, c.carried_from)
+			WHERE c.program_id = $1 AND NOT EXISTS (SELECT 1 FROM task_deferrals x WHERE x.task_id = c.id)
+			ORDER BY d.id`,
 		`INSERT INTO task_occurrences (task_id, due_date, done_on) SELECT c.id, o.due_date, o.done_on
 			FROM tasks c JOIN task_occurrences o ON o.task_id = COALESCE(c.replaces, c.carried_from)
 			WHERE c.program_id = $1 AND (c.replaces IS NOT NULL OR o.due_date >= c.rrule_start)

@@ -34,6 +34,7 @@ var loadOrder = []struct {
 	{"programs", []string{"id", "org_id", "period_kind", "period_year", "period_number", "period_key", "also", "title", "status", "drafted_by", "number", "symbol", "issued_on", "place", "signature", "recipients", "public", "search", "version", "created_at", "updated_at"}},
 	{"items", []string{"id", "program_id", "parent_id", "position", "style", "heading", "text", "sector", "search", "version"}},
 	{"tasks", []string{"id", "program_id", "item_id", "position", "text", "sector", "lead_id", "leader_id", "due_date", "due_precision", "due_text", "rrule", "rrule_start", "target", "source", "search", "print_mode", "print_lead", "print_due", "print_source", "keeps_old_due", "carried_from", "replaces", "superseded_by", "done_on", "deferred_on", "deferred_to", "deferred_precision", "deferred_text", "defer_reason", "cancelled_on", "cancel_reason", "version", "created_at", "updated_at"}},
+	{"task_deferrals", []string{"id", "task_id", "decided_on", "due_date", "due_precision", "due_text", "reason", "created_at"}},
 	{"task_supports", []string{"task_id", "org_id", "position", "done_on", "share"}},
 	{"task_occurrences", []string{"task_id", "due_date", "done_on"}},
 	{"reports", []string{"id", "task_id", "org_id", "occurrence", "text", "percent", "value", "done_on", "status", "review_note", "submitted_at", "reviewed_at", "version", "created_at", "updated_at"}},
@@ -264,6 +265,12 @@ func (l *Loader) addTask(t *congtac.Task) error {
 		def.To.Precision, def.To.Text, def.Reason, nullDate(canc.On), canc.Reason, 1, now, now)
 	if err := l.add("tasks", row...); err != nil {
 		return err
+	}
+	if t.Deferral != nil {
+		if err := l.add("task_deferrals", l.id("task_deferrals"), t.ID, def.On.String(), nullDate(def.To.Date),
+			def.To.Precision, def.To.Text, def.Reason, now); err != nil {
+			return err
+		}
 	}
 	for i, sp := range t.Shares {
 		if err := l.add("task_supports", t.ID, sp.OrgID, i, nullDate(sp.DoneOn), true); err != nil {

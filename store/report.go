@@ -271,8 +271,8 @@ func (s *Store) completeFromReport(ctx context.Context, tx *sql.Tx, a congtac.Ac
 	if err != nil {
 		return err
 	}
-	c := congtac.Completion{OrgID: r.OrgID, Occurrence: r.Occurrence, DoneOn: r.DoneOn}
-	if err := s.recordCompletion(ctx, tx, before, c); err != nil {
+	c := congtac.Completion{OrgID: r.OrgID, Occurrence: r.Occurrence, DoneOn: r.DoneOn, ReportID: r.ID}
+	if err := s.recordCompletion(ctx, tx, a, before, c); err != nil {
 		return err
 	}
 	if err := s.bumpTask(ctx, tx, before.ID, before.Version); err != nil {

@@ -39,8 +39,10 @@ func (s *Store) bumpTask(ctx context.Context, tx *sql.Tx, id int64, version int)
 	return nil
 }
 
-// CompleteTask records a completion (see [congtac.Completion]). A completion day after today is
-// refused. ECONFLICT when version moved.
+// CompleteTask records a completion (see [congtac.Completion]) by a, who is kept as who
+// recorded it; c.ReportID, when set, must be a report on the task (on any of its copies)
+// that is not a draft. A completion day after today is refused. ECONFLICT when version
+// moved.
 func (s *Store) CompleteTask(ctx context.Context, a congtac.Actor, id int64, version int, c congtac.Completion) (congtac.Task, error) {
 	if c.DoneOn.IsZero() {
 		return congtac.Task{}, congtac.FieldError("done_on", "Chưa có ngày hoàn thành.")
@@ -54,7 +56,10 @@ func (s *Store) CompleteTask(ctx context.Context, a congtac.Actor, id int64, ver
 		if err != nil {
 			return err
 		}
-		if err := s.recordCompletion(ctx, tx, before, c); err != nil {
+		if err := s.checkCompletionReport(ctx, tx, before, c.ReportID); err != nil {
+			return err
+		}
+		if err := s.recordCompletion(ctx, tx, a, before, c); err != nil {
 			return err
 		}
 		if err := s.bumpTask(ctx, tx, id, version); err != nil {
@@ -68,10 +73,33 @@ func (s *Store) CompleteTask(ctx context.Context, a congtac.Actor, id int64, ver
 	return t, err
 }
 
-// recordCompletion writes a completion without touching the version (reports use it too).
+// checkCompletionReport refuses (EINVALID on report_id) a report that is not one sent on
+// task t or on a copy t carries on.
+func (s *Store) checkCompletionReport(ctx context.Context, tx *sql.Tx, t congtac.Task, reportID int64) error {
+	if reportID == 0 {
+		return nil
+	}
+	r, err := findReport(ctx, tx, reportID)
+	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+		return congtac.FieldError("report_id", "Không có báo cáo này.")
+	} else if err != nil {
+		return err
+	}
+	newest, _, err := s.newestCopy(ctx, tx, r.TaskID)
+	if err != nil {
+		return err
+	}
+	if newest.ID != t.ID || r.Status == congtac.ReportDraft {
+		return congtac.FieldError("report_id", "Báo cáo được chọn không phải báo cáo đã gửi về nhiệm vụ này.")
+	}
+	return nil
+}
+
+// recordCompletion writes a completion by a without touching the version (reports use it
+// too); the lead's completion keeps a as who recorded it and the report it comes from.
 // On a group-led task, a completion by anyone but a support org is a member's share
 // ([completeShare]).
-func (s *Store) recordCompletion(ctx context.Context, tx *sql.Tx, t congtac.Task, c congtac.Completion) error {
+func (s *Store) recordCompletion(ctx context.Context, tx *sql.Tx, a congtac.Actor, t congtac.Task, c congtac.Completion) error {
 	var err error
 	switch {
 	case t.GroupLed() && !slices.ContainsFunc(t.Support, func(sp congtac.Support) bool { return sp.OrgID == c.OrgID }):
@@ -93,7 +121,8 @@ func (s *Store) recordCompletion(ctx context.Context, tx *sql.Tx, t congtac.Task
 			ON CONFLICT (task_id, due_date) DO UPDATE SET done_on = excluded.done_on`,
 			t.ID, c.Occurrence.String(), c.DoneOn.String())
 	default:
-		_, err = tx.ExecContext(ctx, "UPDATE tasks SET done_on = $1 WHERE id = $2", c.DoneOn.String(), t.ID)
+		_, err = tx.ExecContext(ctx, "UPDATE tasks SET done_on = $1, done_by = $2, done_report_id = $3 WHERE id = $4",
+			c.DoneOn.String(), nullID(a.UserID), nullID(c.ReportID), t.ID)
 	}
 	if err != nil {
 		return fmt.Errorf("store: complete task: %w", err)
@@ -102,7 +131,9 @@ func (s *Store) recordCompletion(ctx context.Context, tx *sql.Tx, t congtac.Task
 }
 
 // DeferTask moves a task's deadline with a reason (giãn tiến độ), or postpones it until
-// further notice when d.To has no date. ECONFLICT when version moved.
+// further notice when d.To has no date; d.ApprovedBy, when set, is the leader who approved
+// it. The task keeps every deferral it had ([Store.FindDeferrals]), recorded by a; its
+// status follows the last. ECONFLICT when version moved.
 func (s *Store) DeferTask(ctx context.Context, a congtac.Actor, id int64, version int, d congtac.Deferral) (congtac.Task, error) {
 	d.Reason = cleanText(d.Reason)
 	if err := congtac.CheckText("reason", "Lý do giãn tiến độ", d.Reason); err != nil {
@@ -117,12 +148,65 @@ func (s *Store) DeferTask(ctx context.Context, a congtac.Actor, id int64, versio
 	if err := d.To.Validate(); err != nil {
 		return congtac.Task{}, err
 	}
-	return s.changeTaskState(ctx, a, id, version, "defer", `UPDATE tasks SET deferred_on = $1, deferred_to = $2,
-		deferred_precision = $3, deferred_text = $4, defer_reason = $5 WHERE id = $6`,
-		d.On.String(), nullDate(d.To.Date), d.To.Precision, d.To.Text, d.Reason, id)
+	d.RecordedBy = a.UserID
+	var t congtac.Task
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		before, orgID, err := s.taskEvent(ctx, tx, a, id, version)
+		if err != nil {
+			return err
+		}
+		if !before.DoneOn.IsZero() || before.Cancellation != nil {
+			return congtac.Errorf(congtac.EINVALID, "Nhiệm vụ đã hoàn thành hoặc đã hủy: không giãn tiến độ được.")
+		}
+		if d.ApprovedBy != 0 {
+			if _, err := findPerson(ctx, tx, d.ApprovedBy); err != nil {
+				return congtac.FieldError("approved_by", "Không có lãnh đạo này.")
+			}
+		}
+		if err := s.recordDeferral(ctx, tx, id, d); err != nil {
+			return err
+		}
+		if err := s.bumpTask(ctx, tx, id, version); err != nil {
+			return err
+		}
+		if t, err = findTask(ctx, s, tx, id); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, "defer", "task", id, orgID, before, t)
+	})
+	return t, err
 }
 
-// CancelTask ends a task that will not be done, with a reason. ECONFLICT when version moved.
+// recordDeferral puts d on task id, where its status is computed from, and adds it to the
+// task's deferrals.
+func (s *Store) recordDeferral(ctx context.Context, tx *sql.Tx, id int64, d congtac.Deferral) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE tasks SET deferred_on = $1, deferred_to = $2, deferred_precision = $3,
+		deferred_text = $4, defer_reason = $5 WHERE id = $6`,
+		d.On.String(), nullDate(d.To.Date), d.To.Precision, d.To.Text, d.Reason, id); err != nil {
+		return fmt.Errorf("store: defer task: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO task_deferrals (task_id, decided_on, due_date, due_precision,
+		due_text, reason, approved_by, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		id, d.On.String(), nullDate(d.To.Date), d.To.Precision, d.To.Text, d.Reason, nullID(d.ApprovedBy),
+		nullID(d.RecordedBy), s.now().Unix()); err != nil {
+		return fmt.Errorf("store: defer task: %w", err)
+	}
+	return nil
+}
+
+// FindDeferrals returns every deferral task id had, oldest first; the last is the one in
+// force ([congtac.Task.Deferral]).
+func (s *Store) FindDeferrals(ctx context.Context, id int64) ([]congtac.Deferral, error) {
+	return readRows(ctx, s.read, query{`SELECT decided_on, due_date, due_precision, due_text, reason, approved_by,
+		recorded_by FROM task_deferrals WHERE task_id = $1 ORDER BY id`, []any{id}},
+		func(sc scanner) (d congtac.Deferral, err error) {
+			return d, sc.Scan(dateCol{&d.On}, dateCol{&d.To.Date}, &d.To.Precision, &d.To.Text, &d.Reason,
+				idCol{&d.ApprovedBy}, idCol{&d.RecordedBy})
+		})
+}
+
+// CancelTask ends a task that will not be done, with a reason. A task already done or
+// cancelled is refused (EINVALID). ECONFLICT when version moved.
 func (s *Store) CancelTask(ctx context.Context, a congtac.Actor, id int64, version int, c congtac.Cancellation) (congtac.Task, error) {
 	c.Reason = cleanText(c.Reason)
 	if err := congtac.CheckText("reason", "Lý do hủy nhiệm vụ", c.Reason); err != nil {
@@ -134,17 +218,47 @@ func (s *Store) CancelTask(ctx context.Context, a congtac.Actor, id int64, versi
 	case c.On.IsZero():
 		return congtac.Task{}, congtac.FieldError("on", "Chưa có ngày hủy.")
 	}
-	return s.changeTaskState(ctx, a, id, version, "cancel",
-		"UPDATE tasks SET cancelled_on = $1, cancel_reason = $2 WHERE id = $3", c.On.String(), c.Reason, id)
+	return s.changeTaskState(ctx, a, id, version, "cancel", func(t congtac.Task) error {
+		if !t.DoneOn.IsZero() || t.Cancellation != nil {
+			return congtac.Errorf(congtac.EINVALID, "Nhiệm vụ đã hoàn thành hoặc đã hủy.")
+		}
+		return nil
+	}, "UPDATE tasks SET cancelled_on = $1, cancel_reason = $2 WHERE id = $3", c.On.String(), c.Reason, id)
 }
 
-// changeTaskState runs one statement that changes a task's execution state, bumps its
-// version and audits the change under action.
-func (s *Store) changeTaskState(ctx context.Context, a congtac.Actor, id int64, version int, action, stmt string, args ...any) (congtac.Task, error) {
+// ReopenTask takes back the completion or the cancellation of task id (mở lại), with a
+// reason kept in the audit log: the task is tracked again against its deadline (its last
+// deferral included). A task neither done nor cancelled is refused (EINVALID). ECONFLICT
+// when version moved.
+func (s *Store) ReopenTask(ctx context.Context, a congtac.Actor, id int64, version int, o congtac.Reopening) (congtac.Task, error) {
+	o.Reason = cleanText(o.Reason)
+	if err := congtac.CheckText("reason", "Lý do mở lại", o.Reason); err != nil {
+		return congtac.Task{}, err
+	}
+	if o.Reason == "" {
+		return congtac.Task{}, congtac.FieldError("reason", "Cần ghi lý do mở lại nhiệm vụ.")
+	}
+	return s.changeTaskState(ctx, a, id, version, "reopen", func(t congtac.Task) error {
+		if t.DoneOn.IsZero() && t.Cancellation == nil {
+			return congtac.Errorf(congtac.EINVALID, "Nhiệm vụ đang được theo dõi, không cần mở lại.")
+		}
+		return nil
+	}, `UPDATE tasks SET done_on = NULL, done_by = NULL, done_report_id = NULL, cancelled_on = NULL,
+		cancel_reason = '' WHERE id = $1`, id)
+}
+
+// changeTaskState runs one statement that changes a task's execution state, when check
+// allows it on the task as it stands, bumps its version and audits the change under
+// action.
+func (s *Store) changeTaskState(ctx context.Context, a congtac.Actor, id int64, version int, action string,
+	check func(congtac.Task) error, stmt string, args ...any) (congtac.Task, error) {
 	var t congtac.Task
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		before, orgID, err := s.taskEvent(ctx, tx, a, id, version)
 		if err != nil {
+			return err
+		}
+		if err := check(before); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, stmt, args...); err != nil {

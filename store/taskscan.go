@@ -11,7 +11,7 @@ import (
 const taskColumns = `t.id, t.program_id, t.item_id, t.position, t.text, t.sector, t.lead_id, t.leader_id,
 	t.due_date, t.due_precision, t.due_text, t.rrule, t.rrule_start, t.target, t.source, t.carried_from,
 	t.keeps_old_due, t.replaces, t.superseded_by,
-	t.done_on, t.deferred_on, t.deferred_to, t.deferred_precision, t.deferred_text, t.defer_reason,
+	t.done_on, t.done_by, t.done_report_id, t.deferred_on, t.deferred_to, t.deferred_precision, t.deferred_text, t.defer_reason,
 	t.cancelled_on, t.cancel_reason, t.print_mode, t.print_lead, t.print_due, t.print_source, t.version`
 
 // taskRow holds the columns of a task that need converting after the scan.
@@ -34,7 +34,7 @@ func (r *taskRow) dest() []any {
 		idCol{&t.LeaderID}, dateCol{&t.Due.Date}, &t.Due.Precision, &t.Due.Text, &r.rrule,
 		dateCol{&r.rruleStart}, targetCol{&r.target, &r.hasTarget}, &t.Source, idCol{&t.CarriedFrom},
 		&t.KeepsOldDue, idCol{&t.Replaces}, idCol{&t.SupersededBy},
-		dateCol{&t.DoneOn}, dateCol{&r.deferredOn}, dateCol{&r.deferredTo}, &r.deferredPrec,
+		dateCol{&t.DoneOn}, idCol{&t.DoneBy}, idCol{&t.DoneReportID}, dateCol{&r.deferredOn}, dateCol{&r.deferredTo}, &r.deferredPrec,
 		&r.deferredText, &r.deferWhy, dateCol{&r.cancelledOn}, &r.cancelWhy, &t.Print.Mode, &t.Print.Lead, &t.Print.Due,
 		&t.Print.Source, &t.Version}
 }
