@@ -194,9 +194,10 @@ func (t Task) CarryOver(programID int64) Task {
 	c := t
 	c.ID, c.ProgramID, c.ItemID, c.Version = 0, programID, 0, 0
 	c.CarriedFrom, c.Replaces, c.SupersededBy, c.KeepsOldDue = t.ID, 0, 0, false
-	c.DoneOn, c.Cancellation, c.Occurrences, c.Deferral = Date{}, nil, nil, nil
+	c.DoneOn, c.DoneBy, c.DoneReportID, c.Cancellation, c.Occurrences, c.Deferral = Date{}, 0, 0, nil, nil, nil
 	if d := t.Deferral; d != nil {
-		c.Deferral = &Deferral{On: d.On, To: d.To, Reason: d.Reason}
+		copied := *d
+		c.Deferral = &copied
 	}
 	if t.Support != nil {
 		c.Support = make([]Support, len(t.Support))

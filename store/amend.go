@@ -94,9 +94,10 @@ func amendment(orig congtac.Program) congtac.Program {
 	for _, t := range orig.Tasks {
 		c := t
 		c.ID, c.ProgramID, c.Version, c.Replaces, c.SupersededBy = 0, 0, 0, t.ID, 0
-		c.DoneOn, c.Deferral, c.Cancellation, c.Occurrences = congtac.Date{}, nil, nil, nil
+		c.DoneOn, c.DoneBy, c.DoneReportID, c.Deferral, c.Cancellation, c.Occurrences = congtac.Date{}, 0, 0, nil, nil, nil
 		if d := t.Deferral; d != nil && t.CarriedFrom != 0 {
-			c.Deferral = &congtac.Deferral{On: d.On, To: d.To, Reason: d.Reason}
+			copied := *d
+			c.Deferral = &copied
 		}
 		c.Support, c.Shares = restart(t.Support), restart(t.Shares)
 		p.Tasks = append(p.Tasks, c)

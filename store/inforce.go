@@ -54,16 +54,18 @@ func checkInForce(ctx context.Context, q queryer, t congtac.Task, p congtac.Prog
 func takeOver(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
 	steps := []string{
 		`UPDATE tasks SET (done_on, done_by, done_report_id, deferred_on, deferred_to, deferred_precision, deferred_text,
-			defer_reason, cancelled_on, cancel_reason) = (SELECT o.done_on, o.done_by, o.done_report_id, o.deferred_on,
-			o.deferred_to, o.deferred_precision, o.deferred_text, o.defer_reason, o.cancelled_on, o.cancel_reason
+			defer_reason, deferred_approved_by, deferred_by, cancelled_on, cancel_reason) = (SELECT o.done_on, o.done_by,
+			o.done_report_id, o.deferred_on, o.deferred_to, o.deferred_precision, o.deferred_text, o.defer_reason,
+			o.deferred_approved_by, o.deferred_by, o.cancelled_on, o.cancel_reason
 			FROM tasks o WHERE o.id = tasks.replaces)
 			WHERE program_id = $1 AND replaces IS NOT NULL`,
 		`UPDATE tasks SET (done_on, done_by, done_report_id, cancelled_on, cancel_reason) = (SELECT o.done_on, o.done_by,
 			o.done_report_id, o.cancelled_on, o.cancel_reason FROM tasks o WHERE o.id = tasks.carried_from)
 			WHERE program_id = $1 AND replaces IS NULL AND carried_from IN (SELECT id FROM tasks
 				WHERE done_on IS NOT NULL OR cancelled_on IS NOT NULL)`,
-		`UPDATE tasks SET (deferred_on, deferred_to, deferred_precision, deferred_text, defer_reason) = (SELECT
-			o.deferred_on, o.deferred_to, o.deferred_precision, o.deferred_text, o.defer_reason
+		`UPDATE tasks SET (deferred_on, deferred_to, deferred_precision, deferred_text, defer_reason, deferred_approved_by,
+			deferred_by) = (SELECT o.deferred_on, o.deferred_to, o.deferred_precision, o.deferred_text, o.defer_reason,
+			o.deferred_approved_by, o.deferred_by
 			FROM tasks o WHERE o.id = tasks.carried_from)
 			WHERE program_id = $1 AND replaces IS NULL AND carried_from IN (SELECT id FROM tasks WHERE deferred_on IS NOT NULL)`,
 		`INSERT INTO task_deferrals (task_id, decided_on, due_date, due_precision, due_text, reason, approved_by,

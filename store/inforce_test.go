@@ -203,6 +203,7 @@ func TestDeferralCarriedOver(t *testing.T) {
 		if _, err := s.DeferTask(ctx, f.drafter, build.ID, build.Version, moved); err != nil {
 			t.Fatal(err)
 		}
+		moved.RecordedBy = f.drafter.UserID // the task keeps who recorded its deferral
 		fixedClock(s, congtac.MustDate(2023, 5, 29))
 		june, err := s.DraftNext(ctx, f.drafter, f.committee.ID, month(6), congtac.MustDate(2023, 5, 29))
 		if err != nil {
@@ -221,6 +222,7 @@ func TestDeferralCarriedOver(t *testing.T) {
 		if _, err := s.DeferTask(ctx, f.drafter, fees.ID, fees.Version, postponed); err != nil {
 			t.Fatal(err)
 		}
+		postponed.RecordedBy = f.drafter.UserID
 		june, _ = s.FindProgramByID(ctx, june.ID)
 		takeToIssued(t, s, f, june, congtac.MustDate(2023, 6, 1)) // no deadline left to settle
 		now := inForce(t, s)

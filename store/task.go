@@ -54,10 +54,8 @@ func (s *Store) insertTask(ctx context.Context, tx *sql.Tx, t congtac.Task) (int
 		return 0, fmt.Errorf("store: insert task: %w", err)
 	}
 	if d := t.Deferral; d != nil { // a deferral carried over stays in force
-		if _, err := tx.ExecContext(ctx, `UPDATE tasks SET deferred_on = $1, deferred_to = $2, deferred_precision = $3,
-			deferred_text = $4, defer_reason = $5 WHERE id = $6`,
-			d.On.String(), nullDate(d.To.Date), d.To.Precision, d.To.Text, d.Reason, id); err != nil {
-			return 0, fmt.Errorf("store: insert task: %w", err)
+		if err := setDeferral(ctx, tx, id, *d); err != nil {
+			return 0, err
 		}
 	}
 	if err := insertParts(ctx, tx, id, t.Shares, true); err != nil {

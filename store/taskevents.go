@@ -180,15 +180,24 @@ func (s *Store) DeferTask(ctx context.Context, a congtac.Actor, id int64, versio
 // recordDeferral puts d on task id, where its status is computed from, and adds it to the
 // task's deferrals.
 func (s *Store) recordDeferral(ctx context.Context, tx *sql.Tx, id int64, d congtac.Deferral) error {
-	if _, err := tx.ExecContext(ctx, `UPDATE tasks SET deferred_on = $1, deferred_to = $2, deferred_precision = $3,
-		deferred_text = $4, defer_reason = $5 WHERE id = $6`,
-		d.On.String(), nullDate(d.To.Date), d.To.Precision, d.To.Text, d.Reason, id); err != nil {
-		return fmt.Errorf("store: defer task: %w", err)
+	if err := setDeferral(ctx, tx, id, d); err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO task_deferrals (task_id, decided_on, due_date, due_precision,
 		due_text, reason, approved_by, recorded_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
 		id, d.On.String(), nullDate(d.To.Date), d.To.Precision, d.To.Text, d.Reason, nullID(d.ApprovedBy),
 		nullID(d.RecordedBy), s.now().Unix()); err != nil {
+		return fmt.Errorf("store: defer task: %w", err)
+	}
+	return nil
+}
+
+// setDeferral puts d on task id as the deferral in force.
+func setDeferral(ctx context.Context, tx *sql.Tx, id int64, d congtac.Deferral) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE tasks SET deferred_on = $1, deferred_to = $2, deferred_precision = $3,
+		deferred_text = $4, defer_reason = $5, deferred_approved_by = $6, deferred_by = $7 WHERE id = $8`,
+		d.On.String(), nullDate(d.To.Date), d.To.Precision, d.To.Text, d.Reason, nullID(d.ApprovedBy),
+		nullID(d.RecordedBy), id); err != nil {
 		return fmt.Errorf("store: defer task: %w", err)
 	}
 	return nil

@@ -12,6 +12,7 @@ const taskColumns = `t.id, t.program_id, t.item_id, t.position, t.text, t.sector
 	t.due_date, t.due_precision, t.due_text, t.rrule, t.rrule_start, t.target, t.source, t.carried_from,
 	t.keeps_old_due, t.replaces, t.superseded_by,
 	t.done_on, t.done_by, t.done_report_id, t.deferred_on, t.deferred_to, t.deferred_precision, t.deferred_text, t.defer_reason,
+	t.deferred_approved_by, t.deferred_by,
 	t.cancelled_on, t.cancel_reason, t.print_mode, t.print_lead, t.print_due, t.print_source, t.version`
 
 // taskRow holds the columns of a task that need converting after the scan.
@@ -24,6 +25,8 @@ type taskRow struct {
 	deferredOn, deferredTo congtac.Date
 	deferredPrec           congtac.Precision
 	deferredText, deferWhy string
+	deferredApprover       int64
+	deferredBy             int64
 	cancelledOn            congtac.Date
 	cancelWhy              string
 }
@@ -35,7 +38,7 @@ func (r *taskRow) dest() []any {
 		dateCol{&r.rruleStart}, targetCol{&r.target, &r.hasTarget}, &t.Source, idCol{&t.CarriedFrom},
 		&t.KeepsOldDue, idCol{&t.Replaces}, idCol{&t.SupersededBy},
 		dateCol{&t.DoneOn}, idCol{&t.DoneBy}, idCol{&t.DoneReportID}, dateCol{&r.deferredOn}, dateCol{&r.deferredTo}, &r.deferredPrec,
-		&r.deferredText, &r.deferWhy, dateCol{&r.cancelledOn}, &r.cancelWhy, &t.Print.Mode, &t.Print.Lead, &t.Print.Due,
+		&r.deferredText, &r.deferWhy, idCol{&r.deferredApprover}, idCol{&r.deferredBy}, dateCol{&r.cancelledOn}, &r.cancelWhy, &t.Print.Mode, &t.Print.Lead, &t.Print.Due,
 		&t.Print.Source, &t.Version}
 }
 
@@ -54,8 +57,8 @@ func (r *taskRow) task() (congtac.Task, error) {
 		t.Target = &tg
 	}
 	if !r.deferredOn.IsZero() {
-		t.Deferral = &congtac.Deferral{On: r.deferredOn, Reason: r.deferWhy,
-			To: congtac.Due{Date: r.deferredTo, Precision: r.deferredPrec, Text: r.deferredText}}
+		t.Deferral = &congtac.Deferral{On: r.deferredOn, Reason: r.deferWhy, ApprovedBy: r.deferredApprover,
+			RecordedBy: r.deferredBy, To: congtac.Due{Date: r.deferredTo, Precision: r.deferredPrec, Text: r.deferredText}}
 	}
 	if !r.cancelledOn.IsZero() {
 		t.Cancellation = &congtac.Cancellation{On: r.cancelledOn, Reason: r.cancelWhy}

@@ -140,21 +140,29 @@ type taskInput struct {
 // due returns the deadline of in and, for a phrase, the recurrence it gives (nil for a
 // one-off duty or a date); phrased reports whether in was a phrase.
 func (ti *taskInput) due(in *apiDueInput) (d congtac.Due, rec *congtac.Recurrence, phrased bool) {
-	switch {
-	case in == nil:
+	if in == nil {
 		return congtac.Due{}, nil, false
-	case in.Date != "":
-		d = congtac.Due{Date: bodyDate(&ti.pr, "due", in.Date), Precision: congtac.Precision(in.Precision), Text: in.Text}
+	}
+	d, rec = in.read(&ti.pr, "due", ti.p.Period.Start())
+	return d, rec, in.Date == ""
+}
+
+// read returns the deadline in gives and, for a phrase, the recurrence it gives (nil for
+// a one-off duty or a date): a date keeps its precision (a day by default), a phrase is
+// read by [vn.ParseDue] as of asOf. Problems are added to p under field.
+func (in apiDueInput) read(p *congtac.Problems, field string, asOf congtac.Date) (congtac.Due, *congtac.Recurrence) {
+	if in.Date != "" {
+		d := congtac.Due{Date: bodyDate(p, field, in.Date), Precision: congtac.Precision(in.Precision), Text: in.Text}
 		if d.Precision == "" {
 			d.Precision = congtac.PrecisionDay
 		}
-		return d, nil, false
+		return d, nil
 	}
-	dl, err := vn.ParseDue(in.Text, ti.p.Period.Start())
+	dl, err := vn.ParseDue(in.Text, asOf)
 	if err != nil {
-		ti.pr.Add("due", "%s", congtac.ErrorMessage(err))
+		p.Add(field, "%s", congtac.ErrorMessage(err))
 	}
-	return dl.Due, dl.Recurrence, true
+	return dl.Due, dl.Recurrence
 }
 
 // recurrence returns the rule of an RRULE value from start (default: the program's first

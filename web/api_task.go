@@ -30,6 +30,8 @@ type apiTask struct {
 	Replaces        *int64           `json:"replaces"`
 	SupersededBy    *int64           `json:"superseded_by"`
 	DoneOn          *string          `json:"done_on"`
+	DoneBy          *int64           `json:"done_by"`
+	DoneReportID    *int64           `json:"done_report_id"`
 	Deferral        *apiDeferral     `json:"deferral"`
 	Cancellation    *apiCancellation `json:"cancellation"`
 	Status          string           `json:"status"`
@@ -89,9 +91,16 @@ type apiTarget struct {
 }
 
 type apiDeferral struct {
-	On     *string `json:"on"`
-	To     apiDue  `json:"to"`
-	Reason string  `json:"reason"`
+	On         *string `json:"on"`
+	To         apiDue  `json:"to"`
+	Reason     string  `json:"reason"`
+	ApprovedBy *int64  `json:"approved_by"`
+	RecordedBy *int64  `json:"recorded_by"`
+}
+
+func newAPIDeferral(d congtac.Deferral) *apiDeferral {
+	return &apiDeferral{On: apiDate(d.On), To: newAPIDue(d.To), Reason: d.Reason, ApprovedBy: apiID(d.ApprovedBy),
+		RecordedBy: apiID(d.RecordedBy)}
 }
 
 type apiCancellation struct {
@@ -99,10 +108,12 @@ type apiCancellation struct {
 	Reason string  `json:"reason"`
 }
 
-// apiTaskDetail is a task with the status of each occurrence of a recurring task.
+// apiTaskDetail is a task with the status of each occurrence of a recurring task and
+// every deferral it had.
 type apiTaskDetail struct {
 	apiTask
 	Occurrences []apiOccurrence `json:"occurrences"`
+	Deferrals   []*apiDeferral  `json:"deferrals"`
 }
 
 type apiOccurrence struct {
@@ -121,7 +132,7 @@ func newAPITask(t congtac.Task, today congtac.Date) apiTask {
 		Shares: apiParts(t.Shares, t.ShareStatus, today), Supports: apiParts(t.Support, t.SupportStatus, today),
 		LeaderID: apiID(t.LeaderID), Due: newAPIDue(t.Due), Source: t.Source, CarriedFrom: apiID(t.CarriedFrom),
 		KeepsOldDue: t.KeepsOldDue, Replaces: apiID(t.Replaces), SupersededBy: apiID(t.SupersededBy),
-		DoneOn: apiDate(t.DoneOn), Status: string(st), StatusLabel: st.Label(), AsOf: today.String(),
+		DoneOn: apiDate(t.DoneOn), DoneBy: apiID(t.DoneBy), DoneReportID: apiID(t.DoneReportID), Status: string(st), StatusLabel: st.Label(), AsOf: today.String(),
 		Print: string(t.Print.Mode.Or()), LeadVerb: string(t.Print.Lead.Or()), PrintDue: t.Print.Due,
 		PrintSource: t.Print.Source, Version: t.Version}
 	if rc := t.Recurrence; rc != nil {
@@ -132,7 +143,7 @@ func newAPITask(t congtac.Task, today congtac.Date) apiTask {
 			Value: tg.Value, Baseline: tg.Baseline, Text: tg.String()}
 	}
 	if d := t.Deferral; d != nil {
-		out.Deferral = &apiDeferral{On: apiDate(d.On), To: newAPIDue(d.To), Reason: d.Reason}
+		out.Deferral = newAPIDeferral(*d)
 	}
 	if c := t.Cancellation; c != nil {
 		out.Cancellation = &apiCancellation{On: apiDate(c.On), Reason: c.Reason}
@@ -155,12 +166,14 @@ func taskSchemas() map[string]*oaSchema {
 		"recurrence":       schNullable(schString("Quy tắc lặp lại RRULE (RFC 5545), không có DTSTART.")),
 		"recurrence_start": schNullable(schDate("Ngày bắt đầu của quy tắc lặp lại (DTSTART).")),
 		"target":           schNullable(schRef("Target")), "source": schString("Căn cứ."),
-		"carried_from":  schNullable(schInt("Nhiệm vụ của chương trình trước được chuyển tiếp.")),
-		"keeps_old_due": schBool("Nhiệm vụ chuyển tiếp giữ thời hạn cũ đã quá (in “chuyển tiếp; hạn cũ …”)."),
-		"replaces":      schNullable(schInt("Nhiệm vụ của chương trình được điều chỉnh mà bản này thay thế.")),
-		"superseded_by": schNullable(schInt("Bản của nhiệm vụ trong chương trình ban hành sau, đang được theo dõi; null: bản này là bản mới nhất.")),
-		"done_on":       schNullable(schDate("Ngày cơ quan chủ trì hoàn thành.")),
-		"deferral":      schNullable(schRef("Deferral")), "cancellation": schNullable(schRef("Cancellation")),
+		"carried_from":   schNullable(schInt("Nhiệm vụ của chương trình trước được chuyển tiếp.")),
+		"keeps_old_due":  schBool("Nhiệm vụ chuyển tiếp giữ thời hạn cũ đã quá (in “chuyển tiếp; hạn cũ …”)."),
+		"replaces":       schNullable(schInt("Nhiệm vụ của chương trình được điều chỉnh mà bản này thay thế.")),
+		"superseded_by":  schNullable(schInt("Bản của nhiệm vụ trong chương trình ban hành sau, đang được theo dõi; null: bản này là bản mới nhất.")),
+		"done_on":        schNullable(schDate("Ngày cơ quan chủ trì hoàn thành.")),
+		"done_by":        schNullable(schInt("Người dùng đã ghi nhận hoàn thành.")),
+		"done_report_id": schNullable(schInt("Báo cáo làm căn cứ ghi nhận hoàn thành.")),
+		"deferral":       schNullable(schRef("Deferral")), "cancellation": schNullable(schRef("Cancellation")),
 		"status": schEnum("Trạng thái.", statuses...), "status_label": schString("Tên trạng thái."),
 		"as_of": schDate("Ngày tính trạng thái (hôm nay)."), "version": schInt("Phiên bản."),
 		"print": schEnum("Cách in trong chương trình: inline (trong đoạn văn của mục), line (dòng riêng), "+
@@ -171,8 +184,9 @@ func taskSchemas() map[string]*oaSchema {
 	})
 	return map[string]*oaSchema{
 		"Task": task,
-		"TaskDetail": schExtend(task, "Nhiệm vụ với trạng thái từng kỳ của nhiệm vụ lặp lại.", oaProps{
+		"TaskDetail": schExtend(task, "Nhiệm vụ với trạng thái từng kỳ của nhiệm vụ lặp lại và mọi lần giãn tiến độ.", oaProps{
 			"occurrences": schArray(schRef("Occurrence")),
+			"deferrals":   schArray(schRef("Deferral")),
 		}),
 		"Share": schObject("Phần việc của một đơn vị thành viên khi nhóm đơn vị chủ trì nhiệm vụ; "+
 			"trạng thái của nhiệm vụ tổng hợp từ các phần việc. Danh sách rỗng khi cơ quan chủ trì không phải là nhóm.", oaProps{
@@ -195,6 +209,8 @@ func taskSchemas() map[string]*oaSchema {
 		}),
 		"Deferral": schObject("Giãn tiến độ.", oaProps{
 			"on": schNullable(schDate("Ngày quyết định.")), "to": schRef("Due"), "reason": schString("Lý do."),
+			"approved_by": schNullable(schInt("Lãnh đạo đồng ý (mã cán bộ).")),
+			"recorded_by": schNullable(schInt("Người dùng đã ghi nhận.")),
 		}),
 		"Cancellation": schObject("Hủy bỏ.", oaProps{"on": schNullable(schDate("Ngày hủy.")), "reason": schString("Lý do.")}),
 		"Occurrence": schObject("Một kỳ của nhiệm vụ lặp lại.", oaProps{
@@ -259,8 +275,16 @@ func (s *Server) handleAPITaskShow(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, fmt.Errorf("web: api task: %w", err), 0)
 		return
 	}
+	ds, err := s.st.FindDeferrals(r.Context(), t.ID)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api task: %w", err), 0)
+		return
+	}
 	today := s.today()
-	out := apiTaskDetail{apiTask: newAPITask(t, today), Occurrences: []apiOccurrence{}}
+	out := apiTaskDetail{apiTask: newAPITask(t, today), Occurrences: []apiOccurrence{}, Deferrals: []*apiDeferral{}}
+	for _, d := range ds {
+		out.Deferrals = append(out.Deferrals, newAPIDeferral(d))
+	}
 	for _, o := range t.OccurrenceStatuses(today) {
 		out.Occurrences = append(out.Occurrences, apiOccurrence{Due: o.Due.String(), DoneOn: apiDate(o.DoneOn),
 			Status: string(o.Status), StatusLabel: o.Status.Label()})

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"congtac"
-	"congtac/vn"
 )
 
 // apiConclusionTask is the body of POST /api/v1/agenda/{id}/tasks: the task a conclusion
@@ -43,19 +42,8 @@ func conclusionTask(p *congtac.Problems, m congtac.Meeting, programID int64, tex
 	for _, o := range support {
 		t.Support = append(t.Support, congtac.Support{OrgID: o})
 	}
-	switch {
-	case due == nil:
-	case due.Date != "":
-		t.Due = congtac.Due{Date: bodyDate(p, "due", due.Date), Precision: congtac.Precision(due.Precision), Text: due.Text}
-		if t.Due.Precision == "" {
-			t.Due.Precision = congtac.PrecisionDay
-		}
-	default:
-		dl, err := vn.ParseDue(due.Text, m.Date)
-		if err != nil {
-			p.Add("due", "%s", congtac.ErrorMessage(err))
-		}
-		t.Due, t.Recurrence = dl.Due, dl.Recurrence
+	if due != nil {
+		t.Due, t.Recurrence = due.read(p, "due", m.Date)
 	}
 	return t
 }

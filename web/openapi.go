@@ -97,6 +97,10 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/meetings/{id}/agenda":             {list: true, response: "AgendaItem"},
 	"POST /api/v1/meetings/{id}/agenda":            {body: "AgendaInput", status: http.StatusCreated, response: "AgendaItem", errors: []int{404}},
 	"POST /api/v1/agenda/{id}/tasks":               {body: "ConclusionTask", status: http.StatusCreated, response: "Task", errors: []int{404}},
+	"POST /api/v1/tasks/{id}/completion":           {body: "TaskAction", response: "Task", errors: []int{404, 409}},
+	"POST /api/v1/tasks/{id}/deferrals":            {body: "TaskAction", response: "Task", errors: []int{404, 409}},
+	"POST /api/v1/tasks/{id}/cancellation":         {body: "TaskAction", response: "Task", errors: []int{404, 409}},
+	"POST /api/v1/tasks/{id}/reopen":               {body: "TaskAction", response: "Task", errors: []int{404, 409}},
 	"GET /api/v1/meetings/{id}/materials":          {list: true, response: "Material"},
 	"POST /api/v1/agenda/{id}/materials": {upload: "application/octet-stream", status: http.StatusCreated, response: "Material",
 		params: []apiParam{qText("name", "Tên tệp, như người dùng thấy (Báo cáo KT-XH.pdf).")}},
@@ -554,7 +558,7 @@ func apiSchemas() map[string]*oaSchema {
 	}
 	all["Error"].Required = []string{"code", "message"}
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
-		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), conclusionSchemas(), materialSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
+		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), conclusionSchemas(), taskActionSchemas(), materialSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
 		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
 		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas(), personSchemas(), userSchemas(), settingsSchemas()} {
 		maps.Copy(all, part)

@@ -319,7 +319,7 @@ func (s *Server) handleReportCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	f.setErrors(err)
 	f.fillChoices(t, ids, orgs, s.today())
-	s.renderTask(w, r, t, http.StatusUnprocessableEntity, f)
+	s.renderTask(w, r, t, http.StatusUnprocessableEntity, taskRefusal{report: f})
 }
 
 // handleReportUpdate changes a draft or returned report with the form of its page (fields

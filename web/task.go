@@ -144,12 +144,20 @@ type taskPage struct {
 	Shares      []shareRow // a group-led task's members' shares
 	Supports    []supportRow
 	Occurrences []occurrenceRow
-	Reports     []reportRow      // on every copy of the task, newest copy first
-	History     []appearanceRow  // the programs the task appeared in, oldest first
-	Current     *appearanceRow   // the copy in force, when this page shows an older one
-	Closed      string           // why the task takes no report now, when it does not
-	Form        *reportForm      // nil unless the actor may report on the task
-	sent        []congtac.Report // the reports of Reports, for the shares' progress
+	Reports     []reportRow       // on every copy of the task, newest copy first
+	History     []appearanceRow   // the programs the task appeared in, oldest first
+	Current     *appearanceRow    // the copy in force, when this page shows an older one
+	Closed      string            // why the task takes no report now, when it does not
+	Form        *reportForm       // nil unless the actor may report on the task
+	Actions     []*taskActionForm // what the actor may do to the task in force
+	Deferrals   []deferralRow     // every deadline a deferral gave, oldest first
+	sent        []congtac.Report  // the reports of Reports, for the shares' progress
+}
+
+// taskRefusal holds a refused form of a task's page, as typed: the report or an action.
+type taskRefusal struct {
+	report *reportForm
+	action *taskActionForm
 }
 
 func (taskPage) template() string { return "task" }
@@ -165,9 +173,18 @@ type taskView struct {
 	Program, ProgramHref                                       string
 	CarriedHref                                                string // the task it continues
 	DoneOn, Deferral, Cancellation                             string
+	DoneBy, DoneHref                                           string // who recorded the completion; the report it comes from
 	Shares                                                     string // how many members of a group lead are done
 	Status                                                     statusView
 	Recurrence                                                 string
+}
+
+// reportHref is the page of report id; "" for 0.
+func reportHref(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return fmt.Sprintf("/reports/%d", id)
 }
 
 // supportRow is a support org's share of a task.
@@ -201,19 +218,19 @@ func (s *Server) handleTaskShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.renderTask(w, r, t, http.StatusOK, nil)
+	s.renderTask(w, r, t, http.StatusOK, taskRefusal{})
 }
 
-// renderTask renders the page of task t with status; form, when not nil, is the report
-// form as the actor filled it, else a new one is offered if the actor may report.
-func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, t congtac.Task, status int, form *reportForm) {
+// renderTask renders the page of task t with status; refused, when it holds a form, is
+// that form as the actor filled it, else new ones are offered as the actor may use them.
+func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, t congtac.Task, status int, refused taskRefusal) {
 	ctx, a, today := r.Context(), actorOf(r), s.today()
 	orgs, err := s.loadOrgs(ctx)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	page := taskPage{layout: s.layout(r, shortText(t.Text, taskTitleLength)), Form: form}
+	page := taskPage{layout: s.layout(r, shortText(t.Text, taskTitleLength)), Form: refused.report}
 	if page.Task, err = s.newTaskView(ctx, a, t, orgs, today); err != nil {
 		s.fail(w, r, err)
 		return
@@ -231,6 +248,12 @@ func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, t congtac.Ta
 	if err == nil {
 		err = s.fillTaskHistory(ctx, a, &page, lineage, t.ID, orgs)
 	}
+	if err == nil {
+		page.Deferrals, err = s.deferralRows(ctx, t.ID)
+	}
+	if err == nil && page.Closed == "" {
+		page.Actions, err = s.taskActionForms(ctx, a, t, programOrgOf(lineage, t.ID), orgs, page.sent, refused.action)
+	}
 	if err != nil {
 		s.fail(w, r, fmt.Errorf("web: task history: %w", err))
 		return
@@ -240,6 +263,16 @@ func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, t congtac.Ta
 		page.Form = newReportForm(a, t, orgs, today)
 	}
 	s.render(w, r, status, page)
+}
+
+// programOrgOf returns the issuing org of the program of task id in lineage.
+func programOrgOf(lineage []congtac.Appearance, id int64) int64 {
+	for _, ap := range lineage {
+		if ap.Task.ID == id {
+			return ap.Program.OrgID
+		}
+	}
+	return 0
 }
 
 // fillTaskHistory puts on the page of task id the programs it appeared in, the reports
@@ -285,7 +318,8 @@ func (s *Server) newTaskView(ctx context.Context, a congtac.Actor, t congtac.Tas
 		return taskView{}, err
 	}
 	v := taskView{FullText: shortText(t.Text, taskTitleLength) != t.Text, Text: t.Text, Sector: t.Sector.Label(), Lead: orgs.Name(t.Lead), Leader: names[t.LeaderID],
-		Due: t.Due.Label(), DuePhrase: duePhrase(t.Due), Source: t.Source, DoneOn: vn.ShortDate(t.DoneOn),
+		DoneHref: reportHref(t.DoneReportID),
+		Due:      t.Due.Label(), DuePhrase: duePhrase(t.Due), Source: t.Source, DoneOn: vn.ShortDate(t.DoneOn),
 		Shares: sharesSummary(t, today), Status: taskStatusView(t.Status(today))}
 	if t.Target != nil {
 		v.Target = t.Target.String()
@@ -298,6 +332,9 @@ func (s *Server) newTaskView(ctx context.Context, a congtac.Actor, t congtac.Tas
 	}
 	if d := t.Deferral; d != nil {
 		v.Deferral = fmt.Sprintf("Ngày %s: thời hạn mới %s. Lý do: %s", vn.ShortDate(d.On), d.To.Label(), d.Reason)
+	}
+	if v.DoneBy, err = s.userName(ctx, t.DoneBy); err != nil {
+		return v, err
 	}
 	if c := t.Cancellation; c != nil {
 		v.Cancellation = fmt.Sprintf("Ngày %s. Lý do: %s", vn.ShortDate(c.On), c.Reason)

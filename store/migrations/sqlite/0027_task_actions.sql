@@ -1,12 +1,16 @@
 -- +goose Up
 -- Issue 13's task actions. A completion keeps who recorded it and the report it comes from
 -- (store.CompleteTask); every deferral a task had is kept, oldest first, with the leader who
--- approved it (store.DeferTask) — the last one also sits on the task, where its status is
--- computed from. The deferrals already recorded become the first rows.
+-- approved it (store.DeferTask) — the last one also sits on the task (deferred_*), where its
+-- status is computed from. The deferrals already recorded become the first rows.
 ALTER TABLE tasks ADD COLUMN done_by INTEGER REFERENCES users(id);
 ALTER TABLE tasks ADD COLUMN done_report_id INTEGER REFERENCES reports(id) ON DELETE SET NULL;
 CREATE INDEX tasks_done_by ON tasks (done_by) WHERE done_by IS NOT NULL;
 CREATE INDEX tasks_done_report ON tasks (done_report_id) WHERE done_report_id IS NOT NULL;
+ALTER TABLE tasks ADD COLUMN deferred_approved_by INTEGER REFERENCES people(id);
+ALTER TABLE tasks ADD COLUMN deferred_by INTEGER REFERENCES users(id);
+CREATE INDEX tasks_deferred_approved_by ON tasks (deferred_approved_by) WHERE deferred_approved_by IS NOT NULL;
+CREATE INDEX tasks_deferred_by ON tasks (deferred_by) WHERE deferred_by IS NOT NULL;
 
 CREATE TABLE task_deferrals (
     id            INTEGER PRIMARY KEY,
@@ -29,6 +33,10 @@ INSERT INTO task_deferrals (task_id, decided_on, due_date, due_precision, due_te
 
 -- +goose Down
 DROP TABLE task_deferrals;
+DROP INDEX tasks_deferred_by;
+DROP INDEX tasks_deferred_approved_by;
+ALTER TABLE tasks DROP COLUMN deferred_by;
+ALTER TABLE tasks DROP COLUMN deferred_approved_by;
 DROP INDEX tasks_done_report;
 DROP INDEX tasks_done_by;
 ALTER TABLE tasks DROP COLUMN done_report_id;
