@@ -119,12 +119,12 @@ type Program struct {
 	Signature  Signature
 	Recipients []string // lines of "Nơi nhận", the last one "Lưu: VT, …"
 
-	AmendsID  int64 // the issued program this version amends or replaces
+	AmendsID int64 // the issued program this version amends or replaces
 	// MeetingID, when set, makes this no work program but the task list of that meeting's
 	// notice of conclusions (TB): the tasks its conclusions give outside any program. It
 	// is drafted as they are assigned and issued with the notice, never on its own.
 	MeetingID int64
-	Public    bool  // published to the anonymous public once issued
+	Public    bool // published to the anonymous public once issued
 	Items     []Item
 	Tasks     []Task
 	CreatedAt time.Time
