@@ -376,3 +376,19 @@ type RollupFilter struct {
 	Period Period // tasks of programs whose main period is this one
 	OrgID  int64  // issuing org of the programs; 0 for all
 }
+
+// DaysOverdue returns how many days task t is past the deadline in force as of asOf: 10
+// on 20/5 for a task due 10/5 (counted from a deferral's new deadline once it is granted,
+// from the first missed occurrence of a recurring duty); 0 unless t is overdue that day.
+func (t Task) DaysOverdue(asOf Date) int {
+	if t.Status(asOf) != StatusOverdue {
+		return 0
+	}
+	from := asOf
+	for _, sp := range t.StatusSpans() {
+		if !sp.From.After(asOf) && (sp.To.IsZero() || !sp.To.Before(asOf)) {
+			from = sp.From
+		}
+	}
+	return from.DaysUntil(asOf) + 1
+}

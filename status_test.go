@@ -474,3 +474,25 @@ func TestCountsTotal(t *testing.T) {
 		t.Errorf("Total = %d, want 5", got)
 	}
 }
+
+// TestDaysOverdue: counted from the deadline in force, 0 when not overdue.
+func TestDaysOverdue(t *testing.T) {
+	due := Due{Date: MustDate(2023, 5, 10), Precision: PrecisionDay}
+	task := Task{Due: due}
+	for _, tt := range []struct {
+		task Task
+		on   Date
+		want int
+	}{
+		{task, MustDate(2023, 5, 10), 0},
+		{task, MustDate(2023, 5, 11), 1},
+		{task, MustDate(2023, 5, 20), 10},
+		{Task{Due: due, Deferral: &Deferral{On: MustDate(2023, 5, 12), To: Due{Date: MustDate(2023, 5, 15), Precision: PrecisionDay}}}, MustDate(2023, 5, 20), 5},
+		{Task{Due: due, DoneOn: MustDate(2023, 5, 12)}, MustDate(2023, 5, 20), 0},
+		{Task{Due: Due{Text: "khi có chỉ đạo"}}, MustDate(2023, 5, 20), 0},
+	} {
+		if got := tt.task.DaysOverdue(tt.on); got != tt.want {
+			t.Errorf("%+v on %s: %d days overdue, want %d", tt.task.Deferral, tt.on, got, tt.want)
+		}
+	}
+}

@@ -372,31 +372,62 @@ type TaskFilter struct {
 	Reach  *Reach // lead or a support org within reach
 }
 
-// TaskKey is a task's place in the order of task lists: by deadline, vague deadlines last,
-// then by ID. A list is paged by the key of its last task ([TaskFilter.After]).
+// TaskKey is a task's place in the order of task lists, what needs attention first: the
+// tasks still open before those done or cancelled for good; among them the most overdue
+// first, then those that will be overdue soonest, then those that never will (a vague or
+// indefinitely postponed deadline); then by ID. A list is paged by the key of its last
+// task ([TaskFilter.After]).
 type TaskKey struct {
-	Due Date // zero for a vague deadline
-	ID  int64
+	Closed bool // done or cancelled for good
+	Late   Date // the day it is, or will be, overdue from for good; zero when it never will
+	ID     int64
 }
 
-// KeyOf returns the place of t in the order of task lists.
-func KeyOf(t Task) TaskKey { return TaskKey{Due: t.Due.Date, ID: t.ID} }
+// KeyOf returns the place of t in the order of task lists, from its status over time
+// ([Task.StatusSpans]): the last status is the one it keeps.
+func KeyOf(t Task) TaskKey {
+	spans := t.StatusSpans()
+	last := spans[len(spans)-1]
+	k := TaskKey{ID: t.ID}
+	switch last.Status {
+	case StatusDoneOnTime, StatusDoneLate, StatusCancelled:
+		k.Closed = true
+	case StatusOverdue:
+		k.Late = last.From
+	}
+	return k
+}
 
-// String returns the key as "2026-11-30.1234", or ".1234" for a vague deadline: the cursor
-// the API hands out.
-func (k TaskKey) String() string { return k.Due.String() + "." + strconv.FormatInt(k.ID, 10) }
+// String returns the key as the API hands it out as a cursor: "o2026-12-01.1234" for an
+// open task overdue from 1/12/2026, "o.1234" for one that never will be, "c.1234" for a
+// task done or cancelled.
+func (k TaskKey) String() string {
+	prefix := "o"
+	if k.Closed {
+		prefix = "c"
+	}
+	return prefix + k.Late.String() + "." + strconv.FormatInt(k.ID, 10)
+}
 
 // ParseTaskKey reads a key written by [TaskKey.String]; EINVALID for anything else.
 func ParseTaskKey(s string) (TaskKey, error) {
-	due, id, ok := strings.Cut(s, ".")
+	bad := Errorf(EINVALID, "Vị trí trang %q không hợp lệ.", s)
+	var k TaskKey
+	switch {
+	case strings.HasPrefix(s, "c"):
+		k.Closed = true
+	case !strings.HasPrefix(s, "o"):
+		return TaskKey{}, bad
+	}
+	late, id, ok := strings.Cut(s[1:], ".")
 	n, err := strconv.ParseInt(id, 10, 64)
 	if !ok || err != nil || n <= 0 {
-		return TaskKey{}, Errorf(EINVALID, "Vị trí trang %q không hợp lệ.", s)
+		return TaskKey{}, bad
 	}
-	k := TaskKey{ID: n}
-	if due != "" {
-		if k.Due, err = ParseDate(due); err != nil {
-			return TaskKey{}, Errorf(EINVALID, "Vị trí trang %q không hợp lệ.", s)
+	k.ID = n
+	if late != "" {
+		if k.Late, err = ParseDate(late); err != nil {
+			return TaskKey{}, bad
 		}
 	}
 	return k, nil

@@ -10,7 +10,8 @@ import (
 
 // TaskTable is a list of tasks as a spreadsheet, one row each: the item that carries it,
 // its text, sector, lead and support orgs, leader in charge, deadline (a real date, and
-// the phrase of the program), status as of AsOf, completion day, target and source.
+// the phrase of the program), status as of AsOf and the days it is overdue, completion
+// day, target and source.
 type TaskTable struct {
 	Title  string         // the file's title: "Nhiệm vụ Chương trình công tác tháng 4 năm 2026"
 	Tasks  []congtac.Task // in the order to list them
@@ -22,7 +23,8 @@ type TaskTable struct {
 
 // taskHeader names the columns of a task table.
 var taskHeader = [...]string{"STT", "Mục", "Nội dung nhiệm vụ", "Lĩnh vực", "Cơ quan chủ trì", "Cơ quan phối hợp",
-	"Lãnh đạo phụ trách", "Thời hạn", "Thời hạn ghi trong chương trình", "Trạng thái", "Ngày hoàn thành", "Chỉ tiêu", "Căn cứ"}
+	"Lãnh đạo phụ trách", "Thời hạn", "Thời hạn ghi trong chương trình", "Trạng thái", "Số ngày quá hạn", "Ngày hoàn thành",
+	"Chỉ tiêu", "Căn cứ"}
 
 // TasksXLSX writes a task table as a spreadsheet with Vietnamese headers, the header row
 // frozen and filtered, and deadlines and completion days as Excel dates. Errors are
@@ -37,14 +39,14 @@ func TasksXLSX(w io.Writer, t TaskTable) error {
 		}
 		rows[i] = []any{i + 1, items[task.ItemID], task.Text, task.Sector.Label(), t.Orgs[task.Lead],
 			supportNames(task, t.Orgs), t.People[task.LeaderID], task.Due.Date, oneLine(task.Due.Written()),
-			task.Status(t.AsOf).Label(), task.DoneOn, target, task.Source}
+			task.Status(t.AsOf).Label(), daysOverdue(task, t.AsOf), task.DoneOn, target, task.Source}
 	}
 	title := strings.TrimSpace(t.Title)
 	if title == "" {
 		title = "Danh sách nhiệm vụ"
 	}
 	wb := workbook{sheet: "Nhiệm vụ", title: title, header: taskHeader[:],
-		widths: []float64{6, 8, 60, 14, 28, 36, 22, 12, 24, 22, 14, 30, 30}, rows: rows}
+		widths: []float64{6, 8, 60, 14, 28, 36, 22, 12, 24, 22, 10, 14, 30, 30}, rows: rows}
 	if err := wb.write(w); err != nil {
 		return fmt.Errorf("export: tasks xlsx: %w", err)
 	}
@@ -60,4 +62,12 @@ func itemsByID(items []congtac.Item) map[int64]string {
 		out[it.ID] = it.Label
 	}
 	return out
+}
+
+// daysOverdue is the cell of the days task is overdue as of asOf: empty when it is not.
+func daysOverdue(task congtac.Task, asOf congtac.Date) any {
+	if n := task.DaysOverdue(asOf); n > 0 {
+		return n
+	}
+	return ""
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"bytes"
 	"regexp"
 	"strings"
@@ -107,16 +108,19 @@ func TestTasksXLSX(t *testing.T) {
 	if len(rows) != len(p.Tasks)+1 || strings.Join(rows[0], "|") != strings.Join(taskHeader[:], "|") {
 		t.Fatalf("%d rows, header %q", len(rows), rows[0])
 	}
-	checkSheetFrame(t, f, data, "Nhiệm vụ", "M8")
+	checkSheetFrame(t, f, data, "Nhiệm vụ", "N8")
 	want := map[string]string{"A2": "1", "B2": "1.1.", "E2": "Phòng Nông nghiệp và PTNT", "F2": "UBND các xã, thị trấn",
 		"G2": "Nguyễn Văn Giang", "I2": "trong Quý II/2023", "J2": "Đang thực hiện trong hạn",
-		"J4": "Hoàn thành đúng hạn", "J7": "Quá hạn chưa hoàn thành", "H6": "", "I6": "trong dịp nghỉ hè",
-		"L5": "thu tiền dịch vụ VSMT: trên 50% chỉ tiêu kế hoạch cả năm"}
+		"J4": "Hoàn thành đúng hạn", "J7": "Quá hạn chưa hoàn thành", "H6": "", "I6": "trong dịp nghỉ hè", "K2": "", "K4": "",
+		"M5": "thu tiền dịch vụ VSMT: trên 50% chỉ tiêu kế hoạch cả năm"}
 	for cell, w := range want {
 		if got, _ := f.GetCellValue("Nhiệm vụ", cell); got != w {
 			t.Errorf("%s = %q, want %q", cell, got, w)
 		}
 	}
 	dateCell(t, f, "Nhiệm vụ", "H2", "30/06/2023")
-	dateCell(t, f, "Nhiệm vụ", "K4", "28/04/2023")
+	dateCell(t, f, "Nhiệm vụ", "L4", "28/04/2023")
+	if got, _ := f.GetCellValue("Nhiệm vụ", "K7"); got != fmt.Sprint(p.Tasks[5].DaysOverdue(table.AsOf)) || got == "0" {
+		t.Errorf("K7 (days overdue) = %q", got)
+	}
 }

@@ -34,7 +34,7 @@ func (s *Store) tasksByID(ctx context.Context, tx *sql.Tx, ids []int64, order st
 }
 
 // FindTasks returns the tasks in force ([congtac.Task.InForce]) matching f, in the order
-// of task lists ([congtac.TaskKey]: by deadline, vague last, then ID), and the number that
+// of task lists ([congtac.TaskKey]: what needs attention first), and the number that
 // match without Limit, Offset and After. It is the cross-program view: each task once, at
 // its current state; the tasks of one program as it was written come with
 // [Store.FindProgramByID].
@@ -204,19 +204,21 @@ func (s *Store) addTaskStatus(w *where, f congtac.TaskFilter) {
 	w.add(statusIsSQL(w.arg(asOf.String()), w.arg(string(statusCode(*f.Status)))))
 }
 
-// taskOrder is the order of task lists ([congtac.TaskKey]); migration 0014 indexes it.
-const taskOrder = "coalesce(t.due_date, '9999-99-99'), t.id"
+// taskOrder is the order of task lists ([congtac.TaskKey]), read from the status columns:
+// status_last is the status a task keeps from status_since on. Migration 0028 indexes it.
+const taskOrder = "(t.status_last IN ('T', 'L', 'C')), " +
+	"(CASE WHEN t.status_last = 'O' THEN t.status_since ELSE '9999-99-99' END), t.id"
 
 // taskPageSQL returns the query of the IDs of the page of the tasks of from matching w:
 // after f.After, or from f.Offset, at most f.Limit, in list order.
 func taskPageSQL(f congtac.TaskFilter, w where, from string) query {
 	w = w.clone()
 	if k := f.After; k != nil {
-		due := "9999-99-99"
-		if !k.Due.IsZero() {
-			due = k.Due.String()
+		late := "9999-99-99"
+		if !k.Late.IsZero() {
+			late = k.Late.String()
 		}
-		w.add("("+taskOrder+") > (?, ?)", due, k.ID)
+		w.add("("+taskOrder+") > (?, ?, ?)", k.Closed, late, k.ID)
 	}
 	return query{"SELECT t.id FROM " + from + " " + w.String() + " ORDER BY " + taskOrder +
 		w.page(f.Limit, f.Offset, maxTaskPage), w.args}

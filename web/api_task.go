@@ -228,7 +228,7 @@ type apiTaskList struct {
 }
 
 // handleAPITaskList lists the tasks whose lead or a support org is within the actor's
-// ViewTasks reach, by deadline, filtered as the task pages are (see parseTaskQuery: status
+// ViewTasks reach, what needs attention first ([congtac.TaskKey]), filtered as the task pages are (see parseTaskQuery: status
 // as of today, org, lead, leader, program, sector, period, q) and by due_from and due_to.
 // A page comes from offset, or after the task cursor names (the next_cursor of the page
 // before), which costs the same on every page however far.

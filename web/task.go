@@ -25,6 +25,7 @@ type taskListPage struct {
 	Matched int               // tasks matching every filter: the rows of every page
 	Rows    []taskRow
 	Pager   pager
+	File    string // the list as a spreadsheet, with the same query
 }
 
 func (taskListPage) template() string { return "tasks" }
@@ -61,6 +62,7 @@ type taskRow struct {
 	Lead    string
 	Due     string
 	Status  statusView
+	Late    int // days overdue; 0 when it is not
 	Carried bool
 	Repeats bool // a recurring duty
 }
@@ -101,8 +103,14 @@ func (s *Server) handleTaskList(w http.ResponseWriter, r *http.Request) {
 	})
 	for _, t := range res.Tasks {
 		page.Rows = append(page.Rows, taskRow{Href: fmt.Sprintf("/tasks/%d", t.ID), Text: t.Text,
-			Lead: orgs.Name(t.Lead), Due: t.Due.Label(), Status: taskStatusView(t.Status(today)),
+			Lead: orgs.Name(t.Lead), Due: t.Due.Label(), Status: taskStatusView(t.Status(today)), Late: t.DaysOverdue(today),
 			Carried: t.CarriedFrom != 0, Repeats: t.Recurrence != nil})
+	}
+	file := r.URL.Query()
+	file.Del("page")
+	page.File = "/tasks/files/nhiem-vu.xlsx"
+	if q := file.Encode(); q != "" {
+		page.File += "?" + q
 	}
 	s.render(w, r, http.StatusOK, page)
 }

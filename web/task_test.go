@@ -154,7 +154,7 @@ func TestTaskListFilters(t *testing.T) {
 
 			r = c.get("/tasks")
 			doc := html(t, r.body)
-			if got := doc.Find("table.tasks caption").Text(); got != fmt.Sprintf("Nhiệm vụ 1–%d trong %d, theo thời hạn", tasksPerPage, len(tasks)) {
+			if got := doc.Find("table.tasks caption").Text(); got != fmt.Sprintf("Nhiệm vụ 1–%d trong %d: quá hạn lâu nhất trước, rồi sắp đến hạn, đã xong sau cùng", tasksPerPage, len(tasks)) {
 				t.Errorf("first page caption %q", got)
 			}
 			next, ok := doc.Find(`nav.pager a[rel="next"]`).Attr("href")
@@ -162,7 +162,7 @@ func TestTaskListFilters(t *testing.T) {
 				t.Fatal("no link to the next page")
 			}
 			doc = html(t, c.get(next).body)
-			if got := doc.Find("table.tasks caption").Text(); got != fmt.Sprintf("Nhiệm vụ %d–%d trong %d, theo thời hạn",
+			if got := doc.Find("table.tasks caption").Text(); got != fmt.Sprintf("Nhiệm vụ %d–%d trong %d: quá hạn lâu nhất trước, rồi sắp đến hạn, đã xong sau cùng",
 				tasksPerPage+1, 2*tasksPerPage, len(tasks)) {
 				t.Errorf("second page caption %q", got)
 			}

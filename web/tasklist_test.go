@@ -5,7 +5,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/xuri/excelize/v2"
 
 	"congtac"
 	"congtac/store"
@@ -88,6 +93,70 @@ func TestTaskListSummaryCountsTheRowsItLists(t *testing.T) {
 			}
 			if rows != n {
 				t.Errorf("%s: %d rows on the pages, %d counted", status, rows, n)
+			}
+		}
+	})
+}
+
+// TestTaskListPutsAttentionFirstAndDownloads: the demo's list opens on its most overdue
+// task, overdue days decreasing down the overdue rows and done tasks after every open one;
+// the list downloads as a spreadsheet with the same query, its rows the tasks the pages
+// show, in the same order, with their days overdue.
+func TestTaskListPutsAttentionFirstAndDownloads(t *testing.T) {
+	eachEngine(t, func(t *testing.T, st *store.Store, s *Server, srv *httptest.Server) {
+		c := as(t, s, srv, "cvp")
+		doc := html(t, c.get("/tasks").body)
+		assertContains(t, doc.Find("table.tasks thead").Text(), "Quá hạn (ngày)")
+		late, closed := -1, false
+		doc.Find("table.tasks tbody tr").Each(func(i int, row *goquery.Selection) {
+			status := row.Find("td").Eq(3).Text()
+			days, _ := strconv.Atoi(strings.TrimSpace(row.Find("td").Eq(4).Text()))
+			switch {
+			case status == congtac.StatusOverdue.Label():
+				if i == 0 {
+					late = days
+				}
+				if days > late || closed || days == 0 {
+					t.Errorf("row %d: overdue %d days after %d (closed before: %v)", i+1, days, late, closed)
+				}
+				late = days
+			case status == congtac.StatusDoneOnTime.Label() || status == congtac.StatusDoneLate.Label() || status == congtac.StatusCancelled.Label():
+				closed = true
+			case closed:
+				t.Errorf("row %d: %s after a closed task", i+1, status)
+			}
+		})
+		if late <= 0 {
+			t.Fatal("the demo's list does not open on an overdue task")
+		}
+
+		overdue := "/tasks?status=" + string(congtac.StatusOverdue)
+		page := html(t, c.get(overdue).body)
+		link, _ := page.Find("p.downloads a").Attr("href")
+		if link != "/tasks/files/nhiem-vu.xlsx?status=overdue" {
+			t.Fatalf("download link %q", link)
+		}
+		r := c.get(link)
+		if r.status != http.StatusOK || r.header.Get("Content-Type") != ctypeXLSX {
+			t.Fatalf("download: %d %s", r.status, r.header.Get("Content-Type"))
+		}
+		f, err := excelize.OpenReader(strings.NewReader(r.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows("Nhiệm vụ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		page.Find("table.tasks tbody tr td:first-child a").Each(func(_ int, a *goquery.Selection) { want = append(want, a.Text()) })
+		matched := taskCounts(t, c.get("/tasks").body)[congtac.StatusOverdue.Label()]
+		if len(rows)-1 != matched || len(want) == 0 {
+			t.Fatalf("the file has %d tasks, the list counts %d overdue", len(rows)-1, matched)
+		}
+		for i, text := range want {
+			if rows[i+1][2] != text || rows[i+1][10] == "" {
+				t.Errorf("file row %d: %q with %q days overdue, want %q as the page lists", i+1, rows[i+1][2], rows[i+1][10], text)
 			}
 		}
 	})
