@@ -167,6 +167,27 @@ func authzRecordCases() []authzCase {
 			_, err := s.ReopenTask(ctx, a, tk.ID, tk.Version, congtac.Reopening{On: congtac.MustDate(2023, 5, 10), Reason: "Báo cáo chưa đúng"})
 			return err
 		}},
+		{name: "AskExplanation", need: congtac.ManageTasks, org: committee, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+			_, err := s.AskExplanation(ctx, a, congtac.Explanation{TaskID: w.build.ID, OrgID: w.f.deptA.ID,
+				Question: "Đề nghị giải trình việc chậm khởi công.", Due: congtac.MustDate(2023, 5, 20)})
+			return err
+		}},
+		{name: "AnswerExplanation", need: congtac.WriteReports, org: dept, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+			if tk := fresh(t, func() (congtac.Task, error) { return s.FindTaskByID(ctx, w.build.ID) }); !tk.DoneOn.IsZero() {
+				if _, err := s.ReopenTask(ctx, congtac.System, tk.ID, tk.Version, congtac.Reopening{On: congtac.MustDate(2023, 5, 10), Reason: "Mở lại"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			fixedClock(s, congtac.MustDate(2023, 6, 5)) // the task is overdue: a leader asks
+			e, err := s.AskExplanation(ctx, congtac.System, congtac.Explanation{TaskID: w.build.ID, OrgID: w.f.deptA.ID,
+				Question: fmt.Sprintf("Yêu cầu số %d", n), Due: congtac.MustDate(2023, 6, 10)})
+			fixedClock(s, congtac.MustDate(2023, 5, 10))
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = s.AnswerExplanation(ctx, a, e.ID, e.Version, "Do chưa được bố trí vốn.")
+			return err
+		}},
 		{name: "UpdateReport", need: congtac.WriteReports, org: dept, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			r := w.draftReport(t, s)
 			_, err := s.UpdateReport(ctx, a, r.ID, r.Version, congtac.ReportUpdate{Percent: ptr(70)})
