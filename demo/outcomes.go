@@ -64,6 +64,7 @@ func (w *world) planTask(q *queue, i, k int, draft congtac.Task, task func() (co
 	case late:
 		complete(due.AddDays(2 + k%5))
 	case overdue: // carried over month after month until it is done, two months late
+		w.explain(q, task, due, k%2 == 0)
 		complete(due.AddMonths(2))
 	case deferred:
 		// Half the deferrals move the deadline a quarter on, and the work is done before
@@ -95,6 +96,34 @@ func (w *world) planTask(q *queue, i, k int, draft congtac.Task, task func() (co
 			return err
 		})
 	}
+}
+
+// explain has the office ask the lead org of a task overdue since due to explain it within
+// five days, a week after the deadline; the org answers on the fourth day when answer.
+func (w *world) explain(q *queue, task func() (congtac.Task, error), due congtac.Date, answer bool) {
+	asked := w.workingDay(due.AddDays(7))
+	var e congtac.Explanation
+	q.add(asked, func() error {
+		t, err := task()
+		if err != nil {
+			return err
+		}
+		e, err = w.st.AskExplanation(w.ctx, w.actors["cvp"], congtac.Explanation{TaskID: t.ID, OrgID: t.Lead,
+			Question: "Đề nghị giải trình lý do chậm tiến độ và đề xuất thời hạn hoàn thành.", Due: asked.AddDays(5)})
+		return err
+	})
+	if !answer {
+		return
+	}
+	q.add(asked.AddDays(4), func() error {
+		t, err := task()
+		if err != nil {
+			return err
+		}
+		_, err = w.st.AnswerExplanation(w.ctx, w.reporter(t.Lead), e.ID, e.Version,
+			"Do vướng mắc trong giải phóng mặt bằng và thủ tục thanh toán; đơn vị cam kết hoàn thành trong tháng tới.")
+		return err
+	})
 }
 
 // planOccurrences reports each occurrence of a recurring task on its day, or on the day

@@ -101,7 +101,15 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/tasks/{id}/deferrals":            {body: "TaskAction", response: "Task", errors: []int{404, 409}},
 	"POST /api/v1/tasks/{id}/cancellation":         {body: "TaskAction", response: "Task", errors: []int{404, 409}},
 	"POST /api/v1/tasks/{id}/reopen":               {body: "TaskAction", response: "Task", errors: []int{404, 409}},
-	"GET /api/v1/meetings/{id}/materials":          {list: true, response: "Material"},
+	"GET /api/v1/explanations": {list: true, response: "Explanation", params: []apiParam{
+		qID("task", "Nhiệm vụ."),
+		qID("org", "Đơn vị phải giải trình."),
+		qEnum("state", "Tình trạng hôm nay.", codesOf(congtac.ExplanationStates)...),
+	}},
+	"POST /api/v1/explanations":           {body: "ExplanationAsk", status: http.StatusCreated, response: "Explanation", errors: []int{404}},
+	"GET /api/v1/explanations/{id}":       {response: "Explanation"},
+	"PATCH /api/v1/explanations/{id}":     {body: "ExplanationAnswer", response: "Explanation", errors: []int{409}},
+	"GET /api/v1/meetings/{id}/materials": {list: true, response: "Material"},
 	"POST /api/v1/agenda/{id}/materials": {upload: "application/octet-stream", status: http.StatusCreated, response: "Material",
 		params: []apiParam{qText("name", "Tên tệp, như người dùng thấy (Báo cáo KT-XH.pdf).")}},
 	"GET /api/v1/agenda/{id}":                      {response: "AgendaItem"},
@@ -558,7 +566,7 @@ func apiSchemas() map[string]*oaSchema {
 	}
 	all["Error"].Required = []string{"code", "message"}
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
-		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), conclusionSchemas(), taskActionSchemas(), materialSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
+		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), conclusionSchemas(), taskActionSchemas(), explanationSchemas(), materialSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
 		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
 		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas(), personSchemas(), userSchemas(), settingsSchemas()} {
 		maps.Copy(all, part)

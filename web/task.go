@@ -159,13 +159,18 @@ type taskPage struct {
 	Form        *reportForm       // nil unless the actor may report on the task
 	Actions     []*taskActionForm // what the actor may do to the task in force
 	Deferrals   []deferralRow     // every deadline a deferral gave, oldest first
-	sent        []congtac.Report  // the reports of Reports, for the shares' progress
+	Asked       []explanationRow  // the requests for explanations about the task
+	Ask         *explanationAskForm
+	sent        []congtac.Report // the reports of Reports, for the shares' progress
 }
 
-// taskRefusal holds a refused form of a task's page, as typed: the report or an action.
+// taskRefusal holds a refused form of a task's page, as typed: the report, an action, a
+// request for an explanation or an answer to one.
 type taskRefusal struct {
 	report *reportForm
 	action *taskActionForm
+	ask    *explanationAskForm
+	answer *explanationAnswerForm
 }
 
 func (taskPage) template() string { return "task" }
@@ -261,6 +266,14 @@ func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, t congtac.Ta
 	}
 	if err == nil && page.Closed == "" {
 		page.Actions, err = s.taskActionForms(ctx, a, t, programOrgOf(lineage, t.ID), orgs, page.sent, refused.action)
+	}
+	if err == nil {
+		page.Asked, page.Ask, err = s.explanationsOfTask(ctx, a, t, programOrgOf(lineage, t.ID), orgs, refused.ask)
+		for i, row := range page.Asked {
+			if f := refused.answer; f != nil && row.AnswerForm != nil && row.AnswerForm.Action == f.Action {
+				page.Asked[i].AnswerForm = f
+			}
+		}
 	}
 	if err != nil {
 		s.fail(w, r, fmt.Errorf("web: task history: %w", err))

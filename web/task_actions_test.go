@@ -95,3 +95,76 @@ func TestTaskActions(t *testing.T) {
 		})
 	}
 }
+
+// TestExplanations: on both engines, April's task is overdue on 5 May; the office asks the
+// economy department to explain it on the task's page (a day already past refused with the
+// form kept), the department sees the request on the list of overdue ones after its day
+// and answers on the task's page; through the API the office asks again and the
+// department answers; a reporter may not ask, another department's request is not shown.
+func TestExplanations(t *testing.T) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			w := newDraftWorld(t, e)
+			now := time.Date(2023, 5, 5, 9, 0, 0, 0, congtac.Location())
+			clock := func() time.Time { return now }
+			w.st.SetClock(clock)
+			w.s.cfg.Now = clock
+			task := w.april.Tasks[0]
+			page := fmt.Sprintf("/tasks/%d", task.ID)
+			office := as(t, w.s, w.srv, "vanphong")
+			assertContains(t, office.get(page).body, `action="`+page+`/explanations"`)
+			ask := url.Values{"org": {fmt.Sprint(w.economy.ID)}, "question": {"Đề nghị giải trình lý do chậm khởi công."}, "due": {"2023-05-01"}}
+			r := office.post(page+"/explanations", ask)
+			wantStatus(t, "an explanation due before it is asked", r, http.StatusUnprocessableEntity)
+			assertContains(t, r.body, "Hạn giải trình không được trước ngày yêu cầu.", "Đề nghị giải trình lý do chậm khởi công.")
+			ask.Set("due", "2023-05-10")
+			if r := office.post(page+"/explanations", ask); r.status != http.StatusSeeOther {
+				t.Fatalf("ask: %d %s", r.status, mainExcerpt(r.body))
+			}
+			if r := as(t, w.s, w.srv, "kinhte").post(page+"/explanations", ask); r.status != http.StatusForbidden {
+				t.Errorf("a reporter asks: %d, want 403", r.status)
+			}
+
+			now = time.Date(2023, 5, 11, 9, 0, 0, 0, congtac.Location())
+			unit := as(t, w.s, w.srv, "kinhte")
+			list := unit.get("/explanations").body
+			assertContains(t, list, "Quá hạn giải trình", "Khởi công các công trình đường giao thông", "10/5/2023")
+			asked, _, _ := w.st.FindExplanations(ctxb, congtac.ExplanationFilter{TaskID: &task.ID})
+			if len(asked) != 1 {
+				t.Fatalf("requests: %+v", asked)
+			}
+			answerAt := fmt.Sprintf("/explanations/%d", asked[0].ID)
+			assertContains(t, unit.get(page).body, `action="`+answerAt+`"`)
+			wantStatus(t, "an empty answer", unit.post(answerAt, url.Values{"version": {"1"}, "answer": {" "}}), http.StatusUnprocessableEntity)
+			if r := unit.post(answerAt, url.Values{"version": {"1"}, "answer": {"Do mưa kéo dài, nhà thầu chưa thi công được."}}); r.status != http.StatusSeeOther {
+				t.Fatalf("answer: %d %s", r.status, mainExcerpt(r.body))
+			}
+			office = as(t, w.s, w.srv, "vanphong") // six days later: a new session
+			assertContains(t, office.get(page).body, "Đã giải trình", "Do mưa kéo dài, nhà thầu chưa thi công được.")
+
+			apiErrorOf(t, w.rep.call("POST", "/api/v1/explanations", fmt.Sprintf(
+				`{"task_id": %d, "org_id": %d, "question": "Lần hai.", "due": "2023-05-20"}`, task.ID, w.economy.ID)),
+				http.StatusForbidden, congtac.EFORBIDDEN)
+			second := valid[apiExplanation](t, w.s, w.drafter.call("POST", "/api/v1/explanations", fmt.Sprintf(
+				`{"task_id": %d, "org_id": %d, "question": "Đề nghị báo cáo tiến độ mới.", "due": "2023-05-20"}`, task.ID, w.economy.ID)),
+				http.StatusCreated, "Explanation")
+			if second.State != string(congtac.ExplanationOpen) {
+				t.Errorf("second request = %+v", second)
+			}
+			answered := valid[apiExplanation](t, w.s, w.rep.call("PATCH", fmt.Sprintf("/api/v1/explanations/%d", second.ID),
+				`{"version": 1, "answer": "Sẽ khởi công ngày 15/5."}`), http.StatusOK, "Explanation")
+			if answered.State != string(congtac.ExplanationAnswered) || answered.AnsweredOn == nil || *answered.AnsweredOn != "2023-05-11" {
+				t.Errorf("answered = %+v", answered)
+			}
+			open := valid[apiList[apiExplanation]](t, w.s, w.chair.call("GET", fmt.Sprintf("/api/v1/explanations?task=%d&state=answered", task.ID), ""),
+				http.StatusOK, "ExplanationList")
+			if open.Total != 2 {
+				t.Errorf("answered requests: %+v", open)
+			}
+			mustUser(t, w.st, "vanhoa", congtac.RoleReporter, w.culture.ID)
+			if r := bearerClient(t, w.st, w.srv, "vanhoa").call("GET", fmt.Sprintf("/api/v1/explanations/%d", second.ID), ""); r.status != http.StatusNotFound {
+				t.Errorf("another department reads the request: %d, want 404", r.status)
+			}
+		})
+	}
+}
