@@ -1,8 +1,8 @@
 package export
 
 import (
-	"fmt"
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
