@@ -375,6 +375,7 @@ func countsOf[K comparable](m map[K]*tally) map[K]Counts {
 type RollupFilter struct {
 	Period Period // tasks of programs whose main period is this one
 	OrgID  int64  // issuing org of the programs; 0 for all
+	Lead   *Reach // lead orgs within reach; nil for all
 }
 
 // DaysOverdue returns how many days task t is past the deadline in force as of asOf: 10

@@ -356,16 +356,21 @@ type TaskFilter struct {
 	LeaderID  *int64 // leader in charge
 	Sector    *Sector
 	Period    *Period // tasks of programs whose main period is this one
-	DueFrom   *Date
-	DueTo     *Date
-	Open      bool // only tasks neither done nor cancelled
-	Query     string
+	Issuer    *int64  // tasks of programs issued by this org (a committee)
+	// Listed, with Period, keeps the tasks as the period's issued programs list them, the
+	// copies carried on since included, instead of the tasks in force: what a status board
+	// of the period counts ([Rollup]).
+	Listed  bool
+	DueFrom *Date
+	DueTo   *Date
+	Open    bool // only tasks neither done nor cancelled
+	Query   string
 	// Status keeps the tasks with this status as of AsOf; AsOf is also the day a task list's
 	// counts are read on ([TaskList]). A zero AsOf is today.
 	Status *Status
 	AsOf   Date
-	// After keeps the tasks after this one in the list's order, by deadline (vague last),
-	// then ID: the next page of a list without counting the rows before it, as Offset does.
+	// After keeps the tasks after this one in the list's order ([TaskKey]): the next page of
+	// a list without counting the rows before it, as Offset does.
 	After  *TaskKey
 	Offset int
 	Limit  int

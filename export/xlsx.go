@@ -22,24 +22,35 @@ type workbook struct {
 
 // write writes the workbook as an XLSX file, printed on A4 landscape with the header row
 // on every page.
-func (wb workbook) write(w io.Writer) error {
+func (wb workbook) write(w io.Writer) error { return writeSheets(w, wb) }
+
+// writeSheets writes the workbooks as the sheets of one XLSX file, in order, each as
+// [workbook.write] writes its one.
+func writeSheets(w io.Writer, sheets ...workbook) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := f.SetSheetName("Sheet1", wb.sheet); err != nil {
-		return err
-	}
 	styles, err := newXLSXStyles(f)
 	if err != nil {
 		return err
 	}
-	if err := wb.columns(f); err != nil {
-		return err
-	}
-	if err := wb.fill(f, styles); err != nil {
-		return err
-	}
-	if err := wb.frame(f); err != nil {
-		return err
+	for i, wb := range sheets {
+		if i == 0 {
+			err = f.SetSheetName("Sheet1", wb.sheet)
+		} else {
+			_, err = f.NewSheet(wb.sheet)
+		}
+		if err != nil {
+			return err
+		}
+		if err := wb.columns(f); err != nil {
+			return err
+		}
+		if err := wb.fill(f, styles); err != nil {
+			return err
+		}
+		if err := wb.frame(f); err != nil {
+			return err
+		}
 	}
 	_, err = f.WriteTo(w)
 	return err

@@ -19,6 +19,7 @@ func (s *Store) Rollup(ctx context.Context, f congtac.RollupFilter, asOf congtac
 	if f.OrgID != 0 {
 		w.add("p.org_id = ?", f.OrgID)
 	}
+	s.addReach(&w, "t.lead_id", f.Lead)
 	day := w.arg(asOf.String())
 	r := congtac.NewRollup(asOf)
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {

@@ -172,9 +172,14 @@ func (s *Store) taskWhere(ctx context.Context, q queryer, f congtac.TaskFilter) 
 	if f.Sector != nil {
 		w.add("t.sector = ?", *f.Sector)
 	}
-	if f.Period != nil {
+	if f.Period != nil || f.Issuer != nil {
 		from = "tasks t JOIN programs p ON p.id = t.program_id"
+	}
+	if f.Period != nil {
 		w.add("p.period_key = ?", f.Period.Key())
+	}
+	if f.Issuer != nil {
+		w.add("p.org_id = ?", *f.Issuer)
 	}
 	if f.DueFrom != nil {
 		w.add("t.due_date >= ?", f.DueFrom.String())
@@ -185,7 +190,11 @@ func (s *Store) taskWhere(ctx context.Context, q queryer, f congtac.TaskFilter) 
 	if f.Open {
 		w.add("t.done_on IS NULL AND t.cancelled_on IS NULL")
 	}
-	w.add(inForceSQL)
+	if f.Listed && f.Period != nil {
+		w.add("p.status = 'issued'") // as the roll-up counts: every task the period's issued programs list
+	} else {
+		w.add(inForceSQL)
+	}
 	if err := s.addTaskSearch(ctx, q, &w, f.Query); err != nil {
 		return w, from, err
 	}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"congtac"
 )
@@ -75,6 +76,9 @@ func areaSamples(s *Server, r *http.Request) []pageSample {
 			Rows:  []explanationRow{{Task: "Khởi công đường", TaskHref: "/tasks/3#giai-trinh", Org: "Phòng Kinh tế", Due: "10/6/2023", State: statusView{"overdue", "Quá hạn giải trình"}}},
 			Pager: pager{Page: 1, Pages: 1, Total: 1, First: 1, Last: 1}}, "Quá hạn giải trình"},
 		{explanationListPage{layout: l("Yêu cầu giải trình")}, "Không có yêu cầu giải trình nào."},
+		{sampleBoardPage(l("Bảng theo dõi thực hiện nhiệm vụ")), "Tỷ lệ hoàn thành đúng hạn"},
+		{boardPage{layout: l("Bảng theo dõi"), Errors: map[string]string{"period": "Không hiểu kỳ."},
+			Filter: []field{newField(map[string]string{"period": "Không hiểu kỳ."}, field{ID: "b-period", Name: "period", Label: "Kỳ"})}}, "Không hiểu kỳ."},
 		{reportListPage{layout: l("Báo cáo tiến độ"), Rows: []reportRow{{Href: "/reports/1", Task: "Giải ngân", TaskDue: "tháng 11/2026",
 			Org: "Sở Tài chính", Percent: 70, Status: statusView{"submitted", "Đã gửi"}}}, Pager: pager{Page: 1, Pages: 1}},
 			"Thời hạn: tháng 11/2026"},
@@ -126,4 +130,22 @@ func areaSamples(s *Server, r *http.Request) []pageSample {
 			`href="/public/programs/7"`},
 		{publicPage{layout: l("Công khai")}, "Chưa có chương trình nào được công bố công khai."},
 	}
+}
+
+// sampleBoardPage is a board of two orgs and two months.
+func sampleBoardPage(l layout) boardPage {
+	c := congtac.Counts{congtac.StatusDoneOnTime: 6, congtac.StatusDoneLate: 1, congtac.StatusOverdue: 2, congtac.StatusInProgress: 3}
+	lines := []boardLine{newBoardLine("Sở Tài chính", c, url.Values{"lead": {"3"}}), newBoardLine("Sở Xây dựng", congtac.Counts{}, url.Values{"lead": {"4"}})}
+	trend := []congtac.BoardMonth{{Period: congtac.Period{Kind: congtac.PeriodMonth, Year: 2026, Number: 11}, Counts: c},
+		{Period: congtac.Period{Kind: congtac.PeriodMonth, Year: 2026, Number: 12}}}
+	p := boardPage{layout: l, Heading: "Tháng 12 năm 2026, tính đến ngày 07/12/2026", By: "Cơ quan chủ trì", ByLower: "cơ quan chủ trì",
+		Total: newBoardLine("Tổng số", c, url.Values{}), Rows: lines, Chart: newBarChart(lines), Trend: newTrendChart(trend),
+		Files: []fileLink{{"/boards/files/bang-theo-doi.xlsx", "Tải bảng (Excel)"}}}
+	for _, st := range boardStatuses {
+		p.Statuses = append(p.Statuses, taskStatusView(st))
+	}
+	for _, m := range trend {
+		p.Months = append(p.Months, newBoardLine(m.Period.String(), m.Counts, url.Values{}))
+	}
+	return p
 }

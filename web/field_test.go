@@ -188,6 +188,10 @@ func fieldSamples(s *Server, r *http.Request) []fieldSample {
 		Sectors: choices, Leaders: newChoices(choices).html()}, Errors: tasks}, tasks)
 	reports := messagesOn("lọc báo cáo", "status", "org")
 	add(reportListPage{layout: l("Báo cáo"), Statuses: choices, Orgs: choices, Errors: reports}, reports)
+	boards := messagesOn("bảng theo dõi", "committee", "lead", "period", "by")
+	bp := boardPage{layout: l("Bảng theo dõi"), Errors: boards}
+	bp.Filter = boardFilterFields(choices, choices, "", "org", boards)
+	add(bp, boards)
 	versions := messagesOn("so sánh", "a", "b")
 	add(versionsPage{layout: l("Các phiên bản"), ChoicesA: choices, ChoicesB: choices, Errors: versions}, versions)
 	draft := messagesOn("soạn chương trình", "org", "kind", "number", "year")

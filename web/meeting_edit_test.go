@@ -292,15 +292,6 @@ func newSeedMeetingWorld(t *testing.T, e store.Engine, clock func() time.Time) (
 	return w, orgs, chair, vice
 }
 
-// cloneValues returns a copy of v.
-func cloneValues(v url.Values) url.Values {
-	out := url.Values{}
-	for k, vs := range v {
-		out[k] = append([]string(nil), vs...)
-	}
-	return out
-}
-
 // readAll returns the body of res, closed.
 func readAll(t *testing.T, res *http.Response) string {
 	t.Helper()

@@ -101,6 +101,12 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/tasks/{id}/deferrals":            {body: "TaskAction", response: "Task", errors: []int{404, 409}},
 	"POST /api/v1/tasks/{id}/cancellation":         {body: "TaskAction", response: "Task", errors: []int{404, 409}},
 	"POST /api/v1/tasks/{id}/reopen":               {body: "TaskAction", response: "Task", errors: []int{404, 409}},
+	"GET /api/v1/boards": {response: "Board", params: []apiParam{
+		qID("committee", "Cơ quan ban hành chương trình; mặc định ủy ban của người dùng."),
+		qID("lead", "Chỉ các cơ quan chủ trì thuộc đơn vị này."),
+		qPeriod("period", "Kỳ; mặc định tháng này."),
+		qEnum("by", "Nhóm theo: cơ quan chủ trì, lĩnh vực, lãnh đạo phụ trách.", codesOf(congtac.BoardBys)...),
+	}},
 	"GET /api/v1/explanations": {list: true, response: "Explanation", params: []apiParam{
 		qID("task", "Nhiệm vụ."),
 		qID("org", "Đơn vị phải giải trình."),
@@ -153,6 +159,8 @@ var apiOps = map[string]apiOp{
 		qEnum("sector", "Lĩnh vực.", codesOf(congtac.Sectors)...),
 		qID("leader", "Lãnh đạo phụ trách (mã cán bộ)."),
 		qPeriod("period", "Kỳ chính của chương trình chứa nhiệm vụ."),
+		qID("committee", "Cơ quan ban hành chương trình chứa nhiệm vụ."),
+		qEnum("listed", "1: nhiệm vụ như các chương trình đã ban hành của kỳ (period) liệt kê, kể cả bản đã chuyển tiếp sang kỳ sau — như bảng theo dõi đếm.", "0", "1"),
 		qDate("due_from", "Thời hạn từ ngày."),
 		qDate("due_to", "Thời hạn đến ngày."),
 		qText("q", "Tìm trong nội dung nhiệm vụ, không phân biệt dấu."),
@@ -566,7 +574,7 @@ func apiSchemas() map[string]*oaSchema {
 	}
 	all["Error"].Required = []string{"code", "message"}
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
-		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), conclusionSchemas(), taskActionSchemas(), explanationSchemas(), materialSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
+		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), conclusionSchemas(), taskActionSchemas(), explanationSchemas(), boardSchemas(), materialSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
 		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
 		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas(), personSchemas(), userSchemas(), settingsSchemas()} {
 		maps.Copy(all, part)

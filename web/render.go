@@ -74,6 +74,7 @@ var areas = []struct {
 }{
 	{"Chương trình", "/programs", congtac.ViewPrograms},
 	{"Nhiệm vụ", "/tasks", congtac.ViewTasks},
+	{"Theo dõi", "/boards", congtac.ViewTasks},
 	{"Hội nghị", "/meetings", congtac.ViewMeetings},
 	{"Lịch công tác", "/calendar", congtac.ViewCalendar},
 	{"Báo cáo", "/reports", congtac.ViewReports},

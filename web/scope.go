@@ -230,8 +230,10 @@ type taskQuery struct {
 }
 
 // parseTaskQuery reads a task list's query parameters: status (a [congtac.Status]), org
-// (lead or support), lead, sector, leader (a person), period (see [queryPeriod]), program
-// and q (words, diacritics ignored). The filter is limited to a's ViewTasks reach. Bad values
+// (lead or support), lead, sector, leader (a person), period (see [queryPeriod]), program,
+// committee (the programs' issuing org), listed (1: the tasks as the period's issued
+// programs list them, carried copies included, as boards count them) and q (words,
+// diacritics ignored). The filter is limited to a's ViewTasks reach. Bad values
 // give an EINVALID error naming each parameter (see [congtac.FieldErrors]) together with the
 // query of the good ones. Both the pages and the JSON API read task lists through it.
 func parseTaskQuery(a congtac.Actor, q url.Values) (taskQuery, error) {
@@ -241,6 +243,17 @@ func parseTaskQuery(a congtac.Actor, q url.Values) (taskQuery, error) {
 	f.OrgID, f.Lead = queryID(q, "org", &pr), queryID(q, "lead", &pr)
 	f.LeaderID, f.ProgramID = queryID(q, "leader", &pr), queryID(q, "program", &pr)
 	f.Period = queryPeriod(q, "period", &pr)
+	f.Issuer = queryID(q, "committee", &pr)
+	switch q.Get("listed") {
+	case "", "0":
+	case "1":
+		if f.Period == nil {
+			pr.Add("listed", "Chỉ dùng listed=1 cùng với kỳ (period).")
+		}
+		f.Listed = true
+	default:
+		pr.Add("listed", "Giá trị listed %q không hợp lệ (1 hoặc 0).", q.Get("listed"))
+	}
 	if v := congtac.Sector(q.Get("sector")); v != "" {
 		if v.Valid() {
 			f.Sector = &v
