@@ -364,7 +364,10 @@ type TaskFilter struct {
 	DueFrom *Date
 	DueTo   *Date
 	Open    bool // only tasks neither done nor cancelled
-	Query   string
+	// Unreported keeps the tasks on which no report was sent (drafts do not count), on the
+	// task or the copy it carries on or replaces.
+	Unreported bool
+	Query      string
 	// Status keeps the tasks with this status as of AsOf; AsOf is also the day a task list's
 	// counts are read on ([TaskList]). A zero AsOf is today.
 	Status *Status

@@ -190,6 +190,10 @@ func (s *Store) taskWhere(ctx context.Context, q queryer, f congtac.TaskFilter) 
 	if f.Open {
 		w.add("t.done_on IS NULL AND t.cancelled_on IS NULL")
 	}
+	if f.Unreported {
+		w.add(`NOT EXISTS (SELECT 1 FROM reports r WHERE r.status <> 'draft'
+			AND (r.task_id = t.id OR r.task_id = t.carried_from OR r.task_id = t.replaces))`)
+	}
 	if f.Listed && f.Period != nil {
 		w.add("p.status = 'issued'") // as the roll-up counts: every task the period's issued programs list
 	} else {

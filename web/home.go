@@ -15,6 +15,7 @@ const homeLimit = 50
 // homePage is the data of home.html.
 type homePage struct {
 	layout
+	Panels   []homePanel // what the reader's role has to do first
 	Programs []programRow
 	Total    int // programs in the store; more than len(Programs) when the list is cut
 }
@@ -52,7 +53,8 @@ func periodText(p congtac.Program) string {
 	return vn.Capitalize(strings.Join(parts, " và "))
 }
 
-// handleHomeShow lists the newest programs, with an empty-state message when there are none.
+// handleHomeShow shows what the reader's role has to do first ([Server.homePanels]), then
+// the newest programs, with an empty-state message when there are none.
 func (s *Server) handleHomeShow(w http.ResponseWriter, r *http.Request) {
 	f := visiblePrograms(actorOf(r), congtac.ProgramFilter{Limit: homeLimit})
 	programs, total, err := s.st.FindPrograms(r.Context(), f)
@@ -63,6 +65,17 @@ func (s *Server) handleHomeShow(w http.ResponseWriter, r *http.Request) {
 	page := homePage{layout: s.layout(r, "Chương trình công tác"), Total: total}
 	for _, p := range programs {
 		page.Programs = append(page.Programs, newProgramRow(p))
+	}
+	orgs, err := s.loadOrgs(r.Context())
+	if err == nil {
+		page.Panels, err = s.homePanels(r.Context(), actorOf(r), orgs)
+	}
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("web: home: %w", err))
+		return
+	}
+	if len(page.Panels) > 0 {
+		page.layout = s.layout(r, "Việc cần làm")
 	}
 	s.render(w, r, http.StatusOK, page)
 }

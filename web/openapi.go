@@ -160,6 +160,7 @@ var apiOps = map[string]apiOp{
 		qID("leader", "Lãnh đạo phụ trách (mã cán bộ)."),
 		qPeriod("period", "Kỳ chính của chương trình chứa nhiệm vụ."),
 		qID("committee", "Cơ quan ban hành chương trình chứa nhiệm vụ."),
+		qEnum("unreported", "1: chỉ nhiệm vụ chưa có báo cáo nào được gửi.", "0", "1"),
 		qEnum("listed", "1: nhiệm vụ như các chương trình đã ban hành của kỳ (period) liệt kê, kể cả bản đã chuyển tiếp sang kỳ sau — như bảng theo dõi đếm.", "0", "1"),
 		qDate("due_from", "Thời hạn từ ngày."),
 		qDate("due_to", "Thời hạn đến ngày."),

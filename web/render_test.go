@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"congtac"
 	"congtac/store"
 	"congtac/store/storetest"
 )
@@ -33,6 +34,10 @@ func coreSamples(s *Server, r *http.Request) []pageSample {
 	return []pageSample{
 		{homePage{layout: s.layout(r, "Chương trình công tác")}, "Chưa có chương trình nào."},
 		{homePage{layout: s.layout(r, "Chương trình công tác"), Programs: []programRow{row}, Total: 1}, "05/CTr-UBND"},
+		{homePage{layout: s.layout(r, "Việc cần làm"), Programs: []programRow{row}, Total: 1, Panels: []homePanel{
+			{Title: "Nhiệm vụ quá hạn", Count: 9, Href: "/tasks?status=overdue", Rows: []homeRow{{Text: "Khởi công đường", Href: "/tasks/3",
+				Sub: "Sở Xây dựng — quá hạn 5 ngày", Status: taskStatusView(congtac.StatusOverdue), Action: "Báo cáo", ActionHref: "/tasks/3#h-form"}}},
+			{Title: "Báo cáo bị trả lại", Empty: "Không có báo cáo nào bị trả lại."}}}, "Xem tất cả 9"},
 		{homePage{layout: s.layout(r, "Chương trình công tác"), Programs: []programRow{row}, Total: 120},
 			"1 chương trình mới nhất trong tổng số 120 chương trình."},
 		{loginPage{layout: s.layout(r, "Đăng nhập"), Login: "vanphong", Error: "Tên đăng nhập hoặc mật khẩu không đúng."},

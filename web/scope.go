@@ -231,7 +231,7 @@ type taskQuery struct {
 
 // parseTaskQuery reads a task list's query parameters: status (a [congtac.Status]), org
 // (lead or support), lead, sector, leader (a person), period (see [queryPeriod]), program,
-// committee (the programs' issuing org), listed (1: the tasks as the period's issued
+// committee (the programs' issuing org), unreported (1: no report sent on it), listed (1: the tasks as the period's issued
 // programs list them, carried copies included, as boards count them) and q (words,
 // diacritics ignored). The filter is limited to a's ViewTasks reach. Bad values
 // give an EINVALID error naming each parameter (see [congtac.FieldErrors]) together with the
@@ -244,6 +244,13 @@ func parseTaskQuery(a congtac.Actor, q url.Values) (taskQuery, error) {
 	f.LeaderID, f.ProgramID = queryID(q, "leader", &pr), queryID(q, "program", &pr)
 	f.Period = queryPeriod(q, "period", &pr)
 	f.Issuer = queryID(q, "committee", &pr)
+	switch q.Get("unreported") {
+	case "", "0":
+	case "1":
+		f.Unreported = true
+	default:
+		pr.Add("unreported", "Giá trị unreported %q không hợp lệ (1 hoặc 0).", q.Get("unreported"))
+	}
 	switch q.Get("listed") {
 	case "", "0":
 	case "1":
