@@ -36,7 +36,7 @@ func TestHomeListsPrograms(t *testing.T) {
 			"Tháng 5 năm 2023", "Đã ban hành", "Dự thảo", "Chưa cấp số", "Có 3 chương trình.",
 			"Kế hoạch &lt;b&gt;thử&lt;/b&gt; &amp; kiểm tra", vn.Weekday(demoToday.Weekday())+", "+vn.PaddedDate(demoToday))
 		assertLacks(t, body, "<b>thử</b>", "Chưa có chương trình nào.", "<script>") // app.js only, by src
-		table := body[strings.Index(body, "<h2>Chương trình công tác</h2>"):] // after the office's panels
+		table := body[strings.Index(body, "<h2>Chương trình công tác</h2>"):]       // after the office's panels
 		may, april, march := strings.Index(table, "Tháng 5 năm 2023"), strings.Index(table, "Tháng 4 năm 2023"),
 			strings.Index(table, "Tháng 3 năm 2023")
 		if !(may < april && april < march) {
