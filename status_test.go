@@ -496,3 +496,81 @@ func TestDaysOverdue(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusAtTheEdges: a duty "on the 31st of every month" falls on the last day of a
+// shorter month, 29 February in a leap year; a deferral past the program's period keeps the
+// task deferred until its new deadline and on time when done before it; a cancelled task's
+// support share is cancelled with it, and a share done before the cancellation stays done.
+func TestStatusAtTheEdges(t *testing.T) {
+	monthly := func(start string) *Recurrence {
+		r, err := ParseRecurrence("FREQ=MONTHLY", ymd(start))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &r
+	}
+	for _, tt := range []struct {
+		name     string
+		start    string
+		wantFeb  string
+		doneFeb  string
+		asOf     string
+		want     Status
+		wantOccs int
+	}{
+		{"31 January, common year", "2026-01-31", "2026-02-28", "2026-02-28", "2026-03-05", StatusInProgress, 4},
+		{"31 January, leap year", "2028-01-31", "2028-02-29", "2028-02-29", "2028-03-05", StatusInProgress, 4},
+		{"February missed", "2028-01-31", "2028-02-29", "", "2028-03-01", StatusOverdue, 4},
+		{"February done a day late", "2026-01-31", "2026-02-28", "2026-03-01", "2026-03-05", StatusDoneLate, 4},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			start := ymd(tt.start)
+			task := Task{Due: Due{Date: start.AddMonths(3), Precision: PrecisionDay}, Recurrence: monthly(tt.start),
+				Occurrences: []Occurrence{{Due: start, DoneOn: start}}}
+			if tt.doneFeb != "" {
+				task.Occurrences = append(task.Occurrences, Occurrence{Due: ymd(tt.wantFeb), DoneOn: ymd(tt.doneFeb)})
+			}
+			occs := task.OccurrenceStatuses(ymd(tt.asOf))
+			if len(occs) != tt.wantOccs || occs[1].Due != ymd(tt.wantFeb) {
+				t.Fatalf("occurrences %+v, want %d with February's on %s", occs, tt.wantOccs, tt.wantFeb)
+			}
+			got := task.Status(ymd(tt.asOf))
+			if tt.want == StatusDoneLate {
+				got = occs[1].Status
+			}
+			if got != tt.want {
+				t.Errorf("status on %s = %s, want %s", tt.asOf, got, tt.want)
+			}
+		})
+	}
+
+	april := Task{Due: DueInMonth(2026, time.April)}
+	deferred := april
+	deferred.Deferral = &Deferral{On: ymd("2026-04-20"), To: DueInMonth(2026, time.July)}
+	for _, tt := range []struct {
+		task Task
+		asOf string
+		want Status
+	}{
+		{deferred, "2026-05-15", StatusDeferred},
+		{deferred, "2026-07-31", StatusDeferred},
+		{deferred, "2026-08-01", StatusOverdue},
+		{func() Task { d := deferred; d.DoneOn = ymd("2026-07-20"); return d }(), "2026-08-01", StatusDoneOnTime},
+		{func() Task { d := deferred; d.DoneOn = ymd("2026-08-03"); return d }(), "2026-08-10", StatusDoneLate},
+	} {
+		if got := tt.task.Status(ymd(tt.asOf)); got != tt.want {
+			t.Errorf("deferred past its period, done %s, on %s: %s, want %s", tt.task.DoneOn, tt.asOf, got, tt.want)
+		}
+	}
+
+	cancelled := Task{Lead: 1, Due: DueInMonth(2026, time.April), Cancellation: &Cancellation{On: ymd("2026-04-10"), Reason: "x"},
+		Support: []Support{{OrgID: 2}, {OrgID: 3, DoneOn: ymd("2026-04-05")}}}
+	for _, tt := range []struct {
+		org  int64
+		want Status
+	}{{2, StatusCancelled}, {3, StatusDoneOnTime}} {
+		if got, ok := cancelled.SupportStatus(tt.org, ymd("2026-05-15")); !ok || got != tt.want {
+			t.Errorf("support %d of a cancelled task: %s, want %s", tt.org, got, tt.want)
+		}
+	}
+}

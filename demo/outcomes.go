@@ -105,7 +105,7 @@ func (w *world) explain(q *queue, task func() (congtac.Task, error), due congtac
 	var e congtac.Explanation
 	q.add(asked, func() error {
 		t, err := task()
-		if err != nil {
+		if err != nil || t.Status(asked) != congtac.StatusOverdue { // a vague deadline is never overdue
 			return err
 		}
 		e, err = w.st.AskExplanation(w.ctx, w.actors["cvp"], congtac.Explanation{TaskID: t.ID, OrgID: t.Lead,
@@ -117,7 +117,7 @@ func (w *world) explain(q *queue, task func() (congtac.Task, error), due congtac
 	}
 	q.add(asked.AddDays(4), func() error {
 		t, err := task()
-		if err != nil {
+		if err != nil || e.ID == 0 {
 			return err
 		}
 		_, err = w.st.AnswerExplanation(w.ctx, w.reporter(t.Lead), e.ID, e.Version,

@@ -40,8 +40,22 @@ func newReportRow(rep congtac.Report, t *congtac.Task, orgs orgIndex, loc *time.
 		task, due = t.Text, t.Due.Label()
 	}
 	return reportRow{Href: fmt.Sprintf("/reports/%d", rep.ID), Task: task, TaskDue: due, Org: orgs.Name(rep.OrgID),
-		Occurrence: vn.ShortDate(rep.Occurrence), Percent: rep.Percent,
+		Occurrence: reportPeriod(rep, loc), Percent: rep.Percent,
 		Status: statusView{string(rep.Status), rep.Status.Label()}, Submitted: instantText(rep.SubmittedAt, loc)}
+}
+
+// reportPeriod names the period a report is for, the "Kỳ" of report lists: the occurrence
+// of a recurring duty ("kỳ hạn 30/4/2023"), else the month it was sent in ("tháng 4/2023");
+// "" for a draft not sent.
+func reportPeriod(rep congtac.Report, loc *time.Location) string {
+	switch {
+	case !rep.Occurrence.IsZero():
+		return "kỳ hạn " + vn.ShortDate(rep.Occurrence)
+	case rep.SubmittedAt.IsZero():
+		return ""
+	}
+	at := rep.SubmittedAt.In(loc)
+	return fmt.Sprintf("tháng %d/%d", int(at.Month()), at.Year())
 }
 
 // reportListPage is the data of reports.html.
@@ -248,7 +262,7 @@ func messages(fields map[string]string, general []string) []string {
 
 // newReportView returns the content of report rep on task t.
 func (s *Server) newReportView(ctx context.Context, a congtac.Actor, rep congtac.Report, t congtac.Task, orgs orgIndex) (reportView, error) {
-	v := reportView{Href: fmt.Sprintf("/reports/%d", rep.ID), Task: t.Text, Org: orgs.Name(rep.OrgID), Occurrence: vn.ShortDate(rep.Occurrence),
+	v := reportView{Href: fmt.Sprintf("/reports/%d", rep.ID), Task: t.Text, Org: orgs.Name(rep.OrgID), Occurrence: reportPeriod(rep, s.loc),
 		DoneOn: vn.ShortDate(rep.DoneOn), Text: rep.Text, Percent: rep.Percent,
 		Status:    statusView{string(rep.Status), rep.Status.Label()},
 		Submitted: instantText(rep.SubmittedAt, s.loc), Reviewed: instantText(rep.ReviewedAt, s.loc),
