@@ -193,6 +193,11 @@ func authzRecordCases() []authzCase {
 			_, err := s.UpdateReport(ctx, a, r.ID, r.Version, congtac.ReportUpdate{Percent: ptr(70)})
 			return err
 		}},
+		{name: "AddReportFile", need: congtac.WriteReports, org: dept, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
+			r := w.draftReport(t, s)
+			_, err := s.AddReportFile(ctx, a, r.ID, "bien-ban.pdf", []byte("%PDF-1.7\n%%EOF\n"))
+			return err
+		}},
 		{name: "SubmitReport", need: congtac.WriteReports, org: dept, run: func(t *testing.T, s *store.Store, w authzWorld, a congtac.Actor, n int) error {
 			r := w.draftReport(t, s)
 			_, err := s.SubmitReport(ctx, a, r.ID, r.Version, congtac.ReportUpdate{Percent: ptr(80)})

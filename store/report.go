@@ -75,10 +75,18 @@ func findReport(ctx context.Context, q queryer, id int64) (congtac.Report, error
 // CreateReport records org r.OrgID's progress report on task r.TaskID, as a draft or, with
 // Status submitted, sent at once; the actor is its author. Who may write is decided as in
 // [Store.UpdateReport]: EFORBIDDEN otherwise. A task not in force (of a program not issued,
-// or carried on by a later one) takes no report: EINVALID, naming the successor if any. A report on a recurring task names in
-// Occurrence the due date of the occurrence it covers; any other is EINVALID.
-func (s *Store) CreateReport(ctx context.Context, a congtac.Actor, r congtac.Report) (congtac.Report, error) {
+// or carried on by a later one) takes no report: EINVALID, naming the successor if any. A
+// report on a recurring task names in Occurrence the due date of the occurrence it covers;
+// any other is EINVALID. files (each a Name and its Data) are attached in the same
+// transaction, typed by their bytes ([congtac.AttachmentType]): one refused, nothing is kept.
+func (s *Store) CreateReport(ctx context.Context, a congtac.Actor, r congtac.Report, files ...congtac.Attachment) (congtac.Report, error) {
 	r.Text = cleanText(r.Text)
+	for i, f := range files {
+		var err error
+		if files[i], err = newAttachment(f.Name, f.Data); err != nil {
+			return congtac.Report{}, err
+		}
+	}
 	if r.Status == "" {
 		r.Status = congtac.ReportDraft
 	}
@@ -118,7 +126,15 @@ func (s *Store) CreateReport(ctx context.Context, a congtac.Actor, r congtac.Rep
 			r.Status, nullID(r.AuthorID), nullUnix(r.SubmittedAt), now.Unix()).Scan(&r.ID); err != nil {
 			return fmt.Errorf("store: create report: %w", err)
 		}
-		return s.audit(ctx, tx, a, "create", "report", r.ID, r.OrgID, nil, r)
+		if err := s.audit(ctx, tx, a, "create", "report", r.ID, r.OrgID, nil, r); err != nil {
+			return err
+		}
+		for i := range files {
+			if err := s.insertReportFile(ctx, tx, a, r, &files[i]); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return congtac.Report{}, err

@@ -1,6 +1,8 @@
 package store_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"slices"
 	"sync"
 	"testing"
@@ -463,4 +465,71 @@ func TestReportTextMustBeText(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestReportFiles: a report is sent with an attachment typed by its bytes; a file that is
+// no document is refused and the report with it; its author adds a spreadsheet while it is
+// returned, not once it is accepted; a leader may not.
+func TestReportFiles(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		fixedClock(s, congtac.MustDate(2023, 4, 20))
+		f := newFixture(t, s)
+		build := findTaskByText(t, issued(t, s, f).Tasks, "Khởi công")
+		pdf := []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n")
+		r := congtac.Report{TaskID: build.ID, OrgID: build.Lead, Text: "Đã khởi công 2 công trình.", Percent: 40,
+			Status: congtac.ReportSubmitted}
+		if _, err := s.CreateReport(ctx, f.reporterA, r, congtac.Attachment{Name: "x.pdf", Data: []byte("MZ\x90\x00")}); congtac.ErrorCode(err) != congtac.EINVALID {
+			t.Errorf("an executable named .pdf: %v, want EINVALID", err)
+		}
+		if _, n, _ := s.FindReports(ctx, congtac.ReportFilter{TaskID: &build.ID}); n != 0 {
+			t.Errorf("the refused report was kept: %d", n)
+		}
+		sent, err := s.CreateReport(ctx, f.reporterA, r, congtac.Attachment{Name: "C:\\Báo cáo\\Biên bản khởi công.pdf", Data: pdf})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, err := s.FindReportFiles(ctx, sent.ID)
+		if err != nil || len(files) != 1 || files[0].Name != "Biên bản khởi công.pdf" || files[0].ContentType != congtac.TypePDF || files[0].Data != nil {
+			t.Fatalf("files = %+v, %v", files, err)
+		}
+		got, err := s.FindReportFile(ctx, files[0].ID)
+		if err != nil || string(got.Data) != string(pdf) {
+			t.Errorf("file read back: %d bytes, %v", len(got.Data), err)
+		}
+		returned, err := s.ReviewReport(ctx, f.drafter, sent.ID, sent.Version, congtac.ReportReturned, "Thiếu bảng tiến độ.")
+		if err != nil {
+			t.Fatal(err)
+		}
+		xlsx := zipOf(t, "[Content_Types].xml", "xl/workbook.xml")
+		if _, err := s.AddReportFile(ctx, f.chair, returned.ID, "tien-do.xlsx", xlsx); congtac.ErrorCode(err) != congtac.EFORBIDDEN {
+			t.Errorf("a leader adds to a unit's report: %v, want EFORBIDDEN", err)
+		}
+		added, err := s.AddReportFile(ctx, f.reporterA, returned.ID, "tien-do.xlsx", xlsx)
+		if err != nil || added.ContentType != congtac.TypeXLSX {
+			t.Fatalf("the spreadsheet: %+v, %v", added, err)
+		}
+		again, _ := s.SubmitReport(ctx, f.reporterA, returned.ID, returned.Version, congtac.ReportUpdate{})
+		if _, err := s.ReviewReport(ctx, f.drafter, again.ID, again.Version, congtac.ReportAccepted, ""); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AddReportFile(ctx, f.reporterA, returned.ID, "anh.png", []byte("\x89PNG\r\n\x1a\nxxxx")); congtac.ErrorCode(err) != congtac.EINVALID {
+			t.Errorf("a file on an accepted report: %v, want EINVALID", err)
+		}
+	})
+}
+
+// zipOf returns a zip holding empty files of the given names.
+func zipOf(t *testing.T, names ...string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	for _, n := range names {
+		if _, err := z.Create(n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
