@@ -21,7 +21,7 @@ func init() {
 		"MeetingCreate": apiMeetingCreate{}, "MeetingUpdate": apiMeetingUpdate{},
 		"AgendaInput": apiAgendaInput{}, "AgendaUpdate": apiAgendaUpdate{},
 		"Sitting": apiSitting{}, "SittingChange": apiSittingChange{}, "MeetingIssue": apiMeetingIssue{},
-		"ConclusionTask": apiConclusionTask{}, "TaskAction": apiTaskActionInput{}, "Explanation": apiExplanation{}, "ExplanationAsk": apiExplanationAsk{}, "ExplanationAnswer": apiExplanationAnswer{}, "Board": apiBoard{}, "BoardCounts": apiBoardCounts{}, "Material": apiMaterial{},
+		"ConclusionTask": apiConclusionTask{}, "TaskAction": apiTaskActionInput{}, "Explanation": apiExplanation{}, "ExplanationAsk": apiExplanationAsk{}, "ExplanationAnswer": apiExplanationAnswer{}, "Board": apiBoard{}, "Attachment": apiAttachment{}, "BoardCounts": apiBoardCounts{}, "Material": apiMaterial{},
 		"Feed": apiFeed{}, "NewFeed": apiNewFeed{}, "FeedCreate": apiFeedCreate{},
 		"EngagementCreate": apiEngagementInput{}, "EngagementUpdate": apiEngagementUpdate{},
 	})

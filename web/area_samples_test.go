@@ -85,6 +85,8 @@ func areaSamples(s *Server, r *http.Request) []pageSample {
 		{reportListPage{layout: l("Báo cáo tiến độ")}, "Không có báo cáo nào phù hợp."},
 		{reportPage{layout: l("Báo cáo tiến độ"), Report: rep, Edit: form, Submit: &submitForm{Version: 3, Errors: []string{"Không gửi được."}}},
 			`action="/reports/9/submit"`},
+		{reportPage{layout: l("Báo cáo tiến độ"), Report: rep, Files: []fileLink{{"/report-files/2", "Biên bản.pdf (12 KB)"}},
+			Attach: "/reports/9/files"}, "Biên bản.pdf (12 KB)"},
 		{reportPage{layout: l("Báo cáo tiến độ"), Report: rep, Problems: []string{"Báo cáo đã được tiếp nhận."}},
 			"Báo cáo đã được tiếp nhận."},
 		{reportPage{layout: l("Báo cáo tiến độ"), Report: rep, Review: &reviewForm{Version: 2, Action: "return",

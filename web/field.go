@@ -29,6 +29,7 @@ type field struct {
 
 	Type                       string // an input's type; "text" when empty
 	Placeholder, Autocomplete  string
+	Accept                     string // a file input's types
 	InputMode, Pattern         string
 	Min, Max, Step             string
 	MinLength, MaxLength, Size int
@@ -128,6 +129,7 @@ func (f field) Attributes() template.HTMLAttr {
 	set("pattern", f.Pattern)
 	set("placeholder", f.Placeholder)
 	set("autocomplete", f.Autocomplete)
+	set("accept", f.Accept)
 	if f.Verbatim {
 		b.WriteString(` autocapitalize="none" spellcheck="false"`)
 	}

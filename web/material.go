@@ -160,13 +160,8 @@ func (s *Server) handleAPIMaterialCreate(w http.ResponseWriter, r *http.Request)
 	if !ok {
 		return
 	}
-	data, err := io.ReadAll(io.LimitReader(r.Body, congtac.MaxMaterialBytes+1))
-	if tooBig := new(http.MaxBytesError); errors.As(err, &tooBig) {
-		status, e := jsonProblem(err)
-		s.apiFail(w, r, e, status)
-		return
-	} else if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api material: read: %w", err), 0)
+	data, ok := s.apiUpload(w, r)
+	if !ok {
 		return
 	}
 	m, err := s.st.AddMaterial(r.Context(), actorOf(r), it.ID, name, data)
@@ -175,4 +170,19 @@ func (s *Server) handleAPIMaterialCreate(w http.ResponseWriter, r *http.Request)
 		return
 	}
 	writeJSON(w, http.StatusCreated, newAPIMaterial(m))
+}
+
+// apiUpload reads the file a request's body holds, at most [congtac.MaxMaterialBytes] (its
+// store method refuses a bigger one); a body over the server's limit answers 413 itself.
+func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	data, err := io.ReadAll(io.LimitReader(r.Body, congtac.MaxMaterialBytes+1))
+	if tooBig := new(http.MaxBytesError); errors.As(err, &tooBig) {
+		status, e := jsonProblem(err)
+		s.apiFail(w, r, e, status)
+		return nil, false
+	} else if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api upload: read: %w", err), 0)
+		return nil, false
+	}
+	return data, true
 }

@@ -118,6 +118,9 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/meetings/{id}/materials": {list: true, response: "Material"},
 	"POST /api/v1/agenda/{id}/materials": {upload: "application/octet-stream", status: http.StatusCreated, response: "Material",
 		params: []apiParam{qText("name", "Tên tệp, như người dùng thấy (Báo cáo KT-XH.pdf).")}},
+	"GET /api/v1/reports/{id}/files": {list: true, response: "Attachment"},
+	"POST /api/v1/reports/{id}/files": {upload: "application/octet-stream", status: http.StatusCreated, response: "Attachment",
+		params: []apiParam{qText("name", "Tên tệp, như người dùng thấy (Biên bản nghiệm thu.pdf).")}},
 	"GET /api/v1/agenda/{id}":                      {response: "AgendaItem"},
 	"PATCH /api/v1/agenda/{id}":                    {body: "AgendaUpdate", response: "AgendaItem", errors: []int{409}},
 	"PUT /api/v1/meetings/{id}/sittings/{date}":    {body: "SittingChange", response: "MeetingDetail", errors: []int{409}},
@@ -575,7 +578,7 @@ func apiSchemas() map[string]*oaSchema {
 	}
 	all["Error"].Required = []string{"code", "message"}
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
-		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), conclusionSchemas(), taskActionSchemas(), explanationSchemas(), boardSchemas(), materialSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
+		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), conclusionSchemas(), taskActionSchemas(), explanationSchemas(), boardSchemas(), attachmentSchemas(), materialSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
 		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
 		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas(), personSchemas(), userSchemas(), settingsSchemas()} {
 		maps.Copy(all, part)

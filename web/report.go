@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"congtac"
@@ -144,6 +145,8 @@ type reportPage struct {
 	Edit     *reportForm // the report is a draft or returned and the actor may write for its org
 	Submit   *submitForm // likewise
 	Review   *reviewForm // the report is submitted and the actor may review it
+	Files    []fileLink  // its attachments, to download
+	Attach   string      // where the author attaches another file; "" when it may not
 }
 
 func (reportPage) template() string { return "report" }
@@ -224,6 +227,16 @@ func (s *Server) renderReport(w http.ResponseWriter, r *http.Request, rep congta
 			page.Edit.fillFrom(rep)
 		}
 		page.Edit.fillChoices(t, nil, orgs, s.today())
+		page.Attach = fmt.Sprintf("/reports/%d/files", rep.ID)
+	}
+	files, err := s.st.FindReportFiles(ctx, rep.ID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	for _, f := range files {
+		page.Files = append(page.Files, fileLink{Href: fmt.Sprintf("/report-files/%d", f.ID),
+			Label: fmt.Sprintf("%s (%s)", f.Name, sizeText(f.Size))})
 	}
 	if rep.Status == congtac.ReportSubmitted && a.Can(congtac.ReviewReports) && orgs.Can(a, congtac.ReviewReports, rep.OrgID) {
 		page.Review = st.review
@@ -313,14 +326,25 @@ func (s *Server) handleReportCreate(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, congtac.Forbidden())
 		return
 	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxReportUpload)
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/") {
+		if err := r.ParseMultipartForm(1 << 20); err != nil {
+			s.fail(w, r, congtac.FieldError("file", "Không đọc được các tệp tải lên (tối đa %d MB).", maxReportUpload>>20))
+			return
+		}
+	}
 	f := readReportForm(r, fmt.Sprintf("/tasks/%d/reports", t.ID))
 	rep, err := f.report(t, ids)
+	var files []congtac.Attachment
+	if err == nil {
+		files, err = uploadedFiles(r, "file")
+	}
 	if err == nil {
 		rep.Status = congtac.ReportDraft
 		if r.PostFormValue("action") == "submit" {
 			rep.Status = congtac.ReportSubmitted
 		}
-		if rep, err = s.st.CreateReport(ctx, a, rep); err == nil {
+		if rep, err = s.st.CreateReport(ctx, a, rep, files...); err == nil {
 			s.flash(r, map[congtac.ReportStatus]string{congtac.ReportDraft: "Đã lưu báo cáo (đang soạn).",
 				congtac.ReportSubmitted: "Đã gửi báo cáo tới Văn phòng."}[rep.Status])
 			http.Redirect(w, r, fmt.Sprintf("/reports/%d", rep.ID), http.StatusSeeOther)
@@ -451,4 +475,42 @@ func (s *Server) handleReportReview(w http.ResponseWriter, r *http.Request) {
 	}
 	f.setErrors(err)
 	s.renderReport(w, r, rep, http.StatusUnprocessableEntity, reportState{review: f})
+}
+
+// handleReportFileAdd attaches a file to a draft or returned report from its page.
+func (s *Server) handleReportFileAdd(w http.ResponseWriter, r *http.Request) {
+	rep, ok := s.visibleReport(w, r)
+	if !ok {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, congtac.MaxMaterialBytes+1<<20)
+	name, data, err := uploadedFile(r, "file", congtac.MaxMaterialBytes)
+	if err == nil {
+		_, err = s.st.AddReportFile(r.Context(), actorOf(r), rep.ID, name, data)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.flash(r, "Đã đính kèm "+congtac.MaterialName(name)+".")
+	http.Redirect(w, r, fmt.Sprintf("/reports/%d", rep.ID), http.StatusSeeOther)
+}
+
+// handleReportFileShow sends a report's attachment to whoever may read the report.
+func (s *Server) handleReportFileShow(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.fail(w, r, notFoundFor("tệp đính kèm"))
+		return
+	}
+	ctx := r.Context()
+	f, err := s.st.FindReportFile(ctx, id)
+	if err == nil {
+		_, err = s.findVisibleReport(ctx, actorOf(r), f.ReportID)
+	}
+	if err != nil {
+		s.fail(w, r, notFoundFor("tệp đính kèm"))
+		return
+	}
+	sendFile(w, r, f.ContentType, f.Name, f.Data)
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"net/http"
 	"slices"
@@ -67,7 +68,44 @@ func (f reportForm) ValueField() field {
 }
 
 // reportFields are the fields of [reportForm] that show their own messages.
-var reportFields = []string{"text", "percent", "done_on", "occurrence", "value", "org"}
+var reportFields = []string{"text", "percent", "done_on", "occurrence", "value", "org", "file"}
+
+// attachmentAccept is what file inputs of reports offer to choose.
+const attachmentAccept = ".pdf,.docx,.xlsx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+
+// FileField returns the field of the files sent with a new report.
+func (f *reportForm) FileField() field {
+	return newField(f.Errors, field{ID: "r-file", Name: "file", Type: "file", Multiple: true, Accept: attachmentAccept,
+		Label: "Tệp đính kèm (PDF, Word, Excel, ảnh; tối đa 20 MB mỗi tệp)"})
+}
+
+// maxReportUpload bounds the body of a report form with its files.
+const maxReportUpload = 5*congtac.MaxMaterialBytes + 1<<20
+
+// uploadedFiles returns the files sent in field of a multipart form, each at most
+// [congtac.MaxMaterialBytes]; none when the form is not multipart.
+func uploadedFiles(r *http.Request, field string) ([]congtac.Attachment, error) {
+	if r.MultipartForm == nil {
+		return nil, nil
+	}
+	var out []congtac.Attachment
+	for _, h := range r.MultipartForm.File[field] {
+		if h.Size > congtac.MaxMaterialBytes {
+			return nil, congtac.FieldError(field, "Tệp %s lớn quá %d MB.", congtac.MaterialName(h.Filename), congtac.MaxMaterialBytes>>20)
+		}
+		f, err := h.Open()
+		if err != nil {
+			return nil, fmt.Errorf("web: read upload: %w", err)
+		}
+		data, err := io.ReadAll(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("web: read upload: %w", err)
+		}
+		out = append(out, congtac.Attachment{Name: h.Filename, Data: data})
+	}
+	return out, nil
+}
 
 // reportOrgs returns the orgs a may report for on task t ([congtac.Task.Reporters]: its lead
 // or the members with a share, and its support orgs) within a's WriteReports reach. The

@@ -1,0 +1,84 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"congtac"
+)
+
+// apiAttachment is a file attached to a report, without its bytes.
+type apiAttachment struct {
+	ID          int64   `json:"id"`
+	ReportID    int64   `json:"report_id"`
+	Name        string  `json:"name"`
+	ContentType string  `json:"content_type"`
+	Size        int     `json:"size"`
+	CreatedAt   *string `json:"created_at"`
+	Href        string  `json:"href"`
+}
+
+func newAPIAttachment(f congtac.Attachment) apiAttachment {
+	return apiAttachment{ID: f.ID, ReportID: f.ReportID, Name: f.Name, ContentType: f.ContentType, Size: f.Size,
+		CreatedAt: apiTime(f.CreatedAt), Href: fmt.Sprintf("/report-files/%d", f.ID)}
+}
+
+// attachmentSchemas returns the schema of apiAttachment, for the OpenAPI document.
+func attachmentSchemas() map[string]*oaSchema {
+	return map[string]*oaSchema{"Attachment": schObject("Tệp đính kèm báo cáo tiến độ (không kèm nội dung tệp).", oaProps{
+		"id": schInt("Mã."), "report_id": schInt("Báo cáo."), "name": schString("Tên tệp."),
+		"content_type": schEnum("Loại tệp, đọc từ nội dung.", congtac.TypePDF, congtac.TypeDOCX, congtac.TypeXLSX,
+			congtac.TypePNG, congtac.TypeJPEG),
+		"size": schInt("Dung lượng (byte)."), "created_at": schNullable(schDateTime("Đính kèm lúc")),
+		"href": schString("Đường dẫn tải về (trang web, cần đăng nhập)."),
+	})}
+}
+
+// handleAPIReportFileList lists the files of a report.
+func (s *Server) handleAPIReportFileList(w http.ResponseWriter, r *http.Request) {
+	q, ok := s.apiQueryOf(w, r)
+	if !ok {
+		return
+	}
+	limit, offset := q.page()
+	if q.fail(s, w, r) {
+		return
+	}
+	rep, ok := apiRecord(s, w, r, "báo cáo", s.findVisibleReport)
+	if !ok {
+		return
+	}
+	files, err := s.st.FindReportFiles(r.Context(), rep.ID)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api report files: %w", err), 0)
+		return
+	}
+	writeJSON(w, http.StatusOK, pageOf(files, limit, offset, newAPIAttachment))
+}
+
+// handleAPIReportFileCreate attaches the request's body, named by ?name=, to a draft or
+// returned report: PDF, DOCX, XLSX, PNG or JPEG, read from its bytes; answers 201.
+func (s *Server) handleAPIReportFileCreate(w http.ResponseWriter, r *http.Request) {
+	q, ok := s.apiQueryOf(w, r)
+	if !ok {
+		return
+	}
+	name := q.text("name")
+	if q.fail(s, w, r) {
+		return
+	}
+	rep, ok := apiRecord(s, w, r, "báo cáo", s.findVisibleReport)
+	if !ok {
+		return
+	}
+	data, ok := s.apiUpload(w, r)
+	if !ok {
+		return
+	}
+	f, err := s.st.AddReportFile(r.Context(), actorOf(r), rep.ID, name, data)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api report file: %w", err), 0)
+		return
+	}
+	writeJSON(w, http.StatusCreated, newAPIAttachment(f))
+}

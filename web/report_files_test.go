@@ -1,0 +1,87 @@
+package web
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"congtac"
+	"congtac/store/storetest"
+)
+
+// TestReportAttachments: on both engines, the economy department sends its report on
+// April's task with a PDF from the task's page; a file that is not a document is refused
+// with the form kept and nothing sent; the office returns the report, the department
+// attaches a spreadsheet through the API and sends it again; the office downloads both
+// files from the report's page.
+func TestReportAttachments(t *testing.T) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			w := newDraftWorld(t, e)
+			now := time.Date(2023, 4, 20, 9, 0, 0, 0, congtac.Location())
+			w.st.SetClock(func() time.Time { return now })
+			w.s.cfg.Now = func() time.Time { return now }
+			task := w.april.Tasks[0]
+			unit := as(t, w.s, w.srv, "kinhte")
+			page := fmt.Sprintf("/tasks/%d", task.ID)
+			assertContains(t, unit.get(page).body, `enctype="multipart/form-data"`, `name="file"`)
+			form := url.Values{"text": {"Đã khởi công 2 công trình."}, "percent": {"40"}, "action": {"submit"}}
+			r := unit.upload(page+"/reports", form, "file", "bien-ban.pdf", []byte("MZ\x90\x00"))
+			wantStatus(t, "an executable as a PDF", r, http.StatusUnprocessableEntity)
+			assertContains(t, r.body, "Chỉ nhận tệp PDF, Word (DOCX), Excel (XLSX) hoặc ảnh PNG, JPEG", "Đã khởi công 2 công trình.")
+			if _, n, _ := w.st.FindReports(ctxb, congtac.ReportFilter{TaskID: &task.ID}); n != 0 {
+				t.Fatalf("a refused report was kept: %d", n)
+			}
+			pdf := []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n")
+			r = unit.upload(page+"/reports", form, "file", "Biên bản khởi công.pdf", pdf)
+			if r.status != http.StatusSeeOther {
+				t.Fatalf("send the report: %d %s", r.status, mainExcerpt(r.body))
+			}
+			reports, _, _ := w.st.FindReports(ctxb, congtac.ReportFilter{TaskID: &task.ID})
+			rep := reports[0]
+			office := as(t, w.s, w.srv, "vanphong")
+			shown := office.get(r.location).body
+			assertContains(t, shown, "Tệp đính kèm", "Biên bản khởi công.pdf")
+			if _, err := w.st.ReviewReport(ctxb, congtac.System, rep.ID, rep.Version, congtac.ReportReturned, "Thiếu bảng tiến độ."); err != nil {
+				t.Fatal(err)
+			}
+			var zipped bytes.Buffer
+			z := zip.NewWriter(&zipped)
+			for _, name := range []string{"[Content_Types].xml", "xl/workbook.xml"} {
+				if _, err := z.Create(name); err != nil {
+					t.Fatal(err)
+				}
+			}
+			z.Close()
+			xlsx := zipped.Bytes()
+			octet := http.Header{"Content-Type": {"application/octet-stream"}}
+			added := valid[apiAttachment](t, w.s, w.rep.callWith("POST", fmt.Sprintf("/api/v1/reports/%d/files?name=tien-do.xlsx", rep.ID),
+				string(xlsx), octet), http.StatusCreated, "Attachment")
+			if added.ContentType != congtac.TypeXLSX {
+				t.Errorf("the spreadsheet = %+v", added)
+			}
+			list := valid[apiList[apiAttachment]](t, w.s, w.drafter.call("GET", fmt.Sprintf("/api/v1/reports/%d/files", rep.ID), ""),
+				http.StatusOK, "AttachmentList")
+			if list.Total != 2 {
+				t.Fatalf("files: %+v", list)
+			}
+			for _, f := range list.Items {
+				got := office.get(f.Href)
+				if got.status != http.StatusOK || got.header.Get("Content-Type") != f.ContentType || len(got.body) != f.Size {
+					t.Errorf("download %s: %d %s %d bytes", f.Name, got.status, got.header.Get("Content-Type"), len(got.body))
+				}
+			}
+			if r := as(t, w.s, w.srv, "chutich").get(list.Items[0].Href); r.status != http.StatusOK {
+				t.Errorf("the chairman reads the file: %d", r.status)
+			}
+			if !strings.HasPrefix(list.Items[0].Href, "/report-files/") {
+				t.Errorf("href %q", list.Items[0].Href)
+			}
+		})
+	}
+}
