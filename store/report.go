@@ -80,66 +80,63 @@ func findReport(ctx context.Context, q queryer, id int64) (congtac.Report, error
 // any other is EINVALID. files (each a Name and its Data) are attached in the same
 // transaction, typed by their bytes ([congtac.AttachmentType]): one refused, nothing is kept.
 func (s *Store) CreateReport(ctx context.Context, a congtac.Actor, r congtac.Report, files ...congtac.Attachment) (congtac.Report, error) {
-	r.Text = cleanText(r.Text)
 	for i, f := range files {
 		var err error
 		if files[i], err = newAttachment(f.Name, f.Data); err != nil {
 			return congtac.Report{}, err
 		}
 	}
+	r, err := s.newReport(a, r)
+	if err != nil {
+		return congtac.Report{}, err
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error { return s.createReport(ctx, tx, a, &r, files) })
+	if err != nil {
+		return congtac.Report{}, err
+	}
+	return r, nil
+}
+
+// newReport returns r as a new report of a, checked on its own: a draft unless sent at once.
+func (s *Store) newReport(a congtac.Actor, r congtac.Report) (congtac.Report, error) {
+	r.Text = cleanText(r.Text)
 	if r.Status == "" {
 		r.Status = congtac.ReportDraft
 	}
 	if r.Status != congtac.ReportDraft && r.Status != congtac.ReportSubmitted {
-		return congtac.Report{}, congtac.FieldError("status", "Báo cáo mới chỉ có thể lưu nháp hoặc gửi ngay.")
+		return r, congtac.FieldError("status", "Báo cáo mới chỉ có thể lưu nháp hoặc gửi ngay.")
 	}
-	now := s.now().UTC().Truncate(time.Second)
 	r.AuthorID, r.ReviewNote, r.SubmittedAt, r.ReviewedAt, r.Version = a.UserID, "", time.Time{}, time.Time{}, 1
 	if r.Status == congtac.ReportSubmitted {
-		r.SubmittedAt = now
+		r.SubmittedAt = s.now().UTC().Truncate(time.Second)
 	}
-	if err := s.validateReport(r); err != nil {
-		return congtac.Report{}, err
+	return r, s.validateReport(r)
+}
+
+// ImportReports sends the reports a unit filled in offline (a report sheet), all or none,
+// in one transaction: each checked as [Store.CreateReport] checks one. When one is refused
+// nothing is kept, and at is its index in reports; at is -1 otherwise.
+func (s *Store) ImportReports(ctx context.Context, a congtac.Actor, reports []congtac.Report) (out []congtac.Report, at int, err error) {
+	out = make([]congtac.Report, len(reports))
+	for i, r := range reports {
+		if out[i], err = s.newReport(a, r); err != nil {
+			return nil, i, err
+		}
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		t, err := findTask(ctx, s, tx, r.TaskID)
-		if err != nil {
-			return err
-		}
-		if err := checkReportWriter(ctx, tx, a, t, r.OrgID); err != nil {
-			return err
-		}
-		p, err := findProgramRow(ctx, tx, t.ProgramID)
-		if err != nil {
-			return err
-		}
-		if err := checkInForce(ctx, tx, t, p); err != nil {
-			return err
-		}
-		if err := checkOccurrence(t, r.Occurrence); err != nil {
-			return err
-		}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO reports (task_id, org_id, occurrence, text, percent, value,
-			done_on, status, review_note, author_id, submitted_at, reviewed_at, version, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', $9, $10, NULL, 1, $11, $11) RETURNING id`,
-			r.TaskID, r.OrgID, nullDate(r.Occurrence), r.Text, r.Percent, nullFloat(r.Value), nullDate(r.DoneOn),
-			r.Status, nullID(r.AuthorID), nullUnix(r.SubmittedAt), now.Unix()).Scan(&r.ID); err != nil {
-			return fmt.Errorf("store: create report: %w", err)
-		}
-		if err := s.audit(ctx, tx, a, "create", "report", r.ID, r.OrgID, nil, r); err != nil {
-			return err
-		}
-		for i := range files {
-			if err := s.insertReportFile(ctx, tx, a, r, &files[i]); err != nil {
+	at = -1
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		for i := range out {
+			if err := s.createReport(ctx, tx, a, &out[i], nil); err != nil {
+				at = i
 				return err
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		return congtac.Report{}, err
+		return nil, at, err
 	}
-	return r, nil
+	return out, -1, nil
 }
 
 // saveReport writes every changeable column of r, bumping the version it was read at.
@@ -390,4 +387,42 @@ func (s *Store) reportWhere(ctx context.Context, q queryer, f congtac.ReportFilt
 		}
 	}
 	return w, narrow, nil
+}
+
+// createReport writes report r, checked, with its files, in tx: [Store.CreateReport] once
+// r is valid.
+func (s *Store) createReport(ctx context.Context, tx *sql.Tx, a congtac.Actor, r *congtac.Report, files []congtac.Attachment) error {
+	t, err := findTask(ctx, s, tx, r.TaskID)
+	if err != nil {
+		return err
+	}
+	if err := checkReportWriter(ctx, tx, a, t, r.OrgID); err != nil {
+		return err
+	}
+	p, err := findProgramRow(ctx, tx, t.ProgramID)
+	if err != nil {
+		return err
+	}
+	if err := checkInForce(ctx, tx, t, p); err != nil {
+		return err
+	}
+	if err := checkOccurrence(t, r.Occurrence); err != nil {
+		return err
+	}
+	if err := tx.QueryRowContext(ctx, `INSERT INTO reports (task_id, org_id, occurrence, text, percent, value,
+		done_on, status, review_note, author_id, submitted_at, reviewed_at, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', $9, $10, NULL, 1, $11, $11) RETURNING id`,
+		r.TaskID, r.OrgID, nullDate(r.Occurrence), r.Text, r.Percent, nullFloat(r.Value), nullDate(r.DoneOn),
+		r.Status, nullID(r.AuthorID), nullUnix(r.SubmittedAt), s.now().Unix()).Scan(&r.ID); err != nil {
+		return fmt.Errorf("store: create report: %w", err)
+	}
+	if err := s.audit(ctx, tx, a, "create", "report", r.ID, r.OrgID, nil, *r); err != nil {
+		return err
+	}
+	for i := range files {
+		if err := s.insertReportFile(ctx, tx, a, *r, &files[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -66,6 +66,7 @@ type reportListPage struct {
 	Errors         map[string]string // by query parameter
 	Rows           []reportRow
 	Pager          pager
+	Offline        bool // the reader may send reports from a filled sheet
 }
 
 func (reportListPage) template() string { return "reports" }
@@ -94,7 +95,8 @@ func (s *Server) handleReportList(w http.ResponseWriter, r *http.Request) {
 	}
 	page := reportListPage{layout: s.layout(r, "Báo cáo tiến độ"), Errors: congtac.FieldErrors(ferr),
 		Statuses: optionsOf(congtac.ReportStatuses, congtac.ReportStatus.Label, q.Get("status")),
-		Orgs:     orgOptions(orgs.Within(a, congtac.ViewReports, s.today()), q.Get("org"))}
+		Orgs:     orgOptions(orgs.Within(a, congtac.ViewReports, s.today()), q.Get("org")),
+		Offline:  orgs.Can(a, congtac.WriteReports, a.OrgID)}
 	if ferr != nil {
 		s.render(w, r, http.StatusUnprocessableEntity, page)
 		return

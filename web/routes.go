@@ -56,6 +56,8 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/tasks", need: congtac.ViewTasks, handler: s.handleTaskList},
 		{method: "GET", pattern: "/tasks/{id}", need: congtac.ViewTasks, handler: s.handleTaskShow},
 		{method: "GET", pattern: "/tasks/files/nhiem-vu.xlsx", need: congtac.ViewTasks, handler: s.handleTaskListFile},
+		{method: "GET", pattern: "/tasks/files/bao-cao-tien-do.xlsx", need: congtac.WriteReports, handler: s.handleReportSheet},
+		{method: "POST", pattern: "/reports/import", need: congtac.WriteReports, handler: s.handleReportImport},
 		{method: "POST", pattern: "/tasks/{id}/reports", need: congtac.WriteReports, handler: s.handleReportCreate},
 		{method: "POST", pattern: "/tasks/{id}/completion", need: congtac.ManageTasks, handler: s.handleTaskAction(actComplete)},
 		{method: "POST", pattern: "/tasks/{id}/deferrals", need: congtac.ManageTasks, handler: s.handleTaskAction(actDefer)},
