@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"congtac"
 	"congtac/store"
@@ -85,6 +86,16 @@ func newDraftWorldOf(t *testing.T, e store.Engine, issueApril bool) draftWorld {
 	w.srv = startServer(t, w.s)
 	w.drafter, w.chair = bearerClient(t, st, w.srv, "vanphong"), bearerClient(t, st, w.srv, "chutich")
 	w.rep = bearerClient(t, st, w.srv, "kinhte")
+	return w
+}
+
+// newDraftWorldOn is [newDraftWorld] with the store's and the server's clock stopped at now.
+func newDraftWorldOn(t *testing.T, e store.Engine, now time.Time) draftWorld {
+	t.Helper()
+	w := newDraftWorld(t, e)
+	clock := func() time.Time { return now }
+	w.st.SetClock(clock)
+	w.s.cfg.Now = clock
 	return w
 }
 

@@ -266,23 +266,18 @@ func newExplanationRow(e congtac.Explanation, orgs orgIndex, today congtac.Date)
 // refused, the page again with the form as typed.
 func (s *Server) handleExplanationAsk(w http.ResponseWriter, r *http.Request) {
 	ctx, a := r.Context(), actorOf(r)
-	id, ok := pathID(r, "id")
+	t, ok := s.pathTask(w, r)
 	if !ok {
-		s.fail(w, r, notFoundFor("nhiệm vụ"))
 		return
 	}
-	t, err := s.findVisibleTask(ctx, a, id)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	id := t.ID
 	r.ParseForm()
 	f := &explanationAskForm{Org: strings.TrimSpace(r.PostFormValue("org")), Question: r.PostFormValue("question"),
 		Due: strings.TrimSpace(r.PostFormValue("due")), Errors: map[string]string{}}
 	var p congtac.Problems
 	e := congtac.Explanation{TaskID: id, OrgID: formID(&p, "org_id", f.Org), Question: f.Question,
 		Due: bodyRequiredDate(&p, "due", f.Due)}
-	err = p.Err()
+	err := p.Err()
 	if err == nil {
 		_, err = s.st.AskExplanation(ctx, a, e)
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -125,6 +126,24 @@ func materialSchemas() map[string]*oaSchema {
 
 // handleAPIMaterialList lists the materials of a meeting's agenda items.
 func (s *Server) handleAPIMaterialList(w http.ResponseWriter, r *http.Request) {
+	apiFileList(s, w, r, "hội nghị", s.findVisibleMeeting, func(ctx context.Context, m congtac.Meeting) ([]congtac.Material, error) {
+		return s.st.FindMaterials(ctx, m.ID)
+	}, newAPIMaterial)
+}
+
+// handleAPIMaterialCreate attaches the request's body, named by ?name=, to an agenda item:
+// PDF or DOCX, read from its bytes, at most congtac.MaxMaterialBytes; answers 201.
+func (s *Server) handleAPIMaterialCreate(w http.ResponseWriter, r *http.Request) {
+	apiFileCreate(s, w, r, "nội dung trình hội nghị", s.findVisibleAgendaItem,
+		func(ctx context.Context, a congtac.Actor, it congtac.AgendaItem, name string, data []byte) (congtac.Material, error) {
+			return s.st.AddMaterial(ctx, a, it.ID, name, data)
+		}, newAPIMaterial)
+}
+
+// apiFileList answers the files of the record of the path (what, as find finds it within
+// the actor's reach), as files reads them, a page at a time.
+func apiFileList[P, F, D any](s *Server, w http.ResponseWriter, r *http.Request, what string,
+	find func(context.Context, congtac.Actor, int64) (P, error), files func(context.Context, P) ([]F, error), conv func(F) D) {
 	q, ok := s.apiQueryOf(w, r)
 	if !ok {
 		return
@@ -133,21 +152,23 @@ func (s *Server) handleAPIMaterialList(w http.ResponseWriter, r *http.Request) {
 	if q.fail(s, w, r) {
 		return
 	}
-	m, ok := apiRecord(s, w, r, "hội nghị", s.findVisibleMeeting)
+	parent, ok := apiRecord(s, w, r, what, find)
 	if !ok {
 		return
 	}
-	files, err := s.st.FindMaterials(r.Context(), m.ID)
+	list, err := files(r.Context(), parent)
 	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api materials: %w", err), 0)
+		s.apiFail(w, r, fmt.Errorf("web: api files: %w", err), 0)
 		return
 	}
-	writeJSON(w, http.StatusOK, pageOf(files, limit, offset, newAPIMaterial))
+	writeJSON(w, http.StatusOK, pageOf(list, limit, offset, conv))
 }
 
-// handleAPIMaterialCreate attaches the request's body, named by ?name=, to an agenda item:
-// PDF or DOCX, read from its bytes, at most congtac.MaxMaterialBytes; answers 201.
-func (s *Server) handleAPIMaterialCreate(w http.ResponseWriter, r *http.Request) {
+// apiFileCreate attaches the request's body, named by ?name=, to the record of the path
+// with add, and answers 201 with the file.
+func apiFileCreate[P, F, D any](s *Server, w http.ResponseWriter, r *http.Request, what string,
+	find func(context.Context, congtac.Actor, int64) (P, error),
+	add func(context.Context, congtac.Actor, P, string, []byte) (F, error), conv func(F) D) {
 	q, ok := s.apiQueryOf(w, r)
 	if !ok {
 		return
@@ -156,7 +177,7 @@ func (s *Server) handleAPIMaterialCreate(w http.ResponseWriter, r *http.Request)
 	if q.fail(s, w, r) {
 		return
 	}
-	it, ok := apiRecord(s, w, r, "nội dung trình hội nghị", s.findVisibleAgendaItem)
+	parent, ok := apiRecord(s, w, r, what, find)
 	if !ok {
 		return
 	}
@@ -164,12 +185,12 @@ func (s *Server) handleAPIMaterialCreate(w http.ResponseWriter, r *http.Request)
 	if !ok {
 		return
 	}
-	m, err := s.st.AddMaterial(r.Context(), actorOf(r), it.ID, name, data)
+	f, err := add(r.Context(), actorOf(r), parent, name, data)
 	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api material: %w", err), 0)
+		s.apiFail(w, r, fmt.Errorf("web: api file: %w", err), 0)
 		return
 	}
-	writeJSON(w, http.StatusCreated, newAPIMaterial(m))
+	writeJSON(w, http.StatusCreated, conv(f))
 }
 
 // apiUpload reads the file a request's body holds, at most [congtac.MaxMaterialBytes] (its

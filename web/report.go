@@ -308,14 +308,8 @@ func (s *Server) newReportView(ctx context.Context, a congtac.Actor, rep congtac
 // none of its orgs is 403.
 func (s *Server) handleReportCreate(w http.ResponseWriter, r *http.Request) {
 	ctx, a := r.Context(), actorOf(r)
-	id, ok := pathID(r, "id")
+	t, ok := s.pathTask(w, r)
 	if !ok {
-		s.fail(w, r, notFoundFor("nhiệm vụ"))
-		return
-	}
-	t, err := s.findVisibleTask(ctx, a, id)
-	if err != nil {
-		s.fail(w, r, err)
 		return
 	}
 	orgs, err := s.loadOrgs(ctx)

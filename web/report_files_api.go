@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
@@ -36,49 +37,16 @@ func attachmentSchemas() map[string]*oaSchema {
 
 // handleAPIReportFileList lists the files of a report.
 func (s *Server) handleAPIReportFileList(w http.ResponseWriter, r *http.Request) {
-	q, ok := s.apiQueryOf(w, r)
-	if !ok {
-		return
-	}
-	limit, offset := q.page()
-	if q.fail(s, w, r) {
-		return
-	}
-	rep, ok := apiRecord(s, w, r, "báo cáo", s.findVisibleReport)
-	if !ok {
-		return
-	}
-	files, err := s.st.FindReportFiles(r.Context(), rep.ID)
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api report files: %w", err), 0)
-		return
-	}
-	writeJSON(w, http.StatusOK, pageOf(files, limit, offset, newAPIAttachment))
+	apiFileList(s, w, r, "báo cáo", s.findVisibleReport, func(ctx context.Context, rep congtac.Report) ([]congtac.Attachment, error) {
+		return s.st.FindReportFiles(ctx, rep.ID)
+	}, newAPIAttachment)
 }
 
 // handleAPIReportFileCreate attaches the request's body, named by ?name=, to a draft or
 // returned report: PDF, DOCX, XLSX, PNG or JPEG, read from its bytes; answers 201.
 func (s *Server) handleAPIReportFileCreate(w http.ResponseWriter, r *http.Request) {
-	q, ok := s.apiQueryOf(w, r)
-	if !ok {
-		return
-	}
-	name := q.text("name")
-	if q.fail(s, w, r) {
-		return
-	}
-	rep, ok := apiRecord(s, w, r, "báo cáo", s.findVisibleReport)
-	if !ok {
-		return
-	}
-	data, ok := s.apiUpload(w, r)
-	if !ok {
-		return
-	}
-	f, err := s.st.AddReportFile(r.Context(), actorOf(r), rep.ID, name, data)
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api report file: %w", err), 0)
-		return
-	}
-	writeJSON(w, http.StatusCreated, newAPIAttachment(f))
+	apiFileCreate(s, w, r, "báo cáo", s.findVisibleReport,
+		func(ctx context.Context, a congtac.Actor, rep congtac.Report, name string, data []byte) (congtac.Attachment, error) {
+			return s.st.AddReportFile(ctx, a, rep.ID, name, data)
+		}, newAPIAttachment)
 }

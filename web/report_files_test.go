@@ -22,10 +22,7 @@ import (
 func TestReportAttachments(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
-			w := newDraftWorld(t, e)
-			now := time.Date(2023, 4, 20, 9, 0, 0, 0, congtac.Location())
-			w.st.SetClock(func() time.Time { return now })
-			w.s.cfg.Now = func() time.Time { return now }
+			w := newDraftWorldOn(t, e, time.Date(2023, 4, 20, 9, 0, 0, 0, congtac.Location()))
 			task := w.april.Tasks[0]
 			unit := as(t, w.s, w.srv, "kinhte")
 			page := fmt.Sprintf("/tasks/%d", task.ID)

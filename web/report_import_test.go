@@ -21,10 +21,7 @@ import (
 func TestReportSheetRoundTrip(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
-			w := newDraftWorld(t, e)
-			now := time.Date(2023, 4, 20, 9, 0, 0, 0, congtac.Location())
-			w.st.SetClock(func() time.Time { return now })
-			w.s.cfg.Now = func() time.Time { return now }
+			w := newDraftWorldOn(t, e, time.Date(2023, 4, 20, 9, 0, 0, 0, congtac.Location()))
 			unit := as(t, w.s, w.srv, "kinhte")
 			assertContains(t, unit.get("/reports").body, `action="/reports/import"`, "/tasks/files/bao-cao-tien-do.xlsx")
 			r := unit.get("/tasks/files/bao-cao-tien-do.xlsx")

@@ -220,18 +220,25 @@ type occurrenceRow struct {
 // actor may view, and the report form when the actor may report on it. Anything else is
 // 404.
 func (s *Server) handleTaskShow(w http.ResponseWriter, r *http.Request) {
-	ctx, a := r.Context(), actorOf(r)
+	if t, ok := s.pathTask(w, r); ok {
+		s.renderTask(w, r, t, http.StatusOK, taskRefusal{})
+	}
+}
+
+// pathTask returns the task of the path's {id} when the actor may view it, or answers 404
+// (or the error) itself and returns false.
+func (s *Server) pathTask(w http.ResponseWriter, r *http.Request) (congtac.Task, bool) {
 	id, ok := pathID(r, "id")
 	if !ok {
 		s.fail(w, r, notFoundFor("nhiệm vụ"))
-		return
+		return congtac.Task{}, false
 	}
-	t, err := s.findVisibleTask(ctx, a, id)
+	t, err := s.findVisibleTask(r.Context(), actorOf(r), id)
 	if err != nil {
 		s.fail(w, r, err)
-		return
+		return t, false
 	}
-	s.renderTask(w, r, t, http.StatusOK, taskRefusal{})
+	return t, true
 }
 
 // renderTask renders the page of task t with status; refused, when it holds a form, is

@@ -294,16 +294,11 @@ func (s *Server) userName(ctx context.Context, id int64) (string, error) {
 func (s *Server) handleTaskAction(kind string) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, a := r.Context(), actorOf(r)
-		id, ok := pathID(r, "id")
+		t, ok := s.pathTask(w, r)
 		if !ok {
-			s.fail(w, r, notFoundFor("nhiệm vụ"))
 			return
 		}
-		t, err := s.findVisibleTask(ctx, a, id)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
+		id := t.ID
 		f := readTaskActionForm(r, kind)
 		after, err := f.run(ctx, s, a, id, s.today())
 		switch congtac.ErrorCode(err) {

@@ -20,10 +20,7 @@ import (
 func TestTaskActions(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
-			w := newDraftWorld(t, e)
-			now := time.Date(2023, 4, 20, 9, 0, 0, 0, congtac.Location())
-			w.st.SetClock(func() time.Time { return now })
-			w.s.cfg.Now = func() time.Time { return now }
+			w := newDraftWorldOn(t, e, time.Date(2023, 4, 20, 9, 0, 0, 0, congtac.Location()))
 			chair, err := w.st.CreatePerson(ctxb, congtac.System, congtac.Person{FullName: "Nguyễn Văn Giang", OrgID: w.committee.ID})
 			if err != nil {
 				t.Fatal(err)
