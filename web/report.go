@@ -149,6 +149,7 @@ type reportPage struct {
 	Review   *reviewForm // the report is submitted and the actor may review it
 	Files    []fileLink  // its attachments, to download
 	Attach   string      // where the author attaches another file; "" when it may not
+	Shares   []reportRow // on a lead's report: the latest report of each supporting org on the same task and period
 }
 
 func (reportPage) template() string { return "report" }
@@ -232,6 +233,9 @@ func (s *Server) renderReport(w http.ResponseWriter, r *http.Request, rep congta
 		page.Attach = fmt.Sprintf("/reports/%d/files", rep.ID)
 	}
 	files, err := s.st.FindReportFiles(ctx, rep.ID)
+	if err == nil && rep.OrgID == t.Lead && len(t.Support) > 0 {
+		page.Shares, err = s.supportReports(ctx, a, rep, t, orgs)
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -509,4 +513,25 @@ func (s *Server) handleReportFileShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	sendFile(w, r, f.ContentType, f.Name, f.Data)
+}
+
+// supportReports returns, for the lead's report rep on task t, the latest report sent by
+// each supporting org on the same task and occurrence that a may read: what the lead's
+// report rests on.
+func (s *Server) supportReports(ctx context.Context, a congtac.Actor, rep congtac.Report, t congtac.Task, orgs orgIndex) ([]reportRow, error) {
+	reports, _, err := s.st.FindReports(ctx, congtac.ReportFilter{TaskID: &t.ID, Reach: a.Reach(congtac.ViewReports)})
+	if err != nil {
+		return nil, err
+	}
+	var out []reportRow
+	seen := map[int64]bool{}
+	for _, other := range reports { // newest first
+		supports := slices.ContainsFunc(t.Support, func(sp congtac.Support) bool { return sp.OrgID == other.OrgID })
+		if !supports || seen[other.OrgID] || other.Occurrence != rep.Occurrence || other.Status == congtac.ReportDraft {
+			continue
+		}
+		seen[other.OrgID] = true
+		out = append(out, newReportRow(other, nil, orgs, s.loc))
+	}
+	return out, nil
 }

@@ -82,3 +82,43 @@ func TestReportAttachments(t *testing.T) {
 		})
 	}
 }
+
+// TestLeadReportShowsSupportReports: on April's task led by the economy department and
+// supported by the culture department, each sends its report; the lead's report page shows
+// the supporting department's latest report beside it.
+func TestLeadReportShowsSupportReports(t *testing.T) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			w := newDraftWorldOf(t, e, false)
+			task := w.april.Tasks[0]
+			support := []congtac.Support{{OrgID: w.culture.ID}}
+			if _, err := w.st.UpdateTask(ctxb, congtac.System, task.ID, task.Version, congtac.TaskUpdate{Support: &support}); err != nil {
+				t.Fatal(err)
+			}
+			april, _ := w.st.FindProgramByID(ctxb, w.april.ID)
+			mustIssue(t, w.st, april, congtac.MustDate(2023, 4, 3))
+			now := time.Date(2023, 4, 20, 9, 0, 0, 0, congtac.Location())
+			w.st.SetClock(func() time.Time { return now })
+			w.s.cfg.Now = func() time.Time { return now }
+			mustUser(t, w.st, "vanhoa", congtac.RoleReporter, w.culture.ID)
+			send := func(login string, org int64, percent int) congtac.Report {
+				t.Helper()
+				u, _ := w.st.FindUserByLogin(ctxb, login)
+				a, err := w.s.actorFor(ctxb, u, "")
+				if err != nil {
+					t.Fatal(err)
+				}
+				r, err := w.st.CreateReport(ctxb, a, congtac.Report{TaskID: task.ID, OrgID: org, Text: "Tiến độ.", Percent: percent,
+					Status: congtac.ReportSubmitted})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return r
+			}
+			send("vanhoa", w.culture.ID, 50)
+			lead := send("kinhte", w.economy.ID, 60)
+			page := as(t, w.s, w.srv, "vanphong").get(fmt.Sprintf("/reports/%d", lead.ID)).body
+			assertContains(t, page, "Báo cáo của cơ quan phối hợp", "Phòng Văn hóa - Xã hội</a>", "50%")
+		})
+	}
+}
