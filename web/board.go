@@ -87,6 +87,27 @@ func (bq boardQuery) rollupFilter(a congtac.Actor, orgs orgIndex, period congtac
 	return f
 }
 
+// explanationCounts returns how many requests for explanations within the board's reach
+// wait for their answer, and how many are past their day.
+func (s *Server) explanationCounts(ctx context.Context, a congtac.Actor, bq boardQuery, orgs orgIndex) (open, overdue int, err error) {
+	reach := bq.rollupFilter(a, orgs, bq.Period).Lead
+	if reach == nil && bq.Committee != 0 {
+		reach = &congtac.Reach{Org: bq.Committee}
+	}
+	for _, st := range []congtac.ExplanationState{congtac.ExplanationOpen, congtac.ExplanationOverdue} {
+		_, n, err := s.st.FindExplanations(ctx, congtac.ExplanationFilter{State: &st, Reach: reach, Limit: 1})
+		if err != nil {
+			return 0, 0, err
+		}
+		if st == congtac.ExplanationOpen {
+			open = n
+		} else {
+			overdue = n
+		}
+	}
+	return open, overdue, nil
+}
+
 // buildBoard counts bq's board as of today: the period's roll-up by bq.By, named and in
 // Vietnamese order, and the trend of the months up to the period's last.
 func (s *Server) buildBoard(ctx context.Context, a congtac.Actor, bq boardQuery, orgs orgIndex) (congtac.Board, error) {
@@ -162,6 +183,7 @@ type boardPage struct {
 	Months   []boardLine
 	Files    []fileLink
 	Statuses []statusView
+	Asked    [2]int // requests for explanations waiting for an answer, and past their day
 }
 
 func (boardPage) template() string { return "board" }
@@ -273,6 +295,10 @@ func (s *Server) handleBoard(w http.ResponseWriter, r *http.Request) {
 		page.Months = append(page.Months, newBoardLine(vn.Capitalize(m.Period.String()), m.Counts, bq.taskValues(m.Period)))
 	}
 	page.Trend = newTrendChart(b.Trend)
+	if page.Asked[0], page.Asked[1], err = s.explanationCounts(ctx, a, bq, orgs); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	q := bq.values().Encode()
 	page.Files = []fileLink{{"/boards/files/bang-theo-doi.xlsx?" + q, "Tải bảng (Excel)"},
 		{"/boards/files/bang-theo-doi.pdf?" + q, "Tải bảng (PDF)"}}

@@ -22,6 +22,14 @@ type apiBoard struct {
 	Total     apiBoardCounts  `json:"total"`
 	Rows      []apiBoardRow   `json:"rows"`
 	Trend     []apiBoardMonth `json:"trend"`
+	// Explanations counts the requests for explanations within the board's reach.
+	Explanations apiBoardExplanations `json:"explanations"`
+}
+
+// apiBoardExplanations counts requests for explanations: waiting, and past their day.
+type apiBoardExplanations struct {
+	Open    int `json:"open"`
+	Overdue int `json:"overdue"`
 }
 
 // apiBoardCounts are the counts of a board's line, by status, with the on-time rate.
@@ -91,6 +99,9 @@ func boardSchemas() map[string]*oaSchema {
 				"label": schString("Tên."), "counts": schRef("BoardCounts"),
 			})),
 			"trend": schArray(schObject("Một tháng.", oaProps{"period": schRef("Period"), "counts": schRef("BoardCounts")})),
+			"explanations": schObject("Yêu cầu giải trình trong phạm vi của bảng.", oaProps{
+				"open": schInt("Đang chờ giải trình."), "overdue": schInt("Quá hạn giải trình."),
+			}),
 		}),
 	}
 }
@@ -117,7 +128,12 @@ func (s *Server) handleAPIBoard(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, fmt.Errorf("web: api board: %w", err), 0)
 		return
 	}
-	writeJSON(w, http.StatusOK, newAPIBoard(b, bq))
+	out := newAPIBoard(b, bq)
+	if out.Explanations.Open, out.Explanations.Overdue, err = s.explanationCounts(ctx, a, bq, orgs); err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api board: %w", err), 0)
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
 }
 
 // handleBoardFile sends the board the query asks for as bang-theo-doi.xlsx or .pdf.

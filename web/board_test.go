@@ -10,6 +10,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 	"github.com/xuri/excelize/v2"
 
+	"congtac"
 	"congtac/store"
 )
 
@@ -52,6 +53,10 @@ func TestBoards(t *testing.T) {
 		sum := 0
 		for _, row := range api.Rows {
 			sum += row.Counts.Total
+		}
+		explained, _, _ := st.FindExplanations(ctxb, congtac.ExplanationFilter{State: ptr(congtac.ExplanationOverdue), AsOf: demoToday})
+		if api.Explanations.Overdue != len(explained) || len(explained) == 0 {
+			t.Errorf("the board counts %d explanations overdue, the demo has %d", api.Explanations.Overdue, len(explained))
 		}
 		if api.Total.Total != total || sum != total || api.By != "sector" || len(api.Trend) != trendMonths {
 			t.Errorf("API board: total %d (page %d), rows sum %d, by %s, %d months", api.Total.Total, total, sum, api.By, len(api.Trend))
