@@ -20,3 +20,17 @@ func BenchTasks() (int, error) {
 	}
 	return n, nil
 }
+
+// BenchReports is how many reports benchmarks generate beside tasks tasks: the number in
+// CONGTAC_BENCH_REPORTS, by default as many as tasks.
+func BenchReports(tasks int) (int, error) {
+	v := os.Getenv("CONGTAC_BENCH_REPORTS")
+	if v == "" {
+		return tasks, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("CONGTAC_BENCH_REPORTS=%q: want a number of reports", v)
+	}
+	return n, nil
+}

@@ -12,20 +12,25 @@ import (
 )
 
 // BenchmarkFollowUp requests the follow-up pages of issue 13 through the whole server on a
-// synthetic province of CONGTAC_BENCH_TASKS tasks (default 100,000) and as many reports,
-// generated once per engine: the province's board of its last month (a roll-up of the month
+// synthetic province of CONGTAC_BENCH_TASKS tasks (default 100,000) and
+// CONGTAC_BENCH_REPORTS reports (default as many; the issue names 1,000,000), generated once
+// per engine: the province's board of its last month (a roll-up of the month
 // and of the eleven before it), a unit's home (six panels), and the first page of every
 // overdue task:
 //
-//	CONGTAC_BENCH_TASKS=200000 go test -run '^$' -bench FollowUp -benchtime 20x ./web
+//	CONGTAC_BENCH_TASKS=200000 CONGTAC_BENCH_REPORTS=1000000 go test -run '^$' -bench FollowUp -benchtime 20x ./web
 func BenchmarkFollowUp(b *testing.B) {
 	n := benchTasks(b)
+	reports, err := synth.BenchReports(n)
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, e := range storetest.Engines {
 		b.Run(string(e), func(b *testing.B) {
 			st := storetest.Open(b, e)
 			start := time.Now()
 			stats, err := synth.Generate(context.Background(), st, synth.Config{Seed: 1, Scale: synth.Scale{Name: "bench",
-				Communes: 100, Orgs: 300, Programs: n / 40, Tasks: n, Reports: n}})
+				Communes: 100, Orgs: 300, Programs: n / 40, Tasks: n, Reports: reports}})
 			if err != nil {
 				b.Fatal(err)
 			}
