@@ -51,6 +51,9 @@ func (w *world) planTask(q *queue, i, k int, draft congtac.Task, task func() (co
 		done = issued.AddDays(3)
 	}
 	out := outcomeOf(i, k)
+	if i == 10 && draft.Lead == w.communes[4].ID {
+		out = overdue // last month's own work of the commune with a demo account is late: its reporter has it to do
+	}
 	if out != onTime || issued.DaysUntil(done) > 10 {
 		q.add(issued.AddDays(7), func() error { return w.report(task, 40+10*(k%3), congtac.Date{}, congtac.Date{}, true) })
 	}
