@@ -59,6 +59,9 @@ type layout struct {
 	Nav   []navItem // the areas the user may open
 	Flash string    // a one-time message left by the previous request
 	Bare  bool      // a page to print: no header, navigation or footer
+	// Unread is how many notifications the signed-in user has not read, beside the link
+	// to them; -1 when they could not be counted.
+	Unread int
 }
 
 // navItem is one entry of the main navigation.
@@ -134,6 +137,12 @@ func (s *Server) layout(r *http.Request, title string) layout {
 		return l
 	}
 	l.User, l.Role = a.Name, a.Role.Label()
+	if n, err := s.st.UnreadCount(r.Context(), a.UserID); err == nil {
+		l.Unread = n
+	} else {
+		l.Unread = -1 // the page shows without its count rather than not at all
+		s.log.Warn("không đếm được thông báo (unread count)", "err", err)
+	}
 	for _, area := range areas {
 		if a.Can(area.need) {
 			l.Nav = append(l.Nav, navItem{Label: area.label, Href: area.href,

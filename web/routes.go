@@ -65,6 +65,8 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/tasks/{id}/reopen", need: congtac.ManageTasks, handler: s.handleTaskAction(actReopen)},
 		{method: "POST", pattern: "/tasks/{id}/explanations", need: congtac.ManageTasks, handler: s.handleExplanationAsk},
 		{method: "GET", pattern: "/explanations", need: congtac.ViewTasks, handler: s.handleExplanationList},
+		{method: "GET", pattern: "/notifications", need: congtac.UseAccount, handler: s.handleNotifications},
+		{method: "POST", pattern: "/notifications/read", need: congtac.UseAccount, handler: s.handleNotificationsRead},
 		{method: "GET", pattern: "/boards", need: congtac.ViewTasks, handler: s.handleBoard},
 		{method: "GET", pattern: "/boards/files/{file}", need: congtac.ViewTasks, handler: s.handleBoardFile},
 		{method: "POST", pattern: "/explanations/{id}", need: congtac.WriteReports, handler: s.handleExplanationAnswer},
