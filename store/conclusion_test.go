@@ -153,5 +153,20 @@ func TestStandaloneConclusionsIssueWithTheNotice(t *testing.T) {
 		if _, err := s.UpdateTask(ctx, f.drafter, got.ID, got.Version, congtac.TaskUpdate{Text: &text}); congtac.ErrorCode(err) != congtac.EINVALID {
 			t.Errorf("changing an issued standalone task: %v, want EINVALID", err)
 		}
+
+		// A meeting whose notice was issued without standalone tasks takes none after it.
+		other, err := s.CreateMeeting(ctx, f.drafter, congtac.Meeting{OrgID: f.committee.ID, Kind: congtac.MeetingWorking,
+			Title: "Làm việc với Phòng Kinh tế", Date: day, Start: congtac.At(8, 0), Status: congtac.MeetingHeld,
+			Agenda: []congtac.AgendaItem{{Title: "Tiến độ dự án", Lead: f.deptA.ID, Conclusion: "Đẩy nhanh tiến độ."}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.IssueDocument(ctx, f.drafter, congtac.Document{OrgID: f.committee.ID, Type: congtac.DocNotice, MeetingID: other.ID,
+			Symbol: congtac.Symbol(congtac.DocNotice, "UBND", ""), IssuedOn: congtac.MustDate(2023, 4, 24), Summary: "Kết luận"}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.AssignConclusion(ctx, f.drafter, other.Agenda[0].ID, congtac.Task{Lead: f.deptA.ID}, true); congtac.ErrorCode(err) != congtac.EINVALID {
+			t.Errorf("a standalone task after a notice issued without any: %v, want EINVALID", err)
+		}
 	})
 }

@@ -13,12 +13,21 @@ import (
 // conclusionList returns, locked, the task list of meeting m's notice of conclusions
 // ([congtac.Program.MeetingID]), drafting it on the first task: of the meeting's committee
 // and month, titled after the meeting. Once the notice is issued the list is frozen with
-// it (EINVALID): later conclusions go into a running program.
+// it (EINVALID), and a meeting whose notice was issued without one gets none: later
+// conclusions go into a running program.
 func (s *Store) conclusionList(ctx context.Context, tx *sql.Tx, m congtac.Meeting) (congtac.Program, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, "SELECT id FROM programs WHERE meeting_id = $1", m.ID).Scan(&id)
 	switch {
 	case err == sql.ErrNoRows:
+		var notices int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM documents WHERE meeting_id = $1 AND doc_type = $2",
+			m.ID, congtac.DocNotice).Scan(&notices); err != nil {
+			return congtac.Program{}, fmt.Errorf("store: conclusion list: %w", err)
+		}
+		if notices > 0 {
+			return congtac.Program{}, noticeIssued()
+		}
 		p := congtac.Program{OrgID: m.OrgID, Period: congtac.PeriodOf(congtac.PeriodMonth, m.Date),
 			Title:  "Nhiệm vụ theo kết luận tại " + strings.TrimRight(m.Title, ". ") + " ngày " + vn.ShortDate(m.Date),
 			Status: congtac.ProgramDraft, MeetingID: m.ID}
@@ -28,9 +37,14 @@ func (s *Store) conclusionList(ctx context.Context, tx *sql.Tx, m congtac.Meetin
 	}
 	p, err := s.lockProgram(ctx, tx, id)
 	if err == nil && p.Status != congtac.ProgramDraft {
-		err = congtac.FieldError("program_id", "Thông báo kết luận của hội nghị đã ban hành: giao nhiệm vụ mới vào chương trình đang thực hiện.")
+		err = noticeIssued()
 	}
 	return p, err
+}
+
+// noticeIssued is the EINVALID of a standalone task given after the notice of conclusions.
+func noticeIssued() error {
+	return congtac.FieldError("program_id", "Thông báo kết luận của hội nghị đã ban hành: giao nhiệm vụ mới vào chương trình đang thực hiện.")
 }
 
 // issueConclusionList issues, with the notice of conclusions d, the task list of d's
