@@ -40,7 +40,7 @@ func boardRate(c congtac.Counts) string {
 	if !ok {
 		return ""
 	}
-	return strings.ReplaceAll(strings.TrimSuffix(strconv.FormatFloat(rate, 'f', 1, 64), ".0"), ".", ",")
+	return vn.OneDecimal(rate)
 }
 
 // boardLine returns the cells of a line: its number, its label, its counts and its rate.

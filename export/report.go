@@ -101,8 +101,7 @@ func percent(n, total int) string {
 	if total == 0 {
 		return "0"
 	}
-	s := strconv.FormatFloat(100*float64(n)/float64(total), 'f', 1, 64)
-	return strings.ReplaceAll(strings.TrimSuffix(s, ".0"), ".", ",")
+	return vn.OneDecimal(100 * float64(n) / float64(total))
 }
 
 // statusTable returns the counts by status with their shares.

@@ -147,3 +147,9 @@ func frequencyText(f congtac.Frequency, interval int) string {
 	}
 	return "Hằng " + unit
 }
+
+// OneDecimal writes x with one decimal, a comma before it, and none when it is zero, as
+// Vietnamese documents write rates: 57.14 → "57,1", 100 → "100".
+func OneDecimal(x float64) string {
+	return strings.ReplaceAll(strings.TrimSuffix(strconv.FormatFloat(x, 'f', 1, 64), ".0"), ".", ",")
+}

@@ -113,3 +113,11 @@ func TestFormatClock(t *testing.T) {
 		}
 	}
 }
+
+func TestOneDecimal(t *testing.T) {
+	for x, want := range map[float64]string{57.142: "57,1", 100: "100", 0: "0", 44.44: "44,4", 99.96: "100"} {
+		if got := OneDecimal(x); got != want {
+			t.Errorf("OneDecimal(%v) = %q, want %q", x, got, want)
+		}
+	}
+}

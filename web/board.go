@@ -109,8 +109,36 @@ func (s *Server) explanationCounts(ctx context.Context, a congtac.Actor, bq boar
 }
 
 // buildBoard counts bq's board as of today: the period's roll-up by bq.By, named and in
-// Vietnamese order, and the trend of the months up to the period's last.
+// Vietnamese order ([Server.boardOf]), and the trend of the months up to the period's last,
+// the period's own count reused when it is that month.
 func (s *Server) buildBoard(ctx context.Context, a congtac.Actor, bq boardQuery, orgs orgIndex) (congtac.Board, error) {
+	b, err := s.boardOf(ctx, a, bq, orgs)
+	if err != nil {
+		return b, err
+	}
+	months := make([]congtac.Period, trendMonths)
+	months[trendMonths-1] = congtac.PeriodOf(congtac.PeriodMonth, bq.Period.End())
+	for i := trendMonths - 2; i >= 0; i-- {
+		months[i] = months[i+1].Prev()
+	}
+	for _, m := range months {
+		counts := b.Total
+		if m.Key() != bq.Period.Key() {
+			mr, err := s.st.Rollup(ctx, bq.rollupFilter(a, orgs, m), b.AsOf)
+			if err != nil {
+				return b, err
+			}
+			counts = mr.Total
+		}
+		b.Trend = append(b.Trend, congtac.BoardMonth{Period: m, Counts: counts})
+	}
+	return b, nil
+}
+
+// boardOf counts bq's board of its period alone as of today, without the trend: the
+// period's roll-up by bq.By, named and in Vietnamese order. A lead org outside a's reach is
+// ENOTFOUND.
+func (s *Server) boardOf(ctx context.Context, a congtac.Actor, bq boardQuery, orgs orgIndex) (congtac.Board, error) {
 	today := s.today()
 	if bq.Lead != 0 && !orgs.Can(a, congtac.ViewTasks, bq.Lead) {
 		return congtac.Board{}, notFoundFor("cơ quan, đơn vị")
@@ -120,22 +148,8 @@ func (s *Server) buildBoard(ctx context.Context, a congtac.Actor, bq boardQuery,
 		return congtac.Board{}, err
 	}
 	b := congtac.Board{Period: bq.Period, AsOf: today, By: bq.By, Total: r.Total}
-	if b.Rows, err = s.boardRows(ctx, r, bq.By, orgs); err != nil {
-		return b, err
-	}
-	months := make([]congtac.Period, trendMonths)
-	months[trendMonths-1] = congtac.PeriodOf(congtac.PeriodMonth, bq.Period.End())
-	for i := trendMonths - 2; i >= 0; i-- {
-		months[i] = months[i+1].Prev()
-	}
-	for _, m := range months {
-		mr, err := s.st.Rollup(ctx, bq.rollupFilter(a, orgs, m), today)
-		if err != nil {
-			return b, err
-		}
-		b.Trend = append(b.Trend, congtac.BoardMonth{Period: m, Counts: mr.Total})
-	}
-	return b, nil
+	b.Rows, err = s.boardRows(ctx, r, bq.By, orgs)
+	return b, err
 }
 
 // boardRows returns the groups of roll-up r by by, named, in Vietnamese order of their names.
@@ -223,7 +237,7 @@ func rateText(c congtac.Counts) string {
 	if !ok {
 		return "—"
 	}
-	return strings.ReplaceAll(strings.TrimSuffix(strconv.FormatFloat(rate, 'f', 1, 64), ".0"), ".", ",") + "%"
+	return vn.OneDecimal(rate) + "%"
 }
 
 // taskValues returns the query of the task lists of board bq for period: its tasks as its

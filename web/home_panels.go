@@ -295,16 +295,18 @@ func (s *Server) leaderPanels(ctx context.Context, a congtac.Actor, orgs orgInde
 	if err != nil {
 		return nil, err
 	}
-	board, err := s.sectorPanel(ctx, a, orgs)
+	person, err := s.personOf(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	board, err := s.sectorPanel(ctx, a, person, orgs)
 	if err != nil {
 		return nil, err
 	}
 	overdue := congtac.StatusOverdue
 	f := congtac.TaskFilter{Status: &overdue, Reach: a.Reach(congtac.ViewTasks)}
 	href := url.Values{"status": {string(overdue)}}
-	if person, err := s.personOf(ctx, a); err != nil {
-		return nil, err
-	} else if person != 0 {
+	if person != 0 {
 		f.LeaderID = &person
 		href.Set("leader", strconv.FormatInt(person, 10))
 	}
@@ -331,16 +333,16 @@ func (s *Server) personOf(ctx context.Context, a congtac.Actor) (int64, error) {
 
 // sectorPanel is this month's board of a's committee by sector, limited to the sectors of
 // a's posts when they name any (a vice chairman's), each linking to its tasks.
-func (s *Server) sectorPanel(ctx context.Context, a congtac.Actor, orgs orgIndex) (homePanel, error) {
+func (s *Server) sectorPanel(ctx context.Context, a congtac.Actor, person int64, orgs orgIndex) (homePanel, error) {
 	bq := boardQuery{Committee: orgs.CommitteeOf(a.OrgID), Period: congtac.PeriodOf(congtac.PeriodMonth, s.today()),
 		By: congtac.BoardBySector}
 	p := homePanel{Title: "Bảng theo dõi tháng này theo lĩnh vực", Href: "/boards?" + bq.values().Encode(),
 		Empty: "Chưa có nhiệm vụ của các chương trình đã ban hành tháng này."}
-	b, err := s.buildBoard(ctx, a, bq, orgs)
+	b, err := s.boardOf(ctx, a, bq, orgs) // the month alone: the home shows no trend
 	if err != nil {
 		return p, err
 	}
-	mine, err := s.sectorsOf(ctx, a)
+	mine, err := s.sectorsOf(ctx, person)
 	if err != nil {
 		return p, err
 	}
@@ -357,12 +359,11 @@ func (s *Server) sectorPanel(ctx context.Context, a congtac.Actor, orgs orgIndex
 	return p, nil
 }
 
-// sectorsOf returns the sectors of the posts a's person holds today; none for a leader in
-// charge of everything.
-func (s *Server) sectorsOf(ctx context.Context, a congtac.Actor) ([]congtac.Sector, error) {
-	person, err := s.personOf(ctx, a)
-	if err != nil || person == 0 {
-		return nil, err
+// sectorsOf returns the sectors of the posts person holds today; none for a leader in
+// charge of everything, or an account that is no person's (0).
+func (s *Server) sectorsOf(ctx context.Context, person int64) ([]congtac.Sector, error) {
+	if person == 0 {
+		return nil, nil
 	}
 	today := s.today()
 	posts, err := s.st.FindPosts(ctx, congtac.PostFilter{PersonID: &person, HeldOn: &today})
