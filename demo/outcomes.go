@@ -51,10 +51,14 @@ func (w *world) planTask(q *queue, i, k int, draft congtac.Task, task func() (co
 		done = issued.AddDays(3)
 	}
 	out := outcomeOf(i, k)
+	silent := false // no report at all until it is done: what the office chases first
 	if i == 10 && draft.Lead == w.communes[4].ID {
-		out = overdue // last month's own work of the commune with a demo account is late: its reporter has it to do
+		// Last month's own work of the commune with a demo account is late, and the commune
+		// has not reported on it: its reporter has it to do, the office chases it, whatever
+		// the day of the month.
+		out, silent = overdue, true
 	}
-	if out != onTime || issued.DaysUntil(done) > 10 {
+	if !silent && (out != onTime || issued.DaysUntil(done) > 10) {
 		q.add(issued.AddDays(7), func() error { return w.report(task, 40+10*(k%3), congtac.Date{}, congtac.Date{}, true) })
 	}
 	complete := func(done congtac.Date) {

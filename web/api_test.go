@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"congtac"
+	"congtac/clocktest"
 	"congtac/store"
 	"congtac/store/storetest"
 )
@@ -120,6 +121,19 @@ func eachEngine(t *testing.T, fn func(t *testing.T, st *store.Store, s *Server, 
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
 			st := sharedDemo(t, e)
+			s, _ := newTestServer(t, st)
+			fn(t, st, s, startServer(t, s))
+		})
+	}
+}
+
+// eachFreshDemo runs fn on a demo of its own on each engine, for a test whose expectations
+// the other tests' changes to the shared demo would upset.
+func eachFreshDemo(t *testing.T, fn func(t *testing.T, st *store.Store, s *Server, srv *httptest.Server)) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			st := newDemo(t, e)
+			st.SetClock(clocktest.Now)
 			s, _ := newTestServer(t, st)
 			fn(t, st, s, startServer(t, s))
 		})
