@@ -19,3 +19,62 @@ type Notification struct {
 
 // Unread reports whether the user has not opened or dismissed it.
 func (n Notification) Unread() bool { return n.ReadAt.IsZero() }
+
+// Mail is the daily reminder mail (thư nhắc việc) of one user for one day: a digest of the
+// notifications not mailed before, composed once and delivered by whichever runner claims
+// it, retried with backoff while the failure is temporary.
+type Mail struct {
+	ID        int64
+	UserID    int64
+	Day       Date // the day it is the digest of
+	Address   string
+	Subject   string
+	Text      string
+	HTML      string
+	Status    MailStatus
+	Attempts  int
+	NextAt    time.Time // when it may be tried next (pending), or its claim ends (sending)
+	LastError string    // why the last attempt failed; "" if none did
+	CreatedAt time.Time
+	SentAt    time.Time // zero until sent
+}
+
+// MailStatus is where a mail stands.
+type MailStatus string
+
+// The states of a mail: waiting to be sent (first or again), claimed by a runner that is
+// sending it, sent, given up after too many or a permanent failure.
+const (
+	MailPending MailStatus = "pending"
+	MailSending MailStatus = "sending"
+	MailSent    MailStatus = "sent"
+	MailFailed  MailStatus = "failed"
+)
+
+// Label returns the Vietnamese name of the status.
+func (s MailStatus) Label() string {
+	switch s {
+	case MailPending:
+		return "Chờ gửi"
+	case MailSending:
+		return "Đang gửi"
+	case MailSent:
+		return "Đã gửi"
+	case MailFailed:
+		return "Gửi không được"
+	}
+	return string(s)
+}
+
+// MailAttempts is how many times a mail is tried before it is given up.
+const MailAttempts = 6
+
+// MailBackoff returns how long to wait before trying a mail again after its attempts-th
+// failed attempt: 1, 5, 15, 60 then 180 minutes.
+func MailBackoff(attempts int) time.Duration {
+	steps := []time.Duration{time.Minute, 5 * time.Minute, 15 * time.Minute, time.Hour, 3 * time.Hour}
+	if attempts < 1 {
+		attempts = 1
+	}
+	return steps[min(attempts, len(steps))-1]
+}

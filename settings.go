@@ -25,6 +25,8 @@ type Settings struct {
 	NationalDay       NationalDayRule // Quốc khánh's second day off: 1/9 or 3/9
 	ProposalLeadDays  map[PeriodKind]int
 	Signature         Signature // who usually signs and on whose behalf; a first draft starts with it
+	ReminderLeadDays  int       // units are reminded this many days before a deadline; 0: only on the day
+	DigestTime        ClockTime // the daily reminder mail goes out at this time of day
 }
 
 // GlobalSettings are the settings of the whole installation, whatever the committee: mail
@@ -41,6 +43,40 @@ type SMTP struct {
 	Username string
 	Password string // never shown back; kept when a form leaves it empty
 	From     string
+	Security SMTPSecurity // "" reads as [SMTPStartTLS]
+}
+
+// SMTPSecurity is how the connection to the mail server is protected.
+type SMTPSecurity string
+
+// The ways to reach a mail server: STARTTLS required (the default, port 587), TLS from the
+// first byte (port 465), or in clear text to a relay inside the intranet.
+const (
+	SMTPStartTLS SMTPSecurity = "starttls"
+	SMTPTLS      SMTPSecurity = "tls"
+	SMTPPlain    SMTPSecurity = "none"
+)
+
+// SMTPSecurities lists the choices, the default first.
+var SMTPSecurities = []SMTPSecurity{SMTPStartTLS, SMTPTLS, SMTPPlain}
+
+// Or returns s, or [SMTPStartTLS] when s is empty.
+func (s SMTPSecurity) Or() SMTPSecurity {
+	if s == "" {
+		return SMTPStartTLS
+	}
+	return s
+}
+
+// Label returns the Vietnamese name of the choice.
+func (s SMTPSecurity) Label() string {
+	switch s.Or() {
+	case SMTPTLS:
+		return "TLS ngay từ đầu (cổng 465)"
+	case SMTPPlain:
+		return "Không mã hóa (chỉ máy chủ trong mạng nội bộ)"
+	}
+	return "STARTTLS bắt buộc (cổng 587)"
 }
 
 // RequiresTOTP reports whether users of role r must sign in with a second factor.
@@ -67,6 +103,9 @@ func (g GlobalSettings) Validate() error {
 	if g.SMTP.Host != "" && (g.SMTP.Port < 1 || g.SMTP.Port > 65535) {
 		p.Add("smtp_port", "Cổng máy chủ thư phải từ 1 đến 65535.")
 	}
+	if !slices.Contains(SMTPSecurities, g.SMTP.Security.Or()) {
+		p.Add("smtp_security", "Cách bảo vệ kết nối %q không hợp lệ.", string(g.SMTP.Security))
+	}
 	return p.Err()
 }
 
@@ -83,8 +122,14 @@ func DefaultSettings() Settings {
 			PeriodMonth: 7, PeriodWeek: 2},
 		Signature: Signature{Lines: []SignLine{{Authority: AuthorityCollective, Of: "ỦY BAN NHÂN DÂN"}},
 			Title: "Chủ tịch"},
+		ReminderLeadDays: DefaultReminderLeadDays,
+		DigestTime:       At(7, 0),
 	}
 }
+
+// DefaultReminderLeadDays is how many days before a deadline units are reminded of it when
+// their committee has not said.
+const DefaultReminderLeadDays = 3
 
 // CommitteeSettings returns the defaults of committee c, which has no saved settings: the
 // body name "ỦY BAN NHÂN DÂN" followed by the place part of the org's name in capitals
@@ -162,6 +207,12 @@ func (s Settings) Validate() error {
 	if s.MaterialsLeadDays < 0 || s.MaterialsLeadDays > 60 {
 		p.Add("materials_lead_days", "Số ngày gửi tài liệu trước hội nghị phải từ 0 đến 60.")
 	}
+	if s.ReminderLeadDays < 0 || s.ReminderLeadDays > 30 {
+		p.Add("reminder_lead_days", "Số ngày nhắc trước hạn phải từ 0 đến 30.")
+	}
+	if !s.DigestTime.Valid() {
+		p.Add("digest_time", "Giờ gửi thư nhắc việc không hợp lệ.")
+	}
 	if s.BriefingDay < time.Sunday || s.BriefingDay > time.Saturday {
 		p.Add("briefing_day", "Ngày giao ban trong tuần không hợp lệ.")
 	}
@@ -227,6 +278,8 @@ type SettingsUpdate struct {
 	NationalDay                 *NationalDayRule
 	ProposalLeadDays            map[PeriodKind]int
 	Signature                   *Signature
+	ReminderLeadDays            *int
+	DigestTime                  *ClockTime
 }
 
 // Apply returns s with the update's fields applied; s's lead times are not modified.
@@ -242,6 +295,8 @@ func (up SettingsUpdate) Apply(s Settings) Settings {
 	setIf(&s.WorkingSaturdays, up.WorkingSaturdays)
 	setIf(&s.NationalDay, up.NationalDay)
 	setIf(&s.Signature, up.Signature)
+	setIf(&s.ReminderLeadDays, up.ReminderLeadDays)
+	setIf(&s.DigestTime, up.DigestTime)
 	if len(up.ProposalLeadDays) > 0 {
 		leads := make(map[PeriodKind]int, len(s.ProposalLeadDays)+len(up.ProposalLeadDays))
 		maps.Copy(leads, s.ProposalLeadDays)

@@ -62,6 +62,9 @@ type User struct {
 	TOTPSecret   string // empty while the second factor is off
 	Disabled     bool
 	Version      int
+	// EmailReminders is the user's choice to receive the daily reminder mail at the email
+	// of their person; off until they choose it.
+	EmailReminders bool
 
 	LastSignInAt      time.Time // zero before the first sign-in
 	PasswordChangedAt time.Time // zero until the password is first changed

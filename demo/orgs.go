@@ -127,7 +127,7 @@ func (w *world) addPeople() error {
 		if p.key == "commune_staff" {
 			org = w.communes[4].ID // Xã Tân Phước
 		}
-		pp, err := w.st.CreatePerson(w.ctx, congtac.System, congtac.Person{FullName: p.name, OrgID: org})
+		pp, err := w.st.CreatePerson(w.ctx, congtac.System, congtac.Person{FullName: p.name, OrgID: org, Email: demoEmail(p.key)})
 		if err != nil {
 			return err
 		}
@@ -139,6 +139,17 @@ func (w *world) addPeople() error {
 		w.people[p.key] = pp
 	}
 	return nil
+}
+
+// demoEmail returns the email of the person behind a demo account, at a reserved domain
+// that no mail reaches, so that the reminder mail can be chosen and tried; "" for the others.
+func demoEmail(person string) string {
+	for _, a := range accounts {
+		if a.person == person && person != "" {
+			return a.login + "@congtac.example"
+		}
+	}
+	return ""
 }
 
 // account is a demo account: login, role, the org its role is scoped to (unit short name,

@@ -316,8 +316,9 @@ func (s *Store) DeleteAgendaItem(ctx context.Context, a congtac.Actor, id int64,
 // AgendaDue is an agenda item whose materials are due, with the meeting it goes to (without
 // the meeting's agenda).
 type AgendaDue struct {
-	Item    congtac.AgendaItem
-	Meeting congtac.Meeting
+	Item         congtac.AgendaItem
+	Meeting      congtac.Meeting
+	HasMaterials bool // a file is attached to the item
 }
 
 // FindAgendaDue returns the items of planned meetings whose materials are due between from
@@ -338,6 +339,10 @@ func (s *Store) FindAgendaDue(ctx context.Context, orgID *int64, from, to congta
 		if err != nil {
 			return err
 		}
+		attached, err := s.itemsWithMaterials(ctx, tx, items)
+		if err != nil {
+			return err
+		}
 		meetings := map[int64]congtac.Meeting{}
 		for _, it := range items {
 			m, ok := meetings[it.MeetingID]
@@ -347,7 +352,7 @@ func (s *Store) FindAgendaDue(ctx context.Context, orgID *int64, from, to congta
 				}
 				meetings[it.MeetingID] = m
 			}
-			out = append(out, AgendaDue{Item: it, Meeting: m})
+			out = append(out, AgendaDue{Item: it, Meeting: m, HasMaterials: attached[it.ID]})
 		}
 		return nil
 	})
@@ -355,4 +360,24 @@ func (s *Store) FindAgendaDue(ctx context.Context, orgID *int64, from, to congta
 		return nil, fmt.Errorf("store: find agenda due: %w", err)
 	}
 	return out, nil
+}
+
+// itemsWithMaterials returns which of items have a file attached.
+func (s *Store) itemsWithMaterials(ctx context.Context, tx *sql.Tx, items []congtac.AgendaItem) (map[int64]bool, error) {
+	out := map[int64]bool{}
+	if len(items) == 0 {
+		return out, nil
+	}
+	ids := make([]int64, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+	}
+	var w where
+	w.add(s.inIDs("agenda_item_id", ids))
+	list, err := readRows(ctx, tx, query{"SELECT DISTINCT agenda_item_id FROM materials " + w.String(), w.args},
+		func(sc scanner) (id int64, err error) { return id, sc.Scan(&id) })
+	for _, id := range list {
+		out[id] = true
+	}
+	return out, err
 }

@@ -31,6 +31,7 @@ var loadOrder = []struct {
 	{"orgs", []string{"id", "parent_id", "kind", "name", "short_name", "display_name", "valid_from", "valid_to", "successor_id", "position", "search", "version", "created_at", "updated_at"}},
 	{"people", []string{"id", "full_name", "org_id", "email", "phone", "search", "version", "created_at", "updated_at"}},
 	{"posts", []string{"id", "person_id", "org_id", "kind", "title", "sectors", "from_date", "to_date"}},
+	{"users", []string{"id", "login", "person_id", "display_name", "role", "org_id", "password_hash", "totp_secret", "disabled", "email_reminders", "version", "created_at", "updated_at"}},
 	{"programs", []string{"id", "org_id", "period_kind", "period_year", "period_number", "period_key", "also", "title", "status", "drafted_by", "number", "symbol", "issued_on", "place", "signature", "recipients", "public", "search", "version", "created_at", "updated_at"}},
 	{"items", []string{"id", "program_id", "parent_id", "position", "style", "heading", "text", "sector", "search", "version"}},
 	{"tasks", []string{"id", "program_id", "item_id", "position", "text", "sector", "lead_id", "leader_id", "due_date", "due_precision", "due_text", "rrule", "rrule_start", "target", "source", "search", "print_mode", "print_lead", "print_due", "print_source", "keeps_old_due", "carried_from", "replaces", "superseded_by", "done_on", "deferred_on", "deferred_to", "deferred_precision", "deferred_text", "defer_reason", "cancelled_on", "cancel_reason", "version", "created_at", "updated_at"}},
@@ -196,6 +197,20 @@ func (l *Loader) AddPost(p *congtac.Post) error {
 	p.ID = l.id("posts")
 	return l.add("posts", p.ID, p.PersonID, p.OrgID, p.Kind, p.Title, joinSectors(p.Sectors),
 		nullDate(p.From), nullDate(p.To))
+}
+
+// AddUser validates an account, gives it an ID and queues it. Its login must be new (the
+// write fails otherwise) and its org and person added before; unlike [Store.CreateUser] it
+// does not move an office's staff to their committee.
+func (l *Loader) AddUser(u *congtac.User) error {
+	u.Login = strings.ToLower(strings.TrimSpace(u.Login))
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	u.ID, u.Version = l.id("users"), 1
+	now := l.s.now().Unix()
+	return l.add("users", u.ID, u.Login, nullID(u.PersonID), u.DisplayName, u.Role, u.OrgID, u.PasswordHash,
+		u.TOTPSecret, u.Disabled, u.EmailReminders, 1, now, now)
 }
 
 // AddProgram validates a program with its items and tasks, gives them IDs and queues them.

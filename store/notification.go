@@ -3,7 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"congtac"
@@ -24,31 +27,74 @@ func scanNotification(sc scanner) (congtac.Notification, error) {
 // Notify records the notifications ns that are new — a user told of one key once — in
 // one transaction, and returns those it recorded: restarts and runners on other instances
 // racing for the same occasion record it once (the unique key decides). Audited as one
-// "notify" event of the count when any is recorded.
-func (s *Store) Notify(ctx context.Context, ns []congtac.Notification) ([]congtac.Notification, error) {
+// "notify" event of the count when any is recorded. With dryRun nothing is kept: it returns
+// what it would record.
+func (s *Store) Notify(ctx context.Context, ns []congtac.Notification, dryRun bool) ([]congtac.Notification, error) {
 	var out []congtac.Notification
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		now := s.now().Unix()
-		for _, n := range ns {
-			n.Title = cleanText(n.Title)
-			err := tx.QueryRowContext(ctx, `INSERT INTO notifications (user_id, kind, key, title, link, created_at)
-				VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (user_id, key) DO NOTHING RETURNING id`,
-				n.UserID, n.Kind, n.Key, n.Title, n.Link, now).Scan(&n.ID)
-			if err == sql.ErrNoRows {
-				continue // told already
-			} else if err != nil {
+		now := time.Unix(s.now().Unix(), 0).UTC()
+		for batch := range slices.Chunk(ns, notifyBatch) {
+			recorded, err := s.notifyBatch(ctx, tx, batch, now)
+			if err != nil {
 				return fmt.Errorf("store: notify: %w", err)
 			}
-			n.CreatedAt = time.Unix(now, 0).UTC()
-			out = append(out, n)
+			out = append(out, recorded...)
+		}
+		if dryRun {
+			return errDryRun
 		}
 		if len(out) == 0 {
 			return nil
 		}
 		return s.audit(ctx, tx, congtac.System, "notify", "notification", 0, 0, nil, map[string]any{"recorded": len(out)})
 	})
+	if errors.Is(err, errDryRun) {
+		err = nil
+	}
 	if err != nil {
 		return nil, err
+	}
+	return out, nil
+}
+
+// notifyBatch is how many notifications one statement inserts.
+const notifyBatch = 500
+
+// notifyBatch inserts the notifications of batch that are new, in one statement, and
+// returns them with their IDs, in the order of batch.
+func (s *Store) notifyBatch(ctx context.Context, tx *sql.Tx, batch []congtac.Notification, now time.Time) ([]congtac.Notification, error) {
+	var w where
+	values := make([]string, len(batch))
+	at := w.arg(now.Unix())
+	for i, n := range batch {
+		values[i] = "(" + strings.Join([]string{w.arg(n.UserID), w.arg(n.Kind), w.arg(n.Key),
+			w.arg(cleanText(n.Title)), w.arg(n.Link), at}, ", ") + ")"
+	}
+	type row struct {
+		id, user int64
+		key      string
+	}
+	rows, err := readRows(ctx, tx, query{`INSERT INTO notifications (user_id, kind, key, title, link, created_at)
+		VALUES ` + strings.Join(values, ", ") + ` ON CONFLICT (user_id, key) DO NOTHING RETURNING id, user_id, key`, w.args},
+		func(sc scanner) (r row, err error) { return r, sc.Scan(&r.id, &r.user, &r.key) })
+	if err != nil {
+		return nil, err
+	}
+	type uk struct {
+		user int64
+		key  string
+	}
+	ids := make(map[uk]int64, len(rows))
+	for _, r := range rows {
+		ids[uk{r.user, r.key}] = r.id
+	}
+	var out []congtac.Notification
+	for _, n := range batch {
+		if id, ok := ids[uk{n.UserID, n.Key}]; ok {
+			delete(ids, uk{n.UserID, n.Key}) // a key twice in ns is recorded once
+			n.ID, n.Title, n.CreatedAt = id, cleanText(n.Title), now
+			out = append(out, n)
+		}
 	}
 	return out, nil
 }

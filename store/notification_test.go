@@ -23,7 +23,7 @@ func TestNotificationsAreRecordedOnce(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				ns, err := s.Notify(ctx, []congtac.Notification{due})
+				ns, err := s.Notify(ctx, []congtac.Notification{due}, false)
 				if err != nil {
 					t.Error(err)
 				}
@@ -36,7 +36,7 @@ func TestNotificationsAreRecordedOnce(t *testing.T) {
 		}
 		late := due
 		late.Kind, late.Key, late.Title = "task_overdue", "task-overdue:1:2023-05-01", "Nhiệm vụ quá hạn"
-		if ns, err := s.Notify(ctx, []congtac.Notification{due, late}); err != nil || len(ns) != 1 || ns[0].Key != late.Key {
+		if ns, err := s.Notify(ctx, []congtac.Notification{due, late}, false); err != nil || len(ns) != 1 || ns[0].Key != late.Key {
 			t.Errorf("the second run recorded %+v, %v; want the new occasion only", ns, err)
 		}
 		list, unread, err := s.FindNotifications(ctx, f.reporterA.UserID, false, 10)

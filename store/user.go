@@ -12,7 +12,7 @@ import (
 )
 
 // userColumns is one line: AuthenticateAPIToken prefixes each name by replacing ", ".
-const userColumns = `id, login, person_id, display_name, role, org_id, password_hash, totp_secret, disabled, version, last_sign_in_at, password_changed_at`
+const userColumns = `id, login, person_id, display_name, role, org_id, password_hash, totp_secret, disabled, version, last_sign_in_at, password_changed_at, email_reminders`
 
 func scanUser(sc interface{ Scan(...any) error }) (congtac.User, error) {
 	var u congtac.User
@@ -23,7 +23,7 @@ func scanUser(sc interface{ Scan(...any) error }) (congtac.User, error) {
 // userScanArgs returns the scan destinations of userColumns in u.
 func userScanArgs(u *congtac.User) []any {
 	return []any{&u.ID, &u.Login, idCol{&u.PersonID}, &u.DisplayName, &u.Role, &u.OrgID,
-		&u.PasswordHash, &u.TOTPSecret, &u.Disabled, &u.Version, unixCol{&u.LastSignInAt}, unixCol{&u.PasswordChangedAt}}
+		&u.PasswordHash, &u.TOTPSecret, &u.Disabled, &u.Version, unixCol{&u.LastSignInAt}, unixCol{&u.PasswordChangedAt}, &u.EmailReminders}
 }
 
 // findUser returns one account, or ENOTFOUND.

@@ -17,6 +17,8 @@ type accountPage struct {
 	layout
 	Login, OrgName, RoleLabel, LastSignIn string
 	TOTPOn, TOTPRequired                  bool
+	Email                                 string // the person's, where reminder mail goes; "" if none
+	EmailReminders, MailOff               bool   // the user's choice; no mail server is set
 	Sessions                              []accountSession
 	Tokens                                []accountToken
 
@@ -85,7 +87,16 @@ func (s *Server) accountPageFor(r *http.Request) (accountPage, error) {
 	}
 	page := accountPage{layout: s.layout(r, "Tài khoản của tôi"), Login: u.Login, OrgName: org.Name,
 		RoleLabel: u.Role.Label(), LastSignIn: s.localStamp(u.LastSignInAt), TOTPOn: u.TOTPSecret != "",
-		TOTPRequired: st.RequiresTOTP(u.Role)}
+		TOTPRequired: st.RequiresTOTP(u.Role), EmailReminders: u.EmailReminders, MailOff: st.SMTP.Host == ""}
+	if u.PersonID != 0 {
+		people, err := s.st.FindPeople(ctx, congtac.PersonFilter{ID: &u.PersonID})
+		if err != nil {
+			return accountPage{}, fmt.Errorf("web: account: %w", err)
+		}
+		for _, p := range people {
+			page.Email = p.Email
+		}
+	}
 	if page.Sessions, err = s.accountSessions(r, u.ID); err != nil {
 		return accountPage{}, err
 	}
@@ -134,6 +145,22 @@ func (s *Server) handleAccountShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.render(w, r, http.StatusOK, page)
+}
+
+// handleAccountRemindersUpdate records the user's choice of the daily reminder mail: the
+// checkbox email_reminders ticked or not.
+func (s *Server) handleAccountRemindersUpdate(w http.ResponseWriter, r *http.Request) {
+	on := r.PostFormValue("email_reminders") != ""
+	if err := s.st.SetEmailReminders(r.Context(), actorOf(r), on); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if on {
+		s.flash(r, "Đã bật thư nhắc việc hằng ngày.")
+	} else {
+		s.flash(r, "Đã tắt thư nhắc việc; thông báo vẫn hiện trong ứng dụng.")
+	}
+	http.Redirect(w, r, "/account#tk-nhac-viec", http.StatusSeeOther)
 }
 
 // handleAccountPasswordUpdate changes the user's password from the fields current_password,

@@ -22,6 +22,7 @@ var adminPages = []struct {
 	{adminLink{"/admin/permissions", "Bảng phân quyền", "Quyền của từng vai trò và phạm vi áp dụng."}, congtac.ManageUsers},
 	{adminLink{"/admin/settings", "Cấu hình", "Cơ quan ban hành của từng Ủy ban: tiêu đề, địa danh, đánh số văn bản, người ký, giao ban, ngày nghỉ; thư điện tử và bảo mật."}, congtac.ManageCommittee},
 	{adminLink{"/admin/stamps", "Chữ ký và con dấu", "Ảnh chữ ký của người ký và con dấu, in trên bản điện tử của văn bản."}, congtac.ManageSettings},
+	{adminLink{"/admin/mail", "Thư nhắc việc", "Thư nhắc việc đã gửi, đang chờ gửi lại và gửi không được; gửi lại sau khi sửa máy chủ thư."}, congtac.ManageSettings},
 	{adminLink{"/admin/audit", "Nhật ký thao tác", "Ai đã làm gì, với bản ghi nào, khi nào."}, congtac.ViewAudit},
 }
 

@@ -28,7 +28,7 @@ func (settingsPage) template() string { return "admin_settings" }
 
 // settingsFieldSets are the fields of a committee's settings form, by fieldset.
 type settingsFieldSets struct {
-	Body, Signer, Meetings, Days, Proposal []field
+	Body, Signer, Meetings, Reminders, Days, Proposal []field
 }
 
 // FormFields returns the fields of the committee's settings form, as typed, with their
@@ -60,6 +60,12 @@ func (p settingsPage) FormFields() settingsFieldSets {
 			newField(e, field{ID: "briefing_time", Name: "briefing_time", Label: "Giờ giao ban (ví dụ “14 giờ 00”, “14h00”)",
 				Value: f.BriefingTime}),
 		},
+		Reminders: []field{
+			newField(e, field{ID: "reminder_lead_days", Name: "reminder_lead_days", Label: "Nhắc trước hạn (số ngày; 0: chỉ nhắc vào ngày đến hạn)",
+				Type: "number", Min: "0", Max: "30", Value: f.ReminderLeadDays}),
+			newField(e, field{ID: "digest_time", Name: "digest_time", Label: "Giờ gửi thư nhắc việc hằng ngày (ví dụ “7 giờ 00”, “7h00”)",
+				Value: f.DigestTime}),
+		},
 		Days: []field{
 			newField(e, field{Kind: fieldTextarea, ID: "holidays", Name: "holidays", Rows: 8, Cols: 16, Value: f.Holidays,
 				Label: "Ngày nghỉ lễ, Tết (mỗi dòng một ngày, ngày/tháng/năm)"}),
@@ -86,12 +92,27 @@ func (p settingsPage) SMTPPortField() field {
 		Max: "65535", Value: port})
 }
 
+// SMTPSecurityField returns the choice of how the mail server is reached, as chosen.
+func (p settingsPage) SMTPSecurityField() field {
+	chosen := string(congtac.SMTPStartTLS)
+	if p.Global != nil && p.Global.SMTPSecurity != "" {
+		chosen = p.Global.SMTPSecurity
+	}
+	var opts []option
+	for _, sec := range congtac.SMTPSecurities {
+		opts = append(opts, option{Value: string(sec), Label: sec.Label(), Selected: string(sec) == chosen})
+	}
+	return newField(p.GlobalErrs, field{Kind: fieldSelect, ID: "smtp_security", Name: "smtp_security",
+		Label: "Bảo vệ kết nối", Options: opts})
+}
+
 // settingsForm holds a committee's settings as the form shows them.
 type settingsForm struct {
 	Committee, Version                                     string // fields committee and version
 	CommitteeName                                          string
 	BodyName, ParentBody, Place, Series, MaterialsLeadDays string
 	BriefingDay, BriefingTime                              string
+	ReminderLeadDays, DigestTime                           string
 	Holidays, WorkingSaturdays                             string // one day/month/year date a line
 	NationalDay                                            string // a [congtac.NationalDayRule]
 	Proposal                                               []settingsLead
@@ -125,6 +146,7 @@ func newSettingsForm(c congtac.Committee) settingsForm {
 		CommitteeName: c.Org.Name, BodyName: st.BodyName, ParentBody: st.ParentBody, Place: st.Place,
 		Series: string(st.Series), MaterialsLeadDays: strconv.Itoa(st.MaterialsLeadDays),
 		BriefingDay: strconv.Itoa(int(st.BriefingDay)), BriefingTime: vn.FormatClock(st.BriefingTime),
+		ReminderLeadDays: strconv.Itoa(st.ReminderLeadDays), DigestTime: vn.FormatClock(st.DigestTime),
 		Holidays: dateLines(st.Holidays), WorkingSaturdays: dateLines(st.WorkingSaturdays),
 		NationalDay: string(st.NationalDay), SignTitle: st.Signature.Title, SignName: st.Signature.Name}
 	lines := make([]string, len(st.Signature.Lines))
@@ -284,7 +306,8 @@ func settingsFromForm(r *http.Request) (settingsForm, congtac.Settings, congtac.
 	f := settingsForm{Committee: v.Get("committee"), Version: v.Get("version"), BodyName: v.Get("body_name"),
 		ParentBody: v.Get("parent_body"), Place: v.Get("place"), Series: v.Get("series"),
 		MaterialsLeadDays: v.Get("materials_lead_days"), BriefingDay: v.Get("briefing_day"),
-		BriefingTime: v.Get("briefing_time"), Holidays: v.Get("holidays"), WorkingSaturdays: v.Get("working_saturdays"),
+		BriefingTime: v.Get("briefing_time"), ReminderLeadDays: v.Get("reminder_lead_days"), DigestTime: v.Get("digest_time"),
+		Holidays: v.Get("holidays"), WorkingSaturdays: v.Get("working_saturdays"),
 		NationalDay: v.Get("national_day"), SignLines: v.Get("sign_lines"), SignTitle: v.Get("sign_title"), SignName: v.Get("sign_name")}
 	var p congtac.Problems
 	st := congtac.Settings{BodyName: strings.TrimSpace(f.BodyName), ParentBody: strings.TrimSpace(f.ParentBody),
@@ -297,7 +320,9 @@ func settingsFromForm(r *http.Request) (settingsForm, congtac.Settings, congtac.
 		ProposalLeadDays:  map[congtac.PeriodKind]int{},
 		Signature: congtac.Signature{Lines: parseSignLines(&p, f.SignLines), Title: strings.TrimSpace(f.SignTitle),
 			Name: strings.Join(strings.Fields(f.SignName), " ")}}
-	st.BriefingTime = parseBriefingTime(&p, f.BriefingTime)
+	st.BriefingTime = parseClockField(&p, "briefing_time", f.BriefingTime, "Hãy ghi giờ giao ban, ví dụ “14 giờ 00” hoặc “14h00”.")
+	st.ReminderLeadDays = parseFormInt(&p, "reminder_lead_days", "Số ngày nhắc trước hạn", f.ReminderLeadDays)
+	st.DigestTime = parseClockField(&p, "digest_time", f.DigestTime, "Hãy ghi giờ gửi thư nhắc việc, ví dụ “7 giờ 00” hoặc “7h00”.")
 	for _, k := range proposalKinds {
 		days := v.Get(k.field)
 		f.Proposal = append(f.Proposal, settingsLead{Field: k.field, Label: k.label, Days: days})
@@ -307,15 +332,15 @@ func settingsFromForm(r *http.Request) (settingsForm, congtac.Settings, congtac.
 	return f, st, p
 }
 
-// parseBriefingTime reads the time of the weekly briefing as offices write it ("14 giờ 00",
-// "14h00", "14:00"); one that is missing or not a time adds a problem to briefing_time.
-func parseBriefingTime(p *congtac.Problems, text string) congtac.ClockTime {
+// parseClockField reads a time of day as offices write it ("14 giờ 00", "14h00", "14:00")
+// from the field name; one that is not a time adds its problem, a missing one missing.
+func parseClockField(p *congtac.Problems, name, text, missing string) congtac.ClockTime {
 	clock, _, err := vn.ParseClock(text)
 	switch {
 	case err != nil:
-		p.Add("briefing_time", "%s", congtac.ErrorMessage(err))
+		p.Add(name, "%s", congtac.ErrorMessage(err))
 	case clock == congtac.NoTime:
-		p.Add("briefing_time", "Hãy ghi giờ giao ban, ví dụ “14 giờ 00” hoặc “14h00”.")
+		p.Add(name, "%s", missing)
 	}
 	return clock
 }

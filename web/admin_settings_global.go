@@ -13,6 +13,7 @@ import (
 // password is never sent back: HasPassword says whether one is stored.
 type globalForm struct {
 	SMTPHost, SMTPPort, SMTPUsername, SMTPFrom string
+	SMTPSecurity                               string // a [congtac.SMTPSecurity]
 	HasPassword                                bool
 	RequireTOTP                                []option
 }
@@ -20,7 +21,7 @@ type globalForm struct {
 // newGlobalForm returns the form showing g.
 func newGlobalForm(g congtac.GlobalSettings) globalForm {
 	f := globalForm{SMTPHost: g.SMTP.Host, SMTPUsername: g.SMTP.Username, SMTPFrom: g.SMTP.From,
-		HasPassword: g.SMTP.Password != ""}
+		SMTPSecurity: string(g.SMTP.Security.Or()), HasPassword: g.SMTP.Password != ""}
 	if g.SMTP.Port != 0 {
 		f.SMTPPort = strconv.Itoa(g.SMTP.Port)
 	}
@@ -48,10 +49,11 @@ func globalFromForm(r *http.Request, old congtac.GlobalSettings) (globalForm, co
 	r.ParseForm()
 	v := r.PostForm
 	f := globalForm{SMTPHost: strings.TrimSpace(v.Get("smtp_host")), SMTPPort: strings.TrimSpace(v.Get("smtp_port")),
-		SMTPUsername: strings.TrimSpace(v.Get("smtp_username")), SMTPFrom: strings.TrimSpace(v.Get("smtp_from"))}
+		SMTPUsername: strings.TrimSpace(v.Get("smtp_username")), SMTPFrom: strings.TrimSpace(v.Get("smtp_from")),
+		SMTPSecurity: v.Get("smtp_security")}
 	var p congtac.Problems
 	g := congtac.GlobalSettings{SMTP: congtac.SMTP{Host: f.SMTPHost, Username: f.SMTPUsername, From: f.SMTPFrom,
-		Password: old.SMTP.Password, Port: 587}}
+		Password: old.SMTP.Password, Port: 587, Security: congtac.SMTPSecurity(f.SMTPSecurity)}}
 	for _, role := range v["require_totp"] {
 		g.RequireTOTP = append(g.RequireTOTP, congtac.Role(role))
 	}
@@ -69,7 +71,8 @@ func globalFromForm(r *http.Request, old congtac.GlobalSettings) (globalForm, co
 }
 
 // handleGlobalSettingsUpdate saves the installation-wide settings (fields require_totp,
-// smtp_host, smtp_port, smtp_username, smtp_password, smtp_password_clear, smtp_from); only
+// smtp_host, smtp_port, smtp_security, smtp_username, smtp_password, smtp_password_clear,
+// smtp_from); only
 // for those who manage the whole installation (else 403). A value out of range answers 422
 // with the page, the actor's committee form beside it, and nothing saved.
 func (s *Server) handleGlobalSettingsUpdate(w http.ResponseWriter, r *http.Request) {

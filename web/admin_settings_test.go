@@ -23,7 +23,7 @@ func settingsFields() url.Values {
 		"briefing_time": {"8h30"}, "holidays": {"2/9/2027\r\n\r\n01/01/2027\r\n1/1/2027"}, "working_saturdays": {"9/1/2027"},
 		"national_day": {"after"}, "proposal_year": {"30"}, "proposal_quarter": {"10"}, "proposal_month": {"5"}, "proposal_week": {"1"},
 		"sign_lines": {"TL. Chủ tịch\r\nKT. chánh văn phòng"}, "sign_title": {"Phó Chánh Văn phòng"},
-		"sign_name": {" Vũ  Thị Ngọc Ánh "},
+		"sign_name": {" Vũ  Thị Ngọc Ánh "}, "reminder_lead_days": {"5"}, "digest_time": {"6h30"},
 	}
 }
 
@@ -32,6 +32,7 @@ func globalFields() url.Values {
 	return url.Values{
 		"require_totp": {"office_head", "leader"}, "smtp_host": {"mail.example.vn"}, "smtp_port": {"465"},
 		"smtp_username": {"vanthu"}, "smtp_from": {"Văn phòng <vanphong@example.vn>"}, "smtp_password": {"thư-bí-mật"},
+		"smtp_security": {"tls"},
 	}
 }
 
@@ -70,7 +71,8 @@ func TestSettingsRoundTrip(t *testing.T) {
 				ProposalLeadDays: map[congtac.PeriodKind]int{congtac.PeriodYear: 30, congtac.PeriodQuarter: 10,
 					congtac.PeriodMonth: 5, congtac.PeriodWeek: 1},
 				Signature: congtac.Signature{Lines: []congtac.SignLine{{Authority: congtac.AuthorityByOrder, Of: "CHỦ TỊCH"},
-					{Authority: congtac.AuthorityDeputy, Of: "CHÁNH VĂN PHÒNG"}}, Title: "Phó Chánh Văn phòng", Name: "Vũ Thị Ngọc Ánh"}}
+					{Authority: congtac.AuthorityDeputy, Of: "CHÁNH VĂN PHÒNG"}}, Title: "Phó Chánh Văn phòng", Name: "Vũ Thị Ngọc Ánh"},
+				ReminderLeadDays: 5, DigestTime: congtac.At(6, 30)}
 			if !reflect.DeepEqual(got.Settings, want) || got.Version != province.Version+1 {
 				t.Errorf("saved settings v%d =\n%+v\nwant v%d\n%+v", got.Version, got.Settings, province.Version+1, want)
 			}
@@ -78,7 +80,7 @@ func TestSettingsRoundTrip(t *testing.T) {
 				t.Errorf("saving the province's settings changed the commune's body name to %q", c.Settings.BodyName)
 			}
 			r = admin.get("/admin/settings?committee=" + idText(province.Org.ID))
-			assertContains(t, r.body, "Đã lưu cấu hình", `value="8 giờ 30"`, "02/09/2027", "KT. CHÁNH VĂN PHÒNG")
+			assertContains(t, r.body, "Đã lưu cấu hình", `value="8 giờ 30"`, "02/09/2027", "KT. CHÁNH VĂN PHÒNG", `value="6 giờ 30"`)
 
 			// the same form again carries a stale version
 			mustStatus(t, "saving from a stale version", admin.post("/admin/settings", fields), http.StatusConflict)
@@ -90,12 +92,12 @@ func TestSettingsRoundTrip(t *testing.T) {
 			}
 			wantG := congtac.GlobalSettings{RequireTOTP: []congtac.Role{congtac.RoleOfficeHead, congtac.RoleLeader},
 				SMTP: congtac.SMTP{Host: "mail.example.vn", Port: 465, Username: "vanthu", Password: "thư-bí-mật",
-					From: "Văn phòng <vanphong@example.vn>"}}
+					From: "Văn phòng <vanphong@example.vn>", Security: congtac.SMTPTLS}}
 			if !reflect.DeepEqual(g, wantG) {
 				t.Errorf("saved global settings =\n%+v\nwant\n%+v", g, wantG)
 			}
 			r = admin.get("/admin/settings")
-			assertContains(t, r.body, "Đã lưu cấu hình chung", "đã lưu; để trống để giữ nguyên")
+			assertContains(t, r.body, "Đã lưu cấu hình chung", "đã lưu; để trống để giữ nguyên", `<option value="tls" selected>`)
 			assertLacks(t, r.body, "thư-bí-mật")
 
 			gf := globalFields()
@@ -120,10 +122,13 @@ func TestSettingsRefusesBadInput(t *testing.T) {
 			fields.Set("briefing_time", "25 giờ")
 			fields.Set("body_name", " ")
 			fields.Set("sign_lines", "THAY CHỦ TỊCH")
+			fields.Set("reminder_lead_days", "31")
+			fields.Set("digest_time", "sáng sớm")
 			r := admin.post("/admin/settings", fields)
 			mustStatus(t, "settings with a bad date", r, http.StatusUnprocessableEntity)
 			assertContains(t, r.body, "dòng 2", "31/4/2027 không có trên lịch", "31/04/2027", "Tên cơ quan ban hành không được để trống.",
-				`value="25 giờ"`, `value="An Bình"`, "phải bắt đầu bằng TM., KT., TL., TUQ. hoặc Q.")
+				`value="25 giờ"`, `value="An Bình"`, "phải bắt đầu bằng TM., KT., TL., TUQ. hoặc Q.", `value="sáng sớm"`,
+				"Số ngày nhắc trước hạn phải từ 0 đến 30.", "Không hiểu giờ “sáng sớm”")
 			if after := committeeOf(t, st, "Ủy ban nhân dân tỉnh Sơn Hà"); !reflect.DeepEqual(after, before) {
 				t.Errorf("a refused form changed the settings:\n%+v\nwas\n%+v", after, before)
 			}
@@ -132,6 +137,11 @@ func TestSettingsRefusesBadInput(t *testing.T) {
 			r = admin.post("/admin/settings/global", g)
 			mustStatus(t, "global settings with a bad port", r, http.StatusUnprocessableEntity)
 			assertContains(t, r.body, "Cổng máy chủ thư phải từ 1 đến 65535.", `value="mail.example.vn"`)
+			g.Set("smtp_port", "587")
+			g.Set("smtp_security", "ssl3")
+			r = admin.post("/admin/settings/global", g)
+			mustStatus(t, "global settings with an unknown security", r, http.StatusUnprocessableEntity)
+			assertContains(t, r.body, "Cách bảo vệ kết nối")
 			assertLacks(t, r.body, "thư-bí-mật")
 		})
 	}

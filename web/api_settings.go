@@ -35,6 +35,8 @@ type apiCommitteeSettings struct {
 	NationalDay       string         `json:"national_day"`
 	ProposalLeadDays  map[string]int `json:"proposal_lead_days"`
 	Signature         apiSignature   `json:"signature"`
+	ReminderLeadDays  int            `json:"reminder_lead_days"`
+	DigestTime        *string        `json:"digest_time"`
 }
 
 func newAPICommitteeSettings(c congtac.Committee) apiCommitteeSettings {
@@ -43,7 +45,8 @@ func newAPICommitteeSettings(c congtac.Committee) apiCommitteeSettings {
 		BodyName: st.BodyName, ParentBody: st.ParentBody, Place: st.Place, Series: string(st.Series),
 		MaterialsLeadDays: st.MaterialsLeadDays, BriefingDay: int(st.BriefingDay), BriefingTime: apiClock(st.BriefingTime),
 		Holidays: apiDates(st.Holidays), WorkingSaturdays: apiDates(st.WorkingSaturdays),
-		NationalDay: apiNationalDay(st.NationalDay), ProposalLeadDays: map[string]int{}, Signature: newAPISignature(st.Signature)}
+		NationalDay: apiNationalDay(st.NationalDay), ProposalLeadDays: map[string]int{}, Signature: newAPISignature(st.Signature),
+		ReminderLeadDays: st.ReminderLeadDays, DigestTime: apiClock(st.DigestTime)}
 	for _, k := range proposalKinds {
 		out.ProposalLeadDays[string(k.kind)] = st.ProposalLeadDays[k.kind]
 	}
@@ -75,12 +78,14 @@ type apiCommitteeSettingsUpdate struct {
 	NationalDay       *string            `json:"national_day"`
 	ProposalLeadDays  map[string]int     `json:"proposal_lead_days"`
 	Signature         *apiSignatureInput `json:"signature"`
+	ReminderLeadDays  *int               `json:"reminder_lead_days"`
+	DigestTime        *string            `json:"digest_time"`
 }
 
 // update returns the change the body asks for, adding the problems of values it cannot read.
 func (b apiCommitteeSettingsUpdate) update(pr *congtac.Problems) congtac.SettingsUpdate {
 	up := congtac.SettingsUpdate{BodyName: b.BodyName, ParentBody: b.ParentBody, Place: b.Place,
-		MaterialsLeadDays: b.MaterialsLeadDays}
+		MaterialsLeadDays: b.MaterialsLeadDays, ReminderLeadDays: b.ReminderLeadDays}
 	if b.Series != nil {
 		up.Series = ptr(congtac.SeriesMode(*b.Series))
 	}
@@ -88,7 +93,10 @@ func (b apiCommitteeSettingsUpdate) update(pr *congtac.Problems) congtac.Setting
 		up.BriefingDay = ptr(time.Weekday(*b.BriefingDay))
 	}
 	if b.BriefingTime != nil {
-		up.BriefingTime = ptr(parseBriefingTime(pr, *b.BriefingTime))
+		up.BriefingTime = ptr(parseClockField(pr, "briefing_time", *b.BriefingTime, "Hãy ghi giờ giao ban, ví dụ 14:00."))
+	}
+	if b.DigestTime != nil {
+		up.DigestTime = ptr(parseClockField(pr, "digest_time", *b.DigestTime, "Hãy ghi giờ gửi thư nhắc việc, ví dụ 07:00."))
 	}
 	if b.Holidays != nil {
 		up.Holidays = ptr(bodyDates(pr, "holidays", *b.Holidays))
@@ -140,13 +148,14 @@ type apiGlobalSettings struct {
 	SMTPPort        int      `json:"smtp_port"`
 	SMTPUsername    string   `json:"smtp_username"`
 	SMTPFrom        string   `json:"smtp_from"`
+	SMTPSecurity    string   `json:"smtp_security"`
 	SMTPPasswordSet bool     `json:"smtp_password_set"`
 }
 
 func newAPIGlobalSettings(g congtac.GlobalSettings) apiGlobalSettings {
 	return apiGlobalSettings{RequireTOTP: append(codesOf(g.RequireTOTP), []string{}...), SMTPHost: g.SMTP.Host,
 		SMTPPort: g.SMTP.Port, SMTPUsername: g.SMTP.Username, SMTPFrom: g.SMTP.From,
-		SMTPPasswordSet: g.SMTP.Password != ""}
+		SMTPSecurity: string(g.SMTP.Security.Or()), SMTPPasswordSet: g.SMTP.Password != ""}
 }
 
 // apiGlobalSettingsUpdate is the body of PATCH /api/v1/settings/global: the settings to
@@ -158,6 +167,7 @@ type apiGlobalSettingsUpdate struct {
 	SMTPUsername *string   `json:"smtp_username"`
 	SMTPPassword *string   `json:"smtp_password"`
 	SMTPFrom     *string   `json:"smtp_from"`
+	SMTPSecurity *string   `json:"smtp_security"`
 }
 
 // apply returns g with the body's fields applied.
@@ -176,6 +186,9 @@ func (b apiGlobalSettingsUpdate) apply(g congtac.GlobalSettings) congtac.GlobalS
 	}
 	g.SMTP.Password = deref(cmp.Or(b.SMTPPassword, &g.SMTP.Password)) // a password's spaces are its own
 	g.SMTP.Port = deref(cmp.Or(b.SMTPPort, &g.SMTP.Port))
+	if b.SMTPSecurity != nil {
+		g.SMTP.Security = congtac.SMTPSecurity(*b.SMTPSecurity)
+	}
 	return g
 }
 
@@ -197,16 +210,20 @@ func settingsSchemas() map[string]*oaSchema {
 			Description: "Ngày giao ban trong tuần: 0 Chủ nhật, 1 Thứ Hai … 6 Thứ Bảy."},
 		"holidays":          schArray(schDate("Ngày nghỉ ngoài thứ Bảy, Chủ nhật.")),
 		"working_saturdays": schArray(schDate("Ngày làm bù.")),
+		"reminder_lead_days": {Type: "integer", Minimum: ptr(0.0), Maximum: ptr(30.0),
+			Description: "Số ngày nhắc các đơn vị trước hạn nhiệm vụ, tài liệu hội nghị; 0: chỉ nhắc vào ngày đến hạn."},
 		"national_day": schEnum("Ngày nghỉ thứ hai dịp Quốc khánh: join_weekend (ngày liền với cuối tuần), before (01/9), after (03/9).",
 			"join_weekend", string(congtac.NationalDayBefore), string(congtac.NationalDayAfter)),
 	}
 	out := oaProps{"committee_id": schInt("Ủy ban nhân dân."), "committee_name": schString("Tên."),
 		"version":            schInt("Phiên bản của cấu hình; 0 khi chưa lưu lần nào."),
 		"briefing_time":      schNullable(schString("Giờ giao ban, HH:MM.")),
+		"digest_time":        schNullable(schString("Giờ gửi thư nhắc việc hằng ngày, HH:MM.")),
 		"proposal_lead_days": schObject("Số ngày đăng ký nội dung theo loại chương trình.", leads),
 		"signature":          schRef("Signature")}
 	in := oaProps{"version": schInt("Phiên bản đã đọc (0 khi chưa lưu lần nào); khác phiên bản hiện tại thì trả về 409."),
 		"briefing_time":      schString("Giờ giao ban: 14:00, 14h00, 14 giờ 00."),
+		"digest_time":        schString("Giờ gửi thư nhắc việc hằng ngày: 07:00, 7h00, 7 giờ 00."),
 		"proposal_lead_days": schInput("Số ngày đăng ký nội dung của các loại chương trình cần sửa.", nil, leads),
 		"signature":          schRef("SignatureInput")}
 	for name, sc := range fields {
@@ -218,6 +235,8 @@ func settingsSchemas() map[string]*oaSchema {
 		"smtp_port":     schInt("Cổng máy chủ thư."),
 		"smtp_username": schString("Tên đăng nhập máy chủ thư."),
 		"smtp_from":     schString("Địa chỉ người gửi."),
+		"smtp_security": schEnum("Bảo vệ kết nối: starttls (bắt buộc STARTTLS, cổng 587), tls (TLS ngay từ đầu, cổng 465), none (không mã hóa, chỉ máy chủ trong mạng nội bộ).",
+			codesOf(congtac.SMTPSecurities)...),
 	}
 	gIn := oaProps{"smtp_password": &oaSchema{Type: "string", Format: "password",
 		Description: "Mật khẩu máy chủ thư; chuỗi rỗng: xóa mật khẩu. Không bao giờ được trả lại."}}

@@ -378,7 +378,8 @@ func (s *Server) sectorsOf(ctx context.Context, person int64) ([]congtac.Sector,
 }
 
 // adminPanels are an administrator's: the accounts, the failed sign-ins of the last week,
-// the committees whose settings are missing what documents need.
+// the committees whose settings are missing what documents need and a mail server not set,
+// the reminder mails given up.
 func (s *Server) adminPanels(ctx context.Context, orgs orgIndex) ([]homePanel, error) {
 	users, err := s.st.FindUsers(ctx)
 	if err != nil {
@@ -429,7 +430,20 @@ func (s *Server) adminPanels(ctx context.Context, orgs orgIndex) ([]homePanel, e
 			}
 		}
 	}
-	return []homePanel{accounts, failed, setup}, nil
+	mail, err := s.mailPanel(ctx)
+	if err != nil {
+		return nil, err
+	}
+	g, err := s.st.GlobalSettings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if g.SMTP.Host == "" {
+		setup.Count++
+		setup.Rows = append(setup.Rows, homeRow{Text: "Máy chủ thư", Href: "/admin/settings#smtp_host",
+			Sub: "Chưa thiết lập: thư nhắc việc chưa gửi được"})
+	}
+	return []homePanel{accounts, failed, setup, mail}, nil
 }
 
 // joinVietnamese joins words as a sentence lists them: "a, b và c".

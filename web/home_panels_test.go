@@ -30,7 +30,8 @@ func TestEachRoleHasItsHome(t *testing.T) {
 				"Hội nghị trong tuần còn thiếu tài liệu"}, "Nhiệm vụ quá hạn chưa có báo cáo"},
 			{"chutich", []string{"Chương trình chờ duyệt", "Bảng theo dõi tháng này theo lĩnh vực",
 				"Nhiệm vụ chậm tiến độ do đồng chí phụ trách", "Giải trình đã nhận"}, ""},
-			{"admin", []string{"Tài khoản", "Đăng nhập không thành công trong 7 ngày", "Cần thiết lập"}, ""},
+			{"admin", []string{"Tài khoản", "Đăng nhập không thành công trong 7 ngày", "Cần thiết lập",
+				"Thư nhắc việc gửi không được"}, ""},
 		} {
 			c := as(t, s, srv, tt.login)
 			doc := html(t, c.get("/").body)

@@ -25,7 +25,7 @@ func TestNotificationsInTheApplication(t *testing.T) {
 				{UserID: unit.ID, Kind: "task_due", Key: "a", Title: "Nhiệm vụ sắp đến hạn: Khởi công các công trình", Link: task},
 				{UserID: unit.ID, Kind: "report_returned", Key: "b", Title: "Báo cáo bị trả lại", Link: "/reports"},
 				{UserID: office.ID, Kind: "report_submitted", Key: "c", Title: "Báo cáo chờ tiếp nhận", Link: "/reports"},
-			})
+			}, false)
 			if err != nil || len(ns) != 3 {
 				t.Fatalf("notify: %+v, %v", ns, err)
 			}

@@ -41,6 +41,7 @@ func (s *Server) routeTable() []route {
 		// One's own account.
 		{method: "GET", pattern: "/account", need: congtac.UseAccount, handler: s.handleAccountShow},
 		{method: "POST", pattern: "/account/password", need: congtac.UseAccount, handler: s.handleAccountPasswordUpdate},
+		{method: "POST", pattern: "/account/reminders", need: congtac.UseAccount, handler: s.handleAccountRemindersUpdate},
 		{method: "GET", pattern: "/account/totp", need: congtac.UseAccount, handler: s.handleAccountTOTPShow},
 		{method: "GET", pattern: "/account/totp/qr.png", need: congtac.UseAccount, handler: s.handleAccountTOTPImage},
 		{method: "POST", pattern: "/account/totp", need: congtac.UseAccount, handler: s.handleAccountTOTPEnable},
@@ -167,6 +168,8 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/admin/stamps", need: congtac.ManageSettings, handler: s.handleStampUpload},
 		{method: "POST", pattern: "/admin/stamps/delete", need: congtac.ManageSettings, handler: s.handleStampDelete},
 		{method: "GET", pattern: "/admin/stamps/{kind}/{owner}", need: congtac.ManageSettings, handler: s.handleStampImage},
+		{method: "GET", pattern: "/admin/mail", need: congtac.ManageSettings, handler: s.handleMailList},
+		{method: "POST", pattern: "/admin/mail/{id}/retry", need: congtac.ManageSettings, handler: s.handleMailRetry},
 		{method: "GET", pattern: "/admin/audit", need: congtac.ViewAudit, handler: s.handleAuditList},
 		{method: "GET", pattern: "/admin/audit.csv", need: congtac.ViewAudit, handler: s.handleAuditExport},
 

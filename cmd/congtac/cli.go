@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"congtac"
 )
@@ -30,6 +31,15 @@ type cli struct {
 	stderr    io.Writer
 	lookupEnv func(string) (string, bool)
 	listening func(net.Addr) // called by serve once it listens; nil outside tests
+	clock     congtac.Clock  // the time for the database and the reminders; nil: the wall clock
+}
+
+// now returns the CLI's clock: the test's, or the wall clock.
+func (c *cli) now() congtac.Clock {
+	if c.clock != nil {
+		return c.clock
+	}
+	return time.Now
 }
 
 // command is a subcommand. flags defines its own flags on fs and the configuration flags it
@@ -59,6 +69,7 @@ func commands() []commandInfo {
 		{"gen", "sinh dữ liệu tổng hợp để đo hiệu năng (generate a synthetic data set)", func() command { return &genCmd{} }},
 		{"loadtest", "mô phỏng người dùng mọi vai trò để đo hiệu năng (simulated users against a server)", func() command { return &loadtestCmd{} }},
 		{"crashtest", "kill -9 máy chủ khi đang ghi và kiểm tra không mất dữ liệu (kill the server while it writes)", func() command { return &crashtestCmd{} }},
+		{"remind", "nhắc việc: ghi thông báo, gửi thư nhắc việc đến hạn (run the reminders)", func() command { return &remindCmd{} }},
 		{"config", "in cấu hình đang dùng (print the effective configuration)", func() command { return &configCmd{} }},
 		{"version", "in phiên bản (print the version)", func() command { return &versionCmd{} }},
 	}

@@ -33,6 +33,9 @@ type Config struct {
 	SessionMax      time.Duration // -session-max: any session ends this long after sign-in
 	SecureCookies   bool          // -secure-cookies: send the session cookie over HTTPS only
 	TrustedProxy    string        // -trusted-proxy: proxies whose X-Forwarded-For names the client (addresses or CIDRs)
+	BaseURL         string        // -base-url: the address users open, for the links of reminder mail
+	Remind          bool          // -remind: serve runs the reminders on a schedule
+	RemindEvery     time.Duration // -remind-every: how often the reminders run
 
 	defined []string          // the configuration flags of this command, in definition order
 	origins map[string]string // flag name → "flag", "env" or "default"
@@ -48,7 +51,7 @@ const (
 // settingNames lists every configuration flag in the order config prints them.
 func settingNames() []string {
 	return []string{"db", "addr", "demo", "log-level", "log-format", "shutdown-timeout", "session-idle",
-		"session-max", "secure-cookies", "trusted-proxy"}
+		"session-max", "secure-cookies", "trusted-proxy", "base-url", "remind", "remind-every"}
 }
 
 // defaultConfig returns the configuration before flags and environment: a local SQLite
@@ -56,7 +59,7 @@ func settingNames() []string {
 func defaultConfig() *Config {
 	return &Config{DB: "./congtac.db", Addr: "127.0.0.1:8080", LogLevel: slog.LevelInfo,
 		LogFormat: "text", ShutdownTimeout: 15 * time.Second, SessionIdle: web.DefaultSessionIdle,
-		SessionMax: web.DefaultSessionMax, origins: map[string]string{}}
+		SessionMax: web.DefaultSessionMax, Remind: true, RemindEvery: 10 * time.Minute, origins: map[string]string{}}
 }
 
 // envName returns the environment variable of a configuration flag: -log-level is
@@ -90,6 +93,12 @@ func (c *Config) define(fs *flag.FlagSet, names ...string) {
 			fs.BoolVar(&c.SecureCookies, name, c.SecureCookies, "chỉ gửi cookie phiên qua HTTPS; bật khi người dùng truy cập bằng HTTPS (Secure session cookie)")
 		case "trusted-proxy":
 			fs.StringVar(&c.TrustedProxy, name, c.TrustedProxy, "địa chỉ IP hoặc dải CIDR của máy chủ proxy tin cậy, cách nhau bằng dấu phẩy; chỉ tin X-Forwarded-For từ các máy này (trusted reverse proxies)")
+		case "base-url":
+			fs.StringVar(&c.BaseURL, name, c.BaseURL, "địa chỉ người dùng mở ứng dụng, dùng cho liên kết trong thư nhắc việc, ví dụ https://congtac.ubnd.gov.vn (public base URL)")
+		case "remind":
+			fs.BoolVar(&c.Remind, name, c.Remind, "chạy nhắc việc theo lịch trong serve; -remind=false khi đã chạy congtac remind bằng cron (run reminders on a schedule)")
+		case "remind-every":
+			fs.DurationVar(&c.RemindEvery, name, c.RemindEvery, "khoảng cách giữa hai lần chạy nhắc việc (reminder interval)")
 		default:
 			panic("congtac: unknown configuration flag " + name)
 		}
@@ -160,6 +169,12 @@ func (c *Config) Validate() error {
 	if c.LogFormat != "text" && c.LogFormat != "json" {
 		errs = append(errs, usagef("%s=%q không hợp lệ: chọn text hoặc json (invalid log format)", c.source("log-format"), c.LogFormat))
 	}
+	if u, err := url.Parse(c.BaseURL); c.BaseURL != "" && (err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "") {
+		errs = append(errs, usagef("%s=%q không hợp lệ: cần địa chỉ đầy đủ, ví dụ https://congtac.ubnd.gov.vn (invalid base URL)", c.source("base-url"), c.BaseURL))
+	}
+	if c.isSetting("remind-every") && (c.RemindEvery < time.Minute || c.RemindEvery > 24*time.Hour) {
+		errs = append(errs, usagef("%s=%s không hợp lệ: cần từ 1m đến 24h (invalid reminder interval)", c.source("remind-every"), c.RemindEvery))
+	}
 	if c.ShutdownTimeout <= 0 || c.ShutdownTimeout > 10*time.Minute {
 		errs = append(errs, usagef("%s=%s không hợp lệ: cần từ 1s đến 10m (invalid shutdown timeout)", c.source("shutdown-timeout"), c.ShutdownTimeout))
 	}
@@ -198,6 +213,12 @@ func (c *Config) value(name string) string {
 		return c.ShutdownTimeout.String()
 	case "trusted-proxy":
 		return c.TrustedProxy
+	case "base-url":
+		return c.BaseURL
+	case "remind":
+		return strconv.FormatBool(c.Remind)
+	case "remind-every":
+		return c.RemindEvery.String()
 	}
 	return ""
 }

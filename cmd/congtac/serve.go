@@ -22,7 +22,7 @@ type serveCmd struct{}
 
 func (*serveCmd) flags(fs *flag.FlagSet, cfg *Config) {
 	cfg.define(fs, "db", "addr", "demo", "log-level", "log-format", "shutdown-timeout", "session-idle",
-		"session-max", "secure-cookies", "trusted-proxy")
+		"session-max", "secure-cookies", "trusted-proxy", "base-url", "remind", "remind-every")
 }
 
 // run opens and migrates the database, seeds demo data when asked and the database is
@@ -65,6 +65,9 @@ func (*serveCmd) run(ctx context.Context, c *cli, cfg Config) error {
 		c.listening(ln.Addr())
 	}
 	go sweepSessions(ctx, st, log, time.Hour)
+	if cfg.Remind {
+		go newRunner(c, cfg, st).Schedule(ctx, cfg.RemindEvery, log)
+	}
 	return serveUntilDone(ctx, srv, ln, cfg.ShutdownTimeout, log)
 }
 

@@ -1,0 +1,42 @@
+-- +goose Up
+-- Reminder mail (issue 14): each user chooses whether to receive the daily digest; a digest
+-- is one row per user and day (unique: restarts and runners on other instances compose it
+-- once), delivered by whichever runner claims it, retried with backoff, its failure kept
+-- for the administrators; the notifications it carries point at it, so none is mailed twice.
+ALTER TABLE users ADD COLUMN email_reminders BOOLEAN NOT NULL DEFAULT FALSE;
+
+CREATE TABLE mails (
+    id         BIGSERIAL PRIMARY KEY,
+    user_id    BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    day        TEXT    NOT NULL,
+    address    TEXT    NOT NULL,
+    subject    TEXT    NOT NULL,
+    body_text  TEXT    NOT NULL,
+    body_html  TEXT    NOT NULL,
+    status     TEXT    NOT NULL DEFAULT 'pending',
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    next_at    BIGINT  NOT NULL,
+    last_error TEXT    NOT NULL DEFAULT '',
+    created_at BIGINT  NOT NULL,
+    sent_at    BIGINT
+);
+CREATE UNIQUE INDEX mails_user_day ON mails (user_id, day);
+CREATE INDEX mails_due ON mails (next_at) WHERE status IN ('pending', 'sending');
+CREATE INDEX mails_status ON mails (status, id);
+
+ALTER TABLE notifications ADD COLUMN mail_id BIGINT REFERENCES mails(id) ON DELETE SET NULL;
+CREATE INDEX notifications_unmailed ON notifications (user_id) WHERE mail_id IS NULL AND read_at IS NULL;
+
+-- The days whose reminders were decided, so that later runs of the day skip the deadlines.
+CREATE TABLE reminder_runs (
+    day         TEXT   PRIMARY KEY,
+    finished_at BIGINT NOT NULL,
+    recorded    INTEGER NOT NULL
+);
+
+-- +goose Down
+DROP TABLE reminder_runs;
+DROP INDEX notifications_unmailed;
+ALTER TABLE notifications DROP COLUMN mail_id;
+DROP TABLE mails;
+ALTER TABLE users DROP COLUMN email_reminders;
