@@ -68,24 +68,43 @@ func NewSender(cfg congtac.SMTP, opts ...Option) *Sender {
 // Errors start with "mail: ", never contain cfg.Password, and tell with [Temporary]
 // whether trying again later may succeed. An empty Host (mail is off) is an error.
 func (s *Sender) Send(ctx context.Context, m Message) error {
-	err := s.send(ctx, m)
-	if err == nil {
-		return nil
-	}
-	err = fmt.Errorf("mail: send to %s via %s: %w", m.To, s.addr(), err)
-	return redact(err, s.cfg.Password)
+	return s.SendAll(ctx, []Message{m})[0]
 }
 
-// send is [Sender.Send] without the error's context.
-func (s *Sender) send(ctx context.Context, m Message) error {
+// SendAll delivers ms in one SMTP session, as [Sender.Send] does one message, and returns
+// the error of each (nil for those sent), in the order of ms: a daily run's mails go through
+// one connection instead of one each. A message that cannot be written (a malformed
+// address) fails alone; a connection or authentication that fails fails them all.
+func (s *Sender) SendAll(ctx context.Context, ms []Message) []error {
+	errs := s.sendAll(ctx, ms)
+	for i, err := range errs {
+		if err != nil {
+			errs[i] = redact(fmt.Errorf("mail: send to %s via %s: %w", ms[i].To, s.addr(), err), s.cfg.Password)
+		}
+	}
+	return errs
+}
+
+// sendAll is [Sender.SendAll] without the errors' context.
+func (s *Sender) sendAll(ctx context.Context, ms []Message) []error {
+	errs := make([]error, len(ms))
 	if s.cfg.Host == "" {
-		return errors.New("no mail server configured")
+		return fill(errs, errors.New("no mail server configured"))
 	}
-	msg, err := newMsg(s.cfg.From, m)
-	if err != nil {
-		return err
+	var msgs []*gomail.Msg
+	var at []int // the index in ms of each of msgs
+	for i, m := range ms {
+		msg, err := newMsg(s.cfg.From, m)
+		if err != nil {
+			errs[i] = err
+			continue
+		}
+		msgs, at = append(msgs, msg), append(at, i)
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
+	if len(msgs) == 0 {
+		return errs
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout+time.Duration(len(msgs))*time.Second)
 	defer cancel()
 	d := &dialer{ctx: ctx}
 	if s.cfg.Security.Or() == congtac.SMTPTLS {
@@ -93,16 +112,40 @@ func (s *Sender) send(ctx context.Context, m Message) error {
 	}
 	defer d.stop()
 	client, err := gomail.NewClient(s.cfg.Host, s.clientOptions(d)...)
-	if err != nil {
-		return err
+	if err == nil {
+		err = client.DialAndSendWithContext(ctx, msgs...)
 	}
-	if err := client.DialAndSendWithContext(ctx, msg); err != nil {
-		if ctx.Err() != nil {
-			return fmt.Errorf("%w: %w", context.Cause(ctx), err)
+	if err != nil && ctx.Err() != nil {
+		err = fmt.Errorf("%w: %w", context.Cause(ctx), err)
+	}
+	for j, msg := range msgs {
+		switch {
+		case msg.HasSendError():
+			errs[at[j]] = msg.SendError()
+		case err != nil && !anySent(msgs):
+			errs[at[j]] = err // the session failed before any message
 		}
-		return err
 	}
-	return nil
+	return errs
+}
+
+// anySent reports whether go-mail got as far as the messages: once it did, each failed
+// message carries its own error.
+func anySent(msgs []*gomail.Msg) bool {
+	for _, m := range msgs {
+		if m.HasSendError() {
+			return true
+		}
+	}
+	return false
+}
+
+// fill sets every element of errs to err and returns errs.
+func fill(errs []error, err error) []error {
+	for i := range errs {
+		errs[i] = err
+	}
+	return errs
 }
 
 // clientOptions returns the go-mail options for the server's port, protection and

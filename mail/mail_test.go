@@ -265,3 +265,24 @@ func closedAddr(t *testing.T) *net.TCPAddr {
 	l.Close()
 	return addr
 }
+
+// TestSendAllOneSession: several messages go through one session, each with its own
+// outcome: a malformed address and a temporary refusal fail alone, the others arrive.
+func TestSendAllOneSession(t *testing.T) {
+	srv := mailtest.Start(t)
+	s := mail.NewSender(srv.SMTP(), mail.WithTLSConfig(srv.TLSConfig()))
+	ms := []mail.Message{reminder, reminder, reminder, reminder}
+	ms[0].To, ms[1].To, ms[2].To, ms[3].To = "mot@ubnd.test", "khong-hop-le", "ba@ubnd.test", "bon@ubnd.test"
+	srv.FailNext(1)
+	errs := s.SendAll(t.Context(), ms)
+	if errs[0] == nil || !mail.Temporary(errs[0]) || errs[1] == nil || mail.Temporary(errs[1]) || errs[2] != nil || errs[3] != nil {
+		t.Fatalf("SendAll = %v; want a temporary refusal, a malformed address, two sent", errs)
+	}
+	var to []string
+	for _, m := range srv.Messages() {
+		to = append(to, m.To...)
+	}
+	if strings.Join(to, ",") != "ba@ubnd.test,bon@ubnd.test" {
+		t.Errorf("the server got mail to %v, want ba and bon", to)
+	}
+}

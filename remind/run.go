@@ -14,9 +14,10 @@ import (
 	"congtac/store"
 )
 
-// Sender delivers one mail: [mail.Sender], or what a test puts in its place.
+// Sender delivers mails, the error of each in order: [mail.Sender], or what a test puts in
+// its place.
 type Sender interface {
-	Send(ctx context.Context, m mail.Message) error
+	SendAll(ctx context.Context, ms []mail.Message) []error
 }
 
 // Runner runs the reminders: it decides what each person is to be told today, records it
@@ -104,8 +105,8 @@ func (r *Runner) decide(ctx context.Context, on congtac.Date) ([]congtac.Notific
 	return ns, in.daily, nil
 }
 
-// deliver sends the mails due, one at a time, each claimed first so that no other runner
-// sends it too, until none is due.
+// deliver sends the mails due, a batch at a time through one SMTP session, each batch
+// claimed first so that no other runner sends it too, until none is due.
 func (r *Runner) deliver(ctx context.Context, cfg congtac.SMTP, res *Result) error {
 	newSender := r.Sender
 	if newSender == nil {
@@ -113,33 +114,45 @@ func (r *Runner) deliver(ctx context.Context, cfg congtac.SMTP, res *Result) err
 	}
 	sender := newSender(cfg)
 	for {
-		m, ok, err := r.Store.ClaimMail(ctx)
-		if err != nil || !ok {
+		batch, err := r.Store.ClaimMails(ctx, sendBatch)
+		if err != nil || len(batch) == 0 {
 			return err
 		}
-		err = sender.Send(ctx, mail.Message{To: m.Address, Subject: m.Subject, Text: m.Text, HTML: m.HTML})
-		if err == nil {
-			res.Sent++
-			r.printf("Đã gửi thư nhắc việc cho %s: %s", m.Address, m.Subject)
-			if err := r.Store.MailSent(ctx, m.ID); err != nil {
-				return err
-			}
-			continue
+		msgs := make([]mail.Message, len(batch))
+		for i, m := range batch {
+			msgs[i] = mail.Message{To: m.Address, Subject: m.Subject, Text: m.Text, HTML: m.HTML}
 		}
-		again := mail.Temporary(err) && m.Attempts < congtac.MailAttempts
-		if again {
-			res.Retried++
-			r.printf("Chưa gửi được thư cho %s (lần %d, sẽ thử lại): %v", m.Address, m.Attempts, err)
-		} else {
-			res.Failed++
-			r.printf("Không gửi được thư cho %s: %v", m.Address, err)
+		errs := sender.SendAll(ctx, msgs)
+		outcomes := make([]store.MailOutcome, len(batch))
+		for i, m := range batch {
+			outcomes[i] = store.MailOutcome{Mail: m, Err: errs[i], Again: mail.Temporary(errs[i])}
+			r.reportSent(outcomes[i], res)
 		}
-		if err := r.Store.MailFailed(ctx, m, err, again); err != nil {
+		if err := r.Store.MailsDone(ctx, outcomes); err != nil {
 			return err
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+	}
+}
+
+// sendBatch is how many mails go through one SMTP session.
+const sendBatch = 100
+
+// reportSent counts and writes the outcome of one mail.
+func (r *Runner) reportSent(o store.MailOutcome, res *Result) {
+	m := o.Mail
+	switch {
+	case o.Err == nil:
+		res.Sent++
+		r.printf("Đã gửi thư nhắc việc cho %s: %s", m.Address, m.Subject)
+	case o.Again && m.Attempts < congtac.MailAttempts:
+		res.Retried++
+		r.printf("Chưa gửi được thư cho %s (lần %d, sẽ thử lại): %v", m.Address, m.Attempts, o.Err)
+	default:
+		res.Failed++
+		r.printf("Không gửi được thư cho %s: %v", m.Address, o.Err)
 	}
 }
 

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -91,17 +93,18 @@ func (s *Store) ComposeMails(ctx context.Context, compose Composer) ([]congtac.M
 		return nil, err
 	}
 	var out []congtac.Mail
-	for _, c := range candidates {
-		m, ok, err := s.composeMail(ctx, c, day, compose)
+	for batch := range slices.Chunk(candidates, composeBatch) {
+		mails, err := s.composeMails(ctx, batch, day, compose)
 		if err != nil {
 			return out, err
 		}
-		if ok {
-			out = append(out, m)
-		}
+		out = append(out, mails...)
 	}
 	return out, nil
 }
+
+// composeBatch is how many users' mails one transaction composes.
+const composeBatch = 200
 
 // WouldComposeMails returns the mails [Store.ComposeMails] would compose now if the
 // notifications pending were recorded too, and records nothing: what a dry run prints.
@@ -119,13 +122,15 @@ func (s *Store) WouldComposeMails(ctx context.Context, compose Composer, pending
 		return nil, err
 	}
 	var out []congtac.Mail
-	for _, c := range candidates {
-		ns, err := unmailed(ctx, s.read, c.user.ID)
+	for batch := range slices.Chunk(candidates, composeBatch) {
+		waiting, err := s.unmailedOf(ctx, s.read, batch)
 		if err != nil {
-			return nil, fmt.Errorf("store: would compose mail of user %d: %w", c.user.ID, err)
+			return nil, fmt.Errorf("store: would compose mails: %w", err)
 		}
-		if ns = append(ns, byUser[c.user.ID]...); len(ns) > 0 {
-			out = append(out, newMail(c, day, s.now(), ns, compose))
+		for _, c := range batch {
+			if ns := append(waiting[c.user.ID], byUser[c.user.ID]...); len(ns) > 0 {
+				out = append(out, newMail(c, day, s.now(), ns, compose))
+			}
 		}
 	}
 	return out, nil
@@ -173,12 +178,6 @@ func (s *Store) digestsDue(ctx context.Context, also []int64) ([]digestCandidate
 	return out, day, nil
 }
 
-// unmailed returns user's unread notifications not mailed yet, oldest first.
-func unmailed(ctx context.Context, q queryer, user int64) ([]congtac.Notification, error) {
-	return readRows(ctx, q, query{"SELECT " + notificationColumns + ` FROM notifications
-		WHERE user_id = $1 AND mail_id IS NULL AND read_at IS NULL ORDER BY id`, []any{user}}, scanNotification)
-}
-
 // newMail returns the mail of c's notifications ns of day, composed at now.
 func newMail(c digestCandidate, day congtac.Date, now time.Time, ns []congtac.Notification, compose Composer) congtac.Mail {
 	m := congtac.Mail{UserID: c.user.ID, Day: day, Address: c.address, Status: congtac.MailPending, NextAt: now, CreatedAt: now}
@@ -186,96 +185,181 @@ func newMail(c digestCandidate, day congtac.Date, now time.Time, ns []congtac.No
 	return m
 }
 
-// composeMail composes and keeps c's mail of day in one transaction; ok is false when
-// another runner composed it first or nothing is left to mail.
-func (s *Store) composeMail(ctx context.Context, c digestCandidate, day congtac.Date, compose Composer) (m congtac.Mail, ok bool, err error) {
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		ns, err := unmailed(ctx, tx, c.user.ID)
-		if err != nil || len(ns) == 0 {
+// composeMails composes and keeps the mails of day of the users of batch in one
+// transaction, audited as one "compose" event; a user whose mail another runner composed
+// first, or who has nothing left to mail, gets none.
+func (s *Store) composeMails(ctx context.Context, batch []digestCandidate, day congtac.Date, compose Composer) ([]congtac.Mail, error) {
+	var out []congtac.Mail
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		out = nil
+		waiting, err := s.unmailedOf(ctx, tx, batch)
+		if err != nil {
 			return err
 		}
-		m = newMail(c, day, s.now(), ns, compose)
-		err = tx.QueryRowContext(ctx, `INSERT INTO mails (user_id, day, address, subject, body_text, body_html, status,
-			next_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) ON CONFLICT (user_id, day) DO NOTHING RETURNING id`,
-			m.UserID, day.String(), m.Address, m.Subject, m.Text, m.HTML, m.Status, m.CreatedAt.Unix()).Scan(&m.ID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil // another runner composed it
-		} else if err != nil {
+		var mails []congtac.Mail
+		for _, c := range batch {
+			if ns := waiting[c.user.ID]; len(ns) > 0 {
+				mails = append(mails, newMail(c, day, s.now(), ns, compose))
+			}
+		}
+		if out, err = s.insertMails(ctx, tx, mails); err != nil || len(out) == 0 {
 			return err
 		}
-		ids := make([]int64, len(ns))
-		for i, n := range ns {
-			ids[i] = n.ID
+		var carried []int64
+		for _, m := range out {
+			for _, n := range waiting[m.UserID] {
+				carried = append(carried, n.ID)
+			}
 		}
 		var w where
-		mail := w.arg(m.ID)
-		w.add(s.inIDs("id", ids))
-		if _, err := tx.ExecContext(ctx, "UPDATE notifications SET mail_id = "+mail+" "+w.String(), w.args...); err != nil {
+		d := w.arg(day.String())
+		w.add(s.inIDs("id", carried))
+		if _, err := tx.ExecContext(ctx, `UPDATE notifications SET mail_id = (SELECT m.id FROM mails m
+			WHERE m.user_id = notifications.user_id AND m.day = `+d+`) `+w.String(), w.args...); err != nil {
 			return err
 		}
-		ok = true
-		return s.audit(ctx, tx, congtac.System, "compose", "mail", m.ID, c.user.OrgID, nil,
-			map[string]any{"user_id": m.UserID, "day": day.String(), "notifications": len(ns)})
+		return s.audit(ctx, tx, congtac.System, "compose", "mail", 0, 0, nil,
+			map[string]any{"day": day.String(), "mails": len(out), "notifications": len(carried)})
 	})
 	if err != nil {
-		return m, false, fmt.Errorf("store: compose mail of user %d: %w", c.user.ID, err)
+		return nil, fmt.Errorf("store: compose mails: %w", err)
 	}
-	return m, ok, nil
+	return out, nil
+}
+
+// insertMails inserts mails in one statement and returns those inserted with their IDs: a
+// user's mail of the day that another runner inserted first is left out.
+func (s *Store) insertMails(ctx context.Context, tx *sql.Tx, mails []congtac.Mail) ([]congtac.Mail, error) {
+	if len(mails) == 0 {
+		return nil, nil
+	}
+	var w where
+	values := make([]string, len(mails))
+	for i, m := range mails {
+		at := w.arg(m.CreatedAt.Unix())
+		values[i] = "(" + strings.Join([]string{w.arg(m.UserID), w.arg(m.Day.String()), w.arg(m.Address), w.arg(m.Subject),
+			w.arg(m.Text), w.arg(m.HTML), w.arg(string(m.Status)), at, at}, ", ") + ")"
+	}
+	type row struct{ id, user int64 }
+	rows, err := readRows(ctx, tx, query{`INSERT INTO mails (user_id, day, address, subject, body_text, body_html, status,
+		next_at, created_at) VALUES ` + strings.Join(values, ", ") + ` ON CONFLICT (user_id, day) DO NOTHING RETURNING id, user_id`, w.args},
+		func(sc scanner) (r row, err error) { return r, sc.Scan(&r.id, &r.user) })
+	if err != nil {
+		return nil, err
+	}
+	ids := make(map[int64]int64, len(rows))
+	for _, r := range rows {
+		ids[r.user] = r.id
+	}
+	var out []congtac.Mail
+	for _, m := range mails {
+		if id, ok := ids[m.UserID]; ok {
+			m.ID = id
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+// unmailedOf returns the unread notifications not mailed yet of the users of batch, by
+// user, oldest first.
+func (s *Store) unmailedOf(ctx context.Context, q queryer, batch []digestCandidate) (map[int64][]congtac.Notification, error) {
+	ids := make([]int64, len(batch))
+	for i, c := range batch {
+		ids[i] = c.user.ID
+	}
+	var w where
+	w.add(s.inIDs("user_id", ids))
+	w.add("mail_id IS NULL AND read_at IS NULL")
+	list, err := readRows(ctx, q, query{"SELECT " + notificationColumns + " FROM notifications " + w.String() + " ORDER BY id", w.args},
+		scanNotification)
+	out := map[int64][]congtac.Notification{}
+	for _, n := range list {
+		out[n.UserID] = append(out[n.UserID], n)
+	}
+	return out, err
 }
 
 // mailClaim is how long a runner holds a mail it is sending before another may take it
 // over (the first having died).
 const mailClaim = 10 * time.Minute
 
-// ClaimMail takes the next mail due to be sent — pending and due, or held by a runner whose
-// claim ran out — for this runner: it is "sending" for [mailClaim] and its attempts count
-// one more. ok is false when none is due. Two runners never hold one mail at once: the
-// update takes it only while it is still due.
-func (s *Store) ClaimMail(ctx context.Context) (m congtac.Mail, ok bool, err error) {
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		for {
-			now := s.now().Unix()
-			var id int64
-			err := tx.QueryRowContext(ctx, `SELECT id FROM mails WHERE status IN ('pending', 'sending') AND next_at <= $1
-				ORDER BY next_at, id LIMIT 1`, now).Scan(&id)
-			if errors.Is(err, sql.ErrNoRows) {
-				return nil
-			} else if err != nil {
-				return err
-			}
-			m, err = scanMail(tx.QueryRowContext(ctx, `UPDATE mails SET status = 'sending', attempts = attempts + 1,
-				next_at = $1 WHERE id = $2 AND status IN ('pending', 'sending') AND next_at <= $3 RETURNING `+mailColumns,
-				now+int64(mailClaim/time.Second), id, now))
-			if errors.Is(err, sql.ErrNoRows) {
-				continue // another runner took it
-			}
-			ok = err == nil
-			return err
-		}
+// ClaimMails takes for this runner at most limit of the mails due to be sent — pending and
+// due, or held by a runner whose claim ran out — oldest due first: they are "sending" for
+// [mailClaim] and their attempts count one more. None when none is due. Two runners never
+// hold one mail at once: the update takes a mail only while it is still due, which the
+// loser of a race finds it is not once the winner commits.
+func (s *Store) ClaimMails(ctx context.Context, limit int) ([]congtac.Mail, error) {
+	var out []congtac.Mail
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		now := s.now().Unix()
+		var err error
+		out, err = readRows(ctx, tx, query{`UPDATE mails SET status = 'sending', attempts = attempts + 1, next_at = $1
+			WHERE id IN (SELECT id FROM mails WHERE status IN ('pending', 'sending') AND next_at <= $2
+				ORDER BY next_at, id LIMIT $3)
+			AND status IN ('pending', 'sending') AND next_at <= $2 RETURNING ` + mailColumns,
+			[]any{now + int64(mailClaim/time.Second), now, limit}}, scanMail)
+		return err
 	})
 	if err != nil {
-		return m, false, fmt.Errorf("store: claim mail: %w", err)
+		return nil, fmt.Errorf("store: claim mails: %w", err)
 	}
-	return m, ok, nil
+	slices.SortFunc(out, func(a, b congtac.Mail) int { return cmp.Compare(a.ID, b.ID) })
+	return out, nil
 }
 
-// MailSent records that mail id, claimed by this runner, was sent; audited as "send".
-func (s *Store) MailSent(ctx context.Context, id int64) error {
-	return s.mailDone(ctx, id, "send", `UPDATE mails SET status = 'sent', sent_at = $1, last_error = '' WHERE id = $2`,
-		s.now().Unix(), id)
+// MailOutcome is what became of a mail a runner claimed and tried to send.
+type MailOutcome struct {
+	Mail  congtac.Mail
+	Err   error // nil: sent
+	Again bool  // the failure is temporary: try again after the backoff
 }
 
-// MailFailed records that sending mail id failed with cause: tried again after
-// [congtac.MailBackoff] while the failure is temporary and attempts remain, given up
-// ("failed", shown to the administrators) otherwise. Audited as "fail" when given up.
-func (s *Store) MailFailed(ctx context.Context, m congtac.Mail, cause error, temporary bool) error {
-	msg := congtac.Excerpt(cause.Error(), 500)
-	if temporary && m.Attempts < congtac.MailAttempts {
-		next := s.now().Add(congtac.MailBackoff(m.Attempts)).Unix()
-		return s.mailDone(ctx, m.ID, "", `UPDATE mails SET status = 'pending', next_at = $1, last_error = $2 WHERE id = $3`,
-			next, msg, m.ID)
+// MailsDone records the outcomes of mails this runner claimed, in one transaction: sent;
+// tried again after [congtac.MailBackoff] when the failure is temporary and attempts
+// remain; given up ("failed", shown to the administrators) otherwise. Audited as one "send"
+// event of the counts.
+func (s *Store) MailsDone(ctx context.Context, outcomes []MailOutcome) error {
+	if len(outcomes) == 0 {
+		return nil
 	}
-	return s.mailDone(ctx, m.ID, "fail", `UPDATE mails SET status = 'failed', last_error = $1 WHERE id = $2`, msg, m.ID)
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		var sent []int64
+		counts := map[string]int{}
+		for _, o := range outcomes {
+			switch {
+			case o.Err == nil:
+				sent = append(sent, o.Mail.ID)
+				counts["sent"]++
+				continue
+			case o.Again && o.Mail.Attempts < congtac.MailAttempts:
+				counts["retry"]++
+				_, err := tx.ExecContext(ctx, `UPDATE mails SET status = 'pending', next_at = $1, last_error = $2 WHERE id = $3`,
+					now.Add(congtac.MailBackoff(o.Mail.Attempts)).Unix(), congtac.Excerpt(o.Err.Error(), 500), o.Mail.ID)
+				if err != nil {
+					return fmt.Errorf("store: mail %d: %w", o.Mail.ID, err)
+				}
+			default:
+				counts["failed"]++
+				_, err := tx.ExecContext(ctx, `UPDATE mails SET status = 'failed', last_error = $1 WHERE id = $2`,
+					congtac.Excerpt(o.Err.Error(), 500), o.Mail.ID)
+				if err != nil {
+					return fmt.Errorf("store: mail %d: %w", o.Mail.ID, err)
+				}
+			}
+		}
+		if len(sent) > 0 {
+			var w where
+			at := w.arg(now.Unix())
+			w.add(s.inIDs("id", sent))
+			if _, err := tx.ExecContext(ctx, "UPDATE mails SET status = 'sent', last_error = '', sent_at = "+at+" "+w.String(),
+				w.args...); err != nil {
+				return fmt.Errorf("store: mails sent: %w", err)
+			}
+		}
+		return s.audit(ctx, tx, congtac.System, "send", "mail", 0, 0, nil, counts)
+	})
 }
 
 // RetryMail puts a mail given up back in the queue, due now with its attempts counted from
@@ -294,19 +378,6 @@ func (s *Store) RetryMail(ctx context.Context, a congtac.Actor, id int64) error 
 			return notFound("thư gửi không được")
 		}
 		return s.audit(ctx, tx, a, "retry", "mail", id, 0, nil, nil)
-	})
-}
-
-// mailDone runs the update of a mail's outcome, audited as action unless it is "".
-func (s *Store) mailDone(ctx context.Context, id int64, action, update string, args ...any) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, update, args...); err != nil {
-			return fmt.Errorf("store: mail %d: %w", id, err)
-		}
-		if action == "" {
-			return nil
-		}
-		return s.audit(ctx, tx, congtac.System, action, "mail", id, 0, nil, nil)
 	})
 }
 

@@ -66,11 +66,12 @@ func TestAdministratorsSeeTheMailThatFailed(t *testing.T) {
 		if err != nil || len(composed) != 1 {
 			t.Fatalf("composed %d mails (%v), want one", len(composed), err)
 		}
-		m, ok, err := st.ClaimMail(ctxb)
-		if err != nil || !ok {
-			t.Fatalf("claim: %v %v", ok, err)
+		claimed, err := st.ClaimMails(ctxb, 10)
+		if err != nil || len(claimed) != 1 {
+			t.Fatalf("claim: %v %v", claimed, err)
 		}
-		if err := st.MailFailed(ctxb, m, errors.New("mail: 535 5.7.8 sai thông tin đăng nhập"), false); err != nil {
+		m := claimed[0]
+		if err := st.MailsDone(ctxb, []store.MailOutcome{{Mail: m, Err: errors.New("mail: 535 5.7.8 sai thông tin đăng nhập")}}); err != nil {
 			t.Fatal(err)
 		}
 

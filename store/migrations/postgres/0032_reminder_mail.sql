@@ -26,6 +26,7 @@ CREATE INDEX mails_status ON mails (status, id);
 
 ALTER TABLE notifications ADD COLUMN mail_id BIGINT REFERENCES mails(id) ON DELETE SET NULL;
 CREATE INDEX notifications_unmailed ON notifications (user_id) WHERE mail_id IS NULL AND read_at IS NULL;
+CREATE INDEX notifications_mail ON notifications (mail_id);
 
 -- The days whose reminders were decided, so that later runs of the day skip the deadlines.
 CREATE TABLE reminder_runs (
@@ -36,6 +37,7 @@ CREATE TABLE reminder_runs (
 
 -- +goose Down
 DROP TABLE reminder_runs;
+DROP INDEX notifications_mail;
 DROP INDEX notifications_unmailed;
 ALTER TABLE notifications DROP COLUMN mail_id;
 DROP TABLE mails;
