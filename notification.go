@@ -37,6 +37,7 @@ type Mail struct {
 	LastError string    // why the last attempt failed; "" if none did
 	CreatedAt time.Time
 	SentAt    time.Time // zero until sent
+	Upto      int64     // the ID of the last notification it carries: the next mail starts after it
 }
 
 // MailStatus is where a mail stands.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -129,41 +130,47 @@ func (l *Loader) flush() error {
 }
 
 // batchInsert writes rows with multi-row INSERT statements of at most about 30,000
-// arguments each, under both engines' limits. Only the table and column names (constants of
-// this package) and placeholders go into the SQL text. SQLite gets anonymous "?" marks:
-// it resolves "$N" names by a linear search, which makes a statement with thousands of
-// them quadratic.
+// arguments each, under both engines' limits.
 func (s *Store) batchInsert(ctx context.Context, tx *sql.Tx, table string, cols []string, rows [][]any) error {
-	per := max(1, 30000/len(cols))
-	for len(rows) > 0 {
-		n := min(per, len(rows))
-		var b strings.Builder
-		b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
-		args := make([]any, 0, n*len(cols))
-		for i, row := range rows[:n] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteByte('(')
-			for j := range row {
-				if j > 0 {
-					b.WriteString(", ")
-				}
-				if s.engine == SQLite {
-					b.WriteByte('?')
-				} else {
-					b.WriteString("$" + strconv.Itoa(len(args)+j+1))
-				}
-			}
-			b.WriteByte(')')
-			args = append(args, row...)
-		}
-		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+	for chunk := range slices.Chunk(rows, max(1, maxInsertArgs/len(cols))) {
+		sql, args := s.insertSQL(table, cols, chunk)
+		if _, err := tx.ExecContext(ctx, sql, args...); err != nil {
 			return fmt.Errorf("store: load %s: %w", table, err)
 		}
-		rows = rows[n:]
 	}
 	return nil
+}
+
+// maxInsertArgs is the most arguments a multi-row INSERT takes, under both engines' limits.
+const maxInsertArgs = 30000
+
+// insertSQL returns the multi-row INSERT of rows into the columns cols of table, and its
+// arguments. Only the table and column names (constants of this package) and placeholders
+// go into the SQL text. SQLite gets anonymous "?" marks: it resolves "$N" names by a
+// linear search, which makes a statement with thousands of them quadratic.
+func (s *Store) insertSQL(table string, cols []string, rows [][]any) (string, []any) {
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
+	args := make([]any, 0, len(rows)*len(cols))
+	for i, row := range rows {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for j := range row {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			if s.engine == SQLite {
+				b.WriteByte('?')
+			} else {
+				b.WriteString("$" + strconv.Itoa(len(args)+j+1))
+			}
+		}
+		b.WriteByte(')')
+		args = append(args, row...)
+	}
+	return b.String(), args
 }
 
 // AddOrg validates an org, gives it an ID (set in o) and queues it. Its parent must have

@@ -17,13 +17,13 @@ import (
 // (the unique mails_user_day decides between runners), then claimed, sent and retried.
 
 const mailColumns = `id, user_id, day, address, subject, body_text, body_html, status, attempts, next_at,
-	last_error, created_at, sent_at`
+	last_error, created_at, sent_at, upto`
 
 func scanMail(sc scanner) (congtac.Mail, error) {
 	var m congtac.Mail
 	var sent sql.NullInt64
 	err := sc.Scan(&m.ID, &m.UserID, dateCol{&m.Day}, &m.Address, &m.Subject, &m.Text, &m.HTML, &m.Status,
-		&m.Attempts, unixCol{&m.NextAt}, &m.LastError, unixCol{&m.CreatedAt}, &sent)
+		&m.Attempts, unixCol{&m.NextAt}, &m.LastError, unixCol{&m.CreatedAt}, &sent, &m.Upto)
 	if sent.Valid {
 		m.SentAt = time.Unix(sent.Int64, 0).UTC()
 	}
@@ -33,45 +33,6 @@ func scanMail(sc scanner) (congtac.Mail, error) {
 // Composer writes the digest of one person's notifications: its subject, plain text and
 // HTML (remind.Digest with the server's address).
 type Composer func(name string, ns []congtac.Notification) (subject, text, html string)
-
-// CommitteeSettingsByOrg returns, for every org, the settings of its committee
-// ([congtac.CommitteeOf]): lead days and digest times by the org a task or a user is in.
-func (s *Store) CommitteeSettingsByOrg(ctx context.Context) (map[int64]congtac.Settings, error) {
-	out := map[int64]congtac.Settings{}
-	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		orgs, err := findOrgsTx(ctx, tx)
-		if err != nil {
-			return err
-		}
-		saved, err := allSavedSettings(ctx, tx)
-		if err != nil {
-			return err
-		}
-		byID := make(map[int64]congtac.Org, len(orgs))
-		for _, o := range orgs {
-			byID[o.ID] = o
-		}
-		committees := map[int64]congtac.Settings{}
-		for _, o := range orgs {
-			var path []congtac.Org
-			for _, id := range pathIn(byID, o.ID) {
-				path = append(path, byID[id])
-			}
-			c := congtac.CommitteeOf(path)
-			st, ok := committees[c.ID]
-			if !ok {
-				cm, err := saved[c.ID].committee(c)
-				if err != nil {
-					return err
-				}
-				st, committees[c.ID] = cm.Settings, cm.Settings
-			}
-			out[o.ID] = st
-		}
-		return nil
-	})
-	return out, err
-}
 
 // digestCandidate is a user a digest may be due for.
 type digestCandidate struct {
@@ -84,9 +45,9 @@ type digestCandidate struct {
 // ([congtac.User.EmailReminders]), is not disabled, has an email, whose committee's digest
 // time ([congtac.Settings.DigestTime]) has come today, who has no mail of today yet and has
 // unread notifications not mailed before; the mail carries those notifications, which
-// no later mail carries again. Each mail is composed in its own transaction, audited as
-// "compose" of entity "mail"; a runner that loses the race for a user's day composes
-// nothing for them. Returns the mails composed.
+// no later mail carries again: the next starts after the last one it carries (Upto). The mails of [composeBatch] users are composed in one
+// transaction, audited as one "compose" event of entity "mail"; a runner that loses the
+// race for a user's day composes nothing for them. Returns the mails composed.
 func (s *Store) ComposeMails(ctx context.Context, compose Composer) ([]congtac.Mail, error) {
 	candidates, day, err := s.digestsDue(ctx, nil)
 	if err != nil {
@@ -136,6 +97,23 @@ func (s *Store) WouldComposeMails(ctx context.Context, compose Composer, pending
 	return out, nil
 }
 
+// remindersLock is the PostgreSQL advisory lock that recording notifications and composing
+// mails take for their transaction: a mail carries the notifications up to the highest ID
+// it saw, so none with a lower ID may still be uncommitted then. SQLite writes one
+// transaction at a time anyway.
+const remindersLock = 0x636f6e67746163 // "congtac"
+
+// lockReminders takes [remindersLock] until tx ends.
+func (s *Store) lockReminders(ctx context.Context, tx *sql.Tx) error {
+	if s.engine != Postgres {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock($1)", int64(remindersLock)); err != nil {
+		return fmt.Errorf("store: reminders lock: %w", err)
+	}
+	return nil
+}
+
 // errDryRun rolls back a transaction run only to see what it would do.
 var errDryRun = errors.New("store: dry run")
 
@@ -151,7 +129,7 @@ func (s *Store) digestsDue(ctx context.Context, also []int64) ([]digestCandidate
 	var w where
 	w.add("u.email_reminders AND NOT u.disabled AND p.email <> ''")
 	w.add("NOT EXISTS (SELECT 1 FROM mails m WHERE m.user_id = u.id AND m.day = ?)", day.String())
-	waiting := "EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.mail_id IS NULL AND n.read_at IS NULL)"
+	waiting := "EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL AND n.id > " + mailedUptoSQL("u.id") + ")"
 	if len(also) > 0 {
 		in, arg := s.inIDs("u.id", also)
 		w.add("("+waiting+" OR "+in+")", arg)
@@ -178,9 +156,18 @@ func (s *Store) digestsDue(ctx context.Context, also []int64) ([]digestCandidate
 	return out, day, nil
 }
 
+// mailedUptoSQL is the ID of the last notification mailed to the user of the column user,
+// 0 before the first mail: the latest mail's Upto.
+func mailedUptoSQL(user string) string {
+	return "coalesce((SELECT m.upto FROM mails m WHERE m.user_id = " + user + " ORDER BY m.day DESC LIMIT 1), 0)"
+}
+
 // newMail returns the mail of c's notifications ns of day, composed at now.
 func newMail(c digestCandidate, day congtac.Date, now time.Time, ns []congtac.Notification, compose Composer) congtac.Mail {
 	m := congtac.Mail{UserID: c.user.ID, Day: day, Address: c.address, Status: congtac.MailPending, NextAt: now, CreatedAt: now}
+	for _, n := range ns {
+		m.Upto = max(m.Upto, n.ID)
+	}
 	m.Subject, m.Text, m.HTML = compose(c.name, ns)
 	return m
 }
@@ -192,6 +179,9 @@ func (s *Store) composeMails(ctx context.Context, batch []digestCandidate, day c
 	var out []congtac.Mail
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		out = nil
+		if err := s.lockReminders(ctx, tx); err != nil {
+			return err
+		}
 		waiting, err := s.unmailedOf(ctx, tx, batch)
 		if err != nil {
 			return err
@@ -205,21 +195,8 @@ func (s *Store) composeMails(ctx context.Context, batch []digestCandidate, day c
 		if out, err = s.insertMails(ctx, tx, mails); err != nil || len(out) == 0 {
 			return err
 		}
-		var carried []int64
-		for _, m := range out {
-			for _, n := range waiting[m.UserID] {
-				carried = append(carried, n.ID)
-			}
-		}
-		var w where
-		d := w.arg(day.String())
-		w.add(s.inIDs("id", carried))
-		if _, err := tx.ExecContext(ctx, `UPDATE notifications SET mail_id = (SELECT m.id FROM mails m
-			WHERE m.user_id = notifications.user_id AND m.day = `+d+`) `+w.String(), w.args...); err != nil {
-			return err
-		}
 		return s.audit(ctx, tx, congtac.System, "compose", "mail", 0, 0, nil,
-			map[string]any{"day": day.String(), "mails": len(out), "notifications": len(carried)})
+			map[string]any{"day": day.String(), "mails": len(out)})
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: compose mails: %w", err)
@@ -233,22 +210,21 @@ func (s *Store) insertMails(ctx context.Context, tx *sql.Tx, mails []congtac.Mai
 	if len(mails) == 0 {
 		return nil, nil
 	}
-	var w where
-	values := make([]string, len(mails))
+	rows := make([][]any, len(mails))
 	for i, m := range mails {
-		at := w.arg(m.CreatedAt.Unix())
-		values[i] = "(" + strings.Join([]string{w.arg(m.UserID), w.arg(m.Day.String()), w.arg(m.Address), w.arg(m.Subject),
-			w.arg(m.Text), w.arg(m.HTML), w.arg(string(m.Status)), at, at}, ", ") + ")"
+		rows[i] = []any{m.UserID, m.Day.String(), m.Address, m.Subject, m.Text, m.HTML, string(m.Status),
+			m.CreatedAt.Unix(), m.CreatedAt.Unix(), m.Upto}
 	}
+	insert, args := s.insertSQL("mails", []string{"user_id", "day", "address", "subject", "body_text", "body_html",
+		"status", "next_at", "created_at", "upto"}, rows)
 	type row struct{ id, user int64 }
-	rows, err := readRows(ctx, tx, query{`INSERT INTO mails (user_id, day, address, subject, body_text, body_html, status,
-		next_at, created_at) VALUES ` + strings.Join(values, ", ") + ` ON CONFLICT (user_id, day) DO NOTHING RETURNING id, user_id`, w.args},
+	inserted, err := readRows(ctx, tx, query{insert + " ON CONFLICT (user_id, day) DO NOTHING RETURNING id, user_id", args},
 		func(sc scanner) (r row, err error) { return r, sc.Scan(&r.id, &r.user) })
 	if err != nil {
 		return nil, err
 	}
-	ids := make(map[int64]int64, len(rows))
-	for _, r := range rows {
+	ids := make(map[int64]int64, len(inserted))
+	for _, r := range inserted {
 		ids[r.user] = r.id
 	}
 	var out []congtac.Mail
@@ -261,18 +237,18 @@ func (s *Store) insertMails(ctx context.Context, tx *sql.Tx, mails []congtac.Mai
 	return out, nil
 }
 
-// unmailedOf returns the unread notifications not mailed yet of the users of batch, by
-// user, oldest first.
+// unmailedOf returns the unread notifications not mailed yet of the users of batch — after
+// the last one their latest mail carried — by user, oldest first.
 func (s *Store) unmailedOf(ctx context.Context, q queryer, batch []digestCandidate) (map[int64][]congtac.Notification, error) {
 	ids := make([]int64, len(batch))
 	for i, c := range batch {
 		ids[i] = c.user.ID
 	}
 	var w where
-	w.add(s.inIDs("user_id", ids))
-	w.add("mail_id IS NULL AND read_at IS NULL")
-	list, err := readRows(ctx, q, query{"SELECT " + notificationColumns + " FROM notifications " + w.String() + " ORDER BY id", w.args},
-		scanNotification)
+	w.add(s.inIDs("n.user_id", ids))
+	w.add("n.read_at IS NULL AND n.id > " + mailedUptoSQL("n.user_id"))
+	list, err := readRows(ctx, q, query{"SELECT n." + strings.ReplaceAll(notificationColumns, ", ", ", n.") +
+		" FROM notifications n " + w.String() + " ORDER BY n.id", w.args}, scanNotification)
 	out := map[int64][]congtac.Notification{}
 	for _, n := range list {
 		out[n.UserID] = append(out[n.UserID], n)

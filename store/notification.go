@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"congtac"
@@ -32,6 +31,9 @@ func scanNotification(sc scanner) (congtac.Notification, error) {
 func (s *Store) Notify(ctx context.Context, ns []congtac.Notification, dryRun bool) ([]congtac.Notification, error) {
 	var out []congtac.Notification
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.lockReminders(ctx, tx); err != nil {
+			return err
+		}
 		now := time.Unix(s.now().Unix(), 0).UTC()
 		for batch := range slices.Chunk(ns, notifyBatch) {
 			recorded, err := s.notifyBatch(ctx, tx, batch, now)
@@ -58,24 +60,21 @@ func (s *Store) Notify(ctx context.Context, ns []congtac.Notification, dryRun bo
 }
 
 // notifyBatch is how many notifications one statement inserts.
-const notifyBatch = 500
+const notifyBatch = 2000
 
 // notifyBatch inserts the notifications of batch that are new, in one statement, and
 // returns them with their IDs, in the order of batch.
 func (s *Store) notifyBatch(ctx context.Context, tx *sql.Tx, batch []congtac.Notification, now time.Time) ([]congtac.Notification, error) {
-	var w where
-	values := make([]string, len(batch))
-	at := w.arg(now.Unix())
+	rows := make([][]any, len(batch))
 	for i, n := range batch {
-		values[i] = "(" + strings.Join([]string{w.arg(n.UserID), w.arg(n.Kind), w.arg(n.Key),
-			w.arg(cleanText(n.Title)), w.arg(n.Link), at}, ", ") + ")"
+		rows[i] = []any{n.UserID, n.Kind, n.Key, cleanText(n.Title), n.Link, now.Unix()}
 	}
+	insert, args := s.insertSQL("notifications", []string{"user_id", "kind", "key", "title", "link", "created_at"}, rows)
 	type row struct {
 		id, user int64
 		key      string
 	}
-	rows, err := readRows(ctx, tx, query{`INSERT INTO notifications (user_id, kind, key, title, link, created_at)
-		VALUES ` + strings.Join(values, ", ") + ` ON CONFLICT (user_id, key) DO NOTHING RETURNING id, user_id, key`, w.args},
+	recorded, err := readRows(ctx, tx, query{insert + " ON CONFLICT (user_id, key) DO NOTHING RETURNING id, user_id, key", args},
 		func(sc scanner) (r row, err error) { return r, sc.Scan(&r.id, &r.user, &r.key) })
 	if err != nil {
 		return nil, err
@@ -84,8 +83,8 @@ func (s *Store) notifyBatch(ctx context.Context, tx *sql.Tx, batch []congtac.Not
 		user int64
 		key  string
 	}
-	ids := make(map[uk]int64, len(rows))
-	for _, r := range rows {
+	ids := make(map[uk]int64, len(recorded))
+	for _, r := range recorded {
 		ids[uk{r.user, r.key}] = r.id
 	}
 	var out []congtac.Notification

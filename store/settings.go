@@ -209,17 +209,9 @@ func saveCommitteeRow(ctx context.Context, tx *sql.Tx, id int64, version int, st
 func (s *Store) FindCommittees(ctx context.Context, a congtac.Actor) ([]congtac.Committee, error) {
 	var out []congtac.Committee
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		orgs, err := findOrgsTx(ctx, tx)
+		orgs, byID, saved, err := orgsWithSettings(ctx, tx)
 		if err != nil {
 			return err
-		}
-		saved, err := allSavedSettings(ctx, tx)
-		if err != nil {
-			return err
-		}
-		byID := make(map[int64]congtac.Org, len(orgs))
-		for _, o := range orgs {
-			byID[o.ID] = o
 		}
 		for _, o := range orgs {
 			path := pathIn(byID, o.ID)
@@ -236,6 +228,55 @@ func (s *Store) FindCommittees(ctx context.Context, a congtac.Actor) ([]congtac.
 		return nil
 	})
 	return out, err
+}
+
+// CommitteeSettingsByOrg returns, for every org, the settings of its committee
+// ([congtac.CommitteeOf]): lead days and digest times by the org a task or a user is in.
+func (s *Store) CommitteeSettingsByOrg(ctx context.Context) (map[int64]congtac.Settings, error) {
+	out := map[int64]congtac.Settings{}
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		orgs, byID, saved, err := orgsWithSettings(ctx, tx)
+		if err != nil {
+			return err
+		}
+		committees := map[int64]congtac.Settings{}
+		for _, o := range orgs {
+			var path []congtac.Org
+			for _, id := range pathIn(byID, o.ID) {
+				path = append(path, byID[id])
+			}
+			c := congtac.CommitteeOf(path)
+			st, ok := committees[c.ID]
+			if !ok {
+				cm, err := saved[c.ID].committee(c)
+				if err != nil {
+					return err
+				}
+				st, committees[c.ID] = cm.Settings, cm.Settings
+			}
+			out[o.ID] = st
+		}
+		return nil
+	})
+	return out, err
+}
+
+// orgsWithSettings returns every org in the order of [Store.FindOrgs], the same by ID, and
+// the saved settings of every committee.
+func orgsWithSettings(ctx context.Context, tx *sql.Tx) ([]congtac.Org, map[int64]congtac.Org, map[int64]savedSettings, error) {
+	orgs, err := findOrgsTx(ctx, tx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	saved, err := allSavedSettings(ctx, tx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	byID := make(map[int64]congtac.Org, len(orgs))
+	for _, o := range orgs {
+		byID[o.ID] = o
+	}
+	return orgs, byID, saved, nil
 }
 
 // pathIn returns the path of org id (its ID, then its ancestors') in an index of every org.

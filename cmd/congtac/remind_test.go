@@ -4,17 +4,20 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"congtac"
 	"congtac/clocktest"
 	"congtac/demo"
 	"congtac/mail/mailtest"
+	"congtac/store"
 )
 
-// TestRemindOnce: "congtac remind -once -dry-run" prints what it would record and mail
-// and leaves nothing behind; "congtac remind -once" records it, mails the digest of the
-// demo reporter who chose it, and a second run sends nothing again.
-func TestRemindOnce(t *testing.T) {
+// demoWithMail returns the environment of a demo database as of the suite's today whose
+// mail goes to a test SMTP server, its store, the server, and the commune reporter who
+// chose the mail.
+func demoWithMail(t *testing.T) (map[string]string, *store.Store, *mailtest.Server, congtac.User) {
+	t.Helper()
 	ctx := context.Background()
 	env := safeEnv(t)
 	st := openStore(t, env["CONGTAC_DB"])
@@ -33,6 +36,15 @@ func TestRemindOnce(t *testing.T) {
 	if err := st.SetEmailReminders(ctx, congtac.Actor{UserID: u.ID, Role: u.Role, OrgID: u.OrgID}, true); err != nil {
 		t.Fatal(err)
 	}
+	return env, st, smtp, u
+}
+
+// TestRemindOnce: "congtac remind -once -dry-run" prints what it would record and mail
+// and leaves nothing behind; "congtac remind -once" records it, mails the digest of the
+// demo reporter who chose it, and a second run sends nothing again.
+func TestRemindOnce(t *testing.T) {
+	ctx := context.Background()
+	env, st, smtp, u := demoWithMail(t)
 	remind := func(args ...string) result {
 		t.Helper()
 		c, out, errb := newCLI(env, "")
@@ -62,5 +74,23 @@ func TestRemindOnce(t *testing.T) {
 	}
 	if bad := remind("-dry-run", "-remind-every", "10s"); bad.code != exitUsage {
 		t.Errorf("an interval under a minute = %d, want a usage error", bad.code)
+	}
+}
+
+// TestServeRunsTheReminders: serve runs the reminders by itself, mailing the digest of the
+// demo reporter who chose it with links to -base-url.
+func TestServeRunsTheReminders(t *testing.T) {
+	env, _, smtp, _ := demoWithMail(t)
+	c, _, logs := newCLI(env, "")
+	c.clock = clocktest.Now
+	_, stop, _ := startServeCLI(t, c, logs, "-base-url", "https://congtac.example")
+	defer stop()
+	for deadline := time.Now().Add(30 * time.Second); len(smtp.Messages()) == 0; time.Sleep(50 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("serve sent no reminder mail in 30 s; log:\n%s", logs)
+		}
+	}
+	if m := smtp.Messages()[0]; m.To[0] != "xabaocao@congtac.example" || !strings.Contains(m.Text, "https://congtac.example/") {
+		t.Errorf("serve mailed %v:\n%s", m.To, m.Text)
 	}
 }

@@ -22,6 +22,12 @@ import (
 func startServe(t *testing.T, args ...string) (string, func() int, *syncBuffer) {
 	t.Helper()
 	c, _, logs := newCLI(nil, "")
+	return startServeCLI(t, c, logs, args...)
+}
+
+// startServeCLI is [startServe] with the invocation c, whose log is logs.
+func startServeCLI(t *testing.T, c *cli, logs *syncBuffer, args ...string) (string, func() int, *syncBuffer) {
+	t.Helper()
 	addrs := make(chan net.Addr, 1)
 	c.listening = func(a net.Addr) { addrs <- a }
 	ctx, cancel := context.WithCancel(context.Background())

@@ -2,7 +2,10 @@
 -- Reminder mail (issue 14): each user chooses whether to receive the daily digest; a digest
 -- is one row per user and day (unique: restarts and runners on other instances compose it
 -- once), delivered by whichever runner claims it, retried with backoff, its failure kept
--- for the administrators; the notifications it carries point at it, so none is mailed twice.
+-- for the administrators. It carries the user's unread notifications after the last one the
+-- user's previous mail carried (upto), so none is mailed twice; recording notifications
+-- and composing mails take one lock, so that no notification below a mail's upto commits
+-- after it.
 ALTER TABLE users ADD COLUMN email_reminders BOOLEAN NOT NULL DEFAULT FALSE;
 
 CREATE TABLE mails (
@@ -18,15 +21,12 @@ CREATE TABLE mails (
     next_at    BIGINT  NOT NULL,
     last_error TEXT    NOT NULL DEFAULT '',
     created_at BIGINT  NOT NULL,
-    sent_at    BIGINT
+    sent_at    BIGINT,
+    upto       BIGINT  NOT NULL
 );
 CREATE UNIQUE INDEX mails_user_day ON mails (user_id, day);
 CREATE INDEX mails_due ON mails (next_at) WHERE status IN ('pending', 'sending');
 CREATE INDEX mails_status ON mails (status, id);
-
-ALTER TABLE notifications ADD COLUMN mail_id BIGINT REFERENCES mails(id) ON DELETE SET NULL;
-CREATE INDEX notifications_unmailed ON notifications (user_id) WHERE mail_id IS NULL AND read_at IS NULL;
-CREATE INDEX notifications_mail ON notifications (mail_id);
 
 -- The days whose reminders were decided, so that later runs of the day skip the deadlines.
 CREATE TABLE reminder_runs (
@@ -37,8 +37,5 @@ CREATE TABLE reminder_runs (
 
 -- +goose Down
 DROP TABLE reminder_runs;
-DROP INDEX notifications_mail;
-DROP INDEX notifications_unmailed;
-ALTER TABLE notifications DROP COLUMN mail_id;
 DROP TABLE mails;
 ALTER TABLE users DROP COLUMN email_reminders;
