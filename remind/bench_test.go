@@ -35,7 +35,7 @@ func BenchmarkDailyRun(b *testing.B) {
 			ctx := context.Background()
 			st := storetest.Open(b, e)
 			end := congtac.Period{Kind: congtac.PeriodMonth, Year: 2026, Number: 11}
-			day := congtac.MustDate(2026, 11, 20)
+			day := congtac.MustDate(2026, 12, 1) // after the data set's history, which ends on 26 November
 			clock := &testClock{t: day.In(congtac.Location(), 8, 0)}
 			st.SetClock(clock.Now)
 			if _, err := synth.Generate(ctx, st, synth.Config{Seed: 1, End: end, Scale: synth.Scale{Name: "bench",

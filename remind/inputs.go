@@ -64,13 +64,13 @@ func (r *Runner) read(ctx context.Context, on congtac.Date) (in inputs, err erro
 }
 
 // readDeadlines reads the tasks and agenda items whose deadlines may call for a reminder on
-// day on, as far ahead as the longest lead of any committee.
+// day on, with the lead days of every committee.
 func (r *Runner) readDeadlines(ctx context.Context, on congtac.Date, in *inputs) (err error) {
-	lead := 0
+	lead, leads := 0, map[int]bool{}
 	for _, st := range in.settings {
-		lead = max(lead, st.ReminderLeadDays)
+		lead, leads[st.ReminderLeadDays] = max(lead, st.ReminderLeadDays), true
 	}
-	if in.tasks, in.issuer, err = r.Store.FindTasksToRemind(ctx, on.AddDays(lead)); err != nil {
+	if in.tasks, in.issuer, err = r.Store.FindTasksToRemind(ctx, on, slices.Sorted(maps.Keys(leads))); err != nil {
 		return err
 	}
 	due, err := r.Store.FindAgendaDue(ctx, nil, on.AddDays(-1), on.AddDays(lead))

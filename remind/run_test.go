@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"congtac/remind"
 	"congtac/store"
 	"congtac/store/storetest"
+	"congtac/synth"
 )
 
 func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
@@ -300,4 +302,63 @@ func TestRunnersRacingOnPostgresSendOnce(t *testing.T) {
 		t.Errorf("four runners recorded %d, sent %d, the server got %d; want 30 recorded once, one mail",
 			notified, sent, len(w.smtp.Messages()))
 	}
+}
+
+// TestTheCandidatesMissNoDeadline: the tasks the store hands the daily run (those a
+// reminder may be due for, read from the index) give, on each day of six weeks after the
+// data set's history, exactly the deadline reminders that all the open tasks in force give.
+func TestTheCandidatesMissNoDeadline(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		end := congtac.Period{Kind: congtac.PeriodMonth, Year: 2026, Number: 11}
+		if _, err := synth.Generate(ctx, st, synth.Config{Seed: 2, Scale: synth.Small, End: end}); err != nil {
+			t.Fatal(err)
+		}
+		all, total, err := st.FindTasks(ctx, congtac.TaskFilter{Open: true, Limit: 5000})
+		if err != nil || total > len(all) {
+			t.Fatalf("open tasks: %d of %d, %v", len(all), total, err)
+		}
+		orgs, err := st.FindOrgs(ctx, congtac.OrgFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var users []congtac.User // one reporter an org
+		for i, o := range orgs {
+			users = append(users, congtac.User{ID: int64(i + 1), OrgID: o.ID, Role: congtac.RoleReporter})
+		}
+		to := remind.NewRecipients(users)
+		keys := func(ns []congtac.Notification) []string {
+			var out []string
+			for _, n := range ns {
+				out = append(out, fmt.Sprint(n.UserID, " ", n.Key))
+			}
+			slices.Sort(out)
+			return out
+		}
+		reminded := 0
+		// From the day after the data set's history: a past day would see the deferrals
+		// decided after it, which the status columns already count and the day does not.
+		for day := congtac.MustDate(2026, 12, 1); day.Before(congtac.MustDate(2027, 1, 12)); day = day.AddDays(1) {
+			candidates, _, err := st.FindTasksToRemind(ctx, day, []int{congtac.DefaultReminderLeadDays})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := keys(remind.Tasks(all, to, day, congtac.DefaultReminderLeadDays))
+			got := keys(remind.Tasks(candidates, to, day, congtac.DefaultReminderLeadDays))
+			if !slices.Equal(got, want) {
+				var missing []string
+				for _, k := range want {
+					if !slices.Contains(got, k) {
+						missing = append(missing, k)
+					}
+				}
+				t.Fatalf("%s: the candidates give %d reminders, all open tasks %d; missing %v", day, len(got), len(want), missing)
+			}
+			reminded += len(want)
+		}
+		t.Logf("%d deadline reminders in six weeks", reminded)
+		if reminded == 0 {
+			t.Fatal("no reminder in six weeks: the data set tests nothing")
+		}
+	})
 }

@@ -1,6 +1,9 @@
 package store
 
-import "strconv"
+import (
+	"encoding/json"
+	"strconv"
+)
 
 // idList returns a subquery yielding the IDs encoded as a JSON array in the next argument,
 // and that argument. One argument carries any number of IDs on both engines.
@@ -16,6 +19,16 @@ func (s *Store) idList(ids []int64) (string, any) {
 	b = append(b, ']')
 	if s.engine == Postgres {
 		return "SELECT jsonb_array_elements_text(?::jsonb)::bigint", string(b)
+	}
+	return "SELECT value FROM json_each(?)", string(b)
+}
+
+// textList returns a subquery yielding the texts encoded as a JSON array in the next
+// argument, and that argument.
+func (s *Store) textList(texts []string) (string, any) {
+	b, _ := json.Marshal(texts)
+	if s.engine == Postgres {
+		return "SELECT jsonb_array_elements_text(?::jsonb)", string(b)
 	}
 	return "SELECT value FROM json_each(?)", string(b)
 }

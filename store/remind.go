@@ -12,20 +12,23 @@ import (
 // What the reminders of a day are decided from (package remind): the tasks coming due or
 // overdue, and whether the day's deadlines were decided already.
 
-// FindTasksToRemind returns the open tasks in force a deadline reminder may be due for on a
-// day up to by: those whose deadline in force falls on or before by (the overdue ones
-// among them, read from the status columns) and every recurring one, whose occurrences
-// fall due again and again; each with the committee whose issued program lists it (task ID
-// → org ID). Reading the candidates from the index first keeps the province's tasks that
-// are far from due out of memory.
-func (s *Store) FindTasksToRemind(ctx context.Context, by congtac.Date) ([]congtac.Task, map[int64]int64, error) {
+// FindTasksToRemind returns the open tasks in force a deadline reminder may be due for on
+// day on, each with the committee whose issued program lists it (task ID → org ID): those
+// whose deadline in force is lead days away for one of leads, or is on, or was a whole
+// number of weeks before on (read from the status columns: status_since is the day after
+// the deadline of a task that will be overdue), and every recurring one, whose occurrences
+// fall due again and again. Reading the candidates from the index first keeps the
+// province's other tasks out of memory.
+func (s *Store) FindTasksToRemind(ctx context.Context, on congtac.Date, leads []int) ([]congtac.Task, map[int64]int64, error) {
 	var tasks []congtac.Task
 	issuer := map[int64]int64{}
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT t.id, p.org_id FROM tasks t JOIN programs p ON p.id = t.program_id
-			WHERE `+inForceSQL+` AND t.done_on IS NULL AND t.cancelled_on IS NULL
-			AND ((t.status_last = 'O' AND t.status_since <= $1) OR t.rrule <> '') ORDER BY t.id`,
-			by.AddDays(1).String())
+		var w where
+		w.add(inForceSQL + " AND t.done_on IS NULL AND t.cancelled_on IS NULL")
+		days, arg := s.textList(remindDays(on, leads))
+		w.add("((t.status_last = 'O' AND t.status_since IN ("+days+")) OR t.rrule <> '')", arg)
+		rows, err := tx.QueryContext(ctx, "SELECT t.id, p.org_id FROM tasks t JOIN programs p ON p.id = t.program_id "+
+			w.String()+" ORDER BY t.id", w.args...)
 		if err != nil {
 			return err
 		}
@@ -54,6 +57,24 @@ func (s *Store) FindTasksToRemind(ctx context.Context, by congtac.Date) ([]congt
 		return nil, nil, fmt.Errorf("store: tasks to remind: %w", err)
 	}
 	return tasks, issuer, nil
+}
+
+// remindYears is how far back overdue tasks are reminded of, once a week.
+const remindYears = 5
+
+// remindDays returns the days after the deadlines that call for a reminder on day on, as
+// status_since holds them: lead days ahead for each of leads, on the day, and every week
+// of remindYears before.
+func remindDays(on congtac.Date, leads []int) []string {
+	var out []string
+	for _, l := range leads {
+		out = append(out, on.AddDays(l+1).String())
+	}
+	out = append(out, on.AddDays(1).String())
+	for d := on; !d.Before(on.AddDays(-366 * remindYears)); d = d.AddDays(-7) {
+		out = append(out, d.String())
+	}
+	return out
 }
 
 // RemindersDecided reports whether the deadlines of day were decided already
