@@ -46,7 +46,8 @@ type Result struct {
 
 // Run runs the reminders once: the occasions of the day recorded, the mails whose time
 // has come composed, every mail due sent. The deadlines of tasks and materials are decided
-// once a day (the first run of the day records that); what happens during the day — a
+// once a day (the first run of the day records that, and forgets the notifications of 90
+// days ago); what happens during the day — a
 // report returned, an explanation asked, a program submitted, a calendar entry changed — is
 // decided on every run. Mail is composed and sent only when an SMTP host is set. With
 // dryRun nothing is recorded or sent: the result and the lines written say what would be.
@@ -63,6 +64,9 @@ func (r *Runner) Run(ctx context.Context, dryRun bool) (Result, error) {
 	r.reportNotified(res.Notified, dryRun)
 	if daily && !dryRun {
 		if err := r.Store.MarkRemindersDecided(ctx, on, len(res.Notified)); err != nil {
+			return res, err
+		}
+		if _, err := r.Store.ForgetNotifications(ctx); err != nil {
 			return res, err
 		}
 	}

@@ -98,6 +98,31 @@ func (s *Store) notifyBatch(ctx context.Context, tx *sql.Tx, batch []congtac.Not
 	return out, nil
 }
 
+// notificationsKept is how long notifications are kept: the daily run deletes older ones
+// ([Store.ForgetNotifications]). Their occasions never come again: each key names its day
+// or week.
+const notificationsKept = 90 * 24 * time.Hour
+
+// ForgetNotifications deletes the notifications recorded more than 90 days ago, read or
+// not, and returns how many; audited as one "forget" event when any was. Their IDs are the
+// lowest, so the delete reads from the start of the table to the first one kept.
+func (s *Store) ForgetNotifications(ctx context.Context) (int, error) {
+	var n int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		cutoff := s.now().Add(-notificationsKept).Unix()
+		res, err := tx.ExecContext(ctx, `DELETE FROM notifications WHERE id < coalesce((SELECT id FROM notifications
+			WHERE created_at >= $1 ORDER BY id LIMIT 1), (SELECT max(id) + 1 FROM notifications), 0)`, cutoff)
+		if err != nil {
+			return fmt.Errorf("store: forget notifications: %w", err)
+		}
+		if n, _ = res.RowsAffected(); n == 0 {
+			return nil
+		}
+		return s.audit(ctx, tx, congtac.System, "forget", "notification", 0, 0, nil, map[string]any{"deleted": n})
+	})
+	return int(n), err
+}
+
 // FindNotifications returns user's notifications, newest first, at most limit (unread
 // only when unread is set), and how many of them are unread.
 func (s *Store) FindNotifications(ctx context.Context, userID int64, unread bool, limit int) ([]congtac.Notification, int, error) {

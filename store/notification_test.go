@@ -3,6 +3,7 @@ package store_test
 import (
 	"sync"
 	"testing"
+	"time"
 
 	"congtac"
 	"congtac/store"
@@ -57,6 +58,36 @@ func TestNotificationsAreRecordedOnce(t *testing.T) {
 		}
 		if unreadOnly, _, _ := s.FindNotifications(ctx, f.reporterA.UserID, true, 10); len(unreadOnly) != 0 {
 			t.Errorf("unread after marking all: %+v", unreadOnly)
+		}
+	})
+}
+
+// TestNotificationsAreForgottenAfterNinetyDays: the notifications recorded more than 90
+// days ago go, read or not; the newer stay.
+func TestNotificationsAreForgottenAfterNinetyDays(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		day := congtac.MustDate(2023, 4, 3)
+		s.SetClock(func() time.Time { return day.In(congtac.Location(), 9, 0) })
+		old := congtac.Notification{UserID: f.reporterA.UserID, Kind: "task_due", Key: "task-due:1:2023-04-03", Title: "Đến hạn hôm nay"}
+		if _, err := s.Notify(ctx, []congtac.Notification{old}, false); err != nil {
+			t.Fatal(err)
+		}
+		day = day.AddDays(91)
+		recent := old
+		recent.Key = "task-due:2:2023-07-03"
+		if _, err := s.Notify(ctx, []congtac.Notification{recent}, false); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := s.ForgetNotifications(ctx); err != nil || n != 1 {
+			t.Fatalf("forgot %d, %v; want the one of 91 days ago", n, err)
+		}
+		list, _, err := s.FindNotifications(ctx, f.reporterA.UserID, false, 10)
+		if err != nil || len(list) != 1 || list[0].Key != recent.Key {
+			t.Errorf("kept %+v, %v; want the recent one", list, err)
+		}
+		if n, err := s.ForgetNotifications(ctx); err != nil || n != 0 {
+			t.Errorf("forgot %d again, %v", n, err)
 		}
 	})
 }

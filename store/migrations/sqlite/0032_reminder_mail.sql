@@ -28,6 +28,14 @@ CREATE UNIQUE INDEX mails_user_day ON mails (user_id, day);
 CREATE INDEX mails_due ON mails (next_at) WHERE status IN ('pending', 'sending');
 CREATE INDEX mails_status ON mails (status, id);
 
+-- A province records some 150,000 notifications a day: one index fewer to write. The
+-- unread ones of a user, newest first, are what the header counts, the list shows first
+-- and a digest reads after its upto; a user's whole list (kept 90 days) reads through
+-- notifications_key and sorts.
+DROP INDEX notifications_user;
+DROP INDEX notifications_unread;
+CREATE INDEX notifications_unread ON notifications (user_id, id) WHERE read_at IS NULL;
+
 -- The days whose reminders were decided, so that later runs of the day skip the deadlines.
 CREATE TABLE reminder_runs (
     day         TEXT   PRIMARY KEY,
@@ -37,5 +45,8 @@ CREATE TABLE reminder_runs (
 
 -- +goose Down
 DROP TABLE reminder_runs;
+DROP INDEX notifications_unread;
+CREATE INDEX notifications_unread ON notifications (user_id) WHERE read_at IS NULL;
+CREATE INDEX notifications_user ON notifications (user_id, id);
 DROP TABLE mails;
 ALTER TABLE users DROP COLUMN email_reminders;
