@@ -47,10 +47,10 @@ type Result struct {
 // Run runs the reminders once: the occasions of the day recorded, the mails whose time
 // has come composed, every mail due sent. The deadlines of tasks and materials are decided
 // once a day (the first run of the day records that, and forgets the notifications of 90
-// days ago); what happens during the day — a
-// report returned, an explanation asked, a program submitted, a calendar entry changed — is
-// decided on every run. Mail is composed and sent only when an SMTP host is set. With
-// dryRun nothing is recorded or sent: the result and the lines written say what would be.
+// days ago); what happens during the day — a report returned, an explanation asked, a
+// program submitted, a calendar entry changed — is decided on every run. Mail is composed
+// and sent only when an SMTP host is set. With dryRun nothing is recorded or sent: the
+// result and the lines written say what would be.
 func (r *Runner) Run(ctx context.Context, dryRun bool) (Result, error) {
 	var res Result
 	on := congtac.DateOf(r.Clock(), congtac.Location())
