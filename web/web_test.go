@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"flag"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -19,7 +20,21 @@ import (
 	"congtac/store/storetest"
 )
 
-func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+func TestMain(m *testing.M) {
+	flag.Parse()
+	roomForTheSuite()
+	os.Exit(storetest.Main(m))
+}
+
+// roomForTheSuite raises go test's default limit of 10 minutes for this package's binary
+// to 30: on 2 cores its tests, pages and API on both engines and a browser, take 7 to 8
+// minutes, so a slower CI machine would fail on the limit and not on a test. A -timeout
+// given on the command line other than the default is kept.
+func roomForTheSuite() {
+	if f := flag.Lookup("test.timeout"); f != nil && f.Value.String() == (10*time.Minute).String() {
+		f.Value.Set((30 * time.Minute).String())
+	}
+}
 
 // testNow is the fixed clock of test servers: Friday 27 November 2026, 09:00 in Hà Nội.
 func testNow() time.Time { return clocktest.Now() }
