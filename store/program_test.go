@@ -189,6 +189,15 @@ func TestSearchIgnoresDiacriticsOnBothEngines(t *testing.T) {
 			{"%", 3},   // wildcards are not words: no condition, everything matches
 			{"ong", 0}, // words match from their start: "ong" is inside "đường", "công" only
 			{"khoi cong duo", 1},
+			// the query language (issue 15): phrases in order, exclusions, symbols whole
+			{`"duong giao thong"`, 1},
+			{`"giao thong duong"`, 0},
+			{`"cong trinh duo`, 1},
+			{"chi thi -19", 1},
+			{`bao cao -"chi thi"`, 0},
+			{"17-CT", 1},
+			{"1-CT", 0},   // "1" is a number: whole, not the start of "17" or "11"
+			{"-duong", 3}, // nothing to include: no condition
 		}
 		// A probe of 1 takes the plan of common words (the rows' own search column) for
 		// every query with more than one match; the default, the trigram index.

@@ -5,60 +5,77 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"unicode"
 
 	"congtac"
 	"congtac/vn"
 )
 
 // Search matches whole words from their start, diacritics and case ignored: "duong" finds
-// "đường", "ke hoa" finds "kế hoạch", and "an" does not find "ban". To give both engines the
+// "đường", "ke hoa" finds "kế hoạch", and "an" does not find "ban". A query also takes
+// "quoted phrases", -exclusions and symbols matched whole ("19-CT/TU"), as [vn.ParseQuery]
+// reads them. To give both engines the
 // same rule with their trigram indexes, every searchable table keeps a search column made
 // by searchKey: the folded words separated by single spaces, with a space in front, so that
 // "a word starting with w" is simply LIKE '% w%'.
 
 // searchKey returns the search column of the given texts: " " followed by their folded
-// words, every character that is neither letter nor digit counting as a space.
+// words ([vn.SearchWords]), every character that is neither letter nor digit counting as a
+// space.
 func searchKey(texts ...string) string {
-	return " " + strings.Join(searchWords(strings.Join(texts, " ")), " ")
+	return " " + strings.Join(vn.SearchWords(strings.Join(texts, " ")), " ")
 }
 
-// searchWords folds a text into its words. LIKE's wildcards and escape are not letters, so
-// a query is always taken literally.
-func searchWords(text string) []string {
-	return strings.FieldsFunc(vn.Fold(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
-}
+// addSearch adds the conditions of the search text ([vn.ParseQuery]) on column: each term
+// matches and no excluded term does.
+func addSearch(w *where, column, text string) { addQuery(w, column, vn.ParseQuery(text)) }
 
-// addSearch adds one condition per query word: the column has a word starting with it.
-func addSearch(w *where, column, query string) {
-	for _, word := range searchWords(query) {
-		w.add(column+" LIKE ?", "% "+word+"%")
+// addQuery adds the conditions of q on column: each term matches one of its patterns
+// ([vn.Term.Patterns]) and no excluded term does. An empty query adds none.
+func addQuery(w *where, column string, q vn.Query) {
+	for _, t := range q.Terms {
+		cond, args := likeAny(column, t)
+		w.add(cond, args...)
 	}
+	for _, t := range q.Excluded {
+		cond, args := likeAny(column, t)
+		w.add("NOT "+cond, args...)
+	}
+}
+
+// likeAny returns the condition "column matches one of t's patterns" and its arguments.
+func likeAny(column string, t vn.Term) (string, []any) {
+	var conds []string
+	var args []any
+	for _, p := range t.Patterns() {
+		conds, args = append(conds, column+" LIKE ?"), append(args, p)
+	}
+	return "(" + strings.Join(conds, " OR ") + ")", args
 }
 
 // addTaskSearch is [addSearch] on the tasks ("tasks t"), whose search column has a trigram
 // index, and gives the same rows. PostgreSQL answers from the pg_trgm index on the column.
 // SQLite asks the FTS5 trigram table tasks_fts, through q, for at most [searchProbe]
-// matches; for those few, w gets their IDs. When there are more, the words are common, and
-// w gets addSearch's conditions instead: the list's index in list order meets the matches
+// matches of the terms as prefixes; for those few, w gets their IDs besides the query's
+// own conditions (phrases, symbols, exclusions). When there are more, the words are
+// common, and w gets the query's conditions alone: the list's index in list order meets the matches
 // of its first page within a few rows, where the trigram table would check every match
 // against its row (22,000 rows, 150 ms, for "kiểm tra" in a province) before the first
 // could be listed. The probe is kept while the tasks do not change.
 func (s *Store) addTaskSearch(ctx context.Context, q queryer, w *where, text string) error {
-	words := searchWords(text)
-	if len(words) == 0 {
+	sq := vn.ParseQuery(text)
+	if sq.Empty() {
 		return nil
 	}
 	if s.engine == Postgres {
-		addSearch(w, "t.search", text)
+		addQuery(w, "t.search", sq)
 		return nil
 	}
-	likes := make([]string, len(words))
-	args := make([]any, len(words), len(words)+1)
-	for i, word := range words {
-		likes[i], args[i] = "search LIKE ?", "% "+word+"%"
+	// The probe asks for every term as a prefix, which holds whatever else the query says;
+	// the query's own conditions then keep the matches it means.
+	likes := make([]string, len(sq.Terms))
+	args := make([]any, len(sq.Terms), len(sq.Terms)+1)
+	for i, t := range sq.Terms {
+		likes[i], args[i] = "search LIKE ?", "% "+strings.Join(t.Words, " ")+"%"
 	}
 	probe := query{"SELECT rowid FROM tasks_fts WHERE " + strings.Join(likes, " AND ") + " LIMIT ?",
 		append(args, s.probe+1)}
@@ -68,11 +85,10 @@ func (s *Store) addTaskSearch(ctx context.Context, q queryer, w *where, text str
 	if err != nil {
 		return fmt.Errorf("store: search: %w", err)
 	}
-	if len(ids) > s.probe {
-		addSearch(w, "t.search", text)
-		return nil
+	if len(ids) <= s.probe {
+		w.add(s.inIDs("t.id", ids))
 	}
-	w.add(s.inIDs("t.id", ids))
+	addQuery(w, "t.search", sq)
 	return nil
 }
 
