@@ -377,21 +377,20 @@ func (s *Store) FindMails(ctx context.Context, a congtac.Actor, status congtac.M
 
 // CountMails returns how many mails have each status.
 func (s *Store) CountMails(ctx context.Context) (map[congtac.MailStatus]int, error) {
-	out := map[congtac.MailStatus]int{}
-	rows, err := s.read.QueryContext(ctx, "SELECT status, count(*) FROM mails GROUP BY status")
+	type count struct {
+		status congtac.MailStatus
+		n      int
+	}
+	counts, err := readRows(ctx, s.read, query{"SELECT status, count(*) FROM mails GROUP BY status", nil},
+		func(sc scanner) (c count, err error) { return c, sc.Scan(&c.status, &c.n) })
 	if err != nil {
 		return nil, fmt.Errorf("store: count mails: %w", err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var st congtac.MailStatus
-		var n int
-		if err := rows.Scan(&st, &n); err != nil {
-			return nil, fmt.Errorf("store: count mails: %w", err)
-		}
-		out[st] = n
+	out := map[congtac.MailStatus]int{}
+	for _, c := range counts {
+		out[c.status] = c.n
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // SetEmailReminders records the actor's own choice to receive the daily reminder mail or

@@ -66,8 +66,10 @@ const notifyBatch = 2000
 // returns them with their IDs, in the order of batch.
 func (s *Store) notifyBatch(ctx context.Context, tx *sql.Tx, batch []congtac.Notification, now time.Time) ([]congtac.Notification, error) {
 	rows := make([][]any, len(batch))
+	titles := make([]string, len(batch)) // cleaned once, kept for what is returned
 	for i, n := range batch {
-		rows[i] = []any{n.UserID, n.Kind, n.Key, cleanText(n.Title), n.Link, now.Unix()}
+		titles[i] = cleanText(n.Title)
+		rows[i] = []any{n.UserID, n.Kind, n.Key, titles[i], n.Link, now.Unix()}
 	}
 	insert, args := s.insertSQL("notifications", []string{"user_id", "kind", "key", "title", "link", "created_at"}, rows)
 	type row struct {
@@ -88,10 +90,10 @@ func (s *Store) notifyBatch(ctx context.Context, tx *sql.Tx, batch []congtac.Not
 		ids[uk{r.user, r.key}] = r.id
 	}
 	var out []congtac.Notification
-	for _, n := range batch {
+	for i, n := range batch {
 		if id, ok := ids[uk{n.UserID, n.Key}]; ok {
 			delete(ids, uk{n.UserID, n.Key}) // a key twice in ns is recorded once
-			n.ID, n.Title, n.CreatedAt = id, cleanText(n.Title), now
+			n.ID, n.Title, n.CreatedAt = id, titles[i], now
 			out = append(out, n)
 		}
 	}

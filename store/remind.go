@@ -27,22 +27,15 @@ func (s *Store) FindTasksToRemind(ctx context.Context, on congtac.Date, leads []
 		w.add(inForceSQL + " AND t.done_on IS NULL AND t.cancelled_on IS NULL")
 		days, arg := s.textList(remindDays(on, leads))
 		w.add("((t.status_last = 'O' AND t.status_since IN ("+days+")) OR t.rrule <> '')", arg)
-		rows, err := tx.QueryContext(ctx, "SELECT t.id, p.org_id FROM tasks t JOIN programs p ON p.id = t.program_id "+
-			w.String()+" ORDER BY t.id", w.args...)
+		type candidate struct{ id, org int64 }
+		found, err := readRows(ctx, tx, query{"SELECT t.id, p.org_id FROM tasks t JOIN programs p ON p.id = t.program_id " +
+			w.String() + " ORDER BY t.id", w.args}, func(sc scanner) (c candidate, err error) { return c, sc.Scan(&c.id, &c.org) })
 		if err != nil {
 			return err
 		}
-		var ids []int64
-		for rows.Next() {
-			var id, org int64
-			if err := rows.Scan(&id, &org); err != nil {
-				rows.Close()
-				return err
-			}
-			ids, issuer[id] = append(ids, id), org
-		}
-		if err := rows.Close(); err != nil {
-			return err
+		ids := make([]int64, len(found))
+		for i, c := range found {
+			ids[i], issuer[c.id] = c.id, c.org
 		}
 		for chunk := range slices.Chunk(ids, maxTaskPage) {
 			page, err := s.tasksByID(ctx, tx, chunk, "t.id")

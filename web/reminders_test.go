@@ -29,12 +29,12 @@ func TestReminderMailIsEachUsersChoice(t *testing.T) {
 				form.Set("email_reminders", "1")
 			}
 			mustRedirect(t, "choosing the mail", c.post("/account/reminders", form), "/account#tk-nhac-viec")
-			if u := userOf(t, st, "phongbaocao"); u.EmailReminders != on {
+			if u := userByLogin(t, st, "phongbaocao"); u.EmailReminders != on {
 				t.Errorf("after choosing %v the account says %v", on, u.EmailReminders)
 			}
 		}
 		events, _, err := st.FindAuditEvents(ctxb, congtac.System, congtac.AuditFilter{Entity: "user",
-			EntityID: ptr(userOf(t, st, "phongbaocao").ID), Limit: 10})
+			EntityID: ptr(userByLogin(t, st, "phongbaocao").ID), Limit: 10})
 		if err != nil || len(events) < 2 || events[0].Action != "update" {
 			t.Errorf("the choice is not in the audit log: %+v, %v", events, err)
 		}
@@ -55,7 +55,7 @@ func TestAdministratorsSeeTheMailThatFailed(t *testing.T) {
 		unit := as(t, s, srv, "xabaocao")
 		mustRedirect(t, "choosing the mail", unit.post("/account/reminders", url.Values{"email_reminders": {"1"}}),
 			"/account#tk-nhac-viec")
-		u := userOf(t, st, "xabaocao")
+		u := userByLogin(t, st, "xabaocao")
 		if _, err := st.Notify(ctxb, []congtac.Notification{{UserID: u.ID, Kind: "task_due", Key: "t:1",
 			Title: "Đến hạn hôm nay: Rà soát hộ nghèo", Link: "/tasks/1"}}, false); err != nil {
 			t.Fatal(err)
@@ -94,14 +94,4 @@ func TestAdministratorsSeeTheMailThatFailed(t *testing.T) {
 			t.Errorf("after a retry: %+v, %v; want the mail pending again", pending, err)
 		}
 	})
-}
-
-// userOf returns the account with that login.
-func userOf(t *testing.T, st *store.Store, login string) congtac.User {
-	t.Helper()
-	u, err := st.FindUserByLogin(ctxb, login)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return u
 }
