@@ -189,6 +189,7 @@ func (p Program) Horizon() Date {
 // programs: only a filter by ID finds them.
 type ProgramFilter struct {
 	ID     *int64
+	IDs    []int64 // any of these, the task lists of meetings' conclusions included
 	OrgID  *int64
 	Kind   *PeriodKind
 	Year   *int

@@ -30,10 +30,10 @@ func checkAgendaRefs(ctx context.Context, tx *sql.Tx, it congtac.AgendaItem) err
 func insertAgendaItem(ctx context.Context, tx *sql.Tx, it congtac.AgendaItem) (int64, error) {
 	var id int64
 	if err := tx.QueryRowContext(ctx, `INSERT INTO agenda_items (meeting_id, position, title, lead_id,
-		presenter_id, minutes, materials_due, materials, conclusion, version)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1) RETURNING id`,
+		presenter_id, minutes, materials_due, materials, conclusion, search, version)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1) RETURNING id`,
 		it.MeetingID, it.Position, it.Title, nullID(it.Lead), nullID(it.PresenterID), it.Minutes,
-		nullDate(it.MaterialsDue), it.Materials, it.Conclusion).Scan(&id); err != nil {
+		nullDate(it.MaterialsDue), it.Materials, it.Conclusion, agendaSearch(it)).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: insert agenda item: %w", err)
 	}
 	return id, writeAgendaSupports(ctx, tx, id, it.Support)
@@ -259,9 +259,9 @@ func (s *Store) UpdateAgendaItem(ctx context.Context, a congtac.Actor, id int64,
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE agenda_items SET position = $1, title = $2, lead_id = $3,
 			presenter_id = $4, minutes = $5, materials_due = $6, materials = $7, conclusion = $8,
-			version = version + 1 WHERE id = $9 AND version = $10`,
+			search = $9, version = version + 1 WHERE id = $10 AND version = $11`,
 			it.Position, it.Title, nullID(it.Lead), nullID(it.PresenterID), it.Minutes, nullDate(it.MaterialsDue),
-			it.Materials, it.Conclusion, id, version)
+			it.Materials, it.Conclusion, agendaSearch(it), id, version)
 		if err != nil {
 			return fmt.Errorf("store: update agenda item: %w", err)
 		}

@@ -64,10 +64,11 @@ func checkEngagementRefs(ctx context.Context, tx *sql.Tx, e congtac.Engagement) 
 func (s *Store) insertEngagement(ctx context.Context, tx *sql.Tx, e congtac.Engagement) (int64, error) {
 	var id int64
 	if err := tx.QueryRowContext(ctx, `INSERT INTO engagements (org_id, person_id, date, start_min, part, title,
-		place, participants, preparer_id, accompany, note, meeting_id, cancelled, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 1, $14, $14) RETURNING id`,
+		place, participants, preparer_id, accompany, note, meeting_id, cancelled, search, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1, $15, $15) RETURNING id`,
 		e.OrgID, nullID(e.PersonID), e.Date.String(), e.Start, e.Part, e.Title, e.Place, e.Participants,
-		nullID(e.PreparerID), e.Accompany, e.Note, nullID(e.MeetingID), e.Cancelled, s.now().Unix()).Scan(&id); err != nil {
+		nullID(e.PreparerID), e.Accompany, e.Note, nullID(e.MeetingID), e.Cancelled, engagementSearch(e),
+		s.now().Unix()).Scan(&id); err != nil {
 		return 0, fmt.Errorf("store: insert engagement: %w", err)
 	}
 	return id, nil
@@ -163,9 +164,9 @@ func findEngagement(ctx context.Context, q queryer, id int64) (congtac.Engagemen
 func (s *Store) saveEngagement(ctx context.Context, tx *sql.Tx, e congtac.Engagement) error {
 	res, err := tx.ExecContext(ctx, `UPDATE engagements SET person_id = $1, date = $2, start_min = $3, part = $4,
 		title = $5, place = $6, participants = $7, preparer_id = $8, accompany = $9, note = $10, cancelled = $11,
-		version = version + 1, updated_at = $12 WHERE id = $13 AND version = $14`,
+		search = $12, version = version + 1, updated_at = $13 WHERE id = $14 AND version = $15`,
 		nullID(e.PersonID), e.Date.String(), e.Start, e.Part, e.Title, e.Place, e.Participants,
-		nullID(e.PreparerID), e.Accompany, e.Note, e.Cancelled, s.now().Unix(), e.ID, e.Version)
+		nullID(e.PreparerID), e.Accompany, e.Note, e.Cancelled, engagementSearch(e), s.now().Unix(), e.ID, e.Version)
 	if err != nil {
 		return fmt.Errorf("store: save engagement: %w", err)
 	}

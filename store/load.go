@@ -39,7 +39,7 @@ var loadOrder = []struct {
 	{"task_deferrals", []string{"id", "task_id", "decided_on", "due_date", "due_precision", "due_text", "reason", "created_at"}},
 	{"task_supports", []string{"task_id", "org_id", "position", "done_on", "share"}},
 	{"task_occurrences", []string{"task_id", "due_date", "done_on"}},
-	{"reports", []string{"id", "task_id", "org_id", "occurrence", "text", "percent", "value", "done_on", "status", "review_note", "submitted_at", "reviewed_at", "version", "created_at", "updated_at"}},
+	{"reports", []string{"id", "task_id", "org_id", "occurrence", "text", "percent", "value", "done_on", "status", "review_note", "submitted_at", "reviewed_at", "search", "version", "created_at", "updated_at"}},
 }
 
 // flushAt is how many buffered rows trigger a write.
@@ -320,5 +320,5 @@ func (l *Loader) AddReport(r *congtac.Report) error {
 	r.ID, r.Version = l.id("reports"), 1
 	now := l.s.now().Unix()
 	return l.add("reports", r.ID, r.TaskID, r.OrgID, nullDate(r.Occurrence), r.Text, r.Percent, r.Value,
-		nullDate(r.DoneOn), r.Status, r.ReviewNote, nullUnix(r.SubmittedAt), nullUnix(r.ReviewedAt), 1, now, now)
+		nullDate(r.DoneOn), r.Status, r.ReviewNote, nullUnix(r.SubmittedAt), nullUnix(r.ReviewedAt), reportSearch(*r), 1, now, now)
 }

@@ -293,9 +293,12 @@ func (s *Store) FindProgramByID(ctx context.Context, id int64) (congtac.Program,
 // and the number that match without Limit/Offset.
 func (s *Store) FindPrograms(ctx context.Context, f congtac.ProgramFilter) ([]congtac.Program, int, error) {
 	var w where
-	if f.ID != nil {
+	switch {
+	case f.ID != nil:
 		w.add("id = ?", *f.ID)
-	} else {
+	case f.IDs != nil:
+		w.add(s.inIDs("id", f.IDs))
+	default:
 		w.add("meeting_id IS NULL")
 	}
 	if f.OrgID != nil {

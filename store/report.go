@@ -143,9 +143,9 @@ func (s *Store) ImportReports(ctx context.Context, a congtac.Actor, reports []co
 func (s *Store) saveReport(ctx context.Context, tx *sql.Tx, r congtac.Report) error {
 	res, err := tx.ExecContext(ctx, `UPDATE reports SET occurrence = $1, text = $2, percent = $3, value = $4,
 		done_on = $5, status = $6, review_note = $7, submitted_at = $8, reviewed_at = $9,
-		version = version + 1, updated_at = $10 WHERE id = $11 AND version = $12`,
+		search = $10, version = version + 1, updated_at = $11 WHERE id = $12 AND version = $13`,
 		nullDate(r.Occurrence), r.Text, r.Percent, nullFloat(r.Value), nullDate(r.DoneOn), r.Status,
-		r.ReviewNote, nullUnix(r.SubmittedAt), nullUnix(r.ReviewedAt), s.now().Unix(), r.ID, r.Version)
+		r.ReviewNote, nullUnix(r.SubmittedAt), nullUnix(r.ReviewedAt), reportSearch(r), s.now().Unix(), r.ID, r.Version)
 	if err != nil {
 		return fmt.Errorf("store: save report: %w", err)
 	}
@@ -410,10 +410,10 @@ func (s *Store) createReport(ctx context.Context, tx *sql.Tx, a congtac.Actor, r
 		return err
 	}
 	if err := tx.QueryRowContext(ctx, `INSERT INTO reports (task_id, org_id, occurrence, text, percent, value,
-		done_on, status, review_note, author_id, submitted_at, reviewed_at, version, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', $9, $10, NULL, 1, $11, $11) RETURNING id`,
+		done_on, status, review_note, author_id, submitted_at, reviewed_at, search, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '', $9, $10, NULL, $11, 1, $12, $12) RETURNING id`,
 		r.TaskID, r.OrgID, nullDate(r.Occurrence), r.Text, r.Percent, nullFloat(r.Value), nullDate(r.DoneOn),
-		r.Status, nullID(r.AuthorID), nullUnix(r.SubmittedAt), s.now().Unix()).Scan(&r.ID); err != nil {
+		r.Status, nullID(r.AuthorID), nullUnix(r.SubmittedAt), reportSearch(*r), s.now().Unix()).Scan(&r.ID); err != nil {
 		return fmt.Errorf("store: create report: %w", err)
 	}
 	if err := s.audit(ctx, tx, a, "create", "report", r.ID, r.OrgID, nil, *r); err != nil {

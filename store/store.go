@@ -171,6 +171,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("store: migrate: %w", err)
 	}
+	if err := s.reindexIfStale(ctx); err != nil {
+		return err
+	}
 	return s.settleAllStatuses(ctx)
 }
 

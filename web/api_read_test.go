@@ -81,30 +81,59 @@ func TestAPIMeetingsAndCalendar(t *testing.T) {
 	})
 }
 
+// searchCount returns the count of kind in a search's answer, -1 when the kind is absent.
+func searchCount(res apiSearch, kind string) int {
+	for _, g := range res.Groups {
+		if g.Kind == kind {
+			return g.Count
+		}
+	}
+	return -1
+}
+
 func TestAPISearchIsScoped(t *testing.T) {
 	eachEngine(t, func(t *testing.T, st *store.Store, s *Server, srv *httptest.Server) {
 		stc := demoOrg(t, st, "Sở Tài chính").ID
-		admin := getAs[apiSearch](bearerClient(t, st, srv, "admin"), "/api/v1/search?q=THU&limit=200", http.StatusOK)
-		mine := getAs[apiSearch](bearerClient(t, st, srv, "phongbaocao"), "/api/v1/search?q=thu&limit=200", http.StatusOK)
-		if admin.Tasks.Total == 0 || mine.Tasks.Total == 0 || mine.Tasks.Total >= admin.Tasks.Total {
-			t.Errorf("tasks found: admin %d, reporter %d; want some for both, fewer for the reporter",
-				admin.Tasks.Total, mine.Tasks.Total)
+		admin := getAs[apiSearch](bearerClient(t, st, srv, "admin"), "/api/v1/search?q=THU&kind=task&limit=200", http.StatusOK)
+		mine := getAs[apiSearch](bearerClient(t, st, srv, "phongbaocao"), "/api/v1/search?q=thu&kind=task&limit=200", http.StatusOK)
+		if a, m := searchCount(admin, "task"), searchCount(mine, "task"); a <= 0 || m <= 0 || m >= a || len(admin.Groups) != 1 {
+			t.Errorf("tasks found: admin %d, reporter %d; want some for both, fewer for the reporter (groups %v)", a, m, admin.Groups)
 		}
-		for _, task := range mine.Tasks.Items {
-			if !apiTaskInvolves(task, stc) {
-				t.Errorf("the reporter finds task %d, which does not involve Sở Tài chính", task.ID)
+		for _, h := range mine.Results {
+			tasks, err := st.FindTasksByID(ctxb, []int64{h.ID})
+			if err != nil || len(tasks) != 1 || h.Kind != "task" || h.URL != fmt.Sprintf("/tasks/%d", h.ID) {
+				t.Fatalf("result %+v: %v", h, err)
+			}
+			if !apiTaskInvolves(newAPITask(tasks[0], s.today()), stc) {
+				t.Errorf("the reporter finds task %d, which does not involve Sở Tài chính", h.ID)
 			}
 		}
-		if got := getAs[apiSearch](bearerClient(t, st, srv, "admin"), "/api/v1/search?q=ngan+sach", http.StatusOK); got.Tasks.Total == 0 ||
-			!strings.Contains(strings.ToLower(got.Tasks.Items[0].Text), "ngân sách") || len(got.Tasks.Items) > apiSearchLimit {
-			t.Errorf("ngan sach finds %d tasks, %d shown", got.Tasks.Total, len(got.Tasks.Items))
+		got := getAs[apiSearch](bearerClient(t, st, srv, "admin"), "/api/v1/search?q=ngan+sach", http.StatusOK)
+		if searchCount(got, "task") <= 0 || len(got.Results) == 0 ||
+			!strings.Contains(strings.ToLower(got.Results[0].Title), "ngân sách") || !strings.Contains(got.Results[0].Where, "Chủ trì") {
+			t.Errorf("ngan sach finds %v, first %+v", got.Groups, got.Results)
 		}
-		people := getAs[apiSearch](bearerClient(t, st, srv, "xabaocao"), "/api/v1/search?q=Mai", http.StatusOK)
-		if people.People.Total != 0 {
-			t.Errorf("the commune's reporter finds %d people of Sở Tài chính", people.People.Total)
+		perKind := map[string]int{}
+		for _, h := range got.Results {
+			perKind[h.Kind]++
 		}
-		if got := getAs[apiSearch](bearerClient(t, st, srv, "truongphong"), "/api/v1/search?q=Mai", http.StatusOK); got.People.Total != 1 {
-			t.Errorf("the head of Sở Tài chính finds %d people named Mai, want 1", got.People.Total)
+		for kind, n := range perKind {
+			if n > apiSearchLimit {
+				t.Errorf("%d results of %s, want at most %d", n, kind, apiSearchLimit)
+			}
+		}
+		people := getAs[apiSearch](bearerClient(t, st, srv, "xabaocao"), "/api/v1/search?q=Mai&kind=person", http.StatusOK)
+		if n := searchCount(people, "person"); n != 0 {
+			t.Errorf("the commune's reporter finds %d people of Sở Tài chính", n)
+		}
+		mai := getAs[apiSearch](bearerClient(t, st, srv, "truongphong"), "/api/v1/search?q=Mai&kind=person", http.StatusOK)
+		if n := searchCount(mai, "person"); n != 1 || len(mai.Results) != 1 || mai.Results[0].Title != "Ngô Thị Mai" ||
+			mai.Results[0].Where != "Sở Tài chính" {
+			t.Errorf("the head of Sở Tài chính finds %d people named Mai, want 1: %+v", n, mai.Results)
+		}
+		c := bearerClient(t, st, srv, "admin")
+		for _, bad := range []string{"kind=nothing", "org=999999", "period=2026-13", "status=draft", "kind=org&status=draft"} {
+			apiErrorOf(t, c.call("GET", "/api/v1/search?q=thu&"+bad, ""), http.StatusBadRequest, congtac.EINVALID)
 		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"congtac"
+	"congtac/vn"
 )
 
 func init() { pageSamples = append(pageSamples, areaSamples) }
@@ -125,9 +126,13 @@ func areaSamples(s *Server, r *http.Request) []pageSample {
 		{engagementPage{layout: l("Sửa lịch công tác"), ID: 3, Back: "/calendar?org=1&week=2026-W50",
 			Clashes: []string{"8 giờ 00: Kiểm tra tiến độ dự án"}, Form: &engagementForm{Action: "/calendar/entries/3",
 				Version: 2, Title: "Tiếp công dân định kỳ", Errors: map[string]string{}}}, "Lãnh đạo đã có lịch khác cùng lúc"},
-		{searchPage{layout: l("Tìm kiếm"), Q: "đường", Words: true, Total: 1, Groups: []searchGroup{{Title: "Nhiệm vụ",
-			Count: 21, More: "/tasks?q=duong", Items: []searchItem{{Href: "/tasks/1", Title: "Đường giao thông"}}},
-			{Title: "Cán bộ"}}}, "Xem tất cả 21 kết quả"},
+		{searchPage{layout: l("Tìm kiếm"), Q: "đường", Words: true, Total: "22", Groups: []searchGroup{{Title: "Nhiệm vụ",
+			Count: 21, All: "/search?kind=task&q=duong", Hits: []searchHit{{URL: "/tasks/1",
+				Title: []vn.Segment{{Text: "Đường", Mark: true}, {Text: " giao thông"}}, Where: "Chương trình 21/CTr-UBND"}}},
+			{Title: "Cán bộ", Count: 1000, More: true}}}, "Xem tất cả 21 kết quả"},
+		{searchPage{layout: l("Tìm kiếm"), Q: "x", Kind: "task", Words: true, Total: "hơn 1.000", PageNo: 2, Prev: "/search?page=1",
+			Groups: []searchGroup{{Title: "Nhiệm vụ", Count: 1000, More: true}}}, "hơn 1.000"},
+		{searchPage{layout: l("Tìm kiếm"), Q: "x", Problems: []string{"Kỳ \"x\" không đúng dạng."}}, "không đúng dạng"},
 		{searchPage{layout: l("Tìm kiếm"), Q: "!!"}, "Hãy nhập từ khóa"},
 		{catalogPage{layout: l("Danh mục"), Orgs: []catalogOrg{{ID: 1, Name: "UBND tỉnh", Kind: "Ủy ban nhân dân",
 			Children: []catalogOrg{{ID: 2, Name: "Sở Tài chính", Short: "STC"}}}},

@@ -201,10 +201,7 @@ var apiOps = map[string]apiOp{
 		qID("org", "Cơ quan ban hành."),
 		qText("q", "Tìm trong trích yếu, không phân biệt dấu."),
 	}},
-	"GET /api/v1/search": {response: "SearchResults", params: []apiParam{
-		qRequired(qText("q", "Từ cần tìm, không phân biệt dấu.")),
-		qInt("limit", "Số kết quả tối đa của mỗi nhóm (mặc định 10, tối đa 200)."),
-	}},
+	"GET /api/v1/search": {response: "SearchResults", params: searchParams()},
 	"GET /api/v1/audit": {list: true, response: "AuditEvent", params: []apiParam{
 		qID("user", "Tài khoản thực hiện."),
 		qID("org", "Đơn vị của bản ghi."),

@@ -5,150 +5,345 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 
 	"congtac"
 	"congtac/vn"
 )
 
-// searchShown is how many results of each kind the search page lists.
-const searchShown = 20
+// searchShown is how many results of each kind the search page lists when it lists every
+// kind, and searchPageSize how many a page of one kind lists.
+const (
+	searchShown    = 5
+	searchPageSize = 20
+)
+
+// searchSnippet is about how many characters of a result's longer text are shown.
+const searchSnippet = 180
+
+// searchHit is one result as the page and the API show it.
+type searchHit struct {
+	Kind    congtac.SearchKind
+	ID      int64
+	URL     string
+	Title   []vn.Segment // the matched words marked
+	Snippet []vn.Segment
+	Where   string // where it belongs: program and period, meeting day, org
+}
+
+// searchGroup is the results of one kind.
+type searchGroup struct {
+	Kind  congtac.SearchKind
+	Title string
+	Count int
+	More  bool // more than Count match
+	Hits  []searchHit
+	All   string // the search narrowed to this kind
+}
+
+// CountText returns the count as the page shows it: "12", or "hơn 1.000".
+func (g searchGroup) CountText() string {
+	if g.More {
+		return "hơn " + thousands(g.Count)
+	}
+	return thousands(g.Count)
+}
+
+// searchFilterOf reads a search's query parameters: q, kind, org, period and status. The
+// problems name each parameter that cannot be read.
+func searchFilterOf(v url.Values, orgs orgIndex) (congtac.SearchFilter, congtac.Problems) {
+	var p congtac.Problems
+	f := congtac.SearchFilter{Query: strings.TrimSpace(v.Get("q"))}
+	if k := congtac.SearchKind(v.Get("kind")); k != "" {
+		if !k.Valid() {
+			p.Add("kind", "Loại kết quả %q không có.", string(k))
+		}
+		f.Kind = k
+	}
+	if o := v.Get("org"); o != "" {
+		id, err := strconv.ParseInt(o, 10, 64)
+		if _, ok := orgs.Org(id); err != nil || !ok {
+			p.Add("org", "Cơ quan, đơn vị %q không có.", o)
+		}
+		f.OrgID = &id
+	}
+	if per := v.Get("period"); per != "" {
+		period, err := congtac.ParsePeriodKey(per)
+		if err != nil {
+			p.Add("period", "Kỳ %q không đúng dạng (ví dụ 2026, 2026-Q4, 2026-11).", per)
+		}
+		f.Period = &period
+	}
+	if st := v.Get("status"); st != "" {
+		if !slices.Contains(f.Kind.Statuses(), st) {
+			p.Add("status", "Trạng thái %q không dùng được cho loại kết quả đã chọn.", st)
+		}
+		f.Status = st
+	}
+	return f, p
+}
+
+// search runs f for a, within its reach in each kind, and returns the groups with their
+// results linked and placed.
+func (s *Server) search(ctx context.Context, a congtac.Actor, f congtac.SearchFilter, orgs orgIndex) ([]searchGroup, error) {
+	f.Reaches, f.AsOf = congtac.SearchReaches(a), s.today()
+	found, err := s.st.Search(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("web: search: %w", err)
+	}
+	programs, err := s.hitPrograms(ctx, found)
+	if err != nil {
+		return nil, err
+	}
+	q := vn.ParseQuery(f.Query)
+	out := make([]searchGroup, 0, len(found))
+	for _, g := range found {
+		sg := searchGroup{Kind: g.Kind, Title: g.Kind.Label(), Count: g.Count, More: g.More}
+		for _, h := range g.Hits {
+			hit := searchHit{Kind: h.Kind, ID: h.ID, URL: hitURL(h), Title: q.Highlight(h.Title),
+				Where: hitWhere(h, orgs, programs)}
+			if h.Text != "" {
+				hit.Snippet = q.Snippet(h.Text, searchSnippet)
+			}
+			sg.Hits = append(sg.Hits, hit)
+		}
+		out = append(out, sg)
+	}
+	return out, nil
+}
+
+// hitPrograms returns the programs the hits belong to, by ID, read at once.
+func (s *Server) hitPrograms(ctx context.Context, groups []congtac.SearchGroup) (map[int64]congtac.Program, error) {
+	var ids []int64
+	for _, g := range groups {
+		for _, h := range g.Hits {
+			if h.ProgramID != 0 {
+				ids = append(ids, h.ProgramID)
+			}
+		}
+	}
+	out := map[int64]congtac.Program{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	slices.Sort(ids)
+	ps, _, err := s.st.FindPrograms(ctx, congtac.ProgramFilter{IDs: slices.Compact(ids)})
+	if err != nil {
+		return nil, fmt.Errorf("web: search: %w", err)
+	}
+	for _, p := range ps {
+		out[p.ID] = p
+	}
+	return out, nil
+}
+
+// hitURL returns the page a hit opens.
+func hitURL(h congtac.SearchHit) string {
+	switch h.Kind {
+	case congtac.SearchTask:
+		return fmt.Sprintf("/tasks/%d", h.ID)
+	case congtac.SearchProgram, congtac.SearchItem:
+		return fmt.Sprintf("/programs/%d", h.ProgramID)
+	case congtac.SearchReport:
+		return fmt.Sprintf("/reports/%d", h.ID)
+	case congtac.SearchMeeting, congtac.SearchAgenda:
+		return fmt.Sprintf("/meetings/%d", h.MeetingID)
+	case congtac.SearchCalendar:
+		week := congtac.PeriodOf(congtac.PeriodWeek, h.Day)
+		return fmt.Sprintf("/calendar?week=%s&org=%d", week.Key(), h.OrgID)
+	case congtac.SearchDocument:
+		switch {
+		case h.ProgramID != 0:
+			return fmt.Sprintf("/programs/%d", h.ProgramID)
+		case h.MeetingID != 0:
+			return fmt.Sprintf("/meetings/%d", h.MeetingID)
+		}
+		return "/documents?q=" + url.QueryEscape(strings.Fields(h.Title)[0])
+	case congtac.SearchOrg:
+		return fmt.Sprintf("/catalog#org-%d", h.ID)
+	case congtac.SearchPerson:
+		return fmt.Sprintf("/catalog#person-%d", h.ID)
+	}
+	return ""
+}
+
+// hitWhere says where a hit belongs: its program's number and period, its meeting's day,
+// its org.
+func hitWhere(h congtac.SearchHit, orgs orgIndex, programs map[int64]congtac.Program) string {
+	org := orgs.Name(h.OrgID)
+	program := programWhere(programs[h.ProgramID])
+	var parts []string
+	switch h.Kind {
+	case congtac.SearchTask:
+		parts = []string{program, "Chủ trì: " + org}
+	case congtac.SearchProgram:
+		p := programs[h.ProgramID]
+		parts = []string{org, p.Period.String(), p.Status.Label()}
+	case congtac.SearchItem:
+		parts = []string{program}
+	case congtac.SearchReport:
+		parts = []string{"Báo cáo của " + org, congtac.ReportStatus(h.Status).Label(), program}
+	case congtac.SearchMeeting:
+		parts = []string{dayText(h.Day), org, congtac.MeetingStatus(h.Status).Label()}
+	case congtac.SearchAgenda:
+		parts = []string{"Hội nghị " + dayText(h.Day), "Chuẩn bị: " + org}
+	case congtac.SearchCalendar:
+		parts = []string{"Lịch " + dayText(h.Day), org}
+		if h.Status == "cancelled" {
+			parts = append(parts, "Đã hủy")
+		}
+	case congtac.SearchDocument:
+		parts = []string{"Ban hành ngày " + vn.ShortDate(h.Day), org}
+	case congtac.SearchOrg:
+		o, _ := orgs.Org(h.ID)
+		parts = []string{o.Kind.Label(), orgs.Name(o.ParentID)}
+	case congtac.SearchPerson:
+		parts = []string{org}
+	}
+	parts = slices.DeleteFunc(parts, func(s string) bool { return strings.TrimSpace(s) == "" || strings.HasSuffix(s, ": ") })
+	return strings.Join(parts, " · ")
+}
+
+// programWhere names a program by its number and period: "Chương trình 21/CTr-UBND, tháng
+// 11 năm 2026", or "Dự thảo chương trình …" before it has a number; "" for none.
+func programWhere(p congtac.Program) string {
+	switch {
+	case p.ID == 0:
+		return ""
+	case p.Number == 0:
+		return "Dự thảo chương trình " + p.Period.String()
+	}
+	return "Chương trình " + congtac.FormatNumber(p.Number, p.Symbol) + ", " + p.Period.String()
+}
 
 // searchPage is the data of search.html.
 type searchPage struct {
 	layout
-	Q      string
-	Words  bool // the query has words to search for
-	Total  int
-	Groups []searchGroup
+	Q, Kind, Org, Period, Status string
+	Words                        bool // the query has words to search for
+	Problems                     []string
+	Kinds, Orgs                  []option
+	Statuses                     []optionGroup
+	Total                        string
+	Groups                       []searchGroup
+	Prev, Next                   string // the pages of one kind
+	PageNo                       int
 }
 
 func (searchPage) template() string { return "search" }
 
-// searchGroup is the results of one kind: how many match, the first of them, and the list
-// that shows them all when there is one.
-type searchGroup struct {
-	Title string
-	Count int
-	Items []searchItem
-	More  string
-}
-
-// searchItem is one result.
-type searchItem struct {
-	Href, Title, Detail string
-}
-
-// handleSearchShow searches the words of q, without regard to diacritics or case and from
-// the start of words (see [vn.Contains]), in tasks, programs, meetings, documents, orgs and
-// people, each within the reach the actor has on its list: ViewTasks, the programs it may
-// read, ViewMeetings, ViewPrograms for issued documents, ViewCatalog for orgs and people.
-// Results come grouped with their counts.
+// handleSearchShow searches every kind of record the actor may see (issue 15), diacritics
+// and case ignored, with the query language of [vn.ParseQuery]: grouped by kind with
+// counts, each result marked where it matched and placed, narrowed by kind, org, period
+// and status; a page of one kind at a time when kind is set.
 func (s *Server) handleSearchShow(w http.ResponseWriter, r *http.Request) {
 	ctx, a := r.Context(), actorOf(r)
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
-	page := searchPage{layout: s.layout(r, "Tìm kiếm"), Q: q, Words: vn.Fold(q) != ""}
-	if !page.Words {
-		s.render(w, r, http.StatusOK, page)
-		return
-	}
 	orgs, err := s.loadOrgs(ctx)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	for _, find := range []func(context.Context, congtac.Actor, string, orgIndex) (searchGroup, error){
-		s.searchTasks, s.searchPrograms, s.searchMeetings, s.searchDocuments, s.searchOrgs, s.searchPeople,
-	} {
-		g, err := find(ctx, a, q, orgs)
-		if err != nil {
-			s.fail(w, r, fmt.Errorf("web: search: %w", err))
-			return
+	v := r.URL.Query()
+	f, problems := searchFilterOf(v, orgs)
+	page := searchPage{layout: s.layout(r, "Tìm kiếm"), Q: f.Query, Kind: string(f.Kind), Org: v.Get("org"),
+		Period: v.Get("period"), Status: f.Status, Words: !vn.ParseQuery(f.Query).Empty(), PageNo: 1}
+	page.Kinds, page.Orgs, page.Statuses = searchOptions(a, orgs, f)
+	for _, p := range problems {
+		page.Problems = append(page.Problems, p.Message)
+	}
+	if !page.Words || len(problems) > 0 {
+		s.render(w, r, http.StatusOK, page)
+		return
+	}
+	f.Limit = searchShown
+	if f.Kind != "" {
+		if n, err := strconv.Atoi(v.Get("page")); err == nil && n > 1 {
+			page.PageNo = n
 		}
-		page.Groups = append(page.Groups, g)
-		page.Total += g.Count
+		f.Limit, f.Offset = searchPageSize, (page.PageNo-1)*searchPageSize
+	}
+	if page.Groups, err = s.search(ctx, a, f, orgs); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	total, more := 0, false
+	for i, g := range page.Groups {
+		total, more = total+g.Count, more || g.More
+		page.Groups[i].All = searchURL(v, map[string]string{"kind": string(g.Kind), "page": "", "status": ""})
+	}
+	page.Total = thousands(total)
+	if more {
+		page.Total = "hơn " + page.Total
+	}
+	if f.Kind != "" && len(page.Groups) == 1 {
+		if page.PageNo > 1 {
+			page.Prev = searchURL(v, map[string]string{"page": strconv.Itoa(page.PageNo - 1)})
+		}
+		if page.PageNo*searchPageSize < page.Groups[0].Count {
+			page.Next = searchURL(v, map[string]string{"page": strconv.Itoa(page.PageNo + 1)})
+		}
 	}
 	s.render(w, r, http.StatusOK, page)
 }
 
-// searchTasks finds tasks within a's ViewTasks reach.
-func (s *Server) searchTasks(ctx context.Context, a congtac.Actor, q string, orgs orgIndex) (searchGroup, error) {
-	tasks, total, err := s.st.FindTasks(ctx, congtac.TaskFilter{Query: q, Reach: a.Reach(congtac.ViewTasks), Limit: searchShown})
-	g := searchGroup{Title: "Nhiệm vụ", Count: total, More: "/tasks?q=" + url.QueryEscape(q)}
-	for _, t := range tasks {
-		g.Items = append(g.Items, searchItem{Href: fmt.Sprintf("/tasks/%d", t.ID), Title: t.Text,
-			Detail: "Chủ trì: " + orgs.Name(t.Lead) + "; thời hạn: " + t.Due.Label()})
+// searchURL returns /search with v's parameters, those of set replaced (or removed when
+// empty).
+func searchURL(v url.Values, set map[string]string) string {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = slices.Clone(vs)
 	}
-	return g, err
-}
-
-// searchPrograms finds the programs a may read.
-func (s *Server) searchPrograms(ctx context.Context, a congtac.Actor, q string, _ orgIndex) (searchGroup, error) {
-	ps, total, err := s.st.FindPrograms(ctx, visiblePrograms(a, congtac.ProgramFilter{Query: q, Limit: searchShown}))
-	g := searchGroup{Title: "Chương trình công tác", Count: total, More: "/programs?q=" + url.QueryEscape(q)}
-	for _, p := range ps {
-		row := newProgramRow(p)
-		g.Items = append(g.Items, searchItem{Href: fmt.Sprintf("/programs/%d", p.ID), Title: p.Title,
-			Detail: row.Period + " — " + row.Status})
-	}
-	return g, err
-}
-
-// searchMeetings finds meetings within a's ViewMeetings reach, by title or place.
-func (s *Server) searchMeetings(ctx context.Context, a congtac.Actor, q string, _ orgIndex) (searchGroup, error) {
-	ms, total, err := s.st.SearchMeetings(ctx, congtac.MeetingFilter{Query: q, Reach: a.Reach(congtac.ViewMeetings), Limit: searchShown})
-	g := searchGroup{Title: "Hội nghị, cuộc họp", Count: total}
-	for _, m := range ms {
-		g.Items = append(g.Items, searchItem{Href: fmt.Sprintf("/meetings/%d", m.ID), Title: m.Title,
-			Detail: dayText(m.Date) + " — " + m.Place})
-	}
-	return g, err
-}
-
-// searchDocuments finds issued documents of orgs within a's ViewPrograms reach.
-func (s *Server) searchDocuments(ctx context.Context, a congtac.Actor, q string, _ orgIndex) (searchGroup, error) {
-	docs, total, err := s.st.FindDocuments(ctx, congtac.DocumentFilter{Query: q, Reach: a.Reach(congtac.ViewPrograms), Limit: searchShown})
-	g := searchGroup{Title: "Văn bản đã ban hành", Count: total}
-	for _, d := range docs {
-		it := searchItem{Title: d.Code() + " — " + d.Summary, Detail: "Ngày " + vn.ShortDate(d.IssuedOn)}
-		switch {
-		case d.ProgramID != 0:
-			it.Href = fmt.Sprintf("/programs/%d", d.ProgramID)
-		case d.MeetingID != 0:
-			it.Href = fmt.Sprintf("/meetings/%d", d.MeetingID)
+	for k, val := range set {
+		if val == "" {
+			out.Del(k)
+		} else {
+			out.Set(k, val)
 		}
-		g.Items = append(g.Items, it)
 	}
-	return g, err
+	return "/search?" + out.Encode()
 }
 
-// searchOrgs finds orgs within a's ViewCatalog reach, by name or short name.
-func (s *Server) searchOrgs(ctx context.Context, a congtac.Actor, q string, orgs orgIndex) (searchGroup, error) {
-	found, err := s.st.FindOrgs(ctx, congtac.OrgFilter{Query: q})
-	g := searchGroup{Title: "Cơ quan, đơn vị", More: "/catalog"}
-	for _, o := range found {
-		if !orgs.Can(a, congtac.ViewCatalog, o.ID) {
+// searchOptions returns the choices of the search form: the kinds a may see, the orgs
+// within its catalog reach in the order of the tree, and the statuses of each kind that
+// has them.
+func searchOptions(a congtac.Actor, orgs orgIndex, f congtac.SearchFilter) (kinds, orgOpts []option, statuses []optionGroup) {
+	reaches := congtac.SearchReaches(a)
+	for _, k := range congtac.SearchKinds {
+		if _, ok := reaches[k]; ok {
+			kinds = append(kinds, option{Value: string(k), Label: k.Label(), Selected: k == f.Kind})
+		}
+	}
+	chosen := ""
+	if f.OrgID != nil {
+		chosen = strconv.FormatInt(*f.OrgID, 10)
+	}
+	orgOpts = orgOptions(orgs.Within(a, congtac.ViewCatalog, congtac.Date{}), chosen)
+	for _, k := range congtac.SearchKinds {
+		if _, ok := reaches[k]; !ok || len(k.Statuses()) == 0 {
 			continue
 		}
-		if g.Count++; g.Count <= searchShown {
-			g.Items = append(g.Items, searchItem{Href: "/catalog#org-" + fmt.Sprint(o.ID), Title: o.Name, Detail: o.Kind.Label()})
+		g := optionGroup{Label: k.Label()}
+		for _, st := range k.Statuses() {
+			g.Options = append(g.Options, option{Value: st, Label: statusLabel(k, st), Selected: k == f.Kind && st == f.Status})
 		}
+		statuses = append(statuses, g)
 	}
-	return g, err
+	return kinds, orgOpts, statuses
 }
 
-// searchPeople finds people whose org is within a's ViewCatalog reach, by name.
-func (s *Server) searchPeople(ctx context.Context, a congtac.Actor, q string, orgs orgIndex) (searchGroup, error) {
-	found, err := s.st.FindPeople(ctx, congtac.PersonFilter{Query: q})
-	g := searchGroup{Title: "Cán bộ", More: "/catalog#can-bo"}
-	for _, p := range found {
-		if !orgs.Can(a, congtac.ViewCatalog, p.OrgID) {
-			continue
-		}
-		if g.Count++; g.Count <= searchShown {
-			g.Items = append(g.Items, searchItem{Href: "/catalog#person-" + fmt.Sprint(p.ID), Title: p.FullName,
-				Detail: orgs.Name(p.OrgID)})
-		}
+// statusLabel returns the Vietnamese label of a status of kind k.
+func statusLabel(k congtac.SearchKind, st string) string {
+	switch k {
+	case congtac.SearchTask:
+		return congtac.Status(st).Label()
+	case congtac.SearchProgram:
+		return congtac.ProgramStatus(st).Label()
+	case congtac.SearchReport:
+		return congtac.ReportStatus(st).Label()
+	case congtac.SearchMeeting:
+		return congtac.MeetingStatus(st).Label()
 	}
-	return g, err
+	return st
 }
