@@ -23,7 +23,9 @@ const searchVersion = "1"
 func reportSearch(r congtac.Report) string { return searchKey(r.Text) }
 
 // engagementSearch is the search column of a calendar entry.
-func engagementSearch(e congtac.Engagement) string { return searchKey(e.Title, e.Place, e.Participants) }
+func engagementSearch(e congtac.Engagement) string {
+	return searchKey(e.Title, e.Place, e.Participants)
+}
 
 // agendaSearch is the search column of an agenda item: its title and its conclusion.
 func agendaSearch(it congtac.AgendaItem) string { return searchKey(it.Title, it.Conclusion) }

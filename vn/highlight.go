@@ -15,7 +15,7 @@ type Segment struct {
 // word is one word of a text: its byte span, and its spelling lower-cased as typed and
 // folded.
 type word struct {
-	start, end   int
+	start, end    int
 	lower, folded string
 }
 
