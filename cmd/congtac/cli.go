@@ -70,6 +70,7 @@ func commands() []commandInfo {
 		{"loadtest", "mô phỏng người dùng mọi vai trò để đo hiệu năng (simulated users against a server)", func() command { return &loadtestCmd{} }},
 		{"crashtest", "kill -9 máy chủ khi đang ghi và kiểm tra không mất dữ liệu (kill the server while it writes)", func() command { return &crashtestCmd{} }},
 		{"remind", "nhắc việc: ghi thông báo, gửi thư nhắc việc đến hạn (run the reminders)", func() command { return &remindCmd{} }},
+		{"reindex", "lập lại chỉ mục tìm kiếm (rebuild the search index)", func() command { return &reindexCmd{} }},
 		{"config", "in cấu hình đang dùng (print the effective configuration)", func() command { return &configCmd{} }},
 		{"version", "in phiên bản (print the version)", func() command { return &versionCmd{} }},
 	}
