@@ -29,6 +29,8 @@ func BenchmarkProvince(b *testing.B) {
 			b.Run("OpenTasksOfOrg", func(b *testing.B) { benchOpenTasks(b, s, st) })
 			b.Run("RollupMonth", func(b *testing.B) { benchRollup(b, s, st) })
 			b.Run("IssueNumber", func(b *testing.B) { benchIssue(b, s, st) })
+			b.Run("SearchTwoWords", func(b *testing.B) { benchSearch(b, s, twoWordQueries) })
+			b.Run("SearchPrefix", func(b *testing.B) { benchSearch(b, s, prefixQueries) })
 		})
 	}
 }
@@ -104,6 +106,36 @@ func benchIssue(b *testing.B, s *store.Store, st synth.Stats) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// twoWordQueries are searches of two words, common and rare, typed with and without
+// diacritics; prefixQueries end one letter short of a word, as while typing.
+var (
+	twoWordQueries = []string{"kiểm tra", "giao thong", "ngân sách", "tien do", "chuyển đổi", "phong chong",
+		"vệ sinh", "dau tu", "giải ngân", "an toan", "cải cách", "thu ngan"}
+	prefixQueries = []string{"kiểm tr", "giao thon", "ngân sác", "tien d", "chuyển đổ", "phong chon",
+		"vệ sin", "dau t", "giải ngâ", "an toa", "cải các", "thu nga"}
+)
+
+// benchSearch runs the search box of the province's office (every kind, every org, the
+// first five of each kind) over queries in turn, reporting p50 and p95.
+func benchSearch(b *testing.B, s *store.Store, queries []string) {
+	a := congtac.Actor{Role: congtac.RoleAdmin}
+	b.ReportAllocs()
+	var took []time.Duration
+	i := 0
+	for b.Loop() {
+		start := time.Now()
+		f := congtac.SearchFilter{Query: queries[i%len(queries)], Limit: 5, Reaches: congtac.SearchReaches(a)}
+		i++
+		if _, err := s.Search(ctx, f); err != nil {
+			b.Fatal(err)
+		}
+		took = append(took, time.Since(start))
+	}
+	slices.Sort(took)
+	b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "p50-ms")
+	b.ReportMetric(float64(took[len(took)*95/100].Microseconds())/1000, "p95-ms")
 }
 
 func ptr[T any](v T) *T { return &v }

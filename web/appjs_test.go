@@ -101,6 +101,16 @@ func TestBrowserOrgPickerAndDeadline(t *testing.T) {
 	if !strings.Contains(shown, "Sở Tài chính") || strings.Contains(shown, "Sở Y tế") {
 		t.Errorf("typing “tai chinh” leaves %q", shown)
 	}
+	// A short name is in no option's text: only the search finds it.
+	do("filter by a short name", chromedp.SetValue(css(`input.org-filter[aria-controls="n-support"]`), ""),
+		chromedp.SendKeys(css(`input.org-filter[aria-controls="n-support"]`), "STC"))
+	shown = poll("the supports the search found", `(() => {
+		const v = Array.from(document.querySelectorAll('#n-support option')).filter(o => !o.hidden).map(o => o.text.trim());
+		return v.length > 0 && v.length < 5 ? v.join('|') : '';
+	})()`)
+	if !strings.Contains(shown, "Sở Tài chính") {
+		t.Errorf("typing “STC” leaves %q", shown)
+	}
 
 	do("type a deadline", chromedp.SendKeys(css(`#n-due`), fmt.Sprintf("chậm nhất trong tháng %d/%d", after.Number, after.Year)))
 	want := fmt.Sprintf("→ %s (tháng %d/%d)", vn.PaddedDate(after.End()), after.Number, after.Year)

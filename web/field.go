@@ -75,6 +75,14 @@ func newField(errs map[string]string, f field) field {
 	return f
 }
 
+// pickers names the kind of record a select of each name picks: its data-picker, from
+// which app.js lets the user type to narrow the choices through the search
+// (/api/v1/search?kind=…); without JavaScript it stays a plain select.
+var pickers = map[string]string{
+	"org": "org", "org_id": "org", "lead": "org", "support": "org", "orgs": "org", "preparer": "org",
+	"person": "person", "person_id": "person", "chair": "person", "presenter": "person", "leader": "person",
+}
+
 // ErrorID returns the id of the field's message, which the control's aria-describedby
 // names: "loi-" + the control's id.
 func (f field) ErrorID() string { return errorIDPrefix + f.ID }
@@ -116,6 +124,9 @@ func (f field) Attributes() template.HTMLAttr {
 		set("value", f.Value)
 	}
 	set("class", f.Class)
+	if f.Kind == fieldSelect {
+		set("data-picker", pickers[f.Name])
+	}
 	flag("multiple", f.Multiple)
 	number("size", f.Size)
 	number("rows", f.Rows)

@@ -1,8 +1,9 @@
 // congtac: a small comfort layer over pages that work without it (DESIGN §4). No framework,
 // no file from elsewhere, no inline script or eval: the Content-Security-Policy allows only
 // this site's own files. It adds three things:
-//   (a) org pickers: above each <select data-org-picker>, a text box that filters the
-//       options as one types, ignoring diacritics ("tai chinh" finds "Sở Tài chính");
+//   (a) org and person pickers: above each <select data-org-picker> or data-picker, a box
+//       that narrows the options as one types, diacritics ignored ("tai chinh" finds "Sở
+//       Tài chính"), on their text and then through the search (GET /api/v1/search);
 //   (b) deadline fields: under each <input data-deadline data-ref="YYYY-MM-DD">, the date
 //       the server understands from the phrase typed (GET /api/v1/deadlines), in Vietnamese;
 //   (c) confirmations: a form with data-confirm="…" asks before it is sent.
@@ -22,9 +23,9 @@ function labelOf(field) {
   return words.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-// orgPicker puts a filter box above select. Every word typed must appear in an option's
-// text for it to stay visible; chosen options and the empty choice always stay, so that
-// filtering never hides what the form will send.
+// orgPicker puts a filter box above select: options with a word starting with each word
+// typed stay, and 250 ms later those the search found (short names too). Chosen options and
+// the empty choice always stay; offline or on a refusal the local filter stays.
 function orgPicker(select) {
   const box = document.createElement('input');
   box.type = 'search';
@@ -34,12 +35,29 @@ function orgPicker(select) {
   if (select.id) {
     box.setAttribute('aria-controls', select.id);
   }
-  const keys = Array.from(select.options, (o) => fold(o.text));
-  box.addEventListener('input', () => {
-    const words = fold(box.value).split(/\s+/).filter(Boolean);
+  const keys = Array.from(select.options, (o) => ' ' + fold(o.text).replace(/[^a-z0-9]+/g, ' '));
+  const kind = select.dataset.picker || 'org';
+  const show = (keep) => {
     Array.from(select.options).forEach((o, i) => {
-      o.hidden = !o.selected && o.value !== '' && !words.every((w) => keys[i].includes(w));
+      o.hidden = !o.selected && o.value !== '' && !keep(o, i);
     });
+  };
+  let [timer, asked] = [0, 0];
+  box.addEventListener('input', () => {
+    const words = fold(box.value).split(/[^a-z0-9]+/).filter(Boolean);
+    const near = (i) => words.every((w) => keys[i].includes(' ' + w));
+    show((o, i) => near(i));
+    clearTimeout(timer);
+    const mine = ++asked;
+    timer = words.length && setTimeout(() => {
+      fetch('/api/v1/search?kind=' + kind + '&limit=200&q=' + encodeURIComponent(box.value), { credentials: 'same-origin' })
+        .then((res) => (res.ok ? res.json() : Promise.reject(new Error(res.statusText))))
+        .then((body) => {
+          const found = new Set(body.results.map((r) => String(r.id)));
+          return mine === asked && show((o, i) => found.has(o.value) || near(i));
+        })
+        .catch(() => {}); // offline or signed out: the local filter stays
+    }, 250);
   });
   // Enter in the box must not send the form half filled.
   box.addEventListener('keydown', (e) => {
@@ -127,5 +145,5 @@ document.addEventListener('submit', (e) => {
   }
 });
 
-document.querySelectorAll('select[data-org-picker]').forEach(orgPicker);
+document.querySelectorAll('select[data-org-picker], select[data-picker]').forEach(orgPicker);
 document.querySelectorAll('input[data-deadline]').forEach(deadlineField);
