@@ -13,7 +13,9 @@ import (
 // in each table. The server may run meanwhile.
 type reindexCmd struct{}
 
-func (reindexCmd) flags(fs *flag.FlagSet, cfg *Config) { cfg.define(fs, "db", "log-level", "log-format") }
+func (reindexCmd) flags(fs *flag.FlagSet, cfg *Config) {
+	cfg.define(fs, "db", "log-level", "log-format")
+}
 
 func (reindexCmd) run(ctx context.Context, c *cli, cfg Config) error {
 	st, err := openMigrated(ctx, cfg)
