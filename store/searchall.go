@@ -133,7 +133,7 @@ type searchSpec struct {
 	table, alias, from string
 	columns            string
 	scan               func(sc scanner) (congtac.SearchHit, error)
-	filter             func(ctx context.Context, s *Store, q queryer, w *where, f congtac.SearchFilter, r congtac.SearchReach) error
+	filter             searchFilterFunc
 }
 
 // hitColumns are the columns every kind's query selects, in the order scanHit reads them:
@@ -208,16 +208,7 @@ var searchSpecs = []searchSpec{
 		}},
 	{congtac.SearchMeeting, "meetings", "m", "meetings m",
 		hitColumns("m.id", "m.title", "m.place", "m.org_id", "m.program_id", "m.id", "NULL", "m.date", "m.status"), scanHit,
-		func(ctx context.Context, s *Store, q queryer, w *where, f congtac.SearchFilter, r congtac.SearchReach) error {
-			if f.OrgID != nil {
-				w.add("m.org_id = ?", *f.OrgID)
-			}
-			addPeriodDays(w, "m.date", f.Period)
-			if f.Status != "" && f.Kind == congtac.SearchMeeting {
-				w.add("m.status = ?", f.Status)
-			}
-			return s.addOrgReach(ctx, q, w, "m.org_id", r.Reach)
-		}},
+		columnFilter(congtac.SearchMeeting, "m.org_id", "m.date", "m.status")},
 	{congtac.SearchAgenda, "agenda_items", "a", "agenda_items a JOIN meetings m ON m.id = a.meeting_id",
 		hitColumns("a.id", "a.title", "a.conclusion", "COALESCE(a.lead_id, m.org_id)", "m.program_id", "m.id", "NULL", "m.date", "m.status"), scanHit,
 		func(ctx context.Context, s *Store, q queryer, w *where, f congtac.SearchFilter, r congtac.SearchReach) error {
@@ -230,22 +221,10 @@ var searchSpecs = []searchSpec{
 	{congtac.SearchCalendar, "engagements", "e", "engagements e",
 		hitColumns("e.id", "e.title", "e.place || ' ' || e.participants", "e.org_id", "NULL", "e.meeting_id", "NULL", "e.date",
 			"CASE WHEN e.cancelled THEN 'cancelled' ELSE '' END"), scanHit,
-		func(ctx context.Context, s *Store, q queryer, w *where, f congtac.SearchFilter, r congtac.SearchReach) error {
-			if f.OrgID != nil {
-				w.add("e.org_id = ?", *f.OrgID)
-			}
-			addPeriodDays(w, "e.date", f.Period)
-			return s.addOrgReach(ctx, q, w, "e.org_id", r.Reach)
-		}},
+		columnFilter(congtac.SearchCalendar, "e.org_id", "e.date", "")},
 	{congtac.SearchDocument, "documents", "d", "documents d",
 		hitColumns("d.id", "d.summary", "''", "d.org_id", "d.program_id", "d.meeting_id", "NULL", "d.issued_on", "d.doc_type", "d.number", "d.symbol"), scanDocumentHit,
-		func(ctx context.Context, s *Store, q queryer, w *where, f congtac.SearchFilter, r congtac.SearchReach) error {
-			if f.OrgID != nil {
-				w.add("d.org_id = ?", *f.OrgID)
-			}
-			addPeriodDays(w, "d.issued_on", f.Period)
-			return s.addOrgReach(ctx, q, w, "d.org_id", r.Reach)
-		}},
+		columnFilter(congtac.SearchDocument, "d.org_id", "d.issued_on", "")},
 	{congtac.SearchOrg, "orgs", "o", "orgs o",
 		hitColumns("o.id", "o.name", "o.short_name", "o.id", "NULL", "NULL", "NULL", "NULL", "o.kind"), scanHit,
 		func(ctx context.Context, s *Store, q queryer, w *where, f congtac.SearchFilter, r congtac.SearchReach) error {
@@ -259,15 +238,7 @@ var searchSpecs = []searchSpec{
 		}},
 	{congtac.SearchPerson, "people", "pe", "people pe",
 		hitColumns("pe.id", "pe.full_name", "''", "pe.org_id", "NULL", "NULL", "NULL", "NULL", "NULL"), scanHit,
-		func(ctx context.Context, s *Store, q queryer, w *where, f congtac.SearchFilter, r congtac.SearchReach) error {
-			if f.OrgID != nil {
-				w.add("pe.org_id = ?", *f.OrgID)
-			}
-			if f.Period != nil {
-				w.add("1 = 0")
-			}
-			return s.addOrgReach(ctx, q, w, "pe.org_id", r.Reach)
-		}},
+		columnFilter(congtac.SearchPerson, "pe.org_id", "", "")},
 }
 
 // scanDocumentHit reads a document's hit, its number and symbol ([congtac.FormatNumber])
@@ -295,6 +266,29 @@ func programFilter(ctx context.Context, s *Store, q queryer, w *where, f congtac
 		w.add("p.status = ?", f.Status)
 	}
 	return s.addProgramReach(ctx, q, w, r.Reach, r.Drafts)
+}
+
+// searchFilterFunc adds the conditions of a search's filter and reach on one kind to w.
+type searchFilterFunc func(ctx context.Context, s *Store, q queryer, w *where, f congtac.SearchFilter, r congtac.SearchReach) error
+
+// columnFilter returns the filter of a kind whose org, day and status are columns (day
+// and status "" when it has none): the org's records, those dated within the period (none
+// without a day), the status when the search is of this kind, and the org within reach.
+func columnFilter(kind congtac.SearchKind, org, day, status string) searchFilterFunc {
+	return func(ctx context.Context, s *Store, q queryer, w *where, f congtac.SearchFilter, r congtac.SearchReach) error {
+		if f.OrgID != nil {
+			w.add(org+" = ?", *f.OrgID)
+		}
+		if f.Period != nil && day == "" {
+			w.add("1 = 0")
+		} else {
+			addPeriodDays(w, day, f.Period)
+		}
+		if f.Status != "" && f.Kind == kind && status != "" {
+			w.add(status+" = ?", f.Status)
+		}
+		return s.addOrgReach(ctx, q, w, org, r.Reach)
+	}
 }
 
 // addPeriodDays keeps the rows whose day column falls within p, when p is set.
