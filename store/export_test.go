@@ -186,6 +186,10 @@ func (s *Store) KeptUsed() int64 { return s.kept.used.Load() }
 // lets the list's order find them ([searchProbe] unless set).
 func (s *Store) SetSearchProbe(n int) { s.probe = n }
 
+// SetSearchWalk sets how many of a table's newest rows PostgreSQL's search walks before
+// it chooses how to read the window ([searchWalk] unless set).
+func (s *Store) SetSearchWalk(n int64) { s.walk = n }
+
 // Setting returns the value of a PostgreSQL run-time setting on one of the store's
 // connections.
 func (s *Store) Setting(ctx context.Context, name string) (string, error) {

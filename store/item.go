@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"congtac"
+	"congtac/vn"
 )
 
 func normalizeItem(it congtac.Item) congtac.Item {
@@ -24,7 +25,7 @@ func (s *Store) insertItem(ctx context.Context, tx *sql.Tx, it congtac.Item) (in
 	err := tx.QueryRowContext(ctx, `INSERT INTO items (program_id, parent_id, position, style, heading, text,
 		sector, search, version) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1) RETURNING id`,
 		it.ProgramID, nullID(it.ParentID), it.Position, it.Style, it.Heading, it.Text, it.Sector,
-		searchKey(it.Heading, it.Text)).Scan(&id)
+		vn.SearchKey(it.Heading, it.Text)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: insert item: %w", err)
 	}
@@ -127,7 +128,7 @@ func (s *Store) UpdateItem(ctx context.Context, a congtac.Actor, it congtac.Item
 		res, err := tx.ExecContext(ctx, `UPDATE items SET parent_id = $1, position = $2, style = $3, heading = $4,
 			text = $5, sector = $6, search = $7, version = version + 1 WHERE id = $8 AND version = $9`,
 			nullID(it.ParentID), it.Position, it.Style, it.Heading, it.Text, it.Sector,
-			searchKey(it.Heading, it.Text), it.ID, version)
+			vn.SearchKey(it.Heading, it.Text), it.ID, version)
 		if err != nil {
 			return fmt.Errorf("store: update item: %w", err)
 		}

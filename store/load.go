@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"congtac"
+	"congtac/vn"
 )
 
 // Loader writes large volumes of generated or imported records (a province's data set)
@@ -193,7 +194,7 @@ func (l *Loader) AddPerson(p *congtac.Person) error {
 	}
 	p.ID, p.Version = l.id("people"), 1
 	now := l.s.now().Unix()
-	return l.add("people", p.ID, p.FullName, nullID(p.OrgID), p.Email, p.Phone, searchKey(p.FullName), 1, now, now)
+	return l.add("people", p.ID, p.FullName, nullID(p.OrgID), p.Email, p.Phone, vn.SearchKey(p.FullName), 1, now, now)
 }
 
 // AddPost validates a post, gives it an ID and queues it.
@@ -250,7 +251,7 @@ func (l *Loader) AddProgram(p *congtac.Program) error {
 		it.ID, it.ProgramID, it.ParentID, it.Version = l.id("items"), p.ID, parent, 1
 		keys[key] = it.ID
 		if err := l.add("items", it.ID, p.ID, nullID(parent), it.Position, it.Style, it.Heading, it.Text,
-			it.Sector, searchKey(it.Heading, it.Text), 1); err != nil {
+			it.Sector, vn.SearchKey(it.Heading, it.Text), 1); err != nil {
 			return err
 		}
 	}

@@ -83,7 +83,7 @@ func meetingArgs(m congtac.Meeting) []any {
 		rrule, rstart = m.Recurrence.String(), m.Recurrence.Start.String()
 	}
 	return []any{m.OrgID, nullID(m.ProgramID), m.Kind, m.Title, m.Date.String(), m.Start, m.Part, m.Place,
-		nullID(m.ChairID), m.Attendees, rrule, rstart, m.Status, m.Note, searchKey(m.Title, m.Place), m.OffDays}
+		nullID(m.ChairID), m.Attendees, rrule, rstart, m.Status, m.Note, vn.SearchKey(m.Title, m.Place), m.OffDays}
 }
 
 // CreateMeeting adds a meeting with its agenda in one transaction. An empty status is

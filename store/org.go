@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"congtac"
+	"congtac/vn"
 )
 
 const orgColumns = `id, parent_id, kind, name, short_name, display_name, valid_from, valid_to, successor_id, position, version`
@@ -17,7 +18,7 @@ func scanOrg(sc scanner) (congtac.Org, error) {
 	return o, err
 }
 
-func orgSearch(o congtac.Org) string { return searchKey(o.Name, o.ShortName, o.DisplayName) }
+func orgSearch(o congtac.Org) string { return vn.SearchKey(o.Name, o.ShortName, o.DisplayName) }
 
 // normalizeOrg puts the names an org is given in NFC with trimmed spaces.
 func normalizeOrg(o congtac.Org) congtac.Org {

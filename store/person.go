@@ -26,7 +26,7 @@ func (s *Store) CreatePerson(ctx context.Context, a congtac.Actor, p congtac.Per
 		p.Version = 1
 		if err := tx.QueryRowContext(ctx, `INSERT INTO people (full_name, org_id, email, phone, search,
 			version, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 1, $6, $6) RETURNING id`,
-			p.FullName, nullID(p.OrgID), p.Email, p.Phone, searchKey(p.FullName), now).Scan(&p.ID); err != nil {
+			p.FullName, nullID(p.OrgID), p.Email, p.Phone, vn.SearchKey(p.FullName), now).Scan(&p.ID); err != nil {
 			return fmt.Errorf("store: create person: %w", err)
 		}
 		return s.audit(ctx, tx, a, "create", "person", p.ID, p.OrgID, nil, p)
@@ -89,7 +89,7 @@ func (s *Store) UpdatePerson(ctx context.Context, a congtac.Actor, id int64, ver
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE people SET full_name = $1, org_id = $2, email = $3, phone = $4,
 			search = $5, version = version + 1, updated_at = $6 WHERE id = $7 AND version = $8`,
-			p.FullName, nullID(p.OrgID), p.Email, p.Phone, searchKey(p.FullName), s.now().Unix(), id, version)
+			p.FullName, nullID(p.OrgID), p.Email, p.Phone, vn.SearchKey(p.FullName), s.now().Unix(), id, version)
 		if err != nil {
 			return fmt.Errorf("store: update person: %w", err)
 		}

@@ -49,7 +49,7 @@ func alsoKeys(ps []congtac.Period) string {
 }
 
 func programSearch(p congtac.Program) string {
-	return searchKey(p.Title, p.Period.String(), congtac.FormatNumber(p.Number, p.Symbol))
+	return vn.SearchKey(p.Title, p.Period.String(), congtac.FormatNumber(p.Number, p.Symbol))
 }
 
 func findProgramRow(ctx context.Context, q queryer, id int64) (congtac.Program, error) {

@@ -61,7 +61,7 @@ func (s *Store) CreateProposal(ctx context.Context, a congtac.Actor, p congtac.P
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, '', $15, $16, 1, $17, $17) RETURNING id`,
 			p.OrgID, p.CommitteeID, p.Period.Kind, p.Period.Year, p.Period.Number, p.Period.Key(), p.Kind, p.Text,
 			p.Sector, nullID(p.Lead), joinIDs(p.Support), p.DueText, p.Source, p.Status, nullID(a.UserID),
-			searchKey(p.Text, p.Source), now.Unix()).Scan(&p.ID); err != nil {
+			vn.SearchKey(p.Text, p.Source), now.Unix()).Scan(&p.ID); err != nil {
 			return fmt.Errorf("store: create proposal: %w", err)
 		}
 		return s.audit(ctx, tx, a, "create", "proposal", p.ID, p.OrgID, nil, p)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"congtac"
+	"congtac/vn"
 )
 
 // nextNumber takes the next number of a register inside tx, creating the register on its
@@ -91,7 +92,7 @@ func (s *Store) issue(ctx context.Context, tx *sql.Tx, a congtac.Actor, d *congt
 		d.OrgID, d.RegisterID, d.Type, d.Number, d.Symbol, d.IssuedOn.String(), d.Place, d.Summary,
 		mustJSON(d.Signature), mustJSON(nonNil(d.Recipients)), d.Copies, d.Keeper, nullID(d.ProgramID),
 		nullID(d.MeetingID), nullID(d.IssuedBy), now.Unix(), nullDate(d.SentOn), d.Note,
-		searchKey(d.Code(), d.Summary)).Scan(&d.ID); err != nil {
+		vn.SearchKey(d.Code(), d.Summary)).Scan(&d.ID); err != nil {
 		return fmt.Errorf("store: issue document: %w", err)
 	}
 	return s.audit(ctx, tx, a, "issue", "document", d.ID, d.OrgID, nil, d)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"congtac"
+	"congtac/vn"
 )
 
 // The search index is the search column of each searchable table (the folded words of its
@@ -20,15 +21,15 @@ import (
 const searchVersion = "1"
 
 // reportSearch is the search column of a report.
-func reportSearch(r congtac.Report) string { return searchKey(r.Text) }
+func reportSearch(r congtac.Report) string { return vn.SearchKey(r.Text) }
 
 // engagementSearch is the search column of a calendar entry.
 func engagementSearch(e congtac.Engagement) string {
-	return searchKey(e.Title, e.Place, e.Participants)
+	return vn.SearchKey(e.Title, e.Place, e.Participants)
 }
 
 // agendaSearch is the search column of an agenda item: its title and its conclusion.
-func agendaSearch(it congtac.AgendaItem) string { return searchKey(it.Title, it.Conclusion) }
+func agendaSearch(it congtac.AgendaItem) string { return vn.SearchKey(it.Title, it.Conclusion) }
 
 // searchSource is how one table's search column is made: the columns read after id and
 // search, and the key made from them.
@@ -49,7 +50,7 @@ func textsKey(n int) func(sc scanner) (int64, string, string, error) {
 			dest = append(dest, &texts[i])
 		}
 		err := sc.Scan(dest...)
-		return id, old, searchKey(texts...), err
+		return id, old, vn.SearchKey(texts...), err
 	}
 }
 
@@ -74,7 +75,7 @@ var searchSources = []searchSource{
 		var d congtac.Document
 		var old string
 		err := sc.Scan(&d.ID, &old, &d.Number, &d.Symbol, &d.Summary)
-		return d.ID, old, searchKey(d.Code(), d.Summary), err
+		return d.ID, old, vn.SearchKey(d.Code(), d.Summary), err
 	}},
 	{"orgs", "name, short_name, display_name", textsKey(3)},
 	{"people", "full_name", textsKey(1)},

@@ -15,15 +15,8 @@ import (
 // "quoted phrases", -exclusions and symbols matched whole ("19-CT/TU"), as [vn.ParseQuery]
 // reads them. To give both engines the
 // same rule with their trigram indexes, every searchable table keeps a search column made
-// by searchKey: the folded words separated by single spaces, with a space in front, so that
+// by [vn.SearchKey]: the folded words separated by single spaces, with a space in front, so that
 // "a word starting with w" is simply LIKE '% w%'.
-
-// searchKey returns the search column of the given texts: " " followed by their folded
-// words ([vn.SearchWords]), every character that is neither letter nor digit counting as a
-// space.
-func searchKey(texts ...string) string {
-	return " " + strings.Join(vn.SearchWords(strings.Join(texts, " ")), " ")
-}
 
 // addSearch adds the conditions of the search text ([vn.ParseQuery]) on column: each term
 // matches and no excluded term does.

@@ -19,20 +19,29 @@ import (
 // returns the count and the page f asks: f.Limit hits from f.Offset. The groups come in
 // the order of [congtac.SearchKinds]; a kind without a reach is left out, and so is every
 // kind when the query has no word to look for.
+//
+// The window is read as IDs, days and search keys, which rank it as far as folded words
+// can; only the hits of the page have their texts read, and those around it when a term
+// typed with diacritics may change their order ([Store.topHits]).
 func (s *Store) Search(ctx context.Context, f congtac.SearchFilter) ([]congtac.SearchGroup, error) {
 	q := vn.ParseQuery(f.Query)
 	if q.Empty() {
 		return nil, nil
 	}
-	match := s.wordMatch(q)
+	match, rk := s.wordMatch(q), q.Ranker()
 	var out []congtac.SearchGroup
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		if s.engine == Postgres { // how common the words are decides the plans: none made once for all
+			if _, err := tx.ExecContext(ctx, "SET LOCAL plan_cache_mode = force_custom_plan"); err != nil {
+				return fmt.Errorf("store: search: %w", err)
+			}
+		}
 		for _, spec := range searchSpecs {
 			r, ok := f.Reaches[spec.kind]
 			if !ok || (f.Kind != "" && f.Kind != spec.kind) {
 				continue
 			}
-			g, err := s.searchKind(ctx, tx, spec, f, r, q, match)
+			g, err := s.searchKind(ctx, tx, spec, f, r, rk, match)
 			if err != nil {
 				return fmt.Errorf("store: search %s: %w", spec.kind, err)
 			}
@@ -43,48 +52,173 @@ func (s *Store) Search(ctx context.Context, f congtac.SearchFilter) ([]congtac.S
 	return out, err
 }
 
+// candidate is a match of a search's window, ranked by its search key until its hit is
+// read.
+type candidate struct {
+	id   int64
+	key  string
+	day  congtac.Date
+	rank int
+}
+
 // searchKind reads, ranks and pages the hits of one kind.
 func (s *Store) searchKind(ctx context.Context, tx *sql.Tx, spec searchSpec, f congtac.SearchFilter,
-	r congtac.SearchReach, q vn.Query, match string) (congtac.SearchGroup, error) {
+	r congtac.SearchReach, rk vn.Ranker, match string) (congtac.SearchGroup, error) {
 	g := congtac.SearchGroup{Kind: spec.kind}
 	var w where
 	if err := spec.filter(ctx, s, tx, &w, f, r); err != nil {
 		return g, err
 	}
-	var sqlText string
-	if s.engine == SQLite {
-		// CROSS JOIN keeps the word index outside: it lists the matches newest first.
-		words := spec.table + "_words"
-		w.add(words+" MATCH ?", match)
-		w.add(spec.alias + ".id = " + words + ".rowid")
-		sqlText = "SELECT " + spec.columns + " FROM " + words + " CROSS JOIN " + spec.from + " " + w.String() +
-			" ORDER BY " + words + ".rowid DESC"
-	} else {
-		w.add(spec.alias+".words @@ to_tsquery('simple', ?)", match)
-		sqlText = "SELECT " + spec.columns + " FROM " + spec.from + " " + w.String() + " ORDER BY " + spec.alias + ".id DESC"
-	}
-	sqlText += " LIMIT " + w.arg(congtac.SearchWindow+1)
-	hits, err := readRows(ctx, tx, query{sqlText, w.args}, spec.scan)
+	cands, err := s.searchWindow(ctx, tx, spec, w, match)
 	if err != nil {
 		return g, err
 	}
-	if len(hits) > congtac.SearchWindow {
-		hits, g.More = hits[:congtac.SearchWindow], true
+	if len(cands) > congtac.SearchWindow {
+		cands, g.More = cands[:congtac.SearchWindow], true
 	}
-	g.Count = len(hits)
-	for i := range hits {
-		hits[i].Kind = spec.kind
-		hits[i].Rank = q.Rank(hits[i].Title + "\n" + hits[i].Text)
+	g.Count = len(cands)
+	for i := range cands {
+		cands[i].rank = rk.KeyRank(cands[i].key)
 	}
-	slices.SortStableFunc(hits, func(a, b congtac.SearchHit) int {
-		return cmp.Or(cmp.Compare(a.Rank, b.Rank), b.Day.Compare(a.Day), cmp.Compare(b.ID, a.ID))
+	slices.SortStableFunc(cands, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(a.rank, b.rank), b.day.Compare(a.day), cmp.Compare(b.id, a.id))
 	})
-	from := min(f.Offset, len(hits))
+	from := min(f.Offset, len(cands))
 	if f.Kind == "" {
 		from = 0
 	}
-	g.Hits = hits[from:min(from+max(f.Limit, 1), len(hits))]
+	hits, err := s.topHits(ctx, tx, spec, rk, cands, from+max(f.Limit, 1))
+	if err != nil {
+		return g, err
+	}
+	g.Hits = hits[min(from, len(hits)):]
 	return g, nil
+}
+
+// searchWindow returns the newest matches of match (as [Store.wordMatch] writes it) that
+// w keeps, [congtac.SearchWindow] and one more at most, newest first.
+func (s *Store) searchWindow(ctx context.Context, tx *sql.Tx, spec searchSpec, w where, match string) ([]candidate, error) {
+	cols := spec.alias + ".id, " + spec.alias + ".search, " + spec.day
+	if s.engine == Postgres {
+		return s.walkOrLookUp(ctx, tx, spec, cols, w, match)
+	}
+	// CROSS JOIN keeps the word index outside: it lists the matches newest first.
+	words := spec.table + "_words"
+	w.add(words+" MATCH ?", match)
+	w.add(spec.alias + ".id = " + words + ".rowid")
+	return readRows(ctx, tx, query{"SELECT " + cols + " FROM " + words + " CROSS JOIN " + spec.from + " " + w.String() +
+		" ORDER BY " + words + ".rowid DESC LIMIT " + w.arg(congtac.SearchWindow+1), w.args}, scanCandidate)
+}
+
+// searchWalk is how many of a table's newest rows PostgreSQL walks first to learn how
+// common a query's words are ([Store.walkOrLookUp]).
+const searchWalk = 4000
+
+// walkOrLookUp reads PostgreSQL's window. Its planner cannot tell how many rows a prefix
+// matches (it guesses a few hundred), and the cost of each plan grows with what it guesses
+// wrong: looking up the word index reads every match before the newest can be kept, a
+// walk down the table by ID reads every row until the window is full. So the newest
+// rows (s.walk, [searchWalk]) are walked first; when they do not fill the window, the matches they
+// held tell how common the words are, and the cheaper of walking on (about window ÷ share
+// rows) and looking up (share × rows matches, each about three times dearer) is taken.
+func (s *Store) walkOrLookUp(ctx context.Context, tx *sql.Tx, spec searchSpec, cols string, w where, match string) ([]candidate, error) {
+	read := func(walk int64) ([]candidate, error) {
+		w := w.clone()
+		w.add(spec.alias+".words @@ CAST(? AS tsquery)", match)
+		from := spec.from
+		if walk > 0 {
+			from = "(SELECT * FROM " + spec.table + " ORDER BY id DESC LIMIT " + w.arg(walk) + ") " +
+				strings.TrimPrefix(spec.from, spec.table+" ")
+		}
+		return readRows(ctx, tx, query{"SELECT " + cols + " FROM " + from + " " + w.String() +
+			" ORDER BY " + spec.alias + ".id DESC LIMIT " + w.arg(congtac.SearchWindow+1), w.args}, scanCandidate)
+	}
+	first, err := read(s.walk)
+	if err != nil || len(first) > congtac.SearchWindow {
+		return first, err
+	}
+	var rows sql.NullInt64 // IDs only grow: the largest bounds the rows
+	if err := tx.QueryRowContext(ctx, "SELECT max(id) FROM "+spec.table).Scan(&rows); err != nil {
+		return nil, err
+	}
+	switch share := float64(len(first)) / float64(s.walk); {
+	case rows.Int64 <= s.walk:
+		return first, nil // walked them all
+	case share > 0 && congtac.SearchWindow/share < 3*share*float64(rows.Int64):
+		return read(rows.Int64)
+	default:
+		return read(0)
+	}
+}
+
+func scanCandidate(sc scanner) (candidate, error) {
+	var c candidate
+	var day sql.NullString
+	if err := sc.Scan(&c.id, &c.key, &day); err != nil {
+		return c, err
+	}
+	if day.Valid && day.String != "" {
+		d, err := congtac.ParseDate(day.String)
+		if err != nil {
+			return c, err
+		}
+		c.day = d
+	}
+	return c, nil
+}
+
+// topHits returns the hits of the first n of cands, which come ranked by their search
+// keys, in the order of their whole rank, day and ID. Without a term typed with
+// diacritics the key's rank is the whole rank. With one, a hit's texts may add 2 for each
+// such term they do not hold as typed, so the hits are read in the keys' order, a growing
+// batch at a time, until n of those read rank before any still unread can: a rank no
+// larger than the next one's key rank (the key ranks are 0 or 1 and the texts add even
+// numbers, so an unread hit of the same rank has the same key rank and comes later).
+func (s *Store) topHits(ctx context.Context, tx *sql.Tx, spec searchSpec, rk vn.Ranker, cands []candidate, n int) ([]congtac.SearchHit, error) {
+	var out []congtac.SearchHit
+	for next, batch := 0, n; next < len(cands); batch *= 2 {
+		part := cands[next:min(next+batch, len(cands))]
+		hits, err := s.readHits(ctx, tx, spec, part)
+		if err != nil {
+			return nil, err
+		}
+		for i := range hits {
+			hits[i].Rank = part[i].rank + rk.AccentRank(hits[i].Title+"\n"+hits[i].Text)
+		}
+		out, next = append(out, hits...), next+len(part)
+		slices.SortStableFunc(out, func(a, b congtac.SearchHit) int {
+			return cmp.Or(cmp.Compare(a.Rank, b.Rank), b.Day.Compare(a.Day), cmp.Compare(b.ID, a.ID))
+		})
+		if !rk.Accented() || (len(out) >= n && next < len(cands) && out[n-1].Rank <= cands[next].rank) {
+			break
+		}
+	}
+	return out[:min(n, len(out))], nil
+}
+
+// readHits reads the hits of cands, in their order.
+func (s *Store) readHits(ctx context.Context, tx *sql.Tx, spec searchSpec, cands []candidate) ([]congtac.SearchHit, error) {
+	ids := make([]int64, len(cands))
+	for i, c := range cands {
+		ids[i] = c.id
+	}
+	var w where
+	cond, args := orgIn(spec.alias+".id", ids)
+	w.add(cond, args...)
+	hits, err := readRows(ctx, tx, query{"SELECT " + spec.columns + " FROM " + spec.shown + " " + w.String(), w.args}, spec.scan)
+	if err != nil {
+		return nil, err
+	}
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		at[id] = i
+	}
+	out := make([]congtac.SearchHit, len(ids))
+	for _, h := range hits {
+		h.Kind = spec.kind
+		out[at[h.ID]] = h
+	}
+	return out, nil
 }
 
 // wordMatch returns q as the word index's query language: an FTS5 expression under
@@ -126,12 +260,14 @@ func (s *Store) wordMatch(q vn.Query) string {
 }
 
 // searchSpec is how one kind is searched: its table (whose word index is table_words, or
-// the column words of alias), what the query reads from, the columns of a hit and their
-// scan, and the conditions of a filter and a reach.
+// the column words of alias), what its window is read from (the table first, joined to
+// what its filter and day need) and its day; what its hits are read from, their columns
+// and their scan; and the conditions of a filter and a reach.
 type searchSpec struct {
 	kind               congtac.SearchKind
 	table, alias, from string
-	columns            string
+	day                string
+	shown, columns     string
 	scan               func(sc scanner) (congtac.SearchHit, error)
 	filter             searchFilterFunc
 }
@@ -166,7 +302,7 @@ func scanHitWith(sc scanner, extra ...any) (congtac.SearchHit, error) {
 
 // searchSpecs lists how each kind is searched, in the order of [congtac.SearchKinds].
 var searchSpecs = []searchSpec{
-	{congtac.SearchTask, "tasks", "t", "tasks t JOIN programs p ON p.id = t.program_id",
+	{congtac.SearchTask, "tasks", "t", "tasks t", "t.due_date", "tasks t",
 		hitColumns("t.id", "t.text", "t.source", "t.lead_id", "t.program_id", "NULL", "NULL", "t.due_date", "NULL"), scanHit,
 		func(ctx context.Context, s *Store, q queryer, w *where, f congtac.SearchFilter, r congtac.SearchReach) error {
 			w.add(inForceSQL)
@@ -175,7 +311,7 @@ var searchSpecs = []searchSpec{
 					*f.OrgID, *f.OrgID)
 			}
 			if f.Period != nil {
-				w.add("p.period_key = ?", f.Period.Key())
+				w.add("t.program_id IN (SELECT id FROM programs WHERE period_key = ?)", f.Period.Key())
 			}
 			if f.Status != "" && f.Kind == congtac.SearchTask {
 				asOf := f.AsOf
@@ -186,30 +322,33 @@ var searchSpecs = []searchSpec{
 			}
 			return s.addTaskReach(ctx, q, w, r.Reach)
 		}},
-	{congtac.SearchProgram, "programs", "p", "programs p",
+	{congtac.SearchProgram, "programs", "p", "programs p", "p.issued_on", "programs p",
 		hitColumns("p.id", "p.title", "''", "p.org_id", "p.id", "NULL", "NULL", "p.issued_on", "p.status"), scanHit,
 		programFilter},
-	{congtac.SearchItem, "items", "i", "items i JOIN programs p ON p.id = i.program_id",
+	{congtac.SearchItem, "items", "i", "items i JOIN programs p ON p.id = i.program_id", "p.issued_on",
+		"items i JOIN programs p ON p.id = i.program_id",
 		hitColumns("i.id", "i.heading", "i.text", "p.org_id", "p.id", "NULL", "NULL", "p.issued_on", "p.status"), scanHit,
 		programFilter},
-	{congtac.SearchReport, "reports", "r", "reports r JOIN tasks t ON t.id = r.task_id JOIN programs p ON p.id = t.program_id",
+	{congtac.SearchReport, "reports", "r", "reports r", "COALESCE(r.occurrence, r.done_on)", "reports r JOIN tasks t ON t.id = r.task_id",
 		hitColumns("r.id", "t.text", "r.text", "r.org_id", "t.program_id", "NULL", "r.task_id", "COALESCE(r.occurrence, r.done_on)", "r.status"), scanHit,
 		func(ctx context.Context, s *Store, q queryer, w *where, f congtac.SearchFilter, r congtac.SearchReach) error {
 			if f.OrgID != nil {
 				w.add("r.org_id = ?", *f.OrgID)
 			}
 			if f.Period != nil {
-				w.add("p.period_key = ?", f.Period.Key())
+				w.add("r.task_id IN (SELECT t.id FROM tasks t JOIN programs p ON p.id = t.program_id WHERE p.period_key = ?)",
+					f.Period.Key())
 			}
 			if f.Status != "" && f.Kind == congtac.SearchReport {
 				w.add("r.status = ?", f.Status)
 			}
 			return s.addOrgReach(ctx, q, w, "r.org_id", r.Reach)
 		}},
-	{congtac.SearchMeeting, "meetings", "m", "meetings m",
+	{congtac.SearchMeeting, "meetings", "m", "meetings m", "m.date", "meetings m",
 		hitColumns("m.id", "m.title", "m.place", "m.org_id", "m.program_id", "m.id", "NULL", "m.date", "m.status"), scanHit,
 		columnFilter(congtac.SearchMeeting, "m.org_id", "m.date", "m.status")},
-	{congtac.SearchAgenda, "agenda_items", "a", "agenda_items a JOIN meetings m ON m.id = a.meeting_id",
+	{congtac.SearchAgenda, "agenda_items", "a", "agenda_items a JOIN meetings m ON m.id = a.meeting_id", "m.date",
+		"agenda_items a JOIN meetings m ON m.id = a.meeting_id",
 		hitColumns("a.id", "a.title", "a.conclusion", "COALESCE(a.lead_id, m.org_id)", "m.program_id", "m.id", "NULL", "m.date", "m.status"), scanHit,
 		func(ctx context.Context, s *Store, q queryer, w *where, f congtac.SearchFilter, r congtac.SearchReach) error {
 			if f.OrgID != nil {
@@ -218,14 +357,14 @@ var searchSpecs = []searchSpec{
 			addPeriodDays(w, "m.date", f.Period)
 			return s.addOrgReach(ctx, q, w, "m.org_id", r.Reach)
 		}},
-	{congtac.SearchCalendar, "engagements", "e", "engagements e",
+	{congtac.SearchCalendar, "engagements", "e", "engagements e", "e.date", "engagements e",
 		hitColumns("e.id", "e.title", "e.place || ' ' || e.participants", "e.org_id", "NULL", "e.meeting_id", "NULL", "e.date",
 			"CASE WHEN e.cancelled THEN 'cancelled' ELSE '' END"), scanHit,
 		columnFilter(congtac.SearchCalendar, "e.org_id", "e.date", "")},
-	{congtac.SearchDocument, "documents", "d", "documents d",
+	{congtac.SearchDocument, "documents", "d", "documents d", "d.issued_on", "documents d",
 		hitColumns("d.id", "d.summary", "''", "d.org_id", "d.program_id", "d.meeting_id", "NULL", "d.issued_on", "d.doc_type", "d.number", "d.symbol"), scanDocumentHit,
 		columnFilter(congtac.SearchDocument, "d.org_id", "d.issued_on", "")},
-	{congtac.SearchOrg, "orgs", "o", "orgs o",
+	{congtac.SearchOrg, "orgs", "o", "orgs o", "NULL", "orgs o",
 		hitColumns("o.id", "o.name", "o.short_name", "o.id", "NULL", "NULL", "NULL", "NULL", "o.kind"), scanHit,
 		func(ctx context.Context, s *Store, q queryer, w *where, f congtac.SearchFilter, r congtac.SearchReach) error {
 			if f.OrgID != nil {
@@ -236,7 +375,7 @@ var searchSpecs = []searchSpec{
 			}
 			return s.addOrgReach(ctx, q, w, "o.id", r.Reach)
 		}},
-	{congtac.SearchPerson, "people", "pe", "people pe",
+	{congtac.SearchPerson, "people", "pe", "people pe", "NULL", "people pe",
 		hitColumns("pe.id", "pe.full_name", "''", "pe.org_id", "NULL", "NULL", "NULL", "NULL", "NULL"), scanHit,
 		columnFilter(congtac.SearchPerson, "pe.org_id", "", "")},
 }

@@ -99,3 +99,64 @@ func TestSearchIsTheSameOnBothEngines(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchPagesAreSlicesOfTheWholeRanking checks the reading of texts only where the
+// order needs them: a page of each kind, at any offset, is the slice of that kind's whole
+// ranked window; and on PostgreSQL every first walk (which chooses between walking the
+// table and looking up the word index) gives the same results.
+func TestSearchPagesAreSlicesOfTheWholeRanking(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		if _, err := demo.Seed(ctx, s, clocktest.Today()); err != nil {
+			t.Fatal(err)
+		}
+		a := actorOf(t, s, "vanphong")
+		search := func(f congtac.SearchFilter) []congtac.SearchGroup {
+			t.Helper()
+			f.AsOf, f.Reaches = clocktest.Today(), congtac.SearchReaches(a)
+			groups, err := s.Search(ctx, f)
+			if err != nil {
+				t.Fatalf("%+v: %v", f, err)
+			}
+			return groups
+		}
+		ids := func(hits []congtac.SearchHit) string {
+			var b strings.Builder
+			for _, h := range hits {
+				fmt.Fprintf(&b, "%d/%d ", h.ID, h.Rank)
+			}
+			return b.String()
+		}
+		whole := map[string]string{}
+		for _, q := range searchQueries {
+			for _, k := range congtac.SearchKinds {
+				all := search(congtac.SearchFilter{Query: q, Kind: k, Limit: congtac.SearchWindow})
+				if len(all) == 0 {
+					continue
+				}
+				hits := all[0].Hits
+				whole[q+" "+string(k)] = ids(hits)
+				for _, offset := range []int{0, 1, 5, 7} {
+					page := search(congtac.SearchFilter{Query: q, Kind: k, Limit: 3, Offset: offset})
+					want := hits[min(offset, len(hits)):min(offset+3, len(hits))]
+					if got := ids(page[0].Hits); got != ids(want) {
+						t.Errorf("%q %s from %d: %s, want %s", q, k, offset, got, ids(want))
+					}
+				}
+			}
+		}
+		if s.Engine() != store.Postgres {
+			return
+		}
+		for _, walk := range []int64{1, 2, 3, 20} {
+			s.SetSearchWalk(walk)
+			for _, q := range searchQueries {
+				for _, k := range congtac.SearchKinds {
+					all := search(congtac.SearchFilter{Query: q, Kind: k, Limit: congtac.SearchWindow})
+					if got := ids(all[0].Hits); got != whole[q+" "+string(k)] {
+						t.Errorf("walk %d, %q %s: %s, want %s", walk, q, k, got, whole[q+" "+string(k)])
+					}
+				}
+			}
+		}
+	})
+}

@@ -8,10 +8,11 @@ import (
 	"strings"
 
 	"congtac"
+	"congtac/vn"
 )
 
 func taskSearch(t congtac.Task) string {
-	return searchKey(t.Text, t.Source, t.Due.Text)
+	return vn.SearchKey(t.Text, t.Source, t.Due.Text)
 }
 
 // normalizeTask puts a task's texts in NFC with trimmed spaces.

@@ -2,7 +2,6 @@ package vn
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -24,7 +23,7 @@ func words(text string) []word {
 	var out []word
 	start := -1
 	for i, r := range text + " " {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+		inWord := inWord(r)
 		switch {
 		case inWord && start < 0:
 			start = i
@@ -33,17 +32,6 @@ func words(text string) []word {
 			out = append(out, word{start: start, end: i, lower: strings.ToLower(NFC(w)), folded: Fold(w)})
 			start = -1
 		}
-	}
-	return out
-}
-
-// typedWords returns a term's words as typed, lower-cased: what an accented term must
-// meet in a record to rank first.
-func typedWords(t Term) []string {
-	ws := words(t.Text)
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = w.lower
 	}
 	return out
 }
@@ -73,41 +61,6 @@ func matchAt(t Term, ws []word, i int, accented []string) (ok, whole bool) {
 		}
 	}
 	return true, true
-}
-
-// Rank returns how well text (a record's texts, as written) answers q: 0 is best. Each
-// term typed with diacritics ([Term.Accented]) that text does not hold with the same
-// diacritics adds 2; a term found only as the start of a longer word adds 1, once. It
-// ranks the texts that match q.
-func (q Query) Rank(text string) int {
-	ws := words(text)
-	rank, prefix := 0, false
-	for _, t := range q.Terms {
-		found, whole := false, false
-		var accented []string
-		if t.Accented() {
-			accented = typedWords(t)
-		}
-		exact := accented == nil
-		for i := range ws {
-			ok, w := matchAt(t, ws, i, nil)
-			if !ok {
-				continue
-			}
-			found, whole = true, whole || w
-			if !exact {
-				exact, _ = matchAt(t, ws, i, accented)
-			}
-		}
-		if !exact {
-			rank += 2
-		}
-		prefix = prefix || (found && !whole) || !found
-	}
-	if prefix {
-		rank++
-	}
-	return rank
 }
 
 // Highlight returns text cut into segments, the words that q's terms matched marked.

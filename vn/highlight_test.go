@@ -3,6 +3,8 @@ package vn
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // marked renders segments with the marked ones in brackets.
@@ -67,6 +69,35 @@ func TestRankPutsExactDiacriticsThenWholeWordsFirst(t *testing.T) {
 	for _, tt := range tests {
 		if got := ParseQuery(tt.q).Rank(tt.text); got != tt.want {
 			t.Errorf("Rank(%q, %q) = %d, want %d", tt.q, tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestRankerReadsTextsOnlyForAccentedTerms(t *testing.T) {
+	tests := []struct {
+		q, text string
+		key     int // KeyRank of the text's search key
+		accent  int // AccentRank of the text
+	}{
+		{"kế hoạch", "Xây dựng Kế hoạch năm", 0, 0},
+		{"kế hoạch", "Xây dựng kế, hoạch năm", 0, 0},                 // words apart: read word by word
+		{"kế hoạch", norm.NFD.String("Xây dựng kế hoạch năm"), 0, 0}, // decomposed
+		{"kế hoạch", "Ke hoach nam", 0, 4},
+		{"kế hoạ", "kế hoạch", 1, 0},
+		{"hoạch", "kếhoạch", 1, 2}, // inside a word: neither whole nor as typed from a word's start
+		{"ke hoach", "Kế hoạch", 0, 0},
+		{`"số 45"`, "Văn bản số 45", 0, 0},
+		{"đường 19-CT/TU", "đường Chỉ thị 19-CT/TU", 0, 0},
+	}
+	for _, tt := range tests {
+		q := ParseQuery(tt.q)
+		r := q.Ranker()
+		key, accent := r.KeyRank(SearchKey(tt.text)), r.AccentRank(tt.text)
+		if key != tt.key || accent != tt.accent || q.Rank(tt.text) != key+accent {
+			t.Errorf("%q in %q: key %d accent %d rank %d, want %d %d", tt.q, tt.text, key, accent, q.Rank(tt.text), tt.key, tt.accent)
+		}
+		if r.Accented() != (tt.accent > 0 || strings.ContainsAny(tt.q, "ếạốườ")) {
+			t.Errorf("%q: Accented() = %v", tt.q, r.Accented())
 		}
 	}
 }
