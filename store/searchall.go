@@ -10,6 +10,8 @@ import (
 
 	"congtac"
 	"congtac/vn"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Search finds the records of every kind f asks for (issue 15), each kind within the
@@ -18,7 +20,8 @@ import (
 // order), ranks them ([vn.Query.Rank], then the newest day, then the newest ID) and
 // returns the count and the page f asks: f.Limit hits from f.Offset. The groups come in
 // the order of [congtac.SearchKinds]; a kind without a reach is left out, and so is every
-// kind when the query has no word to look for.
+// kind when the query has no word to look for. The kinds are read side by side
+// ([searchKindsAtOnce]), each in its own read transaction.
 //
 // The window is read as IDs, days and search keys, which rank it as far as folded words
 // can; only the hits of the page have their texts read, and those around it when a term
@@ -28,28 +31,54 @@ func (s *Store) Search(ctx context.Context, f congtac.SearchFilter) ([]congtac.S
 	if q.Empty() {
 		return nil, nil
 	}
-	match, rk := s.wordMatch(q), q.Ranker()
+	sq := searchQuery{q: q, rank: q.Ranker(), match: s.wordMatch(q)}
+	found := make([]*congtac.SearchGroup, len(searchSpecs))
+	var kinds errgroup.Group
+	kinds.SetLimit(searchKindsAtOnce)
+	for i, spec := range searchSpecs {
+		r, ok := f.Reaches[spec.kind]
+		if !ok || (f.Kind != "" && f.Kind != spec.kind) {
+			continue
+		}
+		kinds.Go(func() error {
+			return s.inReadTx(ctx, func(tx *sql.Tx) error {
+				if s.engine == Postgres { // how common the words are decides the plans: none made once for all
+					if _, err := tx.ExecContext(ctx, "SET LOCAL plan_cache_mode = force_custom_plan"); err != nil {
+						return fmt.Errorf("store: search: %w", err)
+					}
+				}
+				g, err := s.searchKind(ctx, tx, spec, f, r, sq)
+				if err != nil {
+					return fmt.Errorf("store: search %s: %w", spec.kind, err)
+				}
+				found[i] = &g
+				return nil
+			})
+		})
+	}
+	if err := kinds.Wait(); err != nil {
+		return nil, err
+	}
 	var out []congtac.SearchGroup
-	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		if s.engine == Postgres { // how common the words are decides the plans: none made once for all
-			if _, err := tx.ExecContext(ctx, "SET LOCAL plan_cache_mode = force_custom_plan"); err != nil {
-				return fmt.Errorf("store: search: %w", err)
-			}
+	for _, g := range found {
+		if g != nil {
+			out = append(out, *g)
 		}
-		for _, spec := range searchSpecs {
-			r, ok := f.Reaches[spec.kind]
-			if !ok || (f.Kind != "" && f.Kind != spec.kind) {
-				continue
-			}
-			g, err := s.searchKind(ctx, tx, spec, f, r, rk, match)
-			if err != nil {
-				return fmt.Errorf("store: search %s: %w", spec.kind, err)
-			}
-			out = append(out, g)
-		}
-		return nil
-	})
-	return out, err
+	}
+	return out, nil
+}
+
+// searchKindsAtOnce is how many kinds a search reads at once, each in its own read
+// transaction: the kinds do not depend on each other, and their words are looked up in
+// separate indexes.
+const searchKindsAtOnce = 3
+
+// searchQuery is a search's query with what reads it: its ranker, and its words as the
+// word index's query language ([Store.wordMatch]).
+type searchQuery struct {
+	q     vn.Query
+	rank  vn.Ranker
+	match string
 }
 
 // candidate is a match of a search's window, ranked by its search key until its hit is
@@ -63,13 +92,13 @@ type candidate struct {
 
 // searchKind reads, ranks and pages the hits of one kind.
 func (s *Store) searchKind(ctx context.Context, tx *sql.Tx, spec searchSpec, f congtac.SearchFilter,
-	r congtac.SearchReach, rk vn.Ranker, match string) (congtac.SearchGroup, error) {
+	r congtac.SearchReach, sq searchQuery) (congtac.SearchGroup, error) {
 	g := congtac.SearchGroup{Kind: spec.kind}
 	var w where
 	if err := spec.filter(ctx, s, tx, &w, f, r); err != nil {
 		return g, err
 	}
-	cands, err := s.searchWindow(ctx, tx, spec, w, match)
+	cands, err := s.searchWindow(ctx, tx, spec, w, sq)
 	if err != nil {
 		return g, err
 	}
@@ -78,7 +107,7 @@ func (s *Store) searchKind(ctx context.Context, tx *sql.Tx, spec searchSpec, f c
 	}
 	g.Count = len(cands)
 	for i := range cands {
-		cands[i].rank = rk.KeyRank(cands[i].key)
+		cands[i].rank = sq.rank.KeyRank(cands[i].key)
 	}
 	slices.SortStableFunc(cands, func(a, b candidate) int {
 		return cmp.Or(cmp.Compare(a.rank, b.rank), b.day.Compare(a.day), cmp.Compare(b.id, a.id))
@@ -87,7 +116,7 @@ func (s *Store) searchKind(ctx context.Context, tx *sql.Tx, spec searchSpec, f c
 	if f.Kind == "" {
 		from = 0
 	}
-	hits, err := s.topHits(ctx, tx, spec, rk, cands, from+max(f.Limit, 1))
+	hits, err := s.topHits(ctx, tx, spec, sq.rank, cands, from+max(f.Limit, 1))
 	if err != nil {
 		return g, err
 	}
@@ -97,14 +126,14 @@ func (s *Store) searchKind(ctx context.Context, tx *sql.Tx, spec searchSpec, f c
 
 // searchWindow returns the newest matches of match (as [Store.wordMatch] writes it) that
 // w keeps, [congtac.SearchWindow] and one more at most, newest first.
-func (s *Store) searchWindow(ctx context.Context, tx *sql.Tx, spec searchSpec, w where, match string) ([]candidate, error) {
+func (s *Store) searchWindow(ctx context.Context, tx *sql.Tx, spec searchSpec, w where, sq searchQuery) ([]candidate, error) {
 	cols := spec.alias + ".id, " + spec.alias + ".search, " + spec.day
 	if s.engine == Postgres {
-		return s.walkOrLookUp(ctx, tx, spec, cols, w, match)
+		return s.walkOrLookUp(ctx, tx, spec, cols, w, sq)
 	}
 	// CROSS JOIN keeps the word index outside: it lists the matches newest first.
 	words := spec.table + "_words"
-	w.add(words+" MATCH ?", match)
+	w.add(words+" MATCH ?", sq.match)
 	w.add(spec.alias + ".id = " + words + ".rowid")
 	return readRows(ctx, tx, query{"SELECT " + cols + " FROM " + words + " CROSS JOIN " + spec.from + " " + w.String() +
 		" ORDER BY " + words + ".rowid DESC LIMIT " + w.arg(congtac.SearchWindow+1), w.args}, scanCandidate)
@@ -117,23 +146,28 @@ const searchWalk = 4000
 // walkOrLookUp reads PostgreSQL's window. Its planner cannot tell how many rows a prefix
 // matches (it guesses a few hundred), and the cost of each plan grows with what it guesses
 // wrong: looking up the word index reads every match before the newest can be kept, a
-// walk down the table by ID reads every row until the window is full. So the newest
-// rows (s.walk, [searchWalk]) are walked first; when they do not fill the window, the matches they
-// held tell how common the words are, and the cheaper of walking on (about window ÷ share
-// rows) and looking up (share × rows matches, each about three times dearer) is taken.
-func (s *Store) walkOrLookUp(ctx context.Context, tx *sql.Tx, spec searchSpec, cols string, w where, match string) ([]candidate, error) {
-	read := func(walk int64) ([]candidate, error) {
+// walk down the table by ID reads every row until the window is full. So the newest rows
+// (s.walk, [searchWalk]) are walked first; when they do not fill the window, the matches
+// they held tell how common the words are, and the cheaper of walking on (about window ÷
+// share rows) and looking up (share × rows matches, each about three times dearer) is
+// taken. A look-up leaves out the terms of one letter ([Store.lookupMatch]) and checks
+// them on what it found.
+func (s *Store) walkOrLookUp(ctx context.Context, tx *sql.Tx, spec searchSpec, cols string, w where, sq searchQuery) ([]candidate, error) {
+	// read reads the window from rows, a subquery of the table (nil: the table).
+	read := func(rows func(w *where) string) ([]candidate, error) {
 		w := w.clone()
-		w.add(spec.alias+".words @@ CAST(? AS tsquery)", match)
 		from := spec.from
-		if walk > 0 {
-			from = "(SELECT * FROM " + spec.table + " ORDER BY id DESC LIMIT " + w.arg(walk) + ") " +
-				strings.TrimPrefix(spec.from, spec.table+" ")
+		if rows != nil {
+			from = "(" + rows(&w) + ") " + strings.TrimPrefix(spec.from, spec.table+" ")
 		}
+		w.add(spec.alias+".words @@ CAST(? AS tsquery)", sq.match)
 		return readRows(ctx, tx, query{"SELECT " + cols + " FROM " + from + " " + w.String() +
 			" ORDER BY " + spec.alias + ".id DESC LIMIT " + w.arg(congtac.SearchWindow+1), w.args}, scanCandidate)
 	}
-	first, err := read(s.walk)
+	walk := func(n int64) func(w *where) string {
+		return func(w *where) string { return "SELECT * FROM " + spec.table + " ORDER BY id DESC LIMIT " + w.arg(n) }
+	}
+	first, err := read(walk(s.walk))
 	if err != nil || len(first) > congtac.SearchWindow {
 		return first, err
 	}
@@ -141,14 +175,39 @@ func (s *Store) walkOrLookUp(ctx context.Context, tx *sql.Tx, spec searchSpec, c
 	if err := tx.QueryRowContext(ctx, "SELECT max(id) FROM "+spec.table).Scan(&rows); err != nil {
 		return nil, err
 	}
-	switch share := float64(len(first)) / float64(s.walk); {
+	share := float64(len(first)) / float64(s.walk)
+	lookup := s.lookupMatch(sq.q)
+	switch {
 	case rows.Int64 <= s.walk:
 		return first, nil // walked them all
-	case share > 0 && congtac.SearchWindow/share < 3*share*float64(rows.Int64):
-		return read(rows.Int64)
-	default:
-		return read(0)
+	case lookup == "" || (share > 0 && congtac.SearchWindow/share < 3*share*float64(rows.Int64)):
+		return read(walk(rows.Int64))
+	case lookup == sq.match:
+		return read(nil)
+	default: // OFFSET 0 keeps the whole query out of the look-up
+		return read(func(w *where) string {
+			return "SELECT * FROM " + spec.table + " WHERE words @@ CAST(" + w.arg(lookup) + " AS tsquery) OFFSET 0"
+		})
 	}
+}
+
+// lookupMatch returns what of q PostgreSQL's word index looks up well, as [Store.wordMatch]
+// writes it: q without its terms of one letter, each the prefix of too many words to be
+// worth looking up, nor then its exclusions; "" when nothing is left.
+func (s *Store) lookupMatch(q vn.Query) string {
+	var kept vn.Query
+	for _, t := range q.Terms {
+		if t.Exact || len(t.Words) > 1 || len(t.Words[0]) > 1 {
+			kept.Terms = append(kept.Terms, t)
+		}
+	}
+	switch {
+	case len(kept.Terms) == 0:
+		return ""
+	case len(kept.Terms) == len(q.Terms):
+		kept.Excluded = q.Excluded
+	}
+	return s.wordMatch(kept)
 }
 
 func scanCandidate(sc scanner) (candidate, error) {
