@@ -31,6 +31,14 @@ func BenchmarkProvince(b *testing.B) {
 			b.Run("IssueNumber", func(b *testing.B) { benchIssue(b, s, st) })
 			b.Run("SearchTwoWords", func(b *testing.B) { benchSearch(b, s, twoWordQueries) })
 			b.Run("SearchPrefix", func(b *testing.B) { benchSearch(b, s, prefixQueries) })
+			// Last, as it ends the search: the same write without the word indexes, to
+			// compare with CreateProgram50Tasks (issue 15: upkeep < 20 %).
+			b.Run("CreateProgram50TasksWithoutWordIndex", func(b *testing.B) {
+				if err := s.DropWordIndexes(ctx); err != nil {
+					b.Fatal(err)
+				}
+				benchCreateProgram(b, s, st)
+			})
 		})
 	}
 }
@@ -48,12 +56,33 @@ func benchCreateProgram(b *testing.B, s *store.Store, st synth.Stats) {
 			Text: fmt.Sprintf("Đẩy nhanh tiến độ giải phóng mặt bằng dự án đường giao thông số %d", i),
 			Due:  congtac.DueInMonth(2027, 1)})
 	}
+	next := programsMade(b, s, st.Committees[0]) // a month each, from where the last run stopped
 	b.ReportAllocs()
 	for b.Loop() {
+		next = next.Next()
+		p.Period = next
+		for i := range p.Tasks {
+			p.Tasks[i].Due = congtac.DueInMonth(next.Year, time.Month(next.Number))
+		}
 		if _, err := s.CreateProgram(ctx, a, p); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// programsMade returns the last month the committee has a program of, or December 2026.
+func programsMade(b *testing.B, s *store.Store, committee int64) congtac.Period {
+	last := congtac.Period{Kind: congtac.PeriodMonth, Year: 2026, Number: 12}
+	ps, _, err := s.FindPrograms(ctx, congtac.ProgramFilter{OrgID: &committee, Limit: 1000})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, p := range ps {
+		if p.Period.Kind == congtac.PeriodMonth && p.Period.Start().Compare(last.Start()) > 0 {
+			last = p.Period
+		}
+	}
+	return last
 }
 
 // benchOpenTasks lists one org's open tasks (lead or support), first page of 50,

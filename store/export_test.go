@@ -197,3 +197,22 @@ func (s *Store) Setting(ctx context.Context, name string) (string, error) {
 	err := s.read.QueryRowContext(ctx, "SELECT current_setting($1)", name).Scan(&v)
 	return v, err
 }
+
+// DropWordIndexes removes the search's word indexes (migration 0033) and what keeps them
+// (SQLite's triggers, PostgreSQL's generated column), so that a benchmark can measure what
+// they add to a write. The search cannot run afterwards.
+func (s *Store) DropWordIndexes(ctx context.Context) error {
+	for _, spec := range searchSpecs {
+		stmts := []string{"ALTER TABLE " + spec.table + " DROP COLUMN IF EXISTS words"}
+		if s.engine == SQLite {
+			stmts = []string{"DROP TRIGGER IF EXISTS " + spec.table + "_words_insert", "DROP TRIGGER IF EXISTS " + spec.table + "_words_delete",
+				"DROP TRIGGER IF EXISTS " + spec.table + "_words_update", "DROP TABLE IF EXISTS " + spec.table + "_words"}
+		}
+		for _, stmt := range stmts {
+			if _, err := s.write.ExecContext(ctx, stmt); err != nil {
+				return fmt.Errorf("%s: %w", stmt, err)
+			}
+		}
+	}
+	return nil
+}

@@ -4,12 +4,16 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
+	"slices"
+	"strings"
 )
 
 // CheckIntegrity checks what a crash must never break, and returns each problem it finds
 // (in English, for the operator or the harness that killed the server), or none. On SQLite
-// it runs the file's own check (PRAGMA integrity_check) and the foreign keys (PRAGMA
-// foreign_key_check). On both engines it checks that every register's documents are
+// it runs the file's own check (PRAGMA integrity_check), the foreign keys (PRAGMA
+// foreign_key_check) and each search index against its table, with no change left
+// queued for them ([Store.settleIndexes]). On both engines it checks that every register's documents are
 // numbered from 1 to the register's last number, each number once: registers are only
 // ever counted up inside the issuing transaction and documents never deleted, so a gap or
 // a duplicate means a lost or doubled issue. It returns an error only when a check cannot
@@ -21,6 +25,11 @@ func (s *Store) CheckIntegrity(ctx context.Context) ([]string, error) {
 		if problems, err = sqliteChecks(ctx, s.read); err != nil {
 			return nil, err
 		}
+		fts, err := ftsProblems(ctx, s.write)
+		if err != nil {
+			return nil, err
+		}
+		problems = append(problems, fts...)
 	}
 	registers, err := registerProblems(ctx, s.read)
 	if err != nil {
@@ -65,6 +74,30 @@ func sqliteChecks(ctx context.Context, db *sql.DB) ([]string, error) {
 	}
 	if err := fks.Err(); err != nil {
 		return nil, fmt.Errorf("store: foreign key check: %w", err)
+	}
+	return problems, nil
+}
+
+// ftsProblems checks each FTS5 index against its table (FTS5's integrity-check, run on
+// the write connection since it is written as an insert) and that no change is left
+// queued in fts_pending.
+func ftsProblems(ctx context.Context, db *sql.DB) ([]string, error) {
+	var problems []string
+	for _, fts := range slices.Sorted(maps.Keys(ftsIndexes)) {
+		_, err := db.ExecContext(ctx, "INSERT INTO "+fts+" ("+fts+", rank) VALUES ('integrity-check', 1)")
+		switch {
+		case err != nil && strings.Contains(err.Error(), "malformed"):
+			problems = append(problems, fts+": "+err.Error())
+		case err != nil:
+			return nil, fmt.Errorf("store: check %s: %w", fts, err)
+		}
+	}
+	var queued int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM fts_pending").Scan(&queued); err != nil {
+		return nil, fmt.Errorf("store: check fts_pending: %w", err)
+	}
+	if queued > 0 {
+		problems = append(problems, fmt.Sprintf("fts_pending: %d changes of the search indexes left unsettled", queued))
 	}
 	return problems, nil
 }

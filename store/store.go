@@ -208,7 +208,8 @@ func (s *Store) migrator() (*goose.Provider, error) {
 }
 
 // inTx runs fn in a write transaction and commits it when fn returns nil, after the
-// statuses of the tasks fn changed are recomputed ([Store.settleStatuses]).
+// statuses of the tasks fn changed are recomputed ([Store.settleStatuses]) and the
+// changes of the search indexes it queued are settled ([Store.settleIndexes]).
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
@@ -219,6 +220,9 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return uniqueAsConflict(err)
 	}
 	if err := s.settleStatuses(ctx, tx); err != nil {
+		return err
+	}
+	if err := s.settleIndexes(ctx, tx); err != nil {
 		return err
 	}
 	if err := tx.Commit(); err != nil {
