@@ -70,8 +70,14 @@ func (s *Store) Load(ctx context.Context, a congtac.Actor, fn func(l *Loader) er
 	if err := s.resetSequences(ctx); err != nil {
 		return err
 	}
-	// Fresh statistics, or the planners guess at tables that just grew a millionfold.
-	if _, err := s.write.ExecContext(ctx, "ANALYZE"); err != nil {
+	// Fresh statistics, or the planners guess at tables that just grew a millionfold; on
+	// PostgreSQL a vacuum too, so that the first searches and lists do not each set the
+	// new rows' hint bits and can skip their heap where every row is visible.
+	analyze := "ANALYZE"
+	if s.engine == Postgres {
+		analyze = "VACUUM (ANALYZE)"
+	}
+	if _, err := s.write.ExecContext(ctx, analyze); err != nil {
 		return fmt.Errorf("store: load: analyze: %w", err)
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
