@@ -29,6 +29,11 @@ func TestReindexRebuildsTheSearchIndex(t *testing.T) {
 	if _, err := db.ExecContext(ctx, "UPDATE engagements SET search = '' WHERE title LIKE 'Kiểm tra tiến độ dự án%'"); err != nil {
 		t.Fatal(err)
 	}
+	// Written outside the store, the change reaches the word index with the store's next
+	// write, which settles what the triggers queued (fts_pending).
+	if _, err := st.CreatePerson(ctx, congtac.System, congtac.Person{FullName: "Lê Văn Tâm", OrgID: 1}); err != nil {
+		t.Fatal(err)
+	}
 	found := func() int {
 		t.Helper()
 		f := congtac.SearchFilter{Query: "kiem tra tien do du an", Kind: congtac.SearchCalendar, Limit: 10,
