@@ -190,6 +190,10 @@ func (s *Store) SetSearchProbe(n int) { s.probe = n }
 // it chooses how to read the window ([searchWalk] unless set).
 func (s *Store) SetSearchWalk(n int64) { s.walk = n }
 
+// SetSearchNarrow sets the share of the orgs (one in n; 0 for none) under which a search
+// reads its reach's own rows ([searchNarrow] unless set).
+func (s *Store) SetSearchNarrow(n int) { s.narrow = n }
+
 // Setting returns the value of a PostgreSQL run-time setting on one of the store's
 // connections.
 func (s *Store) Setting(ctx context.Context, name string) (string, error) {

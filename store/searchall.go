@@ -98,7 +98,16 @@ func (s *Store) searchKind(ctx context.Context, tx *sql.Tx, spec searchSpec, f c
 	if err := spec.filter(ctx, s, tx, &w, f, r); err != nil {
 		return g, err
 	}
-	cands, err := s.searchWindow(ctx, tx, spec, w, sq)
+	narrow, err := s.narrowReach(ctx, tx, r.Reach)
+	if err != nil {
+		return g, err
+	}
+	var cands []candidate
+	if narrow {
+		cands, err = s.searchReach(ctx, tx, spec, w, sq)
+	} else {
+		cands, err = s.searchWindow(ctx, tx, spec, w, sq)
+	}
 	if err != nil {
 		return g, err
 	}
@@ -137,6 +146,37 @@ func (s *Store) searchWindow(ctx context.Context, tx *sql.Tx, spec searchSpec, w
 	w.add(spec.alias + ".id = " + words + ".rowid")
 	return readRows(ctx, tx, query{"SELECT " + cols + " FROM " + words + " CROSS JOIN " + spec.from + " " + w.String() +
 		" ORDER BY " + words + ".rowid DESC LIMIT " + w.arg(congtac.SearchWindow+1), w.args}, scanCandidate)
+}
+
+// narrowReach reports whether r holds at most one org in s.narrow (one in [searchNarrow]
+// unless set), or none: a search within it reads the reach's own rows
+// ([Store.searchReach]) instead of every match of the word index.
+func (s *Store) narrowReach(ctx context.Context, q queryer, r *congtac.Reach) (bool, error) {
+	switch {
+	case r == nil || s.narrow == 0:
+		return false, nil
+	case r.Org == 0:
+		return true, nil
+	}
+	ids, all, err := s.reachOrgs(ctx, q, r)
+	return len(ids)*s.narrow <= all, err
+}
+
+// searchNarrow: a reach of at most one org in searchNarrow is searched from its own rows.
+const searchNarrow = 10
+
+// searchReach returns the newest matches of sq that w keeps, as [Store.searchWindow] does,
+// for a narrow reach: w's conditions on the reach pick its rows through their org indexes,
+// and the terms are matched on each row's search key with the LIKE patterns of the lists
+// ([vn.Term.Patterns]), which say what the word indexes say. Through the word index, a
+// department's search of common words read every match of the province (175,000 reports
+// for "kiểm tra") to keep the few within its reach. The key is matched as an expression
+// (search || ''), which PostgreSQL's planner cannot answer from the lists' trigram index:
+// looking the patterns up there reads every match of the province too.
+func (s *Store) searchReach(ctx context.Context, tx *sql.Tx, spec searchSpec, w where, sq searchQuery) ([]candidate, error) {
+	addQuery(&w, "("+spec.alias+".search || '')", sq.q)
+	return readRows(ctx, tx, query{"SELECT " + spec.alias + ".id, " + spec.alias + ".search, " + spec.day + " FROM " + spec.from +
+		" " + w.String() + " ORDER BY " + spec.alias + ".id DESC LIMIT " + w.arg(congtac.SearchWindow+1), w.args}, scanCandidate)
 }
 
 // searchWalk is how many of a table's newest rows PostgreSQL walks first to learn how

@@ -161,3 +161,34 @@ func TestSearchPagesAreSlicesOfTheWholeRanking(t *testing.T) {
 		}
 	})
 }
+
+// TestSearchOfANarrowReachReadsTheSameAsTheWordIndex runs the contract's queries as a
+// unit and as a commune's reporter, every kind, through the reach's own rows and through
+// the word index, and expects the same counts and hits.
+func TestSearchOfANarrowReachReadsTheSameAsTheWordIndex(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		if _, err := demo.Seed(ctx, s, clocktest.Today()); err != nil {
+			t.Fatal(err)
+		}
+		for _, login := range []string{"phongbaocao", "xabaocao"} {
+			a := actorOf(t, s, login)
+			search := func(narrow int, q string, k congtac.SearchKind) string {
+				t.Helper()
+				s.SetSearchNarrow(narrow)
+				groups, err := s.Search(ctx, congtac.SearchFilter{Query: q, Kind: k, Limit: 20, AsOf: clocktest.Today(),
+					Reaches: congtac.SearchReaches(a)})
+				if err != nil {
+					t.Fatalf("%s %q %s: %v", login, q, k, err)
+				}
+				return renderSearch(groups)
+			}
+			for _, q := range searchQueries {
+				for _, k := range congtac.SearchKinds {
+					if rows, words := search(1, q, k), search(0, q, k); rows != words {
+						t.Errorf("%s %q %s:\nreach's rows:\n%s\nword index:\n%s", login, q, k, rows, words)
+					}
+				}
+			}
+		}
+	})
+}

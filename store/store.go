@@ -48,6 +48,7 @@ type Store struct {
 	kept   keptResults // counts and lists kept while the tables they read do not change (changes.go)
 	probe  int         // matches a search reads from a trigram index before it plans (search.go)
 	walk   int64       // rows PostgreSQL's search walks before it plans (searchall.go)
+	narrow int         // a reach of one org in narrow is searched from its rows (searchall.go)
 }
 
 // Open connects to the database named by dsn: a postgres:// (or postgresql://) URL, or
@@ -55,7 +56,7 @@ type Store struct {
 // lock on its lock file, see [Restore]) until [Store.Close]; while a restore replaces it,
 // Open is ECONFLICT. It does not migrate; call [Store.Migrate].
 func Open(ctx context.Context, dsn string) (*Store, error) {
-	s := &Store{now: time.Now, probe: searchProbe, walk: searchWalk}
+	s := &Store{now: time.Now, probe: searchProbe, walk: searchWalk, narrow: searchNarrow}
 	var err error
 	if IsPostgres(dsn) {
 		s.engine = Postgres
