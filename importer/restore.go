@@ -83,14 +83,14 @@ func Restore(src Source, vocab *Vocabulary) (Source, []Restoration) {
 		own = vocab.clone()
 	}
 	for _, b := range src.Blocks {
-		if b.Kind == KindParagraph && len(lostLetters(b.Text)) == 0 {
+		if b.Kind == KindParagraph && !mayHaveLost(b.Text) {
 			own.Add(b.Text)
 		}
 	}
 	out := Source{Blocks: append([]Block(nil), src.Blocks...)}
 	var done []Restoration
 	for i, b := range out.Blocks {
-		if b.Kind != KindParagraph || len(lostLetters(b.Text)) == 0 {
+		if b.Kind != KindParagraph || !mayHaveLost(b.Text) {
 			continue
 		}
 		after, sure, ok := own.restoreLine(b.Text)
@@ -101,6 +101,22 @@ func Restore(src Source, vocab *Vocabulary) (Source, []Restoration) {
 		done = append(done, Restoration{Block: i, Before: b.Text, After: after, Confidence: sure})
 	}
 	return out, done
+}
+
+// mayHaveLost reports whether text may have lost letters: it holds a word that is not a
+// syllable ([lostLetters]: "t c"), or two spaces after a letter inside it ("văn hó  -
+// xã hội": "hó" is a syllable too).
+func mayHaveLost(text string) bool {
+	if len(lostLetters(text)) > 0 {
+		return true
+	}
+	rs := []rune(strings.TrimSpace(text))
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] == ' ' && rs[i+1] == ' ' && unicode.IsLetter(rs[i-1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // clone returns a copy of v that counts on its own.
