@@ -8,7 +8,12 @@
 // letters dropped from bold headings) is the next stage's work, and understanding the
 // repaired text into a draft program or calendar entries the stage after that.
 //
-// [ReadDOCX] reads WordprocessingML (.docx) with the standard library only.
+// [ReadDOCX] reads WordprocessingML (.docx) with the standard library only. [ReadPDF]
+// reads the text layer of a PDF with its own fonts, CMaps and content interpreter over
+// rsc.io/pdf's file structure (cross-reference tables and streams, object streams,
+// Flate), putting a two-column masthead back in reading order. [ReadText] reads text files
+// and pasted text. [Clean] repairs what they read, [Restore] puts back letters a PDF lost,
+// and [ReadMasthead] reads the top of an official document.
 //
 // Errors meant for users are *congtac.Error values of code congtac.EINVALID with a message
 // in Vietnamese, wrapping their cause. Readers never panic, whatever the input, and refuse

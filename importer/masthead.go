@@ -150,8 +150,8 @@ func (m *Masthead) readBodies(rows []Row, number, motto int) {
 	var bodies []Field
 	for i := 0; i < number; i++ {
 		text := rows[i].Text
-		if i == motto || !isCapitals(text) || strings.Contains(vn.Fold(text), "doc lap") {
-			continue
+		if folded := vn.Fold(text); i == motto || !isCapitals(text) || strings.Contains(folded, "doc lap") || folded == "du thao" {
+			continue // the motto, and a draft's mark, which a text box can put above "Số:"
 		}
 		if n := len(bodies); n > 0 && startsWithAny(text, placeWords) && !startsWithAny(bodies[n-1].Text, placeWords) {
 			bodies[n-1].Text += " " + text

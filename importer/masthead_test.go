@@ -58,7 +58,8 @@ Công tác tháng 4 năm 2023 của UBND xã
 I. NHIỆM VỤ TRỌNG TÂM
 `, "UBND HUYỆN LỤC NGẠN", "ỦY BAN NHÂN DÂN XÃ QUÝ SƠN", "CTr-UBND", 5, "Quý Sơn", congtac.MustDate(2023, 3, 28),
 			"CHƯƠNG TRÌNH", "Công tác tháng 4 năm 2023 của UBND xã", congtac.Period{Kind: congtac.PeriodMonth, Year: 2023, Number: 4}, 0},
-		{"a province department, motto first (a PDF read across)", `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+		{"a province department, motto first (a PDF read across)", `DỰ THẢO
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 UBND TỈNH BẮC GIANG
 SỞ TÀI CHÍNH
 Độc lập - Tự do - Hạnh phúc
