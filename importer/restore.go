@@ -132,6 +132,11 @@ func (v *Vocabulary) clone() Vocabulary {
 // the punctuation that may stick to it.
 const maxWord = 10
 
+// unrestored is the cost of leaving a space that may stand for a lost letter as it is:
+// about that of a word seen once in a few thousand, so that any known word that fits is
+// preferred.
+const unrestored = 12.0
+
 // beamWidth is how many readings of each prefix of a line restoreLine keeps.
 const beamWidth = 8
 
@@ -155,6 +160,11 @@ func (v *Vocabulary) restoreLine(line string) (string, float64, bool) {
 	beams := make([][]*reading, n+1)
 	beams[0] = []*reading{{}}
 	for i := 0; i < n; i++ {
+		if rs[i] == ' ' { // a space no known word takes: kept as a space, dearly
+			for _, r := range beams[i] {
+				beams[i+1] = keep(beams[i+1], &reading{cost: r.cost + unrestored, c: candidate{key: r.c.key}, part: rs[i : i+1], prev: r})
+			}
+		}
 		for j := i + 1; j <= n && j-i <= maxWord && len(beams[i]) > 0; j++ {
 			if j < n && rs[j] != ' ' { // a word ends before a space, or at the end
 				continue
@@ -176,9 +186,11 @@ func (v *Vocabulary) restoreLine(line string) (string, float64, bool) {
 		path = append(path, r)
 	}
 	slices.Reverse(path)
-	words := make([]string, len(path))
-	for i, r := range path {
-		words[i] = r.c.word
+	var words []string
+	for _, r := range path {
+		if r.c.word != "" {
+			words = append(words, r.c.word)
+		}
 	}
 	return strings.Join(words, " "), v.sureOf(path), true
 }
@@ -198,6 +210,8 @@ func (v *Vocabulary) sureOf(path []*reading) float64 {
 			next = path[i+1].c
 		}
 		switch {
+		case r.c.word == "": // a lost letter left unrestored
+			sure = min(sure, 0.5)
 		case r.c.holes > 0:
 			total, mine := 0.0, 0.0
 			for _, c := range v.candidates(r.part) {
@@ -267,8 +281,9 @@ func (v *Vocabulary) candidates(part []rune) []candidate {
 			holes++
 		}
 	}
-	if len(core) == 0 || holes == len(core) || core[0] == ' ' && holes == 1 && len(core) == 1 {
-		if len(core) == 0 && len(part) > 0 && !slices.Contains(part, ' ') { // punctuation alone: "-", "./."
+	if len(core) == 0 || holes == len(core) {
+		switch {
+		case len(core) == 0 && len(part) > 0 && !slices.Contains(part, ' '): // punctuation alone: "-", "./."
 			return []candidate{{word: string(part), count: -1}}
 		}
 		return nil

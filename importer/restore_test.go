@@ -20,7 +20,7 @@ func TestRestorePutsBackTheSeedsLostLetters(t *testing.T) {
 	src, _ = Clean(src, vn.ToneKeep)
 	restored, done := Restore(src, nil)
 	text := strings.Join(restored.Lines(), "\n")
-	for _, want := range []string{"Công tác của UBND huyện tháng 4 năm 2023", "1. Về phát triển kinh tế", "2. Về văn hóa - xã hội", "3. Công tác nội chính", "cơ quan, địa phương, đơn vị./."} {
+	for _, want := range []string{"Công tác của UBND huyện tháng 4 năm 2023", "1. Về phát triển kinh tế", "2. Về văn hóa - xã hội", "3. Công tác nội chính", "cơ quan, địa phương, đơn vị./.", "có chương trình công tác cụ thể làm việc với các"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("restored seed lacks %q", want)
 		}
