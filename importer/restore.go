@@ -103,10 +103,19 @@ func Restore(src Source, vocab *Vocabulary) (Source, []Restoration) {
 	return out, done
 }
 
-// mayHaveLost reports whether text may have lost letters: it holds a word that is not a
+// maxRestored is the longest line Restore reads again, in runes: letters are lost from
+// the lines of a PDF (headings above all), never from a Word paragraph, and reading a long
+// paragraph again costs time for nothing.
+const maxRestored = 300
+
+// mayHaveLost reports whether text may have lost letters (a line of at most maxRestored
+// runes): it holds a word that is not a
 // syllable ([lostLetters]: "t c"), or two spaces after a letter inside it ("văn hó  -
 // xã hội": "hó" is a syllable too).
 func mayHaveLost(text string) bool {
+	if utf8.RuneCountInString(text) > maxRestored {
+		return false
+	}
 	if len(lostLetters(text)) > 0 {
 		return true
 	}

@@ -77,3 +77,18 @@ func FuzzRestore(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkRestoreSeed restores the whole seed as an import does: the vocabulary of its
+// undamaged lines, then each line that may have lost letters read again.
+func BenchmarkRestoreSeed(b *testing.B) {
+	data, err := os.ReadFile("../vn/testdata/seed-luc-ngan-2023-04.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	src, _ := ReadText(data)
+	src, _ = Clean(src, vn.ToneKeep)
+	b.ReportAllocs()
+	for b.Loop() {
+		Restore(src, nil)
+	}
+}
