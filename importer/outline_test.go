@@ -61,6 +61,17 @@ func TestReadOutlineOfTheSeed(t *testing.T) {
 	if len(b) != 2 || b[1].Label != "B." || len(meetings) < 3 || !strings.HasPrefix(meetings[0].Text, "Hội nghị UBND huyện thường kỳ") {
 		t.Errorf("parts %+v, meetings %+v", b, meetings)
 	}
+	// The regular meeting's matters name the departments that prepare them.
+	var leads []string
+	for _, it := range o.Items {
+		if a, ok := ReadAssignment(it.Text); ok && it.ParentID == meetings[0].ID {
+			leads = append(leads, it.Label+" "+strings.Join(a.Lead, "+")+" "+a.Verb)
+		}
+	}
+	if got := strings.Join(leads, "|"); got != "1. Phòng Tài chính - KH chuẩn bị|3. Phòng Kinh tế và Hạ tầng chuẩn bị|"+
+		"4. Văn phòng HĐND và UBND huyện chủ trì|5. Phòng Nông ngiệp và PTNT chuẩn bị" {
+		t.Errorf("the meeting's matters are prepared by %s", got)
+	}
 	if o.End >= len(rows) || !strings.HasPrefix(rows[o.End].Text, "Nơi nhận") {
 		t.Errorf("the body ends at row %d of %d", o.End, len(rows))
 	}
