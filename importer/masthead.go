@@ -238,10 +238,8 @@ func docTypeOf(line string) string {
 	return ""
 }
 
-// startsPart reports whether line starts a part or an item: "A.", "I.", "1.", "1.1.".
-var partStart = regexp.MustCompile(`^([A-ZĐ]|[IVX]+|\d+(\.\d+)*)[.)]\s`)
-
-func startsPart(line string) bool { return partStart.MatchString(line) }
+// startsPart reports whether line starts a part or an item ([ReadOutline]'s labels).
+func startsPart(line string) bool { return labelStart.MatchString(line) }
 
 // isCapitals reports whether line has letters and no small ones.
 func isCapitals(line string) bool {
