@@ -170,8 +170,8 @@ const searchNarrow = 10
 // and the terms are matched on each row's search key with the LIKE patterns of the lists
 // ([vn.Term.Patterns]), which say what the word indexes say. Through the word index, a
 // department's search of common words read every match of the province (175,000 reports
-// for "kiểm tra") to keep the few within its reach. The key is matched as an expression
-// (search || ''), which PostgreSQL's planner cannot answer from the lists' trigram index:
+// for "kiểm tra") to keep the few within its reach. The key is matched joined to an empty
+// string, an expression PostgreSQL's planner cannot answer from the lists' trigram index:
 // looking the patterns up there reads every match of the province too.
 func (s *Store) searchReach(ctx context.Context, tx *sql.Tx, spec searchSpec, w where, sq searchQuery) ([]candidate, error) {
 	addQuery(&w, "("+spec.alias+".search || '')", sq.q)
