@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"congtac"
+	"congtac/vn"
 )
 
 // Outline is the body of a program as numbered items (temporary IDs from 1, parents by
@@ -73,11 +74,41 @@ func ReadOutline(rows []Row, from int) Outline {
 		} else {
 			it.Text = body
 		}
+		it.Sector = SectorOf(it.Heading)
+		if it.Sector == "" && depth > 0 {
+			it.Sector = o.Items[open[depth-1]].Sector // an item is in its section's sector
+		}
 		open = append(open, len(o.Items))
 		o.Items = append(o.Items, it)
 		o.Lines = append(o.Lines, i)
 	}
 	return o
+}
+
+// sectorWords name each sector in a section's heading, folded ([vn.Fold]): "Về phát
+// triển kinh tế", "Lĩnh vực văn hóa - xã hội", "Công tác nội chính".
+var sectorWords = []struct {
+	sector congtac.Sector
+	words  []string
+}{
+	{congtac.SectorEconomy, []string{"kinh te", "nong nghiep", "tai chinh", "ngan sach", "xay dung", "tai nguyen"}},
+	{congtac.SectorCultureSociety, []string{"van hoa", "xa hoi", "giao duc", "y te"}},
+	{congtac.SectorInternalAffairs, []string{"noi chinh", "quoc phong", "an ninh", "noi vu", "cai cach hanh chinh", "thanh tra", "tu phap"}},
+}
+
+// SectorOf returns the sector a section's heading names, or "" when it names none. A
+// heading naming two ("kinh tế - xã hội") names the first met in sectorWords' order:
+// the economy.
+func SectorOf(heading string) congtac.Sector {
+	folded := " " + strings.Join(vn.SearchWords(heading), " ") + " "
+	for _, s := range sectorWords {
+		for _, w := range s.words {
+			if strings.Contains(folded, " "+w+" ") {
+				return s.sector
+			}
+		}
+	}
+	return ""
 }
 
 // labelStyle returns the numbering style of a label's groups g and the label as written.

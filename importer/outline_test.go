@@ -37,6 +37,16 @@ func TestReadOutlineOfTheSeed(t *testing.T) {
 	if joined := strings.Join(got, "|"); !strings.HasPrefix(joined, strings.Join(want, "|")) {
 		t.Errorf("seed outline starts\n%s\nwant\n%s", joined, strings.Join(want, "|"))
 	}
+	// Sections name their sectors, and their items are in them.
+	sectors := map[string]congtac.Sector{}
+	for _, it := range o.Items {
+		if strings.Count(it.Label, ".") == 2 && it.Style == congtac.StyleNested {
+			sectors[it.Label[:2]] = it.Sector
+		}
+	}
+	if sectors["1."] != congtac.SectorEconomy || sectors["2."] != congtac.SectorCultureSociety || sectors["3."] != congtac.SectorInternalAffairs {
+		t.Errorf("sectors of the items 1.x, 2.x, 3.x: %v", sectors)
+	}
 	// 1.4. carries its source and target, its lines joined into one paragraph.
 	var item14 congtac.Item
 	for _, it := range o.Items {
@@ -121,4 +131,16 @@ func FuzzReadOutline(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestSectorOf(t *testing.T) {
+	for heading, want := range map[string]congtac.Sector{
+		"Về phát triển kinh tế": congtac.SectorEconomy, "Lĩnh vực văn hóa - xã hội": congtac.SectorCultureSociety,
+		"PHÁT TRIỂN KINH TẾ - XÃ HỘI": congtac.SectorEconomy, "Công tác quốc phòng, an ninh": congtac.SectorInternalAffairs,
+		"Công tác nội chính": congtac.SectorInternalAffairs, "Nhiệm vụ khác": "", "": "",
+	} {
+		if got := SectorOf(heading); got != want {
+			t.Errorf("SectorOf(%q) = %q, want %q", heading, got, want)
+		}
+	}
 }
