@@ -58,14 +58,19 @@ func legacyOf(text string) Legacy {
 	return LegacyNone
 }
 
-// texts returns every text of s, one per line.
+// texts returns every text of s, one per line: paragraphs, their labels and table cells.
 func (s Source) texts() string {
 	var b strings.Builder
-	s.mapTexts(func(t string) string {
-		b.WriteString(t)
-		b.WriteByte('\n')
-		return t
-	})
+	for _, blk := range s.Blocks {
+		b.WriteString(blk.Number + "\n" + blk.Text + "\n")
+		if blk.Table != nil {
+			for _, row := range blk.Table.Rows {
+				for _, c := range row {
+					b.WriteString(c.Text + "\n")
+				}
+			}
+		}
+	}
 	return b.String()
 }
 

@@ -64,12 +64,12 @@ func MatchOrg(name string, orgs []congtac.Org) (OrgMatch, bool) {
 func orgWords(name string) []string {
 	var out []string
 	for _, field := range strings.Fields(name) {
-		whole := strings.Join(vn.SearchWords(field), "")
-		if exp, ok := orgAbbreviations[whole]; ok && len(vn.SearchWords(field)) > 1 {
+		words := vn.SearchWords(field)
+		if exp, ok := orgAbbreviations[strings.Join(words, "")]; ok && len(words) > 1 {
 			out = append(out, strings.Fields(exp)...)
 			continue
 		}
-		for _, w := range vn.SearchWords(field) {
+		for _, w := range words {
 			if exp, ok := orgAbbreviations[w]; ok && isAbbreviation(field) {
 				out = append(out, strings.Fields(exp)...)
 			} else {

@@ -16,7 +16,7 @@ import (
 // under PostgreSQL (migration 0033). Reindex makes the columns again from the rows.
 
 // searchVersion is the version of the rules the search columns are made by: when a
-// database's differs, [Store.Migrate] reindexes. Raise it when searchKey or a source
+// database's differs, [Store.Migrate] reindexes. Raise it when vn.SearchKey or a source
 // changes.
 const searchVersion = "1"
 
@@ -38,7 +38,7 @@ type searchSource struct {
 	key            func(sc scanner) (id int64, old, key string, err error)
 }
 
-// textsKey returns the key function of a source whose key is the searchKey of its n text
+// textsKey returns the key function of a source whose key is the vn.SearchKey of its n text
 // columns, in order.
 func textsKey(n int) func(sc scanner) (int64, string, string, error) {
 	return func(sc scanner) (int64, string, string, error) {
