@@ -107,40 +107,48 @@ func (s *Store) CreateEngagement(ctx context.Context, a congtac.Actor, e congtac
 // is one entry each), all or none, each audited; a 0 among people is an entry without a
 // leader. The actor's ManageCalendar must reach the org (EFORBIDDEN).
 func (s *Store) CreateEngagements(ctx context.Context, a congtac.Actor, e congtac.Engagement, people []int64) ([]congtac.Engagement, error) {
+	var out []congtac.Engagement
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = s.createEngagements(ctx, tx, a, e, people)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// createEngagements is [Store.CreateEngagements] in tx.
+func (s *Store) createEngagements(ctx context.Context, tx *sql.Tx, a congtac.Actor, e congtac.Engagement, people []int64) ([]congtac.Engagement, error) {
 	e = normalizeEngagement(e)
 	if len(people) == 0 {
 		people = []int64{0}
 	}
 	var out []congtac.Engagement
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		for i, p := range slices.Compact(slices.Sorted(slices.Values(people))) {
-			e := e
-			e.PersonID = p
-			if err := validateEngagement(e); err != nil {
-				return err
-			}
-			if err := checkEngagementRefs(ctx, tx, e); err != nil {
-				return err
-			}
-			if i == 0 {
-				if err := checkCan(ctx, tx, a, congtac.ManageCalendar, e.OrgID); err != nil {
-					return err
-				}
-			}
-			var err error
-			if e.ID, err = s.insertEngagement(ctx, tx, e); err != nil {
-				return err
-			}
-			e.Version = 1
-			if err := s.audit(ctx, tx, a, "create", "engagement", e.ID, e.OrgID, nil, e); err != nil {
-				return err
-			}
-			out = append(out, e)
+	for i, p := range slices.Compact(slices.Sorted(slices.Values(people))) {
+		e := e
+		e.PersonID = p
+		if err := validateEngagement(e); err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		if err := checkEngagementRefs(ctx, tx, e); err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			if err := checkCan(ctx, tx, a, congtac.ManageCalendar, e.OrgID); err != nil {
+				return nil, err
+			}
+		}
+		var err error
+		if e.ID, err = s.insertEngagement(ctx, tx, e); err != nil {
+			return nil, err
+		}
+		e.Version = 1
+		if err := s.audit(ctx, tx, a, "create", "engagement", e.ID, e.OrgID, nil, e); err != nil {
+			return nil, err
+		}
+		out = append(out, e)
 	}
 	return out, nil
 }

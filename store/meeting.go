@@ -93,64 +93,77 @@ func meetingArgs(m congtac.Meeting) []any {
 // the meeting or one item fails validation. The actor's ManageMeetings must reach the
 // holding org (EFORBIDDEN).
 func (s *Store) CreateMeeting(ctx context.Context, a congtac.Actor, m congtac.Meeting) (congtac.Meeting, error) {
+	m, err := checkedNewMeeting(m)
+	if err != nil {
+		return congtac.Meeting{}, err
+	}
+	if err := s.inTx(ctx, func(tx *sql.Tx) error { return s.createMeeting(ctx, tx, a, &m) }); err != nil {
+		return congtac.Meeting{}, err
+	}
+	return m, nil
+}
+
+// checkedNewMeeting returns m normalised, planned when it has no status, or the first
+// problem of its fields or of its agenda's.
+func checkedNewMeeting(m congtac.Meeting) (congtac.Meeting, error) {
 	m = normalizeMeeting(m)
 	if m.Status == "" {
 		m.Status = congtac.MeetingPlanned
 	}
 	if err := m.Validate(); err != nil {
-		return congtac.Meeting{}, err
+		return m, err
 	}
 	for _, it := range m.Agenda {
 		if err := it.Validate(); err != nil {
-			return congtac.Meeting{}, err
+			return m, err
 		}
-	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkMeetingRefs(ctx, tx, m); err != nil {
-			return err
-		}
-		if err := checkCan(ctx, tx, a, congtac.ManageMeetings, m.OrgID); err != nil {
-			return err
-		}
-		st, err := settingsOf(ctx, tx, m.OrgID)
-		if err != nil {
-			return err
-		}
-		now := s.now().Unix()
-		if err := tx.QueryRowContext(ctx, `INSERT INTO meetings (org_id, program_id, kind, title, date, start_min,
-			part, place, chair_id, attendees, rrule, rrule_start, status, note, search, off_days, version, created_at,
-			updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $17)
-			RETURNING id`,
-			append(meetingArgs(m), now)...).Scan(&m.ID); err != nil {
-			return fmt.Errorf("store: create meeting: %w", err)
-		}
-		m.Version = 1
-		if err := writeInvited(ctx, tx, m); err != nil {
-			return err
-		}
-		for i := range m.Agenda {
-			it := &m.Agenda[i]
-			it.MeetingID = m.ID
-			if it.Position == 0 {
-				it.Position = i + 1
-			}
-			if it.MaterialsDue.IsZero() {
-				it.MaterialsDue = materialsDue(m.Date, st)
-			}
-			if err := checkAgendaRefs(ctx, tx, *it); err != nil {
-				return err
-			}
-			if it.ID, err = insertAgendaItem(ctx, tx, *it); err != nil {
-				return err
-			}
-			it.Version = 1
-		}
-		return s.audit(ctx, tx, a, "create", "meeting", m.ID, m.OrgID, nil, m)
-	})
-	if err != nil {
-		return congtac.Meeting{}, err
 	}
 	return m, nil
+}
+
+// createMeeting writes a checked new meeting ([checkedNewMeeting]) and its agenda in tx,
+// once the actor may, and sets their IDs.
+func (s *Store) createMeeting(ctx context.Context, tx *sql.Tx, a congtac.Actor, m *congtac.Meeting) error {
+	if err := checkMeetingRefs(ctx, tx, *m); err != nil {
+		return err
+	}
+	if err := checkCan(ctx, tx, a, congtac.ManageMeetings, m.OrgID); err != nil {
+		return err
+	}
+	st, err := settingsOf(ctx, tx, m.OrgID)
+	if err != nil {
+		return err
+	}
+	now := s.now().Unix()
+	if err := tx.QueryRowContext(ctx, `INSERT INTO meetings (org_id, program_id, kind, title, date, start_min,
+		part, place, chair_id, attendees, rrule, rrule_start, status, note, search, off_days, version, created_at,
+		updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 1, $17, $17)
+		RETURNING id`,
+		append(meetingArgs(*m), now)...).Scan(&m.ID); err != nil {
+		return fmt.Errorf("store: create meeting: %w", err)
+	}
+	m.Version = 1
+	if err := writeInvited(ctx, tx, *m); err != nil {
+		return err
+	}
+	for i := range m.Agenda {
+		it := &m.Agenda[i]
+		it.MeetingID = m.ID
+		if it.Position == 0 {
+			it.Position = i + 1
+		}
+		if it.MaterialsDue.IsZero() {
+			it.MaterialsDue = materialsDue(m.Date, st)
+		}
+		if err := checkAgendaRefs(ctx, tx, *it); err != nil {
+			return err
+		}
+		if it.ID, err = insertAgendaItem(ctx, tx, *it); err != nil {
+			return err
+		}
+		it.Version = 1
+	}
+	return s.audit(ctx, tx, a, "create", "meeting", m.ID, m.OrgID, nil, *m)
 }
 
 func findMeetingRow(ctx context.Context, q queryer, id int64) (congtac.Meeting, error) {

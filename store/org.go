@@ -41,29 +41,32 @@ func (s *Store) CreateOrg(ctx context.Context, a congtac.Actor, o congtac.Org) (
 	if err := o.Validate(); err != nil {
 		return congtac.Org{}, err
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkOrgRefs(ctx, tx, o); err != nil {
-			return err
-		}
-		if err := checkCan(ctx, tx, a, congtac.ManageOrgs, o.ParentID); err != nil {
-			return refusedField(err, "parent_id", "Bạn không quản lý đơn vị cấp trên này.")
-		}
-		if err := checkOrgKind(ctx, tx, congtac.Org{}, o); err != nil {
-			return err
-		}
-		now := s.now().Unix()
-		o.Version = 1
-		err := tx.QueryRowContext(ctx, `INSERT INTO orgs (parent_id, kind, name, short_name, display_name,
-			valid_from, valid_to, successor_id, position, search, version, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11) RETURNING id`,
-			nullID(o.ParentID), o.Kind, o.Name, o.ShortName, o.DisplayName, nullDate(o.ValidFrom), nullDate(o.ValidTo),
-			nullID(o.Successor), o.Position, orgSearch(o), now).Scan(&o.ID)
-		if err != nil {
-			return fmt.Errorf("store: create org: %w", err)
-		}
-		return s.audit(ctx, tx, a, "create", "org", o.ID, o.ID, nil, o)
-	})
+	err := s.inTx(ctx, func(tx *sql.Tx) error { return s.createOrg(ctx, tx, a, &o) })
 	return o, err
+}
+
+// createOrg writes a validated, normalised org in tx, once the actor may, and sets its ID.
+func (s *Store) createOrg(ctx context.Context, tx *sql.Tx, a congtac.Actor, o *congtac.Org) error {
+	if err := checkOrgRefs(ctx, tx, *o); err != nil {
+		return err
+	}
+	if err := checkCan(ctx, tx, a, congtac.ManageOrgs, o.ParentID); err != nil {
+		return refusedField(err, "parent_id", "Bạn không quản lý đơn vị cấp trên này.")
+	}
+	if err := checkOrgKind(ctx, tx, congtac.Org{}, *o); err != nil {
+		return err
+	}
+	now := s.now().Unix()
+	o.Version = 1
+	err := tx.QueryRowContext(ctx, `INSERT INTO orgs (parent_id, kind, name, short_name, display_name,
+		valid_from, valid_to, successor_id, position, search, version, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 1, $11, $11) RETURNING id`,
+		nullID(o.ParentID), o.Kind, o.Name, o.ShortName, o.DisplayName, nullDate(o.ValidFrom), nullDate(o.ValidTo),
+		nullID(o.Successor), o.Position, orgSearch(*o), now).Scan(&o.ID)
+	if err != nil {
+		return fmt.Errorf("store: create org: %w", err)
+	}
+	return s.audit(ctx, tx, a, "create", "org", o.ID, o.ID, nil, *o)
 }
 
 // checkOrgRefs verifies that the parent and successor exist and that the parent chain does

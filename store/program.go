@@ -110,35 +110,44 @@ func normalizeProgram(p congtac.Program) congtac.Program {
 // the org for the period, even when both are created at the same moment. The actor's
 // DraftPrograms must reach the issuing org (EFORBIDDEN).
 func (s *Store) CreateProgram(ctx context.Context, a congtac.Actor, p congtac.Program) (congtac.Program, error) {
-	p = normalizeProgram(p)
-	p.Status, p.Version = congtac.ProgramDraft, 1
-	if err := p.Validate(); err != nil {
-		return congtac.Program{}, err
-	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := findOrg(ctx, tx, p.OrgID); err != nil {
-			return err
-		}
-		if err := checkCan(ctx, tx, a, congtac.DraftPrograms, p.OrgID); err != nil {
-			return err
-		}
-		if p.AmendsID == 0 {
-			if err := noLiveProgram(ctx, tx, p.OrgID, p.Period); err != nil {
-				return err
-			}
-		}
-		if err := s.insertProgram(ctx, tx, &p); err != nil {
-			return err
-		}
-		if err := s.insertContent(ctx, tx, &p); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, a, "create", "program", p.ID, p.OrgID, nil, programAudit(p))
-	})
+	p, err := checkedNewProgram(p)
 	if err != nil {
 		return congtac.Program{}, err
 	}
+	if err := s.inTx(ctx, func(tx *sql.Tx) error { return s.createProgram(ctx, tx, a, &p) }); err != nil {
+		return congtac.Program{}, err
+	}
 	return p, nil
+}
+
+// checkedNewProgram returns p normalised as a new draft, or the first problem of its fields.
+func checkedNewProgram(p congtac.Program) (congtac.Program, error) {
+	p = normalizeProgram(p)
+	p.Status, p.Version = congtac.ProgramDraft, 1
+	return p, p.Validate()
+}
+
+// createProgram writes a checked new draft ([checkedNewProgram]) with its content in tx,
+// once the actor may, and sets its IDs.
+func (s *Store) createProgram(ctx context.Context, tx *sql.Tx, a congtac.Actor, p *congtac.Program) error {
+	if _, err := findOrg(ctx, tx, p.OrgID); err != nil {
+		return err
+	}
+	if err := checkCan(ctx, tx, a, congtac.DraftPrograms, p.OrgID); err != nil {
+		return err
+	}
+	if p.AmendsID == 0 {
+		if err := noLiveProgram(ctx, tx, p.OrgID, p.Period); err != nil {
+			return err
+		}
+	}
+	if err := s.insertProgram(ctx, tx, p); err != nil {
+		return err
+	}
+	if err := s.insertContent(ctx, tx, p); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, a, "create", "program", p.ID, p.OrgID, nil, programAudit(*p))
 }
 
 // noLiveProgram refuses (ECONFLICT) when org already has a live program for period: one

@@ -16,7 +16,7 @@ var auditActions = map[string]string{
 	"complete": "Ghi nhận hoàn thành", "defer": "Giãn tiến độ", "cancel": "Hủy", "postpone": "Tạm hoãn",
 	"accept": "Tiếp nhận", "publish": "Công bố", "generate": "Tạo từ hội nghị", "merge": "Sáp nhập",
 	"end": "Kết thúc", "revoke": "Thu hồi", "bulk_load": "Nạp dữ liệu hàng loạt",
-	"sign_in": "Đăng nhập", "sign_in_failed": "Đăng nhập không thành công",
+	"import": "Nhập từ văn bản có sẵn", "sign_in": "Đăng nhập", "sign_in_failed": "Đăng nhập không thành công",
 	"sign_in_throttled": "Bị chặn vì thử đăng nhập quá nhiều", "sign_out": "Đăng xuất",
 	"deny": "Bị từ chối truy cập", "set_password": "Đặt mật khẩu",
 	"set_password_failed": "Đổi mật khẩu không thành công",
