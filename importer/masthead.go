@@ -33,6 +33,7 @@ type Masthead struct {
 	Type           Field // "CHƯƠNG TRÌNH"
 	Summary        Field // "Công tác của UBND huyện tháng 4 năm 2023"
 	Period         congtac.Period
+	Also           []congtac.Period // further periods the summary names: "tháng 4 và Quý II"
 	Problems       []Problem
 }
 
@@ -200,12 +201,12 @@ func (m *Masthead) readTitle(rows []Row, from int) {
 				strings.Join(lost, ", ") + "); cần sửa lại trước khi đọc kỳ của chương trình."})
 			return
 		}
-		p, _, err := vn.ParsePeriod(m.Summary.Text)
+		p, also, err := vn.ParsePeriod(m.Summary.Text)
 		if err != nil {
 			m.Problems = append(m.Problems, Problem{m.Summary.Line, "Không đọc được kỳ của chương trình trong trích yếu: " + congtac.ErrorMessage(err)})
 			return
 		}
-		m.Period = p
+		m.Period, m.Also = p, also
 		return
 	}
 	m.Problems = append(m.Problems, Problem{-1, "Không thấy tên loại văn bản (\"CHƯƠNG TRÌNH\", \"KẾ HOẠCH\" …)."})

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 
 	"congtac"
@@ -115,6 +116,31 @@ func TestImportSchedule(t *testing.T) {
 		bad := entry(9, "", 0)
 		if _, err := s.Import(ctx, f.drafter, congtac.Import{Engagements: []congtac.Engagement{entry(10, "Dự hội nghị", 0), bad}}); congtac.ErrorCode(err) != congtac.EINVALID {
 			t.Fatalf("an entry without a title: %v, want EINVALID", err)
+		}
+	})
+}
+
+func TestEachTextGivesTheStoredWords(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s)
+		admin := createActor(t, s, "quantri", congtac.RoleAdmin, f.committee.ID)
+		if _, err := s.Import(ctx, admin, importOf(f)); err != nil {
+			t.Fatal(err)
+		}
+		var texts []string
+		if err := s.EachText(ctx, 10, func(text string) { texts = append(texts, text) }); err != nil {
+			t.Fatal(err)
+		}
+		joined := strings.Join(texts, "|")
+		for _, want := range []string{"Công tác của UBND xã tháng 4 năm 2023", "Quyết toán ngân sách.",
+			"Hội nghị UBND xã thường kỳ", "Báo cáo tình hình kinh tế - xã hội tháng 4"} {
+			if !strings.Contains(joined, want) {
+				t.Errorf("texts lack %q: %s", want, joined)
+			}
+		}
+		texts = nil
+		if err := s.EachText(ctx, 1, func(text string) { texts = append(texts, text) }); err != nil || len(texts) != 5 {
+			t.Errorf("one of each kind: %d texts, %v", len(texts), err)
 		}
 	})
 }
