@@ -164,7 +164,7 @@ type reading struct {
 // the [beamWidth] best readings of each prefix, so that a word is weighed after the word
 // before it ("tháng" before a number, "giao ban").
 func (v *Vocabulary) restoreLine(line string) (string, float64, bool) {
-	rs := []rune(strings.TrimSpace(line))
+	rs := []rune(lineToRestore(line))
 	n := len(rs)
 	beams := make([][]*reading, n+1)
 	beams[0] = []*reading{{}}
@@ -202,6 +202,18 @@ func (v *Vocabulary) restoreLine(line string) (string, float64, bool) {
 		}
 	}
 	return strings.Join(words, " "), v.sureOf(path), true
+}
+
+// lineToRestore returns line without the spaces around it, but for one when it ends with
+// two spaces after a letter: the last word lost its last letter ("Vươn  Mạnh Chun  " for
+// "Vương Mạnh Chung"), as a word inside the line does.
+func lineToRestore(line string) string {
+	body := strings.TrimLeftFunc(line, unicode.IsSpace)
+	trimmed := strings.TrimRightFunc(body, unicode.IsSpace)
+	if r, _ := utf8.DecodeLastRuneInString(trimmed); unicode.IsLetter(r) && strings.HasPrefix(body[len(trimmed):], "  ") {
+		return trimmed + " "
+	}
+	return trimmed
 }
 
 // sureOf returns how sure a reading is: for each word it put back, its share of the

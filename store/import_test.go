@@ -133,13 +133,13 @@ func TestEachTextGivesTheStoredWords(t *testing.T) {
 		}
 		joined := strings.Join(texts, "|")
 		for _, want := range []string{"Công tác của UBND xã tháng 4 năm 2023", "Quyết toán ngân sách.",
-			"Hội nghị UBND xã thường kỳ", "Báo cáo tình hình kinh tế - xã hội tháng 4"} {
+			"Hội nghị UBND xã thường kỳ", "Báo cáo tình hình kinh tế - xã hội tháng 4", "Nguyễn Văn Đức"} {
 			if !strings.Contains(joined, want) {
 				t.Errorf("texts lack %q: %s", want, joined)
 			}
 		}
 		texts = nil
-		if err := s.EachText(ctx, 1, func(text string) { texts = append(texts, text) }); err != nil || len(texts) != 5 {
+		if err := s.EachText(ctx, 1, func(text string) { texts = append(texts, text) }); err != nil || len(texts) != 6 {
 			t.Errorf("one of each kind: %d texts, %v", len(texts), err)
 		}
 	})

@@ -7,7 +7,7 @@ import (
 
 // EachText calls fn with the texts of the newest programs and meetings, up to limit of
 // each kind: item headings and texts, program titles, task texts, meeting titles and
-// agenda matters. It is what an import learns the office's words from (importer's
+// agenda matters, and people's full names (signers are among them). It is what an import learns the office's words from (importer's
 // Vocabulary), so the texts are read as stored, with no regard to who may read them:
 // callers pass them to nothing but such a model.
 func (s *Store) EachText(ctx context.Context, limit int, fn func(text string)) error {
@@ -17,6 +17,7 @@ func (s *Store) EachText(ctx context.Context, limit int, fn func(text string)) e
 		`SELECT text FROM tasks ORDER BY id DESC LIMIT $1`,
 		`SELECT title FROM meetings ORDER BY id DESC LIMIT $1`,
 		`SELECT title FROM agenda_items ORDER BY id DESC LIMIT $1`,
+		`SELECT full_name FROM people ORDER BY id DESC LIMIT $1`,
 	} {
 		if err := s.eachString(ctx, q, limit, fn); err != nil {
 			return err

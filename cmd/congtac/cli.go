@@ -70,6 +70,7 @@ func commands() []commandInfo {
 		{"loadtest", "mô phỏng người dùng mọi vai trò để đo hiệu năng (simulated users against a server)", func() command { return &loadtestCmd{} }},
 		{"crashtest", "kill -9 máy chủ khi đang ghi và kiểm tra không mất dữ liệu (kill the server while it writes)", func() command { return &crashtestCmd{} }},
 		{"remind", "nhắc việc: ghi thông báo, gửi thư nhắc việc đến hạn (run the reminders)", func() command { return &remindCmd{} }},
+		{"import", "nhập chương trình, lịch công tác tuần có sẵn từ DOCX, PDF, văn bản (import existing documents)", func() command { return &importCmd{} }},
 		{"reindex", "lập lại chỉ mục tìm kiếm (rebuild the search index)", func() command { return &reindexCmd{} }},
 		{"config", "in cấu hình đang dùng (print the effective configuration)", func() command { return &configCmd{} }},
 		{"version", "in phiên bản (print the version)", func() command { return &versionCmd{} }},
@@ -116,8 +117,8 @@ func (c *cli) run(ctx context.Context, args []string) int {
 	} else if err != nil {
 		return c.report(ci, usagef("%v", vietnameseFlagError(err)))
 	}
-	if fs.NArg() > 0 {
-		return c.report(ci, usagef("thừa đối số %q (unexpected arguments)", strings.Join(fs.Args(), " ")))
+	if err := takeArgs(cmd, fs); err != nil {
+		return c.report(ci, err)
 	}
 	if err := cfg.load(fs, c.lookupEnv); err != nil {
 		return c.report(ci, err)
@@ -126,6 +127,32 @@ func (c *cli) run(ctx context.Context, args []string) int {
 		return c.report(ci, err)
 	}
 	return c.report(ci, cmd.run(ctx, c, *cfg))
+}
+
+// argsCommand is a command that takes arguments besides its flags: congtac import FILE.
+type argsCommand interface {
+	setArgs(args []string) error
+}
+
+// takeArgs gives the arguments left after the flags to a command that takes them, reading
+// the flags that follow an argument too ("congtac import FILE -json"); a command that
+// takes none refuses them.
+func takeArgs(cmd command, fs *flag.FlagSet) error {
+	ac, ok := cmd.(argsCommand)
+	if !ok {
+		if fs.NArg() > 0 {
+			return usagef("thừa đối số %q (unexpected arguments)", strings.Join(fs.Args(), " "))
+		}
+		return nil
+	}
+	var args []string
+	for fs.NArg() > 0 {
+		args = append(args, fs.Arg(0))
+		if err := fs.Parse(fs.Args()[1:]); err != nil {
+			return usagef("%v", vietnameseFlagError(err))
+		}
+	}
+	return ac.setArgs(args)
 }
 
 // prepare makes the command, its flag set and the default configuration bound to it.
