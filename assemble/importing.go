@@ -94,10 +94,10 @@ func leadersOf(ctx context.Context, st *store.Store, committee int64, on congtac
 	return out, nil
 }
 
-// Vocabulary returns the words of the texts stored (store's EachText), up to limit
-// texts of each kind, for [importer.Restore].
+// Vocabulary returns the base vocabulary ([importer.BaseVocabulary]) with the words of the
+// texts stored (store's EachText), up to limit texts of each kind, for [importer.Restore].
 func Vocabulary(ctx context.Context, st *store.Store, limit int) (*importer.Vocabulary, error) {
-	v := &importer.Vocabulary{}
+	v := importer.BaseVocabulary()
 	if err := st.EachText(ctx, limit, v.Add); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"regexp"
 	"strings"
 
 	"congtac/vn"
@@ -42,9 +43,29 @@ func Clean(src Source, tones vn.ToneStyle) (Source, Legacy) {
 		case LegacyVNI:
 			s = vn.DecodeVNI(s)
 		}
-		return vn.PlaceTones(vn.Repair(s), tones)
+		return vn.PlaceTones(fixNgh(vn.Repair(s)), tones)
 	})
 	return out, legacy
+}
+
+// ngBeforeFront matches "ng" before i, e or ê at the start of a word, where the spelling
+// is always "ngh" ("Phòng Nông ngiệp" for "nghiệp"): a slip of typing, never a word.
+var ngBeforeFront = regexp.MustCompile(`(^|[^\p{L}])([Nn][Gg])([iIíÍìÌỉỈĩĨịỊeEéÉèÈẻẺẽẼẹẸêÊếẾềỀểỂễỄệỆ])`)
+
+// fixNgh writes "ngh" where a word spells "ng" before i, e or ê; the h takes the case of
+// the g before it.
+func fixNgh(s string) string {
+	if !strings.Contains(strings.ToLower(s), "ng") {
+		return s
+	}
+	return ngBeforeFront.ReplaceAllStringFunc(s, func(m string) string {
+		g := ngBeforeFront.FindStringSubmatch(m)
+		h := "h"
+		if g[2][1] == 'G' {
+			h = "H"
+		}
+		return g[1] + g[2] + h + g[3]
+	})
 }
 
 // legacyOf returns the legacy encoding text looks typed in, or none.

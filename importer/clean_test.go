@@ -93,3 +93,16 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+func TestFixNgh(t *testing.T) {
+	for in, want := range map[string]string{
+		"Phòng Nông ngiệp và PTNT": "Phòng Nông nghiệp và PTNT",
+		"NGIỆP VỤ, Ngề nghiệp":     "NGHIỆP VỤ, Nghề nghiệp",
+		"ngày, ngoài, người, nghe": "ngày, ngoài, người, nghe",
+		"Đặng Ngọc, Hồng Ngiên":    "Đặng Ngọc, Hồng Nghiên",
+	} {
+		if got := fixNgh(in); got != want {
+			t.Errorf("fixNgh(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

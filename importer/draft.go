@@ -23,6 +23,26 @@ type Choices struct {
 	Skip map[int]bool
 }
 
+// CreatingUnknown returns choices that create each org name without a match as a new
+// department of the committee, valid from the first day of the document's period (so
+// that it may lead the period's tasks), or from day when the document gives none.
+func (r *Result) CreatingUnknown(committee int64, day congtac.Date) Choices {
+	if ref := r.ref(); !ref.IsZero() {
+		day = ref
+	}
+	c := Choices{Orgs: map[string]int64{}}
+	for _, o := range r.Orgs {
+		if o.Matched {
+			continue
+		}
+		id := -int64(len(c.NewOrgs) + 1)
+		c.NewOrgs = append(c.NewOrgs, congtac.Org{ID: id, ParentID: committee, Kind: congtac.OrgDepartment,
+			Name: o.Name, ValidFrom: day})
+		c.Orgs[vn.Fold(o.Name)] = id
+	}
+	return c
+}
+
 // orgOf returns the org the user chose for a name, or the name's match.
 func (c Choices) orgOf(r *Result, name string) int64 {
 	if name == "" {

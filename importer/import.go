@@ -28,10 +28,11 @@ const (
 )
 
 // Options say how to import. The zero value imports with the document's own tone
-// placement, no vocabulary but the document's, and no directory to match names against.
+// placement, the base vocabulary ([BaseVocabulary]) and the document's own words, and no
+// directory to match names against.
 type Options struct {
 	Tones      vn.ToneStyle
-	Vocabulary *Vocabulary    // words of the documents already stored, for [Restore]
+	Vocabulary *Vocabulary    // the base vocabulary and the words of the documents stored, for [Restore]
 	Orgs       []congtac.Org  // the directory that org names are matched against
 	Leaders    []Leader       // the committee's leaders, whom a schedule's entries name
 	Period     congtac.Period // the period when the document does not say (pasted text); zero: none
@@ -107,7 +108,11 @@ func Import(data []byte, opt Options) (Result, error) {
 // name met is matched against opt.Orgs ([MatchOrg]).
 func Understand(src Source, opt Options) Result {
 	src, legacy := Clean(src, opt.Tones)
-	src, restored := Restore(src, opt.Vocabulary)
+	vocab := opt.Vocabulary
+	if vocab == nil {
+		vocab = BaseVocabulary()
+	}
+	src, restored := Restore(src, vocab)
 	rows := src.Rows()
 	r := Result{Format: FormatText, Legacy: legacy, Lines: make([]string, len(rows))}
 	for i, row := range rows {

@@ -98,7 +98,7 @@ func TestImportTheSeed(t *testing.T) {
 			t.Errorf("%q is not matched", o.Name)
 		}
 	}
-	if w := "Phòng Tài chính - KH→3|Phòng Kinh tế và Hạ tầng→4|Văn phòng HĐND và UBND huyện→2|Phòng Nội vụ→6|Phòng Nông ngiệp và PTNT→5"; strings.Join(orgs, "|") != w {
+	if w := "Phòng Tài chính - KH→3|Phòng Kinh tế và Hạ tầng→4|Văn phòng HĐND và UBND huyện→2|Phòng Nội vụ→6|Phòng Nông nghiệp và PTNT→5"; strings.Join(orgs, "|") != w {
 		t.Errorf("orgs %s\nwant %s", strings.Join(orgs, "|"), w)
 	}
 	if len(r.Problems) != 0 {

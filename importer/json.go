@@ -23,7 +23,7 @@ type JSONResult struct {
 	Items        []JSONItem        `json:"items"`
 	Tasks        []JSONTask        `json:"tasks"`
 	Meetings     []JSONMeeting     `json:"meetings"`
-	Week         string            `json:"week,omitempty"`
+	Week         string            `json:"week"`
 	Entries      []JSONEntry       `json:"entries"`
 	Recipients   []string          `json:"recipients"`
 	Signature    JSONSignature     `json:"signature"`
@@ -43,14 +43,14 @@ type JSONField struct {
 type JSONMasthead struct {
 	Parent  JSONField `json:"parent"`
 	Issuer  JSONField `json:"issuer"`
-	Number  int       `json:"number,omitempty"`
+	Number  int       `json:"number"`
 	Symbol  JSONField `json:"symbol"`
 	Place   JSONField `json:"place"`
-	Date    string    `json:"date,omitempty"`
-	Year    int       `json:"year,omitempty"`
+	Date    string    `json:"date"`
+	Year    int       `json:"year"`
 	Type    JSONField `json:"type"`
 	Summary JSONField `json:"summary"`
-	Period  string    `json:"period,omitempty"`
+	Period  string    `json:"period"`
 	Also    []string  `json:"also"`
 }
 
@@ -78,10 +78,10 @@ type JSONOrgRef struct {
 // vague phrase), or the repetition.
 type JSONDue struct {
 	Text       string `json:"text"`
-	Date       string `json:"date,omitempty"`
-	Precision  string `json:"precision,omitempty"`
-	Recurrence string `json:"recurrence,omitempty"`
-	Problem    string `json:"problem,omitempty"`
+	Date       string `json:"date"`
+	Precision  string `json:"precision"`
+	Recurrence string `json:"recurrence"`
+	Problem    string `json:"problem"`
 }
 
 // JSONTarget is a target.
@@ -112,11 +112,11 @@ type JSONTask struct {
 type JSONMeeting struct {
 	Kind       string       `json:"kind"`
 	Title      string       `json:"title"`
-	Date       string       `json:"date,omitempty"`
-	Start      string       `json:"start,omitempty"`
-	Part       string       `json:"part,omitempty"`
+	Date       string       `json:"date"`
+	Start      string       `json:"start"`
+	Part       string       `json:"part"`
 	Place      string       `json:"place"`
-	Recurrence string       `json:"recurrence,omitempty"`
+	Recurrence string       `json:"recurrence"`
 	ItemID     int64        `json:"item_id"`
 	Line       int          `json:"line"`
 	Confidence float64      `json:"confidence"`
@@ -136,8 +136,8 @@ type JSONMatter struct {
 // JSONEntry is an entry of a weekly schedule.
 type JSONEntry struct {
 	Date         string      `json:"date"`
-	Start        string      `json:"start,omitempty"`
-	Part         string      `json:"part,omitempty"`
+	Start        string      `json:"start"`
+	Part         string      `json:"part"`
 	Leaders      []string    `json:"leaders"`
 	Title        string      `json:"title"`
 	Place        string      `json:"place"`

@@ -125,7 +125,7 @@ func TestReadMeetingsOfTheSeed(t *testing.T) {
 				"Văn phòng HĐND và UBND huyện", "chủ trì", "Phòng Nội vụ"),
 			item("5.", "Báo cáo sơ kết Đề án số 02- ĐA/HU ngày 29/6/2021 của Ban Thường vụ Huyện ủy về xây dựng huyện "+
 				"Lục Ngạn trở thành vùng cây ăn quả trọng điểm cấp quốc gia giai đoạn 2021-2025",
-				"Phòng Nông ngiệp và PTNT", "chuẩn bị"), // the seed's own typo
+				"Phòng Nông nghiệp và PTNT", "chuẩn bị"), // the seed's typo, mended by Clean
 			item("6.", "Các nội dung khác trình theo quy định", "", ""),
 		},
 	}

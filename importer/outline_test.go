@@ -79,7 +79,7 @@ func TestReadOutlineOfTheSeed(t *testing.T) {
 		}
 	}
 	if got := strings.Join(leads, "|"); got != "1. Phòng Tài chính - KH chuẩn bị|3. Phòng Kinh tế và Hạ tầng chuẩn bị|"+
-		"4. Văn phòng HĐND và UBND huyện chủ trì|5. Phòng Nông ngiệp và PTNT chuẩn bị" {
+		"4. Văn phòng HĐND và UBND huyện chủ trì|5. Phòng Nông nghiệp và PTNT chuẩn bị" {
 		t.Errorf("the meeting's matters are prepared by %s", got)
 	}
 	if o.End >= len(rows) || !strings.HasPrefix(rows[o.End].Text, "Nơi nhận") {

@@ -128,6 +128,12 @@ func mayHaveLost(text string) bool {
 	return false
 }
 
+// Copy returns a copy of v that counts on its own: adding to one leaves the other as it was.
+func (v *Vocabulary) Copy() *Vocabulary {
+	c := v.clone()
+	return &c
+}
+
 // clone returns a copy of v that counts on its own.
 func (v *Vocabulary) clone() Vocabulary {
 	c := Vocabulary{counts: maps.Clone(v.counts), pairs: maps.Clone(v.pairs), byLen: map[int][]string{}, total: v.total}

@@ -30,6 +30,7 @@ type apiOp struct {
 	body     string // schema of the JSON request body; "" for none
 	upload   string // media type of a raw request body instead ("image/png"); "" for none
 	status   int    // status of success; 0 means 200
+	also     int    // a second status of success with the same body (201 when the request saves); 0: none
 	response string // schema of the success body (of each item, for a list); "" for none
 	errors   []int  // statuses of failure besides those of every such route (see errorsOf)
 }
@@ -119,6 +120,8 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/agenda/{id}/materials": {upload: "application/octet-stream", status: http.StatusCreated, response: "Material",
 		params: []apiParam{qText("name", "Tên tệp, như người dùng thấy (Báo cáo KT-XH.pdf).")}},
 	"GET /api/v1/reports/{id}/files": {list: true, response: "Attachment"},
+	"POST /api/v1/imports": {upload: "application/octet-stream", params: importParams, also: http.StatusCreated,
+		response: "Import", errors: []int{409}},
 	"POST /api/v1/reports/{id}/files": {upload: "application/octet-stream", status: http.StatusCreated, response: "Attachment",
 		params: []apiParam{qText("name", "Tên tệp, như người dùng thấy (Biên bản nghiệm thu.pdf).")}},
 	"GET /api/v1/agenda/{id}":                      {response: "AgendaItem"},
@@ -403,6 +406,9 @@ func (s *Server) operationOf(rt route, schemas map[string]*oaSchema) *oaOperatio
 		ok.Content = jsonContent(schRef(d.response))
 	}
 	op.Responses[strconv.Itoa(cmp.Or(d.status, http.StatusOK))] = ok
+	if d.also != 0 {
+		op.Responses[strconv.Itoa(d.also)] = ok
+	}
 	if rt.need == "" {
 		op.Security = &[]map[string][]string{}
 	}
@@ -437,7 +443,7 @@ func errorsOf(rt route, d apiOp) []int {
 var uploadNotes = map[string]string{
 	"image/png": "Nội dung là chính tệp ảnh PNG (không bọc JSON hay multipart), nền trong suốt, " +
 		"tối đa 1 MB và 2.000 điểm ảnh mỗi chiều; hệ thống kiểm tra theo nội dung tệp.",
-	"application/octet-stream": "Nội dung là chính tệp PDF hoặc DOCX (không bọc JSON hay multipart), tối đa 20 MB; " +
+	"application/octet-stream": "Nội dung là chính tệp (PDF, DOCX; với nhập văn bản cả văn bản thuần), không bọc JSON hay multipart, tối đa 20 MB; " +
 		"hệ thống nhận biết loại tệp theo nội dung, không theo tên.",
 }
 
@@ -576,7 +582,7 @@ func apiSchemas() map[string]*oaSchema {
 	all["Error"].Required = []string{"code", "message"}
 	for _, part := range []map[string]*oaSchema{meSchemas(), catalogSchemas(), programSchemas(), taskSchemas(),
 		reportSchemas(), meetingSchemas(), meetingWriteSchemas(), sittingSchemas(), feedSchemas(), engagementWriteSchemas(), conclusionSchemas(), taskActionSchemas(), explanationSchemas(), boardSchemas(), attachmentSchemas(), materialSchemas(), calendarSchemas(), documentSchemas(), searchSchemas(),
-		auditSchemas(), tokenSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
+		auditSchemas(), tokenSchemas(), importSchemas(), draftSchemas(), versionSchemas(), itemSchemas(), draftTaskSchemas(), carriedSchemas(),
 		deadlineSchemas(), proposalSchemas(), orgSchemas(), groupSchemas(), personSchemas(), userSchemas(), settingsSchemas()} {
 		maps.Copy(all, part)
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"congtac"
+	"congtac/importer"
 	"congtac/store"
 	"congtac/store/storetest"
 )
@@ -161,6 +162,12 @@ func TestAPIOpsMatchRouteTable(t *testing.T) {
 
 // dtoSchemas pairs each schema with the Go type it describes.
 var dtoSchemas = map[string]any{
+	"Import": apiImport{}, "ImportSaved": apiImportSaved{}, "ImportResult": importer.JSONResult{},
+	"ImportField": importer.JSONField{}, "ImportMasthead": importer.JSONMasthead{}, "ImportItem": importer.JSONItem{},
+	"ImportOrgRef": importer.JSONOrgRef{}, "ImportDue": importer.JSONDue{}, "ImportTarget": importer.JSONTarget{},
+	"ImportTask": importer.JSONTask{}, "ImportMeeting": importer.JSONMeeting{}, "ImportMatter": importer.JSONMatter{},
+	"ImportEntry": importer.JSONEntry{}, "ImportSignature": importer.JSONSignature{}, "ImportOrgName": importer.JSONOrgName{},
+	"ImportRestoration": importer.JSONRestoration{}, "ImportProblem": importer.JSONProblem{},
 	"Me": apiMe{}, "Capability": apiCapability{}, "Org": apiOrg{}, "Person": apiPerson{}, "Post": apiPost{},
 	"Program": apiProgram{}, "ProgramDetail": apiProgramDetail{}, "Period": apiPeriod{}, "Signature": apiSignature{},
 	"Item": apiItem{}, "Task": apiTask{}, "TaskDetail": apiTaskDetail{}, "Support": apiSupport{}, "Share": apiShare{}, "GroupMembers": apiGroupMembers{},

@@ -242,6 +242,7 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/api/v1/explanations/{id}", need: congtac.ViewTasks, handler: s.handleAPIExplanationShow, api: true, summary: "Một yêu cầu giải trình"},
 		{method: "PATCH", pattern: "/api/v1/explanations/{id}", need: congtac.WriteReports, handler: s.handleAPIExplanationAnswer, api: true, summary: "Đơn vị gửi nội dung giải trình"},
 		{method: "GET", pattern: "/api/v1/reports", need: congtac.ViewReports, handler: s.handleAPIReportList, api: true, summary: "Danh sách báo cáo tiến độ"},
+		{method: "POST", pattern: "/api/v1/imports", need: congtac.DraftPrograms, handler: s.handleAPIImportCreate, api: true, summary: "Nhập chương trình, lịch công tác tuần có sẵn (DOCX, PDF, văn bản): đọc, hoặc đọc và lưu"},
 		{method: "GET", pattern: "/api/v1/reports/{id}/files", need: congtac.ViewReports, handler: s.handleAPIReportFileList, api: true, summary: "Tệp đính kèm của một báo cáo"},
 		{method: "POST", pattern: "/api/v1/reports/{id}/files", need: congtac.WriteReports, handler: s.handleAPIReportFileCreate, api: true, summary: "Đính kèm tệp (PDF, DOCX, XLSX, ảnh) vào báo cáo đang soạn hoặc bị trả lại"},
 		{method: "POST", pattern: "/api/v1/reports", need: congtac.WriteReports, handler: s.handleAPIReportCreate, api: true, summary: "Gửi báo cáo tiến độ"},

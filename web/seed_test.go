@@ -47,9 +47,18 @@ type seedOrg struct {
 	kind, name, short, display string
 }
 
-// enterSeed creates the committee, its office and departments, and the seed's April
-// program through the API as an administrator, and returns the client and the program.
-func enterSeed(t *testing.T, e store.Engine, fixture string) (*apiClient, int64) {
+// seedWorld is the seed's committee entered through the API: the administrator's client
+// and the IDs of the committee and its orgs.
+type seedWorld struct {
+	c                                                             *apiClient
+	s                                                             *Server
+	st                                                            *store.Store
+	committee, office, finance, infra, farming, home, environment int64
+}
+
+// enterSeedOrgs creates the seed's committee, its office and departments through the API
+// as an administrator.
+func enterSeedOrgs(t *testing.T, e store.Engine) seedWorld {
 	t.Helper()
 	st := storetest.Open(t, e)
 	province, err := st.CreateOrg(ctxb, congtac.System, congtac.Org{Kind: congtac.OrgCommittee,
@@ -60,16 +69,25 @@ func enterSeed(t *testing.T, e store.Engine, fixture string) (*apiClient, int64)
 	mustUser(t, st, "quantri", congtac.RoleAdmin, province.ID)
 	// The new committee's masthead and place come from its own name: nothing to set.
 	s, _ := newTestServer(t, st)
-	c := bearerClient(t, st, startServer(t, s), "quantri")
+	w := seedWorld{c: bearerClient(t, st, startServer(t, s), "quantri"), s: s, st: st}
+	w.committee = createOrg(t, w.c, province.ID, seedOrg{"committee", "Ủy ban nhân dân huyện Lục Ngạn", "UBND", ""})
+	org := func(o seedOrg) int64 { return createOrg(t, w.c, w.committee, o) }
+	w.office = org(seedOrg{"office", "Văn phòng HĐND và UBND huyện", "VP", ""})
+	w.finance = org(seedOrg{"department", "Phòng Tài chính - Kế hoạch", "TCKH", "Phòng Tài chính - KH"})
+	w.infra = org(seedOrg{"department", "Phòng Kinh tế và Hạ tầng", "KTHT", ""})
+	w.farming = org(seedOrg{"department", "Phòng Nông nghiệp và Phát triển nông thôn", "NNPTNT", "Phòng Nông nghiệp và PTNT"})
+	w.home = org(seedOrg{"department", "Phòng Nội vụ", "NV", ""})
+	w.environment = org(seedOrg{"department", "Phòng Tài nguyên và Môi trường", "TNMT", ""})
+	return w
+}
 
-	committee := createOrg(t, c, province.ID, seedOrg{"committee", "Ủy ban nhân dân huyện Lục Ngạn", "UBND", ""})
-	org := func(o seedOrg) int64 { return createOrg(t, c, committee, o) }
-	office := org(seedOrg{"office", "Văn phòng HĐND và UBND huyện", "VP", ""})
-	finance := org(seedOrg{"department", "Phòng Tài chính - Kế hoạch", "TCKH", "Phòng Tài chính - KH"})
-	infra := org(seedOrg{"department", "Phòng Kinh tế và Hạ tầng", "KTHT", ""})
-	farming := org(seedOrg{"department", "Phòng Nông nghiệp và Phát triển nông thôn", "NNPTNT", "Phòng Nông nghiệp và PTNT"})
-	home := org(seedOrg{"department", "Phòng Nội vụ", "NV", ""})
-	environment := org(seedOrg{"department", "Phòng Tài nguyên và Môi trường", "TNMT", ""})
+// enterSeed creates the committee, its office and departments, and the seed's April
+// program through the API as an administrator, and returns the client and the program.
+func enterSeed(t *testing.T, e store.Engine, fixture string) (*apiClient, int64) {
+	t.Helper()
+	w := enterSeedOrgs(t, e)
+	c, committee, office, finance, infra, farming, home, environment := w.c, w.committee, w.office, w.finance,
+		w.infra, w.farming, w.home, w.environment
 
 	p := decodeAs[apiProgramDetail](t, c.call("POST", "/api/v1/programs",
 		fmt.Sprintf(`{"org_id": %d, "period": "2023-04"}`, committee)), http.StatusCreated)

@@ -57,6 +57,7 @@ type Server struct {
 
 	sessions *scs.SessionManager
 	hashing  passwordGate // one argon2id hash at a time
+	vocab    vocabCache   // the words of the stored documents, for imports
 }
 
 // New returns a server on st that logs to logger (nil discards the logs). It parses every

@@ -169,7 +169,7 @@ func (m *importCmd) importing(ctx context.Context, c *cli, st *store.Store, r im
 func (m *importCmd) store(ctx context.Context, c *cli, st *store.Store, r *importer.Result, im assemble.Importing) error {
 	var choices importer.Choices
 	if m.orgs {
-		choices = newOrgChoices(r, im.Committee.ID)
+		choices = r.CreatingUnknown(im.Committee.ID, congtac.DateOf(c.now()(), congtac.Location()))
 	}
 	imp, problems, err := r.Draft(im.Committee.ID, im.Leaders, choices)
 	if err != nil {
@@ -191,21 +191,6 @@ func (m *importCmd) store(ctx context.Context, c *cli, st *store.Store, r *impor
 		fmt.Fprintln(c.stdout, e.ID)
 	}
 	return nil
-}
-
-// newOrgChoices makes every name without a match a new department of the committee.
-func newOrgChoices(r *importer.Result, committee int64) importer.Choices {
-	c := importer.Choices{Orgs: map[string]int64{}}
-	for _, o := range r.Orgs {
-		if o.Matched {
-			continue
-		}
-		id := -int64(len(c.NewOrgs) + 1)
-		c.NewOrgs = append(c.NewOrgs, congtac.Org{ID: id, ParentID: committee, Kind: congtac.OrgDepartment,
-			Name: o.Name, ValidFrom: congtac.MustDate(2000, 1, 1)})
-		c.Orgs[vn.Fold(o.Name)] = id
-	}
-	return c
 }
 
 // lineName names a line of the document for a message: "dòng 12", or "văn bản".

@@ -1,0 +1,89 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"congtac"
+	"congtac/store/storetest"
+)
+
+// seedPDFText is the seed as its PDF's text gives it: ƣ for ư, letters lost from bold
+// headings.
+func seedPDFText(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile("../vn/testdata/seed-luc-ngan-2023-04.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+var octetStream = http.Header{"Content-Type": {"application/octet-stream"}}
+
+// TestImportedSeedPrintsAsWritten imports the seed's damaged PDF text through the API
+// into its committee, saves it, and checks that the draft's PDF and DOCX say the seed's
+// words as repaired (testdata/seed-luc-ngan.txt), word for word: the import loses no word
+// and invents none, and the letters lost from its headings and its signer's name are
+// back. Part B's meeting and briefing are saved as meetings of the program.
+func TestImportedSeedPrintsAsWritten(t *testing.T) {
+	fixture, err := os.ReadFile(filepath.Join("testdata", "seed-luc-ngan.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			w := enterSeedOrgs(t, e)
+			if _, err := w.st.CreatePerson(ctxb, congtac.System, congtac.Person{FullName: "Vương Mạnh Chung", OrgID: w.office}); err != nil {
+				t.Fatal(err)
+			}
+			got := valid[apiImport](t, w.s, w.c.callWith("POST", "/api/v1/imports?save=true&name=CTr+thang+4.pdf",
+				seedPDFText(t), octetStream), http.StatusCreated, "Import")
+			if got.Saved == nil || got.Saved.ProgramID == nil || len(got.Saved.MeetingIDs) != 2 {
+				t.Fatalf("saved: %+v", got.Saved)
+			}
+			id := *got.Saved.ProgramID
+			// Part A names no unit: its eight tasks wait for a lead, each named.
+			if len(got.Problems) != 8 || !strings.Contains(got.Problems[0].Message, "chưa có cơ quan chủ trì") {
+				t.Errorf("problems: %+v", got.Problems)
+			}
+			pdf := w.c.call("GET", fmt.Sprintf("/programs/%d/files/chuong-trinh.pdf", id), "")
+			docx := w.c.call("GET", fmt.Sprintf("/programs/%d/files/chuong-trinh.docx", id), "")
+			if pdf.status != http.StatusOK || docx.status != http.StatusOK {
+				t.Fatalf("files: pdf %d, docx %d", pdf.status, docx.status)
+			}
+			checkWords(t, "PDF", withoutPageMarks(pdfText(t, []byte(pdf.body))), string(fixture))
+			checkWords(t, "DOCX", docxText(t, []byte(docx.body)), string(fixture))
+
+			m := decodeAs[apiMeetingDetail](t, w.c.call("GET", fmt.Sprint("/api/v1/meetings/", got.Saved.MeetingIDs[0]), ""), http.StatusOK)
+			if m.Date != "2023-04-21" || len(m.Agenda) != 6 || m.Agenda[0].LeadID == nil || *m.Agenda[0].LeadID != w.finance {
+				t.Errorf("meeting: %+v", m)
+			}
+		})
+	}
+}
+
+func TestImportAPIReadsWithoutSaving(t *testing.T) {
+	w := enterSeedOrgs(t, storetest.Engines[0])
+	got := valid[apiImport](t, w.s, w.c.callWith("POST", "/api/v1/imports", seedPDFText(t), octetStream), http.StatusOK, "Import")
+	r := got.Result
+	if got.Saved != nil || r.Kind != "program" || r.Masthead.Period != "2023-04" || len(r.Tasks) != 8 || len(r.Meetings) != 2 {
+		t.Fatalf("result: saved %v, kind %s, period %s, %d tasks, %d meetings", got.Saved, r.Kind, r.Masthead.Period,
+			len(r.Tasks), len(r.Meetings))
+	}
+	for _, o := range r.Orgs {
+		if o.OrgID == 0 {
+			t.Errorf("%q not matched in the committee's directory", o.Name)
+		}
+	}
+	if programs, _, _ := w.st.FindPrograms(ctxb, congtac.ProgramFilter{}); len(programs) != 0 {
+		t.Errorf("reading saved %d programs", len(programs))
+	}
+	// Bad parameters are named; a committee outside the actor's reach is refused.
+	apiErrorOf(t, w.c.callWith("POST", "/api/v1/imports?tones=x&period=2023-13", "x", octetStream), http.StatusBadRequest, congtac.EINVALID)
+	apiErrorOf(t, w.c.callWith("POST", "/api/v1/imports?org_id=999999", seedPDFText(t), octetStream), http.StatusUnprocessableEntity, congtac.EINVALID)
+}
