@@ -399,6 +399,7 @@ func readPDFPages(r *pdf.Reader) (Source, error) {
 		if i == 0 {
 			lines = repairMasthead(lines, width, height)
 		}
+		lines = repairClosing(lines)
 		src.Blocks = append(src.Blocks, lineBlocks(lines, width)...)
 	}
 	switch {

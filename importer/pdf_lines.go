@@ -181,19 +181,81 @@ func repairMasthead(lines []pdfLine, pageWidth, pageHeight float64) []pdfLine {
 		if !ok {
 			continue
 		}
-		var left, right []pdfLine
-		for _, l := range lines[start:end] {
-			a, b := l.cut(split)
-			if a.hasText() {
-				left = append(left, a)
-			}
-			if b.hasText() {
-				right = append(right, b)
-			}
-		}
-		return slices.Concat(lines[:start], left, right, lines[end:])
+		return splitColumns(lines, start, end, split)
 	}
 	return lines
+}
+
+// repairClosing puts the two columns of a document's closing in reading order: on the
+// left the recipients ("Nơi nhận:" and the lines under it), on the right the signature
+// (authority lines, title, name), whose baselines may line up with theirs. The closing
+// starts at the line that starts with "Nơi nhận" (or at the signature's lines just above
+// it, right of the middle) and goes on while the two columns keep a gap of at least a
+// font size between them ([columnsFrom]).
+func repairClosing(lines []pdfLine) []pdfLine {
+	start := slices.IndexFunc(lines, func(l pdfLine) bool {
+		return l.hasText() && strings.HasPrefix(strings.TrimSpace(l.text()), "Nơi nhận")
+	})
+	if start < 0 {
+		return lines
+	}
+	lo, hi := textArea(lines)
+	mid := (lo + hi) / 2
+	for start > 0 {
+		a, b := lines[start-1].extent()
+		if (a+b)/2 < mid || lines[start-1].y-lines[start].y > mastheadLeading*lines[start].size {
+			break
+		}
+		start--
+	}
+	end, split, ok := columnsFrom(lines, start, len(lines), mid)
+	if !ok {
+		return lines
+	}
+	return splitColumns(lines, start, end, split)
+}
+
+// splitColumns returns lines with those from start to end cut at split: the left parts
+// of them all, then the right ones.
+func splitColumns(lines []pdfLine, start, end int, split float64) []pdfLine {
+	var left, right []pdfLine
+	for _, l := range lines[start:end] {
+		a, b := l.cut(split)
+		if a.hasText() {
+			left = append(left, a)
+		}
+		if b.hasText() {
+			right = append(right, b)
+		}
+	}
+	return slices.Concat(lines[:start], left, right, lines[end:])
+}
+
+// columnsFrom returns where two columns split by mid, from line start, end (at most at
+// limit) and the x they split at. Each line is in both columns (the two sides of its
+// [pdfLine.columns] gap) or in the one its middle is on, so that the gap between the
+// columns' text narrows line by line; they end before a line that would narrow it below a
+// font size. There are none without text on both sides.
+func columnsFrom(lines []pdfLine, start, limit int, mid float64) (end int, split float64, ok bool) {
+	leftEnd, rightStart := math.Inf(-1), math.Inf(1)
+	for end = start; end < limit; end++ {
+		l := lines[end]
+		le, rs := leftEnd, rightStart
+		a, b := l.extent()
+		switch e, s, two := l.columns(mid); {
+		case two:
+			le, rs = max(le, e), min(rs, s)
+		case (a+b)/2 < mid:
+			le = max(le, b)
+		default:
+			rs = min(rs, a)
+		}
+		if rs-le < l.size {
+			break
+		}
+		leftEnd, rightStart = le, rs
+	}
+	return end, (leftEnd + rightStart) / 2, !math.IsInf(leftEnd, 0) && !math.IsInf(rightStart, 0)
 }
 
 // mastheadAt returns the end of a masthead starting at line start, of text from lo to hi,
