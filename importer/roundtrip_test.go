@@ -73,7 +73,7 @@ func TestImportWhatCongtacPrints(t *testing.T) {
 			}
 			type task struct {
 				lead, support, due string
-				target           bool
+				target             bool
 			}
 			var tasks []task
 			for _, tk := range r.Tasks {
