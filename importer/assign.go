@@ -78,6 +78,7 @@ func readParenthesis(inside string) (Assignment, bool) {
 		if name == "" {
 			names = names[:len(names)-1]
 		}
+		names = joinNameParts(names)
 		if lead {
 			a.Lead = append(a.Lead, names...)
 			if a.Verb == "" {
@@ -88,6 +89,39 @@ func readParenthesis(inside string) (Assignment, bool) {
 		}
 	}
 	return a, len(a.Lead) > 0
+}
+
+// orgStarts are the first words of org names, folded: what a piece of a list split at
+// commas starts with when it is an org of its own.
+var orgStarts = []string{"so", "phong", "ban", "ubnd", "uy", "van phong", "vp", "cong an", "trung tam", "doan",
+	"hoi", "chi cuc", "cuc", "bo", "kho bac", "thue", "bao hiem", "ngan hang", "dai", "bao", "cac", "hdnd", "mttq",
+	"ub", "cong chuc", "bo phan", "thanh tra", "toa an", "vien", "bch", "lien doan", "hop tac xa", "htx", "thon",
+	"to", "truong", "benh vien", "tt", "hoi dong", "chi nhanh", "cong ty", "tong", "lanh dao", "chu tich", "pho",
+	"quan", "xa", "phuong", "huyen", "tinh", "thi tran", "dang", "mat tran", "khoi", "nganh", "don vi", "co quan"}
+
+// joinNameParts puts back together an org name that holds a comma ("Sở Văn hóa, Thể thao
+// và Du lịch"): a piece that does not start like an org name goes on the name before it.
+func joinNameParts(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if len(out) > 0 && !startsLikeOrg(n) {
+			out[len(out)-1] += ", " + n
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// startsLikeOrg reports whether a name starts with one of [orgStarts].
+func startsLikeOrg(name string) bool {
+	f := vn.Fold(name) + " "
+	for _, w := range orgStarts {
+		if strings.HasPrefix(f, w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // splitVerb splits a clause into the org names before its final verb and the verb as
