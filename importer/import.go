@@ -130,6 +130,11 @@ func Understand(src Source, opt Options) Result {
 		r.readProgram(rows)
 	}
 	r.Problems = append(slices.Clone(r.Masthead.Problems), r.Problems...)
+	for i, p := range r.Problems { // one past the last line (a closing not found): the whole document
+		if p.Line >= len(r.Lines) {
+			r.Problems[i].Line = -1
+		}
+	}
 	r.Orgs = r.matchOrgs(opt.Orgs)
 	slices.SortStableFunc(r.Problems, func(a, b Problem) int { return a.Line - b.Line })
 	return r

@@ -158,3 +158,53 @@ func TestDraftOfTheSeed(t *testing.T) {
 		t.Errorf("no period: %v", err)
 	}
 }
+
+// FuzzImport imports any bytes: it never panics, every line it points at exists, its
+// JSON form encodes, and a draft of it is made without panic whatever it found.
+func FuzzImport(f *testing.F) {
+	f.Add(seedBytes(f))
+	f.Add([]byte(communeTCVN3Text))
+	f.Add([]byte(communeVNIText))
+	f.Add([]byte("LỊCH CÔNG TÁC TUẦN\nTHỨ HAI (07/12/2026)\n- 8h00: Họp giao ban. Địa điểm: Hội trường.\n"))
+	f.Add([]byte("CHƯƠNG TRÌNH\nCông tác tháng 13 năm 2026\n1. Báo cáo (Phòng X chủ trì) chậm nhất ngày 31/4/2026.\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := Import(data, Options{Orgs: lucNgan()})
+		if err != nil {
+			if congtac.ErrorCode(err) != congtac.EINVALID {
+				t.Fatalf("error %v", err)
+			}
+			return
+		}
+		in := func(what string, line int) {
+			if line < -1 || line >= len(r.Lines) {
+				t.Fatalf("%s at line %d of %d", what, line, len(r.Lines))
+			}
+		}
+		for _, x := range r.Tasks {
+			in("task", x.Line)
+		}
+		for _, m := range r.Meetings {
+			in("meeting", m.Line)
+			for _, a := range m.Agenda {
+				in("matter", a.Line)
+			}
+		}
+		for _, p := range r.Problems {
+			in("problem", p.Line)
+		}
+		for _, x := range r.Restorations {
+			in("restoration", x.Line)
+		}
+		if _, err := json.Marshal(r.JSON()); err != nil {
+			t.Fatal(err)
+		}
+		imp, _, err := r.Draft(1, nil, r.CreatingUnknown(1, congtac.MustDate(2026, 12, 7)))
+		if err == nil && imp.Program != nil {
+			for _, tk := range imp.Program.Tasks {
+				if tk.Lead == 0 {
+					t.Fatalf("a task without a lead in the draft: %+v", tk)
+				}
+			}
+		}
+	})
+}
