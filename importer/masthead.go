@@ -114,10 +114,13 @@ func ReadMasthead(rows []Row) Masthead {
 			break
 		}
 	}
-	if number < 0 {
-		m.Problems = append(m.Problems, Problem{-1, "Không thấy dòng số, ký hiệu văn bản (\"Số: .../CTr-UBND\")."})
-	} else {
+	switch typeLine := firstTypeLine(rows); {
+	case number >= 0:
 		m.readBodies(rows, number, motto)
+	case typeLine > 0: // a schedule the office publishes without a number: the bodies above its title
+		m.readBodies(rows, typeLine, motto)
+	default:
+		m.Problems = append(m.Problems, Problem{-1, "Không thấy dòng số, ký hiệu văn bản (\"Số: .../CTr-UBND\")."})
 	}
 	if date < 0 {
 		m.Problems = append(m.Problems, Problem{-1, "Không thấy dòng địa danh, ngày tháng năm ban hành."})
@@ -127,6 +130,17 @@ func ReadMasthead(rows []Row) Masthead {
 }
 
 func none() Field { return Field{Line: -1} }
+
+// firstTypeLine returns the row of the first document type among the first rows ("LỊCH
+// CÔNG TÁC TUẦN"), or -1.
+func firstTypeLine(rows []Row) int {
+	for i, r := range rows[:min(len(rows), 10)] {
+		if docTypeOf(r.Text) != "" {
+			return i
+		}
+	}
+	return -1
+}
 
 // readDate reads the place and date of a date line's groups g, found at line i.
 func (m *Masthead) readDate(g []string, i int) {

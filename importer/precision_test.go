@@ -332,7 +332,7 @@ func provinceScheduleFixture(t *testing.T) fixture {
 				cell("Phòng họp UBND tỉnh"), cell("Chủ tịch, các Phó Chủ tịch UBND tỉnh"), cell("Văn phòng UBND tỉnh")))
 	data := buildDOCX(t, map[string]string{"word/document.xml": wDocument(body)}, zip.Deflate)
 	return fixture{"province schedule, DOCX", data, map[string]string{
-		"week": "2026-W51",
+		"issuer": "ỦY BAN NHÂN DÂN TỈNH SƠN HÀ", "week": "2026-W51",
 		"entry 2026-12-14 08:00morning Họp Ban Thường vụ Tỉnh place":   "Phòng họp số 1, Tỉnh ủy",
 		"entry 2026-12-14 08:00morning Họp Ban Thường vụ Tỉnh leaders": "Chủ tịch UBND tỉnh",
 		"entry 2026-12-14 14:00afternoon Làm việc với Sở place":        "Sở Xây dựng",

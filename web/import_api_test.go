@@ -87,3 +87,64 @@ func TestImportAPIReadsWithoutSaving(t *testing.T) {
 	apiErrorOf(t, w.c.callWith("POST", "/api/v1/imports?tones=x&period=2023-13", "x", octetStream), http.StatusBadRequest, congtac.EINVALID)
 	apiErrorOf(t, w.c.callWith("POST", "/api/v1/imports?org_id=999999", seedPDFText(t), octetStream), http.StatusUnprocessableEntity, congtac.EINVALID)
 }
+
+// districtWeek is a district's weekly schedule as pasted text: the chairman named by his
+// post, a vice chairman by his name, a postponed entry.
+const districtWeek = `ỦY BAN NHÂN DÂN HUYỆN LỤC NGẠN
+LỊCH CÔNG TÁC TUẦN
+Từ ngày 17/4/2023 đến ngày 21/4/2023
+THỨ HAI (17/4/2023)
+- 8h00: Chủ tịch UBND huyện chủ trì họp giao ban đầu tuần. Địa điểm: Phòng họp số 1. Chuẩn bị: Văn phòng HĐND và UBND huyện.
+- 14h00: Đ/c Trần Văn Bình, PCT UBND huyện kiểm tra tiến độ dự án đường giao thông. Chuẩn bị: Phòng Kinh tế và Hạ tầng.
+THỨ TƯ (19/4/2023)
+- 8h00: Chủ tịch UBND huyện tiếp công dân định kỳ (Hoãn).
+`
+
+// TestImportScheduleSavesCalendarEntries imports a weekly schedule through the API: its
+// entries go on the leaders' calendars, each leader found by post or by name, the
+// preparing units matched, the postponed one kept as cancelled.
+func TestImportScheduleSavesCalendarEntries(t *testing.T) {
+	for _, e := range storetest.Engines {
+		t.Run(string(e), func(t *testing.T) {
+			w := enterSeedOrgs(t, e)
+			leader := func(name string, kind congtac.PostKind) int64 {
+				p, err := w.st.CreatePerson(ctxb, congtac.System, congtac.Person{FullName: name, OrgID: w.committee})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if _, err := w.st.CreatePost(ctxb, congtac.System, congtac.Post{PersonID: p.ID, OrgID: w.committee, Kind: kind,
+					From: congtac.MustDate(2021, 1, 1)}); err != nil {
+					t.Fatal(err)
+				}
+				return p.ID
+			}
+			chair, vice := leader("Nguyễn Văn Giang", congtac.PostChairman), leader("Trần Văn Bình", congtac.PostViceChairman)
+			got := valid[apiImport](t, w.s, w.c.callWith("POST", "/api/v1/imports?save=true", districtWeek, octetStream),
+				http.StatusCreated, "Import")
+			if got.Result.Kind != "schedule" || got.Saved == nil || len(got.Saved.EngagementIDs) != 3 || got.Saved.ProgramID != nil {
+				t.Fatalf("kind %s, saved %+v", got.Result.Kind, got.Saved)
+			}
+			type entry struct {
+				person, preparer int64
+				date             string
+				cancelled        bool
+			}
+			var entries []entry
+			for _, id := range got.Saved.EngagementIDs {
+				en := decodeAs[apiEngagement](t, w.c.call("GET", fmt.Sprint("/api/v1/calendar/entries/", id), ""), http.StatusOK)
+				x := entry{date: en.Date, cancelled: en.Cancelled}
+				if en.PersonID != nil {
+					x.person = *en.PersonID
+				}
+				if en.PreparerID != nil {
+					x.preparer = *en.PreparerID
+				}
+				entries = append(entries, x)
+			}
+			want := []entry{{chair, w.office, "2023-04-17", false}, {vice, w.infra, "2023-04-17", false}, {chair, 0, "2023-04-19", true}}
+			if fmt.Sprint(entries) != fmt.Sprint(want) {
+				t.Errorf("entries %+v\nwant %+v", entries, want)
+			}
+		})
+	}
+}
