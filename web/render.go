@@ -76,6 +76,7 @@ var areas = []struct {
 	need        congtac.Capability
 }{
 	{"Chương trình", "/programs", congtac.ViewPrograms},
+	{"Nhập văn bản", "/imports", congtac.DraftPrograms},
 	{"Nhiệm vụ", "/tasks", congtac.ViewTasks},
 	{"Theo dõi", "/boards", congtac.ViewTasks},
 	{"Hội nghị", "/meetings", congtac.ViewMeetings},
