@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -20,14 +19,7 @@ var factsRef = congtac.Date{Year: 2023, Month: time.April, Day: 1}
 // label keeps it: the meeting's matters "1." to "6." come after the sections.
 func factsSeedItems(tb testing.TB) (map[string]string, []string) {
 	tb.Helper()
-	data, err := os.ReadFile("../vn/testdata/seed-luc-ngan-2023-04.txt")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	src, _ := ReadText(data)
-	src, _ = Clean(src, vn.ToneKeep)
-	src, _ = Restore(src, nil)
-	rows := src.Rows()
+	rows := seedRows(tb)
 	o := ReadOutline(rows, ReadMasthead(rows).Summary.Line+1)
 	byLabel := map[string]string{}
 	var all []string

@@ -2,28 +2,19 @@ package importer
 
 import (
 	"fmt"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"congtac"
-	"congtac/vn"
 )
 
 // seedOutline returns the seed's outline as an import reads it, and the first day of
 // its period.
 func seedOutline(tb testing.TB) (Outline, congtac.Date) {
 	tb.Helper()
-	data, err := os.ReadFile("../vn/testdata/seed-luc-ngan-2023-04.txt")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	src, _ := ReadText(data)
-	src, _ = Clean(src, vn.ToneKeep)
-	src, _ = Restore(src, nil)
-	rows := src.Rows()
+	rows := seedRows(tb)
 	m := ReadMasthead(rows)
 	return ReadOutline(rows, m.Summary.Line+1), m.Period.Start()
 }

@@ -10,11 +10,11 @@ import (
 )
 
 // seedRows returns the seed's rows, read, cleaned and restored as an import would.
-func seedRows(t *testing.T) []Row {
-	t.Helper()
+func seedRows(tb testing.TB) []Row {
+	tb.Helper()
 	data, err := os.ReadFile("../vn/testdata/seed-luc-ngan-2023-04.txt")
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
 	src, _ := ReadText(data)
 	src, _ = Clean(src, vn.ToneKeep)

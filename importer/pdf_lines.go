@@ -208,7 +208,7 @@ func repairClosing(lines []pdfLine) []pdfLine {
 		}
 		start--
 	}
-	end, split, ok := columnsFrom(lines, start, len(lines), mid)
+	end, split, ok := columnsFrom(lines, start, len(lines), mid, nil)
 	if !ok {
 		return lines
 	}
@@ -235,10 +235,14 @@ func splitColumns(lines []pdfLine, start, end int, split float64) []pdfLine {
 // limit) and the x they split at. Each line is in both columns (the two sides of its
 // [pdfLine.columns] gap) or in the one its middle is on, so that the gap between the
 // columns' text narrows line by line; they end before a line that would narrow it below a
-// font size. There are none without text on both sides.
-func columnsFrom(lines []pdfLine, start, limit int, mid float64) (end int, split float64, ok bool) {
+// font size, or before a line stop reports (nil: none). There are none without text on
+// both sides.
+func columnsFrom(lines []pdfLine, start, limit int, mid float64, stop func(i int) bool) (end int, split float64, ok bool) {
 	leftEnd, rightStart := math.Inf(-1), math.Inf(1)
 	for end = start; end < limit; end++ {
+		if stop != nil && stop(end) {
+			break
+		}
 		l := lines[end]
 		le, rs := leftEnd, rightStart
 		a, b := l.extent()
@@ -266,32 +270,14 @@ func columnsFrom(lines []pdfLine, start, limit int, mid float64) (end int, split
 // than 3.5 font sizes below the one before, or the bottom half of the page. There is none
 // without text on both sides.
 func mastheadAt(lines []pdfLine, start int, lo, hi, pageWidth, pageHeight float64) (end int, split float64, ok bool) {
-	mid := (lo + hi) / 2
-	leftEnd, rightStart := math.Inf(-1), math.Inf(1)
-	for end = start; end < len(lines) && end < start+maxMastheadLines && lines[end].y >= pageHeight/2; end++ {
-		l := lines[end]
-		if end > start && lines[end-1].y-l.y > mastheadLeading*max(lines[end-1].size, l.size) {
-			break
-		}
-		if l.centred(lo, hi, pageWidth) {
-			break
-		}
-		le, rs := leftEnd, rightStart
-		a, b := l.extent()
-		switch e, s, two := l.columns(mid); {
-		case two:
-			le, rs = max(le, e), min(rs, s)
-		case (a+b)/2 < mid:
-			le = max(le, b)
-		default:
-			rs = min(rs, a)
-		}
-		if rs-le < l.size {
-			break
-		}
-		leftEnd, rightStart = le, rs
+	limit := start
+	for limit < len(lines) && limit < start+maxMastheadLines && lines[limit].y >= pageHeight/2 {
+		limit++
 	}
-	return end, (leftEnd + rightStart) / 2, !math.IsInf(leftEnd, 0) && !math.IsInf(rightStart, 0)
+	return columnsFrom(lines, start, limit, (lo+hi)/2, func(i int) bool {
+		return i > start && lines[i-1].y-lines[i].y > mastheadLeading*max(lines[i-1].size, lines[i].size) ||
+			lines[i].centred(lo, hi, pageWidth)
+	})
 }
 
 // centred reports whether the line is one run of text centred, as a title is, on the text
