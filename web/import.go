@@ -63,15 +63,19 @@ func (s *Server) runImport(ctx context.Context, a congtac.Actor, in importInput)
 		return importRun{}, err
 	}
 	opt := importer.Options{Tones: in.tones, Vocabulary: vocab, Period: in.period}
-	r, err := importer.Import(in.data, opt)
-	if err != nil {
-		return importRun{}, err
+	issuer := ""
+	if in.committee == 0 { // a first reading finds the committee the masthead names
+		r, err := importer.Import(in.data, opt)
+		if err != nil {
+			return importRun{}, err
+		}
+		issuer = r.Masthead.Issuer.Text
 	}
 	orgs, err := s.loadOrgs(ctx)
 	if err != nil {
 		return importRun{}, err
 	}
-	committee, err := importCommittee(a, orgs, s.today(), in.committee, r)
+	committee, err := importCommittee(a, orgs, s.today(), in.committee, issuer)
 	if err != nil {
 		return importRun{}, err
 	}
@@ -80,7 +84,8 @@ func (s *Server) runImport(ctx context.Context, a congtac.Actor, in importInput)
 		return importRun{}, err
 	}
 	opt.Orgs, opt.Leaders = into.Orgs, into.Leaders
-	if r, err = importer.Import(in.data, opt); err != nil {
+	r, err := importer.Import(in.data, opt)
+	if err != nil {
 		return importRun{}, err
 	}
 	return importRun{result: r, into: into}, nil
@@ -89,7 +94,7 @@ func (s *Server) runImport(ctx context.Context, a congtac.Actor, in importInput)
 // importCommittee returns the committee an import goes into: chosen, when the actor may
 // import into it; otherwise the one of those the actor may that the masthead's issuer
 // names, or the only one.
-func importCommittee(a congtac.Actor, orgs orgIndex, day congtac.Date, chosen int64, r importer.Result) (int64, error) {
+func importCommittee(a congtac.Actor, orgs orgIndex, day congtac.Date, chosen int64, issuer string) (int64, error) {
 	choices := importableOrgs(a, orgs, day)
 	ids := make([]int64, 0, len(choices))
 	committees := make([]congtac.Org, 0, len(choices))
@@ -105,13 +110,16 @@ func importCommittee(a congtac.Actor, orgs orgIndex, day congtac.Date, chosen in
 	case chosen != 0:
 		return 0, congtac.FieldError("org_id", "Bạn không được nhập văn bản vào ủy ban này.")
 	}
-	if o, ok := assemble.CommitteeOf(r.Masthead.Issuer.Text, committees); ok {
+	if o, ok := assemble.CommitteeOf(issuer, committees); ok {
 		return o.ID, nil
 	}
 	if len(ids) == 1 {
 		return ids[0], nil
 	}
-	return 0, congtac.FieldError("org_id", "Văn bản không ghi rõ ủy ban nào ban hành (%q); hãy chọn ủy ban.", r.Masthead.Issuer.Text)
+	if issuer == "" {
+		return 0, congtac.FieldError("org_id", "Văn bản không ghi cơ quan ban hành; hãy chọn ủy ban.")
+	}
+	return 0, congtac.FieldError("org_id", "Không có ủy ban “%s” trong những ủy ban bạn được nhập văn bản; hãy chọn ủy ban.", issuer)
 }
 
 // importableOrgs returns the committees the actor may import into: those it may draft

@@ -88,7 +88,7 @@ func TestImportSaves(t *testing.T) {
 	if err != nil || len(meetings) != 2 {
 		t.Fatalf("meetings: %v, %v", meetings, err)
 	}
-	farming, err := st.FindOrgs(ctx, congtac.OrgFilter{Query: "Nong ngiep"})
+	farming, err := st.FindOrgs(ctx, congtac.OrgFilter{Query: "Nong nghiep va PTNT"})
 	if err != nil || len(farming) != 1 || farming[0].ParentID != committee.ID {
 		t.Fatalf("created org: %+v, %v", farming, err)
 	}
