@@ -214,6 +214,7 @@ func fieldSamples(s *Server, r *http.Request) []fieldSample {
 	form := &reportForm{Orgs: choices, Occurrences: choices, Target: "trên 50%", Errors: report}
 	add(reportPage{layout: l("Báo cáo tiến độ"), Edit: form, Review: &reviewForm{Errors: review}}, report, review)
 	add(taskPage{layout: l("Nhiệm vụ"), Form: form}, report)
+	out = append(out, importFieldSamples(l, choices)...)
 	return out
 }
 
