@@ -23,13 +23,25 @@ type Choices struct {
 	Skip map[int]bool
 }
 
-// CreatingUnknown returns choices that create each org name without a match as a new
-// department of the committee, valid from the first day of the document's period (so
-// that it may lead the period's tasks), or from day when the document gives none.
-func (r *Result) CreatingUnknown(committee int64, day congtac.Date) Choices {
-	if ref := r.ref(); !ref.IsZero() {
-		day = ref
+// Start returns the first day of what the document covers: its period, its week or its
+// year; day when it gives none. The orgs an import creates are valid from it, so that
+// they may lead the document's tasks.
+func (r *Result) Start(day congtac.Date) congtac.Date {
+	switch {
+	case r.Masthead.Period.Kind != "":
+		return r.Masthead.Period.Start()
+	case r.Schedule.Week.Kind != "":
+		return r.Schedule.Week.Start()
+	case r.Masthead.Year > 0:
+		return congtac.MustDate(r.Masthead.Year, 1, 1)
 	}
+	return day
+}
+
+// CreatingUnknown returns choices that create each org name without a match as a new
+// department of the committee, valid from the document's start ([Result.Start]).
+func (r *Result) CreatingUnknown(committee int64, day congtac.Date) Choices {
+	day = r.Start(day)
 	c := Choices{Orgs: map[string]int64{}}
 	for _, o := range r.Orgs {
 		if o.Matched {

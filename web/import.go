@@ -105,6 +105,8 @@ func importCommittee(a congtac.Actor, orgs orgIndex, day congtac.Date, chosen in
 		committees = append(committees, o)
 	}
 	switch {
+	case len(ids) == 0:
+		return 0, congtac.Errorf(congtac.EFORBIDDEN, "Bạn không được nhập văn bản vào ủy ban nào.")
 	case chosen != 0 && slices.Contains(ids, chosen):
 		return chosen, nil
 	case chosen != 0:
