@@ -57,6 +57,11 @@ func (s *Server) handleAPIImportCreate(w http.ResponseWriter, r *http.Request) {
 	if in.data, ok = s.apiUpload(w, r); !ok {
 		return
 	}
+	if len(in.data) > congtac.MaxMaterialBytes {
+		s.apiFail(w, r, congtac.Errorf(congtac.EINVALID, "Tệp lớn quá %d MB.", congtac.MaxMaterialBytes>>20),
+			http.StatusRequestEntityTooLarge)
+		return
+	}
 	ctx, a := r.Context(), actorOf(r)
 	run, err := s.runImport(ctx, a, in)
 	if err != nil {

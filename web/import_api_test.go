@@ -148,3 +148,16 @@ func TestImportScheduleSavesCalendarEntries(t *testing.T) {
 		})
 	}
 }
+
+// TestImportAPITakesBigFiles sends a document of 3 MiB, over the 1 MiB limit of JSON and
+// forms: a raw upload has the upload's limit, and one over it is refused with 413.
+func TestImportAPITakesBigFiles(t *testing.T) {
+	w := enterSeedOrgs(t, storetest.Engines[0])
+	big := seedPDFText(t) + strings.Repeat("Tiếp tục triển khai các nhiệm vụ đã đề ra.\n", 3<<20/50)
+	got := valid[apiImport](t, w.s, w.c.callWith("POST", "/api/v1/imports", big, octetStream), http.StatusOK, "Import")
+	if got.Result.Masthead.Period != "2023-04" {
+		t.Errorf("period %q", got.Result.Masthead.Period)
+	}
+	tooBig := strings.Repeat("x", congtac.MaxMaterialBytes+2<<20)
+	apiErrorOf(t, w.c.callWith("POST", "/api/v1/imports", tooBig, octetStream), http.StatusRequestEntityTooLarge, congtac.EINVALID)
+}

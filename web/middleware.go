@@ -151,19 +151,32 @@ const defaultMaxBody = 1 << 20
 // handler checks the file itself).
 const maxUpload = congtac.MaxMaterialBytes + 1<<20
 
-// limitBody refuses request bodies over max bytes, or maxUpload for multipart uploads:
+// limitBody refuses request bodies over max bytes, or maxUpload for uploads ([isUpload]):
 // reading past the limit fails, and the handler's form, JSON or upload parsing reports it.
 func limitBody(max int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Body != nil {
 			limit := max
-			if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			if isUpload(r.Header.Get("Content-Type")) {
 				limit = maxUpload
 			}
 			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// isUpload reports whether a body of content type ct is a file: a multipart form, or the
+// raw file the API's upload routes take (a PDF, an image, an import's document). JSON,
+// URL-encoded forms and bodies without a type are not; handlers that take a file check
+// its size and kind themselves, and those that take JSON refuse any other type.
+func isUpload(ct string) bool {
+	mt, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(ct)), ";")
+	switch strings.TrimSpace(mt) {
+	case "", "application/json", "application/x-www-form-urlencoded":
+		return false
+	}
+	return true
 }
 
 // crossOrigin refuses state-changing requests that a browser marks as coming from another

@@ -133,3 +133,16 @@ func TestSessionSaveFailureAnswersOnce(t *testing.T) {
 		t.Errorf("log:\n%s", log)
 	}
 }
+
+func TestIsUpload(t *testing.T) {
+	for ct, want := range map[string]bool{
+		"": false, "application/json": false, "application/json; charset=utf-8": false,
+		"application/x-www-form-urlencoded": false, "Application/JSON": false,
+		"multipart/form-data; boundary=x": true, "application/octet-stream": true, "image/png": true,
+		"application/pdf": true, "text/plain; charset=utf-8": true,
+	} {
+		if got := isUpload(ct); got != want {
+			t.Errorf("isUpload(%q) = %v, want %v", ct, got, want)
+		}
+	}
+}
