@@ -147,9 +147,11 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 // defaultMaxBody is the body limit of a request without its own (1 MiB: forms and JSON).
 const defaultMaxBody = 1 << 20
 
-// maxUpload is the body limit of a multipart upload (a stamp image is at most 1 MiB; the
-// handler checks the file itself).
-const maxUpload = congtac.MaxMaterialBytes + 1<<20
+// maxUpload is the body limit of an upload: the largest file (a material, 20 MB) carried
+// in base64 with room to spare, as the import's review carries its document back to the
+// confirmation. Each handler checks the size of its file itself (a stamp image is at most
+// 1 MiB).
+const maxUpload = congtac.MaxMaterialBytes/3*4 + 2<<20
 
 // limitBody refuses request bodies over max bytes, or maxUpload for uploads ([isUpload]):
 // reading past the limit fails, and the handler's form, JSON or upload parsing reports it.
