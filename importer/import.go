@@ -145,7 +145,7 @@ func (r *Result) readProgram(rows []Row) {
 	r.Kind = KindProgram
 	o := ReadOutline(rows, r.Masthead.Summary.Line+1)
 	r.Items, r.ItemLines = o.Items, o.Lines
-	ref := r.ref()
+	ref := r.Start(congtac.Date{}) // deadlines and meetings are read from the period's first day
 	var problems []Problem
 	r.Meetings, problems = ReadMeetings(o, ref)
 	r.Problems = append(r.Problems, problems...)
@@ -161,18 +161,6 @@ func (r *Result) readProgram(rows []Row) {
 		r.Problems = append(r.Problems, Problem{Line: -1,
 			Message: "Không tìm thấy mục đánh số nào (A., I., 1., 1.1., a)…): văn bản không giống một chương trình công tác."})
 	}
-}
-
-// ref is the day deadlines and meetings are read from: the first day of the program's
-// period, or of its year; zero when the document says neither.
-func (r *Result) ref() congtac.Date {
-	switch {
-	case r.Masthead.Period.Kind != "":
-		return r.Masthead.Period.Start()
-	case r.Masthead.Year > 0:
-		return congtac.MustDate(r.Masthead.Year, 1, 1)
-	}
-	return congtac.Date{}
 }
 
 // restoredLines puts each restoration at the first row of the block it changed.
