@@ -135,7 +135,7 @@ func (s *Server) editorPage(r *http.Request, p congtac.Program, st editorState) 
 		page.AmendsHref = fmt.Sprintf("/programs/%d", p.AmendsID)
 	}
 	if p.Status == congtac.ProgramReturned {
-		if page.Returned, err = s.returnRemarks(r, p.ID); err != nil {
+		if page.Returned, err = s.returnRemarks(r, p); err != nil {
 			return editorPage{}, err
 		}
 	}
@@ -159,19 +159,13 @@ func (s *Server) editorPage(r *http.Request, p congtac.Program, st editorState) 
 	return page, nil
 }
 
-// returnRemarks returns the remarks of the last return of program id, with who made them.
-func (s *Server) returnRemarks(r *http.Request, id int64) (string, error) {
-	vs, err := s.st.FindProgramVersions(r.Context(), id)
-	if err != nil {
-		return "", fmt.Errorf("web: return remarks: %w", err)
+// returnRemarks returns the remarks of the last return of program p, with who made them.
+func (s *Server) returnRemarks(r *http.Request, p congtac.Program) (string, error) {
+	n, err := s.lastReturn(r, p)
+	if err != nil || n == nil {
+		return "", err
 	}
-	rows, err := s.versionRows(r, id, vs)
-	for i := len(vs) - 1; i >= 0 && err == nil; i-- {
-		if vs[i].Action == congtac.ActionReturn {
-			return fmt.Sprintf("%s (%s, %s)", vs[i].Comment, rows[i].By, rows[i].At), nil
-		}
-	}
-	return "", err
+	return fmt.Sprintf("%s (%s, %s)", n.Text, n.By, n.At), nil
 }
 
 // itemAt returns the item form the state keeps at anchor, or a fresh one.

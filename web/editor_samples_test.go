@@ -85,5 +85,9 @@ func editorSamples(s *Server, r *http.Request) []pageSample {
 		{programPage{layout: l("Công tác tháng 12"), Workflow: &confirm}, `<strong class="wf-number">Số: 26/CTr-UBND</strong>, Sơn Hà, ngày 27 tháng 11 năm 2026.`},
 		{programPage{layout: l("Công tác tháng 12"), Workflow: &confirm}, `<input type="hidden" name="keeper" value="VT, TH">`},
 		{programPage{layout: l("Công tác tháng 12"), Workflow: &confirm}, "đã được cấp cho văn bản khác"},
+		{programPage{layout: l("Công tác tháng 12"), Returned: &returnNote{Text: "Bổ sung chỉ tiêu", By: "Lê Minh Đức",
+			At: "07/12/2026 09:30", Current: true}}, `<p class="notice">Bổ sung chỉ tiêu</p>`},
+		{programPage{layout: l("Công tác tháng 12"), Returned: &returnNote{Text: "Bổ sung chỉ tiêu", By: "Lê Minh Đức",
+			At: "07/12/2026 09:30"}}, "Ý kiến khi trả lại lần trước"},
 	}
 }

@@ -112,6 +112,7 @@ type programPage struct {
 	FilesHref string         // "/programs/5/files/": the program, its report and its tasks to download
 	Meetings  []meetingRow   // the meetings of the program's period
 	Workflow  *workflowPanel // nil for the public
+	Returned  *returnNote    // the latest return's remark, until the program is issued
 }
 
 func (programPage) template() string { return "program" }
@@ -153,6 +154,10 @@ func (s *Server) showProgram(w http.ResponseWriter, r *http.Request, p congtac.P
 		return
 	}
 	if page.Workflow, err = s.workflowPanel(r, p, orgs, st); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if page.Returned, err = s.lastReturn(r, p); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -131,6 +131,40 @@ func (s *Server) panelComments(r *http.Request, p congtac.Program, wf *workflowP
 	return nil
 }
 
+// returnNote is the signer's remark of a program's latest return, with who returned it
+// and when, as the program's page shows it to everyone who reads the draft.
+type returnNote struct {
+	Text, By, At string
+	Current      bool // the program is still returned: the remark awaits the office
+}
+
+// lastReturn returns the note of program p's latest return, or nil when p was never
+// returned or is published: an issued program shows the document as issued, and its
+// history stays on the versions page. After a return the note stays, not Current, while
+// the program is drafted, submitted or approved again, so that the signer can check what
+// was asked.
+func (s *Server) lastReturn(r *http.Request, p congtac.Program) (*returnNote, error) {
+	if p.Status.Published() {
+		return nil, nil
+	}
+	vs, err := s.st.FindProgramVersions(r.Context(), p.ID)
+	if err != nil {
+		return nil, fmt.Errorf("web: last return: %w", err)
+	}
+	for i := len(vs) - 1; i >= 0; i-- {
+		if vs[i].Action != congtac.ActionReturn {
+			continue
+		}
+		rows, err := s.versionRows(r, p.ID, vs[i:i+1])
+		if err != nil {
+			return nil, err
+		}
+		return &returnNote{Text: vs[i].Comment, By: rows[0].By, At: rows[0].At,
+			Current: p.Status == congtac.ProgramReturned}, nil
+	}
+	return nil, nil
+}
+
 // reviewedProgram returns the program of the path's {id} when the actor may read it and use
 // capability c on its org; otherwise it answers (404 or 403) itself and returns false.
 func (s *Server) reviewedProgram(w http.ResponseWriter, r *http.Request, c congtac.Capability) (congtac.Program, bool) {
