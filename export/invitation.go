@@ -30,18 +30,23 @@ func (d InvitationDoc) letter() letter {
 	return docLetter(d.Settings, congtac.DocInvitation, d.Document, year, d.Draft, d.Options, d.Summary())
 }
 
-// Summary returns the summary the invitation prints: the registered one, else "Dự <meeting
-// title>" (the register adds the type: "Giấy mời: Dự …").
+// Summary returns the summary the invitation prints under "GIẤY MỜI", worded alike for a
+// draft and an issued one: "Dự <meeting title>", or the registered summary without the
+// verb that repeats the type ("Mời dự …" prints "Dự …"). The register adds the type:
+// "Giấy mời dự …".
 func (d InvitationDoc) Summary() string {
-	return cmp.Or(oneLine(d.Document.Summary), "Dự "+oneLine(d.Meeting.Title))
+	if s := withoutType(congtac.DocInvitation, d.Document.Summary); s != "" {
+		return vn.Capitalize(s)
+	}
+	return "Dự " + oneLine(d.Meeting.Title)
 }
 
-// docLetter returns the letter of a registered document, with a default summary; a draft
-// (or a document without number or date) prints both blank.
+// docLetter returns the letter of a registered document with the summary it prints; a
+// draft (or a document without number or date) prints number and date blank.
 func docLetter(st congtac.Settings, kind congtac.DocType, doc congtac.Document, year int, draft bool,
 	opts Options, summary string) letter {
 	l := letter{settings: st, kind: kind, number: doc.Number, symbol: doc.Symbol, date: doc.IssuedOn,
-		place: cmp.Or(doc.Place, st.Place), summary: cmp.Or(oneLine(doc.Summary), summary),
+		place: cmp.Or(doc.Place, st.Place), summary: summary,
 		signature: doc.Signature, recipients: doc.Recipients, draft: draft, options: opts}
 	if l.draft || l.number <= 0 || l.date.IsZero() {
 		l.draft = true

@@ -250,16 +250,13 @@ func recipientLines(in []string) []string {
 	out := make([]string, len(lines))
 	for i, l := range lines {
 		sub := strings.HasPrefix(l, "+")
-		l = strings.TrimSpace(strings.TrimLeft(l, "-–•+ "))
-		end := ";"
+		l = strings.TrimRight(strings.TrimSpace(strings.TrimLeft(l, "-–•+ ")), ";., ")
 		switch {
-		case strings.HasSuffix(l, ":"):
-			end = ""
+		case strings.HasSuffix(l, ":"): // a group heading, even typed "…:;", takes no ";"
 		case i == len(lines)-1:
-			end = "."
-		}
-		if end != "" {
-			l = strings.TrimRight(l, ";.,") + end
+			l += "."
+		default:
+			l += ";"
 		}
 		if sub {
 			out[i] = "+ " + l

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"congtac"
 	"congtac/vn"
@@ -34,7 +35,7 @@ func (d RegisterDoc) rows() [][]string {
 	out := make([][]string, len(docs))
 	for i, doc := range docs {
 		out[i] = []string{oneLine(doc.Code()), vn.PaddedDate(doc.IssuedOn), registerSummary(doc),
-			oneLine(doc.Signature.Name), recipientsCell(doc.Recipients), oneLine(doc.Keeper), copies(doc.Copies),
+			oneLine(doc.Signature.Name), recipientsCell(doc.Recipients), keeperCell(doc), copies(doc.Copies),
 			vn.PaddedDate(doc.SentOn), "", oneLine(doc.Note)}
 	}
 	return out
@@ -49,26 +50,114 @@ func (d RegisterDoc) sorted() []congtac.Document {
 	return docs
 }
 
-// registerSummary returns a document's type and summary: "Giấy mời: Mời dự …".
+// registerSummary returns a document's type and summary as one phrase, the type once:
+// "Giấy mời dự Phiên họp …" (see [RegisterTitle]).
 func registerSummary(doc congtac.Document) string {
-	name, summary := doc.Type.Name(), oneLine(doc.Summary)
-	if name == "" {
-		return summary
-	}
-	return name + ": " + summary
+	kind, summary := RegisterTitle(doc)
+	return strings.TrimSpace(kind + " " + summary)
 }
 
-// recipientsCell returns the recipient lines on one line, without their dashes.
+// RegisterTitle returns how the outgoing register names a document: the name of its type
+// and its summary without the words that repeat the type, the first word in lower case
+// to read on from the type (unless an abbreviation): ("Giấy mời", "dự Phiên họp …") for
+// an invitation registered as "Mời dự Phiên họp …" or "Dự Phiên họp …", ("Chương trình",
+// "công tác của UBND tỉnh …"). A summary that is nothing but the type is kept whole.
+func RegisterTitle(doc congtac.Document) (kind, summary string) {
+	kind = doc.Type.Name()
+	summary = withoutType(doc.Type, doc.Summary)
+	if kind == "" {
+		return "", summary
+	}
+	return kind, lowerWord(summary)
+}
+
+// withoutType returns summary s on one line without the leading words that repeat the
+// document's type: its name ("Báo cáo kết quả …" of a report) or, for an invitation, its
+// verb ("Mời dự …"), compared without regard to case.
+func withoutType(t congtac.DocType, s string) string {
+	words := strings.Fields(oneLine(s))
+	lead := []string{t.Name()}
+	if t == congtac.DocInvitation {
+		lead = append(lead, "Mời")
+	}
+	for _, l := range lead {
+		lw := strings.Fields(l)
+		if len(lw) == 0 || len(words) <= len(lw) {
+			continue
+		}
+		same := true
+		for i, w := range lw {
+			same = same && strings.EqualFold(strings.TrimRight(words[i], ":"), w)
+		}
+		if same {
+			return strings.Join(words[len(lw):], " ")
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// lowerWord returns s with its first letter in lower case when its first word is a plain
+// word ("Dự" but not "UBND", "V/v" or "19-CT/TU").
+func lowerWord(s string) string {
+	first, _, _ := strings.Cut(s, " ")
+	for _, r := range first {
+		if !unicode.IsLetter(r) {
+			return s
+		}
+	}
+	return vn.LowerFirst(s)
+}
+
+// recipientsCell returns the recipient lines on one line, without their dashes and
+// without the file copy ("Lưu: …", which the keeper column holds): items separated by
+// "; ", a group heading ending ":" followed by its "+ " sub-items separated by ", ":
+// "Văn phòng UBND tỉnh: Phòng Tổng hợp, Phòng KG-VX; TT Huyện ủy".
 func recipientsCell(rs []string) string {
-	var out []string
+	var b strings.Builder
+	heading, group := false, false
 	for _, r := range rs {
 		for _, l := range paragraphs(r) {
-			if l = strings.TrimRight(strings.TrimSpace(strings.TrimLeft(l, "-–•+ ")), ";.,"); l != "" {
-				out = append(out, l)
+			sub := strings.HasPrefix(l, "+")
+			if l = strings.TrimRight(strings.TrimSpace(strings.TrimLeft(l, "-–•+ ")), ";., "); l == "" || isFileCopy(l) {
+				continue
+			}
+			switch {
+			case b.Len() == 0:
+			case heading:
+				b.WriteString(" ")
+			case sub && group:
+				b.WriteString(", ")
+			default:
+				b.WriteString("; ")
+			}
+			heading = strings.HasSuffix(l, ":")
+			group = heading || sub && group
+			b.WriteString(l)
+		}
+	}
+	return strings.TrimRight(b.String(), ":")
+}
+
+// isFileCopy reports whether a recipient line names the file copy: "Lưu: VT, TH".
+func isFileCopy(l string) bool {
+	return strings.HasPrefix(vn.Fold(l), "luu:") || strings.HasPrefix(vn.Fold(l), "luu ")
+}
+
+// keeperCell returns who keeps the file copy: the register's entry, else what the
+// document's "Lưu: …" line names ("VT, TH").
+func keeperCell(doc congtac.Document) string {
+	if k := oneLine(doc.Keeper); k != "" {
+		return k
+	}
+	for _, r := range doc.Recipients {
+		for _, l := range paragraphs(r) {
+			if l = strings.TrimSpace(strings.TrimLeft(l, "-–•+ ")); isFileCopy(l) {
+				rest := string([]rune(l)[len([]rune("Lưu")):])
+				return strings.TrimRight(strings.TrimLeft(rest, ": "), ";., ")
 			}
 		}
 	}
-	return strings.Join(out, "; ")
+	return ""
 }
 
 // copies returns a number of copies, or "" when not recorded.

@@ -31,7 +31,7 @@ type ResultReportDoc struct {
 
 // layout implements [Doc].
 func (d ResultReportDoc) layout(m *metrics) (*sheet, error) {
-	summary := "Kết quả thực hiện Chương trình công tác " + d.Program.Period.String()
+	summary := cmp.Or(oneLine(d.Document.Summary), "Kết quả thực hiện Chương trình công tác "+d.Program.Period.String())
 	year := cmp.Or(d.Document.IssuedOn.Year, d.AsOf.Year, d.Program.Period.Year)
 	l := docLetter(d.Settings, congtac.DocReport, d.Document, year, d.Draft, d.Options, summary)
 	width := portrait(d.Options.Margins).textWidth()

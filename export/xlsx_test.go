@@ -81,7 +81,7 @@ func TestRegisterXLSX(t *testing.T) {
 	checkSheetFrame(t, f, data, sheet, "J5")
 	dateCell(t, f, sheet, "B2", "05/04/2023")
 	dateCell(t, f, sheet, "H3", "14/04/2023")
-	if got := rows[1][4]; !strings.HasPrefix(got, "Văn phòng UBND tỉnh:; Phòng Tổng hợp; Phòng KG-VX; TT Huyện ủy") {
+	if got := rows[1][4]; !strings.HasPrefix(got, "Văn phòng UBND tỉnh: Phòng Tổng hợp, Phòng KG-VX; TT Huyện ủy") {
 		t.Errorf("recipients cell %q", got)
 	}
 	if got, _ := f.GetCellValue(sheet, "G2"); got != "30" {

@@ -80,8 +80,9 @@ func (s *Server) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 		page.Years = append(page.Years, y)
 	}
 	for _, d := range docs {
+		kind, summary := export.RegisterTitle(d) // the type once: "Giấy mời dự …"
 		page.Rows = append(page.Rows, documentRow{Code: d.Code(), IssuedOn: vn.PaddedDate(d.IssuedOn),
-			Type: d.Type.Name(), Summary: d.Summary, Signer: d.Signature.Name, Place: d.Place,
+			Type: kind, Summary: summary, Signer: d.Signature.Name, Place: d.Place,
 			ProgramID: d.ProgramID, MeetingID: d.MeetingID})
 	}
 	s.render(w, r, http.StatusOK, page)

@@ -1,0 +1,107 @@
+package export
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"congtac"
+)
+
+func TestRegisterTitleNamesTheTypeOnce(t *testing.T) {
+	tests := []struct {
+		kind              congtac.DocType
+		summary           string
+		wantKind, wantSum string
+	}{
+		{congtac.DocInvitation, "Mời dự Phiên họp UBND tỉnh thường kỳ tháng 11 năm 2026", "Giấy mời", "dự Phiên họp UBND tỉnh thường kỳ tháng 11 năm 2026"},
+		{congtac.DocInvitation, "Dự Phiên họp UBND tỉnh", "Giấy mời", "dự Phiên họp UBND tỉnh"},
+		{congtac.DocInvitation, "Giấy mời dự hội nghị", "Giấy mời", "dự hội nghị"},
+		{congtac.DocProgram, "Công tác của UBND tỉnh tháng 12 năm 2026", "Chương trình", "công tác của UBND tỉnh tháng 12 năm 2026"},
+		{congtac.DocReport, "Báo cáo kết quả thực hiện", "Báo cáo", "kết quả thực hiện"},
+		{congtac.DocNotice, "UBND tỉnh tạm hoãn phiên họp", "Thông báo", "UBND tỉnh tạm hoãn phiên họp"},
+		{congtac.DocNotice, "Thông báo", "Thông báo", "thông báo"},
+		{congtac.DocLetter, "V/v báo cáo tiến độ", "Công văn", "V/v báo cáo tiến độ"},
+	}
+	for _, tt := range tests {
+		kind, sum := RegisterTitle(congtac.Document{Type: tt.kind, Summary: tt.summary})
+		if kind != tt.wantKind || sum != tt.wantSum {
+			t.Errorf("RegisterTitle(%s, %q) = %q, %q; want %q, %q", tt.kind, tt.summary, kind, sum, tt.wantKind, tt.wantSum)
+		}
+	}
+}
+
+// TestRegisterRows checks the cells of the register as the XLSX and the PDF print them:
+// the type once in the summary, a group heading of the recipients followed by its members
+// (never ":;"), the file copy in the keeper column rather than among the recipients.
+func TestRegisterRows(t *testing.T) {
+	d := seedRegister()
+	d.Documents[1].Keeper = "" // the program: its "Lưu: VT." line names the keeper
+	rows := d.rows()
+	byCode := map[string][]string{}
+	for _, r := range rows {
+		byCode[r[0]] = r
+	}
+	want := map[string]map[int]string{
+		"12/GM-UBND":  {2: "Giấy mời dự Hội nghị UBND huyện thường kỳ tháng 4 năm 2023", 4: "Như thành phần mời", 5: "Văn phòng (TH)"},
+		"05/CTr-UBND": {2: "Chương trình công tác của UBND huyện tháng 4 năm 2023", 5: "VT"},
+		"15/TB-UBND":  {2: "Thông báo kết luận của đồng chí Nguyễn Văn Giang tại Hội nghị UBND huyện thường kỳ tháng 4 năm 2023"},
+	}
+	for code, cells := range want {
+		for col, w := range cells {
+			if got := byCode[code][col]; got != w {
+				t.Errorf("%s column %d = %q, want %q", code, col+1, got, w)
+			}
+		}
+	}
+	recipients := byCode["05/CTr-UBND"][4]
+	if !strings.HasPrefix(recipients, "Văn phòng UBND tỉnh: Phòng Tổng hợp, Phòng KG-VX; TT Huyện ủy, TT HĐND huyện; ") ||
+		strings.Contains(recipients, ":;") || strings.Contains(recipients, "Lưu") {
+		t.Errorf("recipients cell %q", recipients)
+	}
+}
+
+// TestRecipientHeadingKeepsItsColon prints a program whose group heading was typed with a
+// trailing ";": the DOCX and the PDF print "- Văn phòng UBND tỉnh:", never ":;".
+func TestRecipientHeadingKeepsItsColon(t *testing.T) {
+	d := seedProgram(false)
+	d.Program.Recipients = []string{"- Văn phòng UBND tỉnh:;", "+ Phòng Tổng hợp;", "UBND các xã, thị trấn", "Lưu: VT, TH"}
+	want := []string{"- Văn phòng UBND tỉnh:", "+ Phòng Tổng hợp;", "- UBND các xã, thị trấn;", "- Lưu: VT, TH."}
+	if got := recipientLines(d.Program.Recipients); !slices.Equal(got, want) {
+		t.Errorf("recipient lines %q, want %q", got, want)
+	}
+	ps, _ := docParas(t, render(t, d, "docx"))
+	var docx []string
+	for _, p := range ps {
+		docx = append(docx, p.text)
+	}
+	for _, w := range want {
+		if !slices.Contains(docx, w) {
+			t.Errorf("the DOCX lacks the paragraph %q", w)
+		}
+	}
+	text := pdfTool(t, "pdftotext", "-raw", "-enc", "UTF-8", writeTemp(t, "p.pdf", render(t, d, "pdf")), "-")
+	if !strings.Contains(text, "- Văn phòng UBND tỉnh:\n") || strings.Contains(text, ":;") {
+		t.Errorf("the PDF prints the heading as %q", text[strings.Index(text, "Nơi nhận"):])
+	}
+}
+
+// TestInvitationSummaryDraftAndIssued checks that an invitation registered as "Mời dự …"
+// prints the summary its draft prints: "Dự <meeting title>".
+func TestInvitationSummaryDraftAndIssued(t *testing.T) {
+	draft := seedInvitation(true)
+	draft.Document.Summary = ""
+	issued := seedInvitation(false)
+	issued.Document.Summary = "Mời dự Hội nghị UBND huyện thường kỳ tháng 4 năm 2023"
+	want := "Dự Hội nghị UBND huyện thường kỳ tháng 4 năm 2023"
+	for name, d := range map[string]InvitationDoc{"draft": draft, "issued": issued} {
+		if got := d.Summary(); got != want {
+			t.Errorf("%s summary %q, want %q", name, got, want)
+		}
+		ps, _ := docParas(t, render(t, d, "docx"))
+		i := slices.IndexFunc(ps, func(p docPara) bool { return p.text == "GIẤY MỜI" })
+		if i < 0 || i+1 >= len(ps) || ps[i+1].text != want {
+			t.Errorf("%s: no %q under GIẤY MỜI", name, want)
+		}
+	}
+}
