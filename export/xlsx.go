@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"congtac"
@@ -15,6 +16,7 @@ import (
 type workbook struct {
 	sheet  string // the sheet's name, at most 31 characters
 	title  string // the file's title
+	titled bool   // print the title in a row of its own above the header row
 	header []string
 	widths []float64 // column widths in characters
 	rows   [][]any   // string, int or congtac.Date (zero: empty)
@@ -57,7 +59,7 @@ func writeSheets(w io.Writer, sheets ...workbook) error {
 }
 
 // xlsxStyles are the cell styles of a workbook.
-type xlsxStyles struct{ header, text, number, date int }
+type xlsxStyles struct{ title, header, text, number, date int }
 
 // newXLSXStyles adds the header, text, number and date styles: Times New Roman 12, thin
 // borders, wrapped text at the top of the cell.
@@ -67,6 +69,8 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	font := &excelize.Font{Family: "Times New Roman", Size: 12}
 	dateFmt := "dd/mm/yyyy"
 	specs := []*excelize.Style{
+		{Font: &excelize.Font{Family: "Times New Roman", Size: 14, Bold: true},
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
 		{Font: &excelize.Font{Family: "Times New Roman", Size: 12, Bold: true}, Border: border,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
@@ -82,7 +86,7 @@ func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 		}
 		ids[i] = id
 	}
-	return xlsxStyles{header: ids[0], text: ids[1], number: ids[2], date: ids[3]}, nil
+	return xlsxStyles{title: ids[0], header: ids[1], text: ids[2], number: ids[3], date: ids[4]}, nil
 }
 
 // columns sets the column widths.
@@ -99,29 +103,42 @@ func (wb workbook) columns(f *excelize.File) error {
 	return nil
 }
 
-// fill writes the header row and the rows with their styles.
+// headerRow returns the number of the header row: 2 under a title row, else 1.
+func (wb workbook) headerRow() int {
+	if wb.titled {
+		return 2
+	}
+	return 1
+}
+
+// fill writes the title row, the header row and the rows with their styles.
 func (wb workbook) fill(f *excelize.File, st xlsxStyles) error {
+	if err := wb.titleRow(f, st); err != nil {
+		return err
+	}
+	head := wb.headerRow()
 	for j, h := range wb.header {
-		if err := wb.set(f, 1, j, oneLine(h), st.header); err != nil {
+		if err := wb.set(f, head, j, oneLine(h), st.header); err != nil {
 			return err
 		}
 	}
 	for i, row := range wb.rows {
+		r := head + 1 + i
 		for j, v := range row {
 			var err error
 			switch v := v.(type) {
 			case congtac.Date:
 				if v.IsZero() {
-					err = wb.set(f, i+2, j, "", st.date)
+					err = wb.set(f, r, j, "", st.date)
 				} else {
-					err = wb.set(f, i+2, j, time.Date(v.Year, v.Month, v.Day, 0, 0, 0, 0, time.UTC), st.date)
+					err = wb.set(f, r, j, time.Date(v.Year, v.Month, v.Day, 0, 0, 0, 0, time.UTC), st.date)
 				}
 			case int:
-				err = wb.set(f, i+2, j, v, st.number)
+				err = wb.set(f, r, j, v, st.number)
 			case string:
-				err = wb.set(f, i+2, j, cellText(v), st.text)
+				err = wb.set(f, r, j, cellText(v), st.text)
 			default:
-				err = fmt.Errorf("cell %d,%d: unsupported %T", i+2, j+1, v)
+				err = fmt.Errorf("cell %d,%d: unsupported %T", r, j+1, v)
 			}
 			if err != nil {
 				return err
@@ -129,6 +146,24 @@ func (wb workbook) fill(f *excelize.File, st xlsxStyles) error {
 		}
 	}
 	return nil
+}
+
+// titleRow writes the title across the columns of row 1 of a titled workbook.
+func (wb workbook) titleRow(f *excelize.File, st xlsxStyles) error {
+	if !wb.titled {
+		return nil
+	}
+	last, err := excelize.CoordinatesToCellName(max(len(wb.header), 1), 1)
+	if err != nil {
+		return err
+	}
+	if err := wb.set(f, 1, 0, cellText(wb.title), st.title); err != nil {
+		return err
+	}
+	if err := f.MergeCell(wb.sheet, "A1", last); err != nil {
+		return err
+	}
+	return f.SetRowHeight(wb.sheet, 1, 36)
 }
 
 // maxCell is the most characters an Excel cell holds.
@@ -155,27 +190,41 @@ func (wb workbook) set(f *excelize.File, row, col int, v any, style int) error {
 	return f.SetCellStyle(wb.sheet, ref, ref, style)
 }
 
-// frame freezes and filters the header row, and sets printing and the file's title.
+// frame freezes and filters the header row (and the title row above it), sets printing
+// and the file's title.
 func (wb workbook) frame(f *excelize.File) error {
-	if err := f.SetPanes(wb.sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	head := wb.headerRow()
+	first := "A" + strconv.Itoa(head+1)
+	if err := f.SetPanes(wb.sheet, &excelize.Panes{Freeze: true, YSplit: head, TopLeftCell: first, ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	last, err := excelize.CoordinatesToCellName(len(wb.header), len(wb.rows)+1)
+	last, err := excelize.CoordinatesToCellName(len(wb.header), len(wb.rows)+head)
 	if err != nil {
 		return err
 	}
-	if err := f.AutoFilter(wb.sheet, "A1:"+last, nil); err != nil {
+	if err := f.AutoFilter(wb.sheet, "A"+strconv.Itoa(head)+":"+last, nil); err != nil {
 		return err
 	}
-	a4, orient := 9, "landscape"
-	if err := f.SetPageLayout(wb.sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient}); err != nil {
+	if err := printSetup(f, wb.sheet); err != nil {
 		return err
 	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + wb.sheet + "'!$1:$1",
+	rows := "$" + strconv.Itoa(head) + ":$" + strconv.Itoa(head)
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + wb.sheet + "'!" + rows,
 		Scope: wb.sheet}); err != nil {
 		return err
 	}
 	return f.SetDocProps(&excelize.DocProperties{Title: cellText(wb.title), Creator: "congtac", Language: "vi-VN"})
+}
+
+// printSetup prints a sheet on A4 landscape, scaled to the width of one page and as many
+// pages down as the rows need.
+func printSetup(f *excelize.File, sheet string) error {
+	a4, orient, wide, tall, fit := 9, "landscape", 1, 0, true
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient,
+		FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
 
 // RegisterXLSX writes the outgoing register as a spreadsheet: the ten columns with
@@ -197,7 +246,7 @@ func RegisterXLSX(w io.Writer, d RegisterDoc) error {
 		rows[i] = r
 	}
 	wb := workbook{sheet: fmt.Sprintf("Văn bản đi %d", d.Year), title: fmt.Sprintf("Sổ đăng ký văn bản đi năm %d", d.Year),
-		header: registerHeader[:], widths: []float64{16, 12, 48, 20, 36, 18, 8, 12, 10, 14}, rows: rows}
+		titled: true, header: registerHeader[:], widths: []float64{16, 12, 48, 20, 36, 18, 8, 12, 10, 14}, rows: rows}
 	if err := wb.write(w); err != nil {
 		return fmt.Errorf("export: register xlsx: %w", err)
 	}
