@@ -50,12 +50,12 @@ func (c ReviewComment) Validate() error {
 
 // Change is one difference between two versions of a program.
 type Change struct {
-	Op     string // "add", "remove" or "change"
+	Op     string // "add", "remove", "change", or "move" for a task put under another item
 	Entity string // "program", "item" or "task"
 	ID     int64  // the item's or task's ID; 0 for the program
 	Where  string // where it is, for people: the item's label, or the task's text
-	Field  string // the changed field, in Vietnamese, for "change"
-	Before string
+	Field  string // the changed field, in Vietnamese, for "change" and "move" ("Mục")
+	Before string // for "move": the item it was under, as [ItemRef] says it
 	After  string
 }
 
@@ -73,11 +73,12 @@ func (n Namer) name(id int64) string {
 }
 
 // Diff lists what changed from program a to program b (two versions of one program):
-// program fields, then items and tasks added, removed or changed, matched by ID. Orgs and
-// people are shown through the namers. The order is stable: program, items in b's order
-// (removed ones after, in a's order), then tasks likewise.
+// program fields, then items and tasks added, removed or changed, matched by ID; a task
+// kept under another item is a "move" from the one item to the other, before its other
+// changes. Orgs and people are shown through the namers. The order is stable: program,
+// items in b's order (removed ones after, in a's order), then tasks likewise.
 func Diff(a, b Program, org, person Namer) []Change {
-	d := &differ{org: org, person: person}
+	d := &differ{org: org, person: person, before: numbered(a.Items), after: numbered(b.Items)}
 	d.field("program", 0, "", "Trích yếu", a.Title, b.Title)
 	d.field("program", 0, "", "Kỳ", periodsText(a), periodsText(b))
 	d.field("program", 0, "", "Nơi nhận", strings.Join(a.Recipients, "\n"), strings.Join(b.Recipients, "\n"))
@@ -90,8 +91,21 @@ func Diff(a, b Program, org, person Namer) []Change {
 
 // differ collects the changes of one [Diff].
 type differ struct {
-	org, person Namer
-	out         []Change
+	org, person   Namer
+	before, after map[int64]Item // the items of each version, numbered, by ID
+	out           []Change
+}
+
+// numbered returns a copy of items numbered by [Number], by ID; the caller's items stay as
+// they are.
+func numbered(items []Item) map[int64]Item {
+	items = slices.Clone(items)
+	Number(items)
+	out := make(map[int64]Item, len(items))
+	for _, it := range items {
+		out[it.ID] = it
+	}
+	return out
 }
 
 func (d *differ) field(entity string, id int64, where, name, before, after string) {
@@ -150,6 +164,10 @@ func (d *differ) tasks(a, b []Task) {
 		if !ok {
 			d.add("task", t.ID, where, t.Text)
 			continue
+		}
+		if was.ItemID != t.ItemID {
+			d.out = append(d.out, Change{Op: "move", Entity: "task", ID: t.ID, Where: where, Field: "Mục",
+				Before: ItemRef(d.before, was.ItemID), After: ItemRef(d.after, t.ItemID)})
 		}
 		d.field("task", t.ID, where, "Nội dung", was.Text, t.Text)
 		d.field("task", t.ID, where, "Cơ quan chủ trì", d.org.name(was.Lead), d.org.name(t.Lead))
@@ -223,4 +241,35 @@ func firstWords(s string) string {
 		return strings.Join(words, " ")
 	}
 	return strings.Join(words[:10], " ") + "…"
+}
+
+// ItemRef names item id of items (numbered, by ID) as a reader cites it: "mục 1.2",
+// "mục A.1.2" (the numbers of its ancestors before its own, a nested number standing for
+// its parent's), "mục “Về văn hóa”" for an unnumbered item, "chưa xếp vào mục" for 0 or
+// an item not in items.
+func ItemRef(items map[int64]Item, id int64) string {
+	it, ok := items[id]
+	if !ok {
+		return "chưa xếp vào mục"
+	}
+	var chain []Item // from the item up to the top
+	for seen := map[int64]bool{}; ok && !seen[it.ID]; it, ok = items[it.ParentID] {
+		seen[it.ID] = true
+		chain = append(chain, it)
+	}
+	var parts []string
+	for _, it := range slices.Backward(chain) {
+		n := strings.TrimRight(it.Label, ".)")
+		switch last := len(parts) - 1; {
+		case n == "" || n == "-":
+		case last >= 0 && strings.HasPrefix(n, parts[last]+"."):
+			parts[last] = n
+		default:
+			parts = append(parts, n)
+		}
+	}
+	if len(parts) == 0 || strings.TrimRight(chain[0].Label, ".)") == "" || chain[0].Label == "-" {
+		return "mục “" + firstWords(strings.TrimSpace(chain[0].Heading+" "+chain[0].Text)) + "”"
+	}
+	return "mục " + strings.Join(parts, ".")
 }

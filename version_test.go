@@ -74,3 +74,58 @@ func TestReviewCommentValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestDiffShowsATaskMovedToAnotherItem: a task put under another item is one "move" from
+// the one item to the other, cited by their full numbers, not unchanged and not removed
+// and added again.
+func TestDiffShowsATaskMovedToAnotherItem(t *testing.T) {
+	items := []Item{
+		{ID: 1, Style: StyleArabic, Heading: "Kinh tế"},
+		{ID: 11, ParentID: 1, Style: StyleNested, Text: "Nông nghiệp"},
+		{ID: 12, ParentID: 1, Position: 1, Style: StyleNested, Text: "Công nghiệp"},
+		{ID: 2, Position: 1, Style: StyleArabic, Heading: "Văn hóa - xã hội"},
+		{ID: 21, ParentID: 2, Style: StyleNested, Text: "Giáo dục"},
+		{ID: 3, Position: 2, Style: StyleNone, Text: "Các nội dung khác"},
+	}
+	before := Program{Items: items, Tasks: []Task{
+		{ID: 100, ItemID: 12, Text: "Khởi công cụm công nghiệp", Lead: 1},
+		{ID: 101, ItemID: 21, Text: "Khai giảng năm học", Lead: 1},
+		{ID: 102, ItemID: 0, Text: "Tổng kết năm", Lead: 1},
+	}}
+	after := before
+	after.Tasks = []Task{
+		{ID: 100, ItemID: 21, Text: "Khởi công cụm công nghiệp", Lead: 2},
+		{ID: 101, ItemID: 21, Text: "Khai giảng năm học", Lead: 1},
+		{ID: 102, ItemID: 3, Text: "Tổng kết năm", Lead: 1},
+	}
+	var got []string
+	for _, c := range Diff(before, after, nil, nil) {
+		got = append(got, strings.Join([]string{c.Op, c.Entity, c.Where, c.Field, c.Before, c.After}, "|"))
+	}
+	want := []string{
+		"move|task|Khởi công cụm công nghiệp|Mục|mục 1.2|mục 2.1",
+		"change|task|Khởi công cụm công nghiệp|Cơ quan chủ trì|#1|#2",
+		"move|task|Tổng kết năm|Mục|chưa xếp vào mục|mục “Các nội dung khác”",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestItemRefCitesTheFullNumber(t *testing.T) {
+	items := []Item{
+		{ID: 1, Heading: "NHIỆM VỤ TRỌNG TÂM"},                              // A.
+		{ID: 2, ParentID: 1, Style: StyleRoman, Heading: "Kinh tế"},         // I.
+		{ID: 3, ParentID: 2, Text: "Nông nghiệp"},                           // 1. (nested, under no arabic number)
+		{ID: 4, ParentID: 3, Style: StyleLowerLetter, Text: "Thủy lợi"},     // a)
+		{ID: 5, ParentID: 1, Position: 1, Style: StyleArabic, Text: "Khác"}, // 1.
+		{ID: 6, ParentID: 5, Style: StyleNested, Text: "Y tế"},              // 1.1.
+	}
+	byID := numbered(items)
+	for id, want := range map[int64]string{1: "mục A", 2: "mục A.I", 4: "mục A.I.1.a",
+		5: "mục A.1", 6: "mục A.1.1", 0: "chưa xếp vào mục", 99: "chưa xếp vào mục"} {
+		if got := ItemRef(byID, id); got != want {
+			t.Errorf("ItemRef(%d) = %q, want %q", id, got, want)
+		}
+	}
+}

@@ -74,7 +74,7 @@ func versionSchemas() map[string]*oaSchema {
 			"comment": schString("Ý kiến khi trả lại."),
 		}),
 		"Change": schObject("Một thay đổi giữa hai phiên bản.", oaProps{
-			"op":     schEnum("add: thêm; remove: bỏ; change: sửa.", "add", "remove", "change"),
+			"op":     schEnum("add: thêm; remove: bỏ; change: sửa; move: nhiệm vụ chuyển sang mục khác (before, after: mục cũ, mục mới).", "add", "remove", "change", "move"),
 			"entity": schEnum("Phần thay đổi.", "program", "item", "task"), "id": schNullable(schInt("Mã mục hoặc nhiệm vụ.")),
 			"where": schString("Vị trí: số mục hoặc đầu nội dung nhiệm vụ."), "field": schString("Trường đã sửa."),
 			"before": schString("Trước."), "after": schString("Sau."),

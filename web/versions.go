@@ -47,6 +47,7 @@ type versionRow struct {
 // changeRow is one difference between the versions compared.
 type changeRow struct {
 	Op, OpLabel, Entity, Where, Field, Before, After string
+	Moved                                            string // a task moved: "từ mục 1.2 sang mục 2.1"
 }
 
 // handleProgramVersions lists the versions of a program the actor may read as a draft
@@ -144,6 +145,9 @@ func (s *Server) versionRows(r *http.Request, id int64, vs []congtac.ProgramVers
 	return out, nil
 }
 
+// changeOpLabels name the kinds of [congtac.Change].
+var changeOpLabels = map[string]string{"add": "Thêm", "remove": "Bỏ", "change": "Sửa", "move": "Chuyển"}
+
 // changeRows returns the differences from program a to b, naming orgs and people.
 func (s *Server) changeRows(r *http.Request, a, b congtac.Program) ([]changeRow, error) {
 	orgs, err := s.loadOrgs(r.Context())
@@ -160,9 +164,13 @@ func (s *Server) changeRows(r *http.Request, a, b congtac.Program) ([]changeRow,
 	}
 	var out []changeRow
 	for _, c := range congtac.Diff(a, b, orgs.Name, func(id int64) string { return names[id] }) {
-		out = append(out, changeRow{Op: c.Op, OpLabel: map[string]string{"add": "Thêm", "remove": "Bỏ", "change": "Sửa"}[c.Op],
+		row := changeRow{Op: c.Op, OpLabel: changeOpLabels[c.Op],
 			Entity: map[string]string{"program": "Chương trình", "item": "Mục", "task": "Nhiệm vụ"}[c.Entity],
-			Where:  c.Where, Field: c.Field, Before: c.Before, After: c.After})
+			Where:  c.Where, Field: c.Field, Before: c.Before, After: c.After}
+		if c.Op == "move" {
+			row.Moved = "từ " + c.Before + " sang " + c.After
+		}
+		out = append(out, row)
 	}
 	return out, nil
 }
