@@ -229,5 +229,5 @@ func (s *Source) Tasks(ctx context.Context, programID int64, asOf congtac.Date) 
 		return export.TaskTable{}, err
 	}
 	return export.TaskTable{Title: "Nhiệm vụ - Chương trình " + p.Title, Tasks: p.Tasks, Items: p.Items,
-		Orgs: s.names, People: s.people, AsOf: asOf}, nil
+		Orgs: s.names, People: s.people, AsOf: asOf, Period: p.Period}, nil
 }

@@ -19,6 +19,9 @@ type TaskTable struct {
 	Orgs   map[int64]string
 	People map[int64]string
 	AsOf   congtac.Date
+	// Period is the period of the program whose tasks these are, naming the file
+	// "nhiem-vu-chuong-trinh-thang-12-2026.xlsx" ([FileName]); zero: named by Title.
+	Period congtac.Period
 }
 
 // taskHeader names the columns of a task table.

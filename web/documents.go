@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
+	"path"
 	"strconv"
 
 	"congtac"
@@ -88,8 +89,8 @@ func (s *Server) handleDocumentList(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, page)
 }
 
-// handleRegisterFile serves the register of a committee for a year as so-van-ban-di.xlsx or
-// so-van-ban-di.pdf.
+// handleRegisterFile serves the register of a committee for a year at so-van-ban-di.xlsx or
+// so-van-ban-di.pdf, saved as so-van-ban-di-<year>.xlsx or .pdf.
 func (s *Server) handleRegisterFile(w http.ResponseWriter, r *http.Request) {
 	_, org, year, err := s.registerScope(r)
 	if err != nil {
@@ -120,5 +121,5 @@ func (s *Server) handleRegisterFile(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("web: register: %w", err))
 		return
 	}
-	sendFile(w, r, ctype, fmt.Sprintf("%d-%s", year, name), buf.Bytes())
+	sendFile(w, r, ctype, export.FileName(d, path.Ext(name)), buf.Bytes())
 }

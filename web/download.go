@@ -15,29 +15,36 @@ import (
 	"congtac/export"
 )
 
-// download is a file offered for download: its name in the URL (and, after the record's
-// ID, on the user's disk), its content type, and how it is written.
+// download is a file offered for download: its name in the URL, its content type, and
+// how it is written; write returns the name the file is saved as, which names the
+// document ([export.FileName]): "24-CTr-UBND-2026-12-05.pdf".
 type download struct {
 	name  string
 	ctype string
-	write func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date, w io.Writer) error
+	write func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date, w io.Writer) (string, error)
+}
+
+// namedDoc is a document that downloads under its own name.
+type namedDoc interface {
+	export.Doc
+	export.Named
 }
 
 // docGetter assembles the document of a record as of a day.
-type docGetter func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date) (export.Doc, error)
+type docGetter func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date) (namedDoc, error)
 
-// docFiles returns the DOCX and PDF downloads of a document, named base.docx and base.pdf.
+// docFiles returns the DOCX and PDF downloads of a document, at base.docx and base.pdf.
 func docFiles(base string, get docGetter) []download {
-	as := func(write func(io.Writer, export.Doc) error) func(context.Context, *assemble.Source, int64, congtac.Date, io.Writer) error {
-		return func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date, w io.Writer) error {
+	as := func(ext string, write func(io.Writer, export.Doc) error) func(context.Context, *assemble.Source, int64, congtac.Date, io.Writer) (string, error) {
+		return func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date, w io.Writer) (string, error) {
 			d, err := get(ctx, src, id, asOf)
 			if err != nil {
-				return err
+				return "", err
 			}
-			return write(w, d)
+			return export.FileName(d, ext), write(w, d)
 		}
 	}
-	return []download{{base + ".docx", ctypeDOCX, as(export.DOCX)}, {base + ".pdf", ctypePDF, as(export.PDF)}}
+	return []download{{base + ".docx", ctypeDOCX, as(".docx", export.DOCX)}, {base + ".pdf", ctypePDF, as(".pdf", export.PDF)}}
 }
 
 const (
@@ -51,19 +58,19 @@ const (
 // execution as of today, and its tasks as a table.
 func programFiles() []download {
 	files := slices.Concat(
-		docFiles("chuong-trinh", func(ctx context.Context, src *assemble.Source, id int64, _ congtac.Date) (export.Doc, error) {
+		docFiles("chuong-trinh", func(ctx context.Context, src *assemble.Source, id int64, _ congtac.Date) (namedDoc, error) {
 			return src.Program(ctx, id)
 		}),
-		docFiles("bao-cao-ket-qua", func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date) (export.Doc, error) {
+		docFiles("bao-cao-ket-qua", func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date) (namedDoc, error) {
 			return src.ResultReport(ctx, id, asOf)
 		}))
 	return append(files, download{"nhiem-vu.xlsx", ctypeXLSX,
-		func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date, w io.Writer) error {
+		func(ctx context.Context, src *assemble.Source, id int64, asOf congtac.Date, w io.Writer) (string, error) {
 			t, err := src.Tasks(ctx, id, asOf)
 			if err != nil {
-				return err
+				return "", err
 			}
-			return export.TasksXLSX(w, t)
+			return export.FileName(t, ".xlsx"), export.TasksXLSX(w, t)
 		}})
 }
 
@@ -71,14 +78,14 @@ func programFiles() []download {
 // the meeting for calendar applications.
 func meetingFiles() []download {
 	ical := download{"hoi-nghi.ics", ctypeICS,
-		func(ctx context.Context, src *assemble.Source, id int64, _ congtac.Date, w io.Writer) error {
-			return src.MeetingICS(ctx, id, w)
+		func(ctx context.Context, src *assemble.Source, id int64, _ congtac.Date, w io.Writer) (string, error) {
+			return "hoi-nghi.ics", src.MeetingICS(ctx, id, w)
 		}}
 	return slices.Concat([]download{ical},
-		docFiles("giay-moi", func(ctx context.Context, src *assemble.Source, id int64, _ congtac.Date) (export.Doc, error) {
+		docFiles("giay-moi", func(ctx context.Context, src *assemble.Source, id int64, _ congtac.Date) (namedDoc, error) {
 			return src.Invitation(ctx, id)
 		}),
-		docFiles("thong-bao-ket-luan", func(ctx context.Context, src *assemble.Source, id int64, _ congtac.Date) (export.Doc, error) {
+		docFiles("thong-bao-ket-luan", func(ctx context.Context, src *assemble.Source, id int64, _ congtac.Date) (namedDoc, error) {
 			return src.Conclusion(ctx, id)
 		}))
 }
@@ -112,7 +119,7 @@ func (s *Server) handleMeetingFile(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveFile builds the file named by the path's {file} among files and sends it as an
-// attachment; an unknown name is 404.
+// attachment named by its document; an unknown name is 404.
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, files []download, id int64) {
 	name := r.PathValue("file")
 	for _, f := range files {
@@ -125,11 +132,12 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, files []downl
 			return
 		}
 		var buf bytes.Buffer
-		if err := f.write(r.Context(), src, id, s.today(), &buf); err != nil {
+		saveAs, err := f.write(r.Context(), src, id, s.today(), &buf)
+		if err != nil {
 			s.fail(w, r, fmt.Errorf("web: %s: %w", name, err))
 			return
 		}
-		sendFile(w, r, f.ctype, fmt.Sprintf("%d-%s", id, name), buf.Bytes())
+		sendFile(w, r, f.ctype, saveAs, buf.Bytes())
 		return
 	}
 	s.fail(w, r, notFoundFor("tệp"))

@@ -8,6 +8,7 @@ import (
 	"image/png"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -70,6 +71,7 @@ func TestDownloadsOfProgramsAndMeetings(t *testing.T) {
 					}
 				}
 			}
+			checkSavedAs(t, cvp, ps[0], ds[0], ms[0], month)
 			docx := cvp.get(fmt.Sprintf("/programs/%d/files/chuong-trinh.docx", ps[0].ID)).body
 			zr, _ := zip.NewReader(strings.NewReader(docx), int64(len(docx)))
 			for _, f := range zr.File {
@@ -92,8 +94,38 @@ func TestDownloadsOfProgramsAndMeetings(t *testing.T) {
 			}
 			if r := cvp.get(fmt.Sprint("/documents?year=", lastMonth().Year)); r.status != http.StatusOK || !strings.Contains(r.body, "/CTr-UBND") {
 				t.Errorf("register page: %d", r.status)
+			} else if !strings.Contains(r.body, "<strong>Giấy mời</strong> dự ") || strings.Contains(r.body, "</strong> Mời dự") {
+				t.Error("the register page does not name an invitation \"Giấy mời dự …\", or doubles the type")
 			}
 		})
+	}
+}
+
+// checkSavedAs checks the names downloads are saved under: an issued program by number,
+// symbol and date, a draft by what it is, the tasks and the register by what they are,
+// the invitation by number or as a draft, whatever its internal ID.
+func checkSavedAs(t *testing.T, c *client, issued, draft congtac.Program, m congtac.Meeting, month congtac.Period) {
+	t.Helper()
+	code := fmt.Sprintf("%s-%s", strings.ReplaceAll(congtac.FormatNumber(issued.Number, issued.Symbol), "/", "-"), issued.IssuedOn)
+	want := map[string]string{
+		fmt.Sprintf("/programs/%d/files/chuong-trinh.pdf", issued.ID):  code + ".pdf",
+		fmt.Sprintf("/programs/%d/files/chuong-trinh.docx", issued.ID): code + ".docx",
+		fmt.Sprintf("/programs/%d/files/nhiem-vu.xlsx", issued.ID): fmt.Sprintf("nhiem-vu-chuong-trinh-thang-%d-%d.xlsx",
+			month.Number, month.Year),
+		fmt.Sprint("/documents/files/so-van-ban-di.pdf?year=", month.Year): fmt.Sprintf("so-van-ban-di-%d.pdf", month.Year),
+	}
+	if draft.Period.Kind == congtac.PeriodMonth {
+		want[fmt.Sprintf("/programs/%d/files/chuong-trinh.pdf", draft.ID)] = fmt.Sprintf("du-thao-chuong-trinh-thang-%d-%d.pdf",
+			draft.Period.Number, draft.Period.Year)
+	}
+	for path, name := range want {
+		if got := c.get(path).header.Get("Content-Disposition"); got != `attachment; filename="`+name+`"` {
+			t.Errorf("GET %s saves as %q, want %q", path, got, name)
+		}
+	}
+	got := c.get(fmt.Sprintf("/meetings/%d/files/giay-moi.pdf", m.ID)).header.Get("Content-Disposition")
+	if !regexp.MustCompile(`^attachment; filename="(\d+-GM-[A-Za-z-]+-\d{4}-\d{2}-\d{2}|du-thao-giay-moi-[a-z0-9-]+)\.pdf"$`).MatchString(got) {
+		t.Errorf("the invitation saves as %q", got)
 	}
 }
 
