@@ -96,10 +96,10 @@ function understood(d) {
 }
 
 // deadlineField shows, under input, what its phrase means, asking the server 300 ms after
-// the last keystroke. Only the answer to the latest question is shown.
+// the last keystroke, in the page's output for the input or a new one; the latest answer wins.
 function deadlineField(input) {
-  const out = document.createElement('output');
-  out.className = 'deadline-shown';
+  const out = (input.form || document).querySelector(`output.deadline-shown[for="${input.id}"]`) || document.createElement('output');
+  out.classList.add('deadline-shown'); // the server's reading, when it wrote one, is read again here
   out.setAttribute('aria-live', 'polite');
   if (input.id) {
     out.setAttribute('for', input.id);
