@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"congtac"
+	"congtac/importer"
 	"congtac/store"
 	"congtac/store/storetest"
 	"congtac/synth"
@@ -29,6 +30,8 @@ func BenchmarkProvince(b *testing.B) {
 			b.Run("OpenTasksOfOrg", func(b *testing.B) { benchOpenTasks(b, s, st) })
 			b.Run("RollupMonth", func(b *testing.B) { benchRollup(b, s, st) })
 			b.Run("IssueNumber", func(b *testing.B) { benchIssue(b, s, st) })
+			b.Run("ImportVocabulary", func(b *testing.B) { benchImportVocabulary(b, s) })
+			b.Run("ImportSave", func(b *testing.B) { benchImportSave(b, s, st) })
 			office := congtac.Actor{Role: congtac.RoleAdmin}
 			b.Run("SearchTwoWords", func(b *testing.B) { benchSearch(b, s, office, twoWordQueries) })
 			b.Run("SearchPrefix", func(b *testing.B) { benchSearch(b, s, office, prefixQueries) })
@@ -69,6 +72,47 @@ func benchCreateProgram(b *testing.B, s *store.Store, st synth.Stats) {
 			p.Tasks[i].Due = congtac.DueInMonth(next.Year, time.Month(next.Number))
 		}
 		if _, err := s.CreateProgram(ctx, a, p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchImportVocabulary reads the words an import learns from a province's stored texts
+// (20,000 of each kind, as the web server does once an hour) into the base vocabulary.
+func benchImportVocabulary(b *testing.B, s *store.Store) {
+	b.ReportAllocs()
+	for b.Loop() {
+		v := importer.BaseVocabulary()
+		if err := s.EachText(ctx, 20000, v.Add); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchImportSave saves what an import of a month's program brings: 25 items, 8 tasks,
+// a regular meeting with six matters and a briefing series, in one transaction.
+func benchImportSave(b *testing.B, s *store.Store, st synth.Stats) {
+	orgs, _ := s.FindOrgs(ctx, congtac.OrgFilter{Limit: 60})
+	committee := st.Committees[len(st.Committees)-1]
+	a := congtac.Actor{Role: congtac.RoleAdmin}
+	next := programsMade(b, s, committee)
+	b.ReportAllocs()
+	for b.Loop() {
+		next = next.Next()
+		p := &congtac.Program{OrgID: committee, Period: next, Title: "Công tác tháng " + fmt.Sprint(next.Number)}
+		for i := range 25 {
+			p.Items = append(p.Items, congtac.Item{ID: int64(i + 1), Text: fmt.Sprintf("Nội dung mục %d của chương trình nhập từ văn bản có sẵn.", i)})
+		}
+		for i := range 8 {
+			p.Tasks = append(p.Tasks, congtac.Task{ItemID: int64(i + 2), Text: fmt.Sprintf("Nhiệm vụ nhập số %d", i),
+				Lead: orgs[2+i].ID, Due: congtac.DueInMonth(next.Year, time.Month(next.Number)), Print: congtac.TaskPrint{Mode: congtac.PrintNone}})
+		}
+		m := congtac.Meeting{OrgID: committee, Kind: congtac.MeetingRegular, Title: "Phiên họp thường kỳ",
+			Date: next.End(), Start: congtac.NoTime}
+		for i := range 6 {
+			m.Agenda = append(m.Agenda, congtac.AgendaItem{Title: fmt.Sprintf("Nội dung trình số %d", i), Lead: orgs[2+i].ID})
+		}
+		if _, err := s.Import(ctx, a, congtac.Import{Name: "bench.docx", Program: p, Meetings: []congtac.Meeting{m}}); err != nil {
 			b.Fatal(err)
 		}
 	}
