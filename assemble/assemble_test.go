@@ -55,6 +55,9 @@ func TestDocumentsFromTheDemo(t *testing.T) {
 		if err != nil || inv.Draft || inv.Document.Number == 0 || inv.Document.Type != congtac.DocInvitation {
 			t.Errorf("invitation: draft %v, %+v, %v", inv.Draft, inv.Document, err)
 		}
+		if want := "Chủ tịch UBND tỉnh Sơn Hà Trần Quốc Hưng"; inv.Chair != want { // the post before the name
+			t.Errorf("the invitation's chair %q, want %q", inv.Chair, want)
+		}
 		con, err := src.Conclusion(ctx, ms[0].ID)
 		if err != nil || !con.Draft || con.Document.Symbol != "TB-UBND" {
 			t.Errorf("conclusion: draft %v, symbol %q, %v", con.Draft, con.Document.Symbol, err)

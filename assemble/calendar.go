@@ -203,22 +203,51 @@ func (s *Source) namesWithChairs(ctx context.Context, ms ...congtac.Meeting) (ma
 				continue
 			}
 			done[person] = true
-			posts, err := s.st.FindPosts(ctx, congtac.PostFilter{PersonID: &person})
+			post, ok, err := s.postAt(ctx, person, m)
 			if err != nil {
 				return nil, err
 			}
-			posts = slices.DeleteFunc(posts, func(p congtac.Post) bool { return !p.Active(m.Date) })
-			p, ok := congtac.ChairPost(posts, m.OrgID)
 			if !ok {
 				continue
 			}
 			if !cloned { // s.people stays as it is for everything else
 				out, cloned = maps.Clone(s.people), true
 			}
-			out[person] = name + ", " + p.Styled(s.orgs[p.OrgID])
+			out[person] = name + ", " + post
 		}
 	}
 	return out, nil
+}
+
+// postAt returns the post, styled, that person is named by at meeting m: of the posts
+// they hold on its day, the one [congtac.ChairPost] picks ("Chủ tịch UBND huyện Lục
+// Ngạn"); false when they hold none.
+func (s *Source) postAt(ctx context.Context, person int64, m congtac.Meeting) (string, bool, error) {
+	posts, err := s.st.FindPosts(ctx, congtac.PostFilter{PersonID: &person})
+	if err != nil {
+		return "", false, err
+	}
+	posts = slices.DeleteFunc(posts, func(p congtac.Post) bool { return !p.Active(m.Date) })
+	p, ok := congtac.ChairPost(posts, m.OrgID)
+	if !ok {
+		return "", false, nil
+	}
+	return p.Styled(s.orgs[p.OrgID]), true, nil
+}
+
+// chairNamed returns who chairs m as an invitation names them, the post before the name:
+// "Chủ tịch UBND huyện Lục Ngạn Nguyễn Văn Giang"; "đồng chí <name>" when they hold no
+// post that day; "" when m has no chair.
+func (s *Source) chairNamed(ctx context.Context, m congtac.Meeting) (string, error) {
+	name := s.people[m.ChairID]
+	if name == "" {
+		return "", nil
+	}
+	post, ok, err := s.postAt(ctx, m.ChairID, m)
+	if err != nil || !ok {
+		return "đồng chí " + name, err
+	}
+	return post + " " + name, nil
 }
 
 // invitedNames returns who is invited to m by name: "đồng chí <name>" for each person,

@@ -66,8 +66,12 @@ func (s *Source) Invitation(ctx context.Context, meetingID int64) (export.Invita
 	if err != nil {
 		return export.InvitationDoc{}, err
 	}
+	chair, err := s.chairNamed(ctx, m)
+	if err != nil {
+		return export.InvitationDoc{}, err
+	}
 	st, err := s.settingsOf(ctx, m.OrgID)
-	return export.InvitationDoc{Settings: st, Meeting: m, Document: doc, Orgs: s.names, People: people,
+	return export.InvitationDoc{Settings: st, Meeting: m, Document: doc, Orgs: s.names, People: people, Chair: chair,
 		Draft: !found, Options: opts}, err
 }
 

@@ -165,6 +165,10 @@ func (s *Source) meetingFreezer(ctx context.Context, d congtac.Document) (func(c
 	if err != nil {
 		return nil, err
 	}
+	chair, err := s.chairNamed(ctx, m)
+	if err != nil {
+		return nil, err
+	}
 	return func(d congtac.Document) frozen {
 		r := newRefs()
 		r.orgs[d.OrgID], r.people[d.Signature.PersonID] = true, true
@@ -175,7 +179,8 @@ func (s *Source) meetingFreezer(ctx context.Context, d congtac.Document) (func(c
 		orgs, people := r.names(s, named)
 		f := frozen{Type: d.Type, Issuer: s.issuer(d.OrgID)}
 		if d.Type == congtac.DocInvitation {
-			f.Invitation = &export.InvitationDoc{Settings: settings, Meeting: m, Document: d, Orgs: orgs, People: people, Options: opts}
+			f.Invitation = &export.InvitationDoc{Settings: settings, Meeting: m, Document: d, Orgs: orgs, People: people,
+				Chair: chair, Options: opts}
 		} else {
 			f.Conclusion = &export.ConclusionDoc{Settings: settings, Meeting: m, Document: d, Tasks: tasks, Orgs: orgs, People: people, Options: opts}
 		}

@@ -19,9 +19,13 @@ type InvitationDoc struct {
 	// reads "Dự <meeting title>".
 	Document congtac.Document
 	Orgs     map[int64]string // org names by ID: the holding committee, the preparing orgs
-	People   map[int64]string // people's names by ID: the chair
-	Draft    bool             // print a blank number and date and the "DỰ THẢO" mark, without images
-	Options  Options
+	People   map[int64]string // people's names by ID: the chair, the people invited
+	// Chair is who chairs as "Chủ trì:" names them, the post before the name: "Chủ tịch
+	// UBND huyện Lục Ngạn Nguyễn Văn Giang". Empty: "đồng chí" and the chair's name in
+	// People (snapshots taken before Chair existed).
+	Chair   string
+	Draft   bool // print a blank number and date and the "DỰ THẢO" mark, without images
+	Options Options
 }
 
 // letter returns the invitation's masthead and signature data.
@@ -69,8 +73,8 @@ func (d InvitationDoc) body() []block {
 		out = append(out, bodyPara(plain(a)))
 	}
 	out = append(out, bodyPara(plain("Tới dự "+strings.TrimRight(oneLine(m.Title), ".")+".")))
-	if chair := oneLine(d.People[m.ChairID]); chair != "" {
-		out = append(out, labelPara("Chủ trì: ", "đồng chí "+chair+"."))
+	if chair := d.chair(); chair != "" {
+		out = append(out, labelPara("Chủ trì: ", strings.TrimRight(chair, ".")+"."))
 	}
 	if when := meetingWhen(m); when != "" {
 		out = append(out, labelPara("Thời gian: ", when+"."))
@@ -94,6 +98,18 @@ func (d InvitationDoc) body() []block {
 		out = append(out, labelPara("Ghi chú: ", note))
 	}
 	return append(out, bodyPara(plain("Rất mong các đồng chí tham dự đúng thành phần, thời gian.")))
+}
+
+// chair returns who chairs as the invitation names them: [InvitationDoc.Chair], else
+// "đồng chí <name>"; "" when nobody is named.
+func (d InvitationDoc) chair() string {
+	if c := oneLine(d.Chair); c != "" {
+		return c
+	}
+	if n := oneLine(d.People[d.Meeting.ChairID]); n != "" {
+		return "đồng chí " + n
+	}
+	return ""
 }
 
 // materialsDue returns the earliest materials deadline of the agenda, or the day the

@@ -105,3 +105,17 @@ func TestInvitationSummaryDraftAndIssued(t *testing.T) {
 		}
 	}
 }
+
+// TestInvitationNamesTheChairWithThePost checks the "Chủ trì:" line: the post before the
+// name when the invitation has it, else "đồng chí" and the name.
+func TestInvitationNamesTheChairWithThePost(t *testing.T) {
+	withPost := seedInvitation(false)
+	withPost.Chair = "Chủ tịch UBND huyện Lục Ngạn Nguyễn Văn Giang"
+	for d, want := range map[*InvitationDoc]string{&withPost: "Chủ trì: Chủ tịch UBND huyện Lục Ngạn Nguyễn Văn Giang.",
+		new(seedInvitation(false)): "Chủ trì: đồng chí Nguyễn Văn Giang."} {
+		ps, _ := docParas(t, render(t, *d, "docx"))
+		if !slices.ContainsFunc(ps, func(p docPara) bool { return p.text == want }) {
+			t.Errorf("no paragraph %q", want)
+		}
+	}
+}

@@ -108,7 +108,7 @@ func TestOfficePlansTheSeedsRegularMeeting(t *testing.T) {
 			page = office.get(path).body
 			assertContains(t, page, "/GM-", "Ban hành Thông báo", "Nguyễn Văn Giang, Chủ tịch UBND tỉnh Bắc Ninh")
 			invitation := docxText(t, []byte(office.get(path+"/files/giay-moi.docx").body))
-			assertContains(t, invitation, "đồng chí Nguyễn Văn Giang, Chủ tịch UBND tỉnh Bắc Ninh", "Dự Hội nghị UBND huyện thường kỳ tháng 4",
+			assertContains(t, invitation, "Chủ trì: Chủ tịch UBND tỉnh Bắc Ninh Nguyễn Văn Giang.", "Dự Hội nghị UBND huyện thường kỳ tháng 4",
 				"Đồng chí Vương Mạnh Chung, Phó Chủ tịch UBND tỉnh Bắc Ninh;", "Đại diện lãnh đạo Phòng Văn hóa - Xã hội;",
 				"Thành viên UBND huyện.")
 			if r := office.post(path+"/issue", url.Values{"type": {"TB"}}); r.status != http.StatusUnprocessableEntity {
