@@ -42,7 +42,8 @@ func joinIDs(ids []int64) string {
 // CreateProposal records a unit's proposal for a committee's program of a coming period.
 // Units propose for the orgs they may report for (WriteReports reach), the office of the
 // committee (DraftPrograms reaching it) for any; others are refused (EFORBIDDEN). After
-// [congtac.ProposalDeadline] only the committee's office may still add one.
+// [congtac.ProposalDeadline], or once the committee has issued its program of the period
+// (EINVALID naming its number), only the committee's office may still add one.
 func (s *Store) CreateProposal(ctx context.Context, a congtac.Actor, p congtac.Proposal) (congtac.Proposal, error) {
 	p.Text, p.DueText, p.Source = cleanText(p.Text), cleanText(p.DueText), cleanText(p.Source)
 	p.Status, p.Version, p.AuthorID = congtac.ProposalOpen, 1, a.UserID
@@ -93,11 +94,35 @@ func (s *Store) mayPropose(ctx context.Context, tx *sql.Tx, a congtac.Actor, p c
 		return err
 	}
 	deadline := congtac.ProposalDeadline(st, p.Period)
-	if !office && congtac.DateOf(s.now(), congtac.Location()).After(deadline) {
+	if office {
+		return nil
+	}
+	if congtac.DateOf(s.now(), congtac.Location()).After(deadline) {
 		return congtac.Errorf(congtac.EINVALID, "Đã hết hạn đăng ký nội dung cho %s (hạn chót ngày %s).",
 			p.Period, vn.PaddedDate(deadline))
 	}
-	return nil
+	issued, ok, err := issuedProgramOf(ctx, tx, p.CommitteeID, p.Period)
+	if err != nil || !ok {
+		return err
+	}
+	return congtac.Errorf(congtac.EINVALID, "Chương trình %s đã ban hành (số %s): không đăng ký thêm nội dung được.",
+		p.Period, congtac.FormatNumber(issued.Number, issued.Symbol))
+}
+
+// issuedProgramOf returns the program committee issued for period (issued, or since
+// amended or superseded), the meetings' notices of conclusions aside; ok is false when
+// there is none.
+func issuedProgramOf(ctx context.Context, q queryer, committee int64, period congtac.Period) (p congtac.Program, ok bool, err error) {
+	p, err = scanProgram(q.QueryRowContext(ctx, "SELECT "+programColumns+` FROM programs
+		WHERE org_id = $1 AND period_key = $2 AND meeting_id IS NULL AND status IN ($3, $4, $5) ORDER BY id LIMIT 1`,
+		committee, period.Key(), congtac.ProgramIssued, congtac.ProgramAmended, congtac.ProgramSuperseded))
+	switch {
+	case err == sql.ErrNoRows:
+		return p, false, nil
+	case err != nil:
+		return p, false, fmt.Errorf("store: issued program: %w", err)
+	}
+	return p, true, nil
 }
 
 func findProposal(ctx context.Context, q queryer, id int64) (congtac.Proposal, error) {

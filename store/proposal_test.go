@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"strings"
 	"testing"
 
 	"congtac"
@@ -105,6 +106,49 @@ func TestAgendaProposalGoesOntoTheMeeting(t *testing.T) {
 		got, _ := s.FindMeetingByID(ctx, m.ID)
 		if len(got.Agenda) != 1 || got.Agenda[0].Lead != f.deptA.ID || got.Agenda[0].MaterialsDue != congtac.MustDate(2023, 5, 12) {
 			t.Errorf("agenda = %+v", got.Agenda)
+		}
+	})
+}
+
+// TestProposalsCloseOnceTheProgramIsIssued: once the committee issued its program of a
+// period, its units can no longer propose for that period, even before the deadline, and
+// are told the program's number; the office still may, and other periods stay open.
+func TestProposalsCloseOnceTheProgramIsIssued(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		fixedClock(s, congtac.MustDate(2023, 4, 20)) // May's proposals close on 24 April
+		f := newFixture(t, s)
+		may := congtac.Period{Kind: congtac.PeriodMonth, Year: 2023, Number: 5}
+		task := congtac.Proposal{OrgID: f.deptA.ID, CommitteeID: f.committee.ID, Period: may, Kind: congtac.ProposeTask,
+			Text: "Nghiệm thu đường giao thông thôn Đông", Lead: f.deptA.ID}
+		if _, err := s.CreateProposal(ctx, f.reporterA, task); err != nil {
+			t.Fatalf("a proposal for May before its program: %v", err)
+		}
+		draft := f.april()
+		draft.Period, draft.Also, draft.Title = may, nil, "Công tác của UBND xã tháng 5 năm 2023"
+		p, err := s.CreateProgram(ctx, f.drafter, draft)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.CreateProposal(ctx, f.reporterA, task); err != nil {
+			t.Fatalf("a proposal for May while its program is a draft: %v", err)
+		}
+		p, _ = s.TransitionProgram(ctx, f.drafter, p.ID, p.Version, congtac.ActionSubmit, "")
+		p, _ = s.TransitionProgram(ctx, f.chair, p.ID, p.Version, congtac.ActionApprove, "")
+		if p, err = s.IssueProgram(ctx, f.drafter, p.ID, p.Version, congtac.Issuance{On: congtac.MustDate(2023, 4, 20)}, nil); err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.CreateProposal(ctx, f.reporterA, task)
+		number := congtac.FormatNumber(p.Number, p.Symbol)
+		if congtac.ErrorCode(err) != congtac.EINVALID || !strings.Contains(congtac.ErrorMessage(err), "đã ban hành (số "+number+")") {
+			t.Errorf("a unit's proposal for May once its program is issued: %v, want EINVALID naming %s", err, number)
+		}
+		if _, err := s.CreateProposal(ctx, f.drafter, task); err != nil {
+			t.Errorf("the office adds one for the issued period: %v", err)
+		}
+		june := task
+		june.Period = may.Next()
+		if _, err := s.CreateProposal(ctx, f.reporterA, june); err != nil {
+			t.Errorf("a proposal for June: %v", err)
 		}
 	})
 }

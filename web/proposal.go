@@ -21,13 +21,14 @@ import (
 // proposalsPage is the data of proposals.html.
 type proposalsPage struct {
 	layout
-	Period   string   // the key of the period the page is about
-	Label    string   // its name inside a sentence: "tháng 12 năm 2026"
-	Deadline string   // the last day units may propose for it
-	Periods  []option // the coming periods to switch to
-	Proposes bool     // the actor may propose (WriteReports)
-	Closed   bool     // the deadline has passed and the actor is no office: no form
-	Office   bool     // the actor drafts programs: it decides on the units' proposals
+	Period   string      // the key of the period the page is about
+	Label    string      // its name inside a sentence: "tháng 12 năm 2026"
+	Deadline string      // the last day units may propose for it
+	Periods  []option    // the coming periods to switch to
+	Proposes bool        // the actor may propose (WriteReports)
+	Closed   bool        // the deadline has passed or the program is issued, and the actor is no office: no form
+	Issued   *issuedNote // the committee's program of the period, once issued: proposals are closed
+	Office   bool        // the actor drafts programs: it decides on the units' proposals
 	Form     *proposalForm
 	Mine     []proposalRow // a unit's proposals, every period, newest first
 	Open     []proposalRow // the office: the period's proposals awaiting a decision
@@ -36,6 +37,29 @@ type proposalsPage struct {
 }
 
 func (proposalsPage) template() string { return "proposals" }
+
+// issuedNote names the program a committee issued for the period of the proposals page.
+type issuedNote struct {
+	Number, On string // "05/CTr-UBND", "01/12/2026"
+	Href       string // the program, when the actor may read it
+}
+
+// issuedNoteOf returns the note of the program committee issued for period, nil when none
+// is issued yet. Its number and day are those of a published document: anyone may read
+// them; the link only the actor who may read the program.
+func (s *Server) issuedNoteOf(ctx context.Context, a congtac.Actor, committee int64, period congtac.Period) (*issuedNote, error) {
+	ps, _, err := s.st.FindPrograms(ctx, congtac.ProgramFilter{OrgID: &committee, Period: &period})
+	if err != nil {
+		return nil, fmt.Errorf("web: proposals: %w", err)
+	}
+	for _, p := range ps {
+		if p.Status.Published() {
+			_, href, err := s.programLink(ctx, a, p.ID)
+			return &issuedNote{Number: congtac.FormatNumber(p.Number, p.Symbol), On: vn.PaddedDate(p.IssuedOn), Href: href}, err
+		}
+	}
+	return nil, nil
+}
 
 // proposalRow is one proposal as the pages list it.
 type proposalRow struct {
@@ -64,7 +88,9 @@ type proposalState struct {
 }
 
 // handleProposalList shows the proposals page for the period of the query: a key
-// ("2027-01") or as offices write it; next month when it is absent or cannot be read.
+// ("2027-01") or as offices write it; next month when it is absent or cannot be read. A
+// unit proposes until the period's deadline, and not once the committee's program of the
+// period is issued: the page then says why, without the form.
 func (s *Server) handleProposalList(w http.ResponseWriter, r *http.Request) {
 	var pr congtac.Problems
 	period := queryPeriod(r.URL.Query(), "period", &pr)
@@ -93,7 +119,11 @@ func (s *Server) renderProposals(w http.ResponseWriter, r *http.Request, period 
 		Label: period.String(), Deadline: vn.PaddedDate(deadline),
 		Periods: proposalPeriods(today, period, settings), Office: a.Can(congtac.DraftPrograms), Problems: st.problems}
 	page.Proposes = a.Can(congtac.WriteReports)
-	page.Closed = page.Proposes && !page.Office && today.After(deadline)
+	if page.Issued, err = s.issuedNoteOf(ctx, a, orgs.CommitteeOf(a.OrgID), period); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	page.Closed = page.Proposes && !page.Office && (today.After(deadline) || page.Issued != nil)
 	if page.Proposes && !page.Closed {
 		page.Form = st.form
 		if page.Form == nil {

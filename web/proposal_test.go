@@ -48,6 +48,11 @@ func proposalSamples(s *Server, r *http.Request) []pageSample {
 		{proposalsPage{layout: l, Label: "tháng 1 năm 2027", Office: true, Open: []proposalRow{open, agenda},
 			Decided: []proposalRow{decided, accepted}, Problems: []string{"Đã có người xử lý."}}, "Nhận vào dự thảo"},
 		{proposalsPage{layout: l, Label: "tháng 1 năm 2027", Office: true}, "Không có nội dung nào chờ xử lý"},
+		{proposalsPage{layout: l, Label: "tháng 1 năm 2027", Proposes: true, Closed: true,
+			Issued: &issuedNote{Number: "01/CTr-UBND", On: "20/12/2026", Href: "/programs/4"}},
+			`đã ban hành (<a href="/programs/4">số 01/CTr-UBND</a> ngày 20/12/2026): không đăng ký thêm`},
+		{proposalsPage{layout: l, Label: "tháng 1 năm 2027", Office: true, Issued: &issuedNote{Number: "01/CTr-UBND", On: "20/12/2026"}},
+			"(số 01/CTr-UBND ngày 20/12/2026): các đơn vị không đăng ký thêm"},
 		{proposalsPage{layout: l, Label: "tháng 1 năm 2027"}, "Tài khoản của bạn không đăng ký"},
 	}
 }
