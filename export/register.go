@@ -27,7 +27,7 @@ var registerHeader = [...]string{"Số, ký hiệu văn bản", "Ngày tháng v�
 	"Người ký", "Nơi nhận văn bản", "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận", "Ghi chú"}
 
 // registerWeights are the relative widths of the columns.
-var registerWeights = [...]int{12, 9, 20, 10, 15, 9, 6, 9, 5, 5}
+var registerWeights = [...]int{12, 9, 18, 9, 20, 7, 6, 9, 5, 5}
 
 // rows returns the register's documents in order, each as its ten cells of text.
 func (d RegisterDoc) rows() [][]string {

@@ -1,9 +1,12 @@
 package export
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"congtac"
 )
@@ -118,4 +121,65 @@ func TestInvitationNamesTheChairWithThePost(t *testing.T) {
 			t.Errorf("no paragraph %q", want)
 		}
 	}
+}
+
+// TestRegisterRowsFitTheirText lays out a year of a province's register (a program with
+// its long list of recipients and an invitation each month): the widest column goes to the
+// recipients, so that a program's row is at most 9 lines of text and an invitation's 4,
+// and the 24 documents take at most 5 pages (6 or more when the recipients were 15 % of
+// the width and kept their "Lưu: VT, TH").
+func TestRegisterRowsFitTheirText(t *testing.T) {
+	d := yearOfRegister()
+	var m metrics
+	s, err := d.layout(&m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl, ok := s.blocks[len(s.blocks)-1].(*table)
+	if !ok {
+		t.Fatalf("the register ends with a %T, not its table", s.blocks[len(s.blocks)-1])
+	}
+	if widest := slices.Max(tbl.cols); tbl.cols[4] != widest {
+		t.Errorf("columns %v: the recipients' is not the widest", tbl.cols)
+	}
+	for i, row := range tbl.rows[1:] {
+		tallest := 0
+		for j, c := range row {
+			lines, err := breakLines(&m, c.paras[0], tbl.cols[j]-2*tbl.cellPadding())
+			if err != nil {
+				t.Fatal(err)
+			}
+			tallest = max(tallest, len(lines))
+		}
+		if limit := map[bool]int{true: 9, false: 4}[i%2 == 0]; tallest > limit {
+			t.Errorf("row %d (%s) is %d lines, want at most %d", i+1, row[0].paras[0].runs[0].text, tallest, limit)
+		}
+	}
+	info := pdfTool(t, "pdfinfo", writeTemp(t, "so.pdf", render(t, d, "pdf")))
+	var pages int
+	for _, l := range strings.Split(info, "\n") {
+		if rest, ok := strings.CutPrefix(l, "Pages:"); ok {
+			pages, _ = strconv.Atoi(strings.TrimSpace(rest))
+		}
+	}
+	if pages < 1 || pages > 5 {
+		t.Errorf("24 documents take %d pages, want at most 5", pages)
+	}
+}
+
+// yearOfRegister returns the register of a province for a year: each month a program
+// sent to the province's bodies and an invitation to the regular meeting.
+func yearOfRegister() RegisterDoc {
+	var docs []congtac.Document
+	for m := 1; m <= 12; m++ {
+		p := seedDocument(congtac.DocProgram, 2*m-1, congtac.MustDate(2026, time.Month(m), 2))
+		p.Summary, p.Keeper = fmt.Sprintf("Công tác của UBND tỉnh tháng %d năm 2026", m), ""
+		p.Recipients = []string{"Thường trực Tỉnh ủy, Thường trực HĐND tỉnh;", "Chủ tịch, các Phó Chủ tịch UBND tỉnh;",
+			"Các sở, ban, ngành thuộc UBND tỉnh;", "UB MTTQ Việt Nam tỉnh và các đoàn thể;", "LĐVP, các phòng chuyên môn;",
+			"UBND các xã, phường, đặc khu;", "Lưu: VT, TH."}
+		gm := seedDocument(congtac.DocInvitation, 2*m, congtac.MustDate(2026, time.Month(m), 12))
+		gm.Summary = fmt.Sprintf("Mời dự Phiên họp UBND tỉnh thường kỳ tháng %d năm 2026", m)
+		docs = append(docs, p, gm)
+	}
+	return RegisterDoc{Settings: seedSettings(), Year: 2026, Documents: docs}
 }
