@@ -94,29 +94,35 @@ func codeSlug(code string) string {
 	return b.String()
 }
 
+// fileBase implements [Named]: by number or as "du-thao-chuong-trinh-<period>".
 func (d ProgramDoc) fileBase() string {
 	p := d.Program
 	return docBase(p.Number, p.Symbol, p.IssuedOn, d.Draft, "chương trình", periodWords(p.Period))
 }
 
+// fileBase implements [Named]: by number or as "du-thao-giay-moi-<meeting>".
 func (d InvitationDoc) fileBase() string {
 	doc := d.Document
 	return docBase(doc.Number, doc.Symbol, doc.IssuedOn, d.Draft, "giấy mời", d.Meeting.Title)
 }
 
+// fileBase implements [Named]: by number or as "du-thao-thong-bao-ket-luan-<meeting>".
 func (d ConclusionDoc) fileBase() string {
 	doc := d.Document
 	return docBase(doc.Number, doc.Symbol, doc.IssuedOn, d.Draft, "thông báo kết luận", d.Meeting.Title)
 }
 
+// fileBase implements [Named]: by number or as "du-thao-bao-cao-ket-qua-chuong-trinh-<period>".
 func (d ResultReportDoc) fileBase() string {
 	doc := d.Document
 	return docBase(doc.Number, doc.Symbol, doc.IssuedOn, d.Draft, "báo cáo kết quả chương trình",
 		periodWords(d.Program.Period))
 }
 
+// fileBase implements [Named]: "so-van-ban-di-<year>".
 func (d RegisterDoc) fileBase() string { return slug("sổ văn bản đi", strconv.Itoa(d.Year)) }
 
+// fileBase implements [Named]: "nhiem-vu-chuong-trinh-<period>", else the title's words.
 func (t TaskTable) fileBase() string {
 	if t.Period.Year != 0 {
 		return slug("nhiệm vụ chương trình", periodWords(t.Period))
