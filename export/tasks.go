@@ -29,9 +29,10 @@ var taskHeader = [...]string{"STT", "Mục", "Nội dung nhiệm vụ", "Lĩnh v
 	"Lãnh đạo phụ trách", "Thời hạn", "Thời hạn ghi trong chương trình", "Trạng thái", "Số ngày quá hạn", "Ngày hoàn thành",
 	"Chỉ tiêu", "Căn cứ"}
 
-// TasksXLSX writes a task table as a spreadsheet with Vietnamese headers, the header row
-// frozen and filtered, and deadlines and completion days as Excel dates. Errors are
-// wrapped "export: tasks xlsx: …".
+// TasksXLSX writes a task table as a spreadsheet: its title in the first row, Vietnamese
+// headers, the title and header rows frozen, the header filtered, each task's item by its
+// full number ("A.1.1"), deadlines and completion days as Excel dates, printed on A4
+// landscape one page wide. Errors are wrapped "export: tasks xlsx: …".
 func TasksXLSX(w io.Writer, t TaskTable) error {
 	items := itemsByID(t.Items)
 	rows := make([][]any, len(t.Tasks))

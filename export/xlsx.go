@@ -11,8 +11,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// workbook is a one-sheet spreadsheet: a bold header row, frozen and filtered, then rows
-// of text, whole numbers and dates. Dates are real Excel dates shown dd/mm/yyyy.
+// workbook is a one-sheet spreadsheet: optionally a title row, a bold header row, frozen
+// (with the title) and filtered, then rows of text, whole numbers and dates. Dates are real
+// Excel dates shown dd/mm/yyyy.
 type workbook struct {
 	sheet  string // the sheet's name, at most 31 characters
 	title  string // the file's title
@@ -22,8 +23,8 @@ type workbook struct {
 	rows   [][]any   // string, int or congtac.Date (zero: empty)
 }
 
-// write writes the workbook as an XLSX file, printed on A4 landscape with the header row
-// on every page.
+// write writes the workbook as an XLSX file, printed on A4 landscape one page wide, with
+// the header row on every page.
 func (wb workbook) write(w io.Writer) error { return writeSheets(w, wb) }
 
 // writeSheets writes the workbooks as the sheets of one XLSX file, in order, each as
@@ -61,8 +62,9 @@ func writeSheets(w io.Writer, sheets ...workbook) error {
 // xlsxStyles are the cell styles of a workbook.
 type xlsxStyles struct{ title, header, text, number, date int }
 
-// newXLSXStyles adds the header, text, number and date styles: Times New Roman 12, thin
-// borders, wrapped text at the top of the cell.
+// newXLSXStyles adds the title style (Times New Roman 14, bold, centred) and the header,
+// text, number and date styles: Times New Roman 12, thin borders, wrapped text at the top
+// of the cell.
 func newXLSXStyles(f *excelize.File) (xlsxStyles, error) {
 	border := []excelize.Border{{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
 		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1}}
@@ -227,9 +229,10 @@ func printSetup(f *excelize.File, sheet string) error {
 	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
 
-// RegisterXLSX writes the outgoing register as a spreadsheet: the ten columns with
-// Vietnamese headers, dates as Excel dates (dd/mm/yyyy), the header row frozen and
-// filtered. Errors are wrapped "export: register xlsx: …".
+// RegisterXLSX writes the outgoing register as a spreadsheet: a title row ("Sổ đăng ký
+// văn bản đi năm 2026"), the ten columns with Vietnamese headers, dates as Excel dates
+// (dd/mm/yyyy), the title and header rows frozen, the header filtered, printed on A4
+// landscape one page wide. Errors are wrapped "export: register xlsx: …".
 func RegisterXLSX(w io.Writer, d RegisterDoc) error {
 	docs := d.sorted()
 	text := d.rows()
