@@ -135,8 +135,8 @@ func TestBrowserDraftReviewIssue(t *testing.T) {
 	b.do("open the demo's draft", chromedp.Navigate(fmt.Sprintf("%s/programs/%d/edit", b.base, old.ID)),
 		chromedp.WaitVisible(css(`form.ed-delete`)))
 	b.act("delete it", chromedp.Click(css(`form.ed-delete input[name="confirm"]`)), chromedp.Click(css(`form.ed-delete button`)))
-	b.do("draft anew", chromedp.Navigate(b.base+"/programs/new"), chromedp.WaitVisible(css(`input[name="number"]`)))
-	if n, _ := chromedp.Run(ctx, chromedp.Value(css(`input[name="number"]`))); n != strconv.Itoa(period.Number) {
+	b.do("draft anew", chromedp.Navigate(b.base+"/programs/new"), chromedp.WaitVisible(css(`select[name="number_month"]`)))
+	if n, _ := chromedp.Run(ctx, chromedp.Value(css(`select[name="number_month"]`))); n != strconv.Itoa(period.Number) {
 		t.Errorf("the new program form proposes month %s, want %d", n, period.Number)
 	}
 	if msg := b.act("create", chromedp.Click(css(`form[action="/programs"] button`))); !strings.Contains(msg, "nhiệm vụ chuyển tiếp") {

@@ -30,7 +30,8 @@ type programNewForm struct {
 	Orgs, Kinds             []option
 	Errors                  map[string]string
 	General                 []string
-	Existing, ExistingTitle string // the program already drafted for the period, on a conflict
+	Existing, ExistingTitle string       // the program already drafted for the period, on a conflict
+	today                   congtac.Date // the day the selects of the other kinds start from
 }
 
 // OrgField returns the field of the issuing org, as chosen, with its message.
@@ -38,16 +39,15 @@ func (f programNewForm) OrgField() field {
 	return newField(f.Errors, field{Kind: fieldSelect, ID: "n-org", Name: "org", Label: "Cơ quan ban hành", Options: f.Orgs})
 }
 
-// PeriodFields returns the fields of the program's period, as typed, with their messages.
+// PeriodFields returns the fields of the program's period, as chosen, with their
+// messages: the kind, the month, quarter, half or week of each kind (see [numberFields]),
+// and the year.
 func (f programNewForm) PeriodFields() []field {
 	e := f.Errors
-	return []field{
-		newField(e, field{Kind: fieldSelect, ID: "n-kind", Name: "kind", Label: "Loại kỳ", Options: f.Kinds}),
-		newField(e, field{ID: "n-number", Name: "number", Type: "number", Min: "1", Max: "53", InputMode: "numeric",
-			Value: f.Number, Label: "Số thứ tự trong năm (tháng, quý, 6 tháng, tuần; bỏ trống với kỳ năm)"}),
-		newField(e, field{ID: "n-year", Name: "year", Label: "Năm", Type: "number", Min: "1900", Max: "9999",
-			InputMode: "numeric", Value: f.Year}),
-	}
+	out := []field{newField(e, field{Kind: fieldSelect, ID: "n-kind", Name: "kind", Label: "Loại kỳ", Options: f.Kinds})}
+	out = append(out, f.numberFields(f.today)...)
+	return append(out, newField(e, field{ID: "n-year", Name: "year", Label: "Năm", Type: "number", Min: "1900",
+		Max: "9999", InputMode: "numeric", Value: f.Year}))
 }
 
 // newFormKinds are the kinds of period a program may cover, shortest first.
@@ -90,7 +90,7 @@ func (s *Server) renderProgramNew(w http.ResponseWriter, r *http.Request, status
 	for i := range choices {
 		choices[i].Selected = choices[i].Value == f.Org
 	}
-	f.Orgs, f.Kinds = choices, optionsOf(newFormKinds, periodKindLabel, f.Kind)
+	f.Orgs, f.Kinds, f.today = choices, optionsOf(newFormKinds, periodKindLabel, f.Kind), s.today()
 	s.render(w, r, status, programNewPage{layout: s.layout(r, "Soạn chương trình mới"), Form: f})
 }
 
@@ -104,7 +104,7 @@ func draftableOrgs(a congtac.Actor, orgs orgIndex, day congtac.Date) []option {
 }
 
 // handleProgramCreate drafts the program of the form's org (field org) and period (kind,
-// year, number) with [store.Store.DraftNext]: pre-filled from the org's previous program of
+// year, number; the page posts the number as number_<kind>, see [postedNumber]) with [store.Store.DraftNext]: pre-filled from the org's previous program of
 // the kind, with its unfinished tasks carried over. It redirects to the editor. A form that
 // cannot be read comes back with 422; a period that already has a program comes back with
 // 409 and a link to it.
@@ -117,7 +117,8 @@ func (s *Server) handleProgramCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	choices := draftableOrgs(a, orgs, s.today())
 	get := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
-	f := programNewForm{Org: get("org"), Kind: get("kind"), Year: get("year"), Number: get("number"), Errors: map[string]string{}}
+	f := programNewForm{Org: get("org"), Kind: get("kind"), Year: get("year"), Errors: map[string]string{}}
+	f.Number = postedNumber(get, f.Kind)
 	org, period, err := f.parse(choices)
 	if err == nil {
 		var p congtac.Program

@@ -148,7 +148,7 @@ func TestEditorDraftsNextMonthFromThisMonth(t *testing.T) {
 			assertLacks(t, w.chair.get("/programs").body, `href="/programs/new"`)
 			r := w.drafter.get("/programs/new")
 			mustStatus(t, "new program form", r, http.StatusOK)
-			if n, want := html(t, r.body).Find(`input[name="number"]`).AttrOr("value", ""), strconv.Itoa(w.month.Next().Number); n != want {
+			if n, want := html(t, r.body).Find(`select[name="number_month"] option[selected]`).AttrOr("value", ""), strconv.Itoa(w.month.Next().Number); n != want {
 				t.Errorf("new program proposes month %q, want %s (the month after %s)", n, want, w.month)
 			}
 		})
