@@ -2,9 +2,7 @@ package web
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"net/http"
 
@@ -78,13 +76,8 @@ func (s *Server) putStamp(w http.ResponseWriter, r *http.Request, kind congtac.S
 			"Ảnh gửi lên phải là tệp PNG (Content-Type: image/png)."), http.StatusUnsupportedMediaType)
 		return
 	}
-	pic, err := io.ReadAll(io.LimitReader(r.Body, congtac.MaxStampBytes+1))
-	if tooBig := new(http.MaxBytesError); errors.As(err, &tooBig) {
-		status, e := jsonProblem(err)
-		s.apiFail(w, r, e, status)
-		return
-	} else if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api stamp: read: %w", err), 0)
+	pic, ok := s.apiUploadOf(w, r, congtac.MaxStampBytes)
+	if !ok {
 		return
 	}
 	if err := s.st.SaveStamp(r.Context(), actorOf(r), congtac.Stamp{Kind: kind, OwnerID: id, PNG: pic}); err != nil {

@@ -54,12 +54,7 @@ func (s *Server) handleAPIImportCreate(w http.ResponseWriter, r *http.Request) {
 	if q.fail(s, w, r) {
 		return
 	}
-	if in.data, ok = s.apiUpload(w, r); !ok {
-		return
-	}
-	if len(in.data) > congtac.MaxMaterialBytes {
-		s.apiFail(w, r, congtac.Errorf(congtac.EINVALID, "Tệp lớn quá %d MB.", congtac.MaxMaterialBytes>>20),
-			http.StatusRequestEntityTooLarge)
+	if in.data, ok = s.apiUploadOf(w, r, congtac.MaxMaterialBytes); !ok {
 		return
 	}
 	ctx, a := r.Context(), actorOf(r)

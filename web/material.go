@@ -196,7 +196,33 @@ func apiFileCreate[P, F, D any](s *Server, w http.ResponseWriter, r *http.Reques
 // apiUpload reads the file a request's body holds, at most [congtac.MaxMaterialBytes] (its
 // store method refuses a bigger one); a body over the server's limit answers 413 itself.
 func (s *Server) apiUpload(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
-	data, err := io.ReadAll(io.LimitReader(r.Body, congtac.MaxMaterialBytes+1))
+	return s.apiUploadUpTo(w, r, congtac.MaxMaterialBytes+1)
+}
+
+// apiUploadOf reads the file a request's body holds and answers 413 itself, with what the
+// limit is, when it is bigger than limit bytes.
+func (s *Server) apiUploadOf(w http.ResponseWriter, r *http.Request, limit int) ([]byte, bool) {
+	data, ok := s.apiUploadUpTo(w, r, limit+1)
+	if ok && len(data) > limit {
+		s.apiFail(w, r, congtac.Errorf(congtac.EINVALID, "Tệp gửi lên lớn quá %s.", sizeName(limit)),
+			http.StatusRequestEntityTooLarge)
+		return nil, false
+	}
+	return data, ok
+}
+
+// sizeName writes a size in bytes as people read it: "1 MB", "20 MB", "512 kB".
+func sizeName(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d kB", n>>10)
+}
+
+// apiUploadUpTo reads at most max bytes of a request's body; a body over the server's
+// limit answers 413 itself.
+func (s *Server) apiUploadUpTo(w http.ResponseWriter, r *http.Request, max int) ([]byte, bool) {
+	data, err := io.ReadAll(io.LimitReader(r.Body, int64(max)))
 	if tooBig := new(http.MaxBytesError); errors.As(err, &tooBig) {
 		status, e := jsonProblem(err)
 		s.apiFail(w, r, e, status)
