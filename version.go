@@ -252,14 +252,25 @@ func ItemRef(items map[int64]Item, id int64) string {
 	if !ok {
 		return "chưa xếp vào mục"
 	}
+	if own := strings.TrimRight(it.Label, ".)"); own == "" || own == "-" {
+		return "mục “" + firstWords(strings.TrimSpace(it.Heading+" "+it.Text)) + "”"
+	}
+	return "mục " + FullNumber(items, id)
+}
+
+// FullNumber returns the full number of item id among items, as a program cites it: the
+// labels (as [Number] gives them) from the top part down, joined by dots ("A.1", "B.I.1"),
+// a nested label standing for its parent's ("A." → "1." → "1.1." is "A.1.1"), unnumbered
+// and dashed items adding nothing; "" when the item and its parents have no number or it
+// is not among items.
+func FullNumber(items map[int64]Item, id int64) string {
 	var chain []Item // from the item up to the top
-	for seen := map[int64]bool{}; ok && !seen[it.ID]; it, ok = items[it.ParentID] {
-		seen[it.ID] = true
+	for it, ok := items[id]; ok && !slices.ContainsFunc(chain, func(c Item) bool { return c.ID == it.ID }); it, ok = items[it.ParentID] {
 		chain = append(chain, it)
 	}
 	var parts []string
 	for _, it := range slices.Backward(chain) {
-		n := strings.TrimRight(it.Label, ".)")
+		n := strings.TrimRight(strings.TrimSpace(it.Label), ".)")
 		switch last := len(parts) - 1; {
 		case n == "" || n == "-":
 		case last >= 0 && strings.HasPrefix(n, parts[last]+"."):
@@ -268,8 +279,5 @@ func ItemRef(items map[int64]Item, id int64) string {
 			parts = append(parts, n)
 		}
 	}
-	if len(parts) == 0 || strings.TrimRight(chain[0].Label, ".)") == "" || chain[0].Label == "-" {
-		return "mục “" + firstWords(strings.TrimSpace(chain[0].Heading+" "+chain[0].Text)) + "”"
-	}
-	return "mục " + strings.Join(parts, ".")
+	return strings.Join(parts, ".")
 }

@@ -57,10 +57,8 @@ func TasksXLSX(w io.Writer, t TaskTable) error {
 	return nil
 }
 
-// itemsByID returns the full number of each item by ID, numbered as the program numbers
-// them: the labels from the top part down, joined by dots ("A.1", "B.I.1"), a nested
-// label standing for its parent's ("A." → "1." → "1.1." is "A.1.1"), unnumbered and
-// dashed items adding nothing.
+// itemsByID returns the full number of each item by ID ([congtac.FullNumber]), numbered as
+// the program numbers them.
 func itemsByID(items []congtac.Item) map[int64]string {
 	numbered := append([]congtac.Item(nil), items...)
 	congtac.Number(numbered)
@@ -70,35 +68,9 @@ func itemsByID(items []congtac.Item) map[int64]string {
 	}
 	out := make(map[int64]string, len(numbered))
 	for _, it := range numbered {
-		out[it.ID] = strings.Join(labelPath(it, byID), ".")
+		out[it.ID] = congtac.FullNumber(byID, it.ID)
 	}
 	return out
-}
-
-// labelPath returns the numbers of an item and its ancestors, from the top.
-func labelPath(it congtac.Item, byID map[int64]congtac.Item) []string {
-	var chain []congtac.Item
-	for seen := map[int64]bool{}; !seen[it.ID]; {
-		seen[it.ID] = true
-		chain = append(chain, it)
-		parent, ok := byID[it.ParentID]
-		if !ok || it.ParentID == 0 {
-			break
-		}
-		it = parent
-	}
-	var path []string
-	for i := len(chain) - 1; i >= 0; i-- {
-		l := strings.TrimRight(strings.TrimSpace(chain[i].Label), ".)")
-		switch {
-		case l == "" || l == "-":
-		case len(path) > 0 && strings.HasPrefix(l, path[len(path)-1]+"."):
-			path[len(path)-1] = l
-		default:
-			path = append(path, l)
-		}
-	}
-	return path
 }
 
 // daysOverdue is the cell of the days task is overdue as of asOf: empty when it is not.
