@@ -47,20 +47,31 @@ type calendarEntry struct {
 type calendarPage struct {
 	layout
 	Public   bool
-	Files    string   // the week as DOCX and PDF: a format string taking "docx" or "pdf"
-	Print    string   // the week without the controls, to print
-	Week     string   // the week field: "2026-W48"
-	Orgs     []option // the committees whose calendars the user may choose
-	Error    string   // a week that cannot be read
+	Files    string         // the week as DOCX and PDF: a format string taking "docx" or "pdf"
+	Print    string         // the week without the controls, to print
+	Week     string         // the week field: "2026-W48"
+	Around   congtac.Period // the week the picker's choices surround when Week cannot be read
+	Orgs     []option       // the committees whose calendars the user may choose
+	Error    string         // a week that cannot be read
 	Calendar *calendarView
 	Manage   *calendarManage // the office's panel; nil for those who only read
 }
 
 func (calendarPage) template() string { return "calendar" }
 
-// WeekField returns the field of the week shown, as asked, with its message.
+// WeekField returns the week picker: a select of the weeks around the one shown (around
+// Around when Week cannot be read), each named as "Tuần 50 (07/12–13/12/2026)" and valued
+// by its key, with the message of a week that cannot be read.
 func (p calendarPage) WeekField() field {
-	return field{ID: "c-week", Name: "week", Label: "Tuần (năm-W-số tuần)", Type: "week", Value: p.Week, Error: p.Error}
+	around := p.Around
+	if w, err := congtac.ParsePeriodKey(p.Week); err == nil && w.Kind == congtac.PeriodWeek {
+		around = w
+	}
+	var opts []option
+	if around.Kind == congtac.PeriodWeek {
+		opts = weekOptions(around, p.Week)
+	}
+	return field{Kind: fieldSelect, ID: "c-week", Name: "week", Label: "Tuần", Options: opts, Error: p.Error}
 }
 
 // orgParam returns the org of query parameter org: def when it is absent, and 0 (no org)
@@ -132,7 +143,7 @@ func (s *Server) showCalendar(w http.ResponseWriter, r *http.Request, status int
 		return o.Kind == congtac.OrgCommittee && orgs.Can(a, congtac.ViewCalendar, o.ID)
 	})
 	page := calendarPage{layout: s.layout(r, "Lịch công tác tuần"), Week: q.Get("week"),
-		Orgs: orgOptions(committees, strconv.FormatInt(org, 10))}
+		Around: congtac.PeriodOf(congtac.PeriodWeek, today), Orgs: orgOptions(committees, strconv.FormatInt(org, 10))}
 	week, err := parseWeek(q, today)
 	if err != nil {
 		page.Error = congtac.ErrorMessage(err)
