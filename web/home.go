@@ -17,7 +17,8 @@ type homePage struct {
 	layout
 	Panels   []homePanel // what the reader's role has to do first
 	Programs []programRow
-	Total    int // programs in the store; more than len(Programs) when the list is cut
+	Total    int  // programs in the store; more than len(Programs) when the list is cut
+	CanDraft bool // the reader may draft programs: the page offers to start a new one
 }
 
 func (homePage) template() string { return "home" }
@@ -54,7 +55,8 @@ func periodText(p congtac.Program) string {
 }
 
 // handleHomeShow shows what the reader's role has to do first ([Server.homePanels]), then
-// the newest programs, with an empty-state message when there are none.
+// the newest programs, with an empty-state message when there are none; a reader who may
+// draft programs is offered to start a new one.
 func (s *Server) handleHomeShow(w http.ResponseWriter, r *http.Request) {
 	f := visiblePrograms(actorOf(r), congtac.ProgramFilter{Limit: homeLimit})
 	programs, total, err := s.st.FindPrograms(r.Context(), f)
@@ -62,7 +64,8 @@ func (s *Server) handleHomeShow(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("web: home: %w", err))
 		return
 	}
-	page := homePage{layout: s.layout(r, "Chương trình công tác"), Total: total}
+	page := homePage{layout: s.layout(r, "Chương trình công tác"), Total: total,
+		CanDraft: actorOf(r).Can(congtac.DraftPrograms)}
 	for _, p := range programs {
 		page.Programs = append(page.Programs, newProgramRow(p))
 	}

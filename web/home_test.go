@@ -2,10 +2,14 @@ package web
 
 import (
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"congtac"
+	"congtac/demo"
 	"congtac/store"
 	"congtac/store/storetest"
 	"congtac/vn"
@@ -83,4 +87,24 @@ func TestPeriodText(t *testing.T) {
 			t.Errorf("periodText(%v) = %q, want %q", tt.p.Period, got, tt.want)
 		}
 	}
+}
+
+func TestHomeOffersNewProgramToDrafters(t *testing.T) {
+	eachEngine(t, func(t *testing.T, st *store.Store, s *Server, srv *httptest.Server) {
+		for _, login := range demo.Logins {
+			u, err := st.FindUserByLogin(ctxb, login)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := as(t, s, srv, login).get("/")
+			wantStatus(t, login+" home", r, http.StatusOK)
+			link := html(t, r.body).Find(`main a[href="/programs/new"]`).FilterFunction(func(_ int, a *goquery.Selection) bool {
+				return strings.TrimSpace(a.Text()) == "Soạn chương trình mới"
+			})
+			want := congtac.Actor{Role: u.Role}.Can(congtac.DraftPrograms)
+			if got := link.Length() == 1; got != want {
+				t.Errorf("%s (%s): button %q shown = %v, want %v", login, u.Role, "Soạn chương trình mới", got, want)
+			}
+		}
+	})
 }
