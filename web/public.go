@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 
 	"congtac"
 	"congtac/vn"
@@ -100,10 +101,7 @@ func (s *Server) handlePublicProgramShow(w http.ResponseWriter, r *http.Request)
 		s.fail(w, r, notFoundFor("chương trình"))
 		return
 	}
-	p, err := s.st.FindProgramByID(ctx, id)
-	if congtac.ErrorCode(err) == congtac.ENOTFOUND || err == nil && !(p.Public && p.Status.Published()) {
-		err = notFoundFor("chương trình")
-	}
+	p, err := s.findPublicProgram(ctx, id)
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -118,7 +116,37 @@ func (s *Server) handlePublicProgramShow(w http.ResponseWriter, r *http.Request)
 		s.fail(w, r, err)
 		return
 	}
+	page.FilesHref = publicProgramFiles(p.ID)
 	s.render(w, r, http.StatusOK, page)
+}
+
+// findPublicProgram returns program id when it is issued (or amended) and marked public;
+// any other program, or none, is ENOTFOUND.
+func (s *Server) findPublicProgram(ctx context.Context, id int64) (congtac.Program, error) {
+	p, err := s.st.FindProgramByID(ctx, id)
+	if congtac.ErrorCode(err) == congtac.ENOTFOUND || err == nil && !(p.Public && p.Status.Published()) {
+		return congtac.Program{}, notFoundFor("chương trình")
+	}
+	return p, err
+}
+
+// publicProgramFiles returns the address of the folder of a public program's files.
+func publicProgramFiles(id int64) string { return fmt.Sprintf("/public/programs/%d/files/", id) }
+
+// handlePublicProgramFile serves the PDF of a program that [Server.findPublicProgram]
+// finds, to anyone, built as signed-in users download it; any other program or file is 404.
+func (s *Server) handlePublicProgramFile(w http.ResponseWriter, r *http.Request) {
+	id, ok := pathID(r, "id")
+	if !ok {
+		s.fail(w, r, notFoundFor("chương trình"))
+		return
+	}
+	if _, err := s.findPublicProgram(r.Context(), id); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	files := slices.DeleteFunc(programFiles(), func(d download) bool { return d.name != "chuong-trinh.pdf" })
+	s.serveFile(w, r, files, id)
 }
 
 // handlePublicCalendarShow shows the weekly calendar of the query's org (by default the

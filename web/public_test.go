@@ -3,11 +3,13 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
 
 	"congtac"
+	"congtac/store"
 	"congtac/store/storetest"
 )
 
@@ -65,4 +67,31 @@ func TestPublicShowsOnlyWhatIsPublic(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestPublicProgramOffersItsPDF(t *testing.T) {
+	eachEngine(t, func(t *testing.T, st *store.Store, s *Server, srv *httptest.Server) {
+		anon := newClient(t, srv)
+		month := demoMonth(t, st)
+		prev3, next := month.Prev().Prev().Prev(), month.Next()
+		public, private, draft := demoProgram(t, st, month.Year, month.Number), demoProgram(t, st, prev3.Year, prev3.Number),
+			demoProgram(t, st, next.Year, next.Number)
+		r := anon.get(fmt.Sprintf("/public/programs/%d", public.ID))
+		wantStatus(t, "a public program", r, http.StatusOK)
+		pdf := fmt.Sprintf("/public/programs/%d/files/chuong-trinh.pdf", public.ID)
+		if got, _ := html(t, r.body).Find(".downloads a").Attr("href"); got != pdf {
+			t.Errorf("PDF link %q, want %q", got, pdf)
+		}
+		r = anon.get(pdf)
+		wantStatus(t, "anonymous "+pdf, r, http.StatusOK)
+		if got := r.header.Get("Content-Type"); got != ctypePDF || !strings.HasPrefix(r.body, "%PDF-") {
+			t.Errorf("%s: Content-Type %q, body %.8q, want a PDF", pdf, got, r.body)
+		}
+		for _, p := range []string{fmt.Sprintf("/public/programs/%d/files/chuong-trinh.pdf", private.ID),
+			fmt.Sprintf("/public/programs/%d/files/chuong-trinh.pdf", draft.ID), "/public/programs/999999/files/chuong-trinh.pdf",
+			fmt.Sprintf("/public/programs/%d/files/bao-cao-ket-qua.pdf", public.ID),
+			fmt.Sprintf("/public/programs/%d/files/nhiem-vu.xlsx", public.ID)} {
+			wantStatus(t, "anonymous "+p, anon.get(p), http.StatusNotFound)
+		}
+	})
 }

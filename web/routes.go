@@ -179,6 +179,7 @@ func (s *Server) routeTable() []route {
 		// What the public reads.
 		{method: "GET", pattern: "/public", need: congtac.ViewPublic, handler: s.handlePublicIndex},
 		{method: "GET", pattern: "/public/programs/{id}", need: congtac.ViewPublic, handler: s.handlePublicProgramShow},
+		{method: "GET", pattern: "/public/programs/{id}/files/{file}", need: congtac.ViewPublic, handler: s.handlePublicProgramFile},
 		{method: "GET", pattern: "/public/calendar", need: congtac.ViewPublic, handler: s.handlePublicCalendarShow},
 
 		// Calendar applications, reading a feed by the secret token in its address.
