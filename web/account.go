@@ -85,8 +85,12 @@ func (s *Server) accountPageFor(r *http.Request) (accountPage, error) {
 	if err != nil {
 		return accountPage{}, fmt.Errorf("web: account: %w", err)
 	}
+	role, err := s.roleLabel(ctx, u, s.today())
+	if err != nil {
+		return accountPage{}, fmt.Errorf("web: account: %w", err)
+	}
 	page := accountPage{layout: s.layout(r, "Tài khoản của tôi"), Login: u.Login, OrgName: org.Name,
-		RoleLabel: u.Role.Label(), LastSignIn: s.localStamp(u.LastSignInAt), TOTPOn: u.TOTPSecret != "",
+		RoleLabel: role, LastSignIn: s.localStamp(u.LastSignInAt), TOTPOn: u.TOTPSecret != "",
 		TOTPRequired: st.RequiresTOTP(u.Role), EmailReminders: u.EmailReminders, MailOff: st.SMTP.Host == ""}
 	if u.PersonID != 0 {
 		people, err := s.st.FindPeople(ctx, congtac.PersonFilter{ID: &u.PersonID})

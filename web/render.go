@@ -137,7 +137,7 @@ func (s *Server) layout(r *http.Request, title string) layout {
 		l.Nav = []navItem{{Label: "Công khai", Href: "/public", Current: strings.HasPrefix(r.URL.Path, "/public")}}
 		return l
 	}
-	l.User, l.Role = a.Name, a.Role.Label()
+	l.User, l.Role = a.Name, s.actorRoleLabel(r.Context(), a)
 	if n, err := s.st.UnreadCount(r.Context(), a.UserID); err == nil {
 		l.Unread = n
 	} else {
