@@ -178,6 +178,9 @@ func (s *Server) handlePublicCalendarShow(w http.ResponseWriter, r *http.Request
 	}
 	cal, err := s.calendarView(ctx, orgs, org, week, false)
 	if err == nil {
+		err = s.styleLeaders(ctx, orgs, org, week, &cal)
+	}
+	if err == nil {
 		cal.Prev, cal.Next, err = s.publicNeighbours(ctx, org, week)
 	}
 	if err != nil {
@@ -202,4 +205,38 @@ func (s *Server) publicNeighbours(ctx context.Context, org int64, week congtac.P
 		}
 	}
 	return links[0], links[1], nil
+}
+
+// styleLeaders names each leader of cal, org's calendar of the week, as the public reads
+// them: the post in the committee styled before the name ("Chủ tịch UBND tỉnh Sơn Hà Trần
+// Quốc Hưng"). The post is the one [Server.calendarView] shows, found by name and title; a
+// leader without one keeps the bare name.
+func (s *Server) styleLeaders(ctx context.Context, orgs orgIndex, org int64, week congtac.Period, cal *calendarView) error {
+	from := week.Start()
+	posts, err := s.st.FindPosts(ctx, congtac.PostFilter{OrgID: &org, HeldOn: &from})
+	if err != nil {
+		return fmt.Errorf("web: public calendar: %w", err)
+	}
+	ids := make([]int64, len(posts))
+	for i, p := range posts {
+		ids[i] = p.PersonID
+	}
+	names, err := s.personNames(ctx, ids...)
+	if err != nil {
+		return err
+	}
+	styled := map[[2]string]string{} // name and title as the calendar shows them
+	for _, p := range posts {
+		o, _ := orgs.Org(p.OrgID)
+		styled[[2]string{names[p.PersonID], p.DisplayTitle()}] = p.Styled(o)
+	}
+	for i := range cal.Days {
+		for j := range cal.Days[i].Entries {
+			e := &cal.Days[i].Entries[j]
+			if post, ok := styled[[2]string{e.Leader, e.Post}]; ok {
+				e.Leader, e.Post = post+" "+e.Leader, ""
+			}
+		}
+	}
+	return nil
 }
