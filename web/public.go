@@ -116,6 +116,10 @@ func (s *Server) handlePublicProgramShow(w http.ResponseWriter, r *http.Request)
 		s.fail(w, r, err)
 		return
 	}
+	if err = s.styleTaskLeaders(ctx, p, orgs, &page.Doc); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	page.FilesHref = publicProgramFiles(p.ID)
 	s.render(w, r, http.StatusOK, page)
 }
@@ -238,5 +242,38 @@ func (s *Server) styleLeaders(ctx context.Context, orgs orgIndex, org int64, wee
 			}
 		}
 	}
+	return nil
+}
+
+// styleTaskLeaders names the leader in charge of each task of doc, the document of issued
+// program p, as the public reads them: the post held on the day of issue, styled, before
+// the name ("Phó Chủ tịch UBND tỉnh Sơn Hà Lê Minh Đức"); of several posts, the one
+// [congtac.ChairPost] picks for p's org. A leader without a post keeps the bare name.
+func (s *Server) styleTaskLeaders(ctx context.Context, p congtac.Program, orgs orgIndex, doc *programDoc) error {
+	posts := map[int64]string{} // by task
+	for _, t := range p.Tasks {
+		if t.LeaderID == 0 {
+			continue
+		}
+		held, err := s.st.FindPosts(ctx, congtac.PostFilter{PersonID: &t.LeaderID, HeldOn: &p.IssuedOn})
+		if err != nil {
+			return fmt.Errorf("web: public program: %w", err)
+		}
+		if post, ok := congtac.ChairPost(held, p.OrgID); ok {
+			o, _ := orgs.Org(post.OrgID)
+			posts[t.ID] = post.Styled(o)
+		}
+	}
+	style := func(tasks []docTask) {
+		for i, t := range tasks {
+			if post := posts[t.id]; post != "" && t.Leader != "" {
+				tasks[i].Leader = post + " " + t.Leader
+			}
+		}
+	}
+	for i := range doc.Items {
+		style(doc.Items[i].Tasks)
+	}
+	style(doc.Loose)
 	return nil
 }

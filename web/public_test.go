@@ -108,3 +108,27 @@ func TestPublicProgramOffersItsPDF(t *testing.T) {
 		}
 	})
 }
+
+func TestPublicProgramNamesLeadersByPost(t *testing.T) {
+	eachEngine(t, func(t *testing.T, st *store.Store, s *Server, srv *httptest.Server) {
+		month := demoMonth(t, st)
+		p := demoProgram(t, st, month.Year, month.Number)
+		r := newClient(t, srv).get(fmt.Sprintf("/public/programs/%d", p.ID))
+		wantStatus(t, "a public program", r, http.StatusOK)
+		var leaders []string
+		html(t, r.body).Find(".doc-meta span").Each(func(_ int, sp *goquerySelection) {
+			if l, ok := strings.CutPrefix(strings.TrimSpace(sp.Text()), "Lãnh đạo phụ trách: "); ok {
+				leaders = append(leaders, l)
+			}
+		})
+		if len(leaders) == 0 {
+			t.Fatal("no task names its leader in charge")
+		}
+		for _, l := range leaders {
+			post, name, ok := strings.Cut(l, " UBND tỉnh Sơn Hà ")
+			if !ok || !strings.Contains(post, "Chủ tịch") || name == "" {
+				t.Errorf("leader in charge %q, want the post before the name", l)
+			}
+		}
+	})
+}
