@@ -204,11 +204,6 @@ var styleOptions = []option{{Value: "", Label: "Theo cấp (A., 1., 1.1., a))"},
 	{Value: string(congtac.StyleLowerLetter), Label: "a), b), c)"}, {Value: string(congtac.StyleDash), Label: "- (gạch đầu dòng)"},
 	{Value: string(congtac.StyleNone), Label: "Không đánh số"}}
 
-// recurOptions are the common repetitions of a duty, and a rule typed by hand.
-var recurOptions = []option{{Value: "", Label: "Không lặp lại"}, {Value: recurMonthlyDay, Label: "Hằng tháng, vào ngày…"},
-	{Value: recurMonthlyLast, Label: "Hằng tháng, ngày cuối tháng"}, {Value: recurWeekly, Label: "Hằng tuần, vào thứ…"},
-	{Value: recurQuarterly, Label: "Hằng quý, ngày cuối quý"}, {Value: recurRule, Label: "Quy tắc RRULE (ghi bên dưới)"}}
-
 // comparatorOptions are the comparisons of a target.
 var comparatorOptions = []option{{Value: "", Label: "—"}, {Value: string(congtac.Greater), Label: "trên"},
 	{Value: string(congtac.AtLeast), Label: "ít nhất"}, {Value: string(congtac.Equal), Label: "đạt"},

@@ -19,7 +19,7 @@ func editorSamples(s *Server, r *http.Request) []pageSample {
 		authorities: newChoices(authorityOptions)}
 	task := &taskForm{Action: "/tasks/3", Anchor: "task-3", Program: 9, Version: 2, Text: "Quyết toán <vốn>",
 		Lead: "5", Support: []string{"6", "77"}, Due: "chậm nhất trong tháng 1/2027", Understood: "→ 31/01/2027 (tháng)",
-		Carried: true, CarriedHref: "/tasks/1", Summary: "Quyết toán <vốn>", Recur: recurWeekly, RecurWeekday: "TH",
+		Carried: true, CarriedHref: "/tasks/1", Summary: "Quyết toán <vốn>", Recur: recurForm{Kind: recurWeekly, Every: "1", Weekdays: []string{"TH"}},
 		Errors: map[string]string{"due": "Ngày 31/4/2026 không có trên lịch."}}
 	task.fill(c)
 	newTask := &taskForm{Action: "/items/4/tasks", Anchor: "newtask-4", Program: 9, New: true, Errors: map[string]string{}}

@@ -11,15 +11,6 @@ import (
 	"congtac/vn"
 )
 
-// Repetitions the task form offers besides none.
-const (
-	recurMonthlyDay  = "monthly_day"
-	recurMonthlyLast = "monthly_last"
-	recurWeekly      = "weekly"
-	recurQuarterly   = "quarterly"
-	recurRule        = "rrule"
-)
-
 // taskForm is the form of one task in the editor, new under an item or existing. It keeps
 // what the user typed, so that a form refused with 422 comes back as it was sent, each
 // message by its field.
@@ -37,13 +28,15 @@ type taskForm struct {
 	CarriedHref, Item, Text, Ref     string // Ref: the program's first day ("2026-12-01")
 	LeadOptions, SupportOptions      template.HTML
 	LeaderOptions, SectorOptions     template.HTML
-	RecurOptions, WeekdayOptions     template.HTML
+	RecurOptions, WeekdayBoxes       template.HTML
+	LastWeekdayOptions               template.HTML
+	Recur                            recurForm
+	RecurKept                        string // a kept rule, as [recurLabel] shows it
 	ComparatorOptions, ItemOptions   template.HTML
-	RecurDay, RRule, Source          string
+	Source                           string
 	Metric, Value, Unit, Baseline    string
 	General                          []string
 	Lead, Leader, Sector, Comparator string
-	Recur, RecurWeekday              string
 	Support                          []string
 	// How the task prints: print (inline, line, none), lead_verb, print_due, print_source.
 	Print, LeadVerb       string
@@ -89,13 +82,14 @@ var taskFields = []string{"text", "sector", "lead", "support", "leader", "due", 
 func readTaskForm(r *http.Request) *taskForm {
 	get := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
 	f := &taskForm{Text: r.PostFormValue("text"), Sector: get("sector"), Lead: get("lead"), Leader: get("leader"),
-		Due: get("due"), Source: get("source"), Item: get("item_id"), Recur: get("recur"), RecurDay: get("recur_day"),
-		RecurWeekday: get("recur_weekday"), RRule: get("rrule"), Metric: get("metric"), Comparator: get("comparator"),
+		Due: get("due"), Source: get("source"), Item: get("item_id"), Metric: get("metric"), Comparator: get("comparator"),
 		Value: get("value"), Unit: get("unit"), Baseline: get("baseline"), KeepsOldDue: get("keeps_old_due") != "",
 		Errors: map[string]string{}}
 	f.Print, f.LeadVerb = get("print"), get("lead_verb")
 	f.PrintDue, f.PrintSource = r.PostFormValue("print_due") != "", r.PostFormValue("print_source") != ""
 	f.Version, _ = strconv.Atoi(get("version"))
+	f.Recur = recurForm{Kind: get("recur"), Every: get("recur_every"), Weekdays: r.PostForm["recur_weekday"],
+		Day: get("recur_day"), LastWeekday: get("recur_last_weekday"), Rule: get("rrule")}
 	for _, v := range r.PostForm["support"] {
 		if v = strings.TrimSpace(v); v != "" {
 			f.Support = append(f.Support, v)
@@ -120,7 +114,10 @@ func taskFormOf(t congtac.Task) *taskForm {
 	if t.CarriedFrom != 0 {
 		f.CarriedHref = fmt.Sprintf("/tasks/%d", t.CarriedFrom)
 	}
-	f.Recur, f.RecurDay, f.RecurWeekday, f.RRule = recurFields(t.Recurrence)
+	f.Recur = recurFormOf(t.Recurrence)
+	if t.Recurrence != nil {
+		f.RecurKept = recurLabel(f.Recur, t.Recurrence.Start)
+	}
 	if tg := t.Target; tg != nil {
 		f.Metric, f.Comparator, f.Value, f.Unit, f.Baseline = tg.Metric, string(tg.Comparator), numberText(tg.Value), tg.Unit, tg.Baseline
 	}
@@ -146,7 +143,8 @@ func (f *taskForm) fill(c editorChoices) {
 		f.ItemOptions = c.items.html(f.Item)
 	}
 	if !f.New {
-		f.RecurOptions, f.WeekdayOptions = c.recurs.html(f.Recur), c.weekdays.html(f.RecurWeekday)
+		f.RecurOptions, f.WeekdayBoxes = c.recurs.html(f.Recur.Kind), weekdayBoxes(f.Recur.Weekdays)
+		f.LastWeekdayOptions = c.weekdays.html(f.Recur.LastWeekday)
 		f.ComparatorOptions = c.comparators.html(f.Comparator)
 	}
 }
@@ -202,55 +200,15 @@ func (f *taskForm) print() congtac.TaskPrint {
 // recurrence returns the repetition chosen, starting on the program's first day; nil for
 // none.
 func (f *taskForm) recurrence(p congtac.Program) (*congtac.Recurrence, error) {
-	rule := ""
-	switch f.Recur {
-	case "":
-		return nil, nil
-	case recurMonthlyDay:
-		n, err := strconv.Atoi(f.RecurDay)
-		if err != nil || n < 1 || n > 31 {
-			return nil, congtac.Errorf(congtac.EINVALID, "Ngày trong tháng phải từ 1 đến 31.")
-		}
-		rule = "FREQ=MONTHLY;BYMONTHDAY=" + strconv.Itoa(n)
-	case recurMonthlyLast:
-		rule = "FREQ=MONTHLY;BYMONTHDAY=-1"
-	case recurWeekly:
-		rule = "FREQ=WEEKLY;BYDAY=" + f.RecurWeekday
-	case recurQuarterly:
-		rule = "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1"
-	case recurRule:
-		rule = f.RRule
-	default:
-		return nil, congtac.Errorf(congtac.EINVALID, "Cách lặp lại %q không hợp lệ.", f.Recur)
+	rule, err := f.Recur.rule()
+	if err != nil || rule == "" {
+		return nil, err
 	}
 	r, err := congtac.ParseRecurrence(rule, p.Period.Start())
 	if err != nil {
 		return nil, err
 	}
 	return &r, nil
-}
-
-// recurFields returns the form's fields for repetition r: one of the common ones when it is
-// one, else the rule itself. The end of the repetition is not shown: it follows the
-// program's periods.
-func recurFields(r *congtac.Recurrence) (kind, day, weekday, rule string) {
-	if r == nil {
-		return "", "", "", ""
-	}
-	bare := *r
-	bare.Until, bare.Count = congtac.Date{}, 0
-	s := bare.String()
-	switch {
-	case s == "FREQ=MONTHLY;BYMONTHDAY=-1":
-		return recurMonthlyLast, "", "", ""
-	case s == "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=-1":
-		return recurQuarterly, "", "", ""
-	case strings.HasPrefix(s, "FREQ=MONTHLY;BYMONTHDAY=") && !strings.ContainsAny(s[24:], ",-;"):
-		return recurMonthlyDay, s[24:], "", ""
-	case strings.HasPrefix(s, "FREQ=WEEKLY;BYDAY=") && len(s) == 20:
-		return recurWeekly, "", s[18:], ""
-	}
-	return recurRule, "", "", r.String()
 }
 
 // target returns the target the form describes; nil when every target field is empty.
@@ -330,17 +288,7 @@ func (f *taskForm) describe(c editorChoices) []fieldText {
 	if f.Comparator == "" && f.Value == "" {
 		target = ""
 	}
-	recur := c.recurs.label(f.Recur)
-	switch f.Recur {
-	case "":
-		recur = ""
-	case recurMonthlyDay:
-		recur += " " + f.RecurDay
-	case recurWeekly:
-		recur += " " + c.weekdays.label(f.RecurWeekday)
-	case recurRule:
-		recur = f.RRule
-	}
+	recur := f.Recur.words(c)
 	return []fieldText{{"Nội dung", f.Text}, {"Thuộc mục", c.items.label(f.Item)}, {"Lĩnh vực", c.sectors.label(f.Sector)},
 		{"Cơ quan chủ trì", c.orgs.label(f.Lead)}, {"Cơ quan phối hợp", c.orgs.labels(f.Support)},
 		{"Lãnh đạo phụ trách", c.leaders.label(f.Leader)}, {"Thời hạn", f.Due}, {"Lặp lại", recur},
