@@ -92,8 +92,9 @@ func (r *Result) Draft(committee int64, leaders []Leader, c Choices) (congtac.Im
 	var problems []Problem
 	p.Tasks, problems = r.tasks(p, c)
 	imp.Program = p
-	imp.Meetings = r.meetings(committee, p.Horizon(), c)
-	return imp, problems, nil
+	var skipped []Problem
+	imp.Meetings, skipped = r.meetings(committee, p.Horizon(), c)
+	return imp, append(problems, skipped...), nil
 }
 
 // tasks returns the tasks of the program as chosen, and the problems of those left out.
@@ -128,15 +129,21 @@ func (r *Result) tasks(p *congtac.Program, c Choices) ([]congtac.Task, []Problem
 			problems = append(problems, Problem{d.Line, congtac.ErrorMessage(err) + " Thời hạn được giữ như văn bản ghi, không tính ngày."})
 			t.Due = congtac.Due{Text: t.Due.Text}
 		}
+		if err := t.Validate(); err != nil { // one task the store would refuse never stops the others
+			problems = append(problems, Problem{d.Line, fmt.Sprintf("Nhiệm vụ “%s” không lưu được: %s", excerptOf(d.Text), congtac.ErrorMessage(err))})
+			continue
+		}
 		out = append(out, t)
 	}
 	return out, problems
 }
 
 // meetings returns the meetings as chosen, held by the committee; a briefing's series
-// ends with the program's horizon, as the next program announces its own.
-func (r *Result) meetings(committee int64, horizon congtac.Date, c Choices) []congtac.Meeting {
+// ends with the program's horizon, as the next program announces its own. A meeting the
+// store would refuse (no day) is left out, a problem at its line.
+func (r *Result) meetings(committee int64, horizon congtac.Date, c Choices) ([]congtac.Meeting, []Problem) {
 	var out []congtac.Meeting
+	var problems []Problem
 	for _, d := range r.Meetings {
 		m := d.Meeting
 		m.OrgID = committee
@@ -155,9 +162,30 @@ func (r *Result) meetings(committee int64, horizon congtac.Date, c Choices) []co
 			}
 			m.Agenda = append(m.Agenda, it)
 		}
+		if err := validMeeting(m); err != nil {
+			problems = append(problems, Problem{d.Line, fmt.Sprintf("Hội nghị “%s” không lưu được: %s", m.Title, congtac.ErrorMessage(err))})
+			continue
+		}
 		out = append(out, m)
 	}
-	return out
+	return out, problems
+}
+
+// validMeeting checks a meeting and its agenda as the store will, a meeting without a
+// status taken as planned.
+func validMeeting(m congtac.Meeting) error {
+	if m.Status == "" {
+		m.Status = congtac.MeetingPlanned
+	}
+	if err := m.Validate(); err != nil {
+		return err
+	}
+	for _, it := range m.Agenda {
+		if err := it.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // engagements returns a schedule's entries on the committee's calendar: each entry once

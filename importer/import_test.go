@@ -208,3 +208,28 @@ func FuzzImport(f *testing.F) {
 		}
 	})
 }
+
+func TestDraftLeavesOutWhatTheStoreWouldRefuse(t *testing.T) {
+	r, err := Import(seedBytes(t), Options{Orgs: lucNgan()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Meetings[0].Meeting.Date = congtac.Date{}                 // a meeting whose day was not read
+	r.Tasks[1].Text = strings.Repeat("Nhiệm vụ rất dài. ", 300) // longer than a task may be
+	imp, problems, err := r.Draft(1, nil, Choices{Leads: map[int]int64{0: 4, 1: 4}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(imp.Meetings) != 1 || imp.Meetings[0].Kind != congtac.MeetingBriefing || len(imp.Program.Tasks) != 1 {
+		t.Fatalf("%d meetings, %d tasks", len(imp.Meetings), len(imp.Program.Tasks))
+	}
+	var said []string
+	for _, p := range problems {
+		if strings.Contains(p.Message, "không lưu được") {
+			said = append(said, p.Message)
+		}
+	}
+	if len(said) != 2 {
+		t.Errorf("problems of what was left out: %q", said)
+	}
+}
