@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 
 	"congtac"
 )
@@ -20,7 +21,7 @@ func (s *Store) Import(ctx context.Context, a congtac.Actor, imp congtac.Import)
 	if imp.Empty() {
 		return imp, congtac.Errorf(congtac.EINVALID, "Văn bản không có chương trình, hội nghị hay lịch công tác nào để lưu.")
 	}
-	imp, err := checkedImport(imp)
+	imp, err := checkedImport(cloneImport(imp))
 	if err != nil {
 		return imp, err
 	}
@@ -39,6 +40,30 @@ func (s *Store) Import(ctx context.Context, a congtac.Actor, imp congtac.Import)
 		return congtac.Import{}, err
 	}
 	return imp, nil
+}
+
+// cloneImport returns a copy of imp that shares no slice with it, so that putting real
+// IDs in place of temporary ones never changes the caller's import, saved or not.
+func cloneImport(imp congtac.Import) congtac.Import {
+	imp.Orgs = slices.Clone(imp.Orgs)
+	if imp.Program != nil {
+		p := *imp.Program
+		p.Items, p.Tasks = slices.Clone(p.Items), slices.Clone(p.Tasks)
+		for i := range p.Tasks {
+			p.Tasks[i].Support = slices.Clone(p.Tasks[i].Support)
+		}
+		imp.Program = &p
+	}
+	imp.Meetings = slices.Clone(imp.Meetings)
+	for i := range imp.Meetings {
+		m := &imp.Meetings[i]
+		m.Agenda = slices.Clone(m.Agenda)
+		for j := range m.Agenda {
+			m.Agenda[j].Support = slices.Clone(m.Agenda[j].Support)
+		}
+	}
+	imp.Engagements = slices.Clone(imp.Engagements)
+	return imp
 }
 
 // checkedImport normalises and validates every part of imp before anything is written.

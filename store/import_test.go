@@ -80,7 +80,8 @@ func TestImportSavesAllOrNone(t *testing.T) {
 			t.Errorf("no import event among %d events of the program", len(events))
 		}
 
-		// A second import of the same period is refused whole: the org it would add is not.
+		// A second import of the same period is refused whole: the org it would add is not,
+		// and the import is left as it was given, its temporary IDs in place.
 		again := importOf(f)
 		again.Orgs[0].Name, again.Orgs[0].ShortName = "Phòng Tư pháp", "TP"
 		if _, err := s.Import(ctx, admin, again); congtac.ErrorCode(err) != congtac.ECONFLICT {
@@ -88,6 +89,10 @@ func TestImportSavesAllOrNone(t *testing.T) {
 		}
 		if orgs, _ := s.FindOrgs(ctx, congtac.OrgFilter{Query: "Tư pháp"}); len(orgs) != 0 {
 			t.Fatalf("a refused import left orgs: %v", orgs)
+		}
+		if again.Orgs[0].ID != -1 || again.Program.Tasks[0].Lead != -1 || again.Meetings[0].Agenda[0].Lead != -1 {
+			t.Errorf("the refused import was changed: org %d, lead %d, matter's lead %d", again.Orgs[0].ID,
+				again.Program.Tasks[0].Lead, again.Meetings[0].Agenda[0].Lead)
 		}
 		if _, err := s.Import(ctx, admin, congtac.Import{Name: "x"}); congtac.ErrorCode(err) != congtac.EINVALID {
 			t.Fatalf("empty import: %v, want EINVALID", err)
