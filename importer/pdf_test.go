@@ -696,9 +696,7 @@ func pdfObjStmBomb() []byte {
 // second (BenchmarkReadPDF measures it).
 func TestReadPDFHundredPages(t *testing.T) {
 	data := hundredPages(t)
-	start := time.Now()
 	src := readPDF(t, data)
-	t.Logf("100 pages, %d lines read in %v", len(src.Blocks), time.Since(start))
 	if n := strings.Count(bodyText(src), pdfParagraph); n != 6*158 {
 		t.Errorf("paragraph found %d times, want %d", n, 6*158)
 	}
