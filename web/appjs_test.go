@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -95,7 +97,7 @@ func TestBrowserOrgPickerAndDeadline(t *testing.T) {
 
 	do("filter the supports", chromedp.SendKeys(css(`input.org-filter[aria-controls="n-support"]`), "tai chinh"))
 	shown := poll("the filtered supports", `(() => {
-		const v = Array.from(document.querySelectorAll('#n-support option')).filter(o => !o.hidden).map(o => o.text.trim());
+		const v = Array.from(document.querySelectorAll('#n-support label')).filter(o => !o.hidden).map(o => o.textContent.trim());
 		return v.length > 0 && v.length < 5 ? v.join('|') : '';
 	})()`)
 	if !strings.Contains(shown, "Sở Tài chính") || strings.Contains(shown, "Sở Y tế") {
@@ -107,11 +109,33 @@ func TestBrowserOrgPickerAndDeadline(t *testing.T) {
 	}
 	do("filter by a short name", chromedp.SendKeys(css(`input.org-filter[aria-controls="n-support"]`), "STC"))
 	shown = poll("the supports the search found", `(() => {
-		const v = Array.from(document.querySelectorAll('#n-support option')).filter(o => !o.hidden).map(o => o.text.trim());
+		const v = Array.from(document.querySelectorAll('#n-support label')).filter(o => !o.hidden).map(o => o.textContent.trim());
 		return v.length > 0 && v.length < 5 ? v.join('|') : '';
 	})()`)
 	if !strings.Contains(shown, "Sở Tài chính") {
 		t.Errorf("typing “STC” leaves %q", shown)
+	}
+	// A ticked org stays in view, first in the list, whatever is typed next.
+	do("tick the finance department", chromedp.Click(css(`#n-support label:not([hidden]) input`)))
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('input.org-filter[aria-controls="n-support"]').value = ''`)); err != nil {
+		t.Fatal(err)
+	}
+	do("filter for another", chromedp.SendKeys(css(`input.org-filter[aria-controls="n-support"]`), "y te"))
+	shown = poll("the chosen and the filtered", `(() => {
+		const v = Array.from(document.querySelectorAll('#n-support label')).filter(l => !l.hidden)
+			.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+			.map(l => (l.querySelector('input').checked ? '[x] ' : '') + l.textContent.trim());
+		return v.length > 1 && v.length < 5 ? v.join('|') : '';
+	})()`)
+	if !strings.HasPrefix(shown, "[x] Sở Tài chính|") || !strings.Contains(shown, "Sở Y tế") {
+		t.Errorf("after ticking the finance department and typing “y te” the list shows, top first: %q", shown)
+	}
+	shot, err := chromedp.Run(ctx, chromedp.Screenshot(css(`#n-support`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(artifactDir(t), "org-picker-checks.png"), shot, 0o644); err != nil {
+		t.Fatal(err)
 	}
 
 	do("type a deadline", chromedp.SendKeys(css(`#n-due`), fmt.Sprintf("chậm nhất trong tháng %d/%d", after.Number, after.Year)))

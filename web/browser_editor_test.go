@@ -54,15 +54,22 @@ func (b *browserSession) text(sel string) string {
 	return ""
 }
 
-// signInAs signs out whoever is signed in and signs in as login.
-func (b *browserSession) signInAs(login string) {
+// signOut signs out whoever is signed in, and leaves the browser on the sign-in page.
+func (b *browserSession) signOut() {
 	b.t.Helper()
 	b.do("open the site", chromedp.Navigate(b.base+"/"), chromedp.WaitVisible(chromedp.CSS(`header .user`)))
 	if n, _ := chromedp.Run(b.ctx, chromedp.Nodes(chromedp.CSS(`header .user button`), chromedp.AtLeast(0))); len(n) > 0 {
-		b.do("sign out", chromedp.Click(chromedp.CSS(`header .user button`)), chromedp.WaitVisible(chromedp.CSS(`input[name="login"]`)))
+		b.evaluate(`document.querySelector('header .user form').submit(); ''`)
+		b.do("sign out", chromedp.WaitVisible(chromedp.CSS(`input[name="login"]`)))
 	} else {
 		b.do("open the sign-in page", chromedp.Navigate(b.base+"/login"), chromedp.WaitVisible(chromedp.CSS(`input[name="login"]`)))
 	}
+}
+
+// signInAs signs out whoever is signed in and signs in as login.
+func (b *browserSession) signInAs(login string) {
+	b.t.Helper()
+	b.signOut()
 	b.do("sign in as "+login,
 		chromedp.SendKeys(chromedp.CSS(`input[name="login"]`), login),
 		chromedp.SendKeys(chromedp.CSS(`input[name="password"]`), "demo"),
@@ -192,7 +199,7 @@ func TestBrowserDraftReviewIssue(t *testing.T) {
 		t.Errorf("the remark by item 1. reads %q", got)
 	}
 	b.act("fix the task", chromedp.Click(css(task+" > details > summary")),
-		chromedp.SetValue(css(task+` select[name="support"]`), "6"),
+		chromedp.Click(css(task+` input[type="checkbox"][name="support"][value="6"]`)),
 		chromedp.Click(css(task+" form.ed-taskform button[type=submit]")))
 	b.act("mark the remark dealt with", chromedp.Click(css(fmt.Sprintf("#item-%d .ed-comments button", item.ID))))
 	b.act("submit again", chromedp.Click(css(`form.ed-submit button`)))

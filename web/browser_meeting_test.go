@@ -52,7 +52,7 @@ func TestBrowserMeetingToCalendar(t *testing.T) {
 				chromedp.SendKeys(css(`#m-time`), "8 giờ 00"),
 				chromedp.SendKeys(css(`#m-place`), "Hội trường UBND huyện"),
 				chromedp.SetValue(css(`#m-chair`), fmt.Sprint(chair.ID)),
-				chromedp.SetValue(css(`#m-people`), fmt.Sprint(vice.ID)),
+				chromedp.Click(css(fmt.Sprintf(`#m-people input[value="%d"]`, vice.ID))),
 				chromedp.SendKeys(css(`#m-attendees`), "Thành viên UBND huyện"),
 				chromedp.Click(css(`form[action="/meetings"] button[type=submit]`)))
 			if !strings.Contains(msg, "Đã tạo hội nghị") {

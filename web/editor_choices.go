@@ -21,6 +21,8 @@ import (
 type choices struct {
 	list []choice
 	memo map[string]template.HTML // by the selected values, joined
+	mark string                   // " selected", or " checked" for checkboxes
+	name string                   // the checkboxes' name
 }
 
 // choice is one option: its value and label, and its markup already escaped, split where
@@ -30,15 +32,36 @@ type choice struct {
 	open, close  string // `<option value="…"` and `>label`: HTML lets an option's end tag go
 }
 
-// newChoices returns the choices of opts in their order.
+// newChoices returns the choices of opts in their order, as a select's options.
 func newChoices(opts []option) *choices {
-	out := &choices{list: make([]choice, len(opts)), memo: map[string]template.HTML{}}
+	out := &choices{list: make([]choice, len(opts)), memo: map[string]template.HTML{}, mark: " selected"}
 	for i, o := range opts {
-		out.list[i] = choice{value: o.Value, label: o.Label,
-			open:  `<option value="` + template.HTMLEscapeString(o.Value) + `"`,
-			close: ">" + template.HTMLEscapeString(o.Label)}
+		out.list[i] = out.choice(o.Value, o.Label)
 	}
 	return out
+}
+
+// newCheckChoices returns the choices of opts in their order, as checkboxes named name,
+// each in its label: the content of a "field-checks" list.
+func newCheckChoices(name string, opts []option) *choices {
+	out := &choices{list: make([]choice, 0, len(opts)), memo: map[string]template.HTML{}, mark: " checked", name: name}
+	for _, o := range opts {
+		if o.Value != "" { // a checkbox left unticked says "none"
+			out.list = append(out.list, out.choice(o.Value, o.Label))
+		}
+	}
+	return out
+}
+
+// choice returns the markup of one choice, as an option or a checkbox.
+func (c *choices) choice(value, label string) choice {
+	v, l := template.HTMLEscapeString(value), template.HTMLEscapeString(label)
+	if c.name == "" {
+		return choice{value: value, label: label, open: `<option value="` + v + `"`, close: ">" + l}
+	}
+	return choice{value: value, label: label,
+		open:  `<label><input type="checkbox" name="` + template.HTMLEscapeString(c.name) + `" value="` + v + `"`,
+		close: "> " + l + "</label>"}
 }
 
 // html returns the options with those whose value is among selected marked selected. A
@@ -54,14 +77,14 @@ func (c *choices) html(selected ...string) template.HTML {
 	for _, ch := range c.list {
 		b.WriteString(ch.open)
 		if slices.Contains(selected, ch.value) {
-			b.WriteString(" selected")
+			b.WriteString(c.mark)
 		}
 		b.WriteString(ch.close)
 	}
 	for _, v := range selected {
 		if v != "" && !slices.ContainsFunc(c.list, func(ch choice) bool { return ch.value == v }) {
-			fmt.Fprintf(&b, `<option value="%s" selected>%s`, template.HTMLEscapeString(v),
-				template.HTMLEscapeString("(mã "+v+")"))
+			ch := c.choice(v, "(mã "+v+")")
+			b.WriteString(ch.open + c.mark + ch.close)
 		}
 	}
 	h := template.HTML(b.String()) // labels and values escaped above
@@ -115,7 +138,7 @@ type signerPost struct {
 func (s *Server) editorChoices(ctx context.Context, a congtac.Actor, p congtac.Program, orgs orgIndex) (editorChoices, error) {
 	today := s.today()
 	assignable := assignableOrgs(a, orgs, today)
-	c := editorChoices{orgs: newChoices(assignable), supports: newChoices(withoutGroups(assignable, orgs)),
+	c := editorChoices{orgs: newChoices(assignable), supports: newCheckChoices("support", withoutGroups(assignable, orgs)),
 		items:       newChoices(itemChoices(p.Items)),
 		sectors:     newChoices(sectorOptions()),
 		styles:      newChoices(styleOptions),

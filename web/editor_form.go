@@ -52,7 +52,7 @@ func (f *programForm) RecipientFields() []field {
 			Label: "Mỗi dòng một nơi nhận; dòng “Lưu: VT, …” luôn được đặt cuối cùng"}),
 		newField(e, field{Kind: fieldSelect, ID: "p-recipient-orgs", Name: "recipient_orgs", Multiple: true, Size: 6,
 			Class: "org-picker", OrgPicker: true, OptionsHTML: f.RecipientOptions,
-			Label: "Thêm cơ quan, đơn vị nhận (giữ Ctrl để chọn nhiều)"}),
+			Label: "Thêm cơ quan, đơn vị nhận"}),
 	}
 }
 

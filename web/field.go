@@ -83,6 +83,23 @@ var pickers = map[string]string{
 	"person": "person", "person_id": "person", "chair": "person", "presenter": "person", "leader": "person",
 }
 
+// Checks reports whether the field is a select of several values, which the partials
+// write as a group of checkboxes rather than a list to Ctrl-click in.
+func (f field) Checks() bool { return f.Kind == fieldSelect && f.Multiple }
+
+// ListAttributes returns the attributes of a checkbox group's list: what app.js reads to
+// give it a filter box (data-org-picker, data-picker) and the name of its values.
+func (f field) ListAttributes() template.HTMLAttr {
+	var b strings.Builder
+	if f.OrgPicker {
+		b.WriteString(" data-org-picker")
+	}
+	if p := pickers[f.Name]; p != "" {
+		b.WriteString(` data-picker="` + p + `"`)
+	}
+	return template.HTMLAttr(b.String()) // names and pickers are ours
+}
+
 // ErrorID returns the id of the field's message, which the control's aria-describedby
 // names: "loi-" + the control's id.
 func (f field) ErrorID() string { return errorIDPrefix + f.ID }

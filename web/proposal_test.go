@@ -110,7 +110,7 @@ func TestProposalPages(t *testing.T) {
 	}
 	page := w.unit.get("/proposals?period=" + open.Key())
 	doc := html(t, page.body)
-	for _, sel := range []string{`select[name="lead"][data-org-picker]`, `select[name="support"][multiple][data-org-picker]`,
+	for _, sel := range []string{`select[name="lead"][data-org-picker]`, `fieldset#n-support .check-list[data-org-picker]:has(input[type="checkbox"][name="support"])`,
 		`input[name="due_text"][data-deadline][data-ref="` + open.Start().String() + `"]`, `input[name="period"][value="` + open.Key() + `"]`} {
 		if doc.Find(sel).Length() != 1 {
 			t.Errorf("the form lacks %s", sel)
@@ -129,7 +129,7 @@ func TestProposalPages(t *testing.T) {
 	if v, _ := doc.Find(`input[name="due_text"]`).Attr("value"); v != "trong Quý I" {
 		t.Errorf("the deadline typed came back as %q", v)
 	}
-	if doc.Find(fmt.Sprintf(`select[name="support"] option[value="%d"][selected]`, w.culture.ID)).Length() != 1 {
+	if doc.Find(fmt.Sprintf(`input[type="checkbox"][name="support"][value="%d"][checked]`, w.culture.ID)).Length() != 1 {
 		t.Error("the support chosen is lost")
 	}
 	late := url.Values{"period": {closedMonth.Key()}, "kind": {"item"}, "text": {"Tổng kết năm"}}

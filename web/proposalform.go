@@ -64,7 +64,7 @@ func (f proposalForm) DetailFields() []field {
 			Options: f.Sectors}),
 		newField(e, field{Kind: fieldSelect, ID: "n-lead", Name: "lead", Label: "Cơ quan chủ trì (nhiệm vụ, nội dung trình hội nghị)",
 			OrgPicker: true, Blank: "Đơn vị đăng ký", Options: f.Leads}),
-		newField(e, field{Kind: fieldSelect, ID: "n-support", Name: "support", Label: "Cơ quan phối hợp (giữ Ctrl để chọn nhiều)",
+		newField(e, field{Kind: fieldSelect, ID: "n-support", Name: "support", Label: "Cơ quan phối hợp",
 			Multiple: true, Size: 6, OrgPicker: true, Options: f.Supports}),
 		newField(e, field{ID: "n-due", Name: "due_text", Value: f.DueText, Deadline: true, Ref: f.Ref,
 			Label: "Thời hạn (như thường viết: “chậm nhất trong tháng 6/2023”, “trong Quý II”)"}),

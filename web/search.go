@@ -23,6 +23,9 @@ const (
 // searchSnippet is about how many characters of a result's longer text are shown.
 const searchSnippet = 180
 
+// searchUntitled is about how many characters of its text name a result without a title.
+const searchUntitled = 80
+
 // searchHit is one result as the page and the API show it.
 type searchHit struct {
 	Kind    congtac.SearchKind
@@ -102,7 +105,7 @@ func (s *Server) search(ctx context.Context, a congtac.Actor, f congtac.SearchFi
 	for _, g := range found {
 		sg := searchGroup{Kind: g.Kind, Title: g.Kind.Label(), Count: g.Count, More: g.More}
 		for _, h := range g.Hits {
-			hit := searchHit{Kind: h.Kind, ID: h.ID, URL: hitURL(h), Title: q.Highlight(h.Title),
+			hit := searchHit{Kind: h.Kind, ID: h.ID, URL: hitURL(h), Title: hitTitle(q, h),
 				Where: hitWhere(h, orgs, programs)}
 			if h.Text != "" {
 				hit.Snippet = q.Snippet(h.Text, searchSnippet)
@@ -112,6 +115,18 @@ func (s *Server) search(ctx context.Context, a congtac.Actor, f congtac.SearchFi
 		out = append(out, sg)
 	}
 	return out, nil
+}
+
+// hitTitle returns the words that name a hit, its link's text: its title, or for a record
+// without one (an item written as a paragraph) the start of its text, or its kind.
+func hitTitle(q vn.Query, h congtac.SearchHit) []vn.Segment {
+	switch {
+	case strings.TrimSpace(h.Title) != "":
+		return q.Highlight(h.Title)
+	case strings.TrimSpace(h.Text) != "":
+		return q.Snippet(h.Text, searchUntitled)
+	}
+	return []vn.Segment{{Text: h.Kind.Label()}}
 }
 
 // hitPrograms returns the programs the hits belong to, by ID, read at once.

@@ -1,7 +1,8 @@
 // congtac: a small comfort layer over pages that work without it (DESIGN §4). No framework,
 // no file from elsewhere, no inline script or eval: the Content-Security-Policy allows only
 // this site's own files. It adds three things:
-//   (a) org and person pickers: above each <select data-org-picker> or data-picker, a box
+//   (a) org and person pickers: above each <select data-org-picker> or data-picker, and
+//       each list of checkboxes (.check-list) with a data-picker, a box
 //       that narrows the options as one types, diacritics ignored ("tai chinh" finds "Sở
 //       Tài chính"), on their text and then through the search (GET /api/v1/search);
 //   (b) deadline fields: under each <input data-deadline data-ref="YYYY-MM-DD">, the date
@@ -16,37 +17,57 @@ function fold(s) {
 }
 
 // labelOf returns the words of the label of a field, to name the box that helps fill it:
-// only the label's own text, since a label wrapping a select also holds its options.
+// only the label's own text, since a label wrapping a select also holds its options. A
+// list of checkboxes is named by its fieldset's legend.
 function labelOf(field) {
+  const legend = field.closest('fieldset') && field.closest('fieldset').querySelector('legend');
+  if (field.tagName !== 'SELECT' && legend) {
+    return legend.textContent.replace(/\s+/g, ' ').trim();
+  }
   const label = field.labels && field.labels[0];
   const words = label ? Array.from(label.childNodes, (n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : '')) : [];
   return words.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-// orgPicker puts a filter box above select: options with a word starting with each word
-// typed stay, and 250 ms later those the search found (short names too). Chosen options and
-// the empty choice always stay; offline or on a refusal the local filter stays.
-function orgPicker(select) {
+// choicesOf returns the choices of a picker, a select or a list of checkboxes, each with
+// its value, its text, the element to hide and whether it is chosen.
+function choicesOf(field) {
+  if (field.tagName === 'SELECT') {
+    return Array.from(field.options, (o) => ({ value: o.value, text: o.text, el: o, chosen: () => o.selected }));
+  }
+  return Array.from(field.querySelectorAll('label'), (l) => {
+    const box = l.querySelector('input');
+    return { value: box.value, text: l.textContent, el: l, chosen: () => box.checked };
+  });
+}
+
+// orgPicker puts a filter box above a select, or above a list of checkboxes: choices with
+// a word starting with each word typed stay, and 250 ms later those the search found (short
+// names too). Chosen ones and the empty choice always stay; offline or on a refusal the
+// local filter stays.
+function orgPicker(field) {
   const box = document.createElement('input');
   box.type = 'search';
   box.className = 'org-filter';
   box.placeholder = 'Gõ để lọc, không cần dấu';
-  box.setAttribute('aria-label', 'Lọc danh sách ' + labelOf(select));
-  if (select.id) {
-    box.setAttribute('aria-controls', select.id);
+  box.setAttribute('aria-label', 'Lọc danh sách ' + labelOf(field));
+  const target = field.id || (field.tagName !== 'SELECT' && field.closest('fieldset') && field.closest('fieldset').id);
+  if (target) {
+    box.setAttribute('aria-controls', target);
   }
-  const keys = Array.from(select.options, (o) => ' ' + fold(o.text).replace(/[^a-z0-9]+/g, ' '));
-  const kind = select.dataset.picker || 'org';
+  const choices = choicesOf(field);
+  const keys = choices.map((c) => ' ' + fold(c.text).replace(/[^a-z0-9]+/g, ' '));
+  const kind = field.dataset.picker || 'org';
   const show = (keep) => {
-    Array.from(select.options).forEach((o, i) => {
-      o.hidden = !o.selected && o.value !== '' && !keep(o, i);
+    choices.forEach((c, i) => {
+      c.el.hidden = !c.chosen() && c.value !== '' && !keep(c, i);
     });
   };
   let [timer, asked] = [0, 0];
   box.addEventListener('input', () => {
     const words = fold(box.value).split(/[^a-z0-9]+/).filter(Boolean);
     const near = (i) => words.every((w) => keys[i].includes(' ' + w));
-    show((o, i) => near(i));
+    show((c, i) => near(i));
     clearTimeout(timer);
     const mine = ++asked;
     timer = words.length && setTimeout(() => {
@@ -54,7 +75,7 @@ function orgPicker(select) {
         .then((res) => (res.ok ? res.json() : Promise.reject(new Error(res.statusText))))
         .then((body) => {
           const found = new Set(body.results.map((r) => String(r.id)));
-          return mine === asked && show((o, i) => found.has(o.value) || near(i));
+          return mine === asked && show((c, i) => found.has(c.value) || near(i));
         })
         .catch(() => {}); // offline or signed out: the local filter stays
     }, 250);
@@ -66,7 +87,7 @@ function orgPicker(select) {
     }
   });
   // Outside a label that wraps the select, which would otherwise take the box as its field.
-  const before = select.closest('label') || select;
+  const before = field.closest('label') || field;
   before.parentNode.insertBefore(box, before);
 }
 
@@ -145,5 +166,5 @@ document.addEventListener('submit', (e) => {
   }
 });
 
-document.querySelectorAll('select[data-org-picker], select[data-picker]').forEach(orgPicker);
+document.querySelectorAll('select[data-org-picker], select[data-picker], .check-list[data-picker]').forEach(orgPicker);
 document.querySelectorAll('input[data-deadline]').forEach(deadlineField);
