@@ -92,6 +92,7 @@ func (t *table) width() int {
 
 // Font sizes in half-points.
 const (
+	pt10 = 20
 	pt11 = 22
 	pt12 = 24
 	pt13 = 26

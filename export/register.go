@@ -27,7 +27,7 @@ var registerHeader = [...]string{"Số, ký hiệu văn bản", "Ngày tháng v�
 	"Người ký", "Nơi nhận văn bản", "Đơn vị, người nhận bản lưu", "Số lượng bản", "Ngày chuyển", "Ký nhận", "Ghi chú"}
 
 // registerWeights are the relative widths of the columns.
-var registerWeights = [...]int{12, 9, 18, 9, 20, 7, 6, 9, 5, 5}
+var registerWeights = [...]int{10, 8, 17, 8, 28, 7, 5, 7, 5, 5}
 
 // rows returns the register's documents in order, each as its ten cells of text.
 func (d RegisterDoc) rows() [][]string {
@@ -184,7 +184,7 @@ func (d RegisterDoc) layout(m *metrics) (*sheet, error) {
 	head.before = 240
 	year := text("Năm "+strconv.Itoa(d.Year), regular, pt13, alignCenter)
 	year.after = 240
-	t := grid(spread(page.textWidth(), registerWeights[:]...), pt11, registerHeader[:], d.rows(),
+	t := grid(spread(page.textWidth(), registerWeights[:]...), pt10, registerHeader[:], d.rows(),
 		[]align{alignLeft, alignCenter, alignLeft, alignLeft, alignLeft, alignLeft, alignCenter, alignCenter})
 	s.blocks = append(s.blocks, head, year, t)
 	return s, nil

@@ -125,9 +125,9 @@ func TestInvitationNamesTheChairWithThePost(t *testing.T) {
 
 // TestRegisterRowsFitTheirText lays out a year of a province's register (a program with
 // its long list of recipients and an invitation each month): the widest column goes to the
-// recipients, so that a program's row is at most 9 lines of text and an invitation's 4,
-// and the 24 documents take at most 5 pages (6 or more when the recipients were 15 % of
-// the width and kept their "Lưu: VT, TH").
+// recipients, in 10 pt, so that a program's row is at most 6 lines of text and an
+// invitation's 3, and the 24 documents take at most 4 pages: six rows a page (it was 6
+// pages with the recipients at 15 % of the width, in 11 pt, with their "Lưu: VT, TH").
 func TestRegisterRowsFitTheirText(t *testing.T) {
 	d := yearOfRegister()
 	var m metrics
@@ -151,7 +151,7 @@ func TestRegisterRowsFitTheirText(t *testing.T) {
 			}
 			tallest = max(tallest, len(lines))
 		}
-		if limit := map[bool]int{true: 9, false: 4}[i%2 == 0]; tallest > limit {
+		if limit := map[bool]int{true: 6, false: 3}[i%2 == 0]; tallest > limit {
 			t.Errorf("row %d (%s) is %d lines, want at most %d", i+1, row[0].paras[0].runs[0].text, tallest, limit)
 		}
 	}
@@ -162,8 +162,8 @@ func TestRegisterRowsFitTheirText(t *testing.T) {
 			pages, _ = strconv.Atoi(strings.TrimSpace(rest))
 		}
 	}
-	if pages < 1 || pages > 5 {
-		t.Errorf("24 documents take %d pages, want at most 5", pages)
+	if pages < 1 || pages > 4 {
+		t.Errorf("24 documents take %d pages, want at most 4", pages)
 	}
 }
 

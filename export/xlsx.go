@@ -249,7 +249,7 @@ func RegisterXLSX(w io.Writer, d RegisterDoc) error {
 		rows[i] = r
 	}
 	wb := workbook{sheet: fmt.Sprintf("Văn bản đi %d", d.Year), title: fmt.Sprintf("Sổ đăng ký văn bản đi năm %d", d.Year),
-		titled: true, header: registerHeader[:], widths: []float64{16, 12, 48, 20, 36, 18, 8, 12, 10, 14}, rows: rows}
+		titled: true, header: registerHeader[:], widths: []float64{14, 12, 38, 16, 52, 14, 8, 12, 8, 12}, rows: rows}
 	if err := wb.write(w); err != nil {
 		return fmt.Errorf("export: register xlsx: %w", err)
 	}

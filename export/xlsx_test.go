@@ -124,8 +124,12 @@ func TestRegisterXLSX(t *testing.T) {
 	if got, _ := f.GetCellValue(sheet, "G3"); got != "30" {
 		t.Errorf("copies %q, want 30", got)
 	}
-	if w, _ := f.GetColWidth(sheet, "C"); w != 48 {
-		t.Errorf("summary column width %v, want 48", w)
+	// The recipients, the longest text of a row, have the widest column, as in print.
+	if c, _ := f.GetColWidth(sheet, "C"); c != 38 {
+		t.Errorf("summary column width %v, want 38", c)
+	}
+	if e, _ := f.GetColWidth(sheet, "E"); e != 52 {
+		t.Errorf("recipients column width %v, want 52", e)
 	}
 	if props, err := f.GetDocProps(); err != nil || props.Title != "Sổ đăng ký văn bản đi năm 2023" {
 		t.Errorf("title %q, %v", props.Title, err)
