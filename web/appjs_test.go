@@ -51,8 +51,10 @@ func TestScriptIsHashedAndCached(t *testing.T) {
 		t.Errorf("the unhashed path answers %d, want 404", rec.Code)
 	}
 	src := string(file)
-	if n := strings.Count(src, "\n"); n >= 150 {
-		t.Errorf("app.js has %d lines, want fewer than 150", n)
+	// A comfort layer stays small: three helpers (pickers over selects and checkbox lists,
+	// deadlines, confirmations) in well under 200 lines.
+	if n := strings.Count(src, "\n"); n >= 175 {
+		t.Errorf("app.js has %d lines, want fewer than 175", n)
 	}
 	for _, banned := range []string{"eval(", "new Function", "innerHTML", "http://", "https://", "import "} {
 		if strings.Contains(src, banned) {

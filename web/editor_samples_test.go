@@ -11,7 +11,7 @@ func init() { pageSamples = append(pageSamples, editorSamples) }
 func editorSamples(s *Server, r *http.Request) []pageSample {
 	l := func(title string) layout { return s.layout(r, title) }
 	orgs := []option{{Value: "5", Label: "Sở Tài chính"}, {Value: "6", Label: "Sở <Xây dựng>"}}
-	c := editorChoices{orgs: newChoices(orgs), supports: newChoices(orgs),
+	c := editorChoices{orgs: newChoices(orgs), supports: newCheckChoices("support", orgs),
 		leaders: newChoices([]option{{Label: "Không ghi"}, {Value: "1", Label: "Lê Minh Đức – Chủ tịch"}}),
 		signers: newChoices([]option{{Label: "Người khác"}, {Value: "5", Label: "Chánh Văn phòng: Đỗ Thanh Sơn"}}),
 		items:   newChoices(itemChoices(nil)), sectors: newChoices(sectorOptions()), styles: newChoices(styleOptions),
@@ -60,8 +60,8 @@ func editorSamples(s *Server, r *http.Request) []pageSample {
 			Errors: map[string]string{"number": "Số thứ tự kỳ 13 không hợp lệ."}}}, `href="/programs/13"`},
 		{edit, "→ 31/01/2027 (tháng)"},
 		{edit, "Lãnh đạo trả lại: Bổ sung chỉ tiêu"},
-		{edit, `<option value="6" selected>Sở &lt;Xây dựng&gt;<option`},
-		{edit, `<option value="77" selected>(mã 77)</select>`},
+		{edit, `<label><input type="checkbox" name="support" value="6" checked> Sở &lt;Xây dựng&gt;</label>`},
+		{edit, `<label><input type="checkbox" name="support" value="77" checked> (mã 77)</label></div>`},
 		{edit, "Ngày 31/4/2026 không có trên lịch."},
 		{edit, `action="/comments/2/resolve"`},
 		{editorPage{layout: l("Soạn thảo"), Program: prog, NewPart: add}, "Chương trình chưa có mục nào."},

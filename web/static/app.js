@@ -20,25 +20,16 @@ function fold(s) {
 // only the label's own text, since a label wrapping a select also holds its options. A
 // list of checkboxes is named by its fieldset's legend.
 function labelOf(field) {
-  const legend = field.closest('fieldset') && field.closest('fieldset').querySelector('legend');
-  if (field.tagName !== 'SELECT' && legend) {
-    return legend.textContent.replace(/\s+/g, ' ').trim();
-  }
-  const label = field.labels && field.labels[0];
+  const label = field.tagName === 'SELECT' ? field.labels && field.labels[0] : (field.closest('fieldset') || field).querySelector('legend');
   const words = label ? Array.from(label.childNodes, (n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : '')) : [];
   return words.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-// choicesOf returns the choices of a picker, a select or a list of checkboxes, each with
-// its value, its text, the element to hide and whether it is chosen.
+// choicesOf returns the choices of a picker, a select's options or a list's checkboxes,
+// each with the element to hide, its value, its text and whether it is chosen.
 function choicesOf(field) {
-  if (field.tagName === 'SELECT') {
-    return Array.from(field.options, (o) => ({ value: o.value, text: o.text, el: o, chosen: () => o.selected }));
-  }
-  return Array.from(field.querySelectorAll('label'), (l) => {
-    const box = l.querySelector('input');
-    return { value: box.value, text: l.textContent, el: l, chosen: () => box.checked };
-  });
+  const items = field.tagName === 'SELECT' ? Array.from(field.options, (o) => [o, o]) : Array.from(field.querySelectorAll('label'), (l) => [l, l.querySelector('input')]);
+  return items.map(([el, c]) => ({ el: el, value: c.value, text: el.textContent, chosen: () => c.selected || c.checked }));
 }
 
 // orgPicker puts a filter box above a select, or above a list of checkboxes: choices with
@@ -51,7 +42,7 @@ function orgPicker(field) {
   box.className = 'org-filter';
   box.placeholder = 'Gõ để lọc, không cần dấu';
   box.setAttribute('aria-label', 'Lọc danh sách ' + labelOf(field));
-  const target = field.id || (field.tagName !== 'SELECT' && field.closest('fieldset') && field.closest('fieldset').id);
+  const target = field.tagName === 'SELECT' ? field.id : (field.closest('fieldset') || field).id;
   if (target) {
     box.setAttribute('aria-controls', target);
   }
@@ -126,8 +117,7 @@ function deadlineField(input) {
     out.setAttribute('for', input.id);
   }
   input.insertAdjacentElement('afterend', out);
-  let timer = 0;
-  let asked = 0;
+  let [timer, asked] = [0, 0];
   const show = async () => {
     const text = input.value.trim();
     const n = ++asked;
