@@ -36,6 +36,14 @@ func Errorf(code, format string, args ...any) *Error {
 	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
 }
 
+// StatusError returns the EINVALID [Error] refusing an action on a record because of its
+// status: "Chương trình đang ở trạng thái “Đã ban hành”, không sửa được." The status is
+// quoted by its label, whatever it is ("Dự thảo", "Hủy", "Trả lại"), since no sentence
+// reads right with every label fitted into it ("đã đã ban hành", "Hội nghị hủy").
+func StatusError(record, label, refused string) *Error {
+	return Errorf(EINVALID, "%s đang ở trạng thái “%s”, %s.", record, label, refused)
+}
+
 // FieldError returns an EINVALID [Error] attached to a form field.
 func FieldError(field, format string, args ...any) *Error {
 	return &Error{Code: EINVALID, Field: field, Message: fmt.Sprintf(format, args...)}

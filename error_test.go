@@ -149,3 +149,36 @@ func TestAddErr(t *testing.T) {
 		t.Error("FieldErrors leaks an internal error")
 	}
 }
+
+// TestStatusErrorReadsRightWithEveryLabel words a refusal for every status of programs,
+// meetings and reports: each names its status once, as labelled and quoted, in a sentence
+// where no word doubles ("đã đã ban hành" was the fault of fitting labels into sentences).
+func TestStatusErrorReadsRightWithEveryLabel(t *testing.T) {
+	type refusal struct{ record, label, refused string }
+	var all []refusal
+	for _, s := range allProgramStatuses {
+		all = append(all, refusal{"Chương trình", s.Label(), "không sửa được"})
+	}
+	for _, s := range []MeetingStatus{MeetingPlanned, MeetingPostponed, MeetingCancelled, MeetingHeld} {
+		all = append(all, refusal{"Hội nghị", s.Label(), "không ban hành giấy mời"})
+	}
+	for _, s := range ReportStatuses {
+		all = append(all, refusal{"Báo cáo", s.Label(), "không sửa hay gửi lại được"})
+	}
+	for _, r := range all {
+		if r.label == "" {
+			t.Errorf("a status of %s has no label", r.record)
+			continue
+		}
+		msg := StatusError(r.record, r.label, r.refused).Message
+		if want := "“" + r.label + "”"; strings.Count(msg, want) != 1 || !strings.HasSuffix(msg, ".") {
+			t.Errorf("%q does not name %s once and end as a sentence", msg, want)
+		}
+		words := strings.Fields(strings.ToLower(strings.NewReplacer("“", "", "”", "", ",", "").Replace(msg)))
+		for i := 1; i < len(words); i++ {
+			if words[i] == words[i-1] {
+				t.Errorf("%q repeats %q", msg, words[i])
+			}
+		}
+	}
+}

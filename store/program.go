@@ -354,7 +354,7 @@ func (s *Store) UpdateProgram(ctx context.Context, a congtac.Actor, id int64, ve
 			return conflict("Chương trình")
 		}
 		if !before.Status.Editable() && !(u == congtac.ProgramUpdate{Public: u.Public}) {
-			return congtac.Errorf(congtac.EINVALID, "Chương trình đã %s, không sửa được.", strings.ToLower(before.Status.Label()))
+			return congtac.StatusError("Chương trình", before.Status.Label(), "không sửa được")
 		}
 		p = normalizeProgram(u.Apply(before))
 		if err := p.Validate(); err != nil {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"congtac"
@@ -152,7 +151,7 @@ func (s *Store) checkMeetingDocument(ctx context.Context, tx *sql.Tx, d congtac.
 	case n > 0:
 		return congtac.Errorf(congtac.EINVALID, "Hội nghị đã có %s; văn bản đã ban hành không ban hành lại.", name)
 	case d.Type == congtac.DocInvitation && (m.Status == congtac.MeetingCancelled || m.Status == congtac.MeetingHeld):
-		return congtac.Errorf(congtac.EINVALID, "Hội nghị %s, không ban hành giấy mời.", strings.ToLower(m.Status.Label()))
+		return congtac.StatusError("Hội nghị", m.Status.Label(), "không ban hành giấy mời")
 	case d.Type == congtac.DocNotice && m.Status != congtac.MeetingHeld:
 		return congtac.Errorf(congtac.EINVALID, "Chỉ ban hành thông báo kết luận sau khi hội nghị đã họp.")
 	case d.Type == congtac.DocNotice && !slices.ContainsFunc(m.Agenda, func(it congtac.AgendaItem) bool { return it.Conclusion != "" }):

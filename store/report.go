@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"congtac"
@@ -173,8 +172,7 @@ func (s *Store) reportForChange(ctx context.Context, tx *sql.Tx, a congtac.Actor
 		return r, t, err
 	}
 	if r.Status != congtac.ReportDraft && r.Status != congtac.ReportReturned {
-		return r, t, congtac.Errorf(congtac.EINVALID, "Báo cáo đang ở trạng thái %s, không sửa hay gửi lại được.",
-			strings.ToLower(r.Status.Label()))
+		return r, t, congtac.StatusError("Báo cáo", r.Status.Label(), "không sửa hay gửi lại được")
 	}
 	return r, t, nil
 }
@@ -256,8 +254,7 @@ func (s *Store) ReviewReport(ctx context.Context, a congtac.Actor, id int64, ver
 			return conflict("Báo cáo")
 		}
 		if before.Status != congtac.ReportSubmitted {
-			return congtac.Errorf(congtac.EINVALID, "Chỉ duyệt được báo cáo đã gửi; báo cáo này đang ở trạng thái %s.",
-				strings.ToLower(before.Status.Label()))
+			return congtac.StatusError("Báo cáo", before.Status.Label(), "chỉ duyệt được báo cáo đã gửi")
 		}
 		r = before
 		r.Status, r.ReviewNote, r.ReviewedAt = to, note, s.now().UTC().Truncate(time.Second)

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strings"
 
 	"congtac"
 	"congtac/vn"
@@ -74,8 +73,7 @@ func (s *Store) editableProgram(ctx context.Context, tx *sql.Tx, a congtac.Actor
 		return p, err
 	}
 	if !p.Status.Editable() {
-		return p, congtac.Errorf(congtac.EINVALID, "Chương trình đang ở trạng thái %s, không sửa được nội dung.",
-			strings.ToLower(p.Status.Label()))
+		return p, congtac.StatusError("Chương trình", p.Status.Label(), "không sửa được nội dung")
 	}
 	return p, nil
 }

@@ -86,9 +86,11 @@ func BenchmarkProgramPage(b *testing.B) {
 	}
 }
 
-// benchPage requests path with the session cookie in a loop.
+// benchPage requests path with the session cookie in a loop and reports the size of the
+// page.
 func benchPage(b *testing.B, s *Server, cookie *http.Cookie, path string) {
 	b.ReportAllocs()
+	size := 0
 	for b.Loop() {
 		req := httptest.NewRequest("GET", path, nil)
 		req.AddCookie(cookie)
@@ -97,5 +99,7 @@ func benchPage(b *testing.B, s *Server, cookie *http.Cookie, path string) {
 		if rec.Code != http.StatusOK {
 			b.Fatalf("GET %s: status %d", path, rec.Code)
 		}
+		size = rec.Body.Len()
 	}
+	b.ReportMetric(float64(size), "bytes/page")
 }

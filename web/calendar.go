@@ -100,7 +100,7 @@ func parseWeek(q url.Values, today congtac.Date) (congtac.Period, error) {
 	}
 	p, err := congtac.ParsePeriodKey(v)
 	if err != nil || p.Kind != congtac.PeriodWeek {
-		return p, congtac.FieldError("week", "Tuần %q không đúng dạng năm-W-số tuần (ví dụ 2026-W48).", v)
+		return p, congtac.FieldError("week", "Không đọc được tuần %q trong địa chỉ trang. Hãy chọn tuần trong danh sách.", v)
 	}
 	return p, nil
 }

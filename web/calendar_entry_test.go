@@ -112,7 +112,7 @@ func TestOfficeEntersTheWeekByHand(t *testing.T) {
 			}
 
 			print := cvp.get(calendar + "&print=1").body
-			assertContains(t, print, `<table class="week">`, "Làm việc với Sở Xây dựng về quy hoạch")
+			assertContains(t, print, `<table class="cards week">`, "Làm việc với Sở Xây dựng về quy hoạch")
 			assertLacks(t, print, `<header class="site">`, "<form", `rel="next"`, "Sửa</a>")
 
 			docx := cvp.get(fmt.Sprintf("/calendar/files/lich-cong-tac.docx?org=%d&week=%s", org, week.Key()))

@@ -187,7 +187,7 @@ func testReportCycle(t *testing.T, w reportWorld) {
 		r := dept.post(tt.path, url.Values{"text": {"Sửa sau khi gửi"}, "percent": {"100"}, "done_on": {vn.PaddedDate(yesterday)}, "version": {version}})
 		wantStatus(t, tt.name+" a submitted report", r, http.StatusUnprocessableEntity)
 		if got := texts(html(t, r.body), "main > .form-error"); !slices.Equal(got, []string{
-			"Báo cáo đang ở trạng thái đã gửi, không sửa hay gửi lại được."}) {
+			"Báo cáo đang ở trạng thái “Đã gửi”, không sửa hay gửi lại được."}) {
 			t.Errorf("%s a submitted report: messages %q", tt.name, got)
 		}
 	}
@@ -201,7 +201,7 @@ func testReportCycle(t *testing.T, w reportWorld) {
 
 	r = office.post(path+"/review", url.Values{"action": {"return"}, "note": {"Bổ sung"}, "version": {fmt.Sprint(mustReport(t, w, path).Version)}})
 	wantStatus(t, "reviewing a reviewed report", r, http.StatusUnprocessableEntity)
-	assertContains(t, r.body, "Chỉ duyệt được báo cáo đã gửi; báo cáo này đang ở trạng thái đã tiếp nhận.")
+	assertContains(t, r.body, "Báo cáo đang ở trạng thái “Đã tiếp nhận”, chỉ duyệt được báo cáo đã gửi.")
 
 	r = dept.get(taskPath)
 	status := texts(html(t, r.body), ".facts .status")
