@@ -38,6 +38,7 @@ func TestBrowserImport(t *testing.T) {
 				t.Fatalf("the review's masthead: %q", got)
 			}
 			b.checkImportLayout()
+			b.checkAxe(axeSource(t), "the import's review")
 			b.screenshot("browser-import-review.png", "")
 
 			lead := b.evaluate(`(() => {
