@@ -20,7 +20,7 @@ import (
 // in UTC, enums as the domain's codes with a Vietnamese label), described in the OpenAPI
 // document built by [Server.openAPI]. Errors are always [apiError] bodies.
 
-// Paging of lists: limit defaults to apiDefaultLimit and is cut to apiMaxLimit.
+// Paging of lists: limit defaults to apiDefaultLimit and may not exceed apiMaxLimit.
 const (
 	apiDefaultLimit = 50
 	apiMaxLimit     = 200
@@ -142,6 +142,11 @@ func qInt(name, doc string) apiParam {
 	return apiParam{name: name, schema: &oaSchema{Type: "integer", Description: doc}}
 }
 
+// qYear is a year, 1900 to 9999.
+func qYear(name, doc string) apiParam {
+	return apiParam{name: name, schema: &oaSchema{Type: "integer", Minimum: ptr(1900.0), Maximum: ptr(9999.0), Description: doc}}
+}
+
 func qID(name, doc string) apiParam {
 	return apiParam{name: name, schema: &oaSchema{Type: "integer", Format: "int64", Minimum: ptr(1.0), Description: doc}}
 }
@@ -231,31 +236,35 @@ func (q *apiQuery) id(name string) *int64 {
 	return queryID(q.values, name, &q.problems)
 }
 
-// integer returns an integer parameter, nil when absent, checked against its minimum.
+// integer returns an integer parameter, nil when absent, checked against its schema's
+// minimum and maximum: the document states them, and the server refuses what they refuse
+// rather than cut it silently.
 func (q *apiQuery) integer(name string) *int64 {
 	v, p := q.raw(name)
 	if v == "" {
 		return nil
 	}
+	lo, hi := p.schema.Minimum, p.schema.Maximum
 	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || (p.schema.Minimum != nil && float64(n) < *p.schema.Minimum) {
-		q.problems.Add(name, "Tham số %q phải là số nguyên hợp lệ.", name)
-		return nil
+	switch {
+	case err != nil:
+		q.problems.Add(name, "Tham số %q phải là một số nguyên.", name)
+	case lo != nil && hi != nil && (float64(n) < *lo || float64(n) > *hi):
+		q.problems.Add(name, "Tham số %q phải từ %v đến %v.", name, *lo, *hi)
+	case lo != nil && float64(n) < *lo:
+		q.problems.Add(name, "Tham số %q phải từ %v trở lên.", name, *lo)
+	default:
+		return &n
 	}
-	return &n
+	return nil
 }
 
-// year returns an integer parameter that fits an int, nil when absent.
+// year returns a year parameter ([qYear]), nil when absent.
 func (q *apiQuery) year(name string) *int {
-	n := q.integer(name)
-	if n == nil {
-		return nil
+	if n := q.integer(name); n != nil {
+		return ptr(int(*n))
 	}
-	if *n < 1900 || *n > 9999 {
-		q.problems.Add(name, "Năm %d không hợp lệ.", *n)
-		return nil
-	}
-	return ptr(int(*n))
+	return nil
 }
 
 // date returns a date parameter ("YYYY-MM-DD"), nil when absent.
@@ -301,11 +310,11 @@ func (q *apiQuery) cursor(name string) *congtac.TaskKey {
 	return &k
 }
 
-// page returns limit and offset: limit defaults to 50 and is cut to 200.
+// page returns limit and offset: limit defaults to 50; above 200 it is refused.
 func (q *apiQuery) page() (limit, offset int) {
 	limit, offset = apiDefaultLimit, 0
 	if n := q.integer("limit"); n != nil {
-		limit = int(min(*n, apiMaxLimit))
+		limit = int(*n)
 	}
 	if n := q.integer("offset"); n != nil {
 		offset = int(min(*n, 1<<31))

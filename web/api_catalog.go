@@ -119,6 +119,33 @@ func (s *Server) handleAPIOrgList(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, pageOf(orgs, limit, offset, func(o apiOrg) apiOrg { return o }))
 }
 
+// handleAPIOrgShow answers with an org within the actor's ViewCatalog reach, as the list
+// gives it: what POST /api/v1/orgs names in its Location.
+func (s *Server) handleAPIOrgShow(w http.ResponseWriter, r *http.Request) {
+	o, ok := apiRecord(s, w, r, "cơ quan, đơn vị", s.findCatalogOrg)
+	if ok {
+		writeJSON(w, http.StatusOK, newAPIOrg(o, s.today()))
+	}
+}
+
+// findCatalogOrg returns org id when a's ViewCatalog reaches it, and not found otherwise.
+func (s *Server) findCatalogOrg(ctx context.Context, a congtac.Actor, id int64) (congtac.Org, error) {
+	o, err := s.st.FindOrgByID(ctx, id)
+	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+		return o, notFoundFor("cơ quan, đơn vị")
+	} else if err != nil {
+		return o, err
+	}
+	x, err := s.loadOrgs(ctx)
+	if err != nil {
+		return o, err
+	}
+	if !x.Can(a, congtac.ViewCatalog, o.ID) {
+		return o, notFoundFor("cơ quan, đơn vị")
+	}
+	return o, nil
+}
+
 // handleAPIPersonList lists the people whose org is within the actor's ViewCatalog reach,
 // sorted by given name, filtered by q (name) and org, each with the posts held today.
 func (s *Server) handleAPIPersonList(w http.ResponseWriter, r *http.Request) {

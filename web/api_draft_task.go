@@ -89,7 +89,7 @@ type apiTargetInput struct {
 func draftTaskSchemas() map[string]*oaSchema {
 	p := oaProps{
 		"text": schString("Nội dung."), "sector": schEnum("Lĩnh vực; bỏ trống: không ghi.", append([]string{""}, codesOf(congtac.Sectors)...)...),
-		"lead": schInt("Cơ quan chủ trì."), "support": schArray(schInt("Cơ quan phối hợp, theo thứ tự ưu tiên.")),
+		"lead": schInt("Cơ quan chủ trì."), "support": schNullable(schArray(schInt("Cơ quan phối hợp, theo thứ tự ưu tiên; null như mảng rỗng."))),
 		"leader_id": schInt("Lãnh đạo phụ trách (mã cán bộ); 0: không ghi."), "due": schRef("DueInput"),
 		"recurrence":       schString("Quy tắc lặp lại RRULE (RFC 5545) như FREQ=MONTHLY;BYMONTHDAY=-1; bỏ trống: không lặp."),
 		"recurrence_start": schDate("Ngày bắt đầu lặp lại; mặc định ngày đầu kỳ của chương trình."),

@@ -307,6 +307,12 @@ func testAPIDraftEditing(t *testing.T, w draftWorld) {
 	mustUser(t, w.st, "vanphongkhac", congtac.RoleDrafter, w.economy.ID)
 	other := bearerClient(t, w.st, w.srv, "vanphongkhac")
 	apiErrorOf(t, other.call("PATCH", itemPath, `{"version": 3, "text": "X"}`), http.StatusNotFound, congtac.ENOTFOUND)
+	// An item is read back where its creation said, by those who may read its draft only.
+	if got := getAs[apiItem](w.drafter, itemPath, http.StatusOK); got.ID != b.ID || got.Heading != "PHẦN HAI" || got.Version != 3 {
+		t.Errorf("GET %s = %+v", itemPath, got)
+	}
+	apiErrorOf(t, other.call("GET", itemPath, ""), http.StatusNotFound, congtac.ENOTFOUND)
+	apiErrorOf(t, w.rep.call("GET", itemPath, ""), http.StatusNotFound, congtac.ENOTFOUND)
 	apiErrorOf(t, other.call("PATCH", prog, `{"version": 1, "title": "X"}`), http.StatusNotFound, congtac.ENOTFOUND)
 	apiErrorOf(t, other.call("POST", fmt.Sprintf("/api/v1/programs/%d/items", w.april.ID), `{"heading": "X"}`),
 		http.StatusForbidden, congtac.EFORBIDDEN)

@@ -127,6 +127,14 @@ func (s *Server) apiItemToChange(w http.ResponseWriter, r *http.Request) (congta
 	return it, true
 }
 
+// handleAPIItemShow answers with an item of a program the actor may read, numbered: what
+// POST /api/v1/programs/{id}/items names in its Location.
+func (s *Server) handleAPIItemShow(w http.ResponseWriter, r *http.Request) {
+	if it, ok := apiRecord(s, w, r, "mục", s.findVisibleItem); ok {
+		writeJSON(w, http.StatusOK, newAPIItem(it))
+	}
+}
+
 // handleAPIItemUpdate changes the fields sent of an item (moving it with parent_id and
 // position), given the version read, and answers with it, numbered anew.
 func (s *Server) handleAPIItemUpdate(w http.ResponseWriter, r *http.Request) {

@@ -19,10 +19,14 @@ import (
 // read whole. Form fields are checked where the domain validates them.
 
 // admit checks what route rt's handler relies on, or answers itself and returns false: a
-// query parameter that is not text ([congtac.CheckText]) is 422 naming it; a page's posted
-// form is read whole first ([Server.readPageForm]).
+// query parameter that is not text ([congtac.CheckText]) is refused naming it, 400 in the
+// API as every bad parameter is, 422 on a page; a page's posted form is read whole first
+// ([Server.readPageForm]).
 func (s *Server) admit(w http.ResponseWriter, r *http.Request, rt route) bool {
-	if err := checkQuery(r); err != nil {
+	if err := checkQuery(r); err != nil && rt.api {
+		s.apiFail(w, r, err, http.StatusBadRequest)
+		return false
+	} else if err != nil {
 		s.fail(w, r, err)
 		return false
 	}

@@ -30,11 +30,11 @@ func draftTask(t *testing.T, st *store.Store, org int64) congtac.Task {
 	return p.Tasks[0]
 }
 
-// TestControlCharactersAndBadUTF8Are422: what the outside probe sent — a NUL byte or
+// TestControlCharactersAndBadUTF8AreRefused: what the outside probe sent — a NUL byte or
 // invalid UTF-8 in a report, a task, a token name, a login or a query parameter — is
-// refused with 422 naming the field, on both engines (PostgreSQL answered 500), and
-// nothing is kept.
-func TestControlCharactersAndBadUTF8Are422(t *testing.T) {
+// refused naming the field, with 422 (400 for an API's query parameter), on both engines
+// (PostgreSQL answered 500), and nothing is kept.
+func TestControlCharactersAndBadUTF8AreRefused(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) { testBadText(t, newDemo(t, e)) })
 	}
@@ -85,7 +85,7 @@ func testBadText(t *testing.T, st *store.Store) {
 
 	audit := bearerClient(t, st, srv, "admin")
 	for _, q := range []string{"entity=report%00", "entity=%FF", "q=ab%07"} {
-		apiErrorOf(t, audit.call("GET", "/api/v1/audit?"+q, ""), http.StatusUnprocessableEntity, congtac.EINVALID)
+		apiErrorOf(t, audit.call("GET", "/api/v1/audit?"+q, ""), http.StatusBadRequest, congtac.EINVALID)
 	}
 	r := page.get("/tasks?q=%00")
 	wantStatus(t, "a task search for NUL", r, http.StatusUnprocessableEntity)

@@ -46,6 +46,7 @@ var apiOps = map[string]apiOp{
 		qID("parent", "Cơ quan cấp trên."),
 	}},
 	"POST /api/v1/orgs":                      {body: "OrgCreate", status: http.StatusCreated, response: "Org", errors: []int{404}},
+	"GET /api/v1/orgs/{id}":                  {response: "Org"},
 	"PATCH /api/v1/orgs/{id}":                {body: "OrgUpdate", response: "Org", errors: []int{409}},
 	"GET /api/v1/orgs/{id}/members":          {response: "GroupMembers"},
 	"PUT /api/v1/orgs/{id}/members":          {body: "GroupMembersUpdate", response: "GroupMembers", errors: []int{409}},
@@ -74,7 +75,7 @@ var apiOps = map[string]apiOp{
 	}},
 	"GET /api/v1/programs": {list: true, response: "Program", params: []apiParam{
 		qEnum("kind", "Loại kỳ của chương trình.", periodKinds...),
-		qInt("year", "Năm của kỳ."),
+		qYear("year", "Năm của kỳ."),
 		qPeriod("period", "Kỳ chính của chương trình."),
 		qEnum("status", "Trạng thái.", programStatuses...),
 		qID("org", "Cơ quan ban hành."),
@@ -91,6 +92,7 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/programs/{id}/carried-deadlines": {body: "CarriedDeadlines", response: "CarriedResult"},
 	"POST /api/v1/programs/{id}/comments":          {body: "CommentCreate", status: http.StatusCreated, response: "ReviewComment"},
 	"POST /api/v1/programs/{id}/items":             {body: "ItemCreate", status: http.StatusCreated, response: "Item"},
+	"GET /api/v1/items/{id}":                       {response: "Item"},
 	"PATCH /api/v1/items/{id}":                     {body: "ItemUpdate", response: "Item", errors: []int{409}},
 	"POST /api/v1/meetings":                        {body: "MeetingCreate", status: http.StatusCreated, response: "MeetingDetail", errors: []int{404}},
 	"POST /api/v1/meetings/{id}/documents":         {body: "MeetingIssue", status: http.StatusCreated, response: "Document"},
@@ -199,7 +201,7 @@ var apiOps = map[string]apiOp{
 		qText("week", "Tuần ISO, ví dụ 2026-W48; mặc định là tuần này."),
 	}},
 	"GET /api/v1/documents": {list: true, response: "Document", params: []apiParam{
-		qInt("year", "Năm ban hành."),
+		qYear("year", "Năm ban hành."),
 		qEnum("type", "Loại văn bản (ký hiệu).", documentTypes...),
 		qID("org", "Cơ quan ban hành."),
 		qText("q", "Tìm trong trích yếu, không phân biệt dấu."),
@@ -278,6 +280,7 @@ type oaParameter struct {
 	In          string    `json:"in"`
 	Description string    `json:"description,omitempty"`
 	Required    bool      `json:"required,omitempty"`
+	AllowEmpty  bool      `json:"allowEmptyValue,omitempty"`
 	Schema      *oaSchema `json:"schema"`
 }
 
@@ -386,8 +389,9 @@ func (s *Server) operationOf(rt route, schemas map[string]*oaSchema) *oaOperatio
 		params = append(slices.Clip(params), pagingParams...)
 	}
 	for _, p := range params {
+		// An optional parameter given empty ("?status=") is taken as not given, as forms send.
 		op.Parameters = append(op.Parameters, oaParameter{Name: p.name, In: "query", Description: p.schema.Description,
-			Required: p.required, Schema: p.schema})
+			Required: p.required, AllowEmpty: !p.required, Schema: p.schema})
 	}
 	switch {
 	case d.body != "":

@@ -114,6 +114,20 @@ func (s *Server) programToChange(ctx context.Context, a congtac.Actor, p congtac
 	return p, nil
 }
 
+// findVisibleItem returns item id, numbered among its siblings, when a may read its
+// program, and not found otherwise.
+func (s *Server) findVisibleItem(ctx context.Context, a congtac.Actor, id int64) (congtac.Item, error) {
+	it, err := s.st.FindItemByID(ctx, id)
+	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+		return it, notFoundFor("mục")
+	} else if err != nil {
+		return it, err
+	}
+	p, err := s.st.FindProgramOfItem(ctx, id)
+	_, err = s.seenProgram(ctx, a, p, err, "mục")
+	return it, err
+}
+
 // findItemToChange returns item id and its program, with the program's own fields only,
 // for a change of the program's content (DraftPrograms), with the errors of
 // [Server.findProgramToChange]; an item of a program a may not read is not found.

@@ -225,7 +225,7 @@ func (c *client) upload(path string, fields url.Values, field, name string, data
 
 // startServer runs s on a test HTTP server closed at the end of the test.
 func startServer(t testing.TB, s *Server) *httptest.Server {
-	srv := httptest.NewServer(s)
+	srv := httptest.NewServer(contractCheck(t, s, s))
 	t.Cleanup(srv.Close)
 	return srv
 }
