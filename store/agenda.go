@@ -233,12 +233,12 @@ func (s *Store) UpdateAgendaItem(ctx context.Context, a congtac.Actor, id int64,
 		if err != nil {
 			return err
 		}
-		if before.Version != version {
-			return conflict("Nội dung trình hội nghị")
-		}
 		it = normalizeAgendaItem(u.Apply(before))
 		if err := it.Validate(); err != nil {
 			return err
+		}
+		if before.Version != version { // after validation: a malformed change is not a conflict
+			return conflict("Nội dung trình hội nghị")
 		}
 		m, err := findMeetingRow(ctx, tx, it.MeetingID)
 		if err != nil {

@@ -110,9 +110,6 @@ func (s *Store) UpdateItem(ctx context.Context, a congtac.Actor, it congtac.Item
 		} else if err != nil {
 			return fmt.Errorf("store: update item: %w", err)
 		}
-		if before.Version != version {
-			return conflict("Mục")
-		}
 		it.ProgramID = before.ProgramID
 		p, err := s.editableProgram(ctx, tx, a, it.ProgramID)
 		if err != nil {
@@ -124,6 +121,9 @@ func (s *Store) UpdateItem(ctx context.Context, a congtac.Actor, it congtac.Item
 		it = normalizeItem(it)
 		if err := it.Validate(); err != nil {
 			return err
+		}
+		if before.Version != version { // after validation: a malformed change is not a conflict
+			return conflict("Mục")
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE items SET parent_id = $1, position = $2, style = $3, heading = $4,
 			text = $5, sector = $6, search = $7, version = version + 1 WHERE id = $8 AND version = $9`,

@@ -195,12 +195,12 @@ func (s *Store) UpdateOrg(ctx context.Context, a congtac.Actor, id int64, versio
 		if err := checkCan(ctx, tx, a, congtac.ManageOrgs, id); err != nil {
 			return err
 		}
-		if before.Version != version {
-			return conflict("Cơ quan, đơn vị")
-		}
 		o = normalizeOrg(u.Apply(before))
 		if err := o.Validate(); err != nil {
 			return err
+		}
+		if before.Version != version { // after validation: a malformed change is not a conflict
+			return conflict("Cơ quan, đơn vị")
 		}
 		if err := checkOrgRefs(ctx, tx, o); err != nil {
 			return err

@@ -70,12 +70,12 @@ func (s *Store) UpdatePerson(ctx context.Context, a congtac.Actor, id int64, ver
 		if err != nil {
 			return err
 		}
-		if before.Version != version {
-			return conflict("Thông tin cán bộ")
-		}
 		p = normalizePerson(up.Apply(before))
 		if err := p.Validate(); err != nil {
 			return err
+		}
+		if before.Version != version { // after validation: a malformed change is not a conflict
+			return conflict("Thông tin cán bộ")
 		}
 		for _, org := range []int64{before.OrgID, p.OrgID} {
 			if err := checkCan(ctx, tx, a, congtac.ManagePeople, org); err != nil {

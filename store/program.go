@@ -350,15 +350,15 @@ func (s *Store) UpdateProgram(ctx context.Context, a congtac.Actor, id int64, ve
 		if err != nil {
 			return err
 		}
-		if before.Version != version {
-			return conflict("Chương trình")
-		}
 		if !before.Status.Editable() && !(u == congtac.ProgramUpdate{Public: u.Public}) {
 			return congtac.StatusError("Chương trình", before.Status.Label(), "không sửa được")
 		}
 		p = normalizeProgram(u.Apply(before))
 		if err := p.Validate(); err != nil {
 			return err
+		}
+		if before.Version != version { // after validation: a malformed change is not a conflict
+			return conflict("Chương trình")
 		}
 		if err := s.saveProgramRow(ctx, tx, p); err != nil {
 			return err

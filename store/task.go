@@ -200,9 +200,6 @@ func (s *Store) UpdateTask(ctx context.Context, a congtac.Actor, id int64, versi
 		if err != nil {
 			return err
 		}
-		if before.Version != version {
-			return conflict("Nhiệm vụ")
-		}
 		t = normalizeTask(u.Apply(before))
 		if err := s.resolveShares(ctx, tx, &t, s.today()); err != nil {
 			return err
@@ -210,6 +207,9 @@ func (s *Store) UpdateTask(ctx context.Context, a congtac.Actor, id int64, versi
 		p, err := s.checkTask(ctx, tx, a, t)
 		if err != nil {
 			return err
+		}
+		if before.Version != version { // after validation: a malformed change is not a conflict
+			return conflict("Nhiệm vụ")
 		}
 		args := append(taskArgs(t), s.now().Unix(), id, version)
 		res, err := tx.ExecContext(ctx, `UPDATE tasks SET item_id = $1, position = $2, text = $3, sector = $4,

@@ -142,6 +142,16 @@ func qInt(name, doc string) apiParam {
 	return apiParam{name: name, schema: &oaSchema{Type: "integer", Description: doc}}
 }
 
+// qVersion is a version number of a record, from 1.
+func qVersion(name, doc string) apiParam {
+	return apiParam{name: name, schema: &oaSchema{Type: "integer", Minimum: ptr(1.0), Description: doc}}
+}
+
+// qWeek is an ISO week: "2026-W48".
+func qWeek(name, doc string) apiParam {
+	return apiParam{name: name, schema: schPattern(schString(doc), `^[0-9]{4}-W[0-9]{1,2}$`)}
+}
+
 // qYear is a year, 1900 to 9999.
 func qYear(name, doc string) apiParam {
 	return apiParam{name: name, schema: &oaSchema{Type: "integer", Minimum: ptr(1900.0), Maximum: ptr(9999.0), Description: doc}}

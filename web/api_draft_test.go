@@ -261,6 +261,9 @@ func testAPIDraftEditing(t *testing.T, w draftWorld) {
 	if top.ParentID != nil || top.Style != nil {
 		t.Errorf("item back at the top = %+v", top)
 	}
+	// A malformed change read at a stale version is malformed first: 422, not 409.
+	apiErrorOf(t, w.drafter.call("PATCH", itemPath, `{"version": 1, "style": "khong_co"}`), http.StatusUnprocessableEntity, congtac.EINVALID)
+	apiErrorOf(t, w.drafter.call("PATCH", itemPath, `{"version": 1, "heading": "Mới"}`), http.StatusConflict, congtac.ECONFLICT)
 	tasks := fmt.Sprintf("/api/v1/items/%d/tasks", a.ID)
 	for _, tc := range []struct{ body, field string }{
 		{fmt.Sprintf(`{"text": "X", "lead": %d, "due": {"text": "31/4/2023"}}`, w.economy.ID), "due"},
@@ -288,6 +291,7 @@ func testAPIDraftEditing(t *testing.T, w draftWorld) {
 	if once.Recurrence != nil || once.Target != nil || deref(once.Due.Date) != "2023-06-15" || deref(once.ItemID) != b.ID {
 		t.Errorf("task made one-off = %+v", once)
 	}
+	apiErrorOf(t, w.drafter.call("PATCH", taskPath, `{"version": 1, "text": " "}`), http.StatusUnprocessableEntity, congtac.EINVALID)
 	e := apiErrorOf(t, w.drafter.call("PATCH", taskPath, fmt.Sprintf(`{"version": %d, "item_id": %d}`, once.Version,
 		w.april.Items[0].ID)), http.StatusUnprocessableEntity, congtac.EINVALID)
 	if e.Fields["item_id"] == "" {

@@ -47,7 +47,8 @@ func tokenSchemas() map[string]*oaSchema {
 			"token": schString("Mã truy cập, gửi trong Authorization: Bearer. Không xem lại được."),
 		}),
 		"TokenCreate": schInput("Mã truy cập mới.", []string{"name"}, oaProps{
-			"name": schString("Tên gợi nhớ, tối đa 100 ký tự."),
+			"name": schPattern(schLength(schString(fmt.Sprintf("Tên gợi nhớ, 1 đến %d ký tự, không chỉ có khoảng trắng.",
+				congtac.MaxAPITokenName)), 1, congtac.MaxAPITokenName), `\S`),
 		}),
 	}
 }

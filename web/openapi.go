@@ -143,8 +143,8 @@ var apiOps = map[string]apiOp{
 	"PATCH /api/v1/tasks/{id}":                     {body: "TaskUpdate", response: "Task", errors: []int{409}},
 	"DELETE /api/v1/tasks/{id}":                    {status: http.StatusNoContent, params: []apiParam{versionParam}, errors: []int{409, 422}},
 	"GET /api/v1/programs/{id}/versions": {response: "ProgramVersions", params: []apiParam{
-		qInt("a", "Phiên bản gốc để so sánh (cùng với b)."),
-		qInt("b", "Phiên bản so với a."),
+		qVersion("a", "Phiên bản gốc để so sánh (cùng với b)."),
+		qVersion("b", "Phiên bản so với a."),
 	}},
 	"GET /api/v1/deadlines": {response: "Deadline", params: []apiParam{
 		qText("text", "Cụm từ thời hạn: chậm nhất trong tháng 6/2023, trong Quý II, từng tháng."),
@@ -198,7 +198,7 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/meetings/{id}": {response: "MeetingDetail"},
 	"GET /api/v1/calendar": {response: "Calendar", errors: []int{404}, params: []apiParam{
 		qID("org", "Cơ quan có lịch; mặc định là Ủy ban nhân dân của tài khoản."),
-		qText("week", "Tuần ISO, ví dụ 2026-W48; mặc định là tuần này."),
+		qWeek("week", "Tuần ISO, ví dụ 2026-W48; mặc định là tuần này."),
 	}},
 	"GET /api/v1/documents": {list: true, response: "Document", params: []apiParam{
 		qYear("year", "Năm ban hành."),
@@ -491,10 +491,26 @@ type oaSchema struct {
 	Nullable             bool                 `json:"nullable,omitempty"`
 	Minimum              *float64             `json:"minimum,omitempty"`
 	Maximum              *float64             `json:"maximum,omitempty"`
+	MinLength            *int                 `json:"minLength,omitempty"`
+	MaxLength            *int                 `json:"maxLength,omitempty"` // in characters
+	Pattern              string               `json:"pattern,omitempty"`
 	Properties           map[string]*oaSchema `json:"properties,omitempty"`
 	Required             []string             `json:"required,omitempty"`
 	AdditionalProperties any                  `json:"additionalProperties,omitempty"` // false, or the schema of the values
 	Items                *oaSchema            `json:"items,omitempty"`
+}
+
+// schLength returns s with its bounds of length in characters.
+func schLength(s *oaSchema, min, max int) *oaSchema {
+	s.MinLength, s.MaxLength = &min, &max
+	return s
+}
+
+// schPattern returns s with the pattern (ECMA 262, found anywhere in the value) that its
+// values match.
+func schPattern(s *oaSchema, pattern string) *oaSchema {
+	s.Pattern = pattern
+	return s
 }
 
 // oaProps are the properties of an object schema.

@@ -22,6 +22,7 @@ import (
 // router: built once, since every server of the tests describes the same API.
 var apiContract struct {
 	once   sync.Once
+	doc    *openapi3.T
 	router routers.Router
 	err    error
 }
@@ -44,6 +45,7 @@ func contractRouter(s *Server) (routers.Router, error) {
 			apiContract.err = fmt.Errorf("the OpenAPI document is not valid: %w", err)
 			return
 		}
+		apiContract.doc = doc
 		apiContract.router, apiContract.err = gorillamux.NewRouter(doc)
 	})
 	return apiContract.router, apiContract.err
