@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+	"strconv"
 
 	"congtac"
 )
@@ -142,6 +143,7 @@ func (s *Server) apiManagedPerson(w http.ResponseWriter, r *http.Request) (congt
 
 // writePerson answers with person p as GET /api/v1/people lists it, with status.
 func (s *Server) writePerson(w http.ResponseWriter, r *http.Request, p congtac.Person, status int) {
+	w.Header().Set("Location", "/api/v1/people/"+strconv.FormatInt(p.ID, 10))
 	today := s.today()
 	posts, err := s.st.FindPosts(r.Context(), congtac.PostFilter{PersonID: &p.ID, HeldOn: &today})
 	if err != nil {
@@ -153,6 +155,28 @@ func (s *Server) writePerson(w http.ResponseWriter, r *http.Request, p congtac.P
 		held = append(held, newAPIPost(post))
 	}
 	writeJSON(w, status, newAPIPerson(p, held))
+}
+
+// handleAPIPersonShow answers with a person whose org is within the actor's ViewCatalog
+// reach, with the posts held today, as the list gives them; any other is 404.
+func (s *Server) handleAPIPersonShow(w http.ResponseWriter, r *http.Request) {
+	p, ok := apiRecord(s, w, r, "cán bộ", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Person, error) {
+		people, err := s.st.FindPeople(ctx, congtac.PersonFilter{ID: &id})
+		if err != nil {
+			return congtac.Person{}, err
+		}
+		x, err := s.loadOrgs(ctx)
+		if err != nil {
+			return congtac.Person{}, err
+		}
+		if len(people) != 1 || !x.Can(a, congtac.ViewCatalog, people[0].OrgID) {
+			return congtac.Person{}, notFoundFor("cán bộ")
+		}
+		return people[0], nil
+	})
+	if ok {
+		s.writePerson(w, r, p, http.StatusOK)
+	}
 }
 
 // handleAPIPostCreate gives a person within the actor's ManagePeople reach a post in an org

@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"congtac"
 )
@@ -191,7 +192,16 @@ func (s *Server) writeProposal(w http.ResponseWriter, r *http.Request, p congtac
 		s.apiFail(w, r, fmt.Errorf("web: api proposal: %w", err), 0)
 		return
 	}
+	w.Header().Set("Location", "/api/v1/proposals/"+strconv.FormatInt(p.ID, 10))
 	writeJSON(w, status, newAPIProposal(p, st))
+}
+
+// handleAPIProposalShow answers with a proposal the actor sees (see [proposalReach]); any
+// other is 404.
+func (s *Server) handleAPIProposalShow(w http.ResponseWriter, r *http.Request) {
+	if p, ok := apiRecord(s, w, r, "nội dung đăng ký", s.findVisibleProposal); ok {
+		s.writeProposal(w, r, p, http.StatusOK)
+	}
 }
 
 // handleAPIProposalDecide takes a decision on an open proposal the actor sees (else 404),

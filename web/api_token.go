@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"congtac"
 )
@@ -85,7 +87,28 @@ func (s *Server) handleAPITokenCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, fmt.Errorf("web: api create token: %w", err), 0)
 		return
 	}
+	w.Header().Set("Location", "/api/v1/tokens/"+strconv.FormatInt(t.ID, 10))
 	writeJSON(w, http.StatusCreated, apiNewToken{apiToken: newAPIToken(t), Token: raw})
+}
+
+// handleAPITokenShow answers with one of the caller's tokens (never the token itself); a
+// token of another user is 404.
+func (s *Server) handleAPITokenShow(w http.ResponseWriter, r *http.Request) {
+	t, ok := apiRecord(s, w, r, "mã truy cập", func(ctx context.Context, a congtac.Actor, id int64) (congtac.APIToken, error) {
+		tokens, err := s.st.FindAPITokens(ctx, a.UserID)
+		if err != nil {
+			return congtac.APIToken{}, err
+		}
+		for _, t := range tokens {
+			if t.ID == id {
+				return t, nil
+			}
+		}
+		return congtac.APIToken{}, notFoundFor("mã truy cập")
+	})
+	if ok {
+		writeJSON(w, http.StatusOK, newAPIToken(t))
+	}
 }
 
 // handleAPITokenRevoke revokes one of the caller's tokens for good and answers 204; a

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strconv"
 
 	"congtac"
 )
@@ -162,7 +163,32 @@ func (s *Server) handleAPIUserCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, fmt.Errorf("web: api create user: %w", err), 0)
 		return
 	}
+	w.Header().Set("Location", "/api/v1/users/"+strconv.FormatInt(u.ID, 10))
 	writeJSON(w, http.StatusCreated, newAPIUser(u))
+}
+
+// handleAPIUserShow answers with an account within the actor's ManageUsers reach; any
+// other is 404.
+func (s *Server) handleAPIUserShow(w http.ResponseWriter, r *http.Request) {
+	u, ok := apiRecord(s, w, r, "tài khoản", func(ctx context.Context, a congtac.Actor, id int64) (congtac.User, error) {
+		u, err := s.st.FindUserByID(ctx, id)
+		if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+			return u, notFoundFor("tài khoản")
+		} else if err != nil {
+			return u, err
+		}
+		tree, err := s.loadOrgTree(ctx)
+		if err != nil {
+			return u, err
+		}
+		if !tree.reaches(a, congtac.ManageUsers, u.OrgID) {
+			return u, notFoundFor("tài khoản")
+		}
+		return u, nil
+	})
+	if ok {
+		writeJSON(w, http.StatusOK, newAPIUser(u))
+	}
 }
 
 // handleAPIUserUpdate changes the display name, role, org, person or disabled flag of an

@@ -59,13 +59,14 @@ func contractRouter(s *Server) (routers.Router, error) {
 //     schema) must be refused too: the server must not answer 2xx.
 //   - A method and path the document does not know must answer 404 or 405.
 //   - What a 201 names in its Location can be read back there by the same user.
-//     (Some 201s name no Location yet: see the notes of issue 18.)
+//     A 201 without a Location is a fault, but for the few listed in noLocationYet.
 func contractCheck(t testing.TB, s *Server, next http.Handler) http.Handler {
 	router, err := contractRouter(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	var check http.HandlerFunc
+	check = func(w http.ResponseWriter, r *http.Request) {
 		if !strings.HasPrefix(r.URL.Path, "/api/v1/") || r.URL.Path == "/api/v1/openapi.json" {
 			next.ServeHTTP(w, r)
 			return
@@ -107,15 +108,29 @@ func contractCheck(t testing.TB, s *Server, next http.Handler) http.Handler {
 				t.Errorf("API contract: %s answered %d outside the document: %v; body %.300s", what, status, firstLine(err), rec.Body.String())
 			}
 			if loc := rec.Header().Get("Location"); status == http.StatusCreated && loc != "" {
-				readBack(t, next, r, loc)
+				readBack(t, check, r, loc)
+			} else if op := r.Method + " " + route.Path; status == http.StatusCreated && !noLocationYet[op] {
+				t.Errorf("API contract: %s answered 201 without a Location", op)
 			}
 		}
-	})
+	}
+	return check
 }
 
-// readBack fetches the Location a 201 names, as the same user, and reports when it cannot
-// be read: every resource the API creates can be read back where it says it is.
-func readBack(t testing.TB, next http.Handler, r *http.Request, location string) {
+// noLocationYet are the operations whose 201 names no Location, for want of a GET of what
+// they create: the debt of issue 18, to be paid down, never added to.
+var noLocationYet = map[string]bool{
+	"POST /api/v1/people/{id}/posts":       true,
+	"POST /api/v1/programs/{id}/comments":  true,
+	"POST /api/v1/meetings/{id}/documents": true,
+	"POST /api/v1/agenda/{id}/materials":   true,
+	"POST /api/v1/reports/{id}/files":      true,
+}
+
+// readBack fetches the Location a 201 names, as the same user, through check (so that its
+// answer is checked against the document too), and reports when it cannot be read: every
+// resource the API creates can be read back where it says it is.
+func readBack(t testing.TB, check http.Handler, r *http.Request, location string) {
 	if !strings.HasPrefix(location, "/api/v1/") {
 		t.Errorf("API contract: %s %s answered 201 with Location %q, not an API address", r.Method, r.URL.Path, location)
 		return
@@ -127,7 +142,7 @@ func readBack(t testing.TB, next http.Handler, r *http.Request, location string)
 		}
 	}
 	rec := httptest.NewRecorder()
-	next.ServeHTTP(rec, get)
+	check.ServeHTTP(rec, get)
 	if rec.Code != http.StatusOK {
 		t.Errorf("API contract: %s %s answered 201 with Location %s, which answers %d", r.Method, r.URL.Path, location, rec.Code)
 	}

@@ -234,8 +234,12 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 		feed := decodeAs[apiNewFeed](t, bearerClient(t, st, srv, "admin").call("POST", "/api/v1/feeds", fmt.Sprintf(
 			`{"kind": "committee", "subject_id": %d, "name": "Lịch UBND tỉnh"}`, demoOrg(t, st, "Ủy ban nhân dân tỉnh Sơn Hà").ID)),
 			http.StatusCreated)
+		_, open := proposalMonths()
+		proposal := decodeAs[apiProposal](t, bearerClient(t, st, srv, "phongbaocao").call("POST", "/api/v1/proposals",
+			fmt.Sprintf(`{"period": %q, "kind": "task", "text": "Rà soát thủ tục hành chính"}`, open.Key())), http.StatusCreated)
 		paths := map[string][]string{
 			"/api/v1/feeds/{id}":        {fmt.Sprint("/api/v1/feeds/", feed.ID)},
+			"/api/v1/proposals/{id}":    {fmt.Sprint("/api/v1/proposals/", proposal.ID)},
 			"/api/v1/orgs/{id}/members": {fmt.Sprint("/api/v1/orgs/", group.ID, "/members")},
 			"/api/v1/tasks/{id}":        {fillPattern("/api/v1/tasks/{id}", ids), fmt.Sprint("/api/v1/tasks/", recurring[0].ID)},
 			"/api/v1/search":            {"/api/v1/search?q=ngan+sach"},
@@ -258,7 +262,10 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 					continue
 				}
 				targets, listed := paths[rt.pattern]
-				if !listed {
+				switch {
+				case rt.pattern == "/api/v1/tokens/{id}":
+					targets = []string{fmt.Sprint("/api/v1/tokens/", c.token)} // one's own
+				case !listed:
 					targets = []string{fillPattern(rt.pattern, ids)}
 				}
 				for _, target := range targets {
