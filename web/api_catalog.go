@@ -131,19 +131,7 @@ func (s *Server) handleAPIOrgShow(w http.ResponseWriter, r *http.Request) {
 // findCatalogOrg returns org id when a's ViewCatalog reaches it, and not found otherwise.
 func (s *Server) findCatalogOrg(ctx context.Context, a congtac.Actor, id int64) (congtac.Org, error) {
 	o, err := s.st.FindOrgByID(ctx, id)
-	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
-		return o, notFoundFor("cơ quan, đơn vị")
-	} else if err != nil {
-		return o, err
-	}
-	x, err := s.loadOrgs(ctx)
-	if err != nil {
-		return o, err
-	}
-	if !x.Can(a, congtac.ViewCatalog, o.ID) {
-		return o, notFoundFor("cơ quan, đơn vị")
-	}
-	return o, nil
+	return reachable(ctx, s, a, congtac.ViewCatalog, o, err, func(o congtac.Org) int64 { return o.ID }, "cơ quan, đơn vị")
 }
 
 // handleAPIPersonList lists the people whose org is within the actor's ViewCatalog reach,

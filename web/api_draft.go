@@ -88,7 +88,7 @@ func draftSchemas() map[string]*oaSchema {
 				"period": schString("Kỳ: 2023-05 (tháng), 2023-Q2 (quý), 2023-H1 (6 tháng), 2023 (năm), 2023-W15 (tuần)."),
 				"as_of":  schDate("Ngày tính nhiệm vụ chưa hoàn thành để chuyển tiếp; mặc định hôm nay."),
 			}),
-		"ProgramUpdate": schInput("Các trường cần sửa của dự thảo; trường không gửi hoặc null giữ nguyên.",
+		"ProgramUpdate": schPatch("Các trường cần sửa của dự thảo; trường không gửi hoặc null giữ nguyên.",
 			[]string{"version"}, oaProps{
 				"version": version, "title": schString("Trích yếu."),
 				"also":  schArray(schString("Kỳ khác chương trình bao gồm, như 2023-Q2.")),

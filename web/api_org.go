@@ -64,7 +64,7 @@ func orgSchemas() map[string]*oaSchema {
 				"valid_from":   schDate("Bắt đầu hoạt động; mặc định hôm nay."),
 				"position":     schInt("Thứ tự giữa các đơn vị cùng cấp."),
 			}),
-		"OrgUpdate": schInput("Các tên cần sửa; trường không gửi hoặc null giữ nguyên. Tên cũ vẫn còn trong nhật ký.",
+		"OrgUpdate": schPatch("Các tên cần sửa; trường không gửi hoặc null giữ nguyên. Tên cũ vẫn còn trong nhật ký.",
 			[]string{"version"}, oaProps{
 				"version": schInt("Phiên bản đã đọc; khác phiên bản hiện tại thì trả về 409."),
 				"name":    schString("Tên đầy đủ."), "short_name": schString("Tên viết tắt."), "display_name": display,

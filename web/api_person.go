@@ -57,7 +57,7 @@ func personSchemas() map[string]*oaSchema {
 	maps.Copy(update, person)
 	return map[string]*oaSchema{
 		"PersonCreate": schInput("Cán bộ mới.", []string{"full_name"}, person),
-		"PersonUpdate": schInput("Các trường cần sửa; trường không gửi hoặc null giữ nguyên.", []string{"version"}, update),
+		"PersonUpdate": schPatch("Các trường cần sửa; trường không gửi hoặc null giữ nguyên.", []string{"version"}, update),
 		"PostCreate": schInput("Chức vụ mới của một cán bộ.", []string{"kind", "org_id", "from"}, oaProps{
 			"kind":    schEnum("Loại chức vụ.", postKinds...),
 			"title":   schString("Chức danh như in trên văn bản khi khác tên loại (Trưởng Công an xã); bỏ trống: tên loại."),
@@ -161,18 +161,14 @@ func (s *Server) writePerson(w http.ResponseWriter, r *http.Request, p congtac.P
 // reach, with the posts held today, as the list gives them; any other is 404.
 func (s *Server) handleAPIPersonShow(w http.ResponseWriter, r *http.Request) {
 	p, ok := apiRecord(s, w, r, "cán bộ", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Person, error) {
+		var p congtac.Person
 		people, err := s.st.FindPeople(ctx, congtac.PersonFilter{ID: &id})
-		if err != nil {
-			return congtac.Person{}, err
+		if err == nil && len(people) != 1 {
+			err = congtac.Errorf(congtac.ENOTFOUND, "Không có cán bộ %d.", id)
+		} else if err == nil {
+			p = people[0]
 		}
-		x, err := s.loadOrgs(ctx)
-		if err != nil {
-			return congtac.Person{}, err
-		}
-		if len(people) != 1 || !x.Can(a, congtac.ViewCatalog, people[0].OrgID) {
-			return congtac.Person{}, notFoundFor("cán bộ")
-		}
-		return people[0], nil
+		return reachable(ctx, s, a, congtac.ViewCatalog, p, err, func(p congtac.Person) int64 { return p.OrgID }, "cán bộ")
 	})
 	if ok {
 		s.writePerson(w, r, p, http.StatusOK)

@@ -246,10 +246,10 @@ func settingsSchemas() map[string]*oaSchema {
 	g["smtp_password_set"] = schBool("Đã lưu mật khẩu máy chủ thư.")
 	return map[string]*oaSchema{
 		"CommitteeSettings": schObject("Cấu hình riêng của một Ủy ban nhân dân.", out),
-		"CommitteeSettingsUpdate": schInput("Các mục cấu hình cần sửa; trường không gửi hoặc null giữ nguyên.",
+		"CommitteeSettingsUpdate": schPatch("Các mục cấu hình cần sửa; trường không gửi hoặc null giữ nguyên.",
 			[]string{"version"}, in),
 		"GlobalSettings":       schObject("Cấu hình chung của hệ thống; không kèm mật khẩu máy chủ thư.", g),
-		"GlobalSettingsUpdate": schInput("Các mục cấu hình chung cần sửa; trường không gửi hoặc null giữ nguyên.", nil, gIn),
+		"GlobalSettingsUpdate": schPatch("Các mục cấu hình chung cần sửa; trường không gửi hoặc null giữ nguyên.", nil, gIn),
 	}
 }
 

@@ -98,7 +98,7 @@ func userSchemas() map[string]*oaSchema {
 				"role": role, "org_id": org, "person_id": person, "password": password,
 				"disabled": schBool("Tạo ở trạng thái khóa."),
 			}),
-		"UserUpdate": schInput("Các trường cần sửa; trường không gửi hoặc null giữ nguyên. Khóa tài khoản thì các phiên "+
+		"UserUpdate": schPatch("Các trường cần sửa; trường không gửi hoặc null giữ nguyên. Khóa tài khoản thì các phiên "+
 			"đăng nhập kết thúc; không thể bỏ vai trò hay khóa quản trị viên cuối cùng (422).",
 			[]string{"version"}, oaProps{
 				"version":      schInt("Phiên bản đã đọc; khác phiên bản hiện tại thì trả về 409."),
@@ -172,19 +172,7 @@ func (s *Server) handleAPIUserCreate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) handleAPIUserShow(w http.ResponseWriter, r *http.Request) {
 	u, ok := apiRecord(s, w, r, "tài khoản", func(ctx context.Context, a congtac.Actor, id int64) (congtac.User, error) {
 		u, err := s.st.FindUserByID(ctx, id)
-		if congtac.ErrorCode(err) == congtac.ENOTFOUND {
-			return u, notFoundFor("tài khoản")
-		} else if err != nil {
-			return u, err
-		}
-		tree, err := s.loadOrgTree(ctx)
-		if err != nil {
-			return u, err
-		}
-		if !tree.reaches(a, congtac.ManageUsers, u.OrgID) {
-			return u, notFoundFor("tài khoản")
-		}
-		return u, nil
+		return reachable(ctx, s, a, congtac.ManageUsers, u, err, func(u congtac.User) int64 { return u.OrgID }, "tài khoản")
 	})
 	if ok {
 		writeJSON(w, http.StatusOK, newAPIUser(u))

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,6 +74,12 @@ func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 		err = checkJSONText(body)
 	}
 	if err == nil {
+		if err = nullsRefused(body, apiOps[r.Pattern].body); err != nil {
+			s.apiFail(w, r, err, 0)
+			return false
+		}
+	}
+	if err == nil {
 		dec := json.NewDecoder(bytes.NewReader(body))
 		dec.DisallowUnknownFields()
 		if err = dec.Decode(v); err == nil && dec.Decode(&json.RawMessage{}) != io.EOF {
@@ -84,6 +92,31 @@ func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 		return false
 	}
 	return true
+}
+
+// nullsRefused returns the problems of the properties of a JSON object body that are null
+// though the body's schema, named schema in the OpenAPI document, does not mark them
+// nullable: Go would read such a null as "not given", which the document does not say.
+// Only bodies with a null at their top level are looked at closely.
+func nullsRefused(body []byte, schema string) error {
+	if schema == "" || !bytes.Contains(body, []byte("null")) {
+		return nil
+	}
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(body, &fields) != nil {
+		return nil // not an object: the decoding says why
+	}
+	sc := apiSchemas()[schema]
+	if sc == nil {
+		return nil
+	}
+	var p congtac.Problems
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
+		if prop := sc.Properties[name]; prop != nil && !prop.Nullable && string(bytes.TrimSpace(fields[name])) == "null" {
+			p.Add(name, "Trường “%s” không nhận giá trị null; hãy bỏ trường này đi nếu không có giá trị.", name)
+		}
+	}
+	return p.Err()
 }
 
 // errJSONTrailing reports data after the JSON value of a request body.

@@ -526,6 +526,19 @@ func schObject(doc string, p oaProps) *oaSchema {
 	return &oaSchema{Type: "object", Description: doc, Properties: p, Required: slices.Sorted(maps.Keys(p))}
 }
 
+// schPatch is the schema of a PATCH body whose fields left out or null keep their value:
+// every property but the required ones is nullable, as the server reads them.
+func schPatch(doc string, required []string, p oaProps) *oaSchema {
+	out := oaProps{}
+	for name, s := range p {
+		if !slices.Contains(required, name) && !s.Nullable {
+			s = schNullable(s)
+		}
+		out[name] = s
+	}
+	return schInput(doc, required, out)
+}
+
 // input is the schema of a request body: the required properties, and no others allowed.
 func schInput(doc string, required []string, p oaProps) *oaSchema {
 	return &oaSchema{Type: "object", Description: doc, Properties: p, Required: required,

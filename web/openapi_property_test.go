@@ -219,7 +219,8 @@ func breaking(s *openapi3.Schema) []any {
 }
 
 // breakingBodies returns JSON bodies that object schema s refuses: without a required
-// property, with a property it does not know, and with each property of the wrong type.
+// property, with a property it does not know, and with each property null (unless
+// nullable) or of the wrong type.
 func breakingBodies(s *openapi3.Schema) []string {
 	valid, ok := sample(s).(map[string]any)
 	if !ok {
@@ -238,6 +239,9 @@ func breakingBodies(s *openapi3.Schema) []string {
 	}
 	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
 		p := s.Properties[name].Value
+		if p != nil && !p.Nullable && len(p.AllOf) == 0 {
+			out = append(out, with(name, nil))
+		}
 		switch {
 		case p == nil || len(p.AllOf) > 0:
 		case p.Type.Is("string"):

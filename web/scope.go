@@ -114,6 +114,26 @@ func (s *Server) programToChange(ctx context.Context, a congtac.Actor, p congtac
 	return p, nil
 }
 
+// reachable returns v, found with err, when a's capability c reaches the org of v, and
+// notFoundFor(what) when it was not found or c does not reach it: a record outside a
+// user's reach is one the user does not know of.
+func reachable[T any](ctx context.Context, s *Server, a congtac.Actor, c congtac.Capability, v T, err error,
+	org func(T) int64, what string) (T, error) {
+	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+		return v, notFoundFor(what)
+	} else if err != nil {
+		return v, err
+	}
+	x, err := s.loadOrgs(ctx)
+	if err != nil {
+		return v, err
+	}
+	if !x.Can(a, c, org(v)) {
+		return v, notFoundFor(what)
+	}
+	return v, nil
+}
+
 // findVisibleItem returns item id, numbered among its siblings, when a may read its
 // program, and not found otherwise.
 func (s *Server) findVisibleItem(ctx context.Context, a congtac.Actor, id int64) (congtac.Item, error) {
