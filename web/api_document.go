@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 
@@ -56,6 +57,24 @@ func documentSchemas() map[string]*oaSchema {
 			"issued_by": schNullable(schInt("Tài khoản cấp số.")), "issued_at": schNullable(schDateTime("Cấp số lúc")),
 			"sent_on": schNullable(schDate("Ngày gửi.")), "note": schString("Ghi chú."),
 		}),
+	}
+}
+
+// handleAPIDocumentShow answers with a document of the outgoing register of an org within
+// the actor's ViewPrograms reach; any other is 404.
+func (s *Server) handleAPIDocumentShow(w http.ResponseWriter, r *http.Request) {
+	d, ok := apiRecord(s, w, r, "văn bản", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Document, error) {
+		docs, _, err := s.st.FindDocuments(ctx, congtac.DocumentFilter{ID: &id, Reach: a.Reach(congtac.ViewPrograms), Limit: 1})
+		if err == nil && len(docs) != 1 {
+			err = notFoundFor("văn bản")
+		}
+		if err != nil {
+			return congtac.Document{}, err
+		}
+		return docs[0], nil
+	})
+	if ok {
+		writeJSON(w, http.StatusOK, newAPIDocument(d))
 	}
 }
 

@@ -597,5 +597,6 @@ func (s *Server) handleAPIMeetingIssue(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, fmt.Errorf("web: api issue meeting document: %w", err), 0)
 		return
 	}
+	w.Header().Set("Location", "/api/v1/documents/"+strconv.FormatInt(d.ID, 10))
 	writeJSON(w, http.StatusCreated, newAPIDocument(d))
 }

@@ -203,7 +203,26 @@ func (s *Server) handleAPIPostCreate(w http.ResponseWriter, r *http.Request) {
 		s.apiFail(w, r, fmt.Errorf("web: api create post: %w", err), 0)
 		return
 	}
+	w.Header().Set("Location", "/api/v1/posts/"+strconv.FormatInt(post.ID, 10))
 	writeJSON(w, http.StatusCreated, newAPIPost(post))
+}
+
+// handleAPIPostShow answers with a post of an org within the actor's ViewCatalog reach;
+// any other is 404.
+func (s *Server) handleAPIPostShow(w http.ResponseWriter, r *http.Request) {
+	post, ok := apiRecord(s, w, r, "chức vụ", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Post, error) {
+		var post congtac.Post
+		posts, err := s.st.FindPosts(ctx, congtac.PostFilter{ID: &id})
+		if err == nil && len(posts) != 1 {
+			err = congtac.Errorf(congtac.ENOTFOUND, "Không có chức vụ %d.", id)
+		} else if err == nil {
+			post = posts[0]
+		}
+		return reachable(ctx, s, a, congtac.ViewCatalog, post, err, func(p congtac.Post) int64 { return p.OrgID }, "chức vụ")
+	})
+	if ok {
+		writeJSON(w, http.StatusOK, newAPIPost(post))
+	}
 }
 
 // handleAPIPostEnd records that the holder left a post of an org within the actor's

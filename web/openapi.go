@@ -64,6 +64,8 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/people/{id}":                {response: "Person"},
 	"GET /api/v1/proposals/{id}":             {response: "Proposal"},
 	"GET /api/v1/tokens/{id}":                {response: "Token"},
+	"GET /api/v1/posts/{id}":                 {response: "Post"},
+	"GET /api/v1/documents/{id}":             {response: "Document"},
 	"POST /api/v1/users":                     {body: "UserCreate", status: http.StatusCreated, response: "User", errors: []int{409}},
 	"PATCH /api/v1/users/{id}":               {body: "UserUpdate", response: "User", errors: []int{409}},
 	"POST /api/v1/users/{id}/password-reset": {body: "PasswordReset", response: "PasswordResetDone"},
