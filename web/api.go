@@ -134,13 +134,9 @@ type apiParam struct {
 	required bool
 }
 
-// Query parameters by kind, for apiOps: free text, integer, positive ID, date, one of
-// codes; qRequired marks one that must be given.
+// Query parameters by kind, for apiOps: free text, a version, an ISO week, a year, a
+// positive ID, a date, a period, one of codes; qRequired marks one that must be given.
 func qText(name, doc string) apiParam { return apiParam{name: name, schema: schString(doc)} }
-
-func qInt(name, doc string) apiParam {
-	return apiParam{name: name, schema: &oaSchema{Type: "integer", Description: doc}}
-}
 
 // qVersion is a version number of a record, from 1.
 func qVersion(name, doc string) apiParam {

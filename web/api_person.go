@@ -161,13 +161,7 @@ func (s *Server) writePerson(w http.ResponseWriter, r *http.Request, p congtac.P
 // reach, with the posts held today, as the list gives them; any other is 404.
 func (s *Server) handleAPIPersonShow(w http.ResponseWriter, r *http.Request) {
 	p, ok := apiRecord(s, w, r, "cán bộ", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Person, error) {
-		var p congtac.Person
-		people, err := s.st.FindPeople(ctx, congtac.PersonFilter{ID: &id})
-		if err == nil && len(people) != 1 {
-			err = congtac.Errorf(congtac.ENOTFOUND, "Không có cán bộ %d.", id)
-		} else if err == nil {
-			p = people[0]
-		}
+		p, err := only(s.st.FindPeople(ctx, congtac.PersonFilter{ID: &id}))
 		return reachable(ctx, s, a, congtac.ViewCatalog, p, err, func(p congtac.Person) int64 { return p.OrgID }, "cán bộ")
 	})
 	if ok {
@@ -211,13 +205,7 @@ func (s *Server) handleAPIPostCreate(w http.ResponseWriter, r *http.Request) {
 // any other is 404.
 func (s *Server) handleAPIPostShow(w http.ResponseWriter, r *http.Request) {
 	post, ok := apiRecord(s, w, r, "chức vụ", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Post, error) {
-		var post congtac.Post
-		posts, err := s.st.FindPosts(ctx, congtac.PostFilter{ID: &id})
-		if err == nil && len(posts) != 1 {
-			err = congtac.Errorf(congtac.ENOTFOUND, "Không có chức vụ %d.", id)
-		} else if err == nil {
-			post = posts[0]
-		}
+		post, err := only(s.st.FindPosts(ctx, congtac.PostFilter{ID: &id}))
 		return reachable(ctx, s, a, congtac.ViewCatalog, post, err, func(p congtac.Post) int64 { return p.OrgID }, "chức vụ")
 	})
 	if ok {

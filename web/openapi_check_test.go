@@ -16,6 +16,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
+
+	"congtac/store"
 )
 
 // apiContract is the OpenAPI document the server serves, loaded by kin-openapi, with its
@@ -25,6 +27,18 @@ var apiContract struct {
 	doc    *openapi3.T
 	router routers.Router
 	err    error
+}
+
+// contractDemo returns a fresh demo store on engine e, a test server of it whose answers
+// are checked, and the document it serves.
+func contractDemo(t *testing.T, e store.Engine) (*store.Store, *httptest.Server, *openapi3.T) {
+	st := newDemo(t, e)
+	s, _ := newTestServer(t, st)
+	srv := startServer(t, s)
+	if _, err := contractRouter(s); err != nil {
+		t.Fatal(err)
+	}
+	return st, srv, apiContract.doc
 }
 
 // contractRouter returns the router of the document s serves.

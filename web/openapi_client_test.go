@@ -68,14 +68,9 @@ func (c *docClient) call(id string, params map[string]any, body any) map[string]
 func TestAPIClientFromTheDocument(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
-			st := newDemo(t, e)
-			s, _ := newTestServer(t, st)
-			srv := startServer(t, s)
-			if _, err := contractRouter(s); err != nil {
-				t.Fatal(err)
-			}
+			st, srv, doc := contractDemo(t, e)
 			as := func(login string) *docClient {
-				return &docClient{t: t, doc: apiContract.doc, api: bearerClient(t, st, srv, login)}
+				return &docClient{t: t, doc: doc, api: bearerClient(t, st, srv, login)}
 			}
 			drafter, chair, office, reporter := as("vanphong"), as("chutich"), as("cvp"), as("phongbaocao")
 			province := demoOrg(t, st, "Ủy ban nhân dân tỉnh Sơn Hà").ID

@@ -27,13 +27,7 @@ import (
 func TestAPIPropertyEveryOperation(t *testing.T) {
 	for _, e := range storetest.Engines {
 		t.Run(string(e), func(t *testing.T) {
-			st := newDemo(t, e)
-			s, _ := newTestServer(t, st)
-			srv := startServer(t, s)
-			if _, err := contractRouter(s); err != nil {
-				t.Fatal(err)
-			}
-			doc := apiContract.doc
+			st, srv, doc := contractDemo(t, e)
 			statuses := map[int]int{}
 			for _, deleting := range []bool{false, true} {
 				for _, login := range []string{"admin", "vanphong", "phongbaocao"} {

@@ -134,6 +134,19 @@ func reachable[T any](ctx context.Context, s *Server, a congtac.Actor, c congtac
 	return v, nil
 }
 
+// only returns the one record a search by ID found, ENOTFOUND when it found none, and the
+// search's error as it is.
+func only[T any](found []T, err error) (T, error) {
+	var zero T
+	switch {
+	case err != nil:
+		return zero, err
+	case len(found) != 1:
+		return zero, congtac.Errorf(congtac.ENOTFOUND, "Không tìm thấy bản ghi.")
+	}
+	return found[0], nil
+}
+
 // findVisibleItem returns item id, numbered among its siblings, when a may read its
 // program, and not found otherwise.
 func (s *Server) findVisibleItem(ctx context.Context, a congtac.Actor, id int64) (congtac.Item, error) {
