@@ -205,7 +205,34 @@ func (s *Server) handleAPICommentCreate(w http.ResponseWriter, r *http.Request) 
 		s.apiFail(w, r, fmt.Errorf("web: api comment: %w", err), 0)
 		return
 	}
-	writeJSON(w, http.StatusCreated, apiReviewComment{ID: c.ID, ProgramID: c.ProgramID, Version: c.Version,
-		ItemID: apiID(c.ItemID), TaskID: apiID(c.TaskID), Text: c.Text, AuthorID: apiID(c.AuthorID),
-		At: apiTime(c.At), Resolved: c.Resolved})
+	w.Header().Set("Location", fmt.Sprintf("/api/v1/programs/%d/comments/%d", p.ID, c.ID))
+	writeJSON(w, http.StatusCreated, newAPIReviewComment(c))
+}
+
+// newAPIReviewComment returns the DTO of a remark on a program.
+func newAPIReviewComment(c congtac.ReviewComment) apiReviewComment {
+	return apiReviewComment{ID: c.ID, ProgramID: c.ProgramID, Version: c.Version, ItemID: apiID(c.ItemID),
+		TaskID: apiID(c.TaskID), Text: c.Text, AuthorID: apiID(c.AuthorID), At: apiTime(c.At), Resolved: c.Resolved}
+}
+
+// handleAPICommentShow answers with a remark on a program whose drafts the actor may read;
+// any other is 404.
+func (s *Server) handleAPICommentShow(w http.ResponseWriter, r *http.Request) {
+	p, ok := apiRecord(s, w, r, "chương trình", s.findVisibleProgram)
+	if !ok {
+		return
+	}
+	cid, _ := pathID(r, "comment")
+	cs, err := s.st.FindReviewComments(r.Context(), p.ID)
+	if err != nil {
+		s.apiFail(w, r, fmt.Errorf("web: api comment: %w", err), 0)
+		return
+	}
+	for _, c := range cs {
+		if c.ID == cid {
+			writeJSON(w, http.StatusOK, newAPIReviewComment(c))
+			return
+		}
+	}
+	s.apiFail(w, r, notFoundFor("ý kiến"), 0)
 }

@@ -97,6 +97,7 @@ var apiOps = map[string]apiOp{
 	"POST /api/v1/programs/{id}/amend":             {body: "ProgramAmend", status: http.StatusCreated, response: "ProgramDetail", errors: []int{409}},
 	"POST /api/v1/programs/{id}/carried-deadlines": {body: "CarriedDeadlines", response: "CarriedResult"},
 	"POST /api/v1/programs/{id}/comments":          {body: "CommentCreate", status: http.StatusCreated, response: "ReviewComment"},
+	"GET /api/v1/programs/{id}/comments/{comment}": {response: "ReviewComment"},
 	"POST /api/v1/programs/{id}/items":             {body: "ItemCreate", status: http.StatusCreated, response: "Item"},
 	"GET /api/v1/items/{id}":                       {response: "Item"},
 	"PATCH /api/v1/items/{id}":                     {body: "ItemUpdate", response: "Item", errors: []int{409}},

@@ -228,6 +228,7 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/api/v1/programs/{id}/amend", need: congtac.IssueDocuments, handler: s.handleAPIProgramAmend, api: true, summary: "Tạo bản điều chỉnh, bổ sung của chương trình đã ban hành"},
 		{method: "GET", pattern: "/api/v1/programs/{id}/versions", need: congtac.ViewDrafts, handler: s.handleAPIProgramVersions, api: true, summary: "Các phiên bản của chương trình và khác biệt giữa hai phiên bản"},
 		{method: "POST", pattern: "/api/v1/programs/{id}/comments", need: congtac.ReviewPrograms, handler: s.handleAPICommentCreate, api: true, summary: "Góp ý vào một mục khi duyệt"},
+		{method: "GET", pattern: "/api/v1/programs/{id}/comments/{comment}", need: congtac.ViewDrafts, handler: s.handleAPICommentShow, api: true, summary: "Một ý kiến của người ký về dự thảo"},
 		{method: "POST", pattern: "/api/v1/programs/{id}/items", need: congtac.DraftPrograms, handler: s.handleAPIItemCreate, api: true, summary: "Thêm mục vào dự thảo"},
 		{method: "GET", pattern: "/api/v1/items/{id}", need: congtac.ViewPrograms, handler: s.handleAPIItemShow, api: true, summary: "Một mục của chương trình"},
 		{method: "PATCH", pattern: "/api/v1/items/{id}", need: congtac.DraftPrograms, handler: s.handleAPIItemUpdate, api: true, summary: "Sửa hoặc di chuyển một mục"},
