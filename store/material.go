@@ -86,6 +86,17 @@ func (s *Store) FindMaterials(ctx context.Context, meetingID int64) ([]congtac.M
 		func(sc scanner) (congtac.Material, error) { return scanMaterial(sc) })
 }
 
+// FindMaterialInfo returns material id without its bytes, or ENOTFOUND.
+func (s *Store) FindMaterialInfo(ctx context.Context, id int64) (congtac.Material, error) {
+	m, err := scanMaterial(s.read.QueryRowContext(ctx, "SELECT "+materialColumns+" FROM materials WHERE id = $1", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, notFound("tài liệu")
+	} else if err != nil {
+		return m, fmt.Errorf("store: find material: %w", err)
+	}
+	return m, nil
+}
+
 // FindMaterial returns material id with its bytes and the meeting it belongs to, or
 // ENOTFOUND.
 func (s *Store) FindMaterial(ctx context.Context, id int64) (congtac.Material, []byte, int64, error) {

@@ -137,7 +137,22 @@ func (s *Server) handleAPIMaterialCreate(w http.ResponseWriter, r *http.Request)
 	apiFileCreate(s, w, r, "nội dung trình hội nghị", s.findVisibleAgendaItem,
 		func(ctx context.Context, a congtac.Actor, it congtac.AgendaItem, name string, data []byte) (congtac.Material, error) {
 			return s.st.AddMaterial(ctx, a, it.ID, name, data)
-		}, newAPIMaterial)
+		}, newAPIMaterial, func(m congtac.Material) string { return fmt.Sprintf("/api/v1/materials/%d", m.ID) })
+}
+
+// handleAPIMaterialShow answers with a material, without its bytes, of an agenda item the
+// actor may see; any other is 404.
+func (s *Server) handleAPIMaterialShow(w http.ResponseWriter, r *http.Request) {
+	m, ok := apiRecord(s, w, r, "tài liệu", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Material, error) {
+		m, err := s.st.FindMaterialInfo(ctx, id)
+		if err == nil {
+			_, err = s.findVisibleAgendaItem(ctx, a, m.ItemID)
+		}
+		return m, err
+	})
+	if ok {
+		writeJSON(w, http.StatusOK, newAPIMaterial(m))
+	}
 }
 
 // apiFileList answers the files of the record of the path (what, as find finds it within
@@ -165,10 +180,10 @@ func apiFileList[P, F, D any](s *Server, w http.ResponseWriter, r *http.Request,
 }
 
 // apiFileCreate attaches the request's body, named by ?name=, to the record of the path
-// with add, and answers 201 with the file.
+// with add, and answers 201 with the file, at the Location locate gives (none when nil).
 func apiFileCreate[P, F, D any](s *Server, w http.ResponseWriter, r *http.Request, what string,
 	find func(context.Context, congtac.Actor, int64) (P, error),
-	add func(context.Context, congtac.Actor, P, string, []byte) (F, error), conv func(F) D) {
+	add func(context.Context, congtac.Actor, P, string, []byte) (F, error), conv func(F) D, locate func(F) string) {
 	q, ok := s.apiQueryOf(w, r)
 	if !ok {
 		return
@@ -189,6 +204,9 @@ func apiFileCreate[P, F, D any](s *Server, w http.ResponseWriter, r *http.Reques
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api file: %w", err), 0)
 		return
+	}
+	if locate != nil {
+		w.Header().Set("Location", locate(f))
 	}
 	writeJSON(w, http.StatusCreated, conv(f))
 }

@@ -48,5 +48,5 @@ func (s *Server) handleAPIReportFileCreate(w http.ResponseWriter, r *http.Reques
 	apiFileCreate(s, w, r, "báo cáo", s.findVisibleReport,
 		func(ctx context.Context, a congtac.Actor, rep congtac.Report, name string, data []byte) (congtac.Attachment, error) {
 			return s.st.AddReportFile(ctx, a, rep.ID, name, data)
-		}, newAPIAttachment)
+		}, newAPIAttachment, nil)
 }

@@ -273,6 +273,7 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/api/v1/agenda/{id}/tasks", need: congtac.ManageTasks, handler: s.handleAPIConclusionTask, api: true, summary: "Giao nhiệm vụ từ kết luận của hội nghị về một nội dung trình"},
 		{method: "GET", pattern: "/api/v1/meetings/{id}/materials", need: congtac.ViewMeetings, handler: s.handleAPIMaterialList, api: true, summary: "Tài liệu các nội dung trình hội nghị"},
 		{method: "POST", pattern: "/api/v1/agenda/{id}/materials", need: congtac.ViewMeetings, handler: s.handleAPIMaterialCreate, api: true, summary: "Gửi tài liệu (PDF, DOCX) cho một nội dung trình; cơ quan chuẩn bị hoặc Văn phòng"},
+		{method: "GET", pattern: "/api/v1/materials/{id}", need: congtac.ViewMeetings, handler: s.handleAPIMaterialShow, api: true, summary: "Một tài liệu của nội dung trình hội nghị (không kèm nội dung tệp)"},
 		{method: "GET", pattern: "/api/v1/agenda/{id}", need: congtac.ViewMeetings, handler: s.handleAPIAgendaShow, api: true, summary: "Một nội dung trình hội nghị"},
 		{method: "PATCH", pattern: "/api/v1/agenda/{id}", need: congtac.ManageMeetings, handler: s.handleAPIAgendaUpdate, api: true, summary: "Sửa nội dung trình, tài liệu hoặc kết luận"},
 		{method: "DELETE", pattern: "/api/v1/agenda/{id}", need: congtac.ManageMeetings, handler: s.handleAPIAgendaDelete, api: true, summary: "Xóa nội dung trình hội nghị"},
