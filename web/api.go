@@ -259,6 +259,8 @@ func (q *apiQuery) integer(name string) *int64 {
 		q.problems.Add(name, "Tham số %q phải từ %v đến %v.", name, *lo, *hi)
 	case lo != nil && float64(n) < *lo:
 		q.problems.Add(name, "Tham số %q phải từ %v trở lên.", name, *lo)
+	case hi != nil && float64(n) > *hi:
+		q.problems.Add(name, "Tham số %q phải từ %v trở xuống.", name, *hi)
 	default:
 		return &n
 	}

@@ -64,9 +64,10 @@ func (c *choices) choice(value, label string) choice {
 		close: "> " + l + "</label>"}
 }
 
-// html returns the options with those whose value is among selected marked selected. A
-// selected value that is not a choice (an org since ended, a person without the post any
-// more) is offered too, so that saving the form does not lose it silently.
+// html returns the choices with those whose value is among selected marked selected (or
+// checked, for checkboxes). A selected value that is not a choice (an org since ended, a
+// person without the post any more) is offered too, so that saving the form does not lose
+// it silently.
 func (c *choices) html(selected ...string) template.HTML {
 	key := strings.Join(selected, "\x00")
 	if h, ok := c.memo[key]; ok {

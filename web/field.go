@@ -88,7 +88,7 @@ var pickers = map[string]string{
 func (f field) Checks() bool { return f.Kind == fieldSelect && f.Multiple }
 
 // ListAttributes returns the attributes of a checkbox group's list: what app.js reads to
-// give it a filter box (data-org-picker, data-picker) and the name of its values.
+// give it a filter box (data-org-picker, and data-picker, the kind of record it picks).
 func (f field) ListAttributes() template.HTMLAttr {
 	var b strings.Builder
 	if f.OrgPicker {
