@@ -64,6 +64,7 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/people/{id}":                {response: "Person"},
 	"GET /api/v1/proposals/{id}":             {response: "Proposal"},
 	"GET /api/v1/tokens/{id}":                {response: "Token"},
+	"GET /api/v1/report-files/{id}":          {response: "Attachment"},
 	"GET /api/v1/materials/{id}":             {response: "Material"},
 	"GET /api/v1/posts/{id}":                 {response: "Post"},
 	"GET /api/v1/documents/{id}":             {response: "Document"},

@@ -48,5 +48,23 @@ func (s *Server) handleAPIReportFileCreate(w http.ResponseWriter, r *http.Reques
 	apiFileCreate(s, w, r, "báo cáo", s.findVisibleReport,
 		func(ctx context.Context, a congtac.Actor, rep congtac.Report, name string, data []byte) (congtac.Attachment, error) {
 			return s.st.AddReportFile(ctx, a, rep.ID, name, data)
-		}, newAPIAttachment, nil)
+		}, newAPIAttachment, func(f congtac.Attachment) string { return fmt.Sprintf("/api/v1/report-files/%d", f.ID) })
+}
+
+// handleAPIReportFileShow answers with a file attached to a report the actor may read,
+// without its bytes; any other is 404.
+func (s *Server) handleAPIReportFileShow(w http.ResponseWriter, r *http.Request) {
+	f, ok := apiRecord(s, w, r, "tệp đính kèm", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Attachment, error) {
+		f, err := s.st.FindReportFile(ctx, id)
+		if err == nil {
+			_, err = s.findVisibleReport(ctx, a, f.ReportID)
+		}
+		if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+			err = notFoundFor("tệp đính kèm")
+		}
+		return f, err
+	})
+	if ok {
+		writeJSON(w, http.StatusOK, newAPIAttachment(f))
+	}
 }

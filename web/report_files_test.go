@@ -62,6 +62,13 @@ func TestReportAttachments(t *testing.T) {
 			if added.ContentType != congtac.TypeXLSX {
 				t.Errorf("the spreadsheet = %+v", added)
 			}
+			// The office reads the file's record back where the upload said it is.
+			back := valid[apiAttachment](t, w.s, w.drafter.call("GET", fmt.Sprintf("/api/v1/report-files/%d", added.ID), ""),
+				http.StatusOK, "Attachment")
+			if jsonText(back) != jsonText(added) {
+				t.Errorf("read back %+v, want %+v", back, added)
+			}
+			apiErrorOf(t, w.drafter.call("GET", "/api/v1/report-files/987654", ""), http.StatusNotFound, congtac.ENOTFOUND)
 			list := valid[apiList[apiAttachment]](t, w.s, w.drafter.call("GET", fmt.Sprintf("/api/v1/reports/%d/files", rep.ID), ""),
 				http.StatusOK, "AttachmentList")
 			if list.Total != 2 {

@@ -256,6 +256,7 @@ func (s *Server) routeTable() []route {
 		{method: "POST", pattern: "/api/v1/imports", need: congtac.DraftPrograms, handler: s.handleAPIImportCreate, api: true, summary: "Nhập chương trình, lịch công tác tuần có sẵn (DOCX, PDF, văn bản): đọc, hoặc đọc và lưu"},
 		{method: "GET", pattern: "/api/v1/reports/{id}/files", need: congtac.ViewReports, handler: s.handleAPIReportFileList, api: true, summary: "Tệp đính kèm của một báo cáo"},
 		{method: "POST", pattern: "/api/v1/reports/{id}/files", need: congtac.WriteReports, handler: s.handleAPIReportFileCreate, api: true, summary: "Đính kèm tệp (PDF, DOCX, XLSX, ảnh) vào báo cáo đang soạn hoặc bị trả lại"},
+		{method: "GET", pattern: "/api/v1/report-files/{id}", need: congtac.ViewReports, handler: s.handleAPIReportFileShow, api: true, summary: "Một tệp đính kèm báo cáo (không kèm nội dung tệp)"},
 		{method: "POST", pattern: "/api/v1/reports", need: congtac.WriteReports, handler: s.handleAPIReportCreate, api: true, summary: "Gửi báo cáo tiến độ"},
 		{method: "GET", pattern: "/api/v1/reports/{id}", need: congtac.ViewReports, handler: s.handleAPIReportShow, api: true, summary: "Một báo cáo"},
 		{method: "PATCH", pattern: "/api/v1/reports/{id}", need: congtac.WriteReports, handler: s.handleAPIReportUpdate, api: true, summary: "Sửa báo cáo đang soạn hoặc bị trả lại"},
