@@ -74,7 +74,7 @@ func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 		err = checkJSONText(body)
 	}
 	if err == nil {
-		if err = nullsRefused(body, apiOps[r.Pattern].body); err != nil {
+		if err = nullsRefused(body, s.schemas[apiOps[r.Pattern].body]); err != nil {
 			s.apiFail(w, r, err, 0)
 			return false
 		}
@@ -95,20 +95,16 @@ func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 }
 
 // nullsRefused returns the problems of the properties of a JSON object body that are null
-// though the body's schema, named schema in the OpenAPI document, does not mark them
+// though sc, the body's schema in the OpenAPI document (nil: none), does not mark them
 // nullable: Go would read such a null as "not given", which the document does not say.
 // Only bodies with a null at their top level are looked at closely.
-func nullsRefused(body []byte, schema string) error {
-	if schema == "" || !bytes.Contains(body, []byte("null")) {
+func nullsRefused(body []byte, sc *oaSchema) error {
+	if sc == nil || !bytes.Contains(body, []byte("null")) {
 		return nil
 	}
 	var fields map[string]json.RawMessage
 	if json.Unmarshal(body, &fields) != nil {
 		return nil // not an object: the decoding says why
-	}
-	sc := apiSchemas()[schema]
-	if sc == nil {
-		return nil
 	}
 	var p congtac.Problems
 	for _, name := range slices.Sorted(maps.Keys(fields)) {

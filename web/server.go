@@ -56,8 +56,9 @@ type Server struct {
 	handler http.Handler
 
 	sessions *scs.SessionManager
-	hashing  passwordGate // one argon2id hash at a time
-	vocab    vocabCache   // the words of the stored documents, for imports
+	hashing  passwordGate         // one argon2id hash at a time
+	vocab    vocabCache           // the words of the stored documents, for imports
+	schemas  map[string]*oaSchema // the OpenAPI document's schemas, built once: bodies' nulls are read against them
 }
 
 // New returns a server on st that logs to logger (nil discards the logs). It parses every
@@ -76,7 +77,7 @@ func New(cfg Config, st *store.Store, logger *slog.Logger) (*Server, error) {
 	cfg.SessionIdle = cmp.Or(cfg.SessionIdle, DefaultSessionIdle)
 	cfg.SessionMax = cmp.Or(cfg.SessionMax, DefaultSessionMax)
 	cfg.MaxBodyBytes = cmp.Or(cfg.MaxBodyBytes, defaultMaxBody)
-	s := &Server{cfg: cfg, st: st, log: logger, loc: congtac.Location(), hashing: newPasswordGate()}
+	s := &Server{cfg: cfg, st: st, log: logger, loc: congtac.Location(), hashing: newPasswordGate(), schemas: apiSchemas()}
 	var err error
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, fmt.Errorf("web: new: %w", err)
