@@ -24,6 +24,7 @@ import (
 // it is a paged list, its request body, and its answer. Keyed by "METHOD pattern", as
 // [http.Request.Pattern] names a matched route.
 type apiOp struct {
+	id       string // operation ID, for a handler made by a function, whose name says nothing
 	params   []apiParam
 	list     bool   // a paged list of response: takes limit and offset
 	next     bool   // a list also paged by cursor: its body has next_cursor
@@ -109,10 +110,10 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/meetings/{id}/agenda":             {list: true, response: "AgendaItem"},
 	"POST /api/v1/meetings/{id}/agenda":            {body: "AgendaInput", status: http.StatusCreated, response: "AgendaItem", errors: []int{404}},
 	"POST /api/v1/agenda/{id}/tasks":               {body: "ConclusionTask", status: http.StatusCreated, response: "Task", errors: []int{404}},
-	"POST /api/v1/tasks/{id}/completion":           {body: "TaskAction", response: "Task", errors: []int{404, 409}},
-	"POST /api/v1/tasks/{id}/deferrals":            {body: "TaskAction", response: "Task", errors: []int{404, 409}},
-	"POST /api/v1/tasks/{id}/cancellation":         {body: "TaskAction", response: "Task", errors: []int{404, 409}},
-	"POST /api/v1/tasks/{id}/reopen":               {body: "TaskAction", response: "Task", errors: []int{404, 409}},
+	"POST /api/v1/tasks/{id}/completion":           {id: "taskComplete", body: "TaskAction", response: "Task", errors: []int{404, 409}},
+	"POST /api/v1/tasks/{id}/deferrals":            {id: "taskDefer", body: "TaskAction", response: "Task", errors: []int{404, 409}},
+	"POST /api/v1/tasks/{id}/cancellation":         {id: "taskCancel", body: "TaskAction", response: "Task", errors: []int{404, 409}},
+	"POST /api/v1/tasks/{id}/reopen":               {id: "taskReopen", body: "TaskAction", response: "Task", errors: []int{404, 409}},
 	"GET /api/v1/boards": {response: "Board", params: []apiParam{
 		qID("committee", "Cơ quan ban hành chương trình; mặc định ủy ban của người dùng."),
 		qID("lead", "Chỉ các cơ quan chủ trì thuộc đơn vị này."),
@@ -291,6 +292,7 @@ type oaParameter struct {
 	Required    bool      `json:"required,omitempty"`
 	AllowEmpty  bool      `json:"allowEmptyValue,omitempty"`
 	Schema      *oaSchema `json:"schema"`
+	Example     any       `json:"example,omitempty"` // the value of the operation's example call
 }
 
 type oaRequestBody struct {
@@ -299,7 +301,8 @@ type oaRequestBody struct {
 }
 
 type oaMediaType struct {
-	Schema *oaSchema `json:"schema"`
+	Schema  *oaSchema `json:"schema"`
+	Example any       `json:"example,omitempty"` // the body of the operation's example call
 }
 
 type oaResponse struct {
@@ -382,7 +385,7 @@ func (s *Server) openAPI() oaDoc {
 // operationOf describes one route; the schemas of its lists are added to schemas.
 func (s *Server) operationOf(rt route, schemas map[string]*oaSchema) *oaOperation {
 	d := apiOps[rt.method+" "+rt.pattern]
-	op := &oaOperation{OperationID: operationID(rt.handler), Summary: rt.summary,
+	op := &oaOperation{OperationID: cmp.Or(d.id, operationID(rt.handler)), Summary: rt.summary,
 		Tags:      []string{strings.Split(strings.TrimPrefix(rt.pattern, "/api/v1/"), "/")[0]},
 		Responses: map[string]*oaResponse{}}
 	for _, name := range pathParams(rt.pattern) {
@@ -427,6 +430,9 @@ func (s *Server) operationOf(rt route, schemas map[string]*oaSchema) *oaOperatio
 	}
 	for _, status := range errorsOf(rt, d) {
 		op.Responses[strconv.Itoa(status)] = &oaResponse{Ref: "#/components/responses/" + errorResponses[status].name}
+	}
+	if ex, ok := s.examples[op.OperationID]; ok {
+		addExample(op, rt.pattern, ex)
 	}
 	return op
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -16,6 +17,10 @@ import (
 	"congtac/store"
 	"congtac/store/storetest"
 )
+
+// operationName is the form of an operation ID: a lowerCamelCase name, which a handler
+// made by a function ("func5") is not.
+var operationName = regexp.MustCompile(`^[a-z][a-zA-Z]*$`)
 
 // TestOpenAPIDocument: the document is JSON of OpenAPI 3.0.3; each API route of the table
 // is in it with its method and summary and nothing else is; every $ref resolves.
@@ -45,6 +50,8 @@ func TestOpenAPIDocument(t *testing.T) {
 			t.Errorf("API route %s is not in the document", key)
 		case op["summary"] != rt.summary || rt.summary == "":
 			t.Errorf("%s: summary %v, want the table's %q", key, op["summary"], rt.summary)
+		case !operationName.MatchString(fmt.Sprint(op["operationId"])) || strings.HasPrefix(fmt.Sprint(op["operationId"]), "func"):
+			t.Errorf("%s: operation ID %v is not a name a generated client can use", key, op["operationId"])
 		default:
 			inTable[key] = true
 			checkPathParams(t, key, rt.pattern, op)

@@ -56,9 +56,10 @@ type Server struct {
 	handler http.Handler
 
 	sessions *scs.SessionManager
-	hashing  passwordGate         // one argon2id hash at a time
-	vocab    vocabCache           // the words of the stored documents, for imports
-	schemas  map[string]*oaSchema // the OpenAPI document's schemas, built once: bodies' nulls are read against them
+	hashing  passwordGate          // one argon2id hash at a time
+	vocab    vocabCache            // the words of the stored documents, for imports
+	schemas  map[string]*oaSchema  // the OpenAPI document's schemas, built once: bodies' nulls are read against them
+	examples map[string]apiExample // the OpenAPI document's example calls, by operation ID
 }
 
 // New returns a server on st that logs to logger (nil discards the logs). It parses every
@@ -79,6 +80,9 @@ func New(cfg Config, st *store.Store, logger *slog.Logger) (*Server, error) {
 	cfg.MaxBodyBytes = cmp.Or(cfg.MaxBodyBytes, defaultMaxBody)
 	s := &Server{cfg: cfg, st: st, log: logger, loc: congtac.Location(), hashing: newPasswordGate(), schemas: apiSchemas()}
 	var err error
+	if s.examples, err = loadExamples(); err != nil {
+		return nil, fmt.Errorf("web: new: %w", err)
+	}
 	if s.assets, err = loadAssets(); err != nil {
 		return nil, fmt.Errorf("web: new: %w", err)
 	}
