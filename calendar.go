@@ -32,7 +32,7 @@ func (e Engagement) Validate() error {
 	p.Text("note", "Ghi chú", e.Note)
 	if strings.TrimSpace(e.Title) == "" {
 		p.Add("title", "Nội dung công tác không được để trống.")
-	} else if len([]rune(e.Title)) > 1000 {
+	} else if len([]rune(e.Title)) > MaxEngagementTitle {
 		p.Add("title", "Nội dung công tác dài quá 1.000 ký tự.")
 	}
 	if e.Date.IsZero() {

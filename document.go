@@ -156,10 +156,10 @@ func (d Document) Validate() error {
 	}
 	if strings.TrimSpace(d.Summary) == "" {
 		p.Add("summary", "Trích yếu không được để trống.")
-	} else if len([]rune(d.Summary)) > 500 {
+	} else if len([]rune(d.Summary)) > MaxTitle {
 		p.Add("summary", "Trích yếu dài quá 500 ký tự.")
 	}
-	if len([]rune(d.Symbol)) > 30 || strings.ContainsRune(d.Symbol, ' ') {
+	if len([]rune(d.Symbol)) > MaxShortName || strings.ContainsRune(d.Symbol, ' ') {
 		p.Add("symbol", "Ký hiệu tối đa 30 ký tự, không có dấu cách.")
 	}
 	if d.IssuedOn.IsZero() {
@@ -171,10 +171,10 @@ func (d Document) Validate() error {
 	if d.Copies < 0 || d.Copies > maxCopies {
 		p.Add("copies", "Số lượng bản phải từ 0 đến %d.", maxCopies)
 	}
-	if len([]rune(d.Keeper)) > 200 {
+	if len([]rune(d.Keeper)) > MaxKeeper {
 		p.Add("keeper", "Đơn vị, người nhận bản lưu dài quá 200 ký tự.")
 	}
-	if len([]rune(d.Signature.Name)) > 50 || len([]rune(d.Signature.Title)) > 100 {
+	if len([]rune(d.Signature.Name)) > MaxPersonName || len([]rune(d.Signature.Title)) > MaxSignerTitle {
 		p.Add("signature", "Họ tên người ký tối đa 50 ký tự, chức vụ tối đa 100 ký tự.")
 	}
 	return p.Err()

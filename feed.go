@@ -64,7 +64,7 @@ func (f Feed) Validate() error {
 	}
 	if strings.TrimSpace(f.Name) == "" {
 		p.Add("name", "Đặt tên cho lịch để nhận ra nó trong ứng dụng lịch.")
-	} else if len([]rune(f.Name)) > 100 {
+	} else if len([]rune(f.Name)) > MaxFeedName {
 		p.Add("name", "Tên lịch dài quá 100 ký tự.")
 	}
 	return p.Err()

@@ -61,10 +61,10 @@ func (it Item) Validate() error {
 	if strings.TrimSpace(it.Heading) == "" && strings.TrimSpace(it.Text) == "" {
 		p.Add("text", "Mục phải có tiêu đề hoặc nội dung.")
 	}
-	if len([]rune(it.Heading)) > 500 {
+	if len([]rune(it.Heading)) > MaxTitle {
 		p.Add("heading", "Tiêu đề mục dài quá 500 ký tự.")
 	}
-	if len([]rune(it.Text)) > 20000 {
+	if len([]rune(it.Text)) > MaxLongText {
 		p.Add("text", "Nội dung mục dài quá 20.000 ký tự.")
 	}
 	switch it.Style {

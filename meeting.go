@@ -156,7 +156,7 @@ func (m Meeting) Validate() error {
 	}
 	if strings.TrimSpace(m.Title) == "" {
 		p.Add("title", "Tên hội nghị không được để trống.")
-	} else if len([]rune(m.Title)) > 500 {
+	} else if len([]rune(m.Title)) > MaxTitle {
 		p.Add("title", "Tên hội nghị dài quá 500 ký tự.")
 	}
 	if m.Date.IsZero() {
@@ -243,7 +243,7 @@ func (a AgendaItem) Validate() error {
 	p.Text("conclusion", "Kết luận", a.Conclusion)
 	if strings.TrimSpace(a.Title) == "" {
 		p.Add("title", "Nội dung trình không được để trống.")
-	} else if len([]rune(a.Title)) > 2000 {
+	} else if len([]rune(a.Title)) > MaxAgendaTitle {
 		p.Add("title", "Nội dung trình dài quá 2.000 ký tự.")
 	}
 	if a.Minutes < 0 || a.Minutes > 24*60 {

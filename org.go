@@ -84,13 +84,13 @@ func (o Org) Validate() error {
 	p.Text("display_name", "Tên ghi trong văn bản", o.DisplayName)
 	if strings.TrimSpace(o.Name) == "" {
 		p.Add("name", "Tên cơ quan, đơn vị không được để trống.")
-	} else if len([]rune(o.Name)) > 200 {
+	} else if len([]rune(o.Name)) > MaxOrgName {
 		p.Add("name", "Tên cơ quan, đơn vị dài quá 200 ký tự.")
 	}
-	if len([]rune(o.DisplayName)) > 200 {
+	if len([]rune(o.DisplayName)) > MaxOrgName {
 		p.Add("display_name", "Tên ghi trong văn bản dài quá 200 ký tự.")
 	}
-	if len([]rune(o.ShortName)) > 30 || strings.ContainsAny(o.ShortName, " /") {
+	if len([]rune(o.ShortName)) > MaxShortName || strings.ContainsAny(o.ShortName, " /") {
 		p.Add("short_name", "Tên viết tắt tối đa 30 ký tự, không có dấu cách hay dấu /.")
 	}
 	if o.Kind.Label() == "" {

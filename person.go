@@ -21,14 +21,14 @@ func (p Person) Validate() error {
 	pr.Text("phone", "Số điện thoại", p.Phone)
 	if strings.TrimSpace(p.FullName) == "" {
 		pr.Add("full_name", "Họ và tên không được để trống.")
-	} else if len([]rune(p.FullName)) > 50 {
+	} else if len([]rune(p.FullName)) > MaxPersonName {
 		pr.Add("full_name", "Họ và tên dài quá 50 ký tự.")
 	}
 	if user, domain, ok := strings.Cut(p.Email, "@"); p.Email != "" &&
 		(!ok || user == "" || domain == "" || strings.ContainsAny(p.Email, " \t") || strings.Contains(domain, "@")) {
 		pr.Add("email", "Địa chỉ thư điện tử không hợp lệ.")
 	}
-	if strings.Trim(p.Phone, "0123456789 +-.()") != "" || len(p.Phone) > 30 {
+	if strings.Trim(p.Phone, "0123456789 +-.()") != "" || len(p.Phone) > MaxPhone {
 		pr.Add("phone", "Số điện thoại chỉ gồm chữ số, dấu cách và các dấu + - . ( ).")
 	}
 	return pr.Err()

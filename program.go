@@ -144,7 +144,7 @@ func (p Program) Validate() error {
 	pr.addErr(p.Period.Validate())
 	if strings.TrimSpace(p.Title) == "" {
 		pr.Add("title", "Trích yếu chương trình không được để trống.")
-	} else if len([]rune(p.Title)) > 500 {
+	} else if len([]rune(p.Title)) > MaxTitle {
 		pr.Add("title", "Trích yếu dài quá 500 ký tự.")
 	}
 	if p.OrgID == 0 {

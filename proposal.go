@@ -100,7 +100,7 @@ func (p Proposal) Validate() error {
 	if p.Kind != ProposeItem && p.Lead == 0 {
 		pr.Add("lead", "Chưa chọn cơ quan chủ trì.")
 	}
-	if len([]rune(p.DueText)) > 200 || len([]rune(p.Source)) > MaxSourceText {
+	if len([]rune(p.DueText)) > MaxPhrase || len([]rune(p.Source)) > MaxSourceText {
 		pr.Add("due_text", "Thời hạn hoặc căn cứ dài quá quy định.")
 	}
 	if err := p.Period.Validate(); err != nil {

@@ -61,7 +61,7 @@ func (r Report) Validate() error {
 	p.Text("review_note", "Ý kiến khi duyệt", r.ReviewNote)
 	if strings.TrimSpace(r.Text) == "" {
 		p.Add("text", "Nội dung báo cáo không được để trống.")
-	} else if len([]rune(r.Text)) > 20000 {
+	} else if len([]rune(r.Text)) > MaxLongText {
 		p.Add("text", "Nội dung báo cáo dài quá 20.000 ký tự.")
 	}
 	if r.Percent < 0 || r.Percent > 100 {

@@ -249,10 +249,10 @@ func validateSignature(p *Problems, sig Signature) {
 			break
 		}
 	}
-	if len([]rune(sig.Title)) > 100 {
+	if len([]rune(sig.Title)) > MaxSignerTitle {
 		p.Add("sign_title", "Chức vụ người ký dài quá 100 ký tự.")
 	}
-	if len([]rune(sig.Name)) > 50 {
+	if len([]rune(sig.Name)) > MaxPersonName {
 		p.Add("sign_name", "Họ tên người ký dài quá 50 ký tự.")
 	}
 }

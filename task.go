@@ -275,7 +275,7 @@ func (t Target) Validate() error {
 	if math.IsNaN(t.Value) || math.IsInf(t.Value, 0) {
 		return FieldError("target", "Giá trị của chỉ tiêu không phải là một số.")
 	}
-	if len([]rune(t.Metric)) > 300 || len([]rune(t.Baseline)) > 300 || len([]rune(t.Unit)) > 30 {
+	if len([]rune(t.Metric)) > MaxMetric || len([]rune(t.Baseline)) > MaxMetric || len([]rune(t.Unit)) > MaxUnit {
 		return FieldError("target", "Chỉ tiêu có trường dài quá quy định.")
 	}
 	return nil

@@ -81,13 +81,14 @@ func AccountScope(r Role, org, committee Org) int64 {
 	return org.ID
 }
 
-var loginPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,39}$`)
+// LoginPattern is the form of a login.
+var LoginPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{1,39}$`)
 
 // Validate checks the login, role and organisation.
 func (u User) Validate() error {
 	var p Problems
 	p.Text("display_name", "Tên hiển thị", u.DisplayName)
-	if !loginPattern.MatchString(u.Login) {
+	if !LoginPattern.MatchString(u.Login) {
 		p.Add("login", "Tên đăng nhập gồm 2–40 ký tự a-z, 0-9, dấu chấm, gạch ngang hoặc gạch dưới.")
 	}
 	if !u.Role.Valid() {

@@ -42,7 +42,7 @@ func (c ReviewComment) Validate() error {
 	switch n := len([]rune(strings.TrimSpace(c.Text))); {
 	case n == 0:
 		return FieldError("text", "Ý kiến không được để trống.")
-	case n > 4000:
+	case n > MaxCommentText:
 		return FieldError("text", "Ý kiến dài quá 4.000 ký tự.")
 	}
 	return nil

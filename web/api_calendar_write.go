@@ -56,9 +56,9 @@ func (u *apiEngagementUpdate) UnmarshalJSON(b []byte) error {
 func engagementWriteSchemas() map[string]*oaSchema {
 	fields := oaProps{
 		"person_id": schInt("Lãnh đạo (mã cán bộ); 0: không ghi."), "date": schDate("Ngày."),
-		"start": schString("Giờ: 08:00, 14h30, “8 giờ 30”; hoặc buổi: “chiều”. Bỏ trống cùng part: cả ngày."),
+		"start": schMax(schString("Giờ: 08:00, 14h30, “8 giờ 30”; hoặc buổi: “chiều”. Bỏ trống cùng part: cả ngày."), congtac.MaxPhrase),
 		"part":  schEnum("Buổi khi không ghi giờ.", append([]string{""}, dayParts...)...),
-		"title": schString("Nội dung công tác."), "place": schString("Địa điểm."), "participants": schString("Thành phần."),
+		"title": schMax(schString("Nội dung công tác."), congtac.MaxEngagementTitle), "place": schString("Địa điểm."), "participants": schString("Thành phần."),
 		"preparer_id": schInt("Cơ quan chuẩn bị; 0: không ghi."), "accompany": schString("Cán bộ Văn phòng đi cùng."),
 		"note": schString("Ghi chú."),
 	}

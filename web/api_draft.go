@@ -79,19 +79,20 @@ func draftSchemas() map[string]*oaSchema {
 	version := schInt("Phiên bản của chương trình đã đọc; khác phiên bản hiện tại thì trả về 409.")
 	signature := schInput("Người ký.", nil, oaProps{
 		"lines": schArray(schString("Dòng thẩm quyền như in: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, TL. CHỦ TỊCH.")),
-		"title": schString("Chức vụ."), "name": schString("Họ tên."), "person_id": schInt("Mã cán bộ; 0 nếu không có."),
+		"title": schMax(schString("Chức vụ."), congtac.MaxSignerTitle), "name": schMax(schString("Họ tên."), congtac.MaxPersonName),
+		"person_id": schInt("Mã cán bộ; 0 nếu không có."),
 	})
 	return map[string]*oaSchema{
 		"ProgramCreate": schInput("Dự thảo chương trình của một kỳ, soạn sẵn từ chương trình kỳ trước cùng loại.",
 			[]string{"org_id", "period"}, oaProps{
 				"org_id": schInt("Cơ quan ban hành."),
-				"period": schString("Kỳ: 2023-05 (tháng), 2023-Q2 (quý), 2023-H1 (6 tháng), 2023 (năm), 2023-W15 (tuần)."),
+				"period": schPattern(schString("Kỳ: 2023-05 (tháng), 2023-Q2 (quý), 2023-H1 (6 tháng), 2023 (năm), 2023-W15 (tuần)."), periodPattern),
 				"as_of":  schDate("Ngày tính nhiệm vụ chưa hoàn thành để chuyển tiếp; mặc định hôm nay."),
 			}),
 		"ProgramUpdate": schPatch("Các trường cần sửa của dự thảo; trường không gửi hoặc null giữ nguyên.",
 			[]string{"version"}, oaProps{
-				"version": version, "title": schString("Trích yếu."),
-				"also":  schArray(schString("Kỳ khác chương trình bao gồm, như 2023-Q2.")),
+				"version": version, "title": schMax(schString("Trích yếu."), congtac.MaxTitle),
+				"also":  schArray(schPattern(schString("Kỳ khác chương trình bao gồm, như 2023-Q2."), periodPattern)),
 				"place": schString("Địa danh."), "recipients": schArray(schString("Nơi nhận, mỗi dòng một nơi.")),
 				"signature": signature, "public": schBool("Công khai khi đã ban hành."),
 			}),
@@ -105,7 +106,7 @@ func draftSchemas() map[string]*oaSchema {
 			"version": version, "issued_on": schDate("Ngày ban hành; mặc định hôm nay."),
 			"copies": {Type: "integer", Minimum: ptr(0.0), Maximum: ptr(10000.0),
 				Description: "Số lượng bản, ghi vào sổ văn bản đi; mặc định 0 (không ghi)."},
-			"keeper": schString("Đơn vị, người nhận bản lưu (tối đa 200 ký tự): VT, VP."),
+			"keeper": schMax(schString("Đơn vị, người nhận bản lưu: VT, VP."), congtac.MaxKeeper),
 		}),
 		"ProgramAmend": schInput("Tạo bản điều chỉnh, bổ sung của chương trình đã ban hành.", []string{"version"},
 			oaProps{"version": version}),

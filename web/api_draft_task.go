@@ -88,12 +88,12 @@ type apiTargetInput struct {
 // draftTaskSchemas returns the schemas of the request bodies above, for the OpenAPI document.
 func draftTaskSchemas() map[string]*oaSchema {
 	p := oaProps{
-		"text": schString("Nội dung."), "sector": schEnum("Lĩnh vực; bỏ trống: không ghi.", append([]string{""}, codesOf(congtac.Sectors)...)...),
+		"text": schMax(schString("Nội dung."), congtac.MaxTaskText), "sector": schEnum("Lĩnh vực; bỏ trống: không ghi.", append([]string{""}, codesOf(congtac.Sectors)...)...),
 		"lead": schInt("Cơ quan chủ trì."), "support": schNullable(schArray(schInt("Cơ quan phối hợp, theo thứ tự ưu tiên; null như mảng rỗng."))),
 		"leader_id": schInt("Lãnh đạo phụ trách (mã cán bộ); 0: không ghi."), "due": schRef("DueInput"),
-		"recurrence":       schString("Quy tắc lặp lại RRULE (RFC 5545) như FREQ=MONTHLY;BYMONTHDAY=-1; bỏ trống: không lặp."),
+		"recurrence":       schMax(schString("Quy tắc lặp lại RRULE (RFC 5545) như FREQ=MONTHLY;BYMONTHDAY=-1; bỏ trống: không lặp."), congtac.MaxPhrase),
 		"recurrence_start": schDate("Ngày bắt đầu lặp lại; mặc định ngày đầu kỳ của chương trình."),
-		"target":           schNullable(schRef("TargetInput")), "source": schString("Căn cứ."),
+		"target":           schNullable(schRef("TargetInput")), "source": schMax(schString("Căn cứ."), congtac.MaxSourceText),
 		"position": schInt("Thứ tự trong mục; bỏ trống: cuối mục."),
 		"print": schEnum("Cách in trong chương trình: inline: ghi trong đoạn văn của mục, trong ngoặc đơn, "+
 			"trước dấu chấm (Phòng Tài chính - KH chuẩn bị); line: thành dòng riêng (- …) dưới mục; "+
@@ -117,13 +117,13 @@ func draftTaskSchemas() map[string]*oaSchema {
 		"TaskUpdate": schInput("Các trường cần sửa của nhiệm vụ; null xóa giá trị. Gửi due.text mà không gửi "+
 			"recurrence thì quy tắc lặp lại theo cụm từ thời hạn.", []string{"version"}, update),
 		"DueInput": schInput("Thời hạn: cụm từ (text), hoặc ngày (date) với độ chính xác.", nil, oaProps{
-			"text": schString("Cụm từ: chậm nhất trong tháng 6/2023, trong Quý II, trước ngày 15/11."),
+			"text": schMax(schString("Cụm từ: chậm nhất trong tháng 6/2023, trong Quý II, trước ngày 15/11."), congtac.MaxPhrase),
 			"date": schDate("Ngày cuối cùng."), "precision": schEnum("Độ chính xác của date; mặc định day.", precisions...),
 		}),
 		"TargetInput": schInput("Chỉ tiêu.", []string{"comparator", "value"}, oaProps{
-			"metric": schString("Chỉ tiêu."), "unit": schString("Đơn vị."),
+			"metric": schMax(schString("Chỉ tiêu."), congtac.MaxMetric), "unit": schMax(schString("Đơn vị."), congtac.MaxUnit),
 			"comparator": schEnum("Phép so sánh.", ">", ">=", "=", "<=", "<"), "value": schNumber("Giá trị."),
-			"baseline": schString("Mốc so sánh."),
+			"baseline": schMax(schString("Mốc so sánh."), congtac.MaxMetric),
 		}),
 	}
 }

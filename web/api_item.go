@@ -50,13 +50,13 @@ func itemSchemas() map[string]*oaSchema {
 		"ItemCreate": schInput("Mục mới của dự thảo: tiêu đề hoặc nội dung, dưới mục cha ở vị trí cho trước.", nil, oaProps{
 			"parent_id": schInt("Mục cha; 0 hoặc bỏ trống: cấp cao nhất."),
 			"position":  schInt("Thứ tự giữa các mục cùng cấp; bỏ trống: sau mục cuối."),
-			"style":     style, "heading": schString("Tiêu đề."), "text": schString("Nội dung."), "sector": sector,
+			"style":     style, "heading": schMax(schString("Tiêu đề."), congtac.MaxTitle), "text": schMax(schString("Nội dung."), congtac.MaxLongText), "sector": sector,
 		}),
 		"ItemUpdate": schInput("Các trường cần sửa của một mục; parent_id null chuyển lên cấp cao nhất.",
 			[]string{"version"}, oaProps{
 				"version":   schInt("Phiên bản của mục đã đọc; khác phiên bản hiện tại thì trả về 409."),
 				"parent_id": schNullable(schInt("Mục cha.")), "position": schInt("Thứ tự giữa các mục cùng cấp."),
-				"style": schNullable(style), "heading": schString("Tiêu đề."), "text": schString("Nội dung."),
+				"style": schNullable(style), "heading": schMax(schString("Tiêu đề."), congtac.MaxTitle), "text": schMax(schString("Nội dung."), congtac.MaxLongText),
 				"sector": schNullable(sector),
 			}),
 	}

@@ -110,13 +110,13 @@ func meetingWriteSchemas() map[string]*oaSchema {
 	fields := oaProps{
 		"program_id": schInt("Chương trình công tác có hội nghị; 0 hoặc bỏ trống: không thuộc chương trình."),
 		"kind":       schEnum("Loại hội nghị; mặc định regular.", meetingKinds...),
-		"title":      schString("Tên hội nghị."), "date": schDate("Ngày họp (buổi đầu tiên với hội nghị định kỳ)."),
-		"start": schString("Giờ bắt đầu: 08:00, 14h00, “8 giờ 30”; hoặc buổi: “chiều”. Bỏ trống: chưa định giờ."),
+		"title":      schMax(schString("Tên hội nghị."), congtac.MaxTitle), "date": schDate("Ngày họp (buổi đầu tiên với hội nghị định kỳ)."),
+		"start": schMax(schString("Giờ bắt đầu: 08:00, 14h00, “8 giờ 30”; hoặc buổi: “chiều”. Bỏ trống: chưa định giờ."), congtac.MaxPhrase),
 		"part":  schEnum("Buổi khi chưa định giờ.", append([]string{""}, dayParts...)...),
 		"place": schString("Địa điểm."), "chair_id": schInt("Người chủ trì (mã cán bộ); 0: chưa định."),
 		"attendees": schString("Thành phần."),
-		"recurrence": schString("Lịch lặp lại: cụm từ như “chiều thứ Năm hằng tuần”, “ngày 20 hằng tháng”, " +
-			"“thứ Sáu cuối tháng”, hoặc quy tắc RRULE (RFC 5545) như FREQ=WEEKLY;BYDAY=TH. Bỏ trống: họp một lần."),
+		"recurrence": schMax(schString("Lịch lặp lại: cụm từ như “chiều thứ Năm hằng tuần”, “ngày 20 hằng tháng”, "+
+			"“thứ Sáu cuối tháng”, hoặc quy tắc RRULE (RFC 5545) như FREQ=WEEKLY;BYDAY=TH. Bỏ trống: họp một lần."), congtac.MaxPhrase),
 		"note":           schString("Ghi chú; khi hoãn hoặc hủy: lý do được thông báo."),
 		"off_days":       schEnum("Buổi họp định kỳ rơi vào ngày nghỉ: trống: giữ và nhắc; skip: không họp; next: dời sang ngày làm việc kế tiếp.", offDayCodes...),
 		"invited_people": schArray(schInt("Cán bộ được mời đích danh (mã cán bộ).")),
@@ -135,7 +135,7 @@ func meetingWriteSchemas() map[string]*oaSchema {
 	}
 	agenda := oaProps{
 		"position": schInt("Thứ tự trong chương trình hội nghị; 0 hoặc bỏ trống: sau nội dung cuối."),
-		"title":    schString("Nội dung trình."), "lead_id": schInt("Cơ quan chủ trì chuẩn bị."),
+		"title":    schMax(schString("Nội dung trình."), congtac.MaxAgendaTitle), "lead_id": schInt("Cơ quan chủ trì chuẩn bị."),
 		"support_ids":   schArray(schInt("Cơ quan phối hợp chuẩn bị.")),
 		"presenter_id":  schInt("Người trình bày (mã cán bộ)."),
 		"minutes":       schInt("Thời lượng dự kiến (phút)."),
@@ -489,7 +489,7 @@ func sittingSchemas() map[string]*oaSchema {
 			[]string{"version"}, oaProps{
 				"version": schInt("Phiên bản của hội nghị đã đọc; khác phiên bản hiện tại thì trả về 409."),
 				"date":    schDate("Ngày họp; bỏ trống: ngày của buổi theo lịch định kỳ."),
-				"start":   schString("Giờ bắt đầu; bỏ trống cùng part: như hội nghị."),
+				"start":   schMax(schString("Giờ bắt đầu; bỏ trống cùng part: như hội nghị."), congtac.MaxPhrase),
 				"part":    schEnum("Buổi khi chưa định giờ.", append([]string{""}, dayParts...)...),
 				"place":   schString("Địa điểm; bỏ trống: như hội nghị."), "cancelled": schBool("Hủy buổi họp."),
 				"note": schString("Lý do dời hoặc hủy, được thông báo; bắt buộc khi hủy."),

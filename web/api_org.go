@@ -52,14 +52,14 @@ type apiOrgMerged struct {
 
 // orgSchemas returns the schemas of the request bodies above, for the OpenAPI document.
 func orgSchemas() map[string]*oaSchema {
-	display := schString("Tên ghi trong văn bản như văn phòng viết tắt (Phòng Tài chính - KH); " +
-		"bỏ trống: văn bản ghi tên đầy đủ.")
+	display := schMax(schString("Tên ghi trong văn bản như văn phòng viết tắt (Phòng Tài chính - KH); "+
+		"bỏ trống: văn bản ghi tên đầy đủ."), congtac.MaxOrgName)
 	return map[string]*oaSchema{
 		"OrgCreate": schInput("Cơ quan, đơn vị mới dưới một cơ quan cấp trên (0: cấp cao nhất).",
 			[]string{"kind", "name"}, oaProps{
 				"parent_id": schInt("Cơ quan cấp trên; 0 hoặc bỏ trống: cấp cao nhất."),
-				"kind":      schEnum("Loại.", codesOf(congtac.OrgKinds)...), "name": schString("Tên đầy đủ."),
-				"short_name":   schString("Tên viết tắt dùng trong ký hiệu văn bản (VP, TCKH)."),
+				"kind":      schEnum("Loại.", codesOf(congtac.OrgKinds)...), "name": schMax(schString("Tên đầy đủ."), congtac.MaxOrgName),
+				"short_name":   schPattern(schMax(schString("Tên viết tắt dùng trong ký hiệu văn bản (VP, TCKH), không có dấu cách hay dấu /."), congtac.MaxShortName), shortNamePattern),
 				"display_name": display,
 				"valid_from":   schDate("Bắt đầu hoạt động; mặc định hôm nay."),
 				"position":     schInt("Thứ tự giữa các đơn vị cùng cấp."),
@@ -67,7 +67,7 @@ func orgSchemas() map[string]*oaSchema {
 		"OrgUpdate": schPatch("Các tên cần sửa; trường không gửi hoặc null giữ nguyên. Tên cũ vẫn còn trong nhật ký.",
 			[]string{"version"}, oaProps{
 				"version": schInt("Phiên bản đã đọc; khác phiên bản hiện tại thì trả về 409."),
-				"name":    schString("Tên đầy đủ."), "short_name": schString("Tên viết tắt."), "display_name": display,
+				"name":    schMax(schString("Tên đầy đủ."), congtac.MaxOrgName), "short_name": schPattern(schMax(schString("Tên viết tắt."), congtac.MaxShortName), shortNamePattern), "display_name": display,
 			}),
 		"OrgMerge": schInput("Sáp nhập: đơn vị kết thúc hoạt động từ ngày trước ngày on; nhiệm vụ đang thực hiện, "+
 			"phần phối hợp chưa xong và nội dung trình hội nghị từ ngày on chuyển sang đơn vị kế thừa.",

@@ -49,9 +49,10 @@ type apiPostEnd struct {
 // personSchemas returns the schemas of the request bodies above, for the OpenAPI document.
 func personSchemas() map[string]*oaSchema {
 	person := oaProps{
-		"full_name": schString("Họ và tên, không kèm học hàm, học vị."),
+		"full_name": schMax(schString("Họ và tên, không kèm học hàm, học vị."), congtac.MaxPersonName),
 		"org_id":    schInt("Cơ quan, đơn vị công tác, trong phạm vi quản lý; 0: chưa thuộc đơn vị nào (chỉ khi quản lý toàn hệ thống)."),
-		"email":     schString("Thư điện tử."), "phone": schString("Điện thoại."),
+		"email":     schPattern(schString("Thư điện tử."), emailPattern),
+		"phone":     schPattern(schMax(schString("Điện thoại: chữ số, dấu cách và các dấu + - . ( )."), congtac.MaxPhone), phonePattern),
 	}
 	update := oaProps{"version": schInt("Phiên bản đã đọc; khác phiên bản hiện tại thì trả về 409.")}
 	maps.Copy(update, person)

@@ -87,12 +87,13 @@ func proposalSchemas() map[string]*oaSchema {
 			[]string{"period", "kind", "text"}, oaProps{
 				"org_id":       schInt("Đơn vị đăng ký; mặc định đơn vị của tài khoản."),
 				"committee_id": schInt("Ủy ban có chương trình; mặc định Ủy ban gần nhất trên đơn vị."),
-				"period":       schString("Kỳ của chương trình: 2023-05, 2023-Q2, 2023."),
-				"kind":         schEnum("Loại nội dung.", proposalKindCodes...), "text": schString("Nội dung."),
+				"period":       schPattern(schString("Kỳ của chương trình: 2023-05, 2023-Q2, 2023."), periodPattern),
+				"kind":         schEnum("Loại nội dung.", proposalKindCodes...), "text": schMax(schString("Nội dung."), congtac.MaxTaskText),
 				"sector":   schEnum("Lĩnh vực; bỏ trống: không ghi.", append([]string{""}, codesOf(congtac.Sectors)...)...),
 				"lead":     schInt("Cơ quan chủ trì (nhiệm vụ, nội dung trình hội nghị); mặc định đơn vị đăng ký."),
 				"support":  schArray(schInt("Cơ quan phối hợp.")),
-				"due_text": schString("Thời hạn như thường viết: chậm nhất trong tháng 6/2023."), "source": schString("Căn cứ."),
+				"due_text": schMax(schString("Thời hạn như thường viết: chậm nhất trong tháng 6/2023."), congtac.MaxPhrase),
+				"source":   schMax(schString("Căn cứ."), congtac.MaxSourceText),
 			}),
 		"ProposalDecision": schInput("Quyết định về nội dung đăng ký: Văn phòng nhận (vào dự thảo, dưới một mục; "+
 			"nội dung trình hội nghị: vào một hội nghị) hoặc không nhận kèm lý do; đơn vị rút lại.",

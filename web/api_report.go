@@ -100,14 +100,14 @@ func reportSchemas() map[string]*oaSchema {
 		"ReportCreate": schInput("Báo cáo mới: lưu nháp, hoặc gửi ngay khi submit là true.",
 			[]string{"task_id", "org_id", "text"}, oaProps{
 				"task_id": schInt("Nhiệm vụ."), "org_id": schInt("Đơn vị báo cáo (chủ trì hoặc phối hợp)."),
-				"occurrence": schDate("Kỳ, bắt buộc với nhiệm vụ lặp lại."), "text": schString("Nội dung."),
-				"percent": schInt("Tỷ lệ hoàn thành (0–100), mặc định 0."), "value": schNullable(schNumber("Giá trị đạt được.")),
+				"occurrence": schDate("Kỳ, bắt buộc với nhiệm vụ lặp lại."), "text": schMax(schString("Nội dung."), congtac.MaxLongText),
+				"percent": schRange(schInt("Tỷ lệ hoàn thành (0–100), mặc định 0."), 0, 100), "value": schNullable(schNumber("Giá trị đạt được.")),
 				"done_on": schDate("Ngày hoàn thành, bắt buộc khi 100%."), "submit": schBool("Gửi ngay."),
 			}),
 		"ReportUpdate": schInput("Các trường cần sửa của báo cáo đang soạn hoặc bị trả lại; null xóa giá trị.",
 			[]string{"version"}, oaProps{
-				"version": version, "occurrence": schNullable(schDate("Kỳ.")), "text": schString("Nội dung."),
-				"percent": schInt("Tỷ lệ hoàn thành (0–100)."), "value": schNullable(schNumber("Giá trị đạt được.")),
+				"version": version, "occurrence": schNullable(schDate("Kỳ.")), "text": schMax(schString("Nội dung."), congtac.MaxLongText),
+				"percent": schRange(schInt("Tỷ lệ hoàn thành (0–100)."), 0, 100), "value": schNullable(schNumber("Giá trị đạt được.")),
 				"done_on": schNullable(schDate("Ngày hoàn thành.")),
 			}),
 		"ReportSubmit": schInput("Gửi báo cáo.", []string{"version"}, oaProps{"version": version}),

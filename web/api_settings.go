@@ -222,8 +222,8 @@ func settingsSchemas() map[string]*oaSchema {
 		"proposal_lead_days": schObject("Số ngày đăng ký nội dung theo loại chương trình.", leads),
 		"signature":          schRef("Signature")}
 	in := oaProps{"version": schInt("Phiên bản đã đọc (0 khi chưa lưu lần nào); khác phiên bản hiện tại thì trả về 409."),
-		"briefing_time":      schString("Giờ giao ban: 14:00, 14h00, 14 giờ 00."),
-		"digest_time":        schString("Giờ gửi thư nhắc việc hằng ngày: 07:00, 7h00, 7 giờ 00."),
+		"briefing_time":      schMax(schString("Giờ giao ban: 14:00, 14h00, 14 giờ 00."), congtac.MaxPhrase),
+		"digest_time":        schMax(schString("Giờ gửi thư nhắc việc hằng ngày: 07:00, 7h00, 7 giờ 00."), congtac.MaxPhrase),
 		"proposal_lead_days": schInput("Số ngày đăng ký nội dung của các loại chương trình cần sửa.", nil, leads),
 		"signature":          schRef("SignatureInput")}
 	for name, sc := range fields {

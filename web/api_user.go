@@ -94,7 +94,8 @@ func userSchemas() map[string]*oaSchema {
 		}),
 		"UserCreate": schInput("Tài khoản mới với mật khẩu ban đầu (bắt buộc: hệ thống không dùng mật khẩu mặc định).",
 			[]string{"login", "role", "org_id", "password"}, oaProps{
-				"login": schString("Tên đăng nhập (chữ thường)."), "display_name": schString("Tên hiển thị; mặc định tên cán bộ."),
+				"login": schPattern(schString("Tên đăng nhập: 2–40 ký tự a-z, 0-9, dấu chấm, gạch ngang hoặc gạch dưới, bắt đầu bằng chữ hoặc số."),
+					congtac.LoginPattern.String()), "display_name": schString("Tên hiển thị; mặc định tên cán bộ."),
 				"role": role, "org_id": org, "person_id": person, "password": password,
 				"disabled": schBool("Tạo ở trạng thái khóa."),
 			}),

@@ -81,7 +81,7 @@ func versionSchemas() map[string]*oaSchema {
 		}),
 		"CommentCreate": schInput("Ý kiến khi duyệt, về cả chương trình hoặc một mục hay nhiệm vụ.", []string{"text"}, oaProps{
 			"item_id": schInt("Mục được góp ý; 0 hoặc bỏ trống: cả chương trình."), "task_id": schInt("Nhiệm vụ được góp ý."),
-			"text": schString("Ý kiến."),
+			"text": schMax(schString("Ý kiến."), congtac.MaxCommentText),
 		}),
 		"ReviewComment": schObject("Ý kiến của người duyệt.", oaProps{
 			"id": schInt("Mã."), "program_id": schInt("Chương trình."), "version": schInt("Phiên bản được góp ý."),

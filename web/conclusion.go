@@ -27,7 +27,7 @@ func conclusionSchemas() map[string]*oaSchema {
 			[]string{"lead"}, oaProps{
 				"program_id": schInt("Chương trình đang soạn hoặc đang thực hiện; mặc định chương trình có hội nghị."),
 				"standalone": schBool("Theo dõi riêng, không vào chương trình nào: nhiệm vụ ban hành cùng thông báo kết luận của hội nghị và theo dõi từ đó (bỏ qua program_id)."),
-				"text":       schString("Nội dung nhiệm vụ; mặc định nội dung kết luận."),
+				"text":       schMax(schString("Nội dung nhiệm vụ; mặc định nội dung kết luận."), congtac.MaxTaskText),
 				"lead":       schInt("Cơ quan chủ trì."), "support": schArray(schInt("Cơ quan phối hợp.")),
 				"leader_id": schInt("Lãnh đạo phụ trách (mã cán bộ)."), "due": schRef("DueInput"),
 			}),

@@ -104,7 +104,7 @@ func carriedSchemas() map[string]*oaSchema {
 	return map[string]*oaSchema{
 		"CarriedDeadlines": schInput("Quyết định thời hạn của mọi nhiệm vụ chuyển tiếp đã quá hạn cũ: giữ hạn cũ (keep) hoặc đặt hạn mới (due).",
 			nil, oaProps{"keep": schBool("true: giữ thời hạn cũ đã quá, in “chuyển tiếp; hạn cũ …”."),
-				"due": schString("Thời hạn mới trong kỳ của chương trình, viết như trong chương trình: “trong tháng 12/2026”; dùng khi keep là false.")}),
+				"due": schMax(schString("Thời hạn mới trong kỳ của chương trình, viết như trong chương trình: “trong tháng 12/2026”; dùng khi keep là false."), congtac.MaxPhrase)}),
 		"CarriedResult": schObject("Số nhiệm vụ chuyển tiếp đã được quyết định thời hạn.", oaProps{"changed": schInt("Số nhiệm vụ.")}),
 	}
 }

@@ -68,12 +68,12 @@ func explanationSchemas() map[string]*oaSchema {
 		"ExplanationAsk": schInput("Yêu cầu một đơn vị chủ trì hoặc phối hợp giải trình việc nhiệm vụ chậm tiến độ.",
 			[]string{"task_id", "org_id", "question", "due"}, oaProps{
 				"task_id": schInt("Nhiệm vụ đang theo dõi, đã quá hạn hoặc hoàn thành quá hạn."),
-				"org_id":  schInt("Đơn vị phải giải trình."), "question": schString("Nội dung yêu cầu."),
+				"org_id":  schInt("Đơn vị phải giải trình."), "question": schMax(schString("Nội dung yêu cầu."), congtac.MaxExplanationQuestion),
 				"due": schDate("Hạn giải trình, không trước hôm nay."),
 			}),
 		"ExplanationAnswer": schInput("Nội dung giải trình của đơn vị; mỗi yêu cầu giải trình một lần.",
 			[]string{"version", "answer"}, oaProps{
-				"version": schInt("Phiên bản đã đọc."), "answer": schString("Nội dung giải trình."),
+				"version": schInt("Phiên bản đã đọc."), "answer": schMax(schString("Nội dung giải trình."), congtac.MaxExplanationAnswer),
 			}),
 	}
 }

@@ -58,7 +58,7 @@ func feedSchemas() map[string]*oaSchema {
 		"FeedCreate": schInput("Lịch đăng ký mới.", []string{"kind", "subject_id", "name"}, oaProps{
 			"kind":       schEnum("person: lịch của một lãnh đạo; org: của một cơ quan; committee: của Ủy ban.", codesOf(congtac.FeedKinds)...),
 			"subject_id": schInt("Mã cán bộ (person) hoặc mã cơ quan (org, committee)."),
-			"name":       schString("Tên hiện trong ứng dụng lịch, tối đa 100 ký tự."),
+			"name":       schMax(schString("Tên hiện trong ứng dụng lịch."), congtac.MaxFeedName),
 		}),
 	}
 }

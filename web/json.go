@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"maps"
 	"mime"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"congtac"
 )
@@ -61,8 +63,8 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // readJSON decodes the request's JSON body into v strictly, or answers the failure itself
 // and returns false: 415 unless the Content-Type is application/json, 413 for a body over
 // the size limit, 400 for an empty or malformed body or data after the value, and 422 with
-// the field named for an unknown field, a value of the wrong type or a string that is not
-// valid UTF-8 ([checkJSONText]).
+// the field named for an unknown field, a value of the wrong type, a string that is not
+// valid UTF-8 ([checkJSONText]), or a null or a text the document refuses ([schemaProblems]).
 func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
 		s.apiFail(w, r, congtac.Errorf(congtac.EINVALID,
@@ -74,7 +76,7 @@ func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 		err = checkJSONText(body)
 	}
 	if err == nil {
-		if err = nullsRefused(body, s.schemas[apiOps[r.Pattern].body]); err != nil {
+		if err = schemaProblems(body, s.schemas[apiOps[r.Pattern].body], s.schemas); err != nil {
 			s.apiFail(w, r, err, 0)
 			return false
 		}
@@ -94,25 +96,72 @@ func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	return true
 }
 
-// nullsRefused returns the problems of the properties of a JSON object body that are null
-// though sc, the body's schema in the OpenAPI document (nil: none), does not mark them
-// nullable: Go would read such a null as "not given", which the document does not say.
-// Only bodies with a null at their top level are looked at closely.
-func nullsRefused(body []byte, sc *oaSchema) error {
-	if sc == nil || !bytes.Contains(body, []byte("null")) {
+// schemaProblems returns the problems of a JSON body that sc, the body's schema in the
+// OpenAPI document (nil: none), refuses and Go's decoding would not: a null where the
+// schema does not allow one (Go would read it as "not given") and a text longer than its
+// maxLength, at any depth (a task's due.text, a meeting's agenda[0].title). schemas
+// resolves references. A body that is not JSON has none: its decoding says why.
+func schemaProblems(body []byte, sc *oaSchema, schemas map[string]*oaSchema) error {
+	if sc == nil {
 		return nil
 	}
-	var fields map[string]json.RawMessage
-	if json.Unmarshal(body, &fields) != nil {
-		return nil // not an object: the decoding says why
+	var v any
+	if json.Unmarshal(body, &v) != nil {
+		return nil
 	}
 	var p congtac.Problems
-	for _, name := range slices.Sorted(maps.Keys(fields)) {
-		if prop := sc.Properties[name]; prop != nil && !prop.Nullable && string(bytes.TrimSpace(fields[name])) == "null" {
+	checkAgainst(&p, "", v, sc, schemas)
+	return p.Err()
+}
+
+// checkAgainst adds to p the problems of v, the value at field of schema sc, and of the
+// values inside it.
+func checkAgainst(p *congtac.Problems, field string, v any, sc *oaSchema, schemas map[string]*oaSchema) {
+	sc = resolveSchema(sc, schemas)
+	if sc == nil {
+		return
+	}
+	check := func(name string, v any, prop *oaSchema) {
+		switch {
+		case prop == nil:
+		case v != nil:
+			checkAgainst(p, name, v, prop, schemas)
+		case !prop.Nullable && !resolveSchema(prop, schemas).Nullable:
 			p.Add(name, "Trường “%s” không nhận giá trị null; hãy bỏ trường này đi nếu không có giá trị.", name)
 		}
 	}
-	return p.Err()
+	switch v := v.(type) {
+	case map[string]any:
+		for _, name := range slices.Sorted(maps.Keys(v)) {
+			check(strings.TrimPrefix(field+"."+name, "."), v[name], sc.Properties[name])
+		}
+	case []any:
+		for i, e := range v {
+			check(fmt.Sprintf("%s[%d]", field, i), e, sc.Items)
+		}
+	case string:
+		if sc.MaxLength != nil && utf8.RuneCountInString(v) > *sc.MaxLength {
+			p.Add(field, "Trường “%s” dài quá %s ký tự.", field, thousands(*sc.MaxLength))
+		}
+	}
+}
+
+// resolveSchema follows sc's reference, or the one schema it wraps in allOf, to the
+// schema that describes the value; nil when there is none.
+func resolveSchema(sc *oaSchema, schemas map[string]*oaSchema) *oaSchema {
+	for range 8 { // references do not nest deeper; the bound stops a cycle
+		switch {
+		case sc == nil:
+			return nil
+		case sc.Ref != "":
+			sc = schemas[strings.TrimPrefix(sc.Ref, "#/components/schemas/")]
+		case len(sc.AllOf) == 1:
+			sc = sc.AllOf[0]
+		default:
+			return sc
+		}
+	}
+	return sc
 }
 
 // errJSONTrailing reports data after the JSON value of a request body.

@@ -521,6 +521,30 @@ func schLength(s *oaSchema, min, max int) *oaSchema {
 	return s
 }
 
+// schMax returns s with its maximum length in characters; the server refuses a longer
+// text in a body before it reads the rest (see readJSON).
+func schMax(s *oaSchema, max int) *oaSchema {
+	s.MaxLength = &max
+	return s
+}
+
+// schRange returns s with its bounds, both included.
+func schRange(s *oaSchema, min, max float64) *oaSchema {
+	s.Minimum, s.Maximum = &min, &max
+	return s
+}
+
+// Patterns of the texts whose form the server checks.
+var (
+	// periodPattern is the form of a period's key: 2023, 2023-H1, 2023-Q2, 2023-05, 2023-W15.
+	periodPattern = `^[0-9]{4}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]|W(0[1-9]|[1-4][0-9]|5[0-3])))?$`
+	// phonePattern and emailPattern are those of a person's phone and email; empty is allowed.
+	phonePattern = `^[0-9 +.()-]*$`
+	emailPattern = `^([^@ \t]+@[^@ \t]+)?$`
+	// shortNamePattern is that of an org's short name: no space or slash.
+	shortNamePattern = `^[^ /]*$`
+)
+
 // schPattern returns s with the pattern (ECMA 262, found anywhere in the value) that its
 // values match.
 func schPattern(s *oaSchema, pattern string) *oaSchema {

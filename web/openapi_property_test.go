@@ -29,6 +29,7 @@ func TestAPIPropertyEveryOperation(t *testing.T) {
 		t.Run(string(e), func(t *testing.T) {
 			st, srv, doc := contractDemo(t, e)
 			statuses := map[int]int{}
+			unstated := map[string]bool{} // operation and property the server bounds, unbeknown to the document
 			for _, deleting := range []bool{false, true} {
 				for _, login := range []string{"admin", "vanphong", "phongbaocao"} {
 					c := bearerClient(t, st, srv, login)
@@ -42,13 +43,20 @@ func TestAPIPropertyEveryOperation(t *testing.T) {
 								if rq.contentType != "" {
 									h.Set("Content-Type", rq.contentType)
 								}
-								statuses[c.callWith(method, rq.target, rq.body, h).status]++
+								r := c.callWith(method, rq.target, rq.body, h)
+								statuses[r.status]++
+								if rq.long != "" && r.status == http.StatusUnprocessableEntity && strings.Contains(r.body, `"`+rq.long+`":`) {
+									unstated[op.OperationID+" "+rq.long] = true
+								}
 							}
 						}
 					}
 				}
 			}
 			t.Logf("answers to the requests sent to %d paths, by status: %v", doc.Paths.Len(), statuses)
+			for _, k := range slices.Sorted(maps.Keys(unstated)) {
+				t.Errorf("%s: the server refuses a long text the document sets no maxLength for", k)
+			}
 			// The probes must reach the handlers, not stop at the door: most valid reads
 			// succeed, and bad values are refused as such.
 			if statuses[http.StatusOK] < 100 || statuses[http.StatusBadRequest] < 100 || statuses[http.StatusUnprocessableEntity] < 50 {
@@ -70,8 +78,9 @@ func sortedOps(item *openapi3.PathItem) func(func(string, *openapi3.Operation) b
 	}
 }
 
-// probe is one request to send: its target (path and query), body and content type.
-type probe struct{ target, body, contentType string }
+// probe is one request to send: its target (path and query), body and content type; long
+// names the property, if any, that it gives an over-long text the document sets no bound to.
+type probe struct{ target, body, contentType, long string }
 
 // probes returns the requests to send to operation op of path: the one that follows the
 // document (required parameters and body properties only), the one with every parameter,
@@ -112,17 +121,24 @@ func probes(path string, op *openapi3.Operation) []probe {
 			}
 		}
 	}
-	out := []probe{{query(false, "", nil), body, contentType}, {query(true, "", nil), body, contentType}}
+	out := []probe{{query(false, "", nil), body, contentType, ""}, {query(true, "", nil), body, contentType, ""}}
 	for _, p := range op.Parameters {
 		if p.Value.In == "query" {
 			for _, bad := range breaking(p.Value.Schema.Value) {
-				out = append(out, probe{query(false, p.Value.Name, bad), body, contentType})
+				out = append(out, probe{query(false, p.Value.Name, bad), body, contentType, ""})
 			}
 		}
 	}
 	if schema != nil {
 		for _, bad := range breakingBodies(schema) {
-			out = append(out, probe{query(false, "", nil), bad, contentType})
+			out = append(out, probe{query(false, "", nil), bad, contentType, ""})
+		}
+		for _, m := range mutations(schema, sample(schema), "", 0) {
+			long := ""
+			if m.kind == "long" {
+				long = m.field
+			}
+			out = append(out, probe{query(false, "", nil), jsonText(m.value), contentType, long})
 		}
 	}
 	return out
@@ -213,8 +229,8 @@ func breaking(s *openapi3.Schema) []any {
 }
 
 // breakingBodies returns JSON bodies that object schema s refuses: without a required
-// property, with a property it does not know, and with each property null (unless
-// nullable) or of the wrong type.
+// property, with a property it does not know, and with each property of the wrong type.
+// ([mutations] makes those with a null or an over-long text.)
 func breakingBodies(s *openapi3.Schema) []string {
 	valid, ok := sample(s).(map[string]any)
 	if !ok {
@@ -233,9 +249,6 @@ func breakingBodies(s *openapi3.Schema) []string {
 	}
 	for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
 		p := s.Properties[name].Value
-		if p != nil && !p.Nullable && len(p.AllOf) == 0 {
-			out = append(out, with(name, nil))
-		}
 		switch {
 		case p == nil || len(p.AllOf) > 0:
 		case p.Type.Is("string"):
@@ -254,4 +267,79 @@ func jsonText(v any) string {
 		panic(err)
 	}
 	return string(b)
+}
+
+// mutation is a body with one value inside replaced: kind "null" by a null the schema
+// does not allow, "over" by a text longer than its maxLength, "long" by a long text where
+// the schema sets no bound. field names the value as the server's problems do (due.text,
+// agenda[0].title).
+type mutation struct {
+	field, kind string
+	value       any
+}
+
+// longText is longer than any text the server keeps.
+var longText = strings.Repeat("Kiểm tra độ dài ", 2500)
+
+// mutations returns the mutations of v, a value of schema s at field, down to two levels
+// of nested objects and arrays of objects. Properties that v lacks are given their sample.
+func mutations(s *openapi3.Schema, v any, field string, depth int) []mutation {
+	s = unwrapSchema(s)
+	var out []mutation
+	switch {
+	case s == nil:
+	case s.Type.Is("object"):
+		obj, _ := v.(map[string]any)
+		if obj == nil {
+			obj = map[string]any{}
+		}
+		for _, name := range slices.Sorted(maps.Keys(s.Properties)) {
+			ref := s.Properties[name].Value
+			p := unwrapSchema(ref)
+			sub := strings.TrimPrefix(field+"."+name, ".")
+			with := func(x any) any {
+				m := maps.Clone(obj)
+				m[name] = x
+				return m
+			}
+			if p == nil {
+				continue
+			}
+			if !ref.Nullable && !p.Nullable {
+				out = append(out, mutation{sub, "null", with(nil)})
+			}
+			if p.Type.Is("string") && len(p.Enum) == 0 && p.Format == "" && p.Pattern == "" {
+				if p.MaxLength != nil {
+					out = append(out, mutation{sub, "over", with(strings.Repeat("x", int(*p.MaxLength)+1))})
+				} else {
+					out = append(out, mutation{sub, "long", with(longText)})
+				}
+			}
+			child, ok := obj[name]
+			if !ok {
+				child = sample(p)
+			}
+			if depth < 2 {
+				for _, m := range mutations(p, child, sub, depth+1) {
+					out = append(out, mutation{m.field, m.kind, with(m.value)})
+				}
+			}
+		}
+	case s.Type.Is("array") && s.Items != nil:
+		items := unwrapSchema(s.Items.Value)
+		if items != nil && items.Type.Is("object") {
+			for _, m := range mutations(items, sample(items), field+"[0]", depth) {
+				out = append(out, mutation{m.field, m.kind, []any{m.value}})
+			}
+		}
+	}
+	return out
+}
+
+// unwrapSchema returns the schema s wraps in allOf to make a reference nullable, or s.
+func unwrapSchema(s *openapi3.Schema) *openapi3.Schema {
+	if s != nil && len(s.AllOf) == 1 && s.AllOf[0] != nil {
+		return s.AllOf[0].Value
+	}
+	return s
 }
