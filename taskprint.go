@@ -78,6 +78,10 @@ type TaskPrint struct {
 	Source bool // add the source: "theo Chỉ thị số 19-CT/TU ngày 11/6/2020 …"
 }
 
+// DefaultTaskPrint is how a task is printed unless the drafter says otherwise: on a line
+// of its own, its lead "chủ trì", with its deadline.
+func DefaultTaskPrint() TaskPrint { return TaskPrint{Due: true} }
+
 // validate adds the problems of p to pr.
 func (p TaskPrint) validate(pr *Problems) {
 	switch p.Mode {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"database/sql"
 	"fmt"
 	"unicode"
@@ -12,6 +13,16 @@ import (
 // amendPrefix starts the title of an amendment: "Điều chỉnh, bổ sung Chương trình công
 // tác …".
 const amendPrefix = "Điều chỉnh, bổ sung Chương trình "
+
+// amendTitle returns the title of an amendment of a program titled title. A title that
+// already starts "Chương trình" does not get the word twice.
+func amendTitle(title string) string {
+	const word = "chương trình "
+	if len(title) >= len(word) && strings.EqualFold(title[:len(word)], word) {
+		title = title[len(word):]
+	}
+	return amendPrefix + lowerInitial(title)
+}
 
 // AmendProgram starts an amendment ("điều chỉnh, bổ sung") of the issued program id: a new
 // draft of the same org and periods with a copy of its items and tasks, its signature,
@@ -88,7 +99,7 @@ func amendmentInProgress() error {
 // ([congtac.Task.CarryOver]). At issue the copies take over the execution state anew.
 func amendment(orig congtac.Program) congtac.Program {
 	p := congtac.Program{OrgID: orig.OrgID, Period: orig.Period, Also: orig.Also, Status: congtac.ProgramDraft,
-		DraftedBy: orig.DraftedBy, Title: amendPrefix + lowerInitial(orig.Title), Place: orig.Place,
+		DraftedBy: orig.DraftedBy, Title: amendTitle(orig.Title), Place: orig.Place,
 		Signature: orig.Signature, Recipients: append([]string(nil), orig.Recipients...), AmendsID: orig.ID}
 	p.Items = append([]congtac.Item(nil), orig.Items...)
 	for _, t := range orig.Tasks {

@@ -77,6 +77,21 @@ func (s *Store) CreateItem(ctx context.Context, a congtac.Actor, it congtac.Item
 	return it, err
 }
 
+// nextItemPosition returns the position after the last item under parent (0: the top
+// level) of program.
+func nextItemPosition(ctx context.Context, tx *sql.Tx, program, parent int64) (int, error) {
+	q := "SELECT coalesce(max(position) + 1, 0) FROM items WHERE program_id = $1 AND parent_id = $2"
+	args := []any{program, parent}
+	if parent == 0 {
+		q, args = "SELECT coalesce(max(position) + 1, 0) FROM items WHERE program_id = $1 AND parent_id IS NULL", args[:1]
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: item position: %w", err)
+	}
+	return n, nil
+}
+
 // checkItemParent verifies that the parent is an item of the same program and not the item
 // itself or one of its descendants.
 func checkItemParent(ctx context.Context, tx *sql.Tx, it congtac.Item) error {

@@ -276,8 +276,11 @@ func (s *Store) proposalIntoProgram(ctx context.Context, tx *sql.Tx, a congtac.A
 	if prog.OrgID != p.CommitteeID {
 		return congtac.FieldError("program_id", "Chương trình không phải của Ủy ban mà đơn vị đăng ký.")
 	}
-	it := congtac.Item{ProgramID: prog.ID, ParentID: to.ParentItemID, Position: 1 << 20, Text: p.Text, Sector: p.Sector}
+	it := congtac.Item{ProgramID: prog.ID, ParentID: to.ParentItemID, Text: p.Text, Sector: p.Sector}
 	if err := checkItemParent(ctx, tx, it); err != nil {
+		return err
+	}
+	if it.Position, err = nextItemPosition(ctx, tx, prog.ID, it.ParentID); err != nil {
 		return err
 	}
 	if it.ID, err = s.insertItem(ctx, tx, it); err != nil {
@@ -290,7 +293,7 @@ func (s *Store) proposalIntoProgram(ctx context.Context, tx *sql.Tx, a congtac.A
 		return nil
 	}
 	t := congtac.Task{ProgramID: prog.ID, ItemID: it.ID, Text: p.Text, Sector: p.Sector, Lead: p.Lead,
-		Source: p.Source, Due: congtac.Due{Text: p.DueText}}
+		Source: p.Source, Due: congtac.Due{Text: p.DueText}, Print: congtac.DefaultTaskPrint()}
 	for _, org := range p.Support {
 		t.Support = append(t.Support, congtac.Support{OrgID: org})
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -14,17 +15,29 @@ import (
 // nextNumber takes the next number of a register inside tx, creating the register on its
 // first use in a year. The row update serialises concurrent issuers on both engines, and a
 // rolled-back issue gives its number back, so numbers have neither duplicates nor gaps.
+// The register is created only when the update finds none, so that PostgreSQL does not
+// spend a value of the registers' sequence on every issue and the registers' IDs are the
+// same on both engines.
 func nextNumber(ctx context.Context, tx *sql.Tx, orgID int64, year int, t congtac.DocType, secret bool) (int64, int, error) {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO registers (org_id, year, doc_type, secret, last)
-		VALUES ($1, $2, $3, $4, 0) ON CONFLICT (org_id, year, doc_type, secret) DO NOTHING`,
-		orgID, year, t, secret); err != nil {
-		return 0, 0, fmt.Errorf("store: register: %w", err)
-	}
 	var id int64
 	var n int
-	if err := tx.QueryRowContext(ctx, `UPDATE registers SET last = last + 1
-		WHERE org_id = $1 AND year = $2 AND doc_type = $3 AND secret = $4 RETURNING id, last`,
-		orgID, year, t, secret).Scan(&id, &n); err != nil {
+	take := func() error {
+		return tx.QueryRowContext(ctx, `UPDATE registers SET last = last + 1
+			WHERE org_id = $1 AND year = $2 AND doc_type = $3 AND secret = $4 RETURNING id, last`,
+			orgID, year, t, secret).Scan(&id, &n)
+	}
+	err := take()
+	if errors.Is(err, sql.ErrNoRows) {
+		// A concurrent first issue may create it in between: then the insert does nothing
+		// and the update takes the next number of that register.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO registers (org_id, year, doc_type, secret, last)
+			VALUES ($1, $2, $3, $4, 0) ON CONFLICT (org_id, year, doc_type, secret) DO NOTHING`,
+			orgID, year, t, secret); err != nil {
+			return 0, 0, fmt.Errorf("store: register: %w", err)
+		}
+		err = take()
+	}
+	if err != nil {
 		return 0, 0, fmt.Errorf("store: next number: %w", err)
 	}
 	return id, n, nil

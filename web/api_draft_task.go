@@ -275,7 +275,7 @@ func (s *Server) handleAPITaskCreate(w http.ResponseWriter, r *http.Request) {
 	t := congtac.Task{ProgramID: p.ID, ItemID: id, Text: body.Text, Sector: congtac.Sector(body.Sector),
 		Lead: ti.lead(body.Lead), Support: ti.supports(body.Support), LeaderID: body.LeaderID,
 		Target: ti.target(body.Target), Source: body.Source}
-	t.Print = ti.print(congtac.TaskPrint{Due: true}, &body.Print, &body.LeadVerb, body.PrintDue, &body.PrintSource)
+	t.Print = ti.print(congtac.DefaultTaskPrint(), &body.Print, &body.LeadVerb, body.PrintDue, &body.PrintSource)
 	t.Due, t.Recurrence, _ = ti.due(body.Due)
 	if rec := ti.recurrence(body.Recurrence, body.RecurrenceStart); rec != nil {
 		t.Recurrence = rec

@@ -191,7 +191,7 @@ func (f *taskForm) task(p congtac.Program) (congtac.Task, error) {
 // not posted) prints it as its own line with its deadline.
 func (f *taskForm) print() congtac.TaskPrint {
 	if f.Print == "" {
-		return congtac.TaskPrint{Due: true}
+		return congtac.DefaultTaskPrint()
 	}
 	return congtac.TaskPrint{Mode: congtac.PrintMode(f.Print), Lead: congtac.LeadWord(f.LeadVerb),
 		Due: f.PrintDue, Source: f.PrintSource}
