@@ -296,8 +296,9 @@ type oaParameter struct {
 }
 
 type oaRequestBody struct {
-	Required bool                   `json:"required"`
-	Content  map[string]oaMediaType `json:"content"`
+	Description string                 `json:"description,omitempty"`
+	Required    bool                   `json:"required"`
+	Content     map[string]oaMediaType `json:"content"`
 }
 
 type oaMediaType struct {

@@ -81,6 +81,9 @@ func addExample(op *oaOperation, pattern string, ex apiExample) {
 			}
 		}
 	}
+	if op.RequestBody != nil && ex.Upload != "" {
+		op.RequestBody.Description = "Ví dụ: " + ex.Upload + "."
+	}
 	if op.RequestBody != nil && len(ex.Body) > 0 {
 		if mt, ok := op.RequestBody.Content["application/json"]; ok {
 			mt.Example = ex.Body

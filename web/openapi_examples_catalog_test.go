@@ -73,9 +73,9 @@ func catalogExamples(x *exampleRun) {
 		"full_name", "Trần Quốc Hưng")
 	sealPath := fmt.Sprintf("/api/v1/orgs/%d/seal", province)
 	signaturePath := fmt.Sprintf("/api/v1/people/%v/signature", chair["id"])
-	examplePut(x, "sealPut", "admin", sealPath, examplePNG(x, 120, 120, color.NRGBA{R: 0xd0, A: 0xff}),
+	x.upload("sealPut", "admin", http.MethodPut, sealPath, "image/png", examplePNG(x, 120, 120, color.NRGBA{R: 0xd0, A: 0xff}),
 		"ảnh PNG nền trong suốt con dấu đỏ của Ủy ban nhân dân tỉnh, 120 × 120 điểm ảnh")
-	examplePut(x, "signaturePut", "admin", signaturePath, examplePNG(x, 200, 80, color.NRGBA{B: 0xa0, A: 0xff}),
+	x.upload("signaturePut", "admin", http.MethodPut, signaturePath, "image/png", examplePNG(x, 200, 80, color.NRGBA{B: 0xa0, A: 0xff}),
 		"ảnh PNG nền trong suốt chữ ký mực xanh của Chủ tịch, 200 × 80 điểm ảnh")
 
 	// A new deputy director of the finance department, her post and account.
@@ -156,14 +156,6 @@ func exampleUser(x *exampleRun, login string) int64 {
 		x.t.Fatalf("user %s: %v", login, err)
 	}
 	return u.ID
-}
-
-// examplePut makes op's example call with a raw PNG body sent by PUT, as the seal and
-// signature routes take it; words describe the image in the document.
-func examplePut(x *exampleRun, op, login, target string, data []byte, words string) {
-	x.t.Helper()
-	r := x.client(login).callWith(http.MethodPut, target, string(data), http.Header{"Content-Type": {"image/png"}})
-	x.keep(apiExample{Operation: op, As: login, Method: http.MethodPut, Target: target, Upload: words}, r)
 }
 
 // examplePNG returns a w×h PNG on a transparent background with a ring of colour c, as a

@@ -42,10 +42,10 @@ var exampleGroups = map[string]func(x *exampleRun){
 	"meetings": meetingExamples,
 }
 
-// exampleSecrets are the properties of an answer that are new random values at each call
-// (a token, a password): an example shows one, and a later call must answer a value of the
-// same length in its place.
-var exampleSecrets = []string{"token", "password", "secret"}
+// exampleSecrets are, by operation, the properties of its answer that are new random values
+// at each call (a token, a feed's secret address): an example shows one, and a later call
+// must answer a value of the same length in its place.
+var exampleSecrets = map[string][]string{"tokenCreate": {"token"}, "feedCreate": {"url"}}
 
 // TestAPIExamples runs every example scenario on each engine and compares each example
 // call, what it sends and what it gets, with the one in the document. With -update-examples
@@ -201,12 +201,12 @@ func (x *exampleRun) example(op, login, method, target string, body any) map[str
 		Body: json.RawMessage(text)}, r)
 }
 
-// upload makes op's example call with a raw body: data of type contentType, described
-// by words in the document.
-func (x *exampleRun) upload(op, login, target, contentType string, data []byte, words string) map[string]any {
+// upload makes op's example call with a raw body: data of type contentType, sent with
+// method and described by words in the document.
+func (x *exampleRun) upload(op, login, method, target, contentType string, data []byte, words string) map[string]any {
 	x.t.Helper()
-	r := x.client(login).callWith(http.MethodPost, target, string(data), http.Header{"Content-Type": {contentType}})
-	return x.keep(apiExample{Operation: op, As: login, Method: http.MethodPost, Target: target, Upload: words}, r)
+	r := x.client(login).callWith(method, target, string(data), http.Header{"Content-Type": {contentType}})
+	return x.keep(apiExample{Operation: op, As: login, Method: method, Target: target, Upload: words}, r)
 }
 
 // send makes a call that is not an example, for a step of the scenario, and returns its
@@ -283,15 +283,15 @@ func exampleDiff(want, got apiExample) string {
 	case want.Status != got.Status:
 		return fmt.Sprintf("the status is %d, the document's %d", got.Status, want.Status)
 	}
-	if d := jsonDiff("body", want.Body, got.Body); d != "" {
+	if d := jsonDiff("body", want.Body, got.Body, nil); d != "" {
 		return d
 	}
-	return jsonDiff("answer", want.Answer, got.Answer)
+	return jsonDiff("answer", want.Answer, got.Answer, exampleSecrets[got.Operation])
 }
 
 // jsonDiff describes the first difference between JSON texts want and got, named by its
-// path under root.
-func jsonDiff(root string, want, got json.RawMessage) string {
+// path under root; the values of the properties named secrets only need the same length.
+func jsonDiff(root string, want, got json.RawMessage, secrets []string) string {
 	var w, g any
 	if len(want) > 0 {
 		if err := json.Unmarshal(want, &w); err != nil {
@@ -303,11 +303,11 @@ func jsonDiff(root string, want, got json.RawMessage) string {
 			return fmt.Sprintf("%s: %v", root, err)
 		}
 	}
-	return valueDiff(root, w, g)
+	return valueDiff(root, w, g, secrets)
 }
 
 // valueDiff describes the first difference between decoded JSON values w and g at path.
-func valueDiff(path string, w, g any) string {
+func valueDiff(path string, w, g any, secrets []string) string {
 	switch w := w.(type) {
 	case map[string]any:
 		gm, ok := g.(map[string]any)
@@ -319,10 +319,10 @@ func valueDiff(path string, w, g any) string {
 				return fmt.Sprintf("%s.%s is missing", path, k)
 			}
 			ws, isStr := w[k].(string)
-			if gs, ok := gm[k].(string); isStr && ok && slices.Contains(exampleSecrets, k) && len(ws) == len(gs) {
+			if gs, ok := gm[k].(string); isStr && ok && slices.Contains(secrets, k) && len(ws) == len(gs) {
 				continue
 			}
-			if d := valueDiff(path+"."+k, w[k], gm[k]); d != "" {
+			if d := valueDiff(path+"."+k, w[k], gm[k], secrets); d != "" {
 				return d
 			}
 		}
@@ -338,7 +338,7 @@ func valueDiff(path string, w, g any) string {
 			return fmt.Sprintf("%s is %.300s, the document's %.300s", path, jsonText(g), jsonText(w))
 		}
 		for i := range w {
-			if d := valueDiff(fmt.Sprintf("%s[%d]", path, i), w[i], ga[i]); d != "" {
+			if d := valueDiff(fmt.Sprintf("%s[%d]", path, i), w[i], ga[i], secrets); d != "" {
 				return d
 			}
 		}
