@@ -48,7 +48,7 @@ func Seed(ctx context.Context, st *store.Store, today congtac.Date) (Summary, er
 	w := &world{ctx: ctx, st: st, today: today, duties: map[duty]bool{}}
 	defer st.SetClock(st.Clock())
 	w.at(w.today.AddMonths(-12))
-	steps := []func() error{w.addOrgs, w.settings, w.addPeople, w.addUsers, w.year, w.nextMonth, w.calendar,
+	steps := []func() error{w.addOrgs, w.addPeople, w.settings, w.addUsers, w.year, w.nextMonth, w.calendar,
 		w.commune}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -97,7 +97,7 @@ func (w *world) settings() error {
 	st.Place = "Sơn Hà"
 	st.BriefingDay, st.BriefingTime = time.Thursday, congtac.At(14, 0)
 	st.Signature = congtac.Signature{Lines: []congtac.SignLine{{Authority: congtac.AuthorityByOrder, Of: "CHỦ TỊCH"}},
-		Title: "Chánh Văn phòng"}
+		Title: "Chánh Văn phòng", Name: w.people["office_head"].FullName, PersonID: w.people["office_head"].ID}
 	for _, y := range []int{w.today.Year - 1, w.today.Year} {
 		for _, h := range []string{"01-01", "04-30", "05-01", "09-02"} {
 			d, _ := congtac.ParseDate(fmt.Sprintf("%d-%s", y, h))
