@@ -66,7 +66,7 @@ func TestAPIMeetings(t *testing.T) {
 
 			// The economy department attaches its report through the API; the PDF's name says
 			// nothing of its type, its bytes do.
-			pdf := "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n"
+			pdf := tinyPDF
 			octet := http.Header{"Content-Type": {"application/octet-stream"}}
 			upload := fmt.Sprintf("/api/v1/agenda/%d/materials?name=%s", m.Agenda[0].ID, url.QueryEscape("Báo cáo KT-XH"))
 			mat := valid[apiMaterial](t, w.s, w.rep.callWith("POST", upload, pdf, octet), http.StatusCreated, "Material")

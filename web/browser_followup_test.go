@@ -53,7 +53,7 @@ func TestBrowserFollowUp(t *testing.T) {
 			}
 			b.do("report from the home", chromedp.Click(css(`a.button[data-own]`)), chromedp.WaitVisible(css(`form.report-form`)))
 			proof := filepath.Join(t.TempDir(), "Biên bản giải ngân.pdf")
-			if err := os.WriteFile(proof, []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n"), 0o644); err != nil {
+			if err := os.WriteFile(proof, []byte(tinyPDF), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			done := demoToday.AddDays(-1)

@@ -130,7 +130,7 @@ func TestBrowserMeetingToCalendar(t *testing.T) {
 			// The economy department attaches its report to the matter it prepares.
 			b.signInAs("kinhte")
 			report := filepath.Join(t.TempDir(), "Báo cáo tiến độ dự án.pdf")
-			if err := os.WriteFile(report, []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n"), 0o644); err != nil {
+			if err := os.WriteFile(report, []byte(tinyPDF), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			upload := fmt.Sprintf(`form.upload[action="/agenda/%d/materials"]`, m.Agenda[1].ID)

@@ -78,7 +78,7 @@ func TestOfficePlansTheSeedsRegularMeeting(t *testing.T) {
 			// The department preparing the second matter attaches its report; others read it.
 			m, _ = w.st.FindMeetingByID(ctxb, id)
 			economy := as(t, w.s, w.srv, "kinhte")
-			pdf := []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n")
+			pdf := []byte(tinyPDF)
 			upload := fmt.Sprintf("/agenda/%d/materials", m.Agenda[1].ID)
 			if r := economy.upload(fmt.Sprintf("/agenda/%d/materials", m.Agenda[0].ID), nil, "file", "x.pdf", pdf); r.status != http.StatusForbidden {
 				t.Errorf("a department attaches to a matter another prepares: %d, want 403", r.status)

@@ -7,7 +7,6 @@ import (
 	"image/color"
 	"image/png"
 	"net/http"
-	"net/url"
 
 	"congtac/demo"
 )
@@ -35,7 +34,7 @@ func catalogExamples(x *exampleRun) {
 	}
 	province := x.org("Ủy ban nhân dân tỉnh Sơn Hà")
 	people := x.example("personList", "vanphong", http.MethodGet, fmt.Sprintf("/api/v1/people?org=%d&limit=2", finance), nil)
-	director := exampleItem(x, people, "full_name", "Bùi Đức Thắng")
+	director := x.itemOf(people, "full_name", "Bùi Đức Thắng")
 	x.example("personShow", "vanphong", http.MethodGet, fmt.Sprintf("/api/v1/people/%v", director["id"]), nil)
 	directorPost := director["posts"].([]any)[0].(map[string]any)
 	x.example("postShow", "vanphong", http.MethodGet, fmt.Sprintf("/api/v1/posts/%v", directorPost["id"]), nil)
@@ -69,8 +68,7 @@ func catalogExamples(x *exampleRun) {
 	})
 
 	// Seal and signature images drawn on the electronic copies of issued documents.
-	chair := exampleItem(x, x.send("admin", http.MethodGet, "/api/v1/people?q="+url.QueryEscape("Trần Quốc Hưng"), nil),
-		"full_name", "Trần Quốc Hưng")
+	chair := x.person("Trần Quốc Hưng")
 	sealPath := fmt.Sprintf("/api/v1/orgs/%d/seal", province)
 	signaturePath := fmt.Sprintf("/api/v1/people/%v/signature", chair["id"])
 	x.upload("sealPut", "admin", http.MethodPut, sealPath, "image/png", examplePNG(x, 120, 120, color.NRGBA{R: 0xd0, A: 0xff}),
@@ -123,20 +121,6 @@ func catalogExamples(x *exampleRun) {
 	x.example("sealDelete", "admin", http.MethodDelete, sealPath, nil)
 	x.example("signatureDelete", "admin", http.MethodDelete, signaturePath, nil)
 	x.example("tokenRevoke", "phongbaocao", http.MethodDelete, tokenPath, nil)
-}
-
-// exampleItem returns the item of list answer whose key is value, failing the test when
-// there is none.
-func exampleItem(x *exampleRun, list map[string]any, key, value string) map[string]any {
-	x.t.Helper()
-	items, _ := list["items"].([]any)
-	for _, it := range items {
-		if m, ok := it.(map[string]any); ok && m[key] == value {
-			return m
-		}
-	}
-	x.t.Fatalf("no item with %s %q in %v", key, value, list)
-	return nil
 }
 
 // exampleSignIn signs login in with the demo's password through the sign-in page, as on a

@@ -26,16 +26,7 @@ func meetingExamples(x *exampleRun) {
 	finance, construction := x.org("Sở Tài chính"), x.org("Sở Xây dựng")
 	investment, taxes := x.org("Ban Quản lý dự án đầu tư xây dựng tỉnh"), x.org("Thuế tỉnh Sơn Hà")
 	committee := x.org("Ủy ban nhân dân tỉnh Sơn Hà")
-	person := func(name string) any {
-		x.t.Helper()
-		list := x.send("vanphong", http.MethodGet, "/api/v1/people?limit=1&q="+url.QueryEscape(name), nil)
-		items, _ := list["items"].([]any)
-		if len(items) != 1 {
-			x.t.Fatalf("no demo person %q: %v", name, list)
-		}
-		return items[0].(map[string]any)["id"]
-	}
-	chair, viceEconomy, financeHead := person("Trần Quốc Hưng"), person("Lê Minh Đức"), person("Bùi Đức Thắng")
+	chair, viceEconomy, financeHead := x.person("Trần Quốc Hưng")["id"], x.person("Lê Minh Đức")["id"], x.person("Bùi Đức Thắng")["id"]
 
 	// November's regular meeting, held on Friday 20/11, and its agenda.
 	list := x.example("meetingList", "chutich", http.MethodGet,
@@ -88,7 +79,7 @@ func meetingExamples(x *exampleRun) {
 	// The finance department sends its report for the first matter.
 	budgetItem := moved["agenda"].([]any)[0].(map[string]any)
 	material := x.upload("materialCreate", "phongbaocao", http.MethodPost, fmt.Sprintf("/api/v1/agenda/%v/materials?name=%s", budgetItem["id"],
-		url.QueryEscape("Báo cáo dự toán NSNN năm 2027.pdf")), "application/octet-stream", meetingsPDF,
+		url.QueryEscape("Báo cáo dự toán NSNN năm 2027.pdf")), "application/octet-stream", []byte(tinyPDF),
 		"tệp PDF nhỏ: báo cáo dự toán ngân sách nhà nước năm 2027 của Sở Tài chính")
 	x.example("materialList", "chutich", http.MethodGet, conference+"/materials?limit=2", nil)
 	x.example("materialShow", "chutich", http.MethodGet, fmt.Sprintf("/api/v1/materials/%v", material["id"]), nil)
@@ -159,7 +150,7 @@ func meetingExamples(x *exampleRun) {
 			"đạt 61,5% kế hoạch vốn năm.",
 	})
 	file := x.upload("reportFileCreate", "phongbaocao", http.MethodPost, fmt.Sprintf("%s/files?name=%s", report,
-		url.QueryEscape("Biểu tổng hợp giải ngân tháng 10-2026.pdf")), "application/octet-stream", meetingsPDF,
+		url.QueryEscape("Biểu tổng hợp giải ngân tháng 10-2026.pdf")), "application/octet-stream", []byte(tinyPDF),
 		"tệp PDF nhỏ: biểu tổng hợp kết quả giải ngân vốn đầu tư công tháng 10/2026")
 	x.example("reportFileList", "cvp", http.MethodGet, report+"/files?limit=2", nil)
 	x.example("reportFileShow", "cvp", http.MethodGet, fmt.Sprintf("/api/v1/report-files/%v", file["id"]), nil)
@@ -178,9 +169,6 @@ func meetingExamples(x *exampleRun) {
 	x.example("feedRevoke", "chutich", http.MethodDelete, feedPath, nil)
 	x.example("sittingRestore", "vanphong", http.MethodDelete, fmt.Sprintf("%s/sittings/2026-12-03?version=%v", series, shifted["version"]), nil)
 }
-
-// meetingsPDF is the smallest file the server takes as a PDF: its type is read from its bytes.
-var meetingsPDF = []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n")
 
 // meetingsPastedProgram is the head and two tasks of a program, as an office pastes it.
 const meetingsPastedProgram = `ỦY BAN NHÂN DÂN

@@ -8,6 +8,7 @@ import (
 	"maps"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"reflect"
 	"slices"
@@ -56,14 +57,16 @@ func TestAPIExamples(t *testing.T) {
 		t.Run(group, func(t *testing.T) {
 			file := "openapi_examples/" + group + ".json"
 			var want []apiExample
-			if !*updateExamples {
-				data, err := os.ReadFile(file)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := json.Unmarshal(data, &want); err != nil {
-					t.Fatalf("%s: %v", file, err)
-				}
+			data, err := os.ReadFile(file)
+			if err == nil {
+				err = json.Unmarshal(data, &want)
+			}
+			if err != nil && !*updateExamples {
+				t.Fatalf("%s: %v", file, err)
+			}
+			kept := want
+			if *updateExamples {
+				want = nil
 			}
 			for i, e := range storetest.Engines {
 				t.Run(string(e), func(t *testing.T) {
@@ -72,6 +75,13 @@ func TestAPIExamples(t *testing.T) {
 					if !*updateExamples || i > 0 {
 						x.compareRest()
 						return
+					}
+					// An example that differs only by a new secret keeps the old, so
+					// that a file changes only where an answer did.
+					for j := range min(len(kept), len(x.got)) {
+						if exampleDiff(kept[j], x.got[j]) == "" {
+							x.got[j] = kept[j]
+						}
 					}
 					want = x.got
 					writeExamples(t, file, x.got)
@@ -185,6 +195,36 @@ func (x *exampleRun) client(login string) *apiClient {
 func (x *exampleRun) org(name string) int64 {
 	x.t.Helper()
 	return demoOrg(x.t, x.st, name).ID
+}
+
+// person returns the demo's person named name as the API gives it, read by the office.
+func (x *exampleRun) person(name string) map[string]any {
+	x.t.Helper()
+	return x.itemOf(x.send("vanphong", http.MethodGet, "/api/v1/people?q="+url.QueryEscape(name), nil), "full_name", name)
+}
+
+// itemOf returns the item of list answer whose key is value, failing the test when there
+// is none.
+func (x *exampleRun) itemOf(list map[string]any, key string, value any) map[string]any {
+	x.t.Helper()
+	items, _ := list["items"].([]any)
+	for _, it := range items {
+		if m, ok := it.(map[string]any); ok && m[key] == value {
+			return m
+		}
+	}
+	x.t.Fatalf("no item with %s %v in %v", key, value, list)
+	return nil
+}
+
+// first returns the first item of list answer, failing the test when it has none.
+func (x *exampleRun) first(list map[string]any) map[string]any {
+	x.t.Helper()
+	items, _ := list["items"].([]any)
+	if len(items) == 0 {
+		x.t.Fatalf("an empty list: %v", list)
+	}
+	return items[0].(map[string]any)
 }
 
 // example makes op's example call: login sends method and target with body (nil for none),

@@ -34,7 +34,7 @@ func TestReportAttachments(t *testing.T) {
 			if _, n, _ := w.st.FindReports(ctxb, congtac.ReportFilter{TaskID: &task.ID}); n != 0 {
 				t.Fatalf("a refused report was kept: %d", n)
 			}
-			pdf := []byte("%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n")
+			pdf := []byte(tinyPDF)
 			r = unit.upload(page+"/reports", form, "file", "Biên bản khởi công.pdf", pdf)
 			if r.status != http.StatusSeeOther {
 				t.Fatalf("send the report: %d %s", r.status, mainExcerpt(r.body))

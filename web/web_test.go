@@ -39,6 +39,10 @@ func roomForTheSuite() {
 // testNow is the fixed clock of test servers: Friday 27 November 2026, 09:00 in Hà Nội.
 func testNow() time.Time { return clocktest.Now() }
 
+// tinyPDF is the smallest file the server takes as a PDF: a file's type is read from its
+// bytes.
+const tinyPDF = "%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n"
+
 // newTestServer returns a server on st that logs into the returned buffer. The test fails
 // at its end if any request it served wrote a second response header ([doubleWrite]):
 // every test that serves requests checks that each handler answers once.
