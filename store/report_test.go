@@ -496,6 +496,12 @@ func TestReportFiles(t *testing.T) {
 		if err != nil || string(got.Data) != string(pdf) {
 			t.Errorf("file read back: %d bytes, %v", len(got.Data), err)
 		}
+		if info, err := s.FindReportFileInfo(ctx, files[0].ID); err != nil || info.Data != nil || info.Name != got.Name {
+			t.Errorf("file's record read back: %+v, %v; want it without its bytes", info, err)
+		}
+		if _, err := s.FindReportFileInfo(ctx, files[0].ID+1000); congtac.ErrorCode(err) != congtac.ENOTFOUND {
+			t.Errorf("no such file: %v, want ENOTFOUND", err)
+		}
 		returned, err := s.ReviewReport(ctx, f.drafter, sent.ID, sent.Version, congtac.ReportReturned, "Thiếu bảng tiến độ.")
 		if err != nil {
 			t.Fatal(err)

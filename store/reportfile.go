@@ -72,13 +72,23 @@ func (s *Store) FindReportFiles(ctx context.Context, reportID int64) ([]congtac.
 		[]any{reportID}}, scanReportFile)
 }
 
-// FindReportFile returns file id with its bytes, or ENOTFOUND.
-func (s *Store) FindReportFile(ctx context.Context, id int64) (congtac.Attachment, error) {
+// FindReportFileInfo returns file id without its bytes, or ENOTFOUND: what a list shows,
+// and what deciding who may read it needs.
+func (s *Store) FindReportFileInfo(ctx context.Context, id int64) (congtac.Attachment, error) {
 	f, err := scanReportFile(s.read.QueryRowContext(ctx, "SELECT "+reportFileColumns+" FROM report_files WHERE id = $1", id))
 	if err == sql.ErrNoRows {
 		return f, notFound("tệp đính kèm")
 	} else if err != nil {
 		return f, fmt.Errorf("store: find report file: %w", err)
+	}
+	return f, nil
+}
+
+// FindReportFile returns file id with its bytes, or ENOTFOUND.
+func (s *Store) FindReportFile(ctx context.Context, id int64) (congtac.Attachment, error) {
+	f, err := s.FindReportFileInfo(ctx, id)
+	if err != nil {
+		return f, err
 	}
 	err = s.read.QueryRowContext(ctx, "SELECT data FROM report_files WHERE id = $1", id).Scan(&f.Data)
 	if err != nil {

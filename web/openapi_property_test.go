@@ -270,8 +270,9 @@ func jsonText(v any) string {
 }
 
 // mutation is a body with one value inside replaced: kind "null" by a null the schema
-// does not allow, "over" by a text longer than its maxLength, "long" by a long text where
-// the schema sets no bound. field names the value as the server's problems do (due.text,
+// does not allow, "over" by a value the schema refuses otherwise (a text longer than its
+// maxLength, a number out of its bounds, a code not in its enum, a text off its pattern),
+// "long" by a long text where the schema sets no bound. field names the value as the server's problems do (due.text,
 // agenda[0].title).
 type mutation struct {
 	field, kind string
@@ -307,6 +308,19 @@ func mutations(s *openapi3.Schema, v any, field string, depth int) []mutation {
 			}
 			if !ref.Nullable && !p.Nullable {
 				out = append(out, mutation{sub, "null", with(nil)})
+			}
+			switch {
+			case len(p.Enum) > 0:
+				out = append(out, mutation{sub, "over", with("khong_co")})
+			case p.Pattern != "" && !strings.Contains(p.Pattern, `\S`):
+				out = append(out, mutation{sub, "over", with(" / ")})
+			case p.Type.Is("integer") || p.Type.Is("number"):
+				if p.Max != nil {
+					out = append(out, mutation{sub, "over", with(*p.Max + 1)})
+				}
+				if p.Min != nil {
+					out = append(out, mutation{sub, "over", with(*p.Min - 1)})
+				}
 			}
 			if p.Type.Is("string") && len(p.Enum) == 0 && p.Format == "" && p.Pattern == "" {
 				if p.MaxLength != nil {

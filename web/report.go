@@ -504,9 +504,12 @@ func (s *Server) handleReportFileShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	f, err := s.st.FindReportFile(ctx, id)
+	f, err := s.st.FindReportFileInfo(ctx, id)
 	if err == nil {
 		_, err = s.findVisibleReport(ctx, actorOf(r), f.ReportID)
+	}
+	if err == nil { // the bytes are read only for a reader who may have them
+		f, err = s.st.FindReportFile(ctx, id)
 	}
 	if err != nil {
 		s.fail(w, r, notFoundFor("tệp đính kèm"))

@@ -55,7 +55,7 @@ func (s *Server) handleAPIReportFileCreate(w http.ResponseWriter, r *http.Reques
 // without its bytes; any other is 404.
 func (s *Server) handleAPIReportFileShow(w http.ResponseWriter, r *http.Request) {
 	f, ok := apiRecord(s, w, r, "tệp đính kèm", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Attachment, error) {
-		f, err := s.st.FindReportFile(ctx, id)
+		f, err := s.st.FindReportFileInfo(ctx, id)
 		if err == nil {
 			_, err = s.findVisibleReport(ctx, a, f.ReportID)
 		}
