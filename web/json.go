@@ -51,13 +51,23 @@ func (s *Server) apiFail(w http.ResponseWriter, r *http.Request, err error, stat
 
 // writeJSON writes v as the JSON body with status.
 func writeJSON(w http.ResponseWriter, status int, v any) {
+	startJSON(w, status)
+	encodeJSON(w, v)
+}
+
+// startJSON writes the header of a JSON answer with status.
+func startJSON(w http.ResponseWriter, status int) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
+}
+
+// encodeJSON writes v to w as the API writes JSON: indented, signs as they are.
+func encodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false) // JSON is never read as HTML here: "comparator": ">" stays readable
-	enc.Encode(v)
+	return enc.Encode(v)
 }
 
 // readJSON decodes the request's JSON body into v strictly, or answers the failure itself

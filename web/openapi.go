@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"cmp"
 	"maps"
 	"net/http"
@@ -338,9 +339,18 @@ var errorResponses = map[int]struct{ name, description string }{
 	422: {"Invalid", "Dữ liệu chưa hợp lệ; fields chỉ ra từng trường."},
 }
 
-// handleAPIOpenAPI serves the OpenAPI document of the API. Anyone may read it.
+// handleAPIOpenAPI serves the OpenAPI document of the API, encoded once when the server
+// was made. Anyone may read it.
 func (s *Server) handleAPIOpenAPI(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, s.openAPI())
+	startJSON(w, http.StatusOK)
+	w.Write(s.apiDoc)
+}
+
+// encodeOpenAPI returns the OpenAPI document as its route serves it.
+func (s *Server) encodeOpenAPI() ([]byte, error) {
+	var b bytes.Buffer
+	err := encodeJSON(&b, s.openAPI())
+	return b.Bytes(), err
 }
 
 // openAPI builds the document from the route table and apiOps.

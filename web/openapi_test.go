@@ -369,3 +369,18 @@ func validate(v any, sc *oaSchema, schemas map[string]*oaSchema, at string) []st
 }
 
 func isType[T any](v any) bool { _, ok := v.(T); return ok }
+
+// BenchmarkOpenAPIDocument measures the answer to GET /api/v1/openapi.json, examples
+// included, and reports its size.
+func BenchmarkOpenAPIDocument(b *testing.B) {
+	s, _ := newTestServer(b, storetest.Open(b, store.SQLite))
+	var size int
+	for b.Loop() {
+		rec := get(s, "/api/v1/openapi.json")
+		if rec.Code != http.StatusOK {
+			b.Fatalf("openapi.json = %d", rec.Code)
+		}
+		size = rec.Body.Len()
+	}
+	b.ReportMetric(float64(size), "bytes/doc")
+}

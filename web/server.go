@@ -60,6 +60,7 @@ type Server struct {
 	vocab    vocabCache            // the words of the stored documents, for imports
 	schemas  map[string]*oaSchema  // the OpenAPI document's schemas, built once: bodies' nulls are read against them
 	examples map[string]apiExample // the OpenAPI document's example calls, by operation ID
+	apiDoc   []byte                // the OpenAPI document, encoded
 }
 
 // New returns a server on st that logs to logger (nil discards the logs). It parses every
@@ -88,6 +89,9 @@ func New(cfg Config, st *store.Store, logger *slog.Logger) (*Server, error) {
 	}
 	if s.pages, err = s.parsePages(); err != nil {
 		return nil, fmt.Errorf("web: new: %w", err)
+	}
+	if s.apiDoc, err = s.encodeOpenAPI(); err != nil {
+		return nil, fmt.Errorf("web: new: the OpenAPI document: %w", err)
 	}
 	s.sessions = s.newSessions()
 	// Outermost first: the client behind a trusted proxy, log, recover, headers, body limit,
