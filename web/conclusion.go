@@ -35,10 +35,11 @@ func conclusionSchemas() map[string]*oaSchema {
 }
 
 // conclusionTask returns the task a conclusion gives: its deadline read as of the meeting's
-// day ("trước ngày 30/4", "trong tháng 5"), problems added to p.
+// day ("trước ngày 30/4", "trong tháng 5"), problems added to p. It prints as any new task
+// does, with its deadline.
 func conclusionTask(p *congtac.Problems, m congtac.Meeting, programID int64, text string, lead int64, support []int64,
 	leader int64, due *apiDueInput) congtac.Task {
-	t := congtac.Task{ProgramID: programID, Text: text, Lead: lead, LeaderID: leader}
+	t := congtac.Task{ProgramID: programID, Text: text, Lead: lead, LeaderID: leader, Print: congtac.DefaultTaskPrint()}
 	for _, o := range support {
 		t.Support = append(t.Support, congtac.Support{OrgID: o})
 	}
