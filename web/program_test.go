@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"congtac"
 	"congtac/store/storetest"
 	"congtac/vn"
@@ -129,10 +131,23 @@ func TestProgramShowAsTheOfficialDocument(t *testing.T) {
 			if got := texts(doc, ".doc-type, .doc-summary"); !slices.Equal(got, []string{"CHƯƠNG TRÌNH", demoTitle(month)}) {
 				t.Errorf("title %q", got)
 			}
-			if got := texts(doc, ".doc-item h3, .doc-item h4"); !slices.Equal(got, []string{
-				"A. NHIỆM VỤ TRỌNG TÂM " + strings.ToUpper(strings.TrimPrefix(demoTitle(month), "Công tác của UBND tỉnh ")), "1. Về phát triển kinh tế", "2. Về văn hóa - xã hội",
-				"3. Công tác nội chính", "B. CÁC HỘI NGHỊ CHÍNH TRONG THÁNG"}) {
+			parts := []string{"A. NHIỆM VỤ TRỌNG TÂM " + strings.ToUpper(strings.TrimPrefix(demoTitle(month), "Công tác của UBND tỉnh ")),
+				"1. Về phát triển kinh tế", "2. Về văn hóa - xã hội", "3. Công tác nội chính", "B. CÁC HỘI NGHỊ CHÍNH TRONG THÁNG"}
+			if got := texts(doc, ".doc-item h3, .doc-item h4"); !slices.Equal(got, parts) {
 				t.Errorf("parts and clauses %q", got)
+			}
+			// The table of contents leads to each part and clause, and counts the tasks of
+			// part A, its clauses' included.
+			if got := texts(doc, "nav.doc-toc li a"); !slices.Equal(got, parts) {
+				t.Errorf("contents %q, want %q", got, parts)
+			}
+			doc.Find("nav.doc-toc li a").Each(func(_ int, a *goquery.Selection) {
+				if href, _ := a.Attr("href"); doc.Find(href+" h3, "+href+" h4").First().Text() != a.Text() {
+					t.Errorf("the contents' %q leads to %q", a.Text(), href)
+				}
+			})
+			if got := texts(doc, "nav.doc-toc .toc-count"); len(got) == 0 || got[0] != fmt.Sprintf("(%d nhiệm vụ)", len(p.Tasks)) {
+				t.Errorf("contents' counts %q, want part A with all %d tasks", got, len(p.Tasks))
 			}
 			first := doc.Find(".doc-item.depth-2").First()
 			if got := strings.Join(strings.Fields(first.Text()), " "); !strings.HasPrefix(got, "1.1. Đẩy nhanh tiến độ giải ngân") ||

@@ -32,10 +32,42 @@ type programDoc struct {
 	Sign       docSignature
 }
 
+// docPart is an entry of a program's table of contents: a part or clause with a heading
+// (A., 1.), where it is in the page, and how many tasks it holds, its clauses' included.
+type docPart struct {
+	Anchor, Label, Title string
+	Depth, Tasks         int
+}
+
+// Contents returns the document's table of contents: its parts and their clauses that
+// have a heading, then the tasks under no item. A document of fewer than three entries
+// has none: it is short enough to read through, on a phone too.
+func (d programDoc) Contents() []docPart {
+	var parts []docPart
+	for i, it := range d.Items {
+		if it.Anchor == "" {
+			continue
+		}
+		p := docPart{Anchor: it.Anchor, Label: it.Label, Title: it.Heading, Depth: it.Depth}
+		for j := i; j < len(d.Items) && (j == i || d.Items[j].Depth > it.Depth); j++ {
+			p.Tasks += len(d.Items[j].Tasks)
+		}
+		parts = append(parts, p)
+	}
+	if len(d.Loose) > 0 {
+		parts = append(parts, docPart{Anchor: "muc-chua-xep", Title: "Nhiệm vụ chuyển tiếp, chưa xếp vào mục", Tasks: len(d.Loose)})
+	}
+	if len(parts) < 3 {
+		return nil
+	}
+	return parts
+}
+
 // docItem is one numbered paragraph with the tasks it carries.
 type docItem struct {
 	Label, Heading, Text string
-	Depth                int // 0 for parts (A.), 1 for clauses (1.) …
+	Anchor               string // a part's ID in the page ("phan-2"), which its table of contents links to
+	Depth                int    // 0 for parts (A.), 1 for clauses (1.) …
 	Tasks                []docTask
 	Meetings             []export.MeetingLine // the meetings part's meetings, when the office wrote none
 }
@@ -234,6 +266,9 @@ func docBody(p congtac.Program, task func(congtac.Task) docTask) ([]docItem, []d
 	var items []docItem
 	for _, it := range itemOrder(p.Items) {
 		d := docItem{Label: it.Label, Heading: it.Heading, Text: it.Text, Depth: it.depth}
+		if it.depth <= 1 && it.Heading != "" {
+			d.Anchor = fmt.Sprintf("muc-%d", len(items)+1)
+		}
 		ts := byItem[it.ID]
 		slices.SortStableFunc(ts, func(a, b congtac.Task) int { return cmp.Compare(a.Position, b.Position) })
 		for _, t := range ts {
