@@ -61,7 +61,7 @@ func loadExamples() (map[string]apiExample, error) {
 
 // addExample puts ex into op, an operation of the route pattern: its path and query values
 // as the parameters' examples, its body as the request's and its answer as the response's
-// of its status.
+// of its status, whose description names the demo account that called.
 func addExample(op *oaOperation, pattern string, ex apiExample) {
 	target, query, _ := strings.Cut(ex.Target, "?")
 	values, _ := url.ParseQuery(query)
@@ -97,6 +97,8 @@ func addExample(op *oaOperation, pattern string, ex apiExample) {
 	if mt, ok := res.Content["application/json"]; ok {
 		mt.Example = ex.Answer
 		res.Content["application/json"] = mt
+		// What an answer holds hangs on who asks: the example says whose it is.
+		res.Description += " Ví dụ: câu trả lời cho tài khoản “" + ex.As + "” của dữ liệu mẫu."
 	}
 }
 
