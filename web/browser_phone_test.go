@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
+	"congtac"
 	"congtac/store"
 )
 
@@ -177,5 +178,57 @@ func TestBrowserPhoneMenu(t *testing.T) {
 	b.do("widen the screen", chromedp.EmulateViewport(1366, 900))
 	if got := b.evaluate(shown); got != "[false,true,true]" {
 		t.Errorf("on a wide screen the menu button, the areas and the notifications show as %s, want [false,true,true]", got)
+	}
+}
+
+// TestBrowserConflictPage: a save refused because someone saved the same record in
+// between shows the conflict page, which lays out and passes axe-core like every other
+// page on a phone and a wide screen; applying one's own version from it saves it.
+func TestBrowserConflictPage(t *testing.T) {
+	ctx := browser(t)
+	axe := axeSource(t)
+	st := newDemo(t, store.SQLite)
+	s, _ := newTestServer(t, st)
+	base := startServer(t, s).URL
+	b := &browserSession{t: t, ctx: ctx, base: base}
+	month := demoMonth(t, st).Next() // the demo drafts the month after the last issued one
+	draft := demoProgram(t, st, month.Year, month.Number)
+	edit := fmt.Sprintf("/programs/%d/edit", draft.ID)
+
+	b.signInAs("vanphong")
+	b.do("open the editor", chromedp.Navigate(base+edit), chromedp.WaitVisible(chromedp.CSS(`form.ed-program`)))
+	mine := "Công tác của UBND tỉnh " + month.String() + " (bản sửa của Văn phòng)"
+	b.do("type a title", chromedp.SetValue(chromedp.CSS(`form.ed-program [name=title]`), mine))
+	// Someone else saves the program's place in between.
+	u, err := st.FindUserByLogin(ctxb, "cvp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	place := "Thành phố Sơn Hà"
+	if _, err := st.UpdateProgram(ctxb, congtac.Actor{UserID: u.ID, Role: u.Role, OrgID: u.OrgID}, draft.ID, draft.Version,
+		congtac.ProgramUpdate{Place: &place}); err != nil {
+		t.Fatal(err)
+	}
+	b.do("save", chromedp.Click(chromedp.CSS(`form.ed-program button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`table.conflict`)))
+	if h1 := b.text("main h1"); !strings.Contains(h1, "Có người vừa lưu") {
+		t.Fatalf("after a stale save the page is %q", h1)
+	}
+	for _, sc := range screens {
+		b.do("resize", chromedp.EmulateViewport(sc.w, sc.h))
+		where := sc.name + " conflict page"
+		b.checkLayout(where)
+		b.checkAxe(axe, where)
+		b.screenshot("fit-"+sc.name+"-conflict.png", "")
+	}
+	b.do("apply mine", chromedp.Click(chromedp.CSS(`main form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`form.ed-program`)))
+	got, err := st.FindProgramByID(ctxb, draft.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The page says so: every field takes the value the user's form held.
+	if got.Title != mine || got.Place != draft.Place {
+		t.Errorf("after applying: title %q, place %q; want %q and %q as the form held it", got.Title, got.Place, mine, draft.Place)
 	}
 }
