@@ -79,6 +79,14 @@ func TestAPIMeetings(t *testing.T) {
 			if list := valid[apiList[apiMaterial]](t, w.s, w.chair.call("GET", path+"/materials", ""), http.StatusOK, "MaterialList"); list.Total != 1 {
 				t.Errorf("materials listed: %+v", list)
 			}
+			// The chairman reads the file itself with his token, as uploaded.
+			file := w.chair.call("GET", fmt.Sprintf("/api/v1/materials/%d/content", mat.ID), "")
+			if file.status != http.StatusOK || file.body != pdf || file.header.Get("Content-Type") != congtac.TypePDF ||
+				!strings.Contains(file.header.Get("Content-Disposition"), "attachment") {
+				t.Errorf("the material's file: %d %q %q, %d bytes", file.status, file.header.Get("Content-Type"),
+					file.header.Get("Content-Disposition"), len(file.body))
+			}
+			apiErrorOf(t, w.chair.call("GET", "/api/v1/materials/987654/content", ""), http.StatusNotFound, congtac.ENOTFOUND)
 
 			add := w.drafter.call("POST", path+"/agenda", fmt.Sprintf(`{"title": "Báo cáo sơ kết Đề án số 02-ĐA/HU",
 				"lead_id": %d, "minutes": 30}`, w.economy.ID))

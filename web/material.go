@@ -143,16 +143,34 @@ func (s *Server) handleAPIMaterialCreate(w http.ResponseWriter, r *http.Request)
 // handleAPIMaterialShow answers with a material, without its bytes, of an agenda item the
 // actor may see; any other is 404.
 func (s *Server) handleAPIMaterialShow(w http.ResponseWriter, r *http.Request) {
-	m, ok := apiRecord(s, w, r, "tài liệu", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Material, error) {
-		m, err := s.st.FindMaterialInfo(ctx, id)
-		if err == nil {
-			_, err = s.findVisibleAgendaItem(ctx, a, m.ItemID)
-		}
-		return m, err
-	})
-	if ok {
+	if m, ok := apiRecord(s, w, r, "tài liệu", s.findVisibleMaterial); ok {
 		writeJSON(w, http.StatusOK, newAPIMaterial(m))
 	}
+}
+
+// handleAPIMaterialContent sends the file of a material of an agenda item the actor may
+// see, as its type, named; any other is 404.
+func (s *Server) handleAPIMaterialContent(w http.ResponseWriter, r *http.Request) {
+	m, ok := apiRecord(s, w, r, "tài liệu", s.findVisibleMaterial)
+	if !ok {
+		return
+	}
+	_, data, _, err := s.st.FindMaterial(r.Context(), m.ID) // the bytes, once the reader may have them
+	if err != nil {
+		s.apiFail(w, r, err, 0)
+		return
+	}
+	sendFile(w, r, m.ContentType, m.Name, data)
+}
+
+// findVisibleMaterial returns material id, without its bytes, when a may see its agenda
+// item; ENOTFOUND otherwise.
+func (s *Server) findVisibleMaterial(ctx context.Context, a congtac.Actor, id int64) (congtac.Material, error) {
+	m, err := s.st.FindMaterialInfo(ctx, id)
+	if err == nil {
+		_, err = s.findVisibleAgendaItem(ctx, a, m.ItemID)
+	}
+	return m, err
 }
 
 // apiFileList answers the files of the record of the path (what, as find finds it within

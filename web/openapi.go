@@ -27,14 +27,15 @@ import (
 type apiOp struct {
 	id       string // operation ID, for a handler made by a function, whose name says nothing
 	params   []apiParam
-	list     bool   // a paged list of response: takes limit and offset
-	next     bool   // a list also paged by cursor: its body has next_cursor
-	body     string // schema of the JSON request body; "" for none
-	upload   string // media type of a raw request body instead ("image/png"); "" for none
-	status   int    // status of success; 0 means 200
-	also     int    // a second status of success with the same body (201 when the request saves); 0: none
-	response string // schema of the success body (of each item, for a list); "" for none
-	errors   []int  // statuses of failure besides those of every such route (see errorsOf)
+	list     bool     // a paged list of response: takes limit and offset
+	next     bool     // a list also paged by cursor: its body has next_cursor
+	body     string   // schema of the JSON request body; "" for none
+	upload   string   // media type of a raw request body instead ("image/png"); "" for none
+	files    []string // media types of a raw file answered instead of JSON
+	status   int      // status of success; 0 means 200
+	also     int      // a second status of success with the same body (201 when the request saves); 0: none
+	response string   // schema of the success body (of each item, for a list); "" for none
+	errors   []int    // statuses of failure besides those of every such route (see errorsOf)
 }
 
 // apiOps describes every API route. A route the table lists must be here, and the other
@@ -68,6 +69,8 @@ var apiOps = map[string]apiOp{
 	"GET /api/v1/tokens/{id}":                {response: "Token"},
 	"GET /api/v1/report-files/{id}":          {response: "Attachment"},
 	"GET /api/v1/materials/{id}":             {response: "Material"},
+	"GET /api/v1/materials/{id}/content":     {files: []string{congtac.TypePDF, congtac.TypeDOCX}},
+	"GET /api/v1/report-files/{id}/content":  {files: []string{congtac.TypePDF, congtac.TypeDOCX, congtac.TypeXLSX, congtac.TypePNG, congtac.TypeJPEG}},
 	"GET /api/v1/posts/{id}":                 {response: "Post"},
 	"GET /api/v1/documents/{id}":             {response: "Document"},
 	"POST /api/v1/users":                     {body: "UserCreate", status: http.StatusCreated, response: "User", errors: []int{409}},
@@ -431,6 +434,12 @@ func (s *Server) operationOf(rt route, schemas map[string]*oaSchema) *oaOperatio
 		ok.Content = jsonContent(schRef(list))
 	case d.response != "":
 		ok.Content = jsonContent(schRef(d.response))
+	case len(d.files) > 0:
+		ok.Description = "Thành công: chính tệp, với tên trong Content-Disposition."
+		ok.Content = map[string]oaMediaType{}
+		for _, t := range d.files {
+			ok.Content[t] = oaMediaType{Schema: &oaSchema{Type: "string", Format: "binary"}}
+		}
 	}
 	op.Responses[strconv.Itoa(cmp.Or(d.status, http.StatusOK))] = ok
 	if d.also != 0 {

@@ -29,6 +29,7 @@ type apiExample struct {
 	Upload    string          `json:"upload,omitempty"` // for a raw body: what it held, in words
 	Status    int             `json:"status"`           // the status answered
 	Answer    json.RawMessage `json:"answer,omitempty"` // the JSON answered; none for 204
+	File      string          `json:"file,omitempty"`   // for a raw file answered: its type and size
 }
 
 // loadExamples reads the examples of every group, keyed by operation ID. An operation
@@ -91,6 +92,9 @@ func addExample(op *oaOperation, pattern string, ex apiExample) {
 		}
 	}
 	res := op.Responses[fmt.Sprint(ex.Status)]
+	if res != nil && ex.File != "" {
+		res.Description += " Ví dụ: " + ex.File + ", cho tài khoản “" + ex.As + "” của dữ liệu mẫu."
+	}
 	if res == nil || len(ex.Answer) == 0 {
 		return
 	}

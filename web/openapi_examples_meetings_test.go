@@ -83,6 +83,7 @@ func meetingExamples(x *exampleRun) {
 		"tệp PDF nhỏ: báo cáo dự toán ngân sách nhà nước năm 2027 của Sở Tài chính")
 	x.example("materialList", "chutich", http.MethodGet, conference+"/materials?limit=2", nil)
 	x.example("materialShow", "chutich", http.MethodGet, fmt.Sprintf("/api/v1/materials/%v", material["id"]), nil)
+	x.example("materialContent", "chutich", http.MethodGet, fmt.Sprintf("/api/v1/materials/%v/content", material["id"]), nil)
 
 	// One Thursday briefing moves to the Friday morning.
 	briefing := x.send("vanphong", http.MethodGet, "/api/v1/meetings?kind=briefing&limit=1",
@@ -154,6 +155,7 @@ func meetingExamples(x *exampleRun) {
 		"tệp PDF nhỏ: biểu tổng hợp kết quả giải ngân vốn đầu tư công tháng 10/2026")
 	x.example("reportFileList", "cvp", http.MethodGet, report+"/files?limit=2", nil)
 	x.example("reportFileShow", "cvp", http.MethodGet, fmt.Sprintf("/api/v1/report-files/%v", file["id"]), nil)
+	x.example("reportFileContent", "cvp", http.MethodGet, fmt.Sprintf("/api/v1/report-files/%v/content", file["id"]), nil)
 	sent := x.example("reportSubmit", "phongbaocao", http.MethodPost, report+"/submit", map[string]any{"version": updated["version"]})
 	x.example("reportReview", "cvp", http.MethodPost, report+"/review", map[string]any{
 		"version": sent["version"], "action": "accept",

@@ -54,17 +54,35 @@ func (s *Server) handleAPIReportFileCreate(w http.ResponseWriter, r *http.Reques
 // handleAPIReportFileShow answers with a file attached to a report the actor may read,
 // without its bytes; any other is 404.
 func (s *Server) handleAPIReportFileShow(w http.ResponseWriter, r *http.Request) {
-	f, ok := apiRecord(s, w, r, "tệp đính kèm", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Attachment, error) {
-		f, err := s.st.FindReportFileInfo(ctx, id)
-		if err == nil {
-			_, err = s.findVisibleReport(ctx, a, f.ReportID)
-		}
-		if congtac.ErrorCode(err) == congtac.ENOTFOUND {
-			err = notFoundFor("tệp đính kèm")
-		}
-		return f, err
-	})
-	if ok {
+	if f, ok := apiRecord(s, w, r, "tệp đính kèm", s.findVisibleReportFile); ok {
 		writeJSON(w, http.StatusOK, newAPIAttachment(f))
 	}
+}
+
+// handleAPIReportFileContent sends a file attached to a report the actor may read, as its
+// type, named; any other is 404.
+func (s *Server) handleAPIReportFileContent(w http.ResponseWriter, r *http.Request) {
+	f, ok := apiRecord(s, w, r, "tệp đính kèm", s.findVisibleReportFile)
+	if !ok {
+		return
+	}
+	f, err := s.st.FindReportFile(r.Context(), f.ID) // the bytes, once the reader may have them
+	if err != nil {
+		s.apiFail(w, r, err, 0)
+		return
+	}
+	sendFile(w, r, f.ContentType, f.Name, f.Data)
+}
+
+// findVisibleReportFile returns report file id, without its bytes, when a may read its
+// report; ENOTFOUND otherwise.
+func (s *Server) findVisibleReportFile(ctx context.Context, a congtac.Actor, id int64) (congtac.Attachment, error) {
+	f, err := s.st.FindReportFileInfo(ctx, id)
+	if err == nil {
+		_, err = s.findVisibleReport(ctx, a, f.ReportID)
+	}
+	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+		err = notFoundFor("tệp đính kèm")
+	}
+	return f, err
 }

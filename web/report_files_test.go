@@ -74,11 +74,20 @@ func TestReportAttachments(t *testing.T) {
 			if list.Total != 2 {
 				t.Fatalf("files: %+v", list)
 			}
+			mustUser(t, w.st, "vanhoa", congtac.RoleReporter, w.culture.ID) // the culture department is not on the task
+			outsider := bearerClient(t, w.st, w.srv, "vanhoa")
 			for _, f := range list.Items {
 				got := office.get(f.Href)
 				if got.status != http.StatusOK || got.header.Get("Content-Type") != f.ContentType || len(got.body) != f.Size {
 					t.Errorf("download %s: %d %s %d bytes", f.Name, got.status, got.header.Get("Content-Type"), len(got.body))
 				}
+				// The API gives the same bytes to a token, within the report's reach only.
+				content := fmt.Sprintf("/api/v1/report-files/%d/content", f.ID)
+				if api := w.drafter.call("GET", content, ""); api.status != http.StatusOK || api.body != got.body ||
+					api.header.Get("Content-Type") != f.ContentType {
+					t.Errorf("the API's %s: %d %s %d bytes", content, api.status, api.header.Get("Content-Type"), len(api.body))
+				}
+				apiErrorOf(t, outsider.call("GET", content, ""), http.StatusNotFound, congtac.ENOTFOUND)
 			}
 			if r := as(t, w.s, w.srv, "chutich").get(list.Items[0].Href); r.status != http.StatusOK {
 				t.Errorf("the chairman reads the file: %d", r.status)
