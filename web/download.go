@@ -90,7 +90,17 @@ func meetingFiles() []download {
 		}))
 }
 
-// handleProgramFile serves a file of a program the user may read.
+// downloadNames returns the names of files in the URL, in order.
+func downloadNames(files []download) []string {
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.name
+	}
+	return names
+}
+
+// handleProgramFile serves a file of a program the user may read; the page and the API
+// share it, and a failure answers each in its own form ([Server.fail]).
 func (s *Server) handleProgramFile(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathID(r, "id")
 	if !ok {
@@ -104,7 +114,7 @@ func (s *Server) handleProgramFile(w http.ResponseWriter, r *http.Request) {
 	s.serveFile(w, r, programFiles(), id)
 }
 
-// handleMeetingFile serves a file of a meeting the user may read.
+// handleMeetingFile serves a file of a meeting the user may read, to the page and the API.
 func (s *Server) handleMeetingFile(w http.ResponseWriter, r *http.Request) {
 	id, ok := pathID(r, "id")
 	if !ok {

@@ -92,6 +92,23 @@ func TestDownloadsOfProgramsAndMeetings(t *testing.T) {
 			if r := cvp.get(fmt.Sprintf("/programs/%d/files/khong-co.exe", ps[0].ID)); r.status != http.StatusNotFound {
 				t.Errorf("an unknown file: %d, want 404", r.status)
 			}
+			// The API gives the same files to a token, and refuses in JSON.
+			office, unit := bearerClient(t, st, srv, "cvp"), bearerClient(t, st, srv, "phongbaocao")
+			for path, ctype := range map[string]string{
+				fmt.Sprintf("/api/v1/programs/%d/files/chuong-trinh.pdf", ps[0].ID): ctypePDF,
+				fmt.Sprintf("/api/v1/programs/%d/files/nhiem-vu.xlsx", ps[0].ID):    ctypeXLSX,
+				fmt.Sprintf("/api/v1/meetings/%d/files/hoi-nghi.ics", ms[0].ID):     ctypeICS,
+				fmt.Sprintf("/api/v1/meetings/%d/files/giay-moi.docx", ms[0].ID):    ctypeDOCX,
+			} {
+				if r := office.call("GET", path, ""); r.status != http.StatusOK || r.header.Get("Content-Type") != ctype ||
+					!strings.HasPrefix(r.header.Get("Content-Disposition"), "attachment; filename=") || len(r.body) == 0 {
+					t.Errorf("GET %s with a token = %d %s %q", path, r.status, r.header.Get("Content-Type"), r.header.Get("Content-Disposition"))
+				}
+			}
+			apiErrorOf(t, unit.call("GET", fmt.Sprintf("/api/v1/programs/%d/files/chuong-trinh.pdf", ds[0].ID), ""),
+				http.StatusNotFound, congtac.ENOTFOUND) // a draft, out of a reporter's reach
+			apiErrorOf(t, office.call("GET", fmt.Sprintf("/api/v1/programs/%d/files/khong-co.exe", ps[0].ID), ""),
+				http.StatusNotFound, congtac.ENOTFOUND)
 			if r := cvp.get(fmt.Sprint("/documents?year=", lastMonth().Year)); r.status != http.StatusOK || !strings.Contains(r.body, "/CTr-UBND") {
 				t.Errorf("register page: %d", r.status)
 			} else if !strings.Contains(r.body, "<strong>Giấy mời</strong> dự ") || strings.Contains(r.body, "</strong> Mời dự") {

@@ -32,6 +32,7 @@ type apiOp struct {
 	body     string   // schema of the JSON request body; "" for none
 	upload   string   // media type of a raw request body instead ("image/png"); "" for none
 	files    []string // media types of a raw file answered instead of JSON
+	names    []string // the values of the path's {file}, for a route that answers one of several files
 	status   int      // status of success; 0 means 200
 	also     int      // a second status of success with the same body (201 when the request saves); 0: none
 	response string   // schema of the success body (of each item, for a list); "" for none
@@ -48,28 +49,32 @@ var apiOps = map[string]apiOp{
 		qEnum("kind", "Loại cơ quan.", codesOf(congtac.OrgKinds)...),
 		qID("parent", "Cơ quan cấp trên."),
 	}},
-	"POST /api/v1/orgs":                      {body: "OrgCreate", status: http.StatusCreated, response: "Org", errors: []int{404}},
-	"GET /api/v1/orgs/{id}":                  {response: "Org"},
-	"PATCH /api/v1/orgs/{id}":                {body: "OrgUpdate", response: "Org", errors: []int{409}},
-	"GET /api/v1/orgs/{id}/members":          {response: "GroupMembers"},
-	"PUT /api/v1/orgs/{id}/members":          {body: "GroupMembersUpdate", response: "GroupMembers", errors: []int{409}},
-	"POST /api/v1/orgs/{id}/merge":           {body: "OrgMerge", response: "OrgMerged", errors: []int{409}},
-	"PUT /api/v1/orgs/{id}/seal":             {upload: "image/png", status: http.StatusNoContent},
-	"DELETE /api/v1/orgs/{id}/seal":          {status: http.StatusNoContent},
-	"POST /api/v1/people":                    {body: "PersonCreate", status: http.StatusCreated, response: "Person"},
-	"PATCH /api/v1/people/{id}":              {body: "PersonUpdate", response: "Person", errors: []int{409}},
-	"POST /api/v1/people/{id}/posts":         {body: "PostCreate", status: http.StatusCreated, response: "Post"},
-	"POST /api/v1/posts/{id}/end":            {body: "PostEnd", response: "Post"},
-	"PUT /api/v1/people/{id}/signature":      {upload: "image/png", status: http.StatusNoContent},
-	"DELETE /api/v1/people/{id}/signature":   {status: http.StatusNoContent},
-	"GET /api/v1/users":                      {list: true, response: "User"},
-	"GET /api/v1/users/{id}":                 {response: "User"},
-	"GET /api/v1/people/{id}":                {response: "Person"},
-	"GET /api/v1/proposals/{id}":             {response: "Proposal"},
-	"GET /api/v1/tokens/{id}":                {response: "Token"},
-	"GET /api/v1/report-files/{id}":          {response: "Attachment"},
-	"GET /api/v1/materials/{id}":             {response: "Material"},
-	"GET /api/v1/materials/{id}/content":     {files: []string{congtac.TypePDF, congtac.TypeDOCX}},
+	"POST /api/v1/orgs":                    {body: "OrgCreate", status: http.StatusCreated, response: "Org", errors: []int{404}},
+	"GET /api/v1/orgs/{id}":                {response: "Org"},
+	"PATCH /api/v1/orgs/{id}":              {body: "OrgUpdate", response: "Org", errors: []int{409}},
+	"GET /api/v1/orgs/{id}/members":        {response: "GroupMembers"},
+	"PUT /api/v1/orgs/{id}/members":        {body: "GroupMembersUpdate", response: "GroupMembers", errors: []int{409}},
+	"POST /api/v1/orgs/{id}/merge":         {body: "OrgMerge", response: "OrgMerged", errors: []int{409}},
+	"PUT /api/v1/orgs/{id}/seal":           {upload: "image/png", status: http.StatusNoContent},
+	"DELETE /api/v1/orgs/{id}/seal":        {status: http.StatusNoContent},
+	"POST /api/v1/people":                  {body: "PersonCreate", status: http.StatusCreated, response: "Person"},
+	"PATCH /api/v1/people/{id}":            {body: "PersonUpdate", response: "Person", errors: []int{409}},
+	"POST /api/v1/people/{id}/posts":       {body: "PostCreate", status: http.StatusCreated, response: "Post"},
+	"POST /api/v1/posts/{id}/end":          {body: "PostEnd", response: "Post"},
+	"PUT /api/v1/people/{id}/signature":    {upload: "image/png", status: http.StatusNoContent},
+	"DELETE /api/v1/people/{id}/signature": {status: http.StatusNoContent},
+	"GET /api/v1/users":                    {list: true, response: "User"},
+	"GET /api/v1/users/{id}":               {response: "User"},
+	"GET /api/v1/people/{id}":              {response: "Person"},
+	"GET /api/v1/proposals/{id}":           {response: "Proposal"},
+	"GET /api/v1/tokens/{id}":              {response: "Token"},
+	"GET /api/v1/report-files/{id}":        {response: "Attachment"},
+	"GET /api/v1/materials/{id}":           {response: "Material"},
+	"GET /api/v1/materials/{id}/content":   {files: []string{congtac.TypePDF, congtac.TypeDOCX}},
+	"GET /api/v1/programs/{id}/files/{file}": {id: "programFile", files: []string{ctypeDOCX, ctypePDF, ctypeXLSX},
+		names: downloadNames(programFiles())},
+	"GET /api/v1/meetings/{id}/files/{file}": {id: "meetingFile", files: []string{"text/calendar", ctypeDOCX, ctypePDF},
+		names: downloadNames(meetingFiles())},
 	"GET /api/v1/report-files/{id}/content":  {files: []string{congtac.TypePDF, congtac.TypeDOCX, congtac.TypeXLSX, congtac.TypePNG, congtac.TypeJPEG}},
 	"GET /api/v1/posts/{id}":                 {response: "Post"},
 	"GET /api/v1/documents/{id}":             {response: "Document"},
@@ -405,8 +410,11 @@ func (s *Server) operationOf(rt route, schemas map[string]*oaSchema) *oaOperatio
 	for _, name := range pathParams(rt.pattern) {
 		p := oaParameter{Name: name, In: "path", Required: true,
 			Description: "Mã bản ghi.", Schema: &oaSchema{Type: "integer", Format: "int64", Minimum: ptr(1.0)}}
-		if name == "date" {
+		switch name {
+		case "date":
 			p.Description, p.Schema = "Ngày năm-tháng-ngày.", schDate("")
+		case "file":
+			p.Description, p.Schema = "Tên tệp.", schEnum("", d.names...)
 		}
 		op.Parameters = append(op.Parameters, p)
 	}

@@ -69,6 +69,7 @@ func meetingExamples(x *exampleRun) {
 		"note": "Chuyển sang buổi chiều để Lãnh đạo UBND tỉnh dự hội nghị trực tuyến của Chính phủ buổi sáng.",
 	})
 	x.example("meetingIssue", "cvp", http.MethodPost, conference+"/documents", map[string]any{"type": "GM"})
+	x.example("meetingFile", "phongbaocao", http.MethodGet, conference+"/files/hoi-nghi.ics", nil)
 	added := x.example("agendaCreate", "vanphong", http.MethodPost, conference+"/agenda", map[string]any{
 		"title": "Báo cáo tình hình giải ngân vốn đầu tư công năm 2026", "lead_id": construction,
 		"support_ids": []int64{finance}, "minutes": 20,

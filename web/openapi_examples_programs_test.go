@@ -85,6 +85,7 @@ func programExamples(x *exampleRun) {
 	issued := x.example("programIssue", "cvp", http.MethodPost, programURL+"/issue",
 		map[string]any{"version": version("cvp"), "copies": 45, "keeper": "VT, TH"})
 	x.example("programVersions", "vanphong", http.MethodGet, programURL+"/versions?a=1&b=3", nil)
+	x.example("programFile", "phongbaocao", http.MethodGet, programURL+"/files/chuong-trinh.docx", nil)
 
 	// The tasks of the issued program: deferred, done, reopened, cancelled.
 	tasks := x.send("vanphong", http.MethodGet, fmt.Sprintf("/api/v1/tasks?program=%v&limit=2", p["id"]), nil)["items"].([]any)

@@ -264,9 +264,12 @@ func TestAPIResponsesMatchSchemas(t *testing.T) {
 			"/api/v1/programs/{id}/comments/{comment}": nil,
 			"/api/v1/materials/{id}":                   nil, // likewise: uploaded and read back in TestAPIMeetings
 			"/api/v1/report-files/{id}":                nil, // and in TestReportAttachments
-			// Files, not JSON: read in TestAPIMeetings and TestReportAttachments.
-			"/api/v1/materials/{id}/content":    nil,
-			"/api/v1/report-files/{id}/content": nil,
+			// Files, not JSON: read in TestAPIMeetings, TestReportAttachments and
+			// TestDownloadsOfProgramsAndMeetings, and in the examples.
+			"/api/v1/materials/{id}/content":     nil,
+			"/api/v1/report-files/{id}/content":  nil,
+			"/api/v1/programs/{id}/files/{file}": nil,
+			"/api/v1/meetings/{id}/files/{file}": nil,
 		}
 		schemas := s.openAPI().Components.Schemas
 		for _, login := range []string{"admin", "phongbaocao"} {

@@ -276,6 +276,8 @@ func (s *Server) routeTable() []route {
 		{method: "GET", pattern: "/api/v1/meetings/{id}/materials", need: congtac.ViewMeetings, handler: s.handleAPIMaterialList, api: true, summary: "Tài liệu các nội dung trình hội nghị"},
 		{method: "POST", pattern: "/api/v1/agenda/{id}/materials", need: congtac.ViewMeetings, handler: s.handleAPIMaterialCreate, api: true, summary: "Gửi tài liệu (PDF, DOCX) cho một nội dung trình; cơ quan chuẩn bị hoặc Văn phòng"},
 		{method: "GET", pattern: "/api/v1/materials/{id}", need: congtac.ViewMeetings, handler: s.handleAPIMaterialShow, api: true, summary: "Một tài liệu của nội dung trình hội nghị (không kèm nội dung tệp)"},
+		{method: "GET", pattern: "/api/v1/programs/{id}/files/{file}", need: congtac.ViewPrograms, handler: s.handleProgramFile, api: true, summary: "Tệp của chương trình: văn bản (DOCX, PDF), báo cáo kết quả thực hiện (DOCX, PDF), bảng nhiệm vụ (Excel)"},
+		{method: "GET", pattern: "/api/v1/meetings/{id}/files/{file}", need: congtac.ViewMeetings, handler: s.handleMeetingFile, api: true, summary: "Tệp của hội nghị: giấy mời, thông báo kết luận (DOCX, PDF), lịch cho ứng dụng lịch (iCalendar)"},
 		{method: "GET", pattern: "/api/v1/materials/{id}/content", need: congtac.ViewMeetings, handler: s.handleAPIMaterialContent, api: true, summary: "Nội dung tệp của một tài liệu hội nghị"},
 		{method: "GET", pattern: "/api/v1/agenda/{id}", need: congtac.ViewMeetings, handler: s.handleAPIAgendaShow, api: true, summary: "Một nội dung trình hội nghị"},
 		{method: "PATCH", pattern: "/api/v1/agenda/{id}", need: congtac.ManageMeetings, handler: s.handleAPIAgendaUpdate, api: true, summary: "Sửa nội dung trình, tài liệu hoặc kết luận"},
