@@ -16,10 +16,11 @@ import (
 	"congtac"
 )
 
-// The OpenAPI 3.0.3 document of the API is built from the route table on request: every
-// route marked api becomes an operation, with its summary from the table and the rest from
-// apiOps below. Schemas are written by hand as Go values next to the DTOs they describe
-// (xxxSchemas in each api_<resource>.go); a test holds the two together.
+// The OpenAPI 3.0.3 document of the API is built from the route table once, when the
+// server is made: every route marked api becomes an operation, with its summary from the
+// table, the rest from apiOps below, and its example call from openapi_examples (see
+// openapi_examples.go). Schemas are written by hand as Go values next to the DTOs they
+// describe (xxxSchemas in each api_<resource>.go); a test holds the two together.
 
 // apiOp says what the route table does not: the query parameters a route accepts, whether
 // it is a paged list, its request body, and its answer. Keyed by "METHOD pattern", as
