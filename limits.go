@@ -19,4 +19,5 @@ const (
 	MaxMetric          = 300   // a target's metric and its baseline
 	MaxUnit            = 30    // a target's unit
 	MaxCommentText     = 4000  // a reviewer's remark
+	MaxQueryText       = 500   // a text given in an address: words to search, a phrase to read, a file's name
 )

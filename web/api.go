@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"congtac"
 )
@@ -136,7 +137,9 @@ type apiParam struct {
 
 // Query parameters by kind, for apiOps: free text, a version, an ISO week, a year, a
 // positive ID, a date, a period, one of codes; qRequired marks one that must be given.
-func qText(name, doc string) apiParam { return apiParam{name: name, schema: schString(doc)} }
+func qText(name, doc string) apiParam {
+	return apiParam{name: name, schema: schMax(schString(doc), congtac.MaxQueryText)}
+}
 
 // qVersion is a version number of a record, from 1.
 func qVersion(name, doc string) apiParam {
@@ -186,7 +189,9 @@ type apiQuery struct {
 }
 
 // apiQueryOf returns the reader of r's query, or answers 400 and returns false when r has
-// a parameter its route does not declare, or one given twice.
+// a parameter its route does not declare, one given twice, a required one missing, or one
+// longer than its schema's maxLength (every text of an address is bounded:
+// [congtac.MaxQueryText]).
 func (s *Server) apiQueryOf(w http.ResponseWriter, r *http.Request) (*apiQuery, bool) {
 	op := apiOps[r.Pattern]
 	q := &apiQuery{values: r.URL.Query(), params: map[string]apiParam{}}
@@ -205,8 +210,12 @@ func (s *Server) apiQueryOf(w http.ResponseWriter, r *http.Request) (*apiQuery, 
 		}
 	}
 	for _, p := range params {
-		if p.required && strings.TrimSpace(q.values.Get(p.name)) == "" {
+		v := q.values.Get(p.name)
+		switch max := p.schema.MaxLength; {
+		case p.required && strings.TrimSpace(v) == "":
 			q.problems.Add(p.name, "Thiếu tham số %q.", p.name)
+		case max != nil && utf8.RuneCountInString(v) > *max:
+			q.problems.Add(p.name, "Tham số %q dài quá %s ký tự.", p.name, thousands(*max))
 		}
 	}
 	if err := q.problems.Err(); err != nil {

@@ -224,6 +224,8 @@ func breaking(s *openapi3.Schema) []any {
 		out = append(out, "2027-02-30")
 	case s.Pattern != "" && !strings.Contains(s.Pattern, `\S`):
 		out = append(out, "x y")
+	case s.MaxLength != nil:
+		out = append(out, strings.Repeat("x", int(*s.MaxLength)+1))
 	}
 	return out
 }
