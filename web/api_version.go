@@ -224,15 +224,10 @@ func (s *Server) handleAPICommentShow(w http.ResponseWriter, r *http.Request) {
 	}
 	cid, _ := pathID(r, "comment")
 	cs, err := s.st.FindReviewComments(r.Context(), p.ID)
+	c, err := withID(cs, err, cid, func(c congtac.ReviewComment) int64 { return c.ID }, "ý kiến")
 	if err != nil {
 		s.apiFail(w, r, fmt.Errorf("web: api comment: %w", err), 0)
 		return
 	}
-	for _, c := range cs {
-		if c.ID == cid {
-			writeJSON(w, http.StatusOK, newAPIReviewComment(c))
-			return
-		}
-	}
-	s.apiFail(w, r, notFoundFor("ý kiến"), 0)
+	writeJSON(w, http.StatusOK, newAPIReviewComment(c))
 }

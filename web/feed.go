@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -103,22 +104,13 @@ func (s *Server) handleAPIFeedCreate(w http.ResponseWriter, r *http.Request) {
 
 // handleAPIFeedShow answers one of the caller's feeds.
 func (s *Server) handleAPIFeedShow(w http.ResponseWriter, r *http.Request) {
-	id, ok := s.apiPathID(w, r, "lịch đăng ký")
-	if !ok {
-		return
+	f, ok := apiRecord(s, w, r, "lịch đăng ký", func(ctx context.Context, a congtac.Actor, id int64) (congtac.Feed, error) {
+		feeds, err := s.st.FindFeeds(ctx, a.UserID)
+		return withID(feeds, err, id, func(f congtac.Feed) int64 { return f.ID }, "lịch đăng ký")
+	})
+	if ok {
+		writeJSON(w, http.StatusOK, newAPIFeed(f))
 	}
-	feeds, err := s.st.FindFeeds(r.Context(), actorOf(r).UserID)
-	if err != nil {
-		s.apiFail(w, r, fmt.Errorf("web: api feed: %w", err), 0)
-		return
-	}
-	for _, f := range feeds {
-		if f.ID == id {
-			writeJSON(w, http.StatusOK, newAPIFeed(f))
-			return
-		}
-	}
-	s.apiFail(w, r, notFoundFor("lịch đăng ký"), 0)
 }
 
 // handleAPIFeedRevoke ends one of the caller's feeds for good.

@@ -151,16 +151,28 @@ func (s *Server) handleAPIMaterialShow(w http.ResponseWriter, r *http.Request) {
 // handleAPIMaterialContent sends the file of a material of an agenda item the actor may
 // see, as its type, named; any other is 404.
 func (s *Server) handleAPIMaterialContent(w http.ResponseWriter, r *http.Request) {
-	m, ok := apiRecord(s, w, r, "tài liệu", s.findVisibleMaterial)
+	apiFileContent(s, w, r, "tài liệu", s.findVisibleMaterial,
+		func(ctx context.Context, m congtac.Material) (string, string, []byte, error) {
+			_, data, _, err := s.st.FindMaterial(ctx, m.ID)
+			return m.ContentType, m.Name, data, err
+		})
+}
+
+// apiFileContent sends the file of the record of the path, which find finds within the
+// actor's reach without its bytes; read gives its type, name and bytes, read only then.
+func apiFileContent[T any](s *Server, w http.ResponseWriter, r *http.Request, what string,
+	find func(context.Context, congtac.Actor, int64) (T, error),
+	read func(context.Context, T) (ctype, name string, data []byte, err error)) {
+	v, ok := apiRecord(s, w, r, what, find)
 	if !ok {
 		return
 	}
-	_, data, _, err := s.st.FindMaterial(r.Context(), m.ID) // the bytes, once the reader may have them
+	ctype, name, data, err := read(r.Context(), v)
 	if err != nil {
 		s.apiFail(w, r, err, 0)
 		return
 	}
-	sendFile(w, r, m.ContentType, m.Name, data)
+	sendFile(w, r, ctype, name, data)
 }
 
 // findVisibleMaterial returns material id, without its bytes, when a may see its agenda

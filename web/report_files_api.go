@@ -62,16 +62,11 @@ func (s *Server) handleAPIReportFileShow(w http.ResponseWriter, r *http.Request)
 // handleAPIReportFileContent sends a file attached to a report the actor may read, as its
 // type, named; any other is 404.
 func (s *Server) handleAPIReportFileContent(w http.ResponseWriter, r *http.Request) {
-	f, ok := apiRecord(s, w, r, "tệp đính kèm", s.findVisibleReportFile)
-	if !ok {
-		return
-	}
-	f, err := s.st.FindReportFile(r.Context(), f.ID) // the bytes, once the reader may have them
-	if err != nil {
-		s.apiFail(w, r, err, 0)
-		return
-	}
-	sendFile(w, r, f.ContentType, f.Name, f.Data)
+	apiFileContent(s, w, r, "tệp đính kèm", s.findVisibleReportFile,
+		func(ctx context.Context, f congtac.Attachment) (string, string, []byte, error) {
+			f, err := s.st.FindReportFile(ctx, f.ID)
+			return f.ContentType, f.Name, f.Data, err
+		})
 }
 
 // findVisibleReportFile returns report file id, without its bytes, when a may read its

@@ -147,6 +147,16 @@ func only[T any](found []T, err error) (T, error) {
 	return found[0], nil
 }
 
+// withID returns the record of list (found with err) whose ID, by idOf, is id, and
+// notFoundFor(what) when none is: a record read back from a list of what its reader may see.
+func withID[T any](list []T, err error, id int64, idOf func(T) int64, what string) (T, error) {
+	v, err := only(slices.DeleteFunc(list, func(v T) bool { return idOf(v) != id }), err)
+	if congtac.ErrorCode(err) == congtac.ENOTFOUND {
+		err = notFoundFor(what)
+	}
+	return v, err
+}
+
 // findVisibleItem returns item id, numbered among its siblings, when a may read its
 // program, and not found otherwise.
 func (s *Server) findVisibleItem(ctx context.Context, a congtac.Actor, id int64) (congtac.Item, error) {
